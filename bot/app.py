@@ -1,0 +1,99 @@
+"""App wiring: build the python-telegram-bot `Application` and register every handler.
+
+This module and `handlers/` are the only places that import `telegram`.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+)
+from telegram.request import BaseRequest
+
+from bot import texts
+from bot.clock import Clock
+from bot.config import Settings
+from bot.logs import redact
+from bot.services import Services, open_services
+from handlers import start
+from handlers.common import SERVICES_KEY
+from handlers.errors import on_error
+
+log = logging.getLogger(__name__)
+
+# Stand-in token for the terminal chat, which never talks to Telegram.
+TERMINAL_TOKEN = "0:terminal-chat"
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    clock: Clock | None = None,
+    services: Services | None = None,
+) -> Application:  # type: ignore[type-arg]
+    """The bot, ready for `run_polling` (or the terminal chat's in-process request)."""
+    redact(settings.token)
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token or TERMINAL_TOKEN)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.timezone))
+        .rate_limiter(AIORateLimiter(max_retries=2))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if settings.telegram_api_base_url:
+        root = settings.telegram_api_base_url
+        builder = builder.base_url(f"{root}/bot{{token}}").base_file_url(
+            f"{root}/file/bot{{token}}"
+        )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application = builder.build()
+    application.bot_data["settings"] = settings
+    application.bot_data["clock"] = clock
+    if services is not None:
+        application.bot_data[SERVICES_KEY] = services
+    _register_handlers(application)
+    return application
+
+
+def _register_handlers(application: Application) -> None:  # type: ignore[type-arg]
+    application.add_handler(CommandHandler("start", start.start))
+    application.add_handler(CommandHandler("help", start.help_command))
+    application.add_handler(CallbackQueryHandler(start.menu_button, pattern=r"^m:"))
+    application.add_error_handler(on_error)
+
+
+async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
+    """Open the database and content, then register the command menu with Telegram."""
+    if SERVICES_KEY not in application.bot_data:
+        settings: Settings = application.bot_data["settings"]
+        application.bot_data[SERVICES_KEY] = await open_services(
+            settings, clock=application.bot_data.get("clock")
+        )
+    await application.bot.set_my_commands(
+        [BotCommand(name, description) for name, description in texts.COMMANDS]
+    )
+
+
+async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+    services = application.bot_data.pop(SERVICES_KEY, None)
+    if isinstance(services, Services):
+        await services.close()
+
+
+def run_polling(settings: Settings) -> None:
+    """Run on Telegram until SIGINT/SIGTERM; updates sent while we were down are kept."""
+    application = build_application(settings)
+    log.info("Starting Microcred Advisor in polling mode")
+    application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)

@@ -1,0 +1,497 @@
+"""An in-memory stand-in for the Telegram Bot API, in plain Python.
+
+One implementation serves two callers: the terminal chat (through an in-process request
+class, no network at all) and the tests (through a small HTTP server on 127.0.0.1). It
+keeps updates until they are confirmed with `offset`, like Telegram, so a restarted bot
+receives what was sent while it was down. It also checks what Telegram checks and a bot
+easily gets wrong: HTML that Telegram would refuse, messages over 4,096 characters, empty
+text, callback data over 64 bytes, an edit that changes nothing.
+
+Failures can be injected per method (`fail_next`) to test 429, 403, 5xx and dropped
+connections. Every call is recorded in `calls`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import json
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+BOT_ID = 7000000001
+BOT_USERNAME = "MicrocredAdvisorBot"
+MAX_TEXT_LENGTH = 4096
+MAX_CALLBACK_DATA_BYTES = 64
+
+# Parameters that PTB sends JSON-encoded (every other value is a plain string).
+JSON_PARAMETERS = frozenset(
+    {
+        "reply_markup",
+        "commands",
+        "results",
+        "allowed_updates",
+        "entities",
+        "scope",
+        "link_preview_options",
+        "reply_parameters",
+        "button",
+        "caption_entities",
+        "media",
+    }
+)
+_ALLOWED_TAGS = frozenset(
+    {
+        "b",
+        "strong",
+        "i",
+        "em",
+        "u",
+        "ins",
+        "s",
+        "strike",
+        "del",
+        "a",
+        "code",
+        "pre",
+        "span",
+        "tg-spoiler",
+        "blockquote",
+        "tg-emoji",
+    }
+)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^<>]*)?)>")
+_ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
+_COMMAND = re.compile(r"^/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]+)?")
+
+
+class BotApiError(Exception):
+    """An error answer from the Bot API: `{"ok": false, "error_code": ..., ...}`."""
+
+    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
+        super().__init__(description)
+        self.code = code
+        self.description = description
+        self.retry_after = retry_after
+
+    def payload(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "ok": False,
+            "error_code": self.code,
+            "description": self.description,
+        }
+        if self.retry_after is not None:
+            body["parameters"] = {"retry_after": self.retry_after}
+        return body
+
+
+class DroppedConnection(Exception):
+    """The server hangs up without answering (an injected network failure)."""
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    at: float
+    ok: bool = True
+
+
+@dataclass
+class _Failure:
+    kind: str  # "429", "403", "400", "5xx", "drop"
+    remaining: int
+    retry_after: int = 1
+    chat_id: int | None = None
+
+
+@dataclass
+class FakeBotApi:
+    """The Bot API's state: pending updates, sent messages, registered commands."""
+
+    bot_id: int = BOT_ID
+    bot_username: str = BOT_USERNAME
+    on_call: Callable[[Call], None] | None = None
+    calls: list[Call] = field(default_factory=list)
+    commands: list[dict[str, Any]] = field(default_factory=list)
+    messages: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
+    confirmed_offset: int = 0
+    _updates: list[dict[str, Any]] = field(default_factory=list)
+    _next_update_id: int = 1
+    _next_message_id: int = 1
+    _failures: dict[str, list[_Failure]] = field(default_factory=dict)
+    _new_update: asyncio.Event | None = None
+
+    # --- what a user does --------------------------------------------------------------
+
+    def push_update(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Queue a raw update (its `update_id` is assigned here)."""
+        update = {"update_id": self._next_update_id, **payload}
+        self._next_update_id += 1
+        self._updates.append(update)
+        if self._new_update is not None:
+            self._new_update.set()
+        return update
+
+    def discard_update(self, update_id: int) -> None:
+        """Drop a queued update that the caller delivers itself (the terminal chat does)."""
+        self._updates = [u for u in self._updates if u["update_id"] != update_id]
+
+    def user(self, user_id: int, first_name: str = "Learner") -> dict[str, Any]:
+        return {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": "en"}
+
+    def private_chat(self, user_id: int, first_name: str = "Learner") -> dict[str, Any]:
+        return {"id": user_id, "type": "private", "first_name": first_name}
+
+    def send_text(
+        self,
+        user_id: int,
+        text: str,
+        *,
+        first_name: str = "Learner",
+        chat: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """A user sends a text message; commands get their `bot_command` entity."""
+        message = self._new_message(
+            chat or self.private_chat(user_id, first_name), self.user(user_id, first_name)
+        )
+        message["text"] = text
+        command = _COMMAND.match(text)
+        if command:
+            message["entities"] = [
+                {"type": "bot_command", "offset": 0, "length": _utf16_len(command.group(0))}
+            ]
+        self.messages[(message["chat"]["id"], message["message_id"])] = message
+        return self.push_update({"message": message})
+
+    def press(
+        self, user_id: int, message: dict[str, Any], data: str, *, first_name: str = "Learner"
+    ) -> dict[str, Any]:
+        """A user presses an inline button carrying `data` under a bot message."""
+        query = {
+            "id": f"cq{self._next_update_id}",
+            "from": self.user(user_id, first_name),
+            "chat_instance": f"ci{message['chat']['id']}",
+            "message": message,
+            "data": data,
+        }
+        return self.push_update({"callback_query": query})
+
+    def inline_query(self, user_id: int, query: str) -> dict[str, Any]:
+        payload = {
+            "id": f"iq{self._next_update_id}",
+            "from": self.user(user_id),
+            "query": query,
+            "offset": "",
+            "chat_type": "private",
+        }
+        return self.push_update({"inline_query": payload})
+
+    def fail_next(
+        self,
+        method: str,
+        kind: str,
+        *,
+        times: int = 1,
+        retry_after: int = 1,
+        chat_id: int | None = None,
+    ) -> None:
+        """Make the next `times` calls of `method` fail ("429", "403", "400", "5xx", "drop")."""
+        self._failures.setdefault(method, []).append(_Failure(kind, times, retry_after, chat_id))
+
+    # --- what tests and the shell read ---------------------------------------------------
+
+    def sent(self, method: str = "sendMessage", chat_id: int | None = None) -> list[Call]:
+        return [
+            c
+            for c in self.calls
+            if c.method == method
+            and c.ok
+            and (chat_id is None or int(c.params.get("chat_id", 0)) == chat_id)
+        ]
+
+    def pending_updates(self) -> int:
+        return len(self._updates)
+
+    async def wait_until(self, predicate: Callable[[], bool], seconds: float = 10.0) -> None:
+        """Poll until `predicate()` is true; raise `TimeoutError` otherwise."""
+        deadline = time.monotonic() + seconds
+        while not predicate():
+            if time.monotonic() > deadline:
+                raise TimeoutError("the fake Bot API did not see the expected calls in time")
+            await asyncio.sleep(0.01)
+
+    # --- the Bot API itself ---------------------------------------------------------------
+
+    async def handle(self, method: str, params: dict[str, Any]) -> Any:
+        """Answer one Bot API call with its `result`, or raise `BotApiError`."""
+        call = Call(method, params, time.monotonic())
+        self.calls.append(call)
+        try:
+            self._maybe_fail(method, params)
+            handler = getattr(self, f"_api_{method.lower()}", None)
+            if handler is None:
+                raise BotApiError(400, f"Bad Request: method {method} is not faked")
+            if method.lower() == "getupdates":
+                return await handler(params)
+            return handler(params)
+        except (BotApiError, DroppedConnection):
+            call.ok = False
+            raise
+        finally:
+            if self.on_call is not None and method.lower() != "getupdates":
+                self.on_call(call)
+
+    def _maybe_fail(self, method: str, params: dict[str, Any]) -> None:
+        queue = self._failures.get(method)
+        if not queue:
+            return
+        failure = queue[0]
+        if failure.chat_id is not None and int(params.get("chat_id", 0)) != failure.chat_id:
+            return
+        failure.remaining -= 1
+        if failure.remaining <= 0:
+            queue.pop(0)
+        if failure.kind == "429":
+            raise BotApiError(
+                429, f"Too Many Requests: retry after {failure.retry_after}", failure.retry_after
+            )
+        if failure.kind == "403":
+            raise BotApiError(403, "Forbidden: bot was blocked by the user")
+        if failure.kind == "400":
+            raise BotApiError(400, "Bad Request: injected failure")
+        if failure.kind == "5xx":
+            raise BotApiError(502, "Bad Gateway")
+        raise DroppedConnection()
+
+    def _api_getme(self, _params: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": "Microcred Advisor",
+            "username": self.bot_username,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": True,
+        }
+
+    async def _api_getupdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        offset = int(params.get("offset") or 0)
+        limit = int(params.get("limit") or 100)
+        timeout = float(params.get("timeout") or 0)
+        if offset:
+            self.confirmed_offset = max(self.confirmed_offset, offset)
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+        if not self._updates and timeout > 0:
+            self._new_update = asyncio.Event()
+            try:
+                await asyncio.wait_for(self._new_update.wait(), timeout)
+            except TimeoutError:
+                pass
+            finally:
+                self._new_update = None
+        return [u for u in self._updates if u["update_id"] >= offset][:limit]
+
+    def _api_deletewebhook(self, _params: dict[str, Any]) -> bool:
+        return True
+
+    def _api_getwebhookinfo(self, _params: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "url": "",
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._updates),
+        }
+
+    def _api_setmycommands(self, params: dict[str, Any]) -> bool:
+        commands = params.get("commands") or []
+        for command in commands:
+            if not re.fullmatch(r"[a-z0-9_]{1,32}", command.get("command", "")):
+                raise BotApiError(400, "Bad Request: BOT_COMMAND_INVALID")
+        self.commands = list(commands)
+        return True
+
+    def _api_getmycommands(self, _params: dict[str, Any]) -> list[dict[str, Any]]:
+        return self.commands
+
+    def _api_deletemycommands(self, _params: dict[str, Any]) -> bool:
+        self.commands = []
+        return True
+
+    def _api_sendmessage(self, params: dict[str, Any]) -> dict[str, Any]:
+        text = str(params.get("text", ""))
+        _check_text(text, params.get("parse_mode"))
+        _check_markup(params.get("reply_markup"))
+        chat_id = int(params["chat_id"])
+        message = self._new_message(self._chat(chat_id), self._api_getme({}))
+        message["text"] = text
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
+        self.messages[(chat_id, message["message_id"])] = message
+        return message
+
+    def _api_editmessagetext(self, params: dict[str, Any]) -> dict[str, Any]:
+        message = self._existing(params)
+        text = str(params.get("text", ""))
+        _check_text(text, params.get("parse_mode"))
+        _check_markup(params.get("reply_markup"))
+        markup = params.get("reply_markup")
+        if message.get("text") == text and message.get("reply_markup") == markup:
+            raise BotApiError(400, "Bad Request: message is not modified")
+        message["text"] = text
+        message["edit_date"] = int(time.time())
+        if markup:
+            message["reply_markup"] = markup
+        else:
+            message.pop("reply_markup", None)
+        return message
+
+    def _api_editmessagereplymarkup(self, params: dict[str, Any]) -> dict[str, Any]:
+        message = self._existing(params)
+        markup = params.get("reply_markup")
+        _check_markup(markup)
+        if message.get("reply_markup") == markup:
+            raise BotApiError(400, "Bad Request: message is not modified")
+        if markup:
+            message["reply_markup"] = markup
+        else:
+            message.pop("reply_markup", None)
+        message["edit_date"] = int(time.time())
+        return message
+
+    def _api_answercallbackquery(self, params: dict[str, Any]) -> bool:
+        if len(str(params.get("text", ""))) > 200:
+            raise BotApiError(400, "Bad Request: MESSAGE_TOO_LONG")
+        return True
+
+    def _api_answerinlinequery(self, params: dict[str, Any]) -> bool:
+        results = params.get("results") or []
+        if len(results) > 50:
+            raise BotApiError(400, "Bad Request: RESULTS_TOO_MUCH")
+        for result in results:
+            content = result.get("input_message_content") or {}
+            _check_text(str(content.get("message_text", "")), content.get("parse_mode"))
+        return True
+
+    def _api_senddocument(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id = int(params["chat_id"])
+        message = self._new_message(self._chat(chat_id), self._api_getme({}))
+        message["document"] = {
+            "file_id": f"doc{message['message_id']}",
+            "file_unique_id": f"u{message['message_id']}",
+            "file_name": str(params.get("filename") or "document"),
+        }
+        if params.get("caption"):
+            message["caption"] = params["caption"]
+        self.messages[(chat_id, message["message_id"])] = message
+        return message
+
+    def _api_sendchataction(self, _params: dict[str, Any]) -> bool:
+        return True
+
+    def _api_close(self, _params: dict[str, Any]) -> bool:
+        return True
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def _chat(self, chat_id: int) -> dict[str, Any]:
+        if chat_id < 0:
+            return {"id": chat_id, "type": "group", "title": "Group"}
+        return {"id": chat_id, "type": "private", "first_name": "Learner"}
+
+    def _new_message(self, chat: dict[str, Any], sender: dict[str, Any]) -> dict[str, Any]:
+        message_id = self._next_message_id
+        self._next_message_id += 1
+        sender = {k: sender[k] for k in ("id", "is_bot", "first_name", "username") if k in sender}
+        return {"message_id": message_id, "date": int(time.time()), "chat": chat, "from": sender}
+
+    def _existing(self, params: dict[str, Any]) -> dict[str, Any]:
+        key = (int(params.get("chat_id", 0)), int(params.get("message_id", 0)))
+        message = self.messages.get(key)
+        if message is None:
+            raise BotApiError(400, "Bad Request: message to edit not found")
+        return message
+
+
+def decode_params(raw: dict[str, str]) -> dict[str, Any]:
+    """Turn the string parameters PTB sends over HTTP back into Python values."""
+    return {
+        key: json.loads(value) if key in JSON_PARAMETERS and isinstance(value, str) else value
+        for key, value in raw.items()
+    }
+
+
+def html_to_text(text: str) -> str:
+    """What a user sees of a Telegram-HTML message: tags dropped, links kept in brackets."""
+    text = re.sub(r'<a\s+href="([^"]*)"\s*>(.*?)</a>', r"\2 (\1)", text, flags=re.S)
+    return html.unescape(re.sub(r"<[^<>]+>", "", text))
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _check_text(text: str, parse_mode: Any) -> None:
+    if parse_mode == "HTML":
+        _check_html(text)
+        visible = html_to_text(text)
+    else:
+        visible = text
+    if not visible.strip():
+        raise BotApiError(400, "Bad Request: message text is empty")
+    if len(visible) > MAX_TEXT_LENGTH:
+        raise BotApiError(400, "Bad Request: message is too long")
+
+
+def _check_html(text: str) -> None:
+    """Refuse what Telegram refuses: unknown tags, unbalanced tags, a bare < or &."""
+    stack: list[str] = []
+    position = 0
+    while True:
+        lt = text.find("<", position)
+        amp = text.find("&", position)
+        if amp != -1 and (lt == -1 or amp < lt):
+            if not _ENTITY.match(text, amp):
+                raise BotApiError(400, f"Bad Request: can't parse entities: bare & at {amp}")
+            position = amp + 1
+            continue
+        if lt == -1:
+            break
+        tag = _TAG.match(text, lt)
+        if tag is None:
+            raise BotApiError(400, f"Bad Request: can't parse entities: bare < at {lt}")
+        closing, name = tag.group(1) == "/", tag.group(2).lower()
+        if name not in _ALLOWED_TAGS:
+            raise BotApiError(400, f"Bad Request: can't parse entities: unsupported tag {name}")
+        if closing:
+            if not stack or stack.pop() != name:
+                raise BotApiError(400, f"Bad Request: can't parse entities: unexpected </{name}>")
+        else:
+            stack.append(name)
+        position = tag.end()
+    if stack:
+        raise BotApiError(400, f"Bad Request: can't parse entities: unclosed <{stack[-1]}>")
+    if ">" in _TAG.sub("", text):
+        raise BotApiError(400, "Bad Request: can't parse entities: bare >")
+
+
+def _check_markup(markup: Any) -> None:
+    if not markup:
+        return
+    for row in markup.get("inline_keyboard", []):
+        for button in row:
+            if not str(button.get("text", "")).strip():
+                raise BotApiError(400, "Bad Request: BUTTON_TEXT_EMPTY")
+            data = button.get("callback_data")
+            if data is not None and len(str(data).encode()) > MAX_CALLBACK_DATA_BYTES:
+                raise BotApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+            kinds = {
+                "callback_data",
+                "url",
+                "switch_inline_query",
+                "switch_inline_query_current_chat",
+            } & button.keys()
+            if len(kinds) != 1:
+                raise BotApiError(400, "Bad Request: can't find field in inline keyboard button")

@@ -1,0 +1,39 @@
+"""Learners: who has talked to the bot, and their per-learner settings."""
+
+from __future__ import annotations
+
+from bot.clock import Clock
+from bot.db import Database
+from bot.models import Learner
+
+
+async def touch_learner(
+    db: Database, clock: Clock, *, user_id: int, chat_id: int, first_name: str
+) -> Learner:
+    """Create or refresh the learner; a learner who comes back is active again.
+
+    Idempotent, so a repeated update (redelivered after a restart) changes nothing more.
+    """
+    now = clock.now()
+    async with db.session() as session:
+        learner = await session.get(Learner, user_id)
+        if learner is None:
+            learner = Learner(
+                id=user_id,
+                chat_id=chat_id,
+                first_name=first_name[:64],
+                created_at=now,
+                updated_at=now,
+            )
+        else:
+            learner.chat_id = chat_id
+            learner.first_name = first_name[:64]
+            learner.active = True
+            learner.updated_at = now
+        session.add(learner)
+    return learner
+
+
+async def get_learner(db: Database, user_id: int) -> Learner | None:
+    async with db.session() as session:
+        return await session.get(Learner, user_id)

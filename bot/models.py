@@ -1,0 +1,154 @@
+"""The database schema: SQLModel tables shared by every feature.
+
+Every stored time is timezone-aware UTC (`UTCDateTime`), whatever the backend returns.
+Telegram ids need 64 bits, hence `BigInteger` columns.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Column, DateTime, Index, UniqueConstraint, text
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores aware datetimes as UTC; SQLite hands back naive ones, so re-attach UTC."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: every stored time must be timezone-aware")
+        value = value.astimezone(UTC)
+        # SQLite compares datetimes as text: store them naive so the format is uniform.
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utc_column(*, nullable: bool = True, index: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
+
+
+def big_int(*, primary_key: bool = False, index: bool = False, nullable: bool = False) -> Any:
+    return Field(
+        default=None if nullable else ...,
+        sa_column=Column(
+            BigInteger(),
+            primary_key=primary_key,
+            index=index,
+            nullable=nullable,
+            autoincrement=False,
+        ),
+    )
+
+
+# --- learners -------------------------------------------------------------------------
+
+
+class Learner(SQLModel, table=True):
+    """A Telegram user who has talked to the bot."""
+
+    id: int = big_int(primary_key=True)  # the Telegram user id
+    chat_id: int = big_int()
+    first_name: str = ""
+    timezone: str | None = None
+    quiet_start_minute: int = 22 * 60  # local minutes after midnight
+    quiet_end_minute: int = 8 * 60
+    active: bool = True  # False once the learner blocks the bot
+    last_course_id: int | None = None  # the last course card shown, for follow-up questions
+    created_at: datetime | None = utc_column()
+    updated_at: datetime | None = utc_column()
+
+
+# --- catalogue (field names follow the EU Council Recommendation on micro-credentials) ---
+
+
+class Provider(SQLModel, table=True):
+    """The awarding body."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, index=True)
+    name: str
+    country: str
+    kind: str  # university, business_school, college, further_education, professional_body, ...
+    website: str | None = None
+
+
+class Course(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, index=True)  # stable key used for idempotent imports
+    title: str
+    provider_id: int = Field(foreign_key="provider.id", index=True)
+    subject_area: str = Field(index=True)
+    summary: str = ""
+    learning_outcomes: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    workload_hours: int  # notional workload
+    ects_credits: float | None = None
+    eqf_level: int | None = None
+    level: str = "beginner"  # beginner | intermediate | advanced
+    participation_form: str = "online"  # online | in-person | hybrid
+    self_paced: bool = True
+    language: str = "English"
+    price: float = 0.0
+    currency: str = "EUR"
+    assessment_type: str = ""
+    certificate_type: str = ""
+    quality_assurance: str = ""
+    prerequisites: str = ""
+    stackability: str | None = None  # what it stacks into
+    further_information_url: str | None = None
+    is_sample: bool = True
+
+
+class Skill(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)  # canonical, lower case
+
+
+class SkillAlias(SQLModel, table=True):
+    """An abbreviation or synonym learners type for a skill ("ml", "proj mgmt")."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    alias: str = Field(unique=True, index=True)
+    skill_id: int = Field(foreign_key="skill.id", index=True)
+
+
+class CourseSkill(SQLModel, table=True):
+    course_id: int = Field(foreign_key="course.id", primary_key=True)
+    skill_id: int = Field(foreign_key="skill.id", primary_key=True, index=True)
+
+
+class Module(SQLModel, table=True):
+    """One ordered unit of a course: what a study plan schedules."""
+
+    __table_args__ = (UniqueConstraint("course_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    course_id: int = Field(foreign_key="course.id", index=True)
+    position: int  # 1-based order within the course
+    title: str
+    hours: int
+
+
+class SearchMiss(SQLModel, table=True):
+    """Search terms with no good match, counted without any user id (for /stats)."""
+
+    term: str = Field(primary_key=True)
+    count: int = 0
+    last_seen: datetime | None = utc_column()
+
+
+# Used by the partial index below and by the dispatcher's claim query.
+UNSENT = text("sent_at IS NULL")
+_ = Index  # re-exported for feature modules that add indexes next to their tables

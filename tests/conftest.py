@@ -1,0 +1,154 @@
+"""Shared fixtures: settings on a temp database, and the real bot against a fake Bot API."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram import Update
+from telegram.ext import Application, ContextTypes, TypeHandler
+
+from bot.app import build_application
+from bot.clock import ManualClock
+from bot.config import Settings, load_settings
+from bot.fake_telegram import Call, FakeBotApi
+from tests.fake_server import FakeBotApiServer
+
+TOKEN = "123456789:TEST-secret-token-AbCdEf"
+USER = 424242
+OTHER_USER = 535353
+REPLY_METHODS = ("sendMessage", "editMessageText", "editMessageReplyMarkup", "sendDocument")
+
+
+@pytest.fixture
+def make_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Settings isolated from the developer's own `.env` and environment."""
+    monkeypatch.chdir(tmp_path)
+    for name in (
+        "TELEGRAM_BOT_TOKEN",
+        "TELEGRAM_API_BASE_URL",
+        "DATABASE_URL",
+        "ADMIN_USER_IDS",
+        "DEFAULT_TIMEZONE",
+        "LOG_LEVEL",
+    ):
+        monkeypatch.delenv(name, raising=False)
+
+    def factory(**overrides: Any) -> Settings:
+        values: dict[str, Any] = {"database_url": f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"}
+        values.update(overrides)
+        return load_settings(**values)
+
+    return factory
+
+
+class BotHarness:
+    """The real `Application`, polling a fake Bot API server on 127.0.0.1."""
+
+    def __init__(self, settings: Settings, api: FakeBotApi, clock: ManualClock) -> None:
+        self.settings = settings
+        self.api = api
+        self.clock = clock
+        self.app: Application | None = None  # type: ignore[type-arg]
+        self.processed: set[int] = set()
+
+    async def start(self) -> None:
+        app = build_application(self.settings, clock=self.clock)
+        app.add_handler(TypeHandler(Update, self._mark_processed), group=10**6)
+        await app.initialize()
+        assert app.post_init is not None
+        await app.post_init(app)
+        assert app.updater is not None
+        await app.updater.start_polling(poll_interval=0, timeout=1, drop_pending_updates=False)
+        await app.start()
+        self.app = app
+
+    async def stop(self) -> None:
+        app, self.app = self.app, None
+        if app is None:
+            return
+        assert app.updater is not None
+        await app.updater.stop()
+        await app.stop()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)
+        await app.shutdown()
+
+    async def _mark_processed(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        self.processed.add(update.update_id)
+
+    async def deliver(self, raw_update: dict[str, Any], chat_id: int) -> list[Call]:
+        """Wait until the bot has handled `raw_update`; return what it sent to `chat_id`."""
+        start = len(self.api.calls)
+        await self.api.wait_until(lambda: raw_update["update_id"] in self.processed)
+        return [
+            call
+            for call in self.api.calls[start:]
+            if call.ok
+            and call.method in REPLY_METHODS
+            and int(call.params.get("chat_id", 0)) == chat_id
+        ]
+
+    async def say(self, text: str, user_id: int = USER) -> list[Call]:
+        return await self.deliver(self.api.send_text(user_id, text), user_id)
+
+    async def press(self, message: dict[str, Any], data: str, user_id: int = USER) -> list[Call]:
+        return await self.deliver(
+            self.api.press(user_id, message, data), int(message["chat"]["id"])
+        )
+
+    def message_of(self, call: Call) -> dict[str, Any]:
+        """The message (as the fake stores it) that a send or edit call produced."""
+        chat_id = int(call.params["chat_id"])
+        if "message_id" in call.params:
+            return self.api.messages[(chat_id, int(call.params["message_id"]))]
+        bot_messages = [
+            m
+            for (cid, _), m in self.api.messages.items()
+            if cid == chat_id
+            and m["from"]["id"] == self.api.bot_id
+            and m.get("text") == call.params.get("text")
+        ]
+        return bot_messages[-1]
+
+
+def buttons(call: Call) -> list[tuple[str, str]]:
+    """(label, callback data or url) of every inline button in a sent message."""
+    markup = call.params.get("reply_markup") or {}
+    return [
+        (
+            b["text"],
+            b.get("callback_data") or b.get("url") or b.get("switch_inline_query_current_chat", ""),
+        )
+        for row in markup.get("inline_keyboard", [])
+        for b in row
+    ]
+
+
+def text_of(calls: list[Call]) -> str:
+    return "\n".join(str(c.params.get("text", "")) for c in calls)
+
+
+@pytest.fixture
+async def fake_api() -> AsyncIterator[tuple[FakeBotApi, FakeBotApiServer]]:
+    api = FakeBotApi()
+    server = FakeBotApiServer(api, TOKEN)
+    await server.start()
+    yield api, server
+    await server.stop()
+
+
+@pytest.fixture
+async def harness(
+    make_settings: Any, fake_api: tuple[FakeBotApi, FakeBotApiServer]
+) -> AsyncIterator[BotHarness]:
+    api, server = fake_api
+    settings = make_settings(telegram_bot_token=TOKEN, telegram_api_base_url=server.base_url)
+    clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), frozen=True)
+    bot = BotHarness(settings, api, clock)
+    await bot.start()
+    yield bot
+    await bot.stop()

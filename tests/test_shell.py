@@ -1,0 +1,72 @@
+"""The terminal chat as a subprocess: a piped script in, a transcript out."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run_shell(tmp_path: Path, script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    env["DATABASE_URL"] = f"sqlite+aiosqlite:///{tmp_path / 'shell.db'}"
+    env["LOG_LEVEL"] = "WARNING"
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "shell", *args],
+        input=script,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_piped_script_prints_welcome_and_help(tmp_path: Path) -> None:
+    result = run_shell(tmp_path, "/start\n/help\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.index("> /start") < out.index("Microcred Advisor") < out.index("> /help")
+    assert "[1] ❓ Ask a question" in out
+    assert "/search" in out.split("> /help", 1)[1]
+    assert "Traceback" not in out + result.stderr
+
+
+def test_button_number_presses_latest_keyboard_and_edit_is_marked(tmp_path: Path) -> None:
+    result = run_shell(tmp_path, "/help\n3\n", "--user-id", "77", "--name", "Zoë")
+    assert result.returncode == 0, result.stderr
+    after_press = result.stdout.split("> 3", 1)[1]
+    assert "(edited)" in after_press
+    assert "Hi Zoë!" in after_press
+
+
+def test_run_without_token_opens_terminal_chat_and_says_so(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    env["LOG_LEVEL"] = "WARNING"
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        input="/start\n",
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    hint = [line for line in result.stderr.splitlines() if "TELEGRAM_BOT_TOKEN" in line]
+    assert len(hint) == 1 and "terminal chat" in hint[0]
+    assert "Microcred Advisor" in result.stdout
+    assert (tmp_path / "data" / "microcred.db").exists()
+
+
+def test_every_subcommand_has_help(tmp_path: Path) -> None:
+    for sub in ([], ["run"], ["shell"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "bot", *sub, "--help"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0
+        assert "usage: python -m bot" in result.stdout
