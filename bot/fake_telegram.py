@@ -14,13 +14,14 @@ connections. Every call is recorded in `calls`.
 from __future__ import annotations
 
 import asyncio
-import html
 import json
 import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from bot.telegram_html import html_problem, html_to_text
 
 BOT_ID = 7000000001
 BOT_USERNAME = "MicrocredAdvisorBot"
@@ -43,28 +44,6 @@ JSON_PARAMETERS = frozenset(
         "media",
     }
 )
-_ALLOWED_TAGS = frozenset(
-    {
-        "b",
-        "strong",
-        "i",
-        "em",
-        "u",
-        "ins",
-        "s",
-        "strike",
-        "del",
-        "a",
-        "code",
-        "pre",
-        "span",
-        "tg-spoiler",
-        "blockquote",
-        "tg-emoji",
-    }
-)
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^<>]*)?)>")
-_ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
 _COMMAND = re.compile(r"^/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]+)?")
 
 
@@ -423,12 +402,6 @@ def decode_params(raw: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def html_to_text(text: str) -> str:
-    """What a user sees of a Telegram-HTML message: tags dropped, links kept in brackets."""
-    text = re.sub(r'<a\s+href="([^"]*)"\s*>(.*?)</a>', r"\2 (\1)", text, flags=re.S)
-    return html.unescape(re.sub(r"<[^<>]+>", "", text))
-
-
 def _utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
@@ -446,35 +419,9 @@ def _check_text(text: str, parse_mode: Any) -> None:
 
 
 def _check_html(text: str) -> None:
-    """Refuse what Telegram refuses: unknown tags, unbalanced tags, a bare < or &."""
-    stack: list[str] = []
-    position = 0
-    while True:
-        lt = text.find("<", position)
-        amp = text.find("&", position)
-        if amp != -1 and (lt == -1 or amp < lt):
-            if not _ENTITY.match(text, amp):
-                raise BotApiError(400, f"Bad Request: can't parse entities: bare & at {amp}")
-            position = amp + 1
-            continue
-        if lt == -1:
-            break
-        tag = _TAG.match(text, lt)
-        if tag is None:
-            raise BotApiError(400, f"Bad Request: can't parse entities: bare < at {lt}")
-        closing, name = tag.group(1) == "/", tag.group(2).lower()
-        if name not in _ALLOWED_TAGS:
-            raise BotApiError(400, f"Bad Request: can't parse entities: unsupported tag {name}")
-        if closing:
-            if not stack or stack.pop() != name:
-                raise BotApiError(400, f"Bad Request: can't parse entities: unexpected </{name}>")
-        else:
-            stack.append(name)
-        position = tag.end()
-    if stack:
-        raise BotApiError(400, f"Bad Request: can't parse entities: unclosed <{stack[-1]}>")
-    if ">" in _TAG.sub("", text):
-        raise BotApiError(400, "Bad Request: can't parse entities: bare >")
+    problem = html_problem(text)
+    if problem is not None:
+        raise BotApiError(400, f"Bad Request: can't parse entities: {problem}")
 
 
 def _check_markup(markup: Any) -> None:

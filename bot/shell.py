@@ -25,7 +25,8 @@ from telegram.request import BaseRequest, RequestData
 from bot.app import build_application
 from bot.clock import Clock
 from bot.config import Settings
-from bot.fake_telegram import BotApiError, Call, DroppedConnection, FakeBotApi, html_to_text
+from bot.fake_telegram import BotApiError, Call, DroppedConnection, FakeBotApi
+from bot.telegram_html import html_to_text
 
 DEFAULT_USER_ID = 100001
 DEFAULT_NAME = "Learner"

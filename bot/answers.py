@@ -1,0 +1,129 @@
+"""FAQ replies as plain values: answers, "Did you mean…?", the honest fallback, topic menus.
+
+Callback data used here (handled in `handlers/faq.py` and `handlers/search.py`):
+  f:a:<entry id>   show an entry's answer
+  f:t:<topic id>   list a topic's questions
+  f:m              the topic menu
+  s:q:<query>      run a catalogue search
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.faq import Faq, FaqEntry, Match, SmalltalkIntent, pick_reply
+from bot.replies import Button, Reply, esc, shorten
+
+# Entries that, asked right after a course card, are answered about that course first.
+COURSE_AWARE_ENTRIES = frozenset(
+    {"employer-recognition", "certificate", "check-before", "stand-out"}
+)
+
+TOPIC_MENU_BUTTON = Button("📚 Browse all topics", data="f:m")
+HELP_LINE = (
+    "I can help with microcredentials: what they are, what they cost, how employers see them, "
+    "and how to choose one. I can also find courses for a skill (try <i>python</i> or "
+    "<i>project management</i>) and keep you on track with a study plan."
+)
+
+
+@dataclass(frozen=True)
+class CourseFacts:
+    """What a learner needs to judge a course's recognition (from the catalogue)."""
+
+    course_id: int
+    title: str
+    provider: str
+    country: str
+    certificate_type: str
+    quality_assurance: str
+    stackability: str | None
+    ects_credits: float | None
+    eqf_level: int | None
+
+
+def answer(faq: Faq, entry: FaqEntry, course: CourseFacts | None = None) -> Reply:
+    """The entry's answer, with related questions and (where it fits) a search button."""
+    text = entry.answer
+    if course is not None and entry.id in COURSE_AWARE_ENTRIES:
+        text = _course_recognition(course) + "\n\n<b>In general:</b> " + text
+    rows: list[list[Button]] = []
+    for related_id in entry.related[:3]:
+        related = faq.by_id.get(related_id)
+        if related is not None:
+            rows.append([Button(shorten(related.question, 60), data=f"f:a:{related.id}")])
+    if entry.search:
+        rows.append(
+            [Button(f"🔎 Courses: {shorten(entry.search, 40)}", data=_search_data(entry.search))]
+        )
+    rows.append([TOPIC_MENU_BUTTON])
+    return Reply(text, rows)
+
+
+def did_you_mean(match: Match) -> Reply:
+    """Not sure: offer the closest questions as buttons rather than guess."""
+    rows = [
+        [Button(shorten(scored.entry.question, 60), data=f"f:a:{scored.entry.id}")]
+        for scored in match.ranked[:3]
+    ]
+    rows.append([TOPIC_MENU_BUTTON])
+    return Reply("I'm not quite sure what you mean. Did you mean one of these?", rows)
+
+
+def fallback() -> Reply:
+    """Off-topic or unclear: say honestly what the bot can do, with the menu."""
+    return Reply(
+        "Sorry, that's outside what I know. " + HELP_LINE,
+        [
+            [TOPIC_MENU_BUTTON],
+            [Button("🔎 Find a course", data="m:find")],
+        ],
+    )
+
+
+def smalltalk(intent: SmalltalkIntent, seed: int | None = None) -> Reply:
+    return Reply(pick_reply(intent, seed), [[TOPIC_MENU_BUTTON]])
+
+
+def topic_menu(faq: Faq) -> Reply:
+    rows = [[Button(topic.title, data=f"f:t:{topic.id}")] for topic in faq.topics]
+    rows.append([Button("⬅️ Main menu", data="m:home")])
+    return Reply("<b>Questions about microcredentials</b>\nPick a topic:", rows)
+
+
+def topic_questions(faq: Faq, topic_id: str) -> Reply | None:
+    topic = faq.topic(topic_id)
+    if topic is None:
+        return None
+    rows = [
+        [Button(shorten(entry.question, 60), data=f"f:a:{entry.id}")]
+        for entry in faq.in_topic(topic_id)
+    ]
+    rows.append([Button("⬅️ All topics", data="f:m")])
+    return Reply(f"<b>{esc(topic.title)}</b>\nPick a question:", rows)
+
+
+def _course_recognition(course: CourseFacts) -> str:
+    lines = [f"<b>About {esc(course.title)}</b> ({esc(course.provider)}, {esc(course.country)}):"]
+    lines.append(f"• Certificate: {esc(course.certificate_type or 'not stated')}")
+    if course.quality_assurance:
+        lines.append(f"• Quality assurance: {esc(course.quality_assurance)}")
+    if course.ects_credits:
+        lines.append(f"• Credits: {course.ects_credits:g} ECTS")
+    if course.eqf_level:
+        lines.append(f"• Level: EQF {course.eqf_level}")
+    if course.stackability:
+        lines.append(f"• Stacks into: {esc(course.stackability)}")
+    lines.append(
+        "Credits, a quality-assured provider and a recognised certificate all help employers "
+        "trust it; ask employers in your field whether they know this provider."
+    )
+    return "\n".join(lines)
+
+
+def _search_data(query: str) -> str:
+    data = f"s:q:{query}"
+    # Telegram limits callback data to 64 bytes; cut on a character boundary.
+    while len(data.encode()) > 64:
+        data = data[:-1]
+    return data

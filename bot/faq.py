@@ -1,0 +1,458 @@
+"""FAQ: load the entries from `content/`, and match what a learner types to one of them.
+
+Scoring, per entry, over its canonical question and every phrasing:
+
+* **coverage** – how much of the question's meaning the entry explains: the IDF-weighted
+  share of the query's words that occur in the entry's vocabulary. Words the FAQ never
+  uses ("pizza", "Nile") weigh the most, so an off-topic question scores low even when it
+  shares "how much does … cost" with an entry.
+  The entry's vocabulary is its phrasings plus its answer; unknown words are first mapped
+  to a close known word ("employeers" → "employer", "stack" → "stackable").
+* **similarity** – rapidfuzz `token_set_ratio` and `token_sort_ratio` against the closest
+  phrasing, for word order and small typos that survive normalisation.
+* **cosine** – TF-IDF cosine over character 4-grams, for morphology ("recognition" and
+  "recognised" share grams).
+
+confidence is their weighted sum, and the thresholds below pick answer / did-you-mean /
+fallback, with a margin so a near tie between two entries is asked about, not guessed.
+They are calibrated on the labelled evaluation set in `tests/data/faq_eval.yaml`
+(see `tests/test_faq_eval.py`).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from bot.content import ContentError, read_yaml, require_list, require_str
+from bot.telegram_html import html_problem, html_to_text
+from bot.text import normalise, stem
+
+# --- thresholds: kept in one place, justified by tests/test_faq_eval.py ----------------------
+ANSWER_THRESHOLD = 0.55  # at or above: answer directly
+SUGGEST_THRESHOLD = 0.38  # at or above (and below ANSWER): "Did you mean…?"
+MIN_MARGIN = 0.02  # a near tie between two entries is not confident: ask instead
+COVERAGE_WEIGHT = 0.45
+SIMILARITY_WEIGHT = 0.3  # the rest of the weight goes to the character-gram cosine
+UNKNOWN_WORD_FACTOR = 2.0  # weight of a word no entry uses, relative to the rarest known word
+SMALLTALK_RATIO = 88  # whole-message similarity needed to treat text as small talk
+SMALLTALK_MAX_WORDS = 6  # longer messages are small talk only if they match as a whole
+TYPO_SIMILARITY = 0.8  # normalised Levenshtein similarity to correct an unknown word
+
+MAX_ANSWER_CHARS = 900
+MIN_PHRASINGS = 6
+
+# Words that carry no topic on their own; they still count a little.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "am",
+        "i",
+        "me",
+        "my",
+        "you",
+        "your",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "at",
+        "by",
+        "from",
+        "as",
+        "and",
+        "or",
+        "but",
+        "if",
+        "so",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "how",
+        "why",
+        "when",
+        "where",
+        "there",
+        "here",
+        "about",
+        "any",
+        "some",
+        "just",
+        "really",
+        "actually",
+        "please",
+        "hi",
+        "hey",
+        "hello",
+        "ok",
+        "okay",
+        "like",
+        "get",
+        "got",
+        "one",
+        "we",
+        "our",
+        "they",
+        "them",
+        "their",
+        "he",
+        "she",
+        "his",
+        "her",
+        "us",
+        "also",
+        "than",
+        "then",
+        "very",
+        "much",
+        "more",
+    ]
+)
+STOPWORD_WEIGHT = 0.15
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class FaqEntry:
+    id: str
+    topic: str
+    question: str
+    phrasings: tuple[str, ...]
+    answer: str
+    related: tuple[str, ...]
+    search: str | None
+
+
+@dataclass(frozen=True)
+class SmalltalkIntent:
+    id: str
+    phrasings: tuple[str, ...]
+    replies: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Scored:
+    entry: FaqEntry
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Match:
+    """What the matcher decided for one message."""
+
+    kind: Literal["answer", "suggest", "fallback", "smalltalk"]
+    ranked: tuple[Scored, ...] = ()
+    smalltalk: SmalltalkIntent | None = None
+
+    @property
+    def best(self) -> Scored | None:
+        return self.ranked[0] if self.ranked else None
+
+
+@dataclass
+class Faq:
+    """The loaded FAQ with its prepared matching index."""
+
+    topics: list[Topic]
+    entries: list[FaqEntry]
+    smalltalk: list[SmalltalkIntent] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.by_id = {e.id: e for e in self.entries}
+        self._docs: list[tuple[int, str]] = []  # (entry index, normalised phrasing)
+        vocab_per_entry: list[set[str]] = []
+        for index, entry in enumerate(self.entries):
+            words: set[str] = set()
+            for phrasing in (entry.question, *entry.phrasings):
+                normal = normalise(phrasing)
+                self._docs.append((index, normal))
+                words.update(stem(w) for w in normal.split())
+            # The answer's own words count too: "fee" may only appear there.
+            words.update(stem(w) for w in normalise(html_to_text(entry.answer)).split())
+            vocab_per_entry.append(words)
+        self._entry_vocab = vocab_per_entry
+        df = Counter(w for words in vocab_per_entry for w in words)
+        n = len(self.entries)
+        self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
+        # A word the FAQ never uses says the question is about something else.
+        self._unknown_weight = UNKNOWN_WORD_FACTOR * math.log(1 + n)
+        self._vocabulary = sorted(df)
+        self._gram_vectors = self._build_gram_vectors()
+        self._smalltalk_docs = [
+            (intent, normalise(p)) for intent in self.smalltalk for p in intent.phrasings
+        ]
+
+    # --- matching ----------------------------------------------------------------------------
+
+    def match(self, text: str) -> Match:
+        normal = normalise(text)
+        if not normal:
+            return Match("fallback")
+        ranked = self.rank(normal)
+        best = ranked[0]
+        runner_up = ranked[1].confidence if len(ranked) > 1 else 0.0
+        confident = (
+            best.confidence >= ANSWER_THRESHOLD and best.confidence - runner_up >= MIN_MARGIN
+        )
+        # "hi, what is a microcredential?" is a question; "hey bot" or "thanks a lot" is not.
+        intent = self._smalltalk(normal, whole_message_only=confident)
+        if intent is not None:
+            return Match("smalltalk", smalltalk=intent)
+        if confident:
+            return Match("answer", tuple(ranked[:3]))
+        if best.confidence >= SUGGEST_THRESHOLD:
+            return Match("suggest", tuple(ranked[:3]))
+        return Match("fallback", tuple(ranked[:3]))
+
+    def rank(self, normal: str) -> list[Scored]:
+        """Every entry with its confidence for an already normalised query, best first."""
+        words = [self._correct(w) for w in normal.split()]
+        query = " ".join(words)
+        weights = {w: self._weight(w) for w in set(words)}
+        total = sum(weights.values()) or 1.0
+        similarity = [0.0] * len(self.entries)
+        for index, doc in self._docs:
+            # token_set forgives extra words; token_sort rewards saying the same thing.
+            score = (fuzz.token_set_ratio(query, doc) + fuzz.token_sort_ratio(query, doc)) / 200
+            if score > similarity[index]:
+                similarity[index] = score
+        cosine = self._gram_cosine(query)
+        scored = []
+        for index, entry in enumerate(self.entries):
+            vocab = self._entry_vocab[index]
+            covered = sum(weight for w, weight in weights.items() if w in vocab)
+            coverage = covered / total
+            confidence = (
+                COVERAGE_WEIGHT * coverage
+                + SIMILARITY_WEIGHT * similarity[index]
+                + (1 - COVERAGE_WEIGHT - SIMILARITY_WEIGHT) * cosine[index]
+            )
+            scored.append(Scored(entry, round(confidence, 4)))
+        scored.sort(key=lambda s: s.confidence, reverse=True)
+        return scored
+
+    def _build_gram_vectors(self) -> list[dict[str, float]]:
+        """Per entry, a unit TF-IDF vector of word 4-grams over all its phrasings."""
+        counts: list[Counter[str]] = [Counter() for _ in self.entries]
+        for index, doc in self._docs:
+            counts[index].update(_grams(doc))
+        df = Counter(g for c in counts for g in c)
+        n = len(self.entries)
+        self._gram_idf = {g: math.log(1 + n / c) for g, c in df.items()}
+        vectors = []
+        for c in counts:
+            vector = {g: (1 + math.log(k)) * self._gram_idf[g] for g, k in c.items()}
+            norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+            vectors.append({g: v / norm for g, v in vector.items()})
+        return vectors
+
+    def _gram_cosine(self, query: str) -> list[float]:
+        grams = Counter(_grams(query))
+        vector = {g: (1 + math.log(k)) * self._gram_idf.get(g, 0.0) for g, k in grams.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        return [
+            sum(weight * entry.get(g, 0.0) for g, weight in vector.items()) / norm
+            for entry in self._gram_vectors
+        ]
+
+    def _weight(self, word: str) -> float:
+        if word in STOPWORDS:
+            return STOPWORD_WEIGHT
+        return self._idf.get(word, self._unknown_weight)
+
+    def _correct(self, word: str) -> str:
+        """Stem, then map an unknown word to a close known one ("employeers" → "employer")."""
+        stemmed = stem(word)
+        if stemmed in self._idf or stemmed in STOPWORDS or len(stemmed) < 4:
+            return stemmed
+        found = process.extractOne(
+            stemmed,
+            self._vocabulary,
+            scorer=Levenshtein.normalized_similarity,
+            score_cutoff=TYPO_SIMILARITY,
+        )
+        if found:
+            return str(found[0])
+        # "stack" → "stackable", "recognising" → "recognis…": share a long enough stem.
+        related = [
+            v
+            for v in self._vocabulary
+            if len(v) >= 4 and (v.startswith(stemmed) or stemmed.startswith(v))
+        ]
+        return min(related, key=len) if related else stemmed
+
+    def _smalltalk(self, normal: str, *, whole_message_only: bool) -> SmalltalkIntent | None:
+        """The small-talk intent the message is, if any.
+
+        The whole message must be close to a phrasing, or (when it is not an FAQ question)
+        contain one ("goodbye, have a nice day" contains "goodbye").
+        """
+        best: tuple[float, SmalltalkIntent | None] = (0.0, None)
+        for intent, phrasing in self._smalltalk_docs:
+            score = fuzz.ratio(normal, phrasing)
+            if not whole_message_only and len(normal.split()) <= SMALLTALK_MAX_WORDS:
+                score = max(score, fuzz.token_set_ratio(normal, phrasing) - 1)
+            if score > best[0]:
+                best = (score, intent)
+        return best[1] if best[0] >= SMALLTALK_RATIO else None
+
+    # --- browsing ----------------------------------------------------------------------------
+
+    def in_topic(self, topic_id: str) -> list[FaqEntry]:
+        return [e for e in self.entries if e.topic == topic_id]
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+
+def _grams(text: str) -> list[str]:
+    """Character 4-grams within each word (with word boundaries), for morphology and typos."""
+    grams: list[str] = []
+    for word in text.split():
+        padded = f" {word} "
+        grams.extend(padded[i : i + 4] for i in range(max(1, len(padded) - 3)))
+    return grams
+
+
+def pick_reply(intent: SmalltalkIntent, seed: int | None = None) -> str:
+    return random.Random(seed).choice(intent.replies)
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+
+def load_faq(content_dir: Path) -> Faq:
+    """Read `faq.yaml` and `smalltalk.yaml`; raise `ContentError` naming file, entry, field."""
+    faq_path = content_dir / "faq.yaml"
+    data = read_yaml(faq_path)
+    topics = [
+        _topic(faq_path, i, raw) for i, raw in enumerate(require_list(faq_path, data, "topics"))
+    ]
+    topic_ids = {t.id for t in topics}
+    entries: list[FaqEntry] = []
+    for index, raw in enumerate(require_list(faq_path, data, "entries")):
+        entries.append(_entry(faq_path, index, raw, topic_ids))
+    _check_ids(faq_path, entries)
+    smalltalk_path = content_dir / "smalltalk.yaml"
+    smalltalk: list[SmalltalkIntent] = []
+    if smalltalk_path.exists():
+        raw_intents = require_list(smalltalk_path, read_yaml(smalltalk_path), "intents")
+        smalltalk = [_intent(smalltalk_path, i, raw) for i, raw in enumerate(raw_intents)]
+    return Faq(topics, entries, smalltalk)
+
+
+def _topic(path: Path, index: int, raw: Any) -> Topic:
+    where = f"topic #{index + 1}"
+    if not isinstance(raw, dict):
+        raise ContentError(path, where, None, "must be a mapping with id and title")
+    return Topic(require_str(path, where, raw, "id"), require_str(path, where, raw, "title"))
+
+
+def _entry(path: Path, index: int, raw: Any, topic_ids: set[str]) -> FaqEntry:
+    where = f"entry #{index + 1}"
+    if not isinstance(raw, dict):
+        raise ContentError(path, where, None, "must be a mapping")
+    entry_id = require_str(path, where, raw, "id")
+    where = f"entry '{entry_id}'"
+    topic = require_str(path, where, raw, "topic")
+    if topic not in topic_ids:
+        raise ContentError(path, where, "topic", f"unknown topic {topic!r}")
+    question = require_str(path, where, raw, "question")
+    phrasings = [str(p) for p in require_list(path, raw, "phrasings", where)]
+    if len(phrasings) < MIN_PHRASINGS:
+        raise ContentError(path, where, "phrasings", f"needs at least {MIN_PHRASINGS}")
+    answer = require_str(path, where, raw, "answer").strip()
+    if len(answer) > MAX_ANSWER_CHARS:
+        raise ContentError(path, where, "answer", f"is over {MAX_ANSWER_CHARS} characters")
+    problem = html_problem(answer)
+    if problem:
+        raise ContentError(path, where, "answer", f"Telegram would refuse its HTML: {problem}")
+    related = raw.get("related") or []
+    if not isinstance(related, list):
+        raise ContentError(path, where, "related", "must be a list of entry ids")
+    search = raw.get("search")
+    if search is not None and not isinstance(search, str):
+        raise ContentError(path, where, "search", "must be text or null")
+    return FaqEntry(
+        id=entry_id,
+        topic=topic,
+        question=question,
+        phrasings=tuple(phrasings),
+        answer=answer,
+        related=tuple(str(r) for r in related),
+        search=search or None,
+    )
+
+
+def _check_ids(path: Path, entries: list[FaqEntry]) -> None:
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.id in seen:
+            raise ContentError(path, f"entry '{entry.id}'", "id", "is used twice")
+        seen.add(entry.id)
+    for entry in entries:
+        for other in entry.related:
+            if other not in seen or other == entry.id:
+                raise ContentError(path, f"entry '{entry.id}'", "related", f"bad id {other!r}")
+
+
+def _intent(path: Path, index: int, raw: Any) -> SmalltalkIntent:
+    where = f"intent #{index + 1}"
+    if not isinstance(raw, dict):
+        raise ContentError(path, where, None, "must be a mapping")
+    intent_id = require_str(path, where, raw, "id")
+    where = f"intent '{intent_id}'"
+    phrasings = tuple(str(p) for p in require_list(path, raw, "phrasings", where))
+    replies = tuple(str(r).strip() for r in require_list(path, raw, "replies", where))
+    for reply in replies:
+        problem = html_problem(reply)
+        if problem:
+            raise ContentError(path, where, "replies", f"Telegram would refuse its HTML: {problem}")
+    if not phrasings or not replies:
+        raise ContentError(path, where, "replies", "needs phrasings and replies")
+    return SmalltalkIntent(intent_id, phrasings, replies)
+
+
+__all__ = ["ContentError", "Faq", "FaqEntry", "Match", "load_faq"]

@@ -1,0 +1,112 @@
+"""Normalising what people type, shared by the FAQ matcher and the catalogue search.
+
+Lower case, accents folded, contractions expanded, punctuation dropped, and a few spellings
+that learners use interchangeably mapped to one form ("recognize" → "recognise",
+"micro-credential" → "microcredential"), so the scorers compare like with like.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CONTRACTIONS = [
+    (r"\bwhat'?s\b", "what is"),
+    (r"\bwhos\b|\bwho's\b", "who is"),
+    (r"\bhows\b|\bhow's\b", "how is"),
+    (r"\bit's\b|\bits\b", "it is"),
+    (r"\bthat's\b|\bthats\b", "that is"),
+    (r"\bcan'?t\b", "cannot"),
+    (r"\bwon'?t\b", "will not"),
+    (r"\bdon'?t\b", "do not"),
+    (r"\bdoesn'?t\b", "does not"),
+    (r"\bisn'?t\b", "is not"),
+    (r"\baren'?t\b", "are not"),
+    (r"\bi'?m\b", "i am"),
+    (r"(\w)'re\b", r"\1 are"),
+    (r"(\w)'ll\b", r"\1 will"),
+    (r"(\w)'ve\b", r"\1 have"),
+    (r"(\w)'d\b", r"\1 would"),
+    (r"(\w)n't\b", r"\1 not"),
+]
+_CONTRACTION_PATTERNS = [(re.compile(p), r) for p, r in _CONTRACTIONS]
+
+# Multi-word spellings first, then single words. Kept small and domain-specific on purpose:
+# general typos are left to fuzzy matching against the known vocabulary.
+_PHRASES = [
+    (r"\bmicro[\s-]*cred(?:ential|entials|s)?\b", "microcredential"),
+    (r"\bmicrocreds?\b", "microcredential"),
+    (r"\bmicro[\s-]*degrees?\b", "microdegree"),
+    (r"\bnano[\s-]*degrees?\b", "nanodegree"),
+    (r"\bmicro[\s-]*courses?\b", "microcourse"),
+    (r"\bcurriculum vitae\b|\bresume\b|\brésumé\b", "cv"),
+    (r"\be[\s-]*mail\b", "email"),
+]
+_PHRASE_PATTERNS = [(re.compile(p), r) for p, r in _PHRASES]
+
+_WORDS = {
+    "u": "you",
+    "r": "are",
+    "ur": "your",
+    "pls": "please",
+    "plz": "please",
+    "uni": "university",
+    "thx": "thanks",
+    "ty": "thanks",
+    "recognize": "recognise",
+    "recognized": "recognised",
+    "recognizes": "recognises",
+    "recognition": "recognition",
+    "organization": "organisation",
+    "organizations": "organisations",
+    "enroll": "enrol",
+    "enrolling": "enrol",
+    "enrollment": "enrolment",
+    "specialized": "specialised",
+    "visualization": "visualisation",
+    "visualize": "visualise",
+    "color": "colour",
+    "analyze": "analyse",
+    "analyzing": "analysing",
+    "certs": "certificate",
+    "cert": "certificate",
+    "certification": "certificate",
+    "certificates": "certificate",
+    "microcredentials": "microcredential",
+    "mgmt": "management",
+    "mgt": "management",
+}
+
+_NON_WORD = re.compile(r"[^\w#+]+")
+
+
+def fold(text: str) -> str:
+    """Lower case with accents removed ("Zoë" → "zoe"); other scripts kept as they are."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.casefold().replace("’", "'").replace("`", "'")
+
+
+def normalise(text: str) -> str:
+    """The canonical form both sides of every comparison go through."""
+    text = fold(text)
+    for pattern, replacement in _CONTRACTION_PATTERNS:
+        text = pattern.sub(replacement, text)
+    for pattern, replacement in _PHRASE_PATTERNS:
+        text = pattern.sub(replacement, text)
+    text = _NON_WORD.sub(" ", text).replace("_", " ")
+    return " ".join(_WORDS.get(word, word) for word in text.split())
+
+
+def tokens(text: str) -> list[str]:
+    """Words of an already normalised text."""
+    return text.split()
+
+
+def stem(word: str) -> str:
+    """A light plural/verb-ending stemmer: good enough to match "courses" with "course"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
