@@ -12,12 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.faq import Faq, FaqEntry, Match, SmalltalkIntent, pick_reply
-from bot.replies import Button, Reply, esc, shorten
+from bot.replies import Button, Reply, esc, fit_callback, shorten
+from bot.search import CourseInfo
 
 # Entries that, asked right after a course card, are answered about that course first.
-COURSE_AWARE_ENTRIES = frozenset(
-    {"employer-recognition", "certificate", "check-before", "stand-out"}
-)
+COURSE_AWARE_ENTRIES = frozenset({"employer-recognition", "certificate", "check-before", "stand-out"})
 
 TOPIC_MENU_BUTTON = Button("📚 Browse all topics", data="f:m")
 HELP_LINE = (
@@ -41,6 +40,15 @@ class CourseFacts:
     ects_credits: float | None
     eqf_level: int | None
 
+    @classmethod
+    def of(cls, course: CourseInfo) -> CourseFacts:
+        return cls(
+            course_id=course.id, title=course.title, provider=course.provider,
+            country=course.provider_country, certificate_type=course.certificate_type,
+            quality_assurance=course.quality_assurance, stackability=course.stackability,
+            ects_credits=course.ects_credits, eqf_level=course.eqf_level,
+        )  # fmt: skip
+
 
 def answer(faq: Faq, entry: FaqEntry, course: CourseFacts | None = None) -> Reply:
     """The entry's answer, with related questions and (where it fits) a search button."""
@@ -54,7 +62,12 @@ def answer(faq: Faq, entry: FaqEntry, course: CourseFacts | None = None) -> Repl
             rows.append([Button(shorten(related.question, 60), data=f"f:a:{related.id}")])
     if entry.search:
         rows.append(
-            [Button(f"🔎 Courses: {shorten(entry.search, 40)}", data=_search_data(entry.search))]
+            [
+                Button(
+                    f"🔎 Courses: {shorten(entry.search, 40)}",
+                    data=fit_callback(f"s:q:{entry.search}"),
+                )
+            ]
         )
     rows.append([TOPIC_MENU_BUTTON])
     return Reply(text, rows)
@@ -95,10 +108,7 @@ def topic_questions(faq: Faq, topic_id: str) -> Reply | None:
     topic = faq.topic(topic_id)
     if topic is None:
         return None
-    rows = [
-        [Button(shorten(entry.question, 60), data=f"f:a:{entry.id}")]
-        for entry in faq.in_topic(topic_id)
-    ]
+    rows = [[Button(shorten(entry.question, 60), data=f"f:a:{entry.id}")] for entry in faq.in_topic(topic_id)]
     rows.append([Button("⬅️ All topics", data="f:m")])
     return Reply(f"<b>{esc(topic.title)}</b>\nPick a question:", rows)
 
@@ -119,11 +129,3 @@ def _course_recognition(course: CourseFacts) -> str:
         "trust it; ask employers in your field whether they know this provider."
     )
     return "\n".join(lines)
-
-
-def _search_data(query: str) -> str:
-    data = f"s:q:{query}"
-    # Telegram limits callback data to 64 bytes; cut on a character boundary.
-    while len(data.encode()) > 64:
-        data = data[:-1]
-    return data

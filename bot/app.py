@@ -16,6 +16,9 @@ from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
 )
 from telegram.request import BaseRequest
 
@@ -24,7 +27,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.logs import redact
 from bot.services import Services, open_services
-from handlers import start
+from handlers import faq, messages, search, start
 from handlers.common import SERVICES_KEY
 from handlers.errors import on_error
 
@@ -53,9 +56,7 @@ def build_application(
     )
     if settings.telegram_api_base_url:
         root = settings.telegram_api_base_url
-        builder = builder.base_url(f"{root}/bot{{token}}").base_file_url(
-            f"{root}/file/bot{{token}}"
-        )
+        builder = builder.base_url(f"{root}/bot{{token}}").base_file_url(f"{root}/file/bot{{token}}")
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
@@ -68,9 +69,30 @@ def build_application(
 
 
 def _register_handlers(application: Application) -> None:  # type: ignore[type-arg]
-    application.add_handler(CommandHandler("start", start.start))
-    application.add_handler(CommandHandler("help", start.help_command))
-    application.add_handler(CallbackQueryHandler(start.menu_button, pattern=r"^m:"))
+    """Every route into the bot, in one table."""
+    private = filters.ChatType.PRIVATE
+    application.add_handlers(
+        [
+            CommandHandler("start", start.start),
+            CommandHandler("help", start.help_command),
+            CommandHandler("faq", faq.faq_command),
+            CommandHandler("search", search.search_command),
+            CallbackQueryHandler(start.menu_button, pattern=r"^m:"),
+            CallbackQueryHandler(faq.faq_button, pattern=r"^f:"),
+            CallbackQueryHandler(search.results_button, pattern=r"^s:"),
+            CallbackQueryHandler(search.course_button, pattern=r"^c:"),
+            CallbackQueryHandler(search.recognition_button, pattern=r"^r:"),
+            InlineQueryHandler(search.inline_search),
+            MessageHandler(
+                private & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND,
+                messages.free_text,
+            ),
+            MessageHandler(
+                private & filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL,
+                messages.not_text,
+            ),
+        ]
+    )
     application.add_error_handler(on_error)
 
 

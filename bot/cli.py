@@ -19,8 +19,7 @@ GO_LIVE_HINT = (
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
-        description="Microcred Advisor: a Telegram bot for people considering or studying "
-        "microcredentials.",
+        description="Microcred Advisor: a Telegram bot for people considering or studying microcredentials.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 

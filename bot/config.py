@@ -94,9 +94,7 @@ class Settings(BaseSettings):
         try:
             ZoneInfo(value.strip())
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
-                f"unknown time zone {value!r} (use a name like Europe/Berlin)"
-            ) from None
+            raise ValueError(f"unknown time zone {value!r} (use a name like Europe/Berlin)") from None
         return value.strip()
 
     @field_validator("log_level")

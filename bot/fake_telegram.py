@@ -187,9 +187,7 @@ class FakeBotApi:
         return [
             c
             for c in self.calls
-            if c.method == method
-            and c.ok
-            and (chat_id is None or int(c.params.get("chat_id", 0)) == chat_id)
+            if c.method == method and c.ok and (chat_id is None or int(c.params.get("chat_id", 0)) == chat_id)
         ]
 
     def pending_updates(self) -> int:

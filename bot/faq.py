@@ -220,9 +220,7 @@ class Faq:
         self._unknown_weight = UNKNOWN_WORD_FACTOR * math.log(1 + n)
         self._vocabulary = sorted(df)
         self._gram_vectors = self._build_gram_vectors()
-        self._smalltalk_docs = [
-            (intent, normalise(p)) for intent in self.smalltalk for p in intent.phrasings
-        ]
+        self._smalltalk_docs = [(intent, normalise(p)) for intent in self.smalltalk for p in intent.phrasings]
 
     # --- matching ----------------------------------------------------------------------------
 
@@ -233,9 +231,7 @@ class Faq:
         ranked = self.rank(normal)
         best = ranked[0]
         runner_up = ranked[1].confidence if len(ranked) > 1 else 0.0
-        confident = (
-            best.confidence >= ANSWER_THRESHOLD and best.confidence - runner_up >= MIN_MARGIN
-        )
+        confident = best.confidence >= ANSWER_THRESHOLD and best.confidence - runner_up >= MIN_MARGIN
         # "hi, what is a microcredential?" is a question; "hey bot" or "thanks a lot" is not.
         intent = self._smalltalk(normal, whole_message_only=confident)
         if intent is not None:
@@ -317,9 +313,7 @@ class Faq:
             return str(found[0])
         # "stack" → "stackable", "recognising" → "recognis…": share a long enough stem.
         related = [
-            v
-            for v in self._vocabulary
-            if len(v) >= 4 and (v.startswith(stemmed) or stemmed.startswith(v))
+            v for v in self._vocabulary if len(v) >= 4 and (v.startswith(stemmed) or stemmed.startswith(v))
         ]
         return min(related, key=len) if related else stemmed
 
@@ -367,9 +361,7 @@ def load_faq(content_dir: Path) -> Faq:
     """Read `faq.yaml` and `smalltalk.yaml`; raise `ContentError` naming file, entry, field."""
     faq_path = content_dir / "faq.yaml"
     data = read_yaml(faq_path)
-    topics = [
-        _topic(faq_path, i, raw) for i, raw in enumerate(require_list(faq_path, data, "topics"))
-    ]
+    topics = [_topic(faq_path, i, raw) for i, raw in enumerate(require_list(faq_path, data, "topics"))]
     topic_ids = {t.id for t in topics}
     entries: list[FaqEntry] = []
     for index, raw in enumerate(require_list(faq_path, data, "entries")):

@@ -37,3 +37,12 @@ async def touch_learner(
 async def get_learner(db: Database, user_id: int) -> Learner | None:
     async with db.session() as session:
         return await session.get(Learner, user_id)
+
+
+async def remember_course(db: Database, user_id: int, course_id: int | None) -> None:
+    """Note the course card the learner saw last (for "will employers recognise this?")."""
+    async with db.session() as session:
+        learner = await session.get(Learner, user_id)
+        if learner is not None and learner.last_course_id != course_id:
+            learner.last_course_id = course_id
+            session.add(learner)

@@ -141,6 +141,18 @@ class Module(SQLModel, table=True):
     hours: int
 
 
+class SearchRequest(SQLModel, table=True):
+    """A search a learner ran, so its result buttons keep working (paging, facets, back).
+
+    Kept for a week; only its owner can page through it.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = big_int(index=True)
+    query: str
+    created_at: datetime | None = utc_column(index=True)
+
+
 class SearchMiss(SQLModel, table=True):
     """Search terms with no good match, counted without any user id (for /stats)."""
 

@@ -33,3 +33,10 @@ def esc(text: object) -> str:
 def shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def fit_callback(data: str) -> str:
+    """Cut callback data to Telegram's 64-byte limit on a character boundary."""
+    while len(data.encode()) > 64:
+        data = data[:-1]
+    return data

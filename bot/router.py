@@ -15,9 +15,7 @@ from typing import Literal
 from bot.faq import Faq, Match
 from bot.text import fold
 
-_COURSE_WORDS = (
-    r"(?:courses?|microcredentials?|classes|class|programmes?|programs?|trainings?|nanodegrees?)"
-)
+_COURSE_WORDS = r"(?:courses?|microcredentials?|classes|class|programmes?|programs?|trainings?|nanodegrees?)"
 # After a skill ("python courses") only words that clearly mean a course count.
 _COURSE_SUFFIX = r"(?:courses?|classes|class|programmes?|programs?|training|trainings)"
 _REQUEST_PATTERNS = [

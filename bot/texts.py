@@ -52,3 +52,10 @@ def help_text() -> Reply:
     ]
     lines += [f"/{name} – {esc(description)}" for name, description in COMMANDS]
     return Reply("\n".join(lines), MENU_BUTTONS)
+
+
+def plan_placeholder() -> Reply:
+    return Reply(
+        "Study plans and reminders are being built. Meanwhile, find a course with "
+        "/search and note the hours it needs."
+    )

@@ -1,17 +1,28 @@
-"""/start, /help and the main menu buttons."""
+"""/start (with deep links), /help and the main menu buttons."""
 
 from __future__ import annotations
 
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import texts
-from handlers.common import remember_learner, send, show
+from bot import answers, texts
+from handlers.common import remember_learner, send, services, show
+from handlers.search import ASK_FOR_SKILL, show_course
+
+DEEP_LINK_COURSE = "course_"
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The learner sees a two-line welcome and buttons for the bot's three jobs."""
+    """The learner sees a two-line welcome and buttons for the bot's three jobs.
+
+    `t.me/<bot>?start=course_<id>` opens that course's card instead.
+    """
     await remember_learner(update, context)
+    payload = context.args[0] if context.args else ""
+    if payload.startswith(DEEP_LINK_COURSE):
+        course_id = payload.removeprefix(DEEP_LINK_COURSE)
+        if course_id.isdigit() and await show_course(update, context, int(course_id)):
+            return
     user = update.effective_user
     await send(update, texts.welcome(user.first_name if user else ""))
 
@@ -22,6 +33,18 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def menu_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A main-menu button: show the part of the bot it names."""
-    user = update.effective_user
-    await show(update, texts.welcome(user.first_name if user else ""))
+    """m:ask → FAQ topics; m:find → how to search; m:plan → study plan; m:home → welcome."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    choice = query.data.removeprefix("m:")
+    if choice == "ask":
+        await show(update, answers.topic_menu(services(context).faq))
+    elif choice == "find":
+        await query.answer()
+        await send(update, ASK_FOR_SKILL)
+    elif choice == "plan":
+        await query.answer()
+        await send(update, texts.plan_placeholder())
+    else:
+        user = update.effective_user
+        await show(update, texts.welcome(user.first_name if user else ""))

@@ -87,18 +87,14 @@ class BotHarness:
         return [
             call
             for call in self.api.calls[start:]
-            if call.ok
-            and call.method in REPLY_METHODS
-            and int(call.params.get("chat_id", 0)) == chat_id
+            if call.ok and call.method in REPLY_METHODS and int(call.params.get("chat_id", 0)) == chat_id
         ]
 
     async def say(self, text: str, user_id: int = USER) -> list[Call]:
         return await self.deliver(self.api.send_text(user_id, text), user_id)
 
     async def press(self, message: dict[str, Any], data: str, user_id: int = USER) -> list[Call]:
-        return await self.deliver(
-            self.api.press(user_id, message, data), int(message["chat"]["id"])
-        )
+        return await self.deliver(self.api.press(user_id, message, data), int(message["chat"]["id"]))
 
     def message_of(self, call: Call) -> dict[str, Any]:
         """The message (as the fake stores it) that a send or edit call produced."""

@@ -77,9 +77,7 @@ class FakeBotApiServer:
             self._clients.discard(writer)
             writer.close()
 
-    async def _answer(
-        self, path: str, headers: dict[str, str], body: bytes
-    ) -> tuple[int, dict[str, Any]]:
+    async def _answer(self, path: str, headers: dict[str, str], body: bytes) -> tuple[int, dict[str, Any]]:
         prefix = f"/bot{self.token}/"
         if not path.startswith(prefix):
             return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
@@ -99,9 +97,7 @@ def _parse_body(content_type: str, body: bytes) -> dict[str, str]:
         loaded = json.loads(body)
         return {k: v if isinstance(v, str) else json.dumps(v) for k, v in loaded.items()}
     if content_type.startswith("multipart/form-data"):
-        message = BytesParser(policy=HTTP).parsebytes(
-            f"Content-Type: {content_type}\r\n\r\n".encode() + body
-        )
+        message = BytesParser(policy=HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + body)
         fields: dict[str, str] = {}
         for part in message.iter_parts():
             name = part.get_param("name", header="content-disposition")

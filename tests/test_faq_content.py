@@ -83,9 +83,7 @@ def test_answers_are_in_our_own_words() -> None:
         (lambda d: d["entries"][0].update(answer="x" * 901), "over 900"),
     ],
 )
-def test_malformed_faq_names_file_entry_and_field(
-    tmp_path: Path, mutate: object, expected: str
-) -> None:
+def test_malformed_faq_names_file_entry_and_field(tmp_path: Path, mutate: object, expected: str) -> None:
     shutil.copytree(ROOT / "content", tmp_path / "content")
     path = tmp_path / "content" / "faq.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -64,10 +64,7 @@ def test_off_topic_rarely_gets_a_confident_answer(faq: Faq) -> None:
     items = EVAL["offtopic"]
     confident = [o["text"] for o in items if faq.match(o["text"]).kind == "answer"]
     rate = len(confident) / len(items)
-    print(
-        f"\nFAQ confident answers to off-topic/greetings: {rate:.1%} "
-        f"({len(confident)}/{len(items)})"
-    )
+    print(f"\nFAQ confident answers to off-topic/greetings: {rate:.1%} ({len(confident)}/{len(items)})")
     assert rate <= 0.05, confident
 
 

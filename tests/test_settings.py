@@ -74,7 +74,6 @@ def test_cli_reports_bad_setting_without_traceback(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "Bad setting DEFAULT_TIMEZONE: unknown time zone 'Nowhere/Land' (use a name like "
-        "Europe/Berlin)"
+        "Bad setting DEFAULT_TIMEZONE: unknown time zone 'Nowhere/Land' (use a name like Europe/Berlin)"
     ]
     assert "Traceback" not in result.stderr
