@@ -27,7 +27,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.logs import redact
 from bot.services import Services, open_services
-from handlers import faq, messages, search, start
+from handlers import admin, faq, messages, search, start
 from handlers.common import SERVICES_KEY
 from handlers.errors import on_error
 
@@ -87,6 +87,9 @@ def _register_handlers(application: Application) -> None:  # type: ignore[type-a
                 private & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND,
                 messages.free_text,
             ),
+            CommandHandler("reload", admin.reload_command),
+            MessageHandler(private & filters.UpdateType.MESSAGE & filters.Document.ALL, admin.document),
+            MessageHandler(private & filters.COMMAND, admin.unknown_command),
             MessageHandler(
                 private & filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL,
                 messages.not_text,

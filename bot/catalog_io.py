@@ -109,10 +109,10 @@ class CourseRecord(BaseModel):
         total = sum(m.hours for m in self.modules)
         if total != self.workload_hours:
             raise ValueError(
-                f"workload_hours ({self.workload_hours}) must equal the sum of module hours ({total})"
+                f"workload_hours: {self.workload_hours} must equal the sum of module hours ({total})"
             )
         if self.mode == "in-person" and self.self_paced:
-            raise ValueError("an in-person course cannot be self-paced")
+            raise ValueError("self_paced: an in-person course cannot be self-paced")
         return self
 
 
@@ -179,8 +179,10 @@ def _validate(
         return model.model_validate(raw)
     except ValidationError as error:
         for item in error.errors():
-            loc = ".".join(str(p) for p in item["loc"]) or "record"
+            loc = ".".join(str(p) for p in item["loc"])
             message = str(item["msg"]).removeprefix("Value error, ")
+            if not loc:  # a rule across fields names its field first: "workload_hours: …"
+                loc, _, message = message.partition(": ")
             problems.append(f"{label}: field '{loc}': {message}")
         return None
 

@@ -6,8 +6,10 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.content import ContentError
 from bot.logs import configure_logging
 
 GO_LIVE_HINT = (
@@ -37,6 +39,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     shell.add_argument("--user-id", type=int, default=100001, help="who is talking (Telegram id)")
     shell.add_argument("--name", default="Learner", help="the talker's first name")
+
+    catalog = commands.add_parser(
+        "catalog",
+        help="import or export the course catalogue",
+        description="Manage the course catalogue in the database (DATABASE_URL).",
+    )
+    catalog_commands = catalog.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
+    importer = catalog_commands.add_parser(
+        "import",
+        help="validate a YAML, JSON or CSV file, then upsert it in one transaction",
+        description="Validate every record first; only a fully valid file is written, as an "
+        "idempotent upsert by course key. Problems are listed with file, record and field.",
+    )
+    importer.add_argument("file", type=Path, help="a .yaml, .yml, .json or .csv catalogue file")
+    exporter = catalog_commands.add_parser(
+        "export",
+        help="write the catalogue to a YAML, JSON or CSV file",
+        description="Write every provider and course in the import format (chosen by suffix).",
+    )
+    exporter.add_argument("file", type=Path, help="where to write: .yaml, .yml, .json or .csv")
     return parser
 
 
@@ -52,10 +74,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 2
     configure_logging(settings.log_level, secrets=[settings.token or ""])
+    try:
+        return _dispatch(parser, args, settings)
+    except ContentError as error:
+        print(f"Content error: {error}", file=sys.stderr)
+        return 2
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "run":
         return _run(settings)
     if args.command == "shell":
         return _shell(settings, args.user_id, args.name)
+    if args.command == "catalog":
+        return asyncio.run(_catalog(settings, args.catalog_command, args.file))
     parser.print_help()
     return 2
 
@@ -74,3 +106,27 @@ def _shell(settings: Settings, user_id: int, name: str) -> int:
     from bot.shell import run_shell
 
     return asyncio.run(run_shell(settings, user_id=user_id, name=name))
+
+
+async def _catalog(settings: Settings, action: str, path: Path) -> int:
+    from bot.catalog import open_catalog
+    from bot.catalog_io import CatalogError, export_catalog, import_catalog
+    from bot.db import open_database
+
+    db = await open_database(settings.database_url)
+    try:
+        await open_catalog(db, settings.content_dir)  # the sample catalogue on a fresh database
+        if action == "export":
+            count = await export_catalog(db, path)
+            print(f"Exported {count} courses to {path}")
+            return 0
+        report = await import_catalog(db, path)
+    except CatalogError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"Nothing was imported: {len(error.problems)} problem(s).", file=sys.stderr)
+        return 1
+    finally:
+        await db.dispose()
+    print(f"Imported {path}: {report}. A running bot picks it up after a restart or /reload.")
+    return 0

@@ -101,6 +101,7 @@ class FakeBotApi:
     _updates: list[dict[str, Any]] = field(default_factory=list)
     _next_update_id: int = 1
     _next_message_id: int = 1
+    files: dict[str, bytes] = field(default_factory=dict)  # file_path → content
     _failures: dict[str, list[_Failure]] = field(default_factory=dict)
     _new_update: asyncio.Event | None = None
 
@@ -158,6 +159,34 @@ class FakeBotApi:
             "data": data,
         }
         return self.push_update({"callback_query": query})
+
+    def send_document(
+        self, user_id: int, filename: str, content: bytes, *, caption: str | None = None
+    ) -> dict[str, Any]:
+        """A user sends a file; the bot can fetch it with getFile and a download."""
+        message = self._new_message(self.private_chat(user_id), self.user(user_id))
+        file_id = f"file{message['message_id']}"
+        self.files[f"documents/{file_id}/{filename}"] = content
+        message["document"] = {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_name": filename,
+            "file_size": len(content),
+        }
+        if caption:
+            message["caption"] = caption
+        self.messages[(user_id, message["message_id"])] = message
+        return self.push_update({"message": message})
+
+    def send_other(self, user_id: int, kind: str, payload: Any) -> dict[str, Any]:
+        """A user sends a non-text message: kind is e.g. "sticker", "location", "photo"."""
+        message = self._new_message(self.private_chat(user_id), self.user(user_id))
+        message[kind] = payload
+        self.messages[(user_id, message["message_id"])] = message
+        return self.push_update({"message": message})
+
+    def file_content(self, file_path: str) -> bytes | None:
+        return self.files.get(file_path)
 
     def inline_query(self, user_id: int, query: str) -> dict[str, Any]:
         payload = {
@@ -364,6 +393,18 @@ class FakeBotApi:
             message["caption"] = params["caption"]
         self.messages[(chat_id, message["message_id"])] = message
         return message
+
+    def _api_getfile(self, params: dict[str, Any]) -> dict[str, Any]:
+        file_id = str(params.get("file_id", ""))
+        for path, content in self.files.items():
+            if path.split("/")[1] == file_id:
+                return {
+                    "file_id": file_id,
+                    "file_unique_id": f"u{file_id}",
+                    "file_size": len(content),
+                    "file_path": path,
+                }
+        raise BotApiError(400, "Bad Request: invalid file_id")
 
     def _api_sendchataction(self, _params: dict[str, Any]) -> bool:
         return True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import shutil
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,20 +14,39 @@ from telegram import Update
 from telegram.ext import Application, ContextTypes, TypeHandler
 
 from bot.app import build_application
+from bot.catalog import open_catalog
 from bot.clock import ManualClock
 from bot.config import Settings, load_settings
+from bot.db import open_database
 from bot.fake_telegram import Call, FakeBotApi
 from tests.fake_server import FakeBotApiServer
 
+CONTENT = Path(__file__).resolve().parent.parent / "content"
 TOKEN = "123456789:TEST-secret-token-AbCdEf"
 USER = 424242
+ADMIN = 999001
 OTHER_USER = 535353
 REPLY_METHODS = ("sendMessage", "editMessageText", "editMessageReplyMarkup", "sendDocument")
 
 
+@pytest.fixture(scope="session")
+def seeded_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database with the sample catalogue, built once and copied into each test."""
+    path = tmp_path_factory.mktemp("template") / "seeded.db"
+
+    async def build() -> None:
+        db = await open_database(f"sqlite+aiosqlite:///{path}")
+        await open_catalog(db, CONTENT)
+        await db.dispose()
+
+    asyncio.run(build())
+    return path
+
+
 @pytest.fixture
-def make_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
-    """Settings isolated from the developer's own `.env` and environment."""
+def make_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeded_database: Path) -> Any:
+    """Settings isolated from the developer's own `.env`, on a copy of the seeded database."""
+    shutil.copy(seeded_database, tmp_path / "test.db")
     monkeypatch.chdir(tmp_path)
     for name in (
         "TELEGRAM_BOT_TOKEN",
@@ -142,7 +163,11 @@ async def harness(
     make_settings: Any, fake_api: tuple[FakeBotApi, FakeBotApiServer]
 ) -> AsyncIterator[BotHarness]:
     api, server = fake_api
-    settings = make_settings(telegram_bot_token=TOKEN, telegram_api_base_url=server.base_url)
+    settings = make_settings(
+        telegram_bot_token=TOKEN,
+        telegram_api_base_url=server.base_url,
+        admin_user_ids=frozenset({ADMIN}),
+    )
     clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), frozen=True)
     bot = BotHarness(settings, api, clock)
     await bot.start()

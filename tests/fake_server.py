@@ -12,7 +12,7 @@ import json
 from email.parser import BytesParser
 from email.policy import HTTP
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 from bot.fake_telegram import BotApiError, DroppedConnection, FakeBotApi, decode_params
 
@@ -48,7 +48,8 @@ class FakeBotApiServer:
                 request_line = await reader.readline()
                 if not request_line:
                     return
-                _verb, path, _version = request_line.decode("latin-1").split(" ", 2)
+                _verb, raw_path, _version = request_line.decode("latin-1").split(" ", 2)
+                path = unquote(raw_path)
                 headers: dict[str, str] = {}
                 while True:
                     line = await reader.readline()
@@ -57,11 +58,16 @@ class FakeBotApiServer:
                     name, _, value = line.decode("latin-1").partition(":")
                     headers[name.strip().lower()] = value.strip()
                 body = await reader.readexactly(int(headers.get("content-length", "0")))
-                try:
-                    status, payload = await self._answer(path, headers, body)
-                except DroppedConnection:
-                    return
-                data = json.dumps(payload).encode()
+                file_prefix = f"/file/bot{self.token}/"
+                if path.startswith(file_prefix):
+                    content = self.api.file_content(path[len(file_prefix) :])
+                    status, data = (200, content) if content is not None else (404, b"Not Found")
+                else:
+                    try:
+                        status, payload = await self._answer(path, headers, body)
+                    except DroppedConnection:
+                        return
+                    data = json.dumps(payload).encode()
                 writer.write(
                     f"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\n"
                     f"Content-Length: {len(data)}\r\nConnection: keep-alive\r\n\r\n".encode()

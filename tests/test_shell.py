@@ -34,11 +34,27 @@ def test_piped_script_prints_welcome_and_help(tmp_path: Path) -> None:
 
 
 def test_button_number_presses_latest_keyboard_and_edit_is_marked(tmp_path: Path) -> None:
-    result = run_shell(tmp_path, "/help\n3\n", "--user-id", "77", "--name", "Zoë")
+    result = run_shell(tmp_path, "/start\n/help\n1\n", "--user-id", "77", "--name", "Zoë")
     assert result.returncode == 0, result.stderr
-    after_press = result.stdout.split("> 3", 1)[1]
+    assert "Hi Zoë!" in result.stdout
+    after_press = result.stdout.split("> 1", 1)[1]
     assert "(edited)" in after_press
-    assert "Hi Zoë!" in after_press
+    assert "Pick a topic" in after_press
+
+
+def test_shell_answers_faq_and_searches_with_buttons(tmp_path: Path) -> None:
+    script = "whats a nanodegree\npyhton\n1\n3\n"
+    result = run_shell(tmp_path, script)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    faq_part = out.split("> whats a nanodegree", 1)[1].split("> pyhton", 1)[0]
+    assert "nanodegree" in faq_part.lower() and "same" in faq_part.lower()
+    search_part = out.split("> pyhton", 1)[1].split("> 1", 1)[0]
+    assert "searching for: python" in search_part
+    card = out.split("> 1\n", 1)[1].split("> 3", 1)[0]
+    assert card.startswith("(edited) ") and "Workload:" in card and "Price:" in card
+    back = out.split("> 3\n", 1)[1]
+    assert back.startswith("(edited) 🔎 pyhton")
 
 
 def test_run_without_token_opens_terminal_chat_and_says_so(tmp_path: Path) -> None:

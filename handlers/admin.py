@@ -1,0 +1,93 @@
+"""Operator commands, only for ADMIN_USER_IDS: /reload, and catalogue import by sending a file.
+
+Anyone else gets exactly the reply an unknown command gets, so the commands stay invisible.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.catalog_io import CatalogError, import_catalog
+from bot.content import ContentError
+from bot.faq import load_faq
+from bot.replies import Reply, esc
+from handlers.common import send, services
+from handlers.messages import not_text
+
+log = logging.getLogger(__name__)
+
+UNKNOWN_COMMAND = Reply("Sorry, I don't know that command. Send /help to see what I can do.")
+IMPORT_SUFFIXES = (".yaml", ".yml", ".json", ".csv")
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+MAX_PROBLEMS_SHOWN = 15
+
+
+def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    user = update.effective_user
+    return user is not None and user.id in services(context).settings.admin_user_ids
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any command the bot does not have."""
+    await send(update, UNKNOWN_COMMAND)
+
+
+async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/reload: re-read the FAQ and rebuild the catalogue index, without a restart."""
+    if not is_admin(update, context):
+        await unknown_command(update, context)
+        return
+    core = services(context)
+    try:
+        core.faq = load_faq(core.settings.content_dir)
+    except ContentError as error:
+        await send(update, Reply(f"Content not reloaded, the old one stays:\n{esc(error)}"))
+        return
+    await core.rebuild_catalog()
+    await send(
+        update,
+        Reply(
+            f"Reloaded: {len(core.faq.entries)} FAQ entries, "
+            f"{len(core.catalog.courses)} courses in the search index."
+        ),
+    )
+
+
+async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An admin's catalogue file (YAML, JSON or CSV) is validated, then imported whole."""
+    message = update.effective_message
+    if message is None or message.document is None or not is_admin(update, context):
+        await not_text(update, context)
+        return
+    name = message.document.file_name or "catalogue"
+    if not name.lower().endswith(IMPORT_SUFFIXES):
+        await send(update, Reply("To import a catalogue, send a .yaml, .json or .csv file."))
+        return
+    if (message.document.file_size or 0) > MAX_IMPORT_BYTES:
+        await send(update, Reply("That file is too large to import (5 MB at most)."))
+        return
+    core = services(context)
+    telegram_file = await message.document.get_file()
+    content = bytes(await telegram_file.download_as_bytearray())
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(name).name
+        path.write_bytes(content)
+        try:
+            report = await import_catalog(core.db, path)
+        except CatalogError as error:
+            shown = [esc(p.replace(str(path), name)) for p in error.problems[:MAX_PROBLEMS_SHOWN]]
+            more = len(error.problems) - len(shown)
+            text = f"<b>Nothing was imported</b>: {len(error.problems)} problem(s) in {esc(name)}.\n"
+            text += "\n".join(f"• {p}" for p in shown)
+            if more > 0:
+                text += f"\n…and {more} more."
+            await send(update, Reply(text))
+            return
+    await core.rebuild_catalog()
+    log.info("Catalogue imported from %s: %s", name, report)
+    await send(update, Reply(f"Imported <b>{esc(name)}</b>: {esc(report)}. Search is up to date."))
