@@ -27,7 +27,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.logs import redact
 from bot.services import Services, open_services
-from handlers import admin, faq, messages, search, start
+from handlers import admin, faq, messages, reminders, search, start, study
 from handlers.common import SERVICES_KEY
 from handlers.errors import on_error
 
@@ -43,6 +43,7 @@ def build_application(
     request: BaseRequest | None = None,
     clock: Clock | None = None,
     services: Services | None = None,
+    dispatch_every: float | None = reminders.DISPATCH_EVERY_SECONDS,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, ready for `run_polling` (or the terminal chat's in-process request)."""
     redact(settings.token)
@@ -62,6 +63,7 @@ def build_application(
     application = builder.build()
     application.bot_data["settings"] = settings
     application.bot_data["clock"] = clock
+    application.bot_data["dispatch_every"] = dispatch_every
     if services is not None:
         application.bot_data[SERVICES_KEY] = services
     _register_handlers(application)
@@ -73,6 +75,7 @@ def _register_handlers(application: Application) -> None:  # type: ignore[type-a
     private = filters.ChatType.PRIVATE
     application.add_handlers(
         [
+            study.conversation(),  # first: while planning, its answers go to it
             CommandHandler("start", start.start),
             CommandHandler("help", start.help_command),
             CommandHandler("faq", faq.faq_command),
@@ -82,6 +85,13 @@ def _register_handlers(application: Application) -> None:  # type: ignore[type-a
             CallbackQueryHandler(search.results_button, pattern=r"^s:"),
             CallbackQueryHandler(search.course_button, pattern=r"^c:"),
             CallbackQueryHandler(search.recognition_button, pattern=r"^r:"),
+            CallbackQueryHandler(study.plan_button, pattern=r"^p:(done|snz|skip|pause|resume|stop|cu):"),
+            CommandHandler("progress", study.progress_command),
+            CommandHandler("reminders", study.reminders_command),
+            CommandHandler("pause", study.pause_command),
+            CommandHandler("resume", study.resume_command),
+            CommandHandler("stopstudying", study.stop_command),
+            CommandHandler("timezone", study.timezone_command),
             InlineQueryHandler(search.inline_search),
             MessageHandler(
                 private & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND,
@@ -109,6 +119,12 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     await application.bot.set_my_commands(
         [BotCommand(name, description) for name, description in texts.COMMANDS]
     )
+    every = application.bot_data.get("dispatch_every")
+    if every and application.job_queue is not None:
+        # One repeating job sends every due reminder; nothing per learner lives in memory.
+        application.job_queue.run_repeating(
+            reminders.dispatch_job, interval=every, first=min(1.0, every), name="reminders"
+        )
 
 
 async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]

@@ -9,12 +9,13 @@ from bot.models import Learner
 
 async def touch_learner(
     db: Database, clock: Clock, *, user_id: int, chat_id: int, first_name: str
-) -> Learner:
-    """Create or refresh the learner; a learner who comes back is active again.
+) -> tuple[Learner, bool]:
+    """Create or refresh the learner; returns it and whether they came back after blocking us.
 
     Idempotent, so a repeated update (redelivered after a restart) changes nothing more.
     """
     now = clock.now()
+    came_back = False
     async with db.session() as session:
         learner = await session.get(Learner, user_id)
         if learner is None:
@@ -26,12 +27,13 @@ async def touch_learner(
                 updated_at=now,
             )
         else:
+            came_back = not learner.active
             learner.chat_id = chat_id
             learner.first_name = first_name[:64]
             learner.active = True
             learner.updated_at = now
         session.add(learner)
-    return learner
+    return learner, came_back
 
 
 async def get_learner(db: Database, user_id: int) -> Learner | None:

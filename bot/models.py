@@ -6,7 +6,7 @@ Telegram ids need 64 bits, hence `BigInteger` columns.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, DateTime, Index, UniqueConstraint, text
@@ -161,6 +161,59 @@ class SearchMiss(SQLModel, table=True):
     last_seen: datetime | None = utc_column()
 
 
-# Used by the partial index below and by the dispatcher's claim query.
-UNSENT = text("sent_at IS NULL")
-_ = Index  # re-exported for feature modules that add indexes next to their tables
+# --- study plans and reminders -----------------------------------------------------------
+
+
+class Plan(SQLModel, table=True):
+    """A learner's commitment to study one course at a chosen pace."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = big_int(index=True)
+    course_id: int = Field(foreign_key="course.id", index=True)
+    study_days: str  # weekday numbers, Monday = 0, e.g. "0,2,5"
+    study_minute: int  # local time of day, minutes after midnight
+    session_minutes: int = 60
+    target_date: date | None = None
+    obstacle: str | None = None  # "what might get in the way", in the learner's words
+    if_then: str | None = None  # their implementation intention, quoted back in reminders
+    status: str = Field(default="active", index=True)  # active | paused | stopped | done
+    reminders_sent: int = 0
+    created_at: datetime | None = utc_column()
+    updated_at: datetime | None = utc_column()
+
+
+class ModuleProgress(SQLModel, table=True):
+    plan_id: int = Field(foreign_key="plan.id", primary_key=True)
+    position: int = Field(primary_key=True)  # the module's position in the course
+    done_at: datetime | None = utc_column()
+
+
+class Reminder(SQLModel, table=True):
+    """One reminder to send. At most one unsent reminder per plan.
+
+    Delivery: a dispatcher claims due rows (claimed_at/claimed_by, a lease), sends, then sets
+    sent_at. A claim older than the lease is taken again, so a crashed sender loses nothing.
+    """
+
+    __table_args__ = (
+        # The due-reminder query only ever looks at unsent rows; sent rows pile up forever,
+        # so index just the unsent ones (partial index on both SQLite and PostgreSQL).
+        Index(
+            "ix_reminder_due_unsent",
+            "due_at",
+            sqlite_where=text("sent_at IS NULL"),
+            postgresql_where=text("sent_at IS NULL"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    learner_id: int = big_int(index=True)
+    due_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    kind: str = "study"  # study | snooze
+    claimed_at: datetime | None = utc_column()
+    claimed_by: str | None = None
+    retry_at: datetime | None = utc_column()  # after a transient failure: not before this
+    sent_at: datetime | None = utc_column()
+    attempts: int = 0
+    last_error: str | None = None

@@ -3,6 +3,7 @@
 The same `Application` runs with an in-process request class that answers Bot API calls
 from `FakeBotApi`, so what prints here is exactly what the bot would send on Telegram.
 Inline buttons print numbered; type the number to press one (of the latest keyboard).
+`/tick 2h` (shell only) makes time pass, so reminders can be seen without waiting.
 With stdin not a terminal, each input line is echoed as `> line` before its replies.
 
 This module is wiring, like `bot/app.py`: it may import `telegram`.
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, TextIO
 
 from telegram import Update
@@ -23,7 +26,7 @@ from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
 from bot.app import build_application
-from bot.clock import Clock
+from bot.clock import Clock, ManualClock
 from bot.config import Settings
 from bot.fake_telegram import BotApiError, Call, DroppedConnection, FakeBotApi
 from bot.telegram_html import html_to_text
@@ -102,7 +105,21 @@ class TerminalChat:
             settings, request=InProcessRequest(self.api), clock=clock
         )
         self._buttons: list[_Pressable] = []
-        self.local_commands: dict[str, Callable[[str], Any]] = {}
+        self.clock = clock
+        self.local_commands: dict[str, Callable[[str], Any]] = {"/tick": self.tick}
+
+    async def tick(self, line: str) -> None:
+        """Shell only: `/tick 2h` makes time pass (default 1 h), then sends what became due."""
+        from handlers.reminders import dispatch_now
+
+        amount = line.split(maxsplit=1)[1] if " " in line else "1h"
+        delta = parse_duration(amount)
+        if delta is None or not isinstance(self.clock, ManualClock):
+            self._print("Usage: /tick 30m | 2h | 3d (the terminal chat's clock only)")
+            return
+        self.clock.advance(delta)
+        self._print(f"⏩ {amount} later: {self.clock.now().strftime('%a %d %b %H:%M UTC')}")
+        await dispatch_now(self.application)
 
     async def __aenter__(self) -> TerminalChat:
         app = self.application
@@ -186,6 +203,14 @@ class TerminalChat:
         self.out.flush()
 
 
+def parse_duration(text: str) -> timedelta | None:
+    found = re.fullmatch(r"\s*(\d{1,4})\s*([smhd])\s*", text.lower())
+    if not found:
+        return None
+    unit = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}[found.group(2)]
+    return timedelta(**{unit: int(found.group(1))})
+
+
 async def run_shell(
     settings: Settings,
     *,
@@ -196,7 +221,7 @@ async def run_shell(
 ) -> int:
     """Chat until end of input; returns the process exit code."""
     interactive = stdin.isatty()
-    chat = TerminalChat(settings, user_id=user_id, name=name, out=out)
+    chat = TerminalChat(settings, user_id=user_id, name=name, out=out, clock=ManualClock())
     async with chat:
         if interactive:
             out.write("Terminal chat with Microcred Advisor. Type /start; Ctrl-D quits.\n")

@@ -20,6 +20,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("reminders", "Your upcoming reminders"),
     ("pause", "Pause study reminders"),
     ("resume", "Resume study reminders"),
+    ("stopstudying", "Stop a study plan"),
     ("timezone", "Set your time zone"),
     ("mydata", "See what I store about you"),
     ("forget", "Delete everything I store about you"),
@@ -52,10 +53,3 @@ def help_text() -> Reply:
     ]
     lines += [f"/{name} – {esc(description)}" for name, description in COMMANDS]
     return Reply("\n".join(lines), MENU_BUTTONS)
-
-
-def plan_placeholder() -> Reply:
-    return Reply(
-        "Study plans and reminders are being built. Meanwhile, find a course with "
-        "/search and note the hours it needs."
-    )

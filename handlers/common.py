@@ -11,6 +11,7 @@ from telegram.ext import ContextTypes
 from bot.learners import touch_learner
 from bot.replies import Button, Reply
 from bot.services import Services
+from bot.study import reschedule_learner
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,8 @@ async def remember_learner(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if user is None or chat is None or chat.type != chat.PRIVATE:
         return
     core = services(context)
-    await touch_learner(
+    _learner, came_back = await touch_learner(
         core.db, core.clock, user_id=user.id, chat_id=chat.id, first_name=user.first_name or ""
     )
+    if came_back:  # they had blocked the bot: their plans' reminders start again
+        await reschedule_learner(core.db, core.clock, user.id, core.settings.default_timezone)

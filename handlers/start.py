@@ -8,6 +8,7 @@ from telegram.ext import ContextTypes
 from bot import answers, texts
 from handlers.common import remember_learner, send, services, show
 from handlers.search import ASK_FOR_SKILL, show_course
+from handlers.study import progress_command
 
 DEEP_LINK_COURSE = "course_"
 
@@ -44,7 +45,7 @@ async def menu_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await send(update, ASK_FOR_SKILL)
     elif choice == "plan":
         await query.answer()
-        await send(update, texts.plan_placeholder())
+        await progress_command(update, context)
     else:
         user = update.effective_user
         await show(update, texts.welcome(user.first_name if user else ""))

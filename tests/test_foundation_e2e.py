@@ -85,6 +85,7 @@ async def test_token_never_reaches_logs_at_debug(
         await bot.say("/help")
     finally:
         await bot.stop()
+        configure_logging("WARNING")
     assert caplog.records, "expected DEBUG records to be captured"
     secret = TOKEN.split(":", 1)[1]
     assert secret not in caplog.text

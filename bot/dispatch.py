@@ -1,0 +1,345 @@
+"""The reminder pipeline: claim due reminders, send them within Telegram's limits, mark them.
+
+Guarantee (also in the README):
+* **No reminder is lost.** A reminder row is claimed (a lease), sent, then marked sent in its
+  own small transaction right after Telegram acknowledges it. A crash anywhere leaves the row
+  unsent, and once the lease expires any dispatcher claims it again. Transient failures
+  (timeouts, 5xx, dropped connections) release the claim with a back-off; a 429 waits
+  `retry_after` and resends; a 403 (the learner blocked the bot) marks the learner inactive
+  and stops their reminders until they /start again.
+* **None is sent twice, except in one window:** between Telegram's acknowledgement of a send
+  and the commit that marks it sent (a few milliseconds). A crash exactly there resends that
+  one message after the lease expires.
+
+Claims use `SELECT … FOR UPDATE SKIP LOCKED` on PostgreSQL, so several dispatchers can share a
+database; on SQLite the claim is a single UPDATE, which SQLite runs one writer at a time.
+Memory does not grow with the number of learners: only one batch is held at a time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+
+from sqlalchemy import or_, update
+from sqlmodel import col, select
+
+from bot.db import Database
+from bot.models import Learner, Plan, Reminder
+from bot.plans import progress_bar
+from bot.replies import Button, Reply, esc, shorten
+from bot.search import CourseInfo
+from bot.study import ACTIVE, done_positions, next_due
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=2)  # a claim older than this is taken again
+GRACE = timedelta(hours=2)  # reminders missed by more than this become one "welcome back"
+BATCH_SIZE = 100
+MAX_BATCHES_PER_RUN = 50
+CONCURRENT_SENDS = 16
+MAX_RETRY_AFTER_WAITS = 3
+QUOTE_EVERY = 3  # quote the learner's if-then plan in every third reminder
+
+
+class SendStatus(Enum):
+    SENT = "sent"
+    RETRY_AFTER = "retry_after"  # 429: wait and resend
+    BLOCKED = "blocked"  # 403: the learner blocked the bot
+    FAILED = "failed"  # timeout, 5xx, network: try again later
+
+
+@dataclass(frozen=True)
+class SendResult:
+    status: SendStatus
+    retry_after: float = 0.0
+    error: str = ""
+
+
+Sender = Callable[[int, Reply], Awaitable[SendResult]]
+
+
+@dataclass
+class DispatchReport:
+    claimed: int = 0
+    messages: int = 0
+    sent: int = 0
+    blocked: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+class RateLimiter:
+    """At most `per_second` sends in any one-second window, and one per chat per interval.
+
+    PTB's AIORateLimiter lets a burst of about 59 through in its first second and has no
+    per-private-chat limit, so reminders go through this one (a sliding window).
+    """
+
+    def __init__(self, per_second: int = 30, per_chat_interval: float = 1.0) -> None:
+        self.per_second = per_second
+        self.per_chat_interval = per_chat_interval
+        self._sent: list[float] = []
+        self._chat_last: dict[int, float] = {}
+        self._hold_until = 0.0
+        self._lock = asyncio.Lock()
+
+    async def wait(self, chat_id: int) -> None:
+        async with self._lock:
+            while True:
+                now = time.monotonic()
+                self._sent = [t for t in self._sent if now - t < 1.0]
+                waits = [self._hold_until - now]
+                if len(self._sent) >= self.per_second:
+                    waits.append(self._sent[0] + 1.0 - now)
+                last = self._chat_last.get(chat_id)
+                if last is not None:
+                    waits.append(last + self.per_chat_interval - now)
+                delay = max(waits)
+                if delay <= 0:
+                    self._sent.append(now)
+                    self._chat_last[chat_id] = now
+                    if len(self._chat_last) > 10_000:  # forget chats idle for long
+                        self._chat_last = {c: t for c, t in self._chat_last.items() if now - t < 5}
+                    return
+                await asyncio.sleep(delay)
+
+    def hold(self, seconds: float) -> None:
+        """Telegram said 429: nobody sends until it allows again."""
+        self._hold_until = max(self._hold_until, time.monotonic() + seconds)
+
+
+async def claim_due(db: Database, now: datetime, worker: str, batch: int = BATCH_SIZE) -> list[Reminder]:
+    """Claim up to `batch` due reminders, oldest first, for this worker."""
+    due = (
+        select(Reminder.id)
+        .where(
+            col(Reminder.sent_at).is_(None),
+            col(Reminder.due_at) <= now,
+            or_(col(Reminder.claimed_at).is_(None), col(Reminder.claimed_at) < now - LEASE),
+            or_(col(Reminder.retry_at).is_(None), col(Reminder.retry_at) <= now),
+        )
+        .order_by(col(Reminder.due_at))
+        .limit(batch)
+        .with_for_update(skip_locked=True)
+    )
+    claim = (
+        update(Reminder)
+        .where(col(Reminder.id).in_(due.scalar_subquery()))
+        .values(claimed_at=now, claimed_by=worker)
+        .returning(col(Reminder.id))
+    )
+    async with db.session() as session:
+        ids = list((await session.exec(claim)).scalars().all())  # type: ignore[call-overload]
+        if not ids:
+            return []
+        rows = await session.exec(select(Reminder).where(col(Reminder.id).in_(ids)))
+        return sorted(rows.all(), key=lambda r: r.due_at)
+
+
+class Dispatcher:
+    """Sends due reminders; one per process, run every few seconds by the scheduler."""
+
+    def __init__(
+        self,
+        db: Database,
+        courses: Callable[[], dict[int, CourseInfo]],
+        sender: Sender,
+        default_tz: str,
+        limiter: RateLimiter | None = None,
+        worker: str | None = None,
+    ) -> None:
+        self.db = db
+        self.courses = courses
+        self.sender = sender
+        self.default_tz = default_tz
+        self.limiter = limiter or RateLimiter()
+        self.worker = worker or worker_name()
+        self.stopping = False
+
+    async def run_once(self, now: Callable[[], datetime]) -> DispatchReport:
+        """Claim and send batches until nothing is due (bounded per run)."""
+        report = DispatchReport()
+        for _ in range(MAX_BATCHES_PER_RUN):
+            if self.stopping:
+                break
+            claimed = await claim_due(self.db, now(), self.worker)
+            if not claimed:
+                break
+            report.claimed += len(claimed)
+            by_learner: dict[int, list[Reminder]] = defaultdict(list)
+            for reminder in claimed:
+                by_learner[reminder.learner_id].append(reminder)
+            gate = asyncio.Semaphore(CONCURRENT_SENDS)
+            await asyncio.gather(*(self._gated(gate, k, v, now, report) for k, v in by_learner.items()))
+        return report
+
+    async def _gated(
+        self,
+        gate: asyncio.Semaphore,
+        learner_id: int,
+        reminders: list[Reminder],
+        now: Callable[[], datetime],
+        report: DispatchReport,
+    ) -> None:
+        async with gate:
+            await self._deliver(learner_id, reminders, now, report)
+
+    async def _deliver(
+        self,
+        learner_id: int,
+        reminders: list[Reminder],
+        now: Callable[[], datetime],
+        report: DispatchReport,
+    ) -> None:
+        try:
+            message = await self._compose(learner_id, reminders, now())
+        except Exception:  # a bug must not lose the reminders: release them for a retry
+            log.exception("Could not compose reminders for learner %s", learner_id)
+            await self._release(reminders, now(), "compose error")
+            report.failed += len(reminders)
+            return
+        if message is None:
+            await self._finish(reminders, now(), error="plan not active")
+            report.skipped += len(reminders)
+            return
+        chat_id, reply = message
+        result = await self._send(chat_id, reply)
+        if result.status is SendStatus.SENT:
+            await self._finish(reminders, now())
+            report.messages += 1
+            report.sent += len(reminders)
+        elif result.status is SendStatus.BLOCKED:
+            await self._blocked(learner_id, reminders, now())
+            report.blocked += len(reminders)
+        else:
+            await self._release(reminders, now(), result.error or result.status.value)
+            report.failed += len(reminders)
+
+    async def _send(self, chat_id: int, reply: Reply) -> SendResult:
+        for _ in range(MAX_RETRY_AFTER_WAITS + 1):
+            await self.limiter.wait(chat_id)
+            try:
+                result = await self.sender(chat_id, reply)
+            except Exception as error:  # unknown failures are retried later, never dropped
+                log.warning("Sending a reminder failed: %s", type(error).__name__)
+                return SendResult(SendStatus.FAILED, error=type(error).__name__)
+            if result.status is not SendStatus.RETRY_AFTER:
+                return result
+            self.limiter.hold(result.retry_after)
+            await asyncio.sleep(result.retry_after)
+        return SendResult(SendStatus.FAILED, error="rate limited")
+
+    async def _compose(
+        self, learner_id: int, reminders: list[Reminder], now: datetime
+    ) -> tuple[int, Reply] | None:
+        courses = self.courses()
+        async with self.db.session() as session:
+            learner = await session.get(Learner, learner_id)
+            if learner is None or not learner.active:
+                return None
+            sections: list[str] = []
+            rows: list[list[Button]] = []
+            plans = []
+            for reminder in reminders:
+                plan = await session.get(Plan, reminder.plan_id)
+                course = courses.get(plan.course_id) if plan else None
+                if plan is None or plan.id is None or plan.status != ACTIVE or course is None:
+                    continue
+                plans.append(plan)
+                done = await done_positions(session, plan.id)
+                sections.append(_plan_section(plan, course, done))
+                rows += _plan_buttons(plan, course, done, several=len(reminders) > 1)
+        if not sections:
+            return None
+        missed = all(now - r.due_at > GRACE for r in reminders)
+        header = "👋 <b>Welcome back!</b> Here is where you are:" if missed else "📚 <b>Time to study!</b>"
+        return learner.chat_id, Reply(header + "\n\n" + "\n\n".join(sections), rows)
+
+    async def _finish(self, reminders: list[Reminder], now: datetime, error: str | None = None) -> None:
+        """Mark sent (right after Telegram's acknowledgement) and schedule each plan's next one."""
+        async with self.db.session() as session:
+            await session.exec(
+                update(Reminder)
+                .where(col(Reminder.id).in_([r.id for r in reminders]), col(Reminder.sent_at).is_(None))
+                .values(sent_at=now, last_error=error)
+            )  # type: ignore[call-overload]
+            for reminder in reminders:
+                plan = await session.get(Plan, reminder.plan_id)
+                if plan is None or plan.status != ACTIVE:
+                    continue
+                if error is None:
+                    plan.reminders_sent += 1
+                    session.add(plan)
+                pending = (await session.exec(
+                    select(Reminder.id).where(
+                        Reminder.plan_id == plan.id, col(Reminder.sent_at).is_(None)
+                    )
+                )).first()  # fmt: skip
+                if pending is None:  # Snooze or Skip may already have set the next one
+                    learner = await session.get(Learner, plan.learner_id)
+                    due = next_due(plan, learner, self.default_tz, max(now, reminder.due_at))
+                    session.add(Reminder(plan_id=reminder.plan_id, learner_id=plan.learner_id, due_at=due))
+
+    async def _release(self, reminders: list[Reminder], now: datetime, error: str) -> None:
+        """A transient failure: give the claim back, with a back-off before the next try."""
+        async with self.db.session() as session:
+            for reminder in reminders:
+                row = await session.get(Reminder, reminder.id)
+                if row is None or row.sent_at is not None:
+                    continue
+                row.attempts += 1
+                row.claimed_at = None
+                row.claimed_by = None
+                row.retry_at = now + min(timedelta(seconds=5 * 2**row.attempts), timedelta(minutes=10))
+                row.last_error = error[:200]
+                session.add(row)
+
+    async def _blocked(self, learner_id: int, reminders: list[Reminder], now: datetime) -> None:
+        """The learner blocked the bot: stop their reminders until they /start again."""
+        async with self.db.session() as session:
+            learner = await session.get(Learner, learner_id)
+            if learner is not None:
+                learner.active = False
+                session.add(learner)
+            await session.exec(
+                update(Reminder)
+                .where(col(Reminder.learner_id) == learner_id, col(Reminder.sent_at).is_(None))
+                .values(sent_at=now, last_error="blocked")
+            )  # type: ignore[call-overload]
+
+
+def _plan_section(plan: Plan, course: CourseInfo, done: set[int]) -> str:
+    total = len(course.modules)
+    position = next((p for p in range(1, total + 1) if p not in done), None)
+    lines = [f"<b>{esc(course.title)}</b>"]
+    if position is not None:
+        title, hours = course.modules[position - 1]
+        lines.append(f"Next: module {position} — {esc(title)} (about {hours} h)")
+    lines.append(progress_bar(len(done), total))
+    if plan.if_then and plan.reminders_sent % QUOTE_EVERY == 0:
+        lines.append(f"Your plan: <i>{esc(plan.if_then)}</i>")
+    return "\n".join(lines)
+
+
+def _plan_buttons(plan: Plan, course: CourseInfo, done: set[int], several: bool) -> list[list[Button]]:
+    position = next((p for p in range(1, len(course.modules) + 1) if p not in done), None)
+    label = f" · {shorten(course.title, 18)}" if several else ""
+    first = [Button(f"Done ✓{label}", data=f"p:done:{plan.id}:{position}")] if position else []
+    return [
+        first + [Button("Snooze 1 h", data=f"p:snz:{plan.id}")],
+        [Button("Skip today", data=f"p:skip:{plan.id}"), Button("Pause", data=f"p:pause:{plan.id}")],
+    ]

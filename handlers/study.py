@@ -1,0 +1,553 @@
+"""Study plans: the guided conversation, reminder buttons, /progress, /reminders, /pause…"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+from telegram import Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.warnings import PTBUserWarning
+
+from bot import study_replies as say
+from bot.learners import get_learner
+from bot.plans import (
+    MAX_PLAN_DAYS,
+    check_fit,
+    parse_date,
+    parse_days,
+    parse_time,
+    parse_timezone,
+    spread_days,
+    zone,
+)
+from bot.replies import Reply
+from bot.search import CourseInfo
+from bot.study import (
+    ACTIVE,
+    PAUSED,
+    STOPPED,
+    PlanDraft,
+    change_pace,
+    create_plan,
+    learner_zone,
+    mark_done,
+    plan_statuses,
+    set_all,
+    set_status,
+    set_timezone,
+    skip_today,
+    snooze,
+)
+from handlers.common import remember_learner, send, services, show
+
+DAYS, TIME, SESSION, TARGET, TIMEZONE, FIT, OBSTACLE, IF_THEN = range(8)
+DRAFT = "plan_draft"
+MAX_NOTE = 300
+
+
+@dataclass
+class Draft:
+    course: CourseInfo
+    days: tuple[int, ...] = ()
+    minute: int = 19 * 60
+    session_minutes: int = 60
+    target: date | None = None
+    obstacle: str | None = None
+    if_then: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _draft(context: ContextTypes.DEFAULT_TYPE) -> Draft | None:
+    found = (context.user_data or {}).get(DRAFT)
+    return found if isinstance(found, Draft) else None
+
+
+def _default_tz(context: ContextTypes.DEFAULT_TYPE) -> str:
+    return services(context).settings.default_timezone
+
+
+async def _today(update: Update, context: ContextTypes.DEFAULT_TYPE) -> date:
+    core = services(context)
+    user = update.effective_user
+    learner = await get_learner(core.db, user.id) if user else None
+    return core.clock.now().astimezone(learner_zone(learner, _default_tz(context))).date()
+
+
+# --- the conversation ------------------------------------------------------------------------
+
+
+async def start_plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """ "Start studying" (p:new:<course>) or /study: ask which days, for a self-paced course."""
+    core = services(context)
+    await remember_learner(update, context)
+    query = update.callback_query
+    course = None
+    if query is not None and query.data:
+        await query.answer()
+        course_id = query.data.rsplit(":", 1)[-1]
+        course = core.catalog.get(int(course_id)) if course_id.isdigit() else None
+    elif update.effective_user is not None:
+        learner = await get_learner(core.db, update.effective_user.id)
+        last = core.catalog.get(learner.last_course_id) if learner and learner.last_course_id else None
+        await send(update, say.choose_course(last))
+        return ConversationHandler.END
+    if course is None:
+        await send(update, Reply("That course is no longer in the catalogue. Try /search."))
+        return ConversationHandler.END
+    if not course.self_paced or not course.modules:
+        await send(update, say.not_self_paced(course))
+        return ConversationHandler.END
+    if context.user_data is not None:
+        context.user_data[DRAFT] = Draft(course=course)
+    await send(update, say.ask_days(course, ()))
+    return DAYS
+
+
+async def toggle_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """p:d:<n> toggles a day in place; p:d:ok moves on (once at least one day is chosen)."""
+    query = update.callback_query
+    draft = _draft(context)
+    assert query is not None and query.data is not None
+    if draft is None:
+        return await _lost(update)
+    choice = query.data.removeprefix("p:d:")
+    if choice == "ok":
+        if not draft.days:
+            await query.answer("Pick at least one day first.")
+            return DAYS
+        await query.answer()
+        await send(update, say.ask_time())
+        return TIME
+    if choice.isdigit() and int(choice) < 7:
+        day = int(choice)
+        draft.days = tuple(sorted(set(draft.days) ^ {day}))
+    await show(update, say.ask_days(draft.course, draft.days))
+    return DAYS
+
+
+async def typed_days(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    draft = _draft(context)
+    message = update.effective_message
+    if draft is None or message is None:
+        return await _lost(update)
+    days = parse_days(message.text or "")
+    if days is None:
+        await send(update, say.bad_input("study days", "Mon/Wed/Sat, weekdays or every day"))
+        return DAYS
+    draft.days = days
+    await send(update, say.ask_time())
+    return TIME
+
+
+async def chose_time(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    draft = _draft(context)
+    if draft is None:
+        return await _lost(update)
+    query = update.callback_query
+    if query is not None and query.data is not None:
+        await query.answer()
+        minute = parse_time_minutes(query.data.removeprefix("p:t:"))
+    else:
+        text = update.effective_message.text if update.effective_message else ""
+        minute = parse_time(text or "")
+    if minute is None:
+        await send(update, say.bad_input("a time", "19:30 or 7pm"))
+        return TIME
+    draft.minute = minute
+    await send(update, say.ask_session())
+    return SESSION
+
+
+def parse_time_minutes(data: str) -> int | None:
+    return int(data) if data.isdigit() and int(data) < 24 * 60 else None
+
+
+async def chose_session(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    draft = _draft(context)
+    query = update.callback_query
+    if draft is None or query is None or query.data is None:
+        return await _lost(update)
+    await query.answer()
+    value = query.data.removeprefix("p:s:")
+    if value.isdigit() and int(value) in say.SESSION_CHOICES:
+        draft.session_minutes = int(value)
+    await send(update, say.ask_target())
+    return TARGET
+
+
+async def chose_target(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    draft = _draft(context)
+    if draft is None:
+        return await _lost(update)
+    today = await _today(update, context)
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+        draft.target = None
+    else:
+        text = update.effective_message.text if update.effective_message else ""
+        target = parse_date(text or "", today)
+        if target is None:
+            await send(update, say.bad_input("a date", "3 March or 2027-03-03"))
+            return TARGET
+        if target <= today:
+            await send(update, Reply("That date has already passed. Pick a date in the future."))
+            return TARGET
+        if target > today + timedelta(days=MAX_PLAN_DAYS):
+            await send(update, Reply("That's more than three years away. Pick a nearer date."))
+            return TARGET
+        draft.target = target
+    return await _after_target(update, context, draft)
+
+
+async def _after_target(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft) -> int:
+    core = services(context)
+    user = update.effective_user
+    learner = await get_learner(core.db, user.id) if user else None
+    if learner is not None and learner.timezone is None:
+        await send(update, say.ask_timezone(_default_tz(context)))
+        return TIMEZONE
+    return await _check_fit(update, context, draft)
+
+
+async def chose_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    draft = _draft(context)
+    user = update.effective_user
+    if draft is None or user is None:
+        return await _lost(update)
+    core = services(context)
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+        name = _default_tz(context)
+    else:
+        text = update.effective_message.text if update.effective_message else ""
+        found = parse_timezone(text or "")
+        if found is None:
+            await send(update, say.bad_input("a time zone", "Berlin, New York or UTC+2"))
+            return TIMEZONE
+        name = found
+    await set_timezone(core.db, core.clock, user.id, name, _default_tz(context))
+    return await _check_fit(update, context, draft)
+
+
+async def _check_fit(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft) -> int:
+    fit = _fit(draft, await _today(update, context))
+    if fit.fits or draft.target is None:
+        await send(update, say.ask_obstacle())
+        return OBSTACLE
+    await send(update, say.fit_problem(fit, draft.days, draft.target))
+    return FIT
+
+
+def _fit(draft: Draft, today: date) -> Any:
+    hours = [h for _, h in draft.course.modules]
+    return check_fit(today, draft.days, hours, draft.session_minutes, draft.target)
+
+
+async def chose_fit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """p:f:date keeps the days and moves the target; p:f:days:<n> studies more days a week."""
+    draft = _draft(context)
+    query = update.callback_query
+    if draft is None or query is None or query.data is None:
+        return await _lost(update)
+    await query.answer()
+    today = await _today(update, context)
+    if query.data.startswith("p:f:days:") and query.data.rsplit(":", 1)[-1].isdigit():
+        wanted = min(7, int(query.data.rsplit(":", 1)[-1]))
+        draft.days = spread_days(draft.days, wanted)
+    else:
+        draft.target = _fit(replace(draft, target=None), today).finish
+    await send(update, say.ask_obstacle())
+    return OBSTACLE
+
+
+async def typed_obstacle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    draft = _draft(context)
+    if draft is None:
+        return await _lost(update)
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+    else:
+        text = (update.effective_message.text or "") if update.effective_message else ""
+        draft.obstacle = " ".join(text.split())[:MAX_NOTE] or None
+    await send(update, say.ask_if_then(draft.obstacle))
+    return IF_THEN
+
+
+async def typed_if_then(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """The last step: store the plan and its first reminder, and show the summary."""
+    draft = _draft(context)
+    user = update.effective_user
+    if draft is None or user is None:
+        return await _lost(update)
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+    else:
+        text = (update.effective_message.text or "") if update.effective_message else ""
+        draft.if_then = " ".join(text.split())[:MAX_NOTE] or None
+    core = services(context)
+    plan_draft = PlanDraft(
+        course_id=draft.course.id, days=draft.days, minute=draft.minute,
+        session_minutes=draft.session_minutes, target=draft.target, obstacle=draft.obstacle,
+        if_then=draft.if_then,
+    )  # fmt: skip
+    _plan, first = await create_plan(core.db, core.clock, user.id, plan_draft, _default_tz(context))
+    learner = await get_learner(core.db, user.id)
+    tz = learner_zone(learner, _default_tz(context))
+    fit = _fit(draft, await _today(update, context))
+    await send(update, say.plan_created(draft.course, draft.days, draft.minute, first, tz, fit, draft.target))
+    if context.user_data is not None:
+        context.user_data.pop(DRAFT, None)
+    return ConversationHandler.END
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """/cancel: leave the plan conversation; nothing is stored."""
+    if context.user_data is not None:
+        context.user_data.pop(DRAFT, None)
+    await send(update, Reply("OK, no plan was made. Press <i>Start studying</i> on a course any time."))
+    return ConversationHandler.END
+
+
+async def _lost(update: Update) -> int:
+    """The draft is gone (e.g. after a restart): start again rather than guess."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    await send(update, Reply("Let's start that again: press <i>▶️ Start studying</i> on the course."))
+    return ConversationHandler.END
+
+
+async def unexpected(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Something other than the expected answer (a sticker, a stale button): ask again kindly."""
+    if update.callback_query is not None:
+        await update.callback_query.answer("Please answer the question above first, or send /cancel.")
+    else:
+        await send(update, Reply("Please answer the question above, or send /cancel to stop planning."))
+
+
+def conversation() -> ConversationHandler:  # type: ignore[type-arg]
+    text = filters.TEXT & ~filters.COMMAND
+    other = MessageHandler(~filters.COMMAND, unexpected)
+    with warnings.catch_warnings():
+        # PTB warns that per_message=False does not track buttons per message; we track the
+        # conversation per user and chat on purpose, and buttons carry their own data.
+        warnings.simplefilter("ignore", PTBUserWarning)
+        return _conversation(text, other)
+
+
+def _conversation(text: filters.BaseFilter, other: MessageHandler) -> ConversationHandler:  # type: ignore[type-arg]
+    return ConversationHandler(
+        entry_points=[
+            CallbackQueryHandler(start_plan, pattern=r"^p:new:"),
+            CommandHandler("study", start_plan),
+        ],
+        states={
+            DAYS: [CallbackQueryHandler(toggle_day, pattern=r"^p:d:"), MessageHandler(text, typed_days)],
+            TIME: [CallbackQueryHandler(chose_time, pattern=r"^p:t:"), MessageHandler(text, chose_time)],
+            SESSION: [CallbackQueryHandler(chose_session, pattern=r"^p:s:")],
+            TARGET: [
+                CallbackQueryHandler(chose_target, pattern=r"^p:g:"),
+                MessageHandler(text, chose_target),
+            ],
+            TIMEZONE: [
+                CallbackQueryHandler(chose_timezone, pattern=r"^p:z:"),
+                MessageHandler(text, chose_timezone),
+            ],
+            FIT: [CallbackQueryHandler(chose_fit, pattern=r"^p:f:")],
+            OBSTACLE: [
+                CallbackQueryHandler(typed_obstacle, pattern=r"^p:o:"),
+                MessageHandler(text, typed_obstacle),
+            ],
+            IF_THEN: [
+                CallbackQueryHandler(typed_if_then, pattern=r"^p:i:"),
+                MessageHandler(text, typed_if_then),
+            ],
+        },
+        fallbacks=[
+            CommandHandler("cancel", cancel),
+            CallbackQueryHandler(start_plan, pattern=r"^p:new:"),
+            CallbackQueryHandler(unexpected, pattern=r"^p:[dtsgzfoi]:"),
+            other,  # type: ignore[list-item]
+        ],
+        allow_reentry=True,
+        name="study_plan",
+        conversation_timeout=timedelta(hours=2),
+    )
+
+
+# --- reminder buttons and plan commands --------------------------------------------------------
+
+
+async def plan_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Done ✓ / Snooze 1 h / Skip today / Pause / Resume / Stop / catch-up, on one plan."""
+    query = update.callback_query
+    assert query is not None and query.data is not None and query.from_user is not None
+    parts = query.data.split(":")
+    core = services(context)
+    user_id = query.from_user.id
+    tz_name = _default_tz(context)
+    plan_id = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 0
+    action = parts[1]
+    statuses = {s.plan.id: s for s in await plan_statuses(
+        core.db, core.clock, user_id, core.catalog.courses, tz_name, include_finished=True
+    )}  # fmt: skip
+    status = statuses.get(plan_id)
+    if status is None:
+        # Not this learner's plan, a deleted one, or forged data: change nothing.
+        await query.answer("That plan isn't available any more.")
+        return
+    course = status.course
+    learner = await get_learner(core.db, user_id)
+    tz = learner_zone(learner, tz_name)
+    if action == "done" and len(parts) == 4 and parts[3].isdigit():
+        result = await mark_done(
+            core.db, core.clock, user_id, plan_id, int(parts[3]), len(course.modules), tz_name
+        )
+        if result is None:
+            await query.answer("That module isn't part of this plan.")
+            return
+        plan, done = result
+        await query.answer(say.module_done(course, done))
+        if plan.status == "done":
+            await send(update, say.finished(course))
+        return
+    if action == "snz":
+        due = await snooze(core.db, core.clock, user_id, plan_id, tz_name)
+        await query.answer(
+            f"OK, I'll remind you at {say.when(due, tz)}." if due else "This plan is not active."
+        )
+    elif action == "skip":
+        due = await skip_today(core.db, core.clock, user_id, plan_id, tz_name)
+        await query.answer(
+            f"Enjoy your day off! Next: {say.when(due, tz)}." if due else "This plan is not active."
+        )
+    elif action in ("pause", "resume", "stop"):
+        wanted = {"pause": PAUSED, "resume": ACTIVE, "stop": STOPPED}[action]
+        changed = await set_status(core.db, core.clock, user_id, plan_id, wanted, tz_name)
+        notes = {"pause": "Paused. /resume when you're ready.", "resume": "Welcome back — reminders are on.",
+                 "stop": "Stopped. Your progress is kept."}  # fmt: skip
+        await query.answer(notes[action] if changed else "Nothing to change.")
+    elif action == "cu":
+        await _catch_up(update, context, status, parts)
+    else:
+        await query.answer("That button is no longer valid.")
+
+
+async def _catch_up(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, status: Any, parts: list[str]
+) -> None:
+    query = update.callback_query
+    assert query is not None and query.from_user is not None
+    core = services(context)
+    tz_name = _default_tz(context)
+    today = await _today(update, context)
+    from bot.study import remaining_fit
+
+    if len(parts) == 5 and parts[3] == "days" and parts[4].isdigit():
+        days = spread_days(tuple(int(d) for d in status.plan.study_days.split(",")), min(7, int(parts[4])))
+        await change_pace(core.db, core.clock, query.from_user.id, status.plan.id, tz_name, days=days)
+    else:
+        _needed, finish = remaining_fit(status, today)
+        await change_pace(core.db, core.clock, query.from_user.id, status.plan.id, tz_name, target=finish)
+    await query.answer("Plan updated.")
+    statuses = await plan_statuses(core.db, core.clock, query.from_user.id, core.catalog.courses, tz_name)
+    learner = await get_learner(core.db, query.from_user.id)
+    await show(update, say.progress(statuses, learner_zone(learner, tz_name), today))
+
+
+async def progress_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/progress: each plan with its progress bar, ahead/behind, next reminder, catch-up buttons."""
+    user = update.effective_user
+    if user is None:
+        return
+    core = services(context)
+    tz_name = _default_tz(context)
+    statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, tz_name)
+    learner = await get_learner(core.db, user.id)
+    await send(update, say.progress(statuses, learner_zone(learner, tz_name), await _today(update, context)))
+
+
+async def reminders_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/reminders: the upcoming reminders, in the learner's time."""
+    user = update.effective_user
+    if user is None:
+        return
+    core = services(context)
+    tz_name = _default_tz(context)
+    statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, tz_name)
+    learner = await get_learner(core.db, user.id)
+    await send(update, say.upcoming(statuses, learner_zone(learner, tz_name)))
+
+
+async def pause_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/pause: every active plan pauses (no reminders) until /resume."""
+    await _set_all(update, context, PAUSED, "Paused {n} plan(s). Send /resume when you're ready.",
+                   "You have no active plan to pause.")  # fmt: skip
+
+
+async def resume_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/resume: paused plans start reminding again from their next study time."""
+    await _set_all(update, context, ACTIVE, "Resumed {n} plan(s). /reminders shows what's next.",
+                   "You have no paused plan.")  # fmt: skip
+
+
+async def _set_all(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, status: str, done: str, none: str
+) -> None:
+    user = update.effective_user
+    if user is None:
+        return
+    core = services(context)
+    changed = await set_all(core.db, core.clock, user.id, status, _default_tz(context))
+    await send(update, Reply(done.format(n=changed) if changed else none))
+
+
+async def stop_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stopstudying: pick a plan to stop (with a confirmation button)."""
+    user = update.effective_user
+    if user is None:
+        return
+    core = services(context)
+    statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, _default_tz(context))
+    if not statuses:
+        await send(update, Reply("You have no study plan to stop."))
+        return
+    for status in statuses:
+        assert status.plan.id is not None
+        await send(update, say.stop_confirm(status.course, status.plan.id))
+
+
+async def timezone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/timezone <city or offset>: set the learner's zone; reminders move to the new local time."""
+    user = update.effective_user
+    if user is None:
+        return
+    await remember_learner(update, context)
+    core = services(context)
+    text = " ".join(context.args or [])
+    learner = await get_learner(core.db, user.id)
+    current = learner.timezone if learner and learner.timezone else _default_tz(context)
+    if not text:
+        hint = "Change it with e.g. <code>/timezone Berlin</code> or <code>/timezone UTC+2</code>."
+        await send(update, Reply(f"Your time zone is <b>{current}</b>. {hint}"))
+        return
+    name = parse_timezone(text)
+    if name is None:
+        await send(update, say.bad_input("a time zone", "Berlin, New York or UTC+2"))
+        return
+    await set_timezone(core.db, core.clock, user.id, name, _default_tz(context))
+    local = core.clock.now().astimezone(zone(name)).strftime("%H:%M")
+    await send(update, Reply(f"Time zone set to <b>{name}</b> (it's {local} there). Reminders follow it."))
