@@ -8,7 +8,7 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot.dispatch import Dispatcher, Sender, SendResult, SendStatus
+from bot.dispatch import Dispatcher, DispatchReport, Sender, SendResult, SendStatus
 from bot.replies import Reply
 from handlers.common import SERVICES_KEY, keyboard
 
