@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     admin_user_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     default_timezone: str = "Europe/London"
     log_level: str = "INFO"
+    reminder_lease_seconds: int = Field(default=120, ge=5, le=3600)
     content_dir: Path = Field(default=Path(__file__).resolve().parent.parent / "content")
 
     @field_validator("telegram_bot_token", mode="before")

@@ -89,9 +89,22 @@ class RateLimiter:
     per-private-chat limit, so reminders go through this one (a sliding window).
     """
 
-    def __init__(self, per_second: int = 30, per_chat_interval: float = 1.0) -> None:
+    def __init__(
+        self,
+        per_second: int = 30,
+        per_chat_interval: float = 1.0,
+        *,
+        window: float = 1.05,
+        monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        # The window is a little over a second so that, after network jitter, Telegram never
+        # sees more than `per_second` messages in any one second.
         self.per_second = per_second
         self.per_chat_interval = per_chat_interval
+        self.window = window
+        self._monotonic = monotonic
+        self._sleep = sleep
         self._sent: list[float] = []
         self._chat_last: dict[int, float] = {}
         self._hold_until = 0.0
@@ -100,11 +113,11 @@ class RateLimiter:
     async def wait(self, chat_id: int) -> None:
         async with self._lock:
             while True:
-                now = time.monotonic()
-                self._sent = [t for t in self._sent if now - t < 1.0]
+                now = self._monotonic()
+                self._sent = [t for t in self._sent if now - t < self.window]
                 waits = [self._hold_until - now]
                 if len(self._sent) >= self.per_second:
-                    waits.append(self._sent[0] + 1.0 - now)
+                    waits.append(self._sent[0] + self.window - now)
                 last = self._chat_last.get(chat_id)
                 if last is not None:
                     waits.append(last + self.per_chat_interval - now)
@@ -115,21 +128,23 @@ class RateLimiter:
                     if len(self._chat_last) > 10_000:  # forget chats idle for long
                         self._chat_last = {c: t for c, t in self._chat_last.items() if now - t < 5}
                     return
-                await asyncio.sleep(delay)
+                await self._sleep(delay)
 
     def hold(self, seconds: float) -> None:
         """Telegram said 429: nobody sends until it allows again."""
-        self._hold_until = max(self._hold_until, time.monotonic() + seconds)
+        self._hold_until = max(self._hold_until, self._monotonic() + seconds)
 
 
-async def claim_due(db: Database, now: datetime, worker: str, batch: int = BATCH_SIZE) -> list[Reminder]:
+async def claim_due(
+    db: Database, now: datetime, worker: str, batch: int = BATCH_SIZE, lease: timedelta = LEASE
+) -> list[Reminder]:
     """Claim up to `batch` due reminders, oldest first, for this worker."""
     due = (
         select(Reminder.id)
         .where(
             col(Reminder.sent_at).is_(None),
             col(Reminder.due_at) <= now,
-            or_(col(Reminder.claimed_at).is_(None), col(Reminder.claimed_at) < now - LEASE),
+            or_(col(Reminder.claimed_at).is_(None), col(Reminder.claimed_at) < now - lease),
             or_(col(Reminder.retry_at).is_(None), col(Reminder.retry_at) <= now),
         )
         .order_by(col(Reminder.due_at))
@@ -161,6 +176,7 @@ class Dispatcher:
         default_tz: str,
         limiter: RateLimiter | None = None,
         worker: str | None = None,
+        lease: timedelta = LEASE,
     ) -> None:
         self.db = db
         self.courses = courses
@@ -168,6 +184,7 @@ class Dispatcher:
         self.default_tz = default_tz
         self.limiter = limiter or RateLimiter()
         self.worker = worker or worker_name()
+        self.lease = lease
         self.stopping = False
 
     async def run_once(self, now: Callable[[], datetime]) -> DispatchReport:
@@ -176,7 +193,7 @@ class Dispatcher:
         for _ in range(MAX_BATCHES_PER_RUN):
             if self.stopping:
                 break
-            claimed = await claim_due(self.db, now(), self.worker)
+            claimed = await claim_due(self.db, now(), self.worker, lease=self.lease)
             if not claimed:
                 break
             report.claimed += len(claimed)

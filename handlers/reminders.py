@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
@@ -52,6 +53,7 @@ def dispatcher(application: Application) -> Dispatcher:  # type: ignore[type-arg
         lambda: application.bot_data[SERVICES_KEY].catalog.courses,
         telegram_sender(application.bot),
         core.settings.default_timezone,
+        lease=timedelta(seconds=core.settings.reminder_lease_seconds),
     )
     application.bot_data[DISPATCHER_KEY] = made
     return made

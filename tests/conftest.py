@@ -75,9 +75,10 @@ class BotHarness:
         self.clock = clock
         self.app: Application | None = None  # type: ignore[type-arg]
         self.processed: set[int] = set()
+        self.dispatch_every: float | None = 5.0
 
     async def start(self) -> None:
-        app = build_application(self.settings, clock=self.clock)
+        app = build_application(self.settings, clock=self.clock, dispatch_every=self.dispatch_every)
         app.add_handler(TypeHandler(Update, self._mark_processed), group=10**6)
         await app.initialize()
         assert app.post_init is not None
