@@ -25,6 +25,7 @@ from telegram.request import BaseRequest
 from bot import texts
 from bot.clock import Clock
 from bot.config import Settings
+from bot.dispatch import repair_plans
 from bot.logs import redact
 from bot.services import Services, open_services
 from handlers import admin, faq, messages, reminders, search, start, study
@@ -119,6 +120,10 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     await application.bot.set_my_commands(
         [BotCommand(name, description) for name, description in texts.COMMANDS]
     )
+    services = application.bot_data[SERVICES_KEY]
+    repaired = await repair_plans(services.db, services.clock.now(), services.settings.default_timezone)
+    if repaired:
+        log.info("Scheduled the next reminder of %d plan(s) after an interrupted run", repaired)
     every = application.bot_data.get("dispatch_every")
     if every and application.job_queue is not None:
         # One repeating job sends every due reminder; nothing per learner lives in memory.

@@ -46,7 +46,7 @@ LEASE = timedelta(minutes=2)  # a claim older than this is taken again
 GRACE = timedelta(hours=2)  # reminders missed by more than this become one "welcome back"
 BATCH_SIZE = 100
 MAX_BATCHES_PER_RUN = 50
-CONCURRENT_SENDS = 16
+CONCURRENT_SENDS = 4  # enough for 30/s at Telegram's latency; more only adds contention
 MAX_RETRY_AFTER_WAITS = 3
 QUOTE_EVERY = 3  # quote the learner's if-then plan in every third reminder
 
@@ -66,6 +66,13 @@ class SendResult:
 
 
 Sender = Callable[[int, Reply], Awaitable[SendResult]]
+
+
+@dataclass(frozen=True)
+class _Outgoing:
+    chat_id: int
+    reply: Reply
+    next_due: dict[int, datetime]  # plan id → its next reminder, if this one is sent
 
 
 @dataclass
@@ -186,6 +193,7 @@ class Dispatcher:
         self.worker = worker or worker_name()
         self.lease = lease
         self.stopping = False
+        self._write_lock = asyncio.Lock()
 
     async def run_once(self, now: Callable[[], datetime]) -> DispatchReport:
         """Claim and send batches until nothing is due (bounded per run)."""
@@ -233,10 +241,9 @@ class Dispatcher:
             await self._finish(reminders, now(), error="plan not active")
             report.skipped += len(reminders)
             return
-        chat_id, reply = message
-        result = await self._send(chat_id, reply)
+        result = await self._send(message.chat_id, message.reply)
         if result.status is SendStatus.SENT:
-            await self._finish(reminders, now())
+            await self._finish(reminders, now(), next_due_by_plan=message.next_due)
             report.messages += 1
             report.sent += len(reminders)
         elif result.status is SendStatus.BLOCKED:
@@ -260,9 +267,9 @@ class Dispatcher:
             await asyncio.sleep(result.retry_after)
         return SendResult(SendStatus.FAILED, error="rate limited")
 
-    async def _compose(
-        self, learner_id: int, reminders: list[Reminder], now: datetime
-    ) -> tuple[int, Reply] | None:
+    async def _compose(self, learner_id: int, reminders: list[Reminder], now: datetime) -> _Outgoing | None:
+        """The message for one learner, and each plan's next reminder (worked out before
+        sending, so that marking "sent" afterwards is as short as possible)."""
         courses = self.courses()
         async with self.db.session() as session:
             learner = await session.get(Learner, learner_id)
@@ -270,13 +277,13 @@ class Dispatcher:
                 return None
             sections: list[str] = []
             rows: list[list[Button]] = []
-            plans = []
+            following: dict[int, datetime] = {}
             for reminder in reminders:
                 plan = await session.get(Plan, reminder.plan_id)
                 course = courses.get(plan.course_id) if plan else None
                 if plan is None or plan.id is None or plan.status != ACTIVE or course is None:
                     continue
-                plans.append(plan)
+                following[plan.id] = next_due(plan, learner, self.default_tz, max(now, reminder.due_at))
                 done = await done_positions(session, plan.id)
                 sections.append(_plan_section(plan, course, done))
                 rows += _plan_buttons(plan, course, done, several=len(reminders) > 1)
@@ -284,36 +291,55 @@ class Dispatcher:
             return None
         missed = all(now - r.due_at > GRACE for r in reminders)
         header = "👋 <b>Welcome back!</b> Here is where you are:" if missed else "📚 <b>Time to study!</b>"
-        return learner.chat_id, Reply(header + "\n\n" + "\n\n".join(sections), rows)
+        return _Outgoing(learner.chat_id, Reply(header + "\n\n" + "\n\n".join(sections), rows), following)
 
-    async def _finish(self, reminders: list[Reminder], now: datetime, error: str | None = None) -> None:
-        """Mark sent (right after Telegram's acknowledgement) and schedule each plan's next one."""
-        async with self.db.session() as session:
+    async def _finish(
+        self,
+        reminders: list[Reminder],
+        now: datetime,
+        error: str | None = None,
+        next_due_by_plan: dict[int, datetime] | None = None,
+    ) -> None:
+        """Mark sent at once, then schedule each plan's next reminder.
+
+        Marking runs right after Telegram's acknowledgement, and the time it takes is the
+        crash window in which a reminder could be sent twice: so it is one UPDATE in its own
+        transaction, one writer at a time (SQLite would otherwise make writers wait and
+        retry). Should the process die before the next reminder is written, `repair_plans`
+        writes it at the next start.
+        """
+        async with self._write_lock, self.db.session() as session:
             await session.exec(
                 update(Reminder)
                 .where(col(Reminder.id).in_([r.id for r in reminders]), col(Reminder.sent_at).is_(None))
                 .values(sent_at=now, last_error=error)
             )  # type: ignore[call-overload]
-            for reminder in reminders:
-                plan = await session.get(Plan, reminder.plan_id)
-                if plan is None or plan.status != ACTIVE:
-                    continue
-                if error is None:
-                    plan.reminders_sent += 1
-                    session.add(plan)
-                pending = (await session.exec(
-                    select(Reminder.id).where(
-                        Reminder.plan_id == plan.id, col(Reminder.sent_at).is_(None)
+        if next_due_by_plan:
+            async with self._write_lock:  # queued behind other messages' "sent" marks
+                await self._schedule_next(reminders[0].learner_id, next_due_by_plan)
+
+    async def _schedule_next(self, learner_id: int, following: dict[int, datetime]) -> None:
+        async with self.db.session() as session:
+            await session.exec(
+                update(Plan)
+                .where(col(Plan.id).in_(list(following)), col(Plan.status) == ACTIVE)
+                .values(reminders_sent=Plan.reminders_sent + 1)
+            )  # type: ignore[call-overload]
+            # Snooze or Skip may already have set a plan's next reminder: keep that one.
+            already = set(
+                (await session.exec(
+                    select(Reminder.plan_id).where(
+                        col(Reminder.plan_id).in_(list(following)), col(Reminder.sent_at).is_(None)
                     )
-                )).first()  # fmt: skip
-                if pending is None:  # Snooze or Skip may already have set the next one
-                    learner = await session.get(Learner, plan.learner_id)
-                    due = next_due(plan, learner, self.default_tz, max(now, reminder.due_at))
-                    session.add(Reminder(plan_id=reminder.plan_id, learner_id=plan.learner_id, due_at=due))
+                )).all()
+            )  # fmt: skip
+            for plan_id, due in following.items():
+                if plan_id not in already:
+                    session.add(Reminder(plan_id=plan_id, learner_id=learner_id, due_at=due))
 
     async def _release(self, reminders: list[Reminder], now: datetime, error: str) -> None:
         """A transient failure: give the claim back, with a back-off before the next try."""
-        async with self.db.session() as session:
+        async with self._write_lock, self.db.session() as session:
             for reminder in reminders:
                 row = await session.get(Reminder, reminder.id)
                 if row is None or row.sent_at is not None:
@@ -327,7 +353,7 @@ class Dispatcher:
 
     async def _blocked(self, learner_id: int, reminders: list[Reminder], now: datetime) -> None:
         """The learner blocked the bot: stop their reminders until they /start again."""
-        async with self.db.session() as session:
+        async with self._write_lock, self.db.session() as session:
             learner = await session.get(Learner, learner_id)
             if learner is not None:
                 learner.active = False
@@ -360,3 +386,23 @@ def _plan_buttons(plan: Plan, course: CourseInfo, done: set[int], several: bool)
         first + [Button("Snooze 1 h", data=f"p:snz:{plan.id}")],
         [Button("Skip today", data=f"p:skip:{plan.id}"), Button("Pause", data=f"p:pause:{plan.id}")],
     ]
+
+
+async def repair_plans(db: Database, now: datetime, default_tz: str) -> int:
+    """Give every active plan without an unsent reminder its next one (run at start-up).
+
+    Covers a crash between marking a reminder sent and writing the plan's next one.
+    """
+    unsent = select(Reminder.id).where(Reminder.plan_id == Plan.id, col(Reminder.sent_at).is_(None))
+    async with db.session() as session:
+        orphans = (await session.exec(
+            select(Plan).where(Plan.status == ACTIVE, ~unsent.exists())
+        )).all()  # fmt: skip
+        for plan in orphans:
+            learner = await session.get(Learner, plan.learner_id)
+            if learner is None or not learner.active:
+                continue
+            assert plan.id is not None
+            due = next_due(plan, learner, default_tz, now)
+            session.add(Reminder(plan_id=plan.id, learner_id=plan.learner_id, due_at=due))
+        return len(orphans)

@@ -96,7 +96,12 @@ def parse_date(text: str, today: date) -> date | None:
         except ValueError:
             continue
         candidate = parsed.date()
-        return candidate if candidate >= today else candidate.replace(year=today.year + 1)
+        if candidate >= today:
+            return candidate
+        try:
+            return candidate.replace(year=today.year + 1)
+        except ValueError:  # 29 February, and next year is not a leap year
+            return None
     return None
 
 
@@ -160,7 +165,8 @@ def next_study_time(
 ) -> datetime:
     """The first study slot strictly after `after` (UTC), respecting quiet hours."""
     local_day = after.astimezone(tz).date()
-    for offset in range(0, 8 * 2):
+    # From yesterday: yesterday's late slot may have been moved by quiet hours to this morning.
+    for offset in range(-1, 8 * 2):
         day = local_day + timedelta(days=offset)
         if day.weekday() not in days:
             continue
@@ -225,9 +231,12 @@ def check_fit(
     weeks = max(1, math.ceil(((finish - start).days + 1) / 7))
     if target is None or finish <= target:
         return Fit(sessions, finish, weeks, True, None)
-    available_weeks = max(1, ((target - start).days + 1) / 7)
-    needed = math.ceil(sessions / available_weeks)
-    return Fit(sessions, finish, weeks, False, needed if needed <= 7 else None)
+    # Try more days a week, spread the way the bot would offer them, until one meets it.
+    needed = next(
+        (n for n in range(len(days) + 1, 8) if finish_date(start, spread_days(days, n), sessions) <= target),
+        None,
+    )
+    return Fit(sessions, finish, weeks, False, needed)
 
 
 def spread_days(current: tuple[int, ...], wanted: int) -> tuple[int, ...]:

@@ -14,7 +14,7 @@ from sqlmodel import col, select
 from bot.catalog import build_search
 from bot.clock import ManualClock
 from bot.db import Database, open_database
-from bot.dispatch import Dispatcher, RateLimiter, SendResult, SendStatus, claim_due
+from bot.dispatch import Dispatcher, RateLimiter, SendResult, SendStatus, claim_due, repair_plans
 from bot.learners import get_learner, touch_learner
 from bot.models import Learner, Plan, Reminder
 from bot.replies import Reply
@@ -255,3 +255,18 @@ async def test_rate_limiter_keeps_per_second_and_per_chat_limits() -> None:
     first = now[0]
     await limiter.wait(5)
     assert now[0] - first >= 1.0  # one message per chat per second
+
+
+async def test_repair_gives_an_orphaned_plan_its_next_reminder(world: World) -> None:
+    """A crash between marking "sent" and writing the next reminder is mended at start-up."""
+    db, courses = world
+    clock = ManualClock(MONDAY_8AM, frozen=True)
+    plan = await enrol(db, clock, 13, self_paced(courses))
+    async with db.session() as session:
+        for row in (await session.exec(select(Reminder).where(Reminder.plan_id == plan.id))).all():
+            row.sent_at = clock.now()
+            session.add(row)
+    assert await pending(db, plan.id) == []
+    assert await repair_plans(db, clock.now(), TZ) == 1
+    assert len(await pending(db, plan.id)) == 1
+    assert await repair_plans(db, clock.now(), TZ) == 0
