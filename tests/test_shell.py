@@ -86,3 +86,19 @@ def test_every_subcommand_has_help(tmp_path: Path) -> None:
         )
         assert result.returncode == 0
         assert "usage: python -m bot" in result.stdout
+
+
+def test_shell_plans_study_and_tick_makes_a_reminder_arrive(tmp_path: Path) -> None:
+    script = "\n".join(
+        ["/search python for beginners", "1", "2", "1", "3", "5", "8", "19:00", "2", "1", "1", "1", "1",
+         "/tick 3d", "1", "/progress", "/tick nonsense"]
+    )  # fmt: skip
+    result = run_shell(tmp_path, script + "\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Your plan for" in out
+    after_tick = out.split("> /tick 3d", 1)[1]
+    assert "Time to study!" in after_tick or "Welcome back!" in after_tick
+    assert "Nice work!" in after_tick.split("> /progress", 1)[0]
+    assert "1/" in after_tick.split("> /progress", 1)[1]
+    assert "Usage: /tick" in out.split("> /tick nonsense", 1)[1]
