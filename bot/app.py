@@ -98,6 +98,7 @@ def _register_handlers(application: Application) -> None:  # type: ignore[type-a
                 private & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND,
                 messages.free_text,
             ),
+            CallbackQueryHandler(start.stale_button),  # anything else: an old or forged button
             CommandHandler("reload", admin.reload_command),
             MessageHandler(private & filters.UpdateType.MESSAGE & filters.Document.ALL, admin.document),
             MessageHandler(private & filters.COMMAND, admin.unknown_command),

@@ -49,3 +49,10 @@ async def menu_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     else:
         user = update.effective_user
         await show(update, texts.welcome(user.first_name if user else ""))
+
+
+async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A button no handler knows (an old message, or data a modified client made up)."""
+    query = update.callback_query
+    if query is not None:
+        await query.answer("This button is no longer valid. Send /start for the menu.")
