@@ -25,8 +25,10 @@ LEARNER = 5150
 EXAMPLES = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-PREFIXES = ["m:", "f:a:", "f:t:", "f:m", "s:", "s:q:", "c:", "r:", "p:new:", "p:done:", "p:snz:",
-            "p:skip:", "p:pause:", "p:resume:", "p:stop:", "p:cu:", "p:d:", "p:t:", "p:f:days:", ""]  # fmt: skip
+PREFIXES = (
+    "m: f:a: f:t: f:m s: s:q: c: r: p:new: p:done: p:snz: p:skip: p:pause: p:resume: p:stop: p:cu: "
+    "p:d: p:t: p:f:days:"
+).split() + [""]
 NASTY = st.sampled_from(
     ["", " ", "\u200b", "\u202e", "\x00", "\x1b[31m", "<b>", "</i>", "&", "&amp;", "<script>", "🤖",
      "مرحبا", "ℌ𝔢𝔩𝔩𝔬", "\n", "%s", "{}", "' OR 1=1 --", "-1", "999999999999", ":", "::"]
