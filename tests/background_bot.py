@@ -54,6 +54,10 @@ class BackgroundBot:
                 await self.harness.stop()
             if self.server is not None:
                 await self.server.stop()
+            others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in others:
+                task.cancel()
+            await asyncio.gather(*others, return_exceptions=True)
 
         self.run(_stop())
         self.loop.call_soon_threadsafe(self.loop.stop)
