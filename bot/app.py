@@ -28,7 +28,7 @@ from bot.config import Settings
 from bot.dispatch import repair_plans
 from bot.logs import redact
 from bot.services import Services, open_services
-from handlers import admin, faq, messages, reminders, search, start, study
+from handlers import admin, faq, messages, privacy, reminders, search, start, study
 from handlers.common import SERVICES_KEY
 from handlers.errors import on_error
 
@@ -93,6 +93,9 @@ def _register_handlers(application: Application) -> None:  # type: ignore[type-a
             CommandHandler("resume", study.resume_command),
             CommandHandler("stopstudying", study.stop_command),
             CommandHandler("timezone", study.timezone_command),
+            CommandHandler("mydata", privacy.mydata_command),
+            CommandHandler("forget", privacy.forget_command),
+            CallbackQueryHandler(privacy.forget_button, pattern=r"^x:forget:"),
             InlineQueryHandler(search.inline_search),
             MessageHandler(
                 private & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND,

@@ -1,0 +1,60 @@
+"""/mydata and /forget: a learner sees, and can delete, everything stored about them."""
+
+from __future__ import annotations
+
+import json
+
+from telegram import InputFile, Update
+from telegram.ext import ContextTypes
+
+from bot.privacy import export_learner, forget_learner
+from bot.replies import Button, Reply, esc
+from handlers.common import send, services, show
+
+CONFIRM = Reply(
+    "This deletes <b>everything</b> I store about you: study plans, progress, reminders, your "
+    "time zone and settings, and your recent searches. It can't be undone. Delete it all?",
+    [[Button("Yes, delete everything", data="x:forget:yes"), Button("No, keep it", data="x:forget:no")]],
+)
+
+
+async def mydata_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A readable summary of the learner's stored data, plus all of it as a JSON file."""
+    user = update.effective_user
+    chat = update.effective_chat
+    if user is None or chat is None:
+        return
+    data = await export_learner(services(context).db, user.id)
+    learner = data["learner"]
+    if learner is None:
+        await send(update, Reply("I don't store anything about you."))
+        return
+    lines = [
+        "<b>What I store about you</b>",
+        f"• Telegram id {learner['id']}, chat {learner['chat_id']}, name {esc(learner['first_name'])}",
+        f"• Time zone: {esc(learner['timezone'] or 'not set')}",
+        f"• Study plans: {len(data['plans'])} (progress on {len(data['module_progress'])} modules)",
+        f"• Reminders (sent and upcoming): {len(data['reminders'])}",
+        f"• Recent searches (kept a week): {len(data['recent_searches'])}",
+        "",
+        "All of it is in the file below. /forget deletes it.",
+    ]
+    await send(update, Reply("\n".join(lines)))
+    content = json.dumps(data, indent=2, ensure_ascii=False).encode()
+    await chat.send_document(InputFile(content, filename="my-microcred-data.json"))
+
+
+async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Asks for confirmation before deleting anything."""
+    await send(update, CONFIRM)
+
+
+async def forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """x:forget:yes deletes the presser's own data (only ever theirs); x:forget:no keeps it."""
+    query = update.callback_query
+    assert query is not None and query.data is not None and query.from_user is not None
+    if query.data != "x:forget:yes":
+        await show(update, Reply("Nothing was deleted."))
+        return
+    await forget_learner(services(context).db, query.from_user.id)
+    await show(update, Reply("Done: everything I stored about you is deleted. Send /start to begin again."))
