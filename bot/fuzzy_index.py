@@ -1,16 +1,29 @@
 """Fast fuzzy lookup over many strings: a character 3-gram prefilter, then rapidfuzz.
 
-An exhaustive rapidfuzz scan costs about 250 ms a query at 100k strings and 3 s at 1M.
-Instead, each string's 3-grams go into numpy postings lists; a query counts shared grams
-per string with one `bincount`, keeps the best `candidates` strings (ties at the cut broken
-by closeness in length, computed only for that tie level), and rapidfuzz re-ranks just
-those. `benchmarks/search_bench.py` measures speed and recall against the exhaustive scan.
+An exhaustive rapidfuzz `WRatio` scan costs about 250 ms a query at 100k strings and 3 s
+at 1M. Instead the index keeps, per distinct string, its 3-grams, and a query
+
+1. counts the grams each string shares with it: the rarer grams through numpy postings
+   lists (concatenated and sorted, so the work follows the postings touched, not the
+   number of strings), the `COMMON_GRAMS` most frequent ones as bits of one `uint64` per
+   string (AND + popcount), which keeps "ing", " an", "ion" from dominating the cost;
+2. turns (string length, shared grams) into an estimate of `WRatio` with a small table
+   per query shape, modelling its regimes: similar lengths (ratio, or one string's words
+   inside the other's), and a much shorter or longer string (partial match, scaled by 0.9,
+   or 0.6 past 8× the length); an edit changes at most three grams. Equal estimates go to
+   the string closest in length;
+3. re-ranks the best `candidates` with rapidfuzz, plus every very short string ("go",
+   "ml", "sql"): 3-grams cannot see those inside a word, and `WRatio` scores them high.
+
+Repeated strings are indexed once and expanded to every occurrence in the results.
+`benchmarks/search_bench.py` measures speed and recall against the exhaustive scan.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -18,6 +31,14 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 Scorer = Callable[..., float]
+Ids = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
+
+SHORT_LENGTH = 4  # strings this short are always re-ranked, not found through grams
+MAX_SHORT = 500  # at most this many distinct short strings are (the shortest ones)
+COMMON_GRAMS = 64  # the most frequent grams, kept as bits rather than postings lists
+MAX_LENGTH = 255  # longer strings are estimated as this long
+TIE_BREAK = 1e-7  # per character of length difference: orders equal estimates only
 
 
 def grams(text: str) -> set[str]:
@@ -35,55 +56,53 @@ class Hit:
 class FuzzyIndex:
     def __init__(self, strings: Sequence[str]) -> None:
         self.strings = list(strings)
-        gram_ids: dict[str, int] = {}
-        pairs_gram: list[int] = []
-        pairs_string: list[int] = []
-        lengths = np.zeros(len(self.strings), dtype=np.int32)
-        for string_id, text in enumerate(self.strings):
-            string_grams = grams(text)
-            lengths[string_id] = len(string_grams)
-            for gram in string_grams:
-                gram_id = gram_ids.setdefault(gram, len(gram_ids))
-                pairs_gram.append(gram_id)
-                pairs_string.append(string_id)
-        order = np.argsort(np.asarray(pairs_gram, dtype=np.int32), kind="stable")
-        self._postings = np.asarray(pairs_string, dtype=np.int32)[order]
-        counts = np.bincount(np.asarray(pairs_gram, dtype=np.int64), minlength=len(gram_ids))
-        self._offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
-        self._gram_ids = gram_ids
-        self._lengths = lengths
+        self._texts, self._members, self._member_offsets = _distinct(self.strings)
+        lengths = np.fromiter(map(len, self._texts), dtype=np.int64, count=len(self._texts))
+        self._lengths = np.minimum(lengths, MAX_LENGTH).astype(np.uint8)
+        self._short = np.flatnonzero(lengths <= SHORT_LENGTH)
+        self._short = self._short[np.argsort(lengths[self._short], kind="stable")[:MAX_SHORT]]
+        in_grams = np.ones(len(self._texts), dtype=bool)
+        in_grams[self._short] = False
+
+        gram_ids, owner, gram_of = _pairs(self._texts)
+        keep = in_grams[owner]
+        owner, gram_of = owner[keep], gram_of[keep]
+        counts = np.bincount(gram_of, minlength=len(gram_ids))
+        # A bit costs N/8 bytes against 4 bytes a posting: only worth it for frequent grams.
+        by_count = np.argsort(-counts, kind="stable")[:COMMON_GRAMS]
+        common = by_count[counts[by_count] * 32 > len(self._texts)]
+        bit = np.full(len(gram_ids), -1, dtype=np.int64)
+        bit[common] = np.arange(len(common))
+        starts = np.concatenate(([0], np.cumsum(counts)))  # pairs are sorted by gram
+        self._masks = np.zeros(len(self._texts), dtype=np.uint64)
+        for gram in common.tolist():
+            self._masks[owner[starts[gram] : starts[gram + 1]]] |= np.uint64(1 << int(bit[gram]))
+        rare_pairs = bit[gram_of] < 0
+        self._postings = owner[rare_pairs].astype(np.int32)
+        rare_grams = np.flatnonzero(bit < 0)
+        self._offsets = np.concatenate(([0], np.cumsum(counts[rare_grams])))
+        self._rare_ids = {gram: i for i, gram in enumerate(_names(gram_ids, rare_grams))}
+        self._common_bits = {
+            gram: 1 << int(bit[i]) for gram, i in zip(_names(gram_ids, common), common.tolist())
+        }
+        has_rare = np.zeros(len(self._texts), dtype=bool)
+        has_rare[self._postings] = True
+        self._common_only = np.flatnonzero(~has_rare & in_grams)  # found through bits alone
 
     def __len__(self) -> int:
         return len(self.strings)
 
     @property
     def nbytes(self) -> int:
-        """Memory held by the numpy arrays (the gram dictionary and strings come on top)."""
-        return int(self._postings.nbytes + self._offsets.nbytes + self._lengths.nbytes)
+        """Memory held by the numpy arrays (the gram dictionaries and strings come on top)."""
+        arrays = (self._postings, self._offsets, self._lengths, self._masks, self._members,
+                  self._member_offsets, self._short, self._common_only)  # fmt: skip
+        return int(sum(array.nbytes for array in arrays))
 
-    def candidates(self, query: str, limit: int = 200) -> npt.NDArray[np.int64]:
-        """Indexes of the strings sharing the most 3-grams with `query`."""
-        ids = [self._gram_ids[g] for g in grams(query) if g in self._gram_ids]
-        if not ids or not self.strings:
-            return np.empty(0, dtype=np.int64)
-        postings = np.concatenate([self._postings[self._offsets[i] : self._offsets[i + 1]] for i in ids])
-        shared = np.bincount(postings, minlength=len(self.strings))
-        if len(self.strings) <= limit:
-            found = np.flatnonzero(shared)
-            return found[np.argsort(-shared[found], kind="stable")]
-        cut = np.partition(shared, -limit)[-limit]
-        if cut == 0:
-            found = np.flatnonzero(shared)
-            return found[np.argsort(-shared[found], kind="stable")]
-        above = np.flatnonzero(shared > cut)
-        tied = np.flatnonzero(shared == cut)
-        wanted = limit - len(above)
-        if len(tied) > wanted:
-            # Only the tie level at the cut needs the length tie-break.
-            closeness = np.abs(self._lengths[tied] - len(grams(query)))
-            tied = tied[np.argpartition(closeness, wanted - 1)[:wanted]] if wanted > 0 else tied[:0]
-        chosen = np.concatenate((above, tied))
-        return chosen[np.argsort(-shared[chosen], kind="stable")]
+    def candidates(self, query: str, limit: int = 200) -> Ids:
+        """What `search` re-ranks: the `limit` strings whose 3-grams promise the best `WRatio`
+        against `query`, best first, then every short string; one index per distinct string."""
+        return self._members[self._member_offsets[self._distinct_candidates(query, limit)]]
 
     def search(
         self,
@@ -94,14 +113,59 @@ class FuzzyIndex:
         score_cutoff: float = 0,
     ) -> list[Hit]:
         """The `limit` best strings for `query` by `scorer`, among the prefilter's candidates."""
-        chosen = self.candidates(query, candidates)
+        chosen = self._distinct_candidates(query, candidates)
         if len(chosen) == 0:
             return []
-        choices = [self.strings[i] for i in chosen]
+        choices = [self._texts[i] for i in chosen.tolist()]
         ranked: list[Any] = process.extract(
             query, choices, scorer=scorer, limit=limit, score_cutoff=score_cutoff
         )
-        return [Hit(int(chosen[position]), float(score)) for _, score, position in ranked]
+        hits: list[Hit] = []
+        for _, score, position in ranked:
+            text = int(chosen[position])
+            members = self._members[self._member_offsets[text] : self._member_offsets[text + 1]]
+            hits += [Hit(int(member), float(score)) for member in members[: limit - len(hits)].tolist()]
+            if len(hits) >= limit:
+                break
+        return hits
+
+    def _distinct_candidates(self, query: str, limit: int) -> Ids:
+        """Distinct-string ids: the best `limit` by estimated `WRatio`, then the short strings."""
+        query_grams = grams(query)
+        found, shared = self._shared_grams(query_grams)
+        if len(found) > 0:
+            estimate = _estimates(len(query), len(query_grams))
+            key = estimate[self._lengths[found].astype(np.int64) * (len(query_grams) + 1) + shared]
+            if len(found) > limit:
+                best = np.argpartition(key, len(key) - limit)[len(key) - limit :]
+                found, key = found[best], key[best]
+            found = found[np.argsort(-key, kind="stable")]
+        return np.concatenate((found, self._short))
+
+    def _shared_grams(self, query_grams: set[str]) -> tuple[Ids, Ids]:
+        """Distinct strings sharing a gram with the query, and how many grams each shares."""
+        rare = [self._rare_ids[gram] for gram in query_grams if gram in self._rare_ids]
+        mask = 0
+        for gram in query_grams:
+            mask |= self._common_bits.get(gram, 0)
+        if rare:
+            postings = np.sort(
+                np.concatenate([self._postings[self._offsets[i] : self._offsets[i + 1]] for i in rare])
+            )
+            starts = np.flatnonzero(np.concatenate(([True], postings[1:] != postings[:-1])))
+            found = np.concatenate((postings[starts].astype(np.int64), self._common_only))
+            counts = np.diff(np.append(starts, len(postings)))
+            shared = np.concatenate((counts, np.zeros(len(self._common_only), dtype=np.int64)))
+        elif mask:  # only frequent grams in the query ("in", "and"): every string is a candidate
+            in_grams = np.ones(len(self._texts), dtype=bool)
+            in_grams[self._short] = False
+            found = np.flatnonzero(in_grams)
+            shared = np.zeros(len(found), dtype=np.int64)
+        else:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+        if mask:
+            shared = shared + _popcount(self._masks[found] & np.uint64(mask))
+        return found, shared
 
 
 def exhaustive(
@@ -110,3 +174,106 @@ def exhaustive(
     """The reference: score every string (what the index avoids)."""
     ranked: list[Any] = process.extract(query, strings, scorer=scorer, limit=limit)
     return [Hit(int(position), float(score)) for _, score, position in ranked]
+
+
+# --- building -----------------------------------------------------------------------------------
+
+
+def _distinct(strings: list[str]) -> tuple[list[str], Ids, Ids]:
+    """Distinct strings, and the positions of each one's occurrences (CSR: members, offsets)."""
+    position: dict[str, int] = {}
+    distinct_of = np.fromiter(
+        (position.setdefault(text, len(position)) for text in strings), dtype=np.int64, count=len(strings)
+    )
+    members = np.argsort(distinct_of, kind="stable")
+    offsets = np.concatenate(([0], np.cumsum(np.bincount(distinct_of, minlength=len(position)))))
+    return list(position), members.astype(np.int64), offsets.astype(np.int64)
+
+
+def _pairs(texts: list[str]) -> tuple[dict[str, int], Ids, Ids]:
+    """Every distinct (text, 3-gram) pair, as gram → id plus owner and gram arrays sorted by gram.
+
+    Vectorised: all texts, padded, become one array of character codes; each window of
+    three characters that does not cross into the next text is a gram, coded as a number.
+    """
+    padded = [f" {text} " for text in texts]
+    sizes = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
+    codes = np.frombuffer("".join(padded).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if len(codes) == 0:
+        return {}, np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    alphabet = np.flatnonzero(np.bincount(codes))
+    char_of = np.zeros(int(alphabet[-1]) + 1, dtype=np.int64)
+    char_of[alphabet] = np.arange(len(alphabet))
+    chars = char_of[codes]
+    owner_of = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
+    position = np.arange(len(codes)) - (np.cumsum(sizes) - sizes)[owner_of]
+    first = np.flatnonzero(position < (sizes - 2)[owner_of])
+    size = len(alphabet)
+    code = (chars[first] * size + chars[first + 1]) * size + chars[first + 2]
+    renumbered: Ids | None = None
+    if size**3 * len(texts) >= 2**62:  # a huge alphabet: number the distinct grams first
+        renumbered, code = np.unique(code, return_inverse=True)
+    keys = _sorted_unique(code * len(texts) + owner_of[first])
+    gram_code, owner = np.divmod(keys, len(texts))
+    new = np.concatenate(([True], gram_code[1:] != gram_code[:-1]))
+    gram_of = np.cumsum(new) - 1
+    numbers = gram_code[new]
+    if renumbered is not None:
+        numbers = renumbered[numbers]
+    letters = [chr(int(c)) for c in alphabet]
+    first_char, rest = np.divmod(numbers, size * size)
+    second, third = np.divmod(rest, size)
+    triples = zip(first_char.tolist(), second.tolist(), third.tolist(), strict=True)
+    gram_ids = {letters[a] + letters[b] + letters[c]: i for i, (a, b, c) in enumerate(triples)}
+    return gram_ids, owner, gram_of
+
+
+def _sorted_unique(values: Ids) -> Ids:
+    """`np.unique` by sorting (far faster than numpy 2's default for large arrays here)."""
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))]
+
+
+def _names(gram_ids: dict[str, int], selected: Ids) -> list[str]:
+    """The grams with the given ids, in the order of `selected`."""
+    names = list(gram_ids)  # dict order is id order
+    return [names[i] for i in selected.tolist()]
+
+
+# --- querying -----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def _estimates(query_length: int, query_grams: int) -> Floats:
+    """`WRatio`/100 estimated for a string of each length (row) sharing each number of grams (column).
+
+    The string's gram count is taken as its length (padded, it has that many windows).
+    Similar lengths: `ratio`, where each unshared gram is a third of an edit, or, when one
+    string's grams lie inside the other's, `token_set_ratio` × 0.95. Otherwise `partial_ratio`
+    of the shorter string × 0.9 (0.6 beyond 8× the length). Flattened row-major.
+    """
+    length = np.arange(MAX_LENGTH + 1, dtype=np.float64)[:, None]
+    shared = np.arange(query_grams + 1, dtype=np.float64)[None, :]
+    query_len, query_n = float(max(query_length, 1)), float(max(query_grams, 1))
+    short = np.maximum(np.minimum(length, query_len), 1.0)
+    long = np.maximum(length, query_len)
+    ratio = 1 - (query_n + length - 2 * shared) / (3 * (query_len + length))
+    inside = 0.95 * shared / np.maximum(np.minimum(length, query_n), 1.0)
+    partial = 1 - (np.where(length < query_len, length, query_n) - shared) / (3 * short)
+    scale = np.where(long <= 8 * short, 0.9, 0.6)
+    estimate = np.where(long < 1.5 * short, np.maximum(ratio, inside), scale * partial)
+    estimate = np.clip(estimate, 0.0, 1.0) - TIE_BREAK * np.abs(length - query_len)
+    flat: Floats = estimate.ravel()
+    flat.flags.writeable = False
+    return flat
+
+
+_BYTE_BITS = np.array([bin(i).count("1") for i in range(256)], dtype=np.int64)
+
+
+def _popcount(values: npt.NDArray[np.uint64]) -> Ids:
+    """Set bits per value (`np.bitwise_count` from numpy 2; a byte table before)."""
+    counter = getattr(np, "bitwise_count", None)
+    if counter is not None:
+        return np.asarray(counter(values), dtype=np.int64)
+    return np.asarray(_BYTE_BITS[values.view(np.uint8).reshape(-1, 8)].sum(axis=1), dtype=np.int64)

@@ -27,7 +27,7 @@ EXAMPLES = settings(
 )
 PREFIXES = (
     "m: f:a: f:t: f:m s: s:q: c: r: p:new: p:done: p:snz: p:skip: p:pause: p:resume: p:stop: p:cu: "
-    "p:d: p:t: p:f:days:"
+    "p:d: p:t: p:f:days: x:forget:"
 ).split() + [""]
 NASTY = st.sampled_from(
     ["", " ", "\u200b", "\u202e", "\x00", "\x1b[31m", "<b>", "</i>", "&", "&amp;", "<script>", "🤖",
@@ -70,7 +70,7 @@ def test_any_private_text_gets_a_valid_reply(bot: BackgroundBot, text: str) -> N
 @EXAMPLES
 @given(command=st.sampled_from(["/start", "/help", "/faq", "/search", "/study", "/progress", "/reminders",
                                 "/pause", "/resume", "/stopstudying", "/timezone", "/reload", "/cancel",
-                                "/nosuchthing"]),
+                                "/nosuchthing", "/mydata", "/forget"]),
        argument=st.one_of(st.just(""), TEXT))  # fmt: skip
 def test_commands_with_missing_extra_or_nonsense_arguments(
     bot: BackgroundBot, command: str, argument: str
