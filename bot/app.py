@@ -93,6 +93,7 @@ def _register_handlers(application: Application) -> None:  # type: ignore[type-a
             CommandHandler("resume", study.resume_command),
             CommandHandler("stopstudying", study.stop_command),
             CommandHandler("timezone", study.timezone_command),
+            CommandHandler("quiet", study.quiet_command),
             CommandHandler("mydata", privacy.mydata_command),
             CommandHandler("forget", privacy.forget_command),
             CallbackQueryHandler(privacy.forget_button, pattern=r"^x:forget:"),

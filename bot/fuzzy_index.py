@@ -63,28 +63,24 @@ class FuzzyIndex:
         self._short = self._short[np.argsort(lengths[self._short], kind="stable")[:MAX_SHORT]]
         in_grams = np.ones(len(self._texts), dtype=bool)
         in_grams[self._short] = False
-
-        gram_ids, owner, gram_of = _pairs(self._texts)
-        keep = in_grams[owner]
-        owner, gram_of = owner[keep], gram_of[keep]
-        counts = np.bincount(gram_of, minlength=len(gram_ids))
+        indexed = np.flatnonzero(in_grams)
+        gram_ids, owner, counts = _pairs([self._texts[i] for i in indexed.tolist()])
+        owner = indexed[owner]
         # A bit costs N/8 bytes against 4 bytes a posting: only worth it for frequent grams.
         by_count = np.argsort(-counts, kind="stable")[:COMMON_GRAMS]
         common = by_count[counts[by_count] * 32 > len(self._texts)]
-        bit = np.full(len(gram_ids), -1, dtype=np.int64)
-        bit[common] = np.arange(len(common))
+        is_common = np.zeros(len(gram_ids), dtype=bool)
+        is_common[common] = True
         starts = np.concatenate(([0], np.cumsum(counts)))  # pairs are sorted by gram
         self._masks = np.zeros(len(self._texts), dtype=np.uint64)
-        for gram in common.tolist():
-            self._masks[owner[starts[gram] : starts[gram + 1]]] |= np.uint64(1 << int(bit[gram]))
-        rare_pairs = bit[gram_of] < 0
-        self._postings = owner[rare_pairs].astype(np.int32)
-        rare_grams = np.flatnonzero(bit < 0)
-        self._offsets = np.concatenate(([0], np.cumsum(counts[rare_grams])))
-        self._rare_ids = {gram: i for i, gram in enumerate(_names(gram_ids, rare_grams))}
-        self._common_bits = {
-            gram: 1 << int(bit[i]) for gram, i in zip(_names(gram_ids, common), common.tolist())
-        }
+        for bit, gram in enumerate(common.tolist()):
+            self._masks[owner[starts[gram] : starts[gram + 1]]] |= np.uint64(1 << bit)
+        self._postings = owner[np.repeat(~is_common, counts)].astype(np.int32)
+        rare = np.flatnonzero(~is_common)
+        self._offsets = np.concatenate(([0], np.cumsum(counts[rare])))
+        names = list(gram_ids)  # in id order
+        self._rare_ids = {names[gram]: i for i, gram in enumerate(rare.tolist())}
+        self._common_bits = {names[gram]: 1 << bit for bit, gram in enumerate(common.tolist())}
         has_rare = np.zeros(len(self._texts), dtype=bool)
         has_rare[self._postings] = True
         self._common_only = np.flatnonzero(~has_rare & in_grams)  # found through bits alone
@@ -191,53 +187,49 @@ def _distinct(strings: list[str]) -> tuple[list[str], Ids, Ids]:
 
 
 def _pairs(texts: list[str]) -> tuple[dict[str, int], Ids, Ids]:
-    """Every distinct (text, 3-gram) pair, as gram → id plus owner and gram arrays sorted by gram.
+    """Every distinct (text, 3-gram) pair: gram → id, the pairs' texts sorted by gram (then
+    text), and how many pairs each gram has.
 
     Vectorised: all texts, padded, become one array of character codes; each window of
-    three characters that does not cross into the next text is a gram, coded as a number.
+    three characters that does not run into the next text is a gram, coded as a number.
     """
     padded = [f" {text} " for text in texts]
     sizes = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
     codes = np.frombuffer("".join(padded).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if len(codes) == 0:
+    if len(codes) < 3:
         return {}, np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     alphabet = np.flatnonzero(np.bincount(codes))
     char_of = np.zeros(int(alphabet[-1]) + 1, dtype=np.int64)
     char_of[alphabet] = np.arange(len(alphabet))
     chars = char_of[codes]
-    owner_of = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
-    position = np.arange(len(codes)) - (np.cumsum(sizes) - sizes)[owner_of]
-    first = np.flatnonzero(position < (sizes - 2)[owner_of])
     size = len(alphabet)
-    code = (chars[first] * size + chars[first + 1]) * size + chars[first + 2]
+    code = (chars[:-2] * size + chars[1:-1]) * size + chars[2:]  # the window starting at each position
+    ends = np.cumsum(sizes)
+    inside = np.ones(len(code), dtype=bool)
+    inside[np.concatenate((ends[:-1] - 2, ends[:-1] - 1))] = False  # windows running into the next text
     renumbered: Ids | None = None
     if size**3 * len(texts) >= 2**62:  # a huge alphabet: number the distinct grams first
         renumbered, code = np.unique(code, return_inverse=True)
-    keys = _sorted_unique(code * len(texts) + owner_of[first])
+    owner = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)[:-2]
+    keys = _sorted_unique((code * len(texts) + owner)[inside])
     gram_code, owner = np.divmod(keys, len(texts))
-    new = np.concatenate(([True], gram_code[1:] != gram_code[:-1]))
-    gram_of = np.cumsum(new) - 1
-    numbers = gram_code[new]
+    starts = np.flatnonzero(np.concatenate(([True], gram_code[1:] != gram_code[:-1])))
+    counts = np.diff(np.append(starts, len(keys)))
+    numbers = gram_code[starts]
     if renumbered is not None:
         numbers = renumbered[numbers]
     letters = [chr(int(c)) for c in alphabet]
-    first_char, rest = np.divmod(numbers, size * size)
+    first, rest = np.divmod(numbers, size * size)
     second, third = np.divmod(rest, size)
-    triples = zip(first_char.tolist(), second.tolist(), third.tolist(), strict=True)
+    triples = zip(first.tolist(), second.tolist(), third.tolist(), strict=True)
     gram_ids = {letters[a] + letters[b] + letters[c]: i for i, (a, b, c) in enumerate(triples)}
-    return gram_ids, owner, gram_of
+    return gram_ids, owner, counts
 
 
 def _sorted_unique(values: Ids) -> Ids:
     """`np.unique` by sorting (far faster than numpy 2's default for large arrays here)."""
     values = np.sort(values)
     return values[np.concatenate(([True], values[1:] != values[:-1]))]
-
-
-def _names(gram_ids: dict[str, int], selected: Ids) -> list[str]:
-    """The grams with the given ids, in the order of `selected`."""
-    names = list(gram_ids)  # dict order is id order
-    return [names[i] for i in selected.tolist()]
 
 
 # --- querying -----------------------------------------------------------------------------------

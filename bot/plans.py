@@ -82,6 +82,20 @@ def parse_time(text: str) -> int | None:
     return hour * 60 + minute
 
 
+def parse_quiet_hours(text: str) -> QuietHours | None:
+    """ "22:00-08:00", "23-7", "off" → quiet hours (off: start == end)."""
+    cleaned = text.strip().lower()
+    if cleaned in ("off", "none", "no"):
+        return QuietHours(0, 0)
+    parts = re.split(r"\s*(?:-|–|to)\s*", cleaned)
+    if len(parts) != 2:
+        return None
+    start, end = parse_time(parts[0]), parse_time(parts[1])
+    if start is None or end is None:
+        return None
+    return QuietHours(start, end)
+
+
 def parse_date(text: str, today: date) -> date | None:
     """ "2027-03-03", "3/3/2027", "3 March", "March 3" → a date (the next one, if no year)."""
     cleaned = text.strip().lower().replace(",", " ")

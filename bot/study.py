@@ -311,3 +311,17 @@ async def set_timezone(db: Database, clock: Clock, user_id: int, name: str, defa
         learner.timezone = name
         session.add(learner)
     await reschedule_learner(db, clock, user_id, default_tz)
+
+
+async def set_quiet_hours(
+    db: Database, clock: Clock, user_id: int, quiet: QuietHours, default_tz: str
+) -> bool:
+    """Change the learner's quiet hours; pending reminders move accordingly."""
+    async with db.session() as session:
+        learner = await session.get(Learner, user_id)
+        if learner is None:
+            return False
+        learner.quiet_start_minute, learner.quiet_end_minute = quiet.start, quiet.end
+        session.add(learner)
+    await reschedule_learner(db, clock, user_id, default_tz)
+    return True

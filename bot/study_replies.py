@@ -144,7 +144,7 @@ def plan_created(
         lines.append(f"• Target: {day_text(target)}")
     lines.append(f"• First reminder: {when(first_due, tz)}")
     lines.append(
-        "\nI'll stay quiet at night (22:00–08:00). Use /progress to see how you're doing, "
+        "\nI stay quiet at night (change it with /quiet). Use /progress to see how you're doing, "
         "/pause to take a break."
     )
     return Reply("\n".join(lines))

@@ -22,6 +22,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("resume", "Resume study reminders"),
     ("stopstudying", "Stop a study plan"),
     ("timezone", "Set your time zone"),
+    ("quiet", "Set quiet hours for reminders"),
     ("mydata", "See what I store about you"),
     ("forget", "Delete everything I store about you"),
 ]

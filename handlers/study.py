@@ -23,8 +23,10 @@ from bot.learners import get_learner
 from bot.plans import (
     MAX_PLAN_DAYS,
     check_fit,
+    describe_minute,
     parse_date,
     parse_days,
+    parse_quiet_hours,
     parse_time,
     parse_timezone,
     spread_days,
@@ -43,6 +45,7 @@ from bot.study import (
     mark_done,
     plan_statuses,
     set_all,
+    set_quiet_hours,
     set_status,
     set_timezone,
     skip_today,
@@ -551,3 +554,33 @@ async def timezone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     await set_timezone(core.db, core.clock, user.id, name, _default_tz(context))
     local = core.clock.now().astimezone(zone(name)).strftime("%H:%M")
     await send(update, Reply(f"Time zone set to <b>{name}</b> (it's {local} there). Reminders follow it."))
+
+
+async def quiet_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/quiet 22:00-08:00 (or off): no reminders in that local window; they wait until it ends."""
+    user = update.effective_user
+    if user is None:
+        return
+    await remember_learner(update, context)
+    core = services(context)
+    text = " ".join(context.args or [])
+    learner = await get_learner(core.db, user.id)
+    if not text and learner is not None:
+        current = (
+            f"{describe_minute(learner.quiet_start_minute)}–{describe_minute(learner.quiet_end_minute)}"
+            if learner.quiet_start_minute != learner.quiet_end_minute
+            else "off"
+        )
+        hint = "Change them with e.g. <code>/quiet 23:00-07:00</code> or <code>/quiet off</code>."
+        await send(update, Reply(f"Your quiet hours: <b>{current}</b>. {hint}"))
+        return
+    quiet = parse_quiet_hours(text)
+    if quiet is None:
+        await send(update, say.bad_input("quiet hours", "22:00-08:00 or off"))
+        return
+    await set_quiet_hours(core.db, core.clock, user.id, quiet, _default_tz(context))
+    if quiet.start == quiet.end:
+        await send(update, Reply("Quiet hours are off: reminders come exactly at your study times."))
+    else:
+        window = f"{describe_minute(quiet.start)}–{describe_minute(quiet.end)}"
+        await send(update, Reply(f"Quiet hours set to <b>{window}</b> (your local time)."))

@@ -21,6 +21,7 @@ from bot.plans import (
     outside_quiet_hours,
     parse_date,
     parse_days,
+    parse_quiet_hours,
     parse_time,
     parse_timezone,
     progress_bar,
@@ -837,3 +838,13 @@ def test_describe_minute_round_trips_through_parse_time(text: str) -> None:
     minute = parse_time(text)
     assert minute is not None
     assert parse_time(describe_minute(minute)) == minute
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("22:00-08:00", QuietHours(22 * 60, 8 * 60)), ("23 to 7", QuietHours(23 * 60, 7 * 60)),
+     ("off", QuietHours(0, 0)), ("13:00–14:00", QuietHours(13 * 60, 14 * 60)),
+     ("whenever", None), ("25:00-08:00", None), ("22:00", None)],
+)  # fmt: skip
+def test_parse_quiet_hours(text: str, expected: QuietHours | None) -> None:
+    assert parse_quiet_hours(text) == expected

@@ -191,3 +191,14 @@ async def test_reminders_are_sent_by_the_scheduler_on_its_own(make_settings: Any
         await api.wait_until(lambda: any("Time to study" in str(c.params.get("text")) for c in api.sent()))
     finally:
         await harness.stop()
+
+
+async def test_quiet_hours_move_reminders_and_can_be_turned_off(harness: BotHarness) -> None:
+    await enrol(harness)
+    assert "couldn't read" in text_of(await harness.say("/quiet whenever"))
+    assert "18:30–20:00" in text_of(await harness.say("/quiet 18:30-20:00"))
+    [moved] = await pending(harness)
+    assert moved.due_at == datetime(2026, 3, 2, 19, 0, tzinfo=UTC)  # 20:00 in Berlin
+    assert "off" in text_of(await harness.say("/quiet off"))
+    [back] = await pending(harness)
+    assert back.due_at == datetime(2026, 3, 2, 18, 0, tzinfo=UTC)  # 19:00 in Berlin
