@@ -6,6 +6,7 @@ process's resident memory (RSS) and printing tables. See `benchmarks/README.md`.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 import threading
@@ -63,6 +64,19 @@ class Latency:
         return cls(len(values), float(values.mean()), float(p50), float(p99), float(values.max()))
 
 
+def release_free_memory() -> None:
+    """Hand memory that is free but still held by the C allocator back to the OS.
+
+    Without this, glibc keeps the pages of large freed temporaries (numpy arrays of the
+    build) and RSS overstates what a structure keeps. A no-op where there is no glibc.
+    """
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def rss_bytes() -> int:
     """The process's current resident set size, from /proc/self/statm (Linux)."""
     with open("/proc/self/statm", encoding="ascii") as statm:
@@ -73,8 +87,8 @@ def rss_bytes() -> int:
 class RssWatch:
     """Measures how much a block of code grows the process's RSS, retained and at its peak.
 
-    `retained` is RSS after the block minus RSS before it (after a garbage collection on
-    both sides): what the built structure keeps. `peak` is the highest RSS seen while the
+    `retained` is RSS after the block minus RSS before it, both taken after a garbage
+    collection and `malloc_trim`: what the built structure keeps. `peak` is the highest RSS seen while the
     block ran, sampled every `interval` seconds by a background thread, minus RSS before.
     RSS is used rather than tracemalloc because tracemalloc slows pure-Python building
     severalfold; it counts pages, so it rounds and includes allocator slack.
@@ -90,7 +104,7 @@ class RssWatch:
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def __enter__(self) -> RssWatch:
-        gc.collect()
+        release_free_memory()
         self.before = self._highest = rss_bytes()
         self._thread.start()
         return self
@@ -103,7 +117,7 @@ class RssWatch:
     ) -> None:
         self._stop.set()
         self._thread.join()
-        gc.collect()
+        release_free_memory()
         after = rss_bytes()
         self.retained = after - self.before
         self.peak = max(self._highest, after) - self.before
