@@ -202,3 +202,32 @@ async def test_quiet_hours_move_reminders_and_can_be_turned_off(harness: BotHarn
     assert "off" in text_of(await harness.say("/quiet off"))
     [back] = await pending(harness)
     assert back.due_at == datetime(2026, 3, 2, 18, 0, tzinfo=UTC)  # 19:00 in Berlin
+
+
+async def test_behind_plan_offers_a_catch_up_and_stop_works(harness: BotHarness) -> None:
+    await enrol(harness)
+    async with core(harness).db.session() as session:
+        [plan] = (await session.exec(select(Plan))).all()
+        plan.target_date = datetime(2026, 4, 30).date()
+        session.add(plan)
+    harness.clock.advance(timedelta(days=10))  # four sessions passed, nothing done
+    progress = (await harness.say("/progress"))[0]
+    text = text_of([progress])
+    assert "Behind by" in text and "0/" in text
+    labels = {label: data for label, data in buttons(progress)}
+    catch_up = next(data for label, data in labels.items() if label.startswith("Catch up"))
+    updated = (await harness.press(harness.message_of(progress), catch_up))[0]
+    async with core(harness).db.session() as session:
+        [plan] = (await session.exec(select(Plan))).all()
+    assert len(plan.study_days.split(",")) > 3  # more days a week than Mon/Wed/Fri
+    move = next(data for label, data in buttons(updated) if label.startswith("Move finish"))
+    await harness.press(harness.message_of(updated), move)
+    async with core(harness).db.session() as session:
+        [plan] = (await session.exec(select(Plan))).all()
+    assert plan.target_date is not None and plan.target_date != datetime(2026, 4, 30).date()
+
+    stop = (await harness.say("/stopstudying"))[0]
+    yes = next(data for label, data in buttons(stop) if label.startswith("Yes"))
+    await harness.press(harness.message_of(stop), yes)
+    assert await pending(harness) == []
+    assert "no study plan" in text_of(await harness.say("/progress"))
