@@ -377,8 +377,37 @@ async def sync_aliases(db: Database, aliases: dict[str, list[str]]) -> int:
 # --- exporting -------------------------------------------------------------------------------
 
 
-async def export_catalog(db: Database, path: Path) -> int:
-    """Write the whole catalogue to `path` (YAML, JSON or CSV by suffix); returns course count."""
+def eu_shape(course: dict[str, Any], provider: dict[str, Any]) -> dict[str, Any]:
+    """One course as the elements of the EU Council Recommendation on micro-credentials (2022)."""
+    return {
+        "title": course["title"],
+        "awarding_body": {"name": provider["name"], "identifier": provider["key"]},
+        "country_of_issuer": provider["country"],
+        "learning_outcomes": course["learning_outcomes"],
+        "notional_workload": {"hours": course["workload_hours"], "ects_credits": course["ects"]},
+        "level": {"eqf": course["eqf_level"], "description": course["level"]},
+        "type_of_assessment": course["assessment"],
+        "form_of_participation": course["mode"],
+        "type_of_quality_assurance": course["quality_assurance"],
+        "prerequisites": course["prerequisites"],
+        "integration_stackability_options": course["stacks_into"],
+        "further_information": course["url"],
+        "language": course["language"],
+        "certificate": course["certificate"],
+        "self_paced": course["self_paced"],
+        "price": {"amount": course["price"], "currency": course["currency"]},
+        "skills": course["skills"],
+        "modules": course["modules"],
+        "identifier": course["key"],
+    }
+
+
+async def export_catalog(db: Database, path: Path, *, eu: bool = False) -> int:
+    """Write the whole catalogue to `path` (YAML, JSON or CSV by suffix); returns course count.
+
+    With `eu`, write each course as the EU Recommendation's elements instead (YAML or JSON);
+    that shape is for other systems and is not read back by `import`.
+    """
     async with db.session() as session:
         courses = list((await session.exec(select(Course).order_by(col(Course.key)))).all())
         records = await _export_records(session, courses)
@@ -392,12 +421,18 @@ async def export_catalog(db: Database, path: Path) -> int:
     course_dicts = [records[c.key] for c in courses]
     suffix = path.suffix.lower()
     data: dict[str, Any] = {"providers": provider_dicts, "courses": course_dicts}
+    if eu:
+        if suffix == ".csv":
+            raise CatalogError([f"{path}: the EU shape is nested: use .json or .yaml"])
+        by_key = {p["key"]: p for p in provider_dicts}
+        data = {"micro_credentials": [eu_shape(c, by_key[c["provider"]]) for c in course_dicts]}
     if suffix == ".csv":
         text = _to_csv(provider_dicts, course_dicts)
     elif suffix == ".json":
         text = json.dumps(data, indent=2, ensure_ascii=False)
     elif suffix in (".yaml", ".yml"):
-        text = yaml.safe_dump({"sample_data": True, **data}, allow_unicode=True, sort_keys=False)
+        header = {} if eu else {"sample_data": True}
+        text = yaml.safe_dump({**header, **data}, allow_unicode=True, sort_keys=False)
     else:
         raise CatalogError([f"{path}: use a .yaml, .yml, .json or .csv file"])
     await asyncio.to_thread(path.write_text, text, encoding="utf-8")

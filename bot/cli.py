@@ -59,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Write every provider and course in the import format (chosen by suffix).",
     )
     exporter.add_argument("file", type=Path, help="where to write: .yaml, .yml, .json or .csv")
+    exporter.add_argument(
+        "--eu",
+        action="store_true",
+        help="write the EU Council Recommendation (2022) micro-credential elements (JSON/YAML)",
+    )
     return parser
 
 
@@ -87,7 +92,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, setting
     if args.command == "shell":
         return _shell(settings, args.user_id, args.name)
     if args.command == "catalog":
-        return asyncio.run(_catalog(settings, args.catalog_command, args.file))
+        return asyncio.run(_catalog(settings, args.catalog_command, args.file, getattr(args, "eu", False)))
     parser.print_help()
     return 2
 
@@ -108,7 +113,7 @@ def _shell(settings: Settings, user_id: int, name: str) -> int:
     return asyncio.run(run_shell(settings, user_id=user_id, name=name))
 
 
-async def _catalog(settings: Settings, action: str, path: Path) -> int:
+async def _catalog(settings: Settings, action: str, path: Path, eu: bool = False) -> int:
     from bot.catalog import open_catalog
     from bot.catalog_io import CatalogError, export_catalog, import_catalog
     from bot.db import open_database
@@ -117,7 +122,7 @@ async def _catalog(settings: Settings, action: str, path: Path) -> int:
     try:
         await open_catalog(db, settings.content_dir)  # the sample catalogue on a fresh database
         if action == "export":
-            count = await export_catalog(db, path)
+            count = await export_catalog(db, path, eu=eu)
             print(f"Exported {count} courses to {path}")
             return 0
         report = await import_catalog(db, path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -141,3 +142,16 @@ def test_cli_import_reports_problems_and_exits_1(tmp_path: Path) -> None:
     assert "field 'price'" in result.stderr
     assert "Nothing was imported" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+async def test_eu_shape_export_names_the_recommendation_elements(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "eu.json"
+    count = await export_catalog(db, path, eu=True)
+    data = json.loads(path.read_text(encoding="utf-8"))["micro_credentials"]
+    assert len(data) == count
+    for element in ("title", "awarding_body", "country_of_issuer", "learning_outcomes", "notional_workload",
+                    "level", "type_of_assessment", "form_of_participation", "type_of_quality_assurance",
+                    "prerequisites", "integration_stackability_options", "further_information"):  # fmt: skip
+        assert element in data[0]
+    with pytest.raises(CatalogError):
+        await export_catalog(db, tmp_path / "eu.csv", eu=True)
