@@ -101,3 +101,24 @@ def test_broken_yaml_names_the_line(tmp_path: Path) -> None:
     path.write_text("topics: [\n  - id: x\n", encoding="utf-8")
     with pytest.raises(ContentError, match="faq.yaml: line"):
         load_faq(tmp_path / "content")
+
+
+def test_malformed_content_stops_start_up_with_one_line(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    path = tmp_path / "content" / "faq.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["entries"][3]["answer"] = "<b>never closed"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    env.update(CONTENT_DIR=str(tmp_path / "content"), DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path}/x.db")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "shell"], input="/start\n", env=env, cwd=tmp_path,
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Content error:") and "field 'answer'" in lines[0]
