@@ -102,6 +102,9 @@ class FakeBotApi:
     _next_update_id: int = 1
     _next_message_id: int = 1
     files: dict[str, bytes] = field(default_factory=dict)  # file_path → content
+    enforce_limits: bool = False  # answer 429 like Telegram: >30 messages/s, >1/s in one chat
+    too_many_requests: int = 0
+    _recent_sends: list[tuple[float, int]] = field(default_factory=list)
     _failures: dict[str, list[_Failure]] = field(default_factory=dict)
     _new_update: asyncio.Event | None = None
 
@@ -326,7 +329,18 @@ class FakeBotApi:
         self.commands = []
         return True
 
+    def _check_limits(self, chat_id: int) -> None:
+        if not self.enforce_limits:
+            return
+        now = time.monotonic()
+        self._recent_sends = [(t, c) for t, c in self._recent_sends if now - t < 1.0]
+        if len(self._recent_sends) >= 30 or any(c == chat_id for _, c in self._recent_sends):
+            self.too_many_requests += 1
+            raise BotApiError(429, "Too Many Requests: retry after 1", 1)
+        self._recent_sends.append((now, chat_id))
+
     def _api_sendmessage(self, params: dict[str, Any]) -> dict[str, Any]:
+        self._check_limits(int(params["chat_id"]))
         text = str(params.get("text", ""))
         _check_text(text, params.get("parse_mode"))
         _check_markup(params.get("reply_markup"))

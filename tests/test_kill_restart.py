@@ -64,7 +64,7 @@ async def test_sigkill_mid_batch_loses_nothing_and_doubles_only_in_the_window(
 ) -> None:
     settings = make_settings()
     await seed_due_reminders(settings.database_url)
-    api = FakeBotApi()
+    api = FakeBotApi(enforce_limits=True)  # answers 429 as Telegram would
     server = FakeBotApiServer(api, TOKEN)
     await server.start()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
@@ -105,3 +105,4 @@ async def test_sigkill_mid_batch_loses_nothing_and_doubles_only_in_the_window(
     times = sorted(c.at for c in sends)
     busiest = max(sum(1 for t in times[i:] if t < start + 1.0) for i, start in enumerate(times))
     assert busiest <= 30, f"{busiest} messages in one second"
+    assert api.too_many_requests == 0
