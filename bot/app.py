@@ -5,7 +5,9 @@ This module and `handlers/` are the only places that import `telegram`.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import signal
 
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
@@ -25,7 +27,7 @@ from telegram.request import BaseRequest
 from bot import texts
 from bot.clock import Clock
 from bot.config import Settings
-from bot.dispatch import repair_plans
+from bot.dispatch import Dispatcher, repair_plans
 from bot.logs import redact
 from bot.services import Services, open_services
 from handlers import admin, faq, messages, privacy, reminders, search, start, study
@@ -129,6 +131,8 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     repaired = await repair_plans(services.db, services.clock.now(), services.settings.default_timezone)
     if repaired:
         log.info("Scheduled the next reminder of %d plan(s) after an interrupted run", repaired)
+    if application.bot_data.get("install_signal_handlers"):
+        _install_signal_handlers(application)
     every = application.bot_data.get("dispatch_every")
     if every and application.job_queue is not None:
         # One repeating job sends every due reminder; nothing per learner lives in memory.
@@ -144,7 +148,26 @@ async def _post_shutdown(application: Application) -> None:  # type: ignore[type
 
 
 def run_polling(settings: Settings) -> None:
-    """Run on Telegram until SIGINT/SIGTERM; updates sent while we were down are kept."""
+    """Run on Telegram until SIGINT/SIGTERM; updates sent while we were down are kept.
+
+    On a signal: stop taking updates, let in-flight handlers finish, stop sending reminders
+    (the unsent part of the batch is handed back for the next start), close the database.
+    """
     application = build_application(settings)
+    application.bot_data["install_signal_handlers"] = True
     log.info("Starting Microcred Advisor in polling mode")
-    application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False, stop_signals=None)
+
+
+def _install_signal_handlers(application: Application) -> None:  # type: ignore[type-arg]
+    loop = asyncio.get_running_loop()
+
+    def stop(signum: int) -> None:
+        log.info("Received %s: finishing in-flight work and stopping", signal.Signals(signum).name)
+        dispatcher = application.bot_data.get(reminders.DISPATCHER_KEY)
+        if isinstance(dispatcher, Dispatcher):
+            dispatcher.stopping = True
+        application.stop_running()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop, signum)

@@ -230,6 +230,10 @@ class Dispatcher:
         now: Callable[[], datetime],
         report: DispatchReport,
     ) -> None:
+        if self.stopping:
+            # Shutting down: hand the claim back so the next start sends it at once.
+            await self._release(reminders, now(), "shutdown", backoff=False)
+            return
         try:
             message = await self._compose(learner_id, reminders, now())
         except Exception:  # a bug must not lose the reminders: release them for a retry
@@ -337,18 +341,21 @@ class Dispatcher:
                 if plan_id not in already:
                     session.add(Reminder(plan_id=plan_id, learner_id=learner_id, due_at=due))
 
-    async def _release(self, reminders: list[Reminder], now: datetime, error: str) -> None:
+    async def _release(
+        self, reminders: list[Reminder], now: datetime, error: str, backoff: bool = True
+    ) -> None:
         """A transient failure: give the claim back, with a back-off before the next try."""
         async with self._write_lock, self.db.session() as session:
             for reminder in reminders:
                 row = await session.get(Reminder, reminder.id)
                 if row is None or row.sent_at is not None:
                     continue
-                row.attempts += 1
                 row.claimed_at = None
                 row.claimed_by = None
-                row.retry_at = now + min(timedelta(seconds=5 * 2**row.attempts), timedelta(minutes=10))
-                row.last_error = error[:200]
+                if backoff:
+                    row.attempts += 1
+                    row.retry_at = now + min(timedelta(seconds=5 * 2**row.attempts), timedelta(minutes=10))
+                    row.last_error = error[:200]
                 session.add(row)
 
     async def _blocked(self, learner_id: int, reminders: list[Reminder], now: datetime) -> None:

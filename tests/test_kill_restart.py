@@ -106,3 +106,37 @@ async def test_sigkill_mid_batch_loses_nothing_and_doubles_only_in_the_window(
     busiest = max(sum(1 for t in times[i:] if t < start + 1.0) for i, start in enumerate(times))
     assert busiest <= 30, f"{busiest} messages in one second"
     assert api.too_many_requests == 0
+
+
+async def test_sigterm_mid_dispatch_stops_promptly_and_nothing_is_lost_or_doubled(
+    make_settings: Any, tmp_path: Path
+) -> None:
+    settings = make_settings()
+    await seed_due_reminders(settings.database_url)
+    api = FakeBotApi(enforce_limits=True)
+    server = FakeBotApiServer(api, TOKEN)
+    await server.start()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    env.update(
+        TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=server.base_url,
+        DATABASE_URL=settings.database_url, LOG_LEVEL="WARNING",
+    )  # fmt: skip
+    try:
+        process = await start_bot(env, tmp_path)
+        await api.wait_until(lambda: len(reminder_sends(api)) >= 60, seconds=90)
+        process.send_signal(signal.SIGTERM)
+        stopped_at = time.monotonic()
+        assert await asyncio.wait_for(process.wait(), 20) == 0
+        assert time.monotonic() - stopped_at < 15
+        sent_before_restart = len(reminder_sends(api))
+        assert sent_before_restart < LEARNERS  # it really stopped mid-batch
+        process = await start_bot(env, tmp_path)  # no lease to wait for: claims were handed back
+        await api.wait_until(lambda: len({c.params["chat_id"] for c in reminder_sends(api)}) >= LEARNERS, 60)
+        await asyncio.sleep(1.0)
+        process.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(process.wait(), 20)
+    finally:
+        await server.stop()
+    per_chat = Counter(int(c.params["chat_id"]) for c in reminder_sends(api))
+    assert set(per_chat) == set(range(1, LEARNERS + 1))
+    assert max(per_chat.values()) == 1, "a graceful stop must not double any reminder"
