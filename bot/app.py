@@ -20,6 +20,7 @@ from telegram.ext import (
     Defaults,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
@@ -30,7 +31,7 @@ from bot.config import Settings
 from bot.dispatch import Dispatcher, repair_plans
 from bot.logs import redact
 from bot.services import Services, open_services
-from handlers import admin, faq, messages, privacy, reminders, search, start, study
+from handlers import admin, faq, flood, messages, privacy, reminders, search, start, study
 from handlers.common import SERVICES_KEY
 from handlers.errors import on_error
 
@@ -76,6 +77,7 @@ def build_application(
 def _register_handlers(application: Application) -> None:  # type: ignore[type-arg]
     """Every route into the bot, in one table."""
     private = filters.ChatType.PRIVATE
+    application.add_handler(TypeHandler(Update, flood.flood_control), group=-1)
     application.add_handlers(
         [
             study.conversation(),  # first: while planning, its answers go to it

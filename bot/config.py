@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     default_timezone: str = "Europe/London"
     log_level: str = "INFO"
     reminder_lease_seconds: int = Field(default=120, ge=5, le=3600)
+    flood_max_updates: int = Field(default=20, ge=1)
+    flood_window_seconds: float = Field(default=10.0, gt=0)
+    flood_cooldown_seconds: float = Field(default=30.0, ge=0)
     content_dir: Path = Field(default=Path(__file__).resolve().parent.parent / "content")
 
     @field_validator("telegram_bot_token", mode="before")

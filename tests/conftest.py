@@ -70,7 +70,10 @@ def make_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeded_databa
         monkeypatch.delenv(name, raising=False)
 
     def factory(**overrides: Any) -> Settings:
-        values: dict[str, Any] = {"database_url": f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"}
+        values: dict[str, Any] = {
+            "database_url": f"sqlite+aiosqlite:///{tmp_path / 'test.db'}",
+            "flood_max_updates": 10_000,  # tests click fast; tests/test_flood.py lowers it
+        }
         values.update(overrides)
         return load_settings(**values)
 

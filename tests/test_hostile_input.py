@@ -42,7 +42,8 @@ def bot(seeded_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     shutil.copy(seeded_database, folder / "test.db")
 
     def make(**overrides: Any) -> Settings:
-        return load_settings(database_url=f"sqlite+aiosqlite:///{folder / 'test.db'}", **overrides)
+        database_url = f"sqlite+aiosqlite:///{folder / 'test.db'}"
+        return load_settings(database_url=database_url, flood_max_updates=10_000, **overrides)
 
     running = BackgroundBot(make).start()
     yield running
