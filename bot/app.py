@@ -108,6 +108,7 @@ def _register_handlers(application: Application) -> None:  # type: ignore[type-a
             ),
             CallbackQueryHandler(start.stale_button),  # anything else: an old or forged button
             CommandHandler("reload", admin.reload_command),
+            CommandHandler("stats", admin.stats_command),
             MessageHandler(private & filters.UpdateType.MESSAGE & filters.Document.ALL, admin.document),
             MessageHandler(private & filters.COMMAND, admin.unknown_command),
             MessageHandler(

@@ -1,4 +1,4 @@
-"""Operator commands, only for ADMIN_USER_IDS: /reload, and catalogue import by sending a file.
+"""Operator commands, only for ADMIN_USER_IDS: /stats, /reload, and catalogue import by file.
 
 Anyone else gets exactly the reply an unknown command gets, so the commands stay invisible.
 """
@@ -12,6 +12,7 @@ from pathlib import Path
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot import stats
 from bot.catalog_io import CatalogError, import_catalog
 from bot.content import ContentError
 from bot.faq import load_faq
@@ -35,6 +36,15 @@ def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Any command the bot does not have."""
     await send(update, UNKNOWN_COMMAND)
+
+
+async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stats: learners, plans, reminders sent and failed in the last day, unmatched searches."""
+    if not is_admin(update, context):
+        await unknown_command(update, context)
+        return
+    core = services(context)
+    await send(update, stats.render(await stats.collect(core.db, core.clock.now())))
 
 
 async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

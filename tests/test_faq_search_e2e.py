@@ -6,7 +6,7 @@ import yaml
 
 from bot.fake_telegram import Call
 from bot.telegram_html import html_to_text
-from tests.conftest import ADMIN, OTHER_USER, USER, BotHarness, buttons, text_of
+from tests.conftest import ADMIN, OTHER_USER, TOKEN, USER, BotHarness, buttons, text_of
 from tests.test_catalog_io import NEW_COURSE, PROVIDER
 
 
@@ -167,3 +167,13 @@ async def test_non_admin_file_and_admin_commands_are_ignored(harness: BotHarness
     unknown = text_of(await harness.say("/nosuchcommand"))
     assert text_of(await harness.say("/reload")) == unknown
     assert "Reloaded" in text_of(await harness.deliver(harness.api.send_text(ADMIN, "/reload"), ADMIN))
+
+
+async def test_stats_for_admins_only_and_without_secrets(harness: BotHarness) -> None:
+    await harness.say("/search qwzxv plorb")
+    unknown = text_of(await harness.say("/nosuchcommand"))
+    assert text_of(await harness.say("/stats")) == unknown
+    replies = await harness.deliver(harness.api.send_text(ADMIN, "/stats"), ADMIN)
+    text = text_of(replies)
+    assert "Learners:" in text and "qwzxv plorb (1)" in text
+    assert TOKEN.split(":")[1] not in text and str(USER) not in text

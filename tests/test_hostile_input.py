@@ -71,7 +71,7 @@ def test_any_private_text_gets_a_valid_reply(bot: BackgroundBot, text: str) -> N
 @EXAMPLES
 @given(command=st.sampled_from(["/start", "/help", "/faq", "/search", "/study", "/progress", "/reminders",
                                 "/pause", "/resume", "/stopstudying", "/timezone", "/reload", "/cancel",
-                                "/nosuchthing", "/mydata", "/forget"]),
+                                "/nosuchthing", "/mydata", "/forget", "/stats", "/quiet"]),
        argument=st.one_of(st.just(""), TEXT))  # fmt: skip
 def test_commands_with_missing_extra_or_nonsense_arguments(
     bot: BackgroundBot, command: str, argument: str
