@@ -15,6 +15,7 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    BaseUpdateProcessor,
     CallbackQueryHandler,
     CommandHandler,
     Defaults,
@@ -31,7 +32,7 @@ from bot.config import Settings
 from bot.dispatch import Dispatcher, repair_plans
 from bot.logs import redact
 from bot.services import Services, open_services
-from handlers import admin, faq, flood, messages, privacy, reminders, search, start, study
+from handlers import admin, faq, flood, groups, messages, privacy, reminders, search, start, study
 from handlers.common import SERVICES_KEY
 from handlers.errors import on_error
 
@@ -48,6 +49,7 @@ def build_application(
     clock: Clock | None = None,
     services: Services | None = None,
     dispatch_every: float | None = reminders.DISPATCH_EVERY_SECONDS,
+    update_processor: BaseUpdateProcessor | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The bot, ready for `run_polling` (or the terminal chat's in-process request)."""
     redact(settings.token)
@@ -64,6 +66,8 @@ def build_application(
         builder = builder.base_url(f"{root}/bot{{token}}").base_file_url(f"{root}/file/bot{{token}}")
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
+    if update_processor is not None:  # tests use one that notes when an update is done
+        builder = builder.concurrent_updates(update_processor)
     application = builder.build()
     application.bot_data["settings"] = settings
     application.bot_data["clock"] = clock
@@ -77,6 +81,7 @@ def build_application(
 def _register_handlers(application: Application) -> None:  # type: ignore[type-arg]
     """Every route into the bot, in one table."""
     private = filters.ChatType.PRIVATE
+    application.add_handler(TypeHandler(Update, groups.group_gate), group=-2)
     application.add_handler(TypeHandler(Update, flood.flood_control), group=-1)
     application.add_handlers(
         [
@@ -103,7 +108,7 @@ def _register_handlers(application: Application) -> None:  # type: ignore[type-a
             CallbackQueryHandler(privacy.forget_button, pattern=r"^x:forget:"),
             InlineQueryHandler(search.inline_search),
             MessageHandler(
-                private & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND,
+                (private | filters.REPLY) & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND,
                 messages.free_text,
             ),
             CallbackQueryHandler(start.stale_button),  # anything else: an old or forged button

@@ -35,10 +35,11 @@ Ids = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
 
 SHORT_LENGTH = 4  # strings this short are always re-ranked, not found through grams
-MAX_SHORT = 500  # at most this many distinct short strings are (the shortest ones)
+MAX_SHORT = 500  # at most this many of them (the shortest); any others go through grams
 COMMON_GRAMS = 64  # the most frequent grams, kept as bits rather than postings lists
 MAX_LENGTH = 255  # longer strings are estimated as this long
 TIE_BREAK = 1e-7  # per character of length difference: orders equal estimates only
+CHUNK = 1 << 17  # texts whose grams are extracted at a time while building
 
 
 def grams(text: str) -> set[str]:
@@ -65,7 +66,7 @@ class FuzzyIndex:
         in_grams[self._short] = False
         indexed = np.flatnonzero(in_grams)
         gram_ids, owner, counts = _pairs([self._texts[i] for i in indexed.tolist()])
-        owner = indexed[owner]
+        owner = indexed.astype(np.int32)[owner]
         # A bit costs N/8 bytes against 4 bytes a posting: only worth it for frequent grams.
         by_count = np.argsort(-counts, kind="stable")[:COMMON_GRAMS]
         common = by_count[counts[by_count] * 32 > len(self._texts)]
@@ -75,7 +76,7 @@ class FuzzyIndex:
         self._masks = np.zeros(len(self._texts), dtype=np.uint64)
         for bit, gram in enumerate(common.tolist()):
             self._masks[owner[starts[gram] : starts[gram + 1]]] |= np.uint64(1 << bit)
-        self._postings = owner[np.repeat(~is_common, counts)].astype(np.int32)
+        self._postings = owner[np.repeat(~is_common, counts)]
         rare = np.flatnonzero(~is_common)
         self._offsets = np.concatenate(([0], np.cumsum(counts[rare])))
         names = list(gram_ids)  # in id order
@@ -133,7 +134,8 @@ class FuzzyIndex:
             estimate = _estimates(len(query), len(query_grams))
             key = estimate[self._lengths[found].astype(np.int64) * (len(query_grams) + 1) + shared]
             if len(found) > limit:
-                best = np.argpartition(key, len(key) - limit)[len(key) - limit :]
+                limit = max(limit, 0)
+                best = np.argpartition(key, len(key) - limit)[len(key) - limit :] if limit else found[:0]
                 found, key = found[best], key[best]
             found = found[np.argsort(-key, kind="stable")]
         return np.concatenate((found, self._short))
@@ -186,44 +188,68 @@ def _distinct(strings: list[str]) -> tuple[list[str], Ids, Ids]:
     return list(position), members.astype(np.int64), offsets.astype(np.int64)
 
 
-def _pairs(texts: list[str]) -> tuple[dict[str, int], Ids, Ids]:
+def _pairs(texts: list[str]) -> tuple[dict[str, int], npt.NDArray[np.int32], Ids]:
     """Every distinct (text, 3-gram) pair: gram → id, the pairs' texts sorted by gram (then
     text), and how many pairs each gram has.
 
-    Vectorised: all texts, padded, become one array of character codes; each window of
-    three characters that does not run into the next text is a gram, coded as a number.
+    Vectorised: texts, padded, become arrays of character codes; each window of three
+    characters that does not run into the next text is a gram, coded as a number, and a
+    pair is the number gram × len(texts) + text. Chunks keep the temporaries small.
     """
-    padded = [f" {text} " for text in texts]
-    sizes = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
-    codes = np.frombuffer("".join(padded).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if len(codes) < 3:
-        return {}, np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    count = len(texts)
+    if count == 0:
+        return {}, np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int64)
+    codes = np.frombuffer(" ".join(["", *texts]).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     alphabet = np.flatnonzero(np.bincount(codes))
-    char_of = np.zeros(int(alphabet[-1]) + 1, dtype=np.int64)
-    char_of[alphabet] = np.arange(len(alphabet))
-    chars = char_of[codes]
+    del codes
     size = len(alphabet)
+    if size**3 * max(count, 1) >= 2**62:  # tens of thousands of distinct characters
+        return _pairs_slowly(texts)
+    char_of = np.zeros(int(alphabet[-1]) + 1, dtype=np.int64)
+    char_of[alphabet] = np.arange(size)
+    chunks = [
+        _chunk_keys(texts, start, min(start + CHUNK, count), char_of, size)
+        for start in range(0, count, CHUNK)
+    ]
+    keys = np.concatenate(chunks) if chunks else np.empty(0, dtype=np.int64)
+    del chunks
+    keys.sort()
+    gram_code = keys // count
+    owner = (keys - gram_code * count).astype(np.int32)
+    del keys
+    starts = np.flatnonzero(np.concatenate(([True], gram_code[1:] != gram_code[:-1])))
+    counts = np.diff(np.append(starts, len(gram_code)))
+    first, rest = np.divmod(gram_code[starts], size * size)
+    second, third = np.divmod(rest, size)
+    letters = [chr(int(c)) for c in alphabet]
+    triples = zip(first.tolist(), second.tolist(), third.tolist(), strict=True)
+    gram_ids = {letters[a] + letters[b] + letters[c]: i for i, (a, b, c) in enumerate(triples)}
+    return gram_ids, owner, counts
+
+
+def _chunk_keys(texts: list[str], start: int, stop: int, char_of: Ids, size: int) -> Ids:
+    """The distinct pair numbers (gram × len(texts) + text) of texts[start:stop]."""
+    padded = [f" {text} " for text in texts[start:stop]]
+    sizes = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
+    chars = char_of[np.frombuffer("".join(padded).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)]
     code = (chars[:-2] * size + chars[1:-1]) * size + chars[2:]  # the window starting at each position
     ends = np.cumsum(sizes)
     inside = np.ones(len(code), dtype=bool)
     inside[np.concatenate((ends[:-1] - 2, ends[:-1] - 1))] = False  # windows running into the next text
-    renumbered: Ids | None = None
-    if size**3 * len(texts) >= 2**62:  # a huge alphabet: number the distinct grams first
-        renumbered, code = np.unique(code, return_inverse=True)
-    owner = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)[:-2]
-    keys = _sorted_unique((code * len(texts) + owner)[inside])
-    gram_code, owner = np.divmod(keys, len(texts))
-    starts = np.flatnonzero(np.concatenate(([True], gram_code[1:] != gram_code[:-1])))
-    counts = np.diff(np.append(starts, len(keys)))
-    numbers = gram_code[starts]
-    if renumbered is not None:
-        numbers = renumbered[numbers]
-    letters = [chr(int(c)) for c in alphabet]
-    first, rest = np.divmod(numbers, size * size)
-    second, third = np.divmod(rest, size)
-    triples = zip(first.tolist(), second.tolist(), third.tolist(), strict=True)
-    gram_ids = {letters[a] + letters[b] + letters[c]: i for i, (a, b, c) in enumerate(triples)}
-    return gram_ids, owner, counts
+    owner = np.repeat(np.arange(start, stop, dtype=np.int64), sizes)[:-2]
+    return _sorted_unique((code * len(texts) + owner)[inside])
+
+
+def _pairs_slowly(texts: list[str]) -> tuple[dict[str, int], npt.NDArray[np.int32], Ids]:
+    """`_pairs` one text at a time, for alphabets too large to number grams in 64 bits."""
+    by_gram: dict[str, list[int]] = {}
+    for number, text in enumerate(texts):
+        for gram in grams(text):
+            by_gram.setdefault(gram, []).append(number)
+    ordered = sorted(by_gram)
+    owner = np.fromiter((n for gram in ordered for n in by_gram[gram]), dtype=np.int32)
+    counts = np.array([len(by_gram[gram]) for gram in ordered], dtype=np.int64)
+    return {gram: i for i, gram in enumerate(ordered)}, owner, counts
 
 
 def _sorted_unique(values: Ids) -> Ids:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import shutil
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from telegram import Update
-from telegram.ext import Application, ContextTypes, TypeHandler
+from telegram.ext import Application, SimpleUpdateProcessor
 
 from bot.app import build_application
 from bot.catalog import open_catalog
@@ -80,6 +80,21 @@ def make_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeded_databa
     return factory
 
 
+class _MarkingProcessor(SimpleUpdateProcessor):
+    """Processes updates one at a time, like the default, and notes each one when done."""
+
+    def __init__(self, processed: set[int]) -> None:
+        super().__init__(1)
+        self.processed = processed
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        try:
+            await coroutine
+        finally:
+            if isinstance(update, Update):
+                self.processed.add(update.update_id)
+
+
 class BotHarness:
     """The real `Application`, polling a fake Bot API server on 127.0.0.1."""
 
@@ -92,8 +107,12 @@ class BotHarness:
         self.dispatch_every: float | None = 5.0
 
     async def start(self) -> None:
-        app = build_application(self.settings, clock=self.clock, dispatch_every=self.dispatch_every)
-        app.add_handler(TypeHandler(Update, self._mark_processed), group=10**6)
+        app = build_application(
+            self.settings,
+            clock=self.clock,
+            dispatch_every=self.dispatch_every,
+            update_processor=_MarkingProcessor(self.processed),
+        )
         await app.initialize()
         assert app.post_init is not None
         await app.post_init(app)
@@ -112,9 +131,6 @@ class BotHarness:
         if app.post_shutdown is not None:
             await app.post_shutdown(app)
         await app.shutdown()
-
-    async def _mark_processed(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
-        self.processed.add(update.update_id)
 
     async def deliver(self, raw_update: dict[str, Any], chat_id: int) -> list[Call]:
         """Wait until the bot has handled `raw_update`; return what it sent to `chat_id`."""

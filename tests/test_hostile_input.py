@@ -133,8 +133,18 @@ def test_group_chatter_is_ignored_but_addressed_commands_answered(bot: Backgroun
     bot.deliver(bot.api.send_text(LEARNER, "what is a microcredential", chat=group), -100123)
     assert [c for c in assert_clean(bot, start) if c.method == "sendMessage"] == []
     start = len(bot.api.calls)
+    bot.deliver(bot.api.send_text(LEARNER, "/help", chat=group), -100123)  # maybe for another bot
+    assert [c for c in assert_clean(bot, start) if c.method == "sendMessage"] == []
+    start = len(bot.api.calls)
     bot.deliver(bot.api.send_text(LEARNER, f"/help@{bot.api.bot_username}", chat=group), -100123)
-    assert [c for c in assert_clean(bot, start) if c.method == "sendMessage"]
+    [answer] = [c for c in assert_clean(bot, start) if c.method == "sendMessage"]
+    bot_message = bot.api.messages[(-100123, max(m for c, m in bot.api.messages if c == -100123))]
+    raw = bot.api.send_text(LEARNER, "what is a microcredential", chat=group)
+    raw["message"]["reply_to_message"] = bot_message
+    start = len(bot.api.calls)
+    bot.deliver(raw, -100123)
+    replies = [c for c in assert_clean(bot, start) if c.method == "sendMessage"]
+    assert replies and "microcredential" in str(replies[0].params["text"]).lower()
 
 
 def test_edited_messages_and_channel_posts_do_not_break_anything(bot: BackgroundBot) -> None:
