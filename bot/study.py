@@ -126,6 +126,16 @@ async def owned_plan(session: AsyncSession, user_id: int, plan_id: int) -> Plan 
     return plan if plan is not None and plan.learner_id == user_id else None
 
 
+async def active_plan(
+    session: AsyncSession, user_id: int, plan_id: int
+) -> tuple[Plan, Learner | None] | None:
+    """The user's own active plan and the learner, or None (not theirs, or not active)."""
+    plan = await owned_plan(session, user_id, plan_id)
+    if plan is None or plan.status != ACTIVE:
+        return None
+    return plan, await session.get(Learner, user_id)
+
+
 async def mark_done(
     db: Database,
     clock: Clock,
@@ -162,10 +172,10 @@ async def snooze(db: Database, clock: Clock, user_id: int, plan_id: int, default
     """Remind again in an hour (or when quiet hours end)."""
     now = clock.now()
     async with db.session() as session:
-        plan = await owned_plan(session, user_id, plan_id)
-        if plan is None or plan.status != ACTIVE:
+        found = await active_plan(session, user_id, plan_id)
+        if found is None:
             return None
-        learner = await session.get(Learner, user_id)
+        plan, learner = found
         tz = learner_zone(learner, default_tz)
         due = outside_quiet_hours(now + SNOOZE, tz, quiet_hours(learner))
         await replace_pending(session, plan, due, kind="snooze")
@@ -178,10 +188,10 @@ async def skip_today(
     """No more reminders today: the next one is the next study day's."""
     now = clock.now()
     async with db.session() as session:
-        plan = await owned_plan(session, user_id, plan_id)
-        if plan is None or plan.status != ACTIVE:
+        found = await active_plan(session, user_id, plan_id)
+        if found is None:
             return None
-        learner = await session.get(Learner, user_id)
+        plan, learner = found
         midnight = start_of_next_local_day(now, learner_zone(learner, default_tz))
         due = next_due(plan, learner, default_tz, midnight - timedelta(seconds=1))
         await replace_pending(session, plan, due)
@@ -232,16 +242,16 @@ async def change_pace(
     """Catch-up: study more days a week, or move the target date; reschedule."""
     now = clock.now()
     async with db.session() as session:
-        plan = await owned_plan(session, user_id, plan_id)
-        if plan is None or plan.status != ACTIVE:
+        found = await active_plan(session, user_id, plan_id)
+        if found is None:
             return None
+        plan, learner = found
         if days:
             plan.study_days = ",".join(str(d) for d in days)
         if target:
             plan.target_date = target
         plan.updated_at = now
         session.add(plan)
-        learner = await session.get(Learner, user_id)
         await replace_pending(session, plan, next_due(plan, learner, default_tz, now))
         return plan
 

@@ -89,6 +89,19 @@ async def _today(update: Update, context: ContextTypes.DEFAULT_TYPE) -> date:
 # --- the conversation ------------------------------------------------------------------------
 
 
+async def _answer(update: Update) -> tuple[str | None, str]:
+    """The learner's answer to the current question: (button data, typed text).
+
+    A button press is acknowledged here, so each step only has to read the value.
+    """
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+        return query.data, ""
+    message = update.effective_message
+    return None, (message.text or "") if message is not None else ""
+
+
 async def start_plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """ "Start studying" (p:new:<course>) or /study: ask which days, for a self-paced course."""
     core = services(context)
@@ -156,13 +169,8 @@ async def chose_time(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     draft = _draft(context)
     if draft is None:
         return await _lost(update)
-    query = update.callback_query
-    if query is not None and query.data is not None:
-        await query.answer()
-        minute = parse_time_minutes(query.data.removeprefix("p:t:"))
-    else:
-        text = update.effective_message.text if update.effective_message else ""
-        minute = parse_time(text or "")
+    data, text = await _answer(update)
+    minute = parse_time_minutes(data.removeprefix("p:t:")) if data else parse_time(text)
     if minute is None:
         await send(update, say.bad_input("a time", "19:30 or 7pm"))
         return TIME
@@ -177,11 +185,10 @@ def parse_time_minutes(data: str) -> int | None:
 
 async def chose_session(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     draft = _draft(context)
-    query = update.callback_query
-    if draft is None or query is None or query.data is None:
+    data, _text = await _answer(update)
+    if draft is None or data is None:
         return await _lost(update)
-    await query.answer()
-    value = query.data.removeprefix("p:s:")
+    value = data.removeprefix("p:s:")
     if value.isdigit() and int(value) in say.SESSION_CHOICES:
         draft.session_minutes = int(value)
     await send(update, say.ask_target())
@@ -193,13 +200,11 @@ async def chose_target(update: Update, context: ContextTypes.DEFAULT_TYPE) -> in
     if draft is None:
         return await _lost(update)
     today = await _today(update, context)
-    query = update.callback_query
-    if query is not None:
-        await query.answer()
+    data, text = await _answer(update)
+    if data is not None:
         draft.target = None
     else:
-        text = update.effective_message.text if update.effective_message else ""
-        target = parse_date(text or "", today)
+        target = parse_date(text, today)
         if target is None:
             await send(update, say.bad_input("a date", "3 March or 2027-03-03"))
             return TARGET
@@ -229,13 +234,11 @@ async def chose_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if draft is None or user is None:
         return await _lost(update)
     core = services(context)
-    query = update.callback_query
-    if query is not None:
-        await query.answer()
+    data, text = await _answer(update)
+    if data is not None:
         name = _default_tz(context)
     else:
-        text = update.effective_message.text if update.effective_message else ""
-        found = parse_timezone(text or "")
+        found = parse_timezone(text)
         if found is None:
             await send(update, say.bad_input("a time zone", "Berlin, New York or UTC+2"))
             return TIMEZONE
@@ -261,13 +264,12 @@ def _fit(draft: Draft, today: date) -> Any:
 async def chose_fit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """p:f:date keeps the days and moves the target; p:f:days:<n> studies more days a week."""
     draft = _draft(context)
-    query = update.callback_query
-    if draft is None or query is None or query.data is None:
+    data, _text = await _answer(update)
+    if draft is None or data is None:
         return await _lost(update)
-    await query.answer()
     today = await _today(update, context)
-    if query.data.startswith("p:f:days:") and query.data.rsplit(":", 1)[-1].isdigit():
-        wanted = min(7, int(query.data.rsplit(":", 1)[-1]))
+    if data.startswith("p:f:days:") and data.rsplit(":", 1)[-1].isdigit():
+        wanted = min(7, int(data.rsplit(":", 1)[-1]))
         draft.days = spread_days(draft.days, wanted)
     else:
         draft.target = _fit(replace(draft, target=None), today).finish
@@ -279,11 +281,8 @@ async def typed_obstacle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     draft = _draft(context)
     if draft is None:
         return await _lost(update)
-    query = update.callback_query
-    if query is not None:
-        await query.answer()
-    else:
-        text = (update.effective_message.text or "") if update.effective_message else ""
+    data, text = await _answer(update)
+    if data is None:
         draft.obstacle = " ".join(text.split())[:MAX_NOTE] or None
     await send(update, say.ask_if_then(draft.obstacle))
     return IF_THEN
@@ -295,11 +294,8 @@ async def typed_if_then(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
     user = update.effective_user
     if draft is None or user is None:
         return await _lost(update)
-    query = update.callback_query
-    if query is not None:
-        await query.answer()
-    else:
-        text = (update.effective_message.text or "") if update.effective_message else ""
+    data, text = await _answer(update)
+    if data is None:
         draft.if_then = " ".join(text.split())[:MAX_NOTE] or None
     core = services(context)
     plan_draft = PlanDraft(
