@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import shutil
-from collections.abc import AsyncIterator, Awaitable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from telegram import Update
@@ -21,13 +22,22 @@ from bot.config import Settings, load_settings
 from bot.db import open_database
 from bot.fake_telegram import Call, FakeBotApi
 from tests.fake_server import FakeBotApiServer
+from tests.postgres import PostgresServer, start_postgres
 
+T = TypeVar("T")
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 TOKEN = "123456789:TEST-secret-token-AbCdEf"
 USER = 424242
 ADMIN = 999001
 OTHER_USER = 535353
 REPLY_METHODS = ("sendMessage", "editMessageText", "editMessageReplyMarkup", "sendDocument")
+
+
+def run_outside_loop(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to completion even when called from inside a running event loop
+    (session fixtures may first be needed by an async test)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(autouse=True)
@@ -50,8 +60,50 @@ def seeded_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
         await open_catalog(db, CONTENT)
         await db.dispose()
 
-    asyncio.run(build())
+    run_outside_loop(build())
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One throw-away PostgreSQL 15 server for the whole run (started only if a test needs it)."""
+    server = start_postgres()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres: PostgresServer) -> str:
+    """A PostgreSQL database holding the sample catalogue, copied for each test."""
+
+    async def build() -> str:
+        name = await postgres.create_database()
+        db = await open_database(postgres.url(name))
+        await open_catalog(db, CONTENT)
+        await db.dispose()
+        return name
+
+    return run_outside_loop(build())
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def database_url(request: pytest.FixtureRequest, seeded_database: Path, tmp_path: Path) -> str:
+    """A database with the sample catalogue, on each backend in turn."""
+    if request.param == "sqlite":
+        shutil.copy(seeded_database, tmp_path / "seeded-copy.db")
+        return f"sqlite+aiosqlite:///{tmp_path / 'seeded-copy.db'}"
+    server: PostgresServer = request.getfixturevalue("postgres")
+    template: str = request.getfixturevalue("postgres_template")
+    return server.url(await server.create_database(template))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database with nothing in it yet, on each backend in turn."""
+    if request.param == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'sub' / 'empty.db'}"
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return server.url(await server.create_database())
 
 
 @pytest.fixture

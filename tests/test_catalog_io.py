@@ -51,10 +51,9 @@ PROVIDER = {
 
 
 @pytest.fixture
-async def db(seeded_database: Path, tmp_path: Path) -> AsyncIterator[Database]:
-    target = tmp_path / "catalog.db"
-    target.write_bytes(seeded_database.read_bytes())
-    database = await open_database(f"sqlite+aiosqlite:///{target}")
+async def db(database_url: str) -> AsyncIterator[Database]:
+    """The seeded catalogue on SQLite, then on PostgreSQL."""
+    database = await open_database(database_url)
     yield database
     await database.dispose()
 

@@ -43,10 +43,9 @@ class FakeSender:
 
 
 @pytest.fixture
-async def world(seeded_database: Path, tmp_path: Path) -> AsyncIterator[World]:
-    target = tmp_path / "dispatch.db"
-    target.write_bytes(seeded_database.read_bytes())
-    db = await open_database(f"sqlite+aiosqlite:///{target}")
+async def world(database_url: str) -> AsyncIterator[World]:
+    """The seeded catalogue on SQLite, then on PostgreSQL."""
+    db = await open_database(database_url)
     courses = (await build_search(db)).courses
     yield db, courses
     await db.dispose()

@@ -16,13 +16,22 @@ from bot.models import Learner
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
+async def db(empty_database_url: str) -> AsyncIterator[Database]:
+    """A fresh database on SQLite, then on PostgreSQL: the same code runs on both."""
+    database = await open_database(empty_database_url)
+    yield database
+    await database.dispose()
+
+
+@pytest.fixture
+async def sqlite_db(tmp_path: Path) -> AsyncIterator[Database]:
     database = await open_database(f"sqlite+aiosqlite:///{tmp_path / 'sub' / 'x.db'}")
     yield database
     await database.dispose()
 
 
-async def test_file_and_tables_are_created(db: Database, tmp_path: Path) -> None:
+async def test_file_and_tables_are_created(sqlite_db: Database, tmp_path: Path) -> None:
+    db = sqlite_db
     assert (tmp_path / "sub" / "x.db").exists()
     async with db.session() as session:
         connection = await session.connection()
@@ -31,7 +40,8 @@ async def test_file_and_tables_are_created(db: Database, tmp_path: Path) -> None
     assert "learner" in {row[0] for row in tables}
 
 
-async def test_sqlite_runs_in_wal_mode_with_busy_timeout(db: Database) -> None:
+async def test_sqlite_runs_in_wal_mode_with_busy_timeout(sqlite_db: Database) -> None:
+    db = sqlite_db
     async with db.session() as session:
         mode = (await (await session.connection()).execute(text("PRAGMA journal_mode"))).one()
         timeout = (await (await session.connection()).execute(text("PRAGMA busy_timeout"))).one()
