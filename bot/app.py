@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
@@ -53,6 +54,8 @@ def build_application(
 ) -> Application:  # type: ignore[type-arg]
     """The bot, ready for `run_polling` (or the terminal chat's in-process request)."""
     redact(settings.token)
+    if settings.webhook_secret is not None:
+        redact(settings.webhook_secret.get_secret_value())
     builder = (
         ApplicationBuilder()
         .token(settings.token or TERMINAL_TOKEN)
@@ -153,6 +156,37 @@ async def _post_shutdown(application: Application) -> None:  # type: ignore[type
     services = application.bot_data.pop(SERVICES_KEY, None)
     if isinstance(services, Services):
         await services.close()
+
+
+def run(settings: Settings) -> None:
+    """Webhook mode when WEBHOOK_URL is set, long polling otherwise."""
+    if settings.webhook_url:
+        run_webhook(settings)
+    else:
+        run_polling(settings)
+
+
+def run_webhook(settings: Settings) -> None:
+    """Serve Telegram's webhook on PORT; updates without the right secret header are refused.
+
+    Several instances can run behind a load balancer: they share the database, and the
+    reminder claims keep each reminder to one instance.
+    """
+    assert settings.webhook_url is not None and settings.webhook_secret is not None
+    application = build_application(settings)
+    application.bot_data["install_signal_handlers"] = True
+    path = urlsplit(settings.webhook_url).path.lstrip("/")
+    log.info("Starting Microcred Advisor in webhook mode on port %d", settings.port)
+    application.run_webhook(
+        listen=settings.webhook_listen,
+        port=settings.port,
+        url_path=path,
+        webhook_url=settings.webhook_url,
+        secret_token=settings.webhook_secret.get_secret_value(),
+        allowed_updates=Update.ALL_TYPES,
+        drop_pending_updates=False,
+        stop_signals=None,
+    )
 
 
 def run_polling(settings: Settings) -> None:

@@ -27,9 +27,9 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser(
         "run",
-        help="run the bot on Telegram (polling); the terminal chat when no token is set",
-        description="Run the bot on Telegram in polling mode. Without TELEGRAM_BOT_TOKEN "
-        "it opens the terminal chat instead.",
+        help="run the bot on Telegram; the terminal chat when no token is set",
+        description="Run the bot on Telegram: long polling, or a webhook when WEBHOOK_URL is set. "
+        "Without TELEGRAM_BOT_TOKEN it opens the terminal chat instead.",
     )
     shell = commands.add_parser(
         "shell",
@@ -101,9 +101,9 @@ def _run(settings: Settings) -> int:
     if settings.token is None:
         print(GO_LIVE_HINT, file=sys.stderr)
         return _shell(settings, 100001, "Learner")
-    from bot.app import run_polling
+    from bot.app import run
 
-    run_polling(settings)
+    run(settings)
     return 0
 
 

@@ -102,6 +102,7 @@ class FakeBotApi:
     _next_update_id: int = 1
     _next_message_id: int = 1
     files: dict[str, bytes] = field(default_factory=dict)  # file_path → content
+    webhook: dict[str, Any] = field(default_factory=dict)  # what setWebhook last registered
     enforce_limits: bool = False  # answer 429 like Telegram: >30 messages/s, >1/s in one chat
     too_many_requests: int = 0
     _recent_sends: list[tuple[float, int]] = field(default_factory=list)
@@ -305,6 +306,10 @@ class FakeBotApi:
         return [u for u in self._updates if u["update_id"] >= offset][:limit]
 
     def _api_deletewebhook(self, _params: dict[str, Any]) -> bool:
+        return True
+
+    def _api_setwebhook(self, params: dict[str, Any]) -> bool:
+        self.webhook = {k: v for k, v in params.items() if k != "certificate"}
         return True
 
     def _api_getwebhookinfo(self, _params: dict[str, Any]) -> dict[str, Any]:
