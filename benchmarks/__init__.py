@@ -6,6 +6,7 @@ process's resident memory (RSS) and printing tables. See `benchmarks/README.md`.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import os
@@ -71,10 +72,8 @@ def release_free_memory() -> None:
     build) and RSS overstates what a structure keeps. A no-op where there is no glibc.
     """
     gc.collect()
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def rss_bytes() -> int:

@@ -40,6 +40,18 @@ def _parser() -> argparse.ArgumentParser:
     shell.add_argument("--user-id", type=int, default=100001, help="who is talking (Telegram id)")
     shell.add_argument("--name", default="Learner", help="the talker's first name")
 
+    db = commands.add_parser(
+        "db",
+        help="database schema migrations",
+        description="Schema migrations (Alembic). They also run at every start-up.",
+    )
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_commands.add_parser(
+        "upgrade",
+        help="migrate the database at DATABASE_URL to the newest schema",
+        description="Migrate the database at DATABASE_URL to the newest schema (creating it if new).",
+    )
+
     catalog = commands.add_parser(
         "catalog",
         help="import or export the course catalogue",
@@ -91,6 +103,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, setting
         return _run(settings)
     if args.command == "shell":
         return _shell(settings, args.user_id, args.name)
+    if args.command == "db":
+        return asyncio.run(_db_upgrade(settings))
     if args.command == "catalog":
         return asyncio.run(_catalog(settings, args.catalog_command, args.file, getattr(args, "eu", False)))
     parser.print_help()
@@ -134,4 +148,17 @@ async def _catalog(settings: Settings, action: str, path: Path, eu: bool = False
     finally:
         await db.dispose()
     print(f"Imported {path}: {report}. A running bot picks it up after a restart or /reload.")
+    return 0
+
+
+async def _db_upgrade(settings: Settings) -> int:
+    from bot.db import Database
+    from bot.migrate import head_revision
+
+    db = Database(settings.database_url)
+    try:
+        before = await db.migrate()
+    finally:
+        await db.dispose()
+    print(f"Database schema: {before or 'new'} -> {head_revision()}")
     return 0

@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.replies import is_number
+
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/microcred.db"
 
 
@@ -61,7 +63,7 @@ class Settings(BaseSettings):
             return None
         secret = value.get_secret_value().strip()
         bot_id, sep, rest = secret.partition(":")
-        if not (sep and bot_id.isdigit() and rest and " " not in secret):
+        if not (sep and bot_id.isascii() and bot_id.isdigit() and rest and " " not in secret):
             raise ValueError("does not look like a bot token from @BotFather (digits:letters)")
         return SecretStr(secret)
 
@@ -121,7 +123,7 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             parts = [p.strip() for p in value.replace(";", ",").split(",") if p.strip()]
             for part in parts:
-                if not part.lstrip("-").isdigit():
+                if not is_number(part.lstrip("-")):
                     raise ValueError(f"expected comma-separated Telegram user ids, got {part!r}")
             return frozenset(int(p) for p in parts)
         return value

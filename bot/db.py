@@ -14,7 +14,6 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
-from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import models  # noqa: F401  (registers every table on SQLModel.metadata)
@@ -50,9 +49,11 @@ class Database:
             event.listen(self.engine.sync_engine, "connect", _set_sqlite_pragmas)
         self._sessions = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False)
 
-    async def create_tables(self) -> None:
-        async with self.engine.begin() as connection:
-            await connection.run_sync(SQLModel.metadata.create_all)
+    async def migrate(self) -> str | None:
+        """Bring the schema to the newest migration; returns the revision it started from."""
+        from bot.migrate import upgrade
+
+        return await upgrade(self.engine)
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
@@ -65,7 +66,11 @@ class Database:
 
 
 async def open_database(url: str) -> Database:
-    """Connect and make sure every table exists."""
+    """Connect and bring the schema up to date (migrations run at every start)."""
     database = Database(url)
-    await database.create_tables()
+    try:
+        await database.migrate()
+    except BaseException:
+        await database.dispose()
+        raise
     return database

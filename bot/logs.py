@@ -11,7 +11,7 @@ import sys
 from typing import Any
 
 LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
-_NOISY_LOGGERS = ("httpx", "httpcore")
+_NOISY_LOGGERS = ("httpx", "httpcore", "alembic")
 
 
 _secrets: list[str] = []

@@ -40,3 +40,8 @@ def fit_callback(data: str) -> str:
     while len(data.encode()) > 64:
         data = data[:-1]
     return data
+
+
+def is_number(text: str) -> bool:
+    """ASCII digits only: "¹" or "٣" pass `str.isdigit()` but are not ids we ever make."""
+    return 0 < len(text) <= 18 and text.isascii() and text.isdigit()

@@ -163,7 +163,7 @@ class Facets:
         facets = cls(free="f" in code, online="o" in code, self_paced="s" in code)
         if "h" in code:
             digits = code.split("h", 1)[1][:3]
-            number = int("".join(c for c in digits if c.isdigit()) or 0)
+            number = int("".join(c for c in digits if c in "0123456789") or 0)
             if number in HOUR_LIMITS:
                 facets = replace(facets, max_hours=number)
         if "l" in code:

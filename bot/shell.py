@@ -29,6 +29,7 @@ from bot.app import build_application
 from bot.clock import Clock, ManualClock
 from bot.config import Settings
 from bot.fake_telegram import BotApiError, Call, DroppedConnection, FakeBotApi
+from bot.replies import is_number
 from bot.telegram_html import html_to_text
 
 DEFAULT_USER_ID = 100001
@@ -140,7 +141,7 @@ class TerminalChat:
         """Handle one typed line: a button number, a shell-only command, or a message."""
         line = line.rstrip("\n")
         stripped = line.strip()
-        if stripped.isdigit() and 1 <= int(stripped) <= len(self._buttons):
+        if is_number(stripped) and 1 <= int(stripped) <= len(self._buttons):
             pressed = self._buttons[int(stripped) - 1]
             raw = self.api.press(self.user_id, pressed.message, pressed.data, first_name=self.name)
         else:

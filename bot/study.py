@@ -25,6 +25,7 @@ from bot.plans import (
     start_of_next_local_day,
     zone,
 )
+from bot.replies import is_number
 from bot.search import CourseInfo
 
 SNOOZE = timedelta(hours=1)
@@ -80,7 +81,7 @@ def quiet_hours(learner: Learner | None) -> QuietHours:
 
 
 def days_of(plan: Plan) -> tuple[int, ...]:
-    return tuple(int(d) for d in plan.study_days.split(",") if d.strip().isdigit())
+    return tuple(int(d) for d in plan.study_days.split(",") if is_number(d.strip()))
 
 
 def next_due(plan: Plan, learner: Learner | None, default_tz: str, after: datetime) -> datetime:

@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 from bot import answers, course_replies
 from bot.catalog import count_miss, load_search, save_search
 from bot.learners import remember_course
-from bot.replies import Reply
+from bot.replies import Reply, is_number
 from bot.search import Facets
 from handlers.common import remember_learner, send, services, show
 
@@ -81,7 +81,7 @@ async def course_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     assert query is not None and query.data is not None and query.from_user is not None
     parts = query.data.split(":", 2)
     core = services(context)
-    course = core.catalog.get(int(parts[1])) if parts[1].isdigit() else None
+    course = core.catalog.get(int(parts[1])) if is_number(parts[1]) else None
     if course is None:
         await query.answer("That course is no longer in the catalogue.")
         return
@@ -97,7 +97,7 @@ async def recognition_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
     assert query is not None and query.data is not None
     core = services(context)
     course_id = query.data.split(":", 1)[1]
-    course = core.catalog.get(int(course_id)) if course_id.isdigit() else None
+    course = core.catalog.get(int(course_id)) if is_number(course_id) else None
     entry = core.faq.by_id.get("employer-recognition")
     await query.answer()
     if entry is None:

@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import answers, texts
+from bot.replies import is_number
 from handlers.common import remember_learner, send, services, show
 from handlers.search import ASK_FOR_SKILL, show_course
 from handlers.study import progress_command
@@ -22,7 +23,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     payload = context.args[0] if context.args else ""
     if payload.startswith(DEEP_LINK_COURSE):
         course_id = payload.removeprefix(DEEP_LINK_COURSE)
-        if course_id.isdigit() and await show_course(update, context, int(course_id)):
+        if is_number(course_id) and await show_course(update, context, int(course_id)):
             return
     user = update.effective_user
     await send(update, texts.welcome(user.first_name if user else ""))

@@ -32,7 +32,7 @@ from bot.plans import (
     spread_days,
     zone,
 )
-from bot.replies import Reply
+from bot.replies import Reply, is_number
 from bot.search import CourseInfo
 from bot.study import (
     ACTIVE,
@@ -111,7 +111,7 @@ async def start_plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     if query is not None and query.data:
         await query.answer()
         course_id = query.data.rsplit(":", 1)[-1]
-        course = core.catalog.get(int(course_id)) if course_id.isdigit() else None
+        course = core.catalog.get(int(course_id)) if is_number(course_id) else None
     elif update.effective_user is not None:
         learner = await get_learner(core.db, update.effective_user.id)
         last = core.catalog.get(learner.last_course_id) if learner and learner.last_course_id else None
@@ -144,7 +144,7 @@ async def toggle_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
         await query.answer()
         await send(update, say.ask_time())
         return TIME
-    if choice.isdigit() and int(choice) < 7:
+    if is_number(choice) and int(choice) < 7:
         day = int(choice)
         draft.days = tuple(sorted(set(draft.days) ^ {day}))
     await show(update, say.ask_days(draft.course, draft.days))
@@ -180,7 +180,7 @@ async def chose_time(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 
 
 def parse_time_minutes(data: str) -> int | None:
-    return int(data) if data.isdigit() and int(data) < 24 * 60 else None
+    return int(data) if is_number(data) and int(data) < 24 * 60 else None
 
 
 async def chose_session(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
@@ -189,7 +189,7 @@ async def chose_session(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
     if draft is None or data is None:
         return await _lost(update)
     value = data.removeprefix("p:s:")
-    if value.isdigit() and int(value) in say.SESSION_CHOICES:
+    if is_number(value) and int(value) in say.SESSION_CHOICES:
         draft.session_minutes = int(value)
     await send(update, say.ask_target())
     return TARGET
@@ -268,7 +268,7 @@ async def chose_fit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     if draft is None or data is None:
         return await _lost(update)
     today = await _today(update, context)
-    if data.startswith("p:f:days:") and data.rsplit(":", 1)[-1].isdigit():
+    if data.startswith("p:f:days:") and is_number(data.rsplit(":", 1)[-1]):
         wanted = min(7, int(data.rsplit(":", 1)[-1]))
         draft.days = spread_days(draft.days, wanted)
     else:
@@ -398,7 +398,7 @@ async def plan_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     core = services(context)
     user_id = query.from_user.id
     tz_name = _default_tz(context)
-    plan_id = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 0
+    plan_id = int(parts[2]) if len(parts) > 2 and is_number(parts[2]) else 0
     action = parts[1]
     statuses = {s.plan.id: s for s in await plan_statuses(
         core.db, core.clock, user_id, core.catalog.courses, tz_name, include_finished=True
@@ -411,7 +411,7 @@ async def plan_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     course = status.course
     learner = await get_learner(core.db, user_id)
     tz = learner_zone(learner, tz_name)
-    if action == "done" and len(parts) == 4 and parts[3].isdigit():
+    if action == "done" and len(parts) == 4 and is_number(parts[3]):
         result = await mark_done(
             core.db, core.clock, user_id, plan_id, int(parts[3]), len(course.modules), tz_name
         )
@@ -455,7 +455,7 @@ async def _catch_up(
     today = await _today(update, context)
     from bot.study import remaining_fit
 
-    if len(parts) == 5 and parts[3] == "days" and parts[4].isdigit():
+    if len(parts) == 5 and parts[3] == "days" and is_number(parts[4]):
         days = spread_days(tuple(int(d) for d in status.plan.study_days.split(",")), min(7, int(parts[4])))
         await change_pace(core.db, core.clock, query.from_user.id, status.plan.id, tz_name, days=days)
     else:

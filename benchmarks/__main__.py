@@ -1,0 +1,69 @@
+"""Run the benchmarks and print their figures: `python -m benchmarks [faq|search] [--quick]`.
+
+The full run generates up to 1M synthetic strings and times the exhaustive scan on them;
+`--quick` stops at 100k strings and 10k courses (and fewer FAQ rounds) for a fast check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import time
+from collections.abc import Sequence
+
+import numpy as np
+import rapidfuzz
+
+from benchmarks import faq_bench, search_bench
+
+
+def machine() -> str:
+    """One line describing where the figures were measured."""
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            model = next(line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return (
+        f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, "
+        f"numpy {np.__version__}, rapidfuzz {rapidfuzz.__version__}"
+    )
+
+
+def run_faq(quick: bool) -> None:
+    figures = faq_bench.run(rounds=5 if quick else 20)
+    print("\nFAQ matcher: Faq.match(text) on every text of tests/data/faq_eval.yaml\n")
+    print(faq_bench.table(figures))
+
+
+def run_search(quick: bool) -> None:
+    figures = search_bench.run(search_bench.QUICK if quick else search_bench.FULL)
+    print(f"\nLevel A: FuzzyIndex.search(q, limit=10, candidates=200), {figures.queries} queries\n")
+    print(search_bench.index_table(figures.index))
+    print(f"\nLevel B: CourseSearch.search(q), the same {figures.queries} queries as typed\n")
+    print(search_bench.course_table(figures.courses))
+    print("\nRelevance: labelled evaluation set on the shipped catalogue\n")
+    print(search_bench.relevance_table(figures.relevance))
+    print("\nGoals:")
+    for line in search_bench.goals(figures):
+        print(f"  {line}")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("which", nargs="?", choices=("all", "faq", "search"), default="all")
+    parser.add_argument("--quick", action="store_true", help="skip 1M strings and 100k courses")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    print(f"Machine: {machine()}")
+    if args.which in ("all", "faq"):
+        run_faq(args.quick)
+    if args.which in ("all", "search"):
+        run_search(args.quick)
+    print(f"\nTotal run time: {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
