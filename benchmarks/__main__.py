@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import rapidfuzz
 
-from benchmarks import faq_bench, search_bench
+from benchmarks import faq_bench, reminder_bench, search_bench
 
 
 def machine() -> str:
@@ -51,9 +51,19 @@ def run_search(quick: bool) -> None:
         print(f"  {line}")
 
 
+def run_reminders(quick: bool) -> None:
+    figures = reminder_bench.run(quick)
+    learners = ", ".join(f"{q.learners:,}" for q in figures.queries)
+    print(f"\nReminders on SQLite: due query at {learners} learners, dispatch throughput, memory\n")
+    print(reminder_bench.tables(figures))
+    print("\nGoals:")
+    for line in reminder_bench.goals(figures):
+        print(f"  {line}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("which", nargs="?", choices=("all", "faq", "search"), default="all")
+    parser.add_argument("which", nargs="?", choices=("all", "faq", "search", "reminders"), default="all")
     parser.add_argument("--quick", action="store_true", help="skip 1M strings and 100k courses")
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -62,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         run_faq(args.quick)
     if args.which in ("all", "search"):
         run_search(args.quick)
+    if args.which in ("all", "reminders"):
+        run_reminders(args.quick)
     print(f"\nTotal run time: {time.perf_counter() - started:.0f} s")
 
 

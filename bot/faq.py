@@ -219,6 +219,7 @@ class Faq:
         # A word the FAQ never uses says the question is about something else.
         self._unknown_weight = UNKNOWN_WORD_FACTOR * math.log(1 + n)
         self._vocabulary = sorted(df)
+        self._doc_texts = [doc for _, doc in self._docs]
         self._gram_vectors = self._build_gram_vectors()
         self._smalltalk_docs = [(intent, normalise(p)) for intent in self.smalltalk for p in intent.phrasings]
 
@@ -248,10 +249,14 @@ class Faq:
         query = " ".join(words)
         weights = {w: self._weight(w) for w in set(words)}
         total = sum(weights.values()) or 1.0
+        # token_set forgives extra words; token_sort rewards saying the same thing. One
+        # vectorised call each over every phrasing, then the best phrasing per entry.
+        per_doc = (
+            process.cdist([query], self._doc_texts, scorer=fuzz.token_set_ratio)[0]
+            + process.cdist([query], self._doc_texts, scorer=fuzz.token_sort_ratio)[0]
+        ) / 200
         similarity = [0.0] * len(self.entries)
-        for index, doc in self._docs:
-            # token_set forgives extra words; token_sort rewards saying the same thing.
-            score = (fuzz.token_set_ratio(query, doc) + fuzz.token_sort_ratio(query, doc)) / 200
+        for (index, _doc), score in zip(self._docs, per_doc.tolist(), strict=True):
             if score > similarity[index]:
                 similarity[index] = score
         cosine = self._gram_cosine(query)

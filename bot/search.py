@@ -15,8 +15,10 @@ so a search never scans a table. A query goes through:
 
 from __future__ import annotations
 
-from collections import defaultdict
+import heapq
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -24,6 +26,7 @@ from rapidfuzz.distance import OSA
 
 from bot.fuzzy_index import FuzzyIndex
 from bot.text import normalise, stem
+from bot.text import normalise as _normalise
 
 TermKind = Literal["skill", "alias", "subject", "title", "provider"]
 # How much a match on each kind of term says about a course.
@@ -204,6 +207,8 @@ class _Term:
 class CourseSearch:
     def __init__(self, courses: list[CourseInfo], aliases: dict[str, str]) -> None:
         """`aliases` maps a normalised alias to its canonical skill name."""
+        # Skills, subjects and providers repeat across courses: normalise each once.
+        normalise = lru_cache(maxsize=None)(_normalise)
         self.courses = {c.id: c for c in courses}
         self.aliases = {normalise(a): normalise(s) for a, s in aliases.items()}
         self._aliases_of: dict[str, list[str]] = defaultdict(list)
@@ -262,23 +267,31 @@ class CourseSearch:
                 if term.kind == "title":
                     title_score[course_id] = hit.score / 100
         words = [stem(w) for w in understood.split()]
-        for word in words:
-            for course_id in self._text_words.get(word, ()):
-                best_term[course_id] = max(best_term[course_id], TEXT_MATCH_SCORE)
+        text_ids = [self._text_words.get(w, set()) for w in words]
+        text_hits: Counter[int] = Counter()
+        for ids in text_ids:
+            text_hits.update(ids)
+        # A course found only through its summary or outcomes scores at most this much;
+        # skip those that cannot reach GOOD_SCORE before looking at them closely.
+        for course_id, hits in text_hits.items():
+            if course_id not in best_term:
+                ceiling = TERM_WEIGHT * TEXT_MATCH_SCORE + (1 - TERM_WEIGHT) * hits / len(words)
+                if ceiling >= GOOD_SCORE:
+                    best_term[course_id] = TEXT_MATCH_SCORE
         scored = []
         for course_id, term_score in best_term.items():
             bag = self._bags[course_id]
-            text_ids = [self._text_words.get(w, set()) for w in words]
             coverage = sum(
                 1.0 if w in bag else TEXT_MATCH_SCORE if course_id in ids else 0.0
                 for w, ids in zip(words, text_ids, strict=True)
             ) / len(words)
-            score = TERM_WEIGHT * term_score + (1 - TERM_WEIGHT) * coverage
-            score += TITLE_BONUS * title_score[course_id]
+            score = TERM_WEIGHT * max(term_score, TEXT_MATCH_SCORE if text_hits[course_id] else 0.0)
+            score += (1 - TERM_WEIGHT) * coverage + TITLE_BONUS * title_score[course_id]
             if score >= GOOD_SCORE:
                 scored.append(Scored(self.courses[course_id], round(score, 4)))
-        scored.sort(key=lambda s: (-s.score, s.course.workload_hours, s.course.title))
-        result.matches = scored[:limit]
+        result.matches = heapq.nsmallest(
+            limit, scored, key=lambda s: (-s.score, s.course.workload_hours, s.course.title)
+        )
         if not result.matches:
             result.suggestions = self.suggest_skills(understood)
         return result
