@@ -38,6 +38,7 @@ from bot.models import Learner, Plan, Reminder
 from bot.plans import progress_bar
 from bot.replies import Button, Reply, esc, shorten
 from bot.search import CourseInfo
+from bot.send_limits import DatabaseRateLimiter
 from bot.study import ACTIVE, done_positions, next_due
 
 log = logging.getLogger(__name__)
@@ -181,7 +182,7 @@ class Dispatcher:
         courses: Callable[[], dict[int, CourseInfo]],
         sender: Sender,
         default_tz: str,
-        limiter: RateLimiter | None = None,
+        limiter: RateLimiter | DatabaseRateLimiter | None = None,
         worker: str | None = None,
         lease: timedelta = LEASE,
     ) -> None:

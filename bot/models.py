@@ -217,3 +217,25 @@ class Reminder(SQLModel, table=True):
     sent_at: datetime | None = utc_column()
     attempts: int = 0
     last_error: str | None = None
+
+
+# --- send limits shared by several instances (PostgreSQL) ----------------------------------
+
+
+class SendLog(SQLModel, table=True):
+    """When each reminder message went out (database clock, epoch seconds); kept a minute."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: float = Field(index=True)
+
+
+class ChatLastSend(SQLModel, table=True):
+    chat_id: int = big_int(primary_key=True)
+    at: float
+
+
+class SendHold(SQLModel, table=True):
+    """After a 429, nobody sends until `until` (one row)."""
+
+    id: int = Field(default=1, primary_key=True)
+    until: float = 0.0

@@ -9,8 +9,9 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot.dispatch import Dispatcher, DispatchReport, Sender, SendResult, SendStatus
+from bot.dispatch import Dispatcher, DispatchReport, RateLimiter, Sender, SendResult, SendStatus
 from bot.replies import Reply
+from bot.send_limits import DatabaseRateLimiter
 from handlers.common import SERVICES_KEY, keyboard
 
 log = logging.getLogger(__name__)
@@ -48,11 +49,14 @@ def dispatcher(application: Application) -> Dispatcher:  # type: ignore[type-arg
     if isinstance(found, Dispatcher):
         return found
     core = application.bot_data[SERVICES_KEY]
+    # One process on SQLite keeps the limits in memory; instances sharing PostgreSQL share them.
+    limiter = RateLimiter() if core.db.is_sqlite else DatabaseRateLimiter(core.db)
     made = Dispatcher(
         core.db,
         lambda: application.bot_data[SERVICES_KEY].catalog.courses,
         telegram_sender(application.bot),
         core.settings.default_timezone,
+        limiter=limiter,
         lease=timedelta(seconds=core.settings.reminder_lease_seconds),
     )
     application.bot_data[DISPATCHER_KEY] = made

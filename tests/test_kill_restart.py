@@ -35,12 +35,12 @@ KILL_AFTER = (40, 120, 200)  # deliveries seen before each SIGKILL
 WINDOW_SECONDS = 1.0  # a duplicate's first copy must have been sent this close before a kill
 
 
-async def seed_due_reminders(database_url: str) -> None:
+async def seed_due_reminders(database_url: str, learners: int = LEARNERS) -> None:
     db = await open_database(database_url)
     courses = (await build_search(db)).courses
     course = next(c for c in sorted(courses.values(), key=lambda c: c.id) if c.self_paced)
     clock = ManualClock(datetime.now(UTC) - timedelta(days=1), frozen=True)
-    for user_id in range(1, LEARNERS + 1):
+    for user_id in range(1, learners + 1):
         await touch_learner(db, clock, user_id=user_id, chat_id=user_id, first_name="L")
         await create_plan(db, clock, user_id, PlanDraft(course.id, tuple(range(7)), 12 * 60, 60), "UTC")
     async with db.session() as session:

@@ -1,0 +1,85 @@
+"""Telegram's send limits held across several bot instances sharing one PostgreSQL database.
+
+Each instance asks the database for a sending slot: under a transaction-scoped advisory lock
+(one instance at a time, a millisecond each) it counts the messages of the last window in
+`sendlog`, checks the chat's last send and any 429 hold, and records its own send. Times
+come from the database's clock, so instances on machines with skewed clocks still agree.
+With one instance (SQLite), `bot.dispatch.RateLimiter` does the same in memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+
+from sqlalchemy import text
+
+from bot.db import Database
+
+LOCK_ID = 7_340_222
+KEEP_SECONDS = 60
+
+
+class DatabaseRateLimiter:
+    def __init__(
+        self, db: Database, per_second: int = 30, per_chat_interval: float = 1.0, window: float = 1.05
+    ) -> None:
+        self.db = db
+        self.per_second = per_second
+        self.per_chat_interval = per_chat_interval
+        self.window = window
+        self._pending_hold = 0.0
+
+    async def wait(self, chat_id: int) -> None:
+        while True:
+            delay = await self._take_slot(chat_id)
+            if delay <= 0:
+                return
+            await asyncio.sleep(delay)
+
+    def hold(self, seconds: float) -> None:
+        """A 429: every instance pauses; written at the next slot request."""
+        self._pending_hold = max(self._pending_hold, seconds)
+
+    async def _take_slot(self, chat_id: int) -> float:
+        """0 when this instance may send now (the send is recorded); else seconds to wait."""
+        async with self.db.session() as session:
+            connection = await session.connection()
+
+            async def scalar(sql: str, **params: object) -> object:
+                return (await connection.execute(text(sql), params)).scalar()
+
+            await scalar("SELECT pg_advisory_xact_lock(:id)", id=LOCK_ID)
+            now = float(await scalar("SELECT extract(epoch FROM clock_timestamp())::float8"))  # type: ignore[arg-type]
+            if self._pending_hold:
+                until = now + self._pending_hold
+                self._pending_hold = 0.0
+                await scalar(
+                    "INSERT INTO sendhold (id, until) VALUES (1, :until) "
+                    "ON CONFLICT (id) DO UPDATE SET until = GREATEST(sendhold.until, :until)",
+                    until=until,
+                )
+            hold = await scalar("SELECT until FROM sendhold WHERE id = 1")
+            waits = [float(hold) - now if hold is not None else 0.0]  # type: ignore[arg-type]
+            oldest = await scalar(
+                "SELECT at FROM sendlog WHERE at > :since ORDER BY at DESC OFFSET :n LIMIT 1",
+                since=now - self.window, n=self.per_second - 1,
+            )  # fmt: skip
+            if oldest is not None:  # already per_second sends in the window
+                waits.append(float(oldest) + self.window - now)  # type: ignore[arg-type]
+            last = await scalar("SELECT at FROM chatlastsend WHERE chat_id = :chat", chat=chat_id)
+            if last is not None:
+                waits.append(float(last) + self.per_chat_interval - now)  # type: ignore[arg-type]
+            delay = max(waits)
+            if delay > 0:
+                return delay + random.uniform(0, 0.01)  # spread the instances' retries
+            await scalar("INSERT INTO sendlog (at) VALUES (:now)", now=now)
+            await scalar(
+                "INSERT INTO chatlastsend (chat_id, at) VALUES (:chat, :now) "
+                "ON CONFLICT (chat_id) DO UPDATE SET at = :now",
+                chat=chat_id, now=now,
+            )  # fmt: skip
+            if random.random() < 0.02:  # keep the log short
+                await scalar("DELETE FROM sendlog WHERE at < :old", old=now - KEEP_SECONDS)
+                await scalar("DELETE FROM chatlastsend WHERE at < :old", old=now - KEEP_SECONDS)
+            return 0.0

@@ -1,0 +1,73 @@
+"""Three bot processes share one PostgreSQL database and one (fake) Telegram.
+
+Every due reminder is delivered once (a duplicate only in the documented crash window of
+the instance that is killed), and together they never exceed Telegram's limits: the fake
+Bot API answers 429 exactly as Telegram would, and must never have to.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from bot.fake_telegram import FakeBotApi
+from tests.conftest import TOKEN
+from tests.fake_server import FakeBotApiServer
+from tests.postgres import PostgresServer
+from tests.test_kill_restart import WINDOW_SECONDS, reminder_sends, seed_due_reminders, start_bot
+
+REMINDERS = 600
+INSTANCES = 3
+
+
+async def test_three_instances_share_the_work_and_the_limits(
+    postgres: PostgresServer, postgres_template: str, tmp_path: Path
+) -> None:
+    url = postgres.url(await postgres.create_database(postgres_template))
+    await seed_due_reminders(url, REMINDERS)
+    api = FakeBotApi(enforce_limits=True)
+    server = FakeBotApiServer(api, TOKEN)
+    await server.start()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    env.update(
+        TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=server.base_url, DATABASE_URL=url,
+        REMINDER_LEASE_SECONDS="5", LOG_LEVEL="WARNING",
+    )  # fmt: skip
+    processes: list[Any] = []
+    try:
+        processes = [await start_bot(env, tmp_path) for _ in range(INSTANCES)]
+        await api.wait_until(lambda: len(reminder_sends(api)) >= REMINDERS // 3, seconds=120)
+        processes[0].send_signal(signal.SIGKILL)
+        killed_at = time.monotonic()
+        await processes[0].wait()
+        await api.wait_until(
+            lambda: len({c.params["chat_id"] for c in reminder_sends(api)}) >= REMINDERS, seconds=180
+        )
+        await asyncio.sleep(1.0)
+        for process in processes[1:]:
+            process.send_signal(signal.SIGTERM)
+        for process in processes[1:]:
+            await asyncio.wait_for(process.wait(), 30)
+    finally:
+        for process in processes:
+            if process.returncode is None:
+                process.kill()
+        await server.stop()
+
+    sends = reminder_sends(api)
+    per_chat = Counter(int(c.params["chat_id"]) for c in sends)
+    assert set(per_chat) == set(range(1, REMINDERS + 1)), "a reminder was lost"
+    duplicated = [chat for chat, n in per_chat.items() if n > 1]
+    for chat in duplicated:
+        first = min(c.at for c in sends if int(c.params["chat_id"]) == chat)
+        assert killed_at - WINDOW_SECONDS <= first <= killed_at, f"chat {chat} doubled outside the window"
+    print(f"\n{INSTANCES} instances, one killed: {len(sends)} sends, {len(duplicated)} duplicates")
+    assert api.too_many_requests == 0
+    times = sorted(c.at for c in sends)
+    busiest = max(sum(1 for t in times[i:] if t < start + 1.0) for i, start in enumerate(times))
+    assert busiest <= 30, f"{busiest} messages in one second across instances"
