@@ -1,4 +1,4 @@
-"""Run the benchmarks and print their figures: `python -m benchmarks [faq|search] [--quick]`.
+"""Run the benchmarks and print their figures: `python -m benchmarks [faq|search|reminders] [--quick]`.
 
 The full run generates up to 1M synthetic strings and times the exhaustive scan on them;
 `--quick` stops at 100k strings and 10k courses (and fewer FAQ rounds) for a fast check.

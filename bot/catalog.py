@@ -28,6 +28,7 @@ from bot.search import CourseInfo, CourseSearch
 from bot.text import normalise
 
 log = logging.getLogger(__name__)
+CONTENT_LOCK_ID = 7_340_223
 
 
 def read_aliases(content_dir: Path) -> dict[str, list[str]]:
@@ -63,8 +64,10 @@ async def seed_catalog(db: Database, content_dir: Path) -> None:
 
 async def open_catalog(db: Database, content_dir: Path) -> CourseSearch:
     """Seed if empty, sync aliases from content, and build the in-memory search index."""
-    await seed_catalog(db, content_dir)
-    await sync_aliases(db, read_aliases(content_dir))
+    aliases = read_aliases(content_dir)
+    async with db.exclusive(CONTENT_LOCK_ID):  # instances starting together take turns
+        await seed_catalog(db, content_dir)
+        await sync_aliases(db, aliases)
     return await build_search(db)
 
 

@@ -351,10 +351,19 @@ def _apply(course: Course, record: CourseRecord, provider: Provider) -> None:
 
 
 async def sync_aliases(db: Database, aliases: dict[str, list[str]]) -> int:
-    """Make the alias table match `content/skill_aliases.yaml` exactly (it is derived data)."""
+    """Make the alias table match `content/skill_aliases.yaml` exactly (it is derived data).
+
+    Nothing is written when it already matches, as on most starts.
+    """
     count = 0
     async with db.session() as session:
         skills = {s.name: s for s in (await session.exec(select(Skill))).all()}
+        skill_names = {s.id: s.name for s in skills.values()}
+        rows = (await session.exec(select(SkillAlias))).all()
+        stored = {(a.alias, skill_names.get(a.skill_id)) for a in rows}
+        wanted = _alias_pairs(aliases)
+        if stored == wanted:
+            return len(stored)
         await session.exec(delete(SkillAlias))
         seen: set[str] = set()
         for skill_name, names in aliases.items():
@@ -372,6 +381,20 @@ async def sync_aliases(db: Database, aliases: dict[str, list[str]]) -> int:
                     session.add(SkillAlias(alias=normal, skill_id=skill_id))
                     count += 1
     return count
+
+
+def _alias_pairs(aliases: dict[str, list[str]]) -> set[tuple[str, str | None]]:
+    """(normalised alias, canonical skill) pairs as `sync_aliases` stores them."""
+    pairs: set[tuple[str, str | None]] = set()
+    seen: set[str] = set()
+    for skill_name, names in aliases.items():
+        canonical = " ".join(skill_name.lower().split())
+        for alias in names:
+            normal = normalise(str(alias))
+            if normal and normal not in seen and normal != canonical:
+                seen.add(normal)
+                pairs.add((normal, canonical))
+    return pairs
 
 
 # --- exporting -------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -60,6 +60,25 @@ class Database:
         """A session whose transaction commits on success and rolls back on any error."""
         async with self._sessions() as session, session.begin():
             yield session
+
+    @asynccontextmanager
+    async def exclusive(self, lock_id: int) -> AsyncIterator[None]:
+        """Only one process at a time in this block (PostgreSQL advisory lock).
+
+        For start-up work such as loading content, when several instances start together.
+        SQLite needs nothing: its writers take turns anyway.
+        """
+        if self.is_sqlite:
+            yield
+            return
+        async with self.engine.connect() as connection:
+            await connection.execute(text("SELECT pg_advisory_lock(:id)"), {"id": lock_id})
+            await connection.commit()
+            try:
+                yield
+            finally:
+                await connection.execute(text("SELECT pg_advisory_unlock(:id)"), {"id": lock_id})
+                await connection.commit()
 
     async def dispose(self) -> None:
         await self.engine.dispose()

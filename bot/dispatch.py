@@ -19,6 +19,7 @@ Memory does not grow with the number of learners: only one batch is held at a ti
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import socket
@@ -222,7 +223,13 @@ class Dispatcher:
         report: DispatchReport,
     ) -> None:
         async with gate:
-            await self._deliver(learner_id, reminders, now, report)
+            try:
+                await self._deliver(learner_id, reminders, now, report)
+            except Exception:  # e.g. the database went away mid-send: retry later, never lose
+                log.exception("Delivering reminders to learner %s failed", learner_id)
+                with contextlib.suppress(Exception):
+                    await self._release(reminders, now(), "delivery error")
+                report.failed += len(reminders)
 
     async def _deliver(
         self,
@@ -246,7 +253,9 @@ class Dispatcher:
             await self._finish(reminders, now(), error="plan not active")
             report.skipped += len(reminders)
             return
-        result = await self._send(message.chat_id, message.reply)
+        result = await self._send(message.chat_id, message.reply, reminders, now)
+        if result is None:  # taken over by another dispatcher after our lease ran out
+            return
         if result.status is SendStatus.SENT:
             await self._finish(reminders, now(), next_due_by_plan=message.next_due)
             report.messages += 1
@@ -258,9 +267,31 @@ class Dispatcher:
             await self._release(reminders, now(), result.error or result.status.value)
             report.failed += len(reminders)
 
-    async def _send(self, chat_id: int, reply: Reply) -> SendResult:
+    async def _still_ours(self, reminders: list[Reminder], now: datetime) -> bool:
+        """Renew our claim right before sending; False if another dispatcher took it over.
+
+        A claim is only taken over once it is older than the lease, so renewing it here keeps
+        a slow batch (rate limits, many instances) from being sent twice.
+        """
+        async with self._write_lock, self.db.session() as session:
+            renewed = await session.exec(
+                update(Reminder)
+                .where(
+                    col(Reminder.id).in_([r.id for r in reminders]),
+                    col(Reminder.claimed_by) == self.worker,
+                    col(Reminder.sent_at).is_(None),
+                )
+                .values(claimed_at=now)
+            )  # type: ignore[call-overload]
+            return bool(renewed.rowcount == len(reminders))
+
+    async def _send(
+        self, chat_id: int, reply: Reply, reminders: list[Reminder], now: Callable[[], datetime]
+    ) -> SendResult | None:
         for _ in range(MAX_RETRY_AFTER_WAITS + 1):
-            await self.limiter.wait(chat_id)
+            if not await self._still_ours(reminders, now()):
+                return None
+            await self.limiter.wait(chat_id)  # last: nothing may delay the send after its slot
             try:
                 result = await self.sender(chat_id, reply)
             except Exception as error:  # unknown failures are retried later, never dropped

@@ -16,6 +16,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import SQLModel
+
+from bot import models  # noqa: F401  (registers every table on SQLModel.metadata)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 FIRST_REVISION = "0001"
@@ -43,9 +46,12 @@ def _upgrade(connection: Connection, url: str) -> str | None:
         connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": LOCK_ID})
     current = MigrationContext.configure(connection).get_current_revision()
     config = alembic_config(url, connection)
-    if current is None and inspect(connection).has_table("learner"):
-        command.stamp(config, FIRST_REVISION)  # made by create_all before migrations existed
-        current = FIRST_REVISION
+    existing = set(inspect(connection).get_table_names())
+    if current is None and "learner" in existing:
+        # Made by `create_all` before migrations existed: record what it already has.
+        complete = set(SQLModel.metadata.tables) <= existing
+        current = "head" if complete else FIRST_REVISION
+        command.stamp(config, current)
     command.upgrade(config, "head")
     return current
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -19,7 +20,9 @@ from bot.learners import get_learner, touch_learner
 from bot.models import Learner, Plan, Reminder
 from bot.replies import Reply
 from bot.search import CourseInfo
+from bot.send_limits import DatabaseRateLimiter
 from bot.study import PAUSED, PlanDraft, create_plan, reschedule_learner, set_status
+from tests.postgres import PostgresServer
 
 TZ = "Europe/London"
 World = tuple[Database, dict[int, CourseInfo]]
@@ -269,3 +272,27 @@ async def test_repair_gives_an_orphaned_plan_its_next_reminder(world: World) -> 
     assert await repair_plans(db, clock.now(), TZ) == 1
     assert len(await pending(db, plan.id)) == 1
     assert await repair_plans(db, clock.now(), TZ) == 0
+
+
+async def test_database_limiter_holds_the_limits_for_everyone_sharing_the_database(
+    postgres: PostgresServer,
+) -> None:
+    """Two limiters on one PostgreSQL database (two instances) share one budget."""
+    url = postgres.url(await postgres.create_database())
+    db = await open_database(url)
+    other = Database(url)
+    limiters = [DatabaseRateLimiter(db, per_second=10), DatabaseRateLimiter(other, per_second=10)]
+    started = time.monotonic()
+    sent_at: list[float] = []
+
+    async def send(limiter: DatabaseRateLimiter, chat: int) -> None:
+        await limiter.wait(chat)
+        sent_at.append(time.monotonic())
+
+    await asyncio.gather(*(send(limiters[i % 2], chat) for i, chat in enumerate(range(25))))
+    await send(limiters[0], 3)  # chat 3 again: not within a second of its last message
+    await db.dispose()
+    await other.dispose()
+    sent_at.sort()
+    assert max(sum(1 for t in sent_at if s <= t < s + 1.0) for s in sent_at) <= 10
+    assert sent_at[-1] - started >= 2.0  # 26 messages at 10 a second take over two seconds

@@ -53,9 +53,11 @@ def reminder_sends(api: FakeBotApi) -> list[Call]:
 
 
 async def start_bot(env: dict[str, str], cwd: Path) -> asyncio.subprocess.Process:
+    """`python -m bot run`; its log goes to a file in `cwd` (printed by pytest on failure)."""
+    log = open(cwd / f"bot-{time.monotonic_ns()}.log", "wb")  # noqa: SIM115 (the child owns it)
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "run", env=env, cwd=cwd,
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.DEVNULL, stderr=log,
     )  # fmt: skip
 
 
