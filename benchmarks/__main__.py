@@ -1,4 +1,6 @@
-"""Run the benchmarks and print their figures: `python -m benchmarks [faq|search|reminders] [--quick]`.
+"""Run the benchmarks and print their figures.
+
+`python -m benchmarks [faq|search|reminders|postgres] [--quick]`
 
 The full run generates up to 1M synthetic strings and times the exhaustive scan on them;
 `--quick` stops at 100k strings and 10k courses (and fewer FAQ rounds) for a fast check.
@@ -15,7 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 import rapidfuzz
 
-from benchmarks import faq_bench, reminder_bench, search_bench
+from benchmarks import faq_bench, postgres_bench, reminder_bench, search_bench
 
 
 def machine() -> str:
@@ -61,9 +63,17 @@ def run_reminders(quick: bool) -> None:
         print(f"  {line}")
 
 
+def run_postgres(quick: bool) -> None:
+    figures = postgres_bench.run(quick)
+    print(f"\nReminders on PostgreSQL with {figures.learners:,} learners: due query, 1 vs 3 instances\n")
+    print(postgres_bench.tables(figures))
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("which", nargs="?", choices=("all", "faq", "search", "reminders"), default="all")
+    parser.add_argument(
+        "which", nargs="?", choices=("all", "faq", "search", "reminders", "postgres"), default="all"
+    )
     parser.add_argument("--quick", action="store_true", help="skip 1M strings and 100k courses")
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -74,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         run_search(args.quick)
     if args.which in ("all", "reminders"):
         run_reminders(args.quick)
+    if args.which in ("all", "postgres"):
+        run_postgres(args.quick)
     print(f"\nTotal run time: {time.perf_counter() - started:.0f} s")
 
 
