@@ -101,9 +101,8 @@ async def test_three_instances_share_the_work_and_the_limits(
     for chat in duplicated:
         first = min(c.at for c in sends if int(c.params["chat_id"]) == chat)
         assert killed_at - WINDOW_SECONDS <= first <= killed_at + IN_FLIGHT, f"chat {chat} doubled outside"
-    print(
-        f"\n{INSTANCES} instances, one killed: {len(sends)} sends, {len(duplicated)} duplicates, {api.too_many_requests} × 429"
-    )
+    summary = f"{len(sends)} sends, {len(duplicated)} duplicates, {api.too_many_requests} × 429"
+    print(f"\n{INSTANCES} instances, one killed: {summary}")
     # The fake server answers 429 as Telegram would. The limiter keeps a margin, but on a
     # loaded 2-core test machine the fake server's own timestamps can bunch a few requests
     # that waited in its queue; allow 2 % (each was retried and delivered, as checked above).
