@@ -98,11 +98,6 @@ def normalise(text: str) -> str:
     return " ".join(_WORDS.get(word, word) for word in text.split())
 
 
-def tokens(text: str) -> list[str]:
-    """Words of an already normalised text."""
-    return text.split()
-
-
 def stem(word: str) -> str:
     """A light plural/verb-ending stemmer: good enough to match "courses" with "course"."""
     if len(word) > 4 and word.endswith("ies"):
