@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from benchmarks import ROOT, Latency, format_table, ms, time_each, timed
-from bot.faq import Faq, load_faq
+from bot.faq.matcher import Faq, load_faq
 
 EVAL_PATH = ROOT / "tests" / "data" / "faq_eval.yaml"
 CONTENT_DIR = ROOT / "content"

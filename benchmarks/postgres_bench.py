@@ -105,8 +105,8 @@ async def due_query(dsn: str) -> tuple[float, float]:
 
 async def dispatch(dsn: str, url: str, instances: int, first_learner: int) -> tuple[float, float, int]:
     """Make DUE_PER_RUN reminders due; time `instances` bot processes delivering them."""
-    from bot.fake_telegram import FakeBotApi
-    from tests.fake_server import FakeBotApiServer
+    from tests.fakes.bot_api import FakeBotApi
+    from tests.fakes.server import FakeBotApiServer
 
     learners = range(first_learner, first_learner + DUE_PER_RUN)
     connection = await asyncpg.connect(dsn)
@@ -153,9 +153,9 @@ async def dispatch(dsn: str, url: str, instances: int, first_learner: int) -> tu
 
 
 async def _run(learners: int) -> Figures:
-    from bot.catalog import open_catalog
-    from bot.db import open_database
-    from tests.postgres import start_postgres
+    from bot.catalog.store import open_catalog
+    from bot.storage.db import open_database
+    from tests.fakes.postgres import start_postgres
 
     server = start_postgres()
     try:

@@ -3,7 +3,7 @@
 * **Due query**: the dispatcher's claim query (due, unsent, unclaimed, oldest first, 100 at a
   time) against 100k and 1M enrolled learners, with a sent reminder per learner already piled
   up, as in a bot that has run for a while. The partial index over unsent rows keeps it flat.
-* **Throughput**: the real `Dispatcher` with the Telegram sender, through python-telegram-bot's
+* **Throughput**: the real `ReminderDispatcher` with the Telegram sender, through python-telegram-bot's
   `Bot` (with `AIORateLimiter`, as the app builds it) to the fake Bot API server on 127.0.0.1,
   which answers 429 exactly as Telegram would (more than 30 messages in a second, or more
   than one a second in a chat). Goal: ≥ 95 % of 30 msg/s with zero 429s.
@@ -110,7 +110,7 @@ def build_database(path: Path, learners: int, due_now: int, course_id: int = 1) 
 
 async def _migrate(path: Path) -> None:
     """The schema exactly as the bot makes it: through the migrations."""
-    from bot.db import open_database
+    from bot.storage.db import open_database
 
     db = await open_database(f"sqlite+aiosqlite:///{path}")
     await db.dispose()
@@ -153,12 +153,12 @@ async def _throughput(folder: Path) -> ThroughputFigures:
     """Dispatch THROUGHPUT_MESSAGES due reminders through PTB to the fake server."""
     from telegram.ext import AIORateLimiter, ExtBot
 
-    from bot.catalog import open_catalog
-    from bot.db import open_database
-    from bot.dispatch import Dispatcher
-    from bot.fake_telegram import FakeBotApi
+    from bot.catalog.store import open_catalog
+    from bot.reminders.dispatcher import ReminderDispatcher
+    from bot.storage.db import open_database
     from handlers.reminders import telegram_sender
-    from tests.fake_server import FakeBotApiServer
+    from tests.fakes.bot_api import FakeBotApi
+    from tests.fakes.server import FakeBotApiServer
 
     path = folder / "throughput.db"
     url = f"sqlite+aiosqlite:///{path}"
@@ -175,7 +175,7 @@ async def _throughput(folder: Path) -> ThroughputFigures:
     )
     await bot.initialize()
     db = await open_database(url)
-    dispatcher = Dispatcher(db, lambda: search.courses, telegram_sender(bot), "UTC")
+    dispatcher = ReminderDispatcher(db, lambda: search.courses, telegram_sender(bot), "UTC")
     started = time.perf_counter()
     report = await dispatcher.run_once(lambda: datetime.now(UTC))
     seconds = time.perf_counter() - started
@@ -228,10 +228,11 @@ def memory_figures(learners: int, folder: Path) -> MemoryFigures:
 
 async def _memory_probe(path: Path) -> dict[str, float]:
     """Runs in its own process: what the bot holds while dispatching, at this database size."""
-    from bot.catalog import open_catalog
-    from bot.db import open_database
-    from bot.dispatch import Dispatcher, RateLimiter, SendResult, SendStatus
+    from bot.catalog.store import open_catalog
+    from bot.reminders.dispatcher import ReminderDispatcher, SendResult, SendStatus
+    from bot.reminders.limits import RateLimiter
     from bot.replies import Reply
+    from bot.storage.db import open_database
 
     db = await open_database(f"sqlite+aiosqlite:///{path}")
     search = await open_catalog(db, CONTENT)
@@ -240,7 +241,7 @@ async def _memory_probe(path: Path) -> dict[str, float]:
         return SendResult(SendStatus.SENT)
 
     limiter = RateLimiter(per_second=100_000, per_chat_interval=0)
-    dispatcher = Dispatcher(db, lambda: search.courses, sender, "UTC", limiter=limiter)
+    dispatcher = ReminderDispatcher(db, lambda: search.courses, sender, "UTC", limiter=limiter)
     report = await dispatcher.run_once(lambda: datetime.now(UTC))
     await db.dispose()
     return {"peak_rss_mib": peak_rss_kib() / 1024, "sent": report.sent}

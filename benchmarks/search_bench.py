@@ -39,9 +39,9 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from benchmarks import ROOT, Latency, RssWatch, format_table, mib, ms, time_each, timed
-from bot.catalog import read_aliases
-from bot.fuzzy_index import FuzzyIndex, Hit, Scorer, exhaustive
-from bot.search import LEVELS, CourseInfo, CourseSearch
+from bot.catalog.fuzzy_index import FuzzyIndex, Hit, Scorer, exhaustive
+from bot.catalog.search import LEVELS, CourseInfo, CourseSearch
+from bot.catalog.store import read_aliases
 from bot.text import normalise
 
 SEED = 20240611
@@ -505,8 +505,8 @@ class RelevanceFigures:
 
 async def _shipped_search() -> CourseSearch:
     """`CourseSearch` over the shipped sample catalogue, loaded as the bot loads it."""
-    from bot.catalog import open_catalog
-    from bot.db import open_database
+    from bot.catalog.store import open_catalog
+    from bot.storage.db import open_database
 
     with tempfile.TemporaryDirectory() as folder:
         db = await open_database(f"sqlite+aiosqlite:///{Path(folder) / 'bench.db'}")

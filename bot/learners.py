@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.clock import Clock
-from bot.db import Database
-from bot.models import Learner
+from bot.storage.db import Database
+from bot.storage.models import Learner
 
 
 async def touch_learner(

@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlmodel import col, delete, select
 
-from bot.db import Database
-from bot.models import Learner, ModuleProgress, Plan, Reminder, SearchRequest
+from bot.storage.db import Database
+from bot.storage.models import Learner, ModuleProgress, Plan, Reminder, SearchRequest
 
 
 def _plain(value: Any) -> Any:

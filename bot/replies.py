@@ -1,7 +1,8 @@
 """What the core answers with: text (Telegram HTML) and buttons, as plain values.
 
 Handlers turn a `Reply` into a Telegram message; the terminal chat and the benchmarks use
-the same values. Callback data is short and versioned by prefix (see `handlers/`).
+the same values. A button's data is a typed value from `bot.callbacks`, packed (and
+checked against Telegram's 64-byte limit) when the button is made.
 """
 
 from __future__ import annotations
@@ -9,13 +10,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
+from bot.callbacks import CallbackData
+
 
 @dataclass(frozen=True)
 class Button:
     label: str
-    data: str | None = None  # callback data, at most 64 bytes
+    data: str | CallbackData | None = None  # packed to a string of at most 64 bytes on creation
     url: str | None = None
     switch_inline: str | None = None  # opens inline mode with this query
+
+    def __post_init__(self) -> None:
+        if isinstance(self.data, CallbackData):
+            object.__setattr__(self, "data", self.data.pack())
+
+    @property
+    def callback_data(self) -> str | None:
+        """The packed data (always a string once the button exists)."""
+        return self.data if isinstance(self.data, str) else None
 
 
 @dataclass(frozen=True)
@@ -33,13 +45,6 @@ def esc(text: object) -> str:
 def shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def fit_callback(data: str) -> str:
-    """Cut callback data to Telegram's 64-byte limit on a character boundary."""
-    while len(data.encode()) > 64:
-        data = data[:-1]
-    return data
 
 
 def is_number(text: str) -> bool:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.catalog import build_search, open_catalog
+from bot.catalog.search import CourseSearch
+from bot.catalog.store import build_search, open_catalog
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.db import Database, open_database
-from bot.faq import Faq, load_faq
-from bot.search import CourseSearch
+from bot.faq.matcher import Faq, load_faq
+from bot.storage.db import Database, open_database
 
 
 @dataclass

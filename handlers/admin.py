@@ -10,14 +10,15 @@ import tempfile
 from pathlib import Path
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
-from bot import stats
-from bot.catalog_io import CatalogError, import_catalog
+from bot.admin import replies as stats_replies
+from bot.admin import stats
+from bot.catalog.io import CatalogError, import_catalog
 from bot.content import ContentError
-from bot.faq import load_faq
+from bot.faq.matcher import load_faq
 from bot.replies import Reply, esc
-from handlers.common import send, services
+from handlers.common import send
+from handlers.context import BotContext
 from handlers.messages import not_text
 
 log = logging.getLogger(__name__)
@@ -28,31 +29,31 @@ MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_PROBLEMS_SHOWN = 15
 
 
-def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+def is_admin(update: Update, context: BotContext) -> bool:
     user = update.effective_user
-    return user is not None and user.id in services(context).settings.admin_user_ids
+    return user is not None and user.id in context.core.settings.admin_user_ids
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: BotContext) -> None:
     """Any command the bot does not have."""
     await send(update, UNKNOWN_COMMAND)
 
 
-async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stats_command(update: Update, context: BotContext) -> None:
     """/stats: learners, plans, reminders sent and failed in the last day, unmatched searches."""
     if not is_admin(update, context):
         await unknown_command(update, context)
         return
-    core = services(context)
-    await send(update, stats.render(await stats.collect(core.db, core.clock.now())))
+    core = context.core
+    await send(update, stats_replies.render(await stats.collect(core.db, core.clock.now())))
 
 
-async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def reload_command(update: Update, context: BotContext) -> None:
     """/reload: re-read the FAQ and rebuild the catalogue index, without a restart."""
     if not is_admin(update, context):
         await unknown_command(update, context)
         return
-    core = services(context)
+    core = context.core
     try:
         core.faq = load_faq(core.settings.content_dir)
     except ContentError as error:
@@ -68,7 +69,7 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     )
 
 
-async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def document(update: Update, context: BotContext) -> None:
     """An admin's catalogue file (YAML, JSON or CSV) is validated, then imported whole."""
     message = update.effective_message
     if message is None or message.document is None or not is_admin(update, context):
@@ -81,7 +82,7 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if (message.document.file_size or 0) > MAX_IMPORT_BYTES:
         await send(update, Reply("That file is too large to import (5 MB at most)."))
         return
-    core = services(context)
+    core = context.core
     telegram_file = await message.document.get_file()
     content = bytes(await telegram_file.download_as_bytearray())
     with tempfile.TemporaryDirectory() as folder:

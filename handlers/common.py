@@ -1,4 +1,4 @@
-"""Helpers every handler uses: reach the core's services and send a core `Reply`."""
+"""Helpers every handler uses: turn a core `Reply` into a Telegram message, sent or edited."""
 
 from __future__ import annotations
 
@@ -6,23 +6,10 @@ import logging
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
 
-from bot.learners import touch_learner
 from bot.replies import Button, Reply
-from bot.services import Services
-from bot.study import reschedule_learner
 
 log = logging.getLogger(__name__)
-
-SERVICES_KEY = "services"
-
-
-def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    found = context.application.bot_data.get(SERVICES_KEY)
-    if not isinstance(found, Services):
-        raise RuntimeError("services are not open (post_init did not run)")
-    return found
 
 
 def keyboard(rows: list[list[Button]]) -> InlineKeyboardMarkup | None:
@@ -33,7 +20,7 @@ def keyboard(rows: list[list[Button]]) -> InlineKeyboardMarkup | None:
             [
                 InlineKeyboardButton(
                     b.label,
-                    callback_data=b.data,
+                    callback_data=b.callback_data,
                     url=b.url,
                     switch_inline_query_current_chat=b.switch_inline,
                 )
@@ -69,16 +56,3 @@ async def show(update: Update, reply: Reply) -> None:
         # Pressing the same button twice changes nothing: Telegram says so; that is fine.
         if "not modified" not in str(exc).lower():
             raise
-
-
-async def remember_learner(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Create or refresh the sender's learner record (private chats only)."""
-    user, chat = update.effective_user, update.effective_chat
-    if user is None or chat is None or chat.type != chat.PRIVATE:
-        return
-    core = services(context)
-    _learner, came_back = await touch_learner(
-        core.db, core.clock, user_id=user.id, chat_id=chat.id, first_name=user.first_name or ""
-    )
-    if came_back:  # they had blocked the bot: their plans' reminders start again
-        await reschedule_learner(core.db, core.clock, user.id, core.settings.default_timezone)

@@ -6,7 +6,8 @@ import logging
 
 from telegram import Update
 from telegram.error import Forbidden, NetworkError, TelegramError
-from telegram.ext import ContextTypes
+
+from handlers.context import BotContext
 
 log = logging.getLogger(__name__)
 
@@ -16,7 +17,7 @@ SORRY = (
 )
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: BotContext) -> None:
     """Logs the failure; the user gets a polite apology instead of silence or a traceback."""
     error = context.error
     summary = update.to_dict() if isinstance(update, Update) else repr(update)

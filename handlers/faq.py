@@ -3,33 +3,35 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
-from bot import answers
-from handlers.common import send, services, show
+from bot.callbacks import FaqAnswer, FaqTopic, FaqTopics
+from bot.faq import replies as answers
+from handlers.common import send, show
+from handlers.context import BotContext
 
 
-async def faq_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def faq_command(update: Update, context: BotContext) -> None:
     """The learner sees the topic menu: one button per topic."""
-    await send(update, answers.topic_menu(services(context).faq))
+    await send(update, answers.topic_menu(context.core.faq))
 
 
-async def faq_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """f:m → topic menu; f:t:<topic> → its questions; f:a:<entry> → that answer (new message)."""
+async def faq_button(update: Update, context: BotContext) -> None:
+    """Topic menu (`FaqTopics`), a topic's questions (`FaqTopic`), an answer (`FaqAnswer`, new message)."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    faq = services(context).faq
-    parts = query.data.split(":", 2)
-    if parts[1] == "a" and len(parts) == 3 and parts[2] in faq.by_id:
+    assert query is not None
+    faq = context.core.faq
+    answer = FaqAnswer.parse(query.data)
+    if answer is not None and answer.entry_id in faq.by_id:
         await query.answer()
-        await send(update, answers.answer(faq, faq.by_id[parts[2]]))
+        await send(update, answers.answer(faq, faq.by_id[answer.entry_id]))
         return
-    if parts[1] == "t" and len(parts) == 3:
-        reply = answers.topic_questions(faq, parts[2])
+    topic = FaqTopic.parse(query.data)
+    if topic is not None:
+        reply = answers.topic_questions(faq, topic.topic_id)
         if reply is not None:
             await show(update, reply)
             return
-    if parts[1] == "m":
+    if FaqTopics.matches(query.data):
         await show(update, answers.topic_menu(faq))
         return
     # A button from an old message whose question or topic no longer exists.

@@ -5,29 +5,29 @@ from __future__ import annotations
 import time
 
 from telegram import Update
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop
 
 from bot.flood import FloodGuard, Verdict
 from bot.replies import Reply
-from handlers.common import send, services
+from handlers.common import send
+from handlers.context import BotContext
 
-GUARD_KEY = "flood_guard"
 SLOW_DOWN = Reply("Whoa, that's a lot of messages at once! I'll pause for a moment — try again shortly.")
 
 
-def _guard(context: ContextTypes.DEFAULT_TYPE) -> FloodGuard:
-    found = context.application.bot_data.get(GUARD_KEY)
-    if isinstance(found, FloodGuard):
+def _guard(context: BotContext) -> FloodGuard:
+    found = context.bot_data.flood_guard
+    if found is not None:
         return found
-    settings = services(context).settings
+    settings = context.core.settings
     guard = FloodGuard(
         settings.flood_max_updates, settings.flood_window_seconds, settings.flood_cooldown_seconds
     )
-    context.application.bot_data[GUARD_KEY] = guard
+    context.bot_data.flood_guard = guard
     return guard
 
 
-async def flood_control(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def flood_control(update: Update, context: BotContext) -> None:
     """Too many updates from one learner: reply once to slow down, then ignore them a while."""
     user = update.effective_user
     if user is None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop
+
+from handlers.context import BotContext
 
 
 def addressed_to_bot(update: Update, bot_username: str, bot_id: int) -> bool:
@@ -17,7 +19,7 @@ def addressed_to_bot(update: Update, bot_username: str, bot_id: int) -> bool:
     return first_word.startswith("/") and first_word.lower().endswith(f"@{bot_username.lower()}")
 
 
-async def group_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def group_gate(update: Update, context: BotContext) -> None:
     """Group chatter not meant for the bot stops here, in silence."""
     chat = update.effective_chat
     if chat is None or chat.type not in (chat.GROUP, chat.SUPERGROUP):

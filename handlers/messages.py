@@ -3,31 +3,29 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
-from bot import answers
-from bot.learners import get_learner
+from bot.faq import replies as answers
 from bot.replies import Reply
-from bot.router import route
-from handlers.common import remember_learner, send, services
+from bot.understand.route import route
+from handlers.common import send
+from handlers.context import BotContext
 from handlers.search import run_search
 
 MAX_TEXT = 500  # longer messages are read up to here: nobody asks an FAQ in 4,000 characters
 
 
-async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def free_text(update: Update, context: BotContext) -> None:
     """The learner gets an answer, a "Did you mean…?", an honest fallback, or courses."""
     message = update.effective_message
     user = update.effective_user
     if message is None or message.text is None or user is None:
         return
-    core = services(context)
+    core = context.core
     text = message.text[:MAX_TEXT]
     where = route(text, core.faq, core.catalog.is_known_skill)
     if where.kind == "search":
         await run_search(update, context, where.query)
         return
-    await remember_learner(update, context)
     match = where.match
     assert match is not None
     if match.kind == "smalltalk" and match.smalltalk is not None:
@@ -36,7 +34,7 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         entry = match.best.entry
         course = None
         if entry.id in answers.COURSE_AWARE_ENTRIES:
-            learner = await get_learner(core.db, user.id)
+            learner = context.learner
             if learner is not None and learner.last_course_id is not None:
                 found = core.catalog.get(learner.last_course_id)
                 course = answers.CourseFacts.of(found) if found is not None else None
@@ -47,7 +45,7 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send(update, answers.fallback())
 
 
-async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def not_text(update: Update, context: BotContext) -> None:
     """Photos, stickers, voice and the like: say kindly that the bot reads text."""
     await send(
         update,

@@ -5,26 +5,32 @@ from __future__ import annotations
 import json
 
 from telegram import InputFile, Update
-from telegram.ext import ContextTypes
 
+from bot.callbacks import ForgetChoice
 from bot.privacy import export_learner, forget_learner
 from bot.replies import Button, Reply, esc
-from handlers.common import send, services, show
+from handlers.common import send, show
+from handlers.context import BotContext
 
 CONFIRM = Reply(
     "This deletes <b>everything</b> I store about you: study plans, progress, reminders, your "
     "time zone and settings, and your recent searches. It can't be undone. Delete it all?",
-    [[Button("Yes, delete everything", data="x:forget:yes"), Button("No, keep it", data="x:forget:no")]],
+    [
+        [
+            Button("Yes, delete everything", data=ForgetChoice("yes")),
+            Button("No, keep it", data=ForgetChoice("no")),
+        ]
+    ],
 )
 
 
-async def mydata_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def mydata_command(update: Update, context: BotContext) -> None:
     """A readable summary of the learner's stored data, plus all of it as a JSON file."""
     user = update.effective_user
     chat = update.effective_chat
     if user is None or chat is None:
         return
-    data = await export_learner(services(context).db, user.id)
+    data = await export_learner(context.core.db, user.id)
     learner = data["learner"]
     if learner is None:
         await send(update, Reply("I don't store anything about you."))
@@ -44,17 +50,18 @@ async def mydata_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await chat.send_document(InputFile(content, filename="my-microcred-data.json"))
 
 
-async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def forget_command(update: Update, context: BotContext) -> None:
     """Asks for confirmation before deleting anything."""
     await send(update, CONFIRM)
 
 
-async def forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def forget_button(update: Update, context: BotContext) -> None:
     """x:forget:yes deletes the presser's own data (only ever theirs); x:forget:no keeps it."""
     query = update.callback_query
     assert query is not None and query.data is not None and query.from_user is not None
-    if query.data != "x:forget:yes":
+    choice = ForgetChoice.parse(query.data)
+    if choice is None or choice.answer != "yes":
         await show(update, Reply("Nothing was deleted."))
         return
-    await forget_learner(services(context).db, query.from_user.id)
+    await forget_learner(context.core.db, query.from_user.id)
     await show(update, Reply("Done: everything I stored about you is deleted. Send /start to begin again."))

@@ -7,16 +7,21 @@ from datetime import timedelta
 
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.ext import Application, ContextTypes
 
-from bot.dispatch import Dispatcher, DispatchReport, RateLimiter, Sender, SendResult, SendStatus
+from bot.reminders.dispatcher import (
+    DispatchReport,
+    ReminderDispatcher,
+    Sender,
+    SendResult,
+    SendStatus,
+)
+from bot.reminders.limits import DatabaseRateLimiter, RateLimiter
 from bot.replies import Reply
-from bot.send_limits import DatabaseRateLimiter
-from handlers.common import SERVICES_KEY, keyboard
+from handlers.common import keyboard
+from handlers.context import BotApplication, BotContext
 
 log = logging.getLogger(__name__)
 
-DISPATCHER_KEY = "dispatcher"
 DISPATCH_EVERY_SECONDS = 5
 
 
@@ -43,35 +48,36 @@ def telegram_sender(bot: Bot) -> Sender:
     return send
 
 
-def dispatcher(application: Application) -> Dispatcher:  # type: ignore[type-arg]
+def dispatcher(application: BotApplication) -> ReminderDispatcher:
     """This process's dispatcher, made on first use."""
-    found = application.bot_data.get(DISPATCHER_KEY)
-    if isinstance(found, Dispatcher):
+    found = application.bot_data.dispatcher
+    if found is not None:
         return found
-    core = application.bot_data[SERVICES_KEY]
+    core = application.bot_data.core
     # One process on SQLite keeps the limits in memory; instances sharing PostgreSQL share them.
     limiter = RateLimiter() if core.db.is_sqlite else DatabaseRateLimiter(core.db)
-    made = Dispatcher(
+    made = ReminderDispatcher(
         core.db,
-        lambda: application.bot_data[SERVICES_KEY].catalog.courses,
+        lambda: application.bot_data.core.catalog.courses,
         telegram_sender(application.bot),
         core.settings.default_timezone,
         limiter=limiter,
         lease=timedelta(seconds=core.settings.reminder_lease_seconds),
     )
-    application.bot_data[DISPATCHER_KEY] = made
+    application.bot_data.dispatcher = made
     return made
 
 
-async def dispatch_now(application: Application) -> DispatchReport:  # type: ignore[type-arg]
+async def dispatch_now(application: BotApplication) -> DispatchReport:
     """Send whatever is due now (the job calls this; so does the terminal chat's /tick)."""
-    core = application.bot_data[SERVICES_KEY]
+    core = application.bot_data.core
     report = await dispatcher(application).run_once(core.clock.now)
     if report.claimed:
         log.info("Reminders: %s", report)
     return report
 
 
-async def dispatch_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def dispatch_job(context: BotContext) -> None:
     """Every few seconds: send whatever is due."""
-    await dispatch_now(context.application)
+    application: BotApplication = context.application  # type: ignore[assignment]
+    await dispatch_now(application)

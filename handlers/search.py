@@ -5,14 +5,16 @@ from __future__ import annotations
 import logging
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
-from telegram.ext import ContextTypes
 
-from bot import answers, course_replies
-from bot.catalog import count_miss, load_search, save_search
+from bot.callbacks import CourseCard, Recognition, ResultsPage, SearchFor
+from bot.catalog import replies as course_replies
+from bot.catalog.search import Facets
+from bot.catalog.store import count_miss, load_search, save_search
+from bot.faq import replies as answers
 from bot.learners import remember_course
-from bot.replies import Reply, is_number
-from bot.search import Facets
-from handlers.common import remember_learner, send, services, show
+from bot.replies import Reply
+from handlers.common import send, show
+from handlers.context import BotContext
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +28,7 @@ MAX_QUERY_CHARS = 100
 INLINE_RESULTS = 10
 
 
-async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def search_command(update: Update, context: BotContext) -> None:
     """/search <skill>: the learner sees the first page of matching courses."""
     query = " ".join(context.args or []).strip()
     if not query:
@@ -35,13 +37,12 @@ async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await run_search(update, context, query)
 
 
-async def run_search(update: Update, context: ContextTypes.DEFAULT_TYPE, query: str) -> None:
+async def run_search(update: Update, context: BotContext, query: str) -> None:
     """Search and send results as a new message (or the closest skills when nothing fits)."""
-    core = services(context)
+    core = context.core
     user = update.effective_user
     if user is None:
         return
-    await remember_learner(update, context)
     query = " ".join(query.split())[:MAX_QUERY_CHARS]
     result = core.catalog.search(query)
     if not result.matches:
@@ -52,21 +53,16 @@ async def run_search(update: Update, context: ContextTypes.DEFAULT_TYPE, query: 
     await send(update, course_replies.results_page(result, search_id, 0, Facets()))
 
 
-async def results_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """s:<search>:<page>:<facets> pages or narrows results in place; s:q:<text> searches anew."""
+async def results_button(update: Update, context: BotContext) -> None:
+    """A results page (`ResultsPage`) pages or narrows results in place."""
     query = update.callback_query
-    assert query is not None and query.data is not None and query.from_user is not None
-    parts = query.data.split(":", 3)
-    if parts[1] == "q" and len(parts) >= 3:
-        await query.answer()
-        await run_search(update, context, query.data.split(":", 2)[2])
-        return
-    try:
-        search_id, page, facets = int(parts[1]), int(parts[2]), Facets.decode(parts[3])
-    except (IndexError, ValueError):
+    assert query is not None and query.from_user is not None
+    data = ResultsPage.parse(query.data)
+    if data is None:
         await query.answer(EXPIRED)
         return
-    core = services(context)
+    search_id, page, facets = data.search_id, data.page, Facets.decode(data.facets)
+    core = context.core
     text = await load_search(core.db, search_id, query.from_user.id)
     if text is None:
         await query.answer(EXPIRED)
@@ -75,29 +71,39 @@ async def results_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await show(update, course_replies.results_page(result, search_id, page, facets))
 
 
-async def course_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """c:<course>[:<search>:<page>:<facets>]: the results message becomes the course card."""
+async def search_button(update: Update, context: BotContext) -> None:
+    """A `SearchFor` button (a suggested skill, an FAQ answer's search): search anew."""
     query = update.callback_query
-    assert query is not None and query.data is not None and query.from_user is not None
-    parts = query.data.split(":", 2)
-    core = services(context)
-    course = core.catalog.get(int(parts[1])) if is_number(parts[1]) else None
-    if course is None:
+    assert query is not None
+    data = SearchFor.parse(query.data)
+    await query.answer()
+    if data is not None:
+        await run_search(update, context, data.query)
+
+
+async def course_button(update: Update, context: BotContext) -> None:
+    """A `CourseCard` button: the results message becomes the course card."""
+    query = update.callback_query
+    assert query is not None and query.from_user is not None
+    data = CourseCard.parse(query.data)
+    core = context.core
+    course = core.catalog.get(data.course_id) if data is not None else None
+    if data is None or course is None:
         await query.answer("That course is no longer in the catalogue.")
         return
-    back = f"s:{parts[2]}" if len(parts) == 3 else None
-    await remember_learner(update, context)
+    page = data.back_page()
+    back = page.pack() if page is not None else None
     await remember_course(core.db, query.from_user.id, course.id)
     await show(update, course_replies.course_card(course, back))
 
 
-async def recognition_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """r:<course>: "Will employers recognise this?" answered about that course, then in general."""
+async def recognition_button(update: Update, context: BotContext) -> None:
+    """`Recognition`: "Will employers recognise this?" answered about that course, then in general."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    core = services(context)
-    course_id = query.data.split(":", 1)[1]
-    course = core.catalog.get(int(course_id)) if is_number(course_id) else None
+    assert query is not None
+    core = context.core
+    data = Recognition.parse(query.data)
+    course = core.catalog.get(data.course_id) if data is not None else None
     entry = core.faq.by_id.get("employer-recognition")
     await query.answer()
     if entry is None:
@@ -106,9 +112,9 @@ async def recognition_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
     await send(update, answers.answer(core.faq, entry, facts))
 
 
-async def show_course(update: Update, context: ContextTypes.DEFAULT_TYPE, course_id: int) -> bool:
+async def show_course(update: Update, context: BotContext, course_id: int) -> bool:
     """Send a course card (deep link `?start=course_<id>`); False when there is no such course."""
-    core = services(context)
+    core = context.core
     course = core.catalog.get(course_id)
     user = update.effective_user
     if course is None or user is None:
@@ -118,13 +124,13 @@ async def show_course(update: Update, context: ContextTypes.DEFAULT_TYPE, course
     return True
 
 
-async def inline_search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def inline_search(update: Update, context: BotContext) -> None:
     """Typing `@bot python` in any chat lists matching courses that post a short summary."""
     inline = update.inline_query
     if inline is None:
         return
     text = inline.query.strip()[:MAX_QUERY_CHARS]
-    core = services(context)
+    core = context.core
     matches = core.catalog.search(text).matches[:INLINE_RESULTS] if text else []
     username = context.bot.username
     results = [

@@ -11,16 +11,18 @@ from telegram import Update
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     ConversationHandler,
     MessageHandler,
     filters,
 )
 from telegram.warnings import PTBUserWarning
 
-from bot import study_replies as say
+from bot.callbacks import PlanAction, PlanAnswer, StartPlan
+from bot.catalog.search import CourseInfo
 from bot.learners import get_learner
-from bot.plans import (
+from bot.replies import Reply, is_number
+from bot.study import replies as say
+from bot.study.maths import (
     MAX_PLAN_DAYS,
     check_fit,
     describe_minute,
@@ -32,9 +34,7 @@ from bot.plans import (
     spread_days,
     zone,
 )
-from bot.replies import Reply, is_number
-from bot.search import CourseInfo
-from bot.study import (
+from bot.study.store import (
     ACTIVE,
     PAUSED,
     STOPPED,
@@ -43,6 +43,7 @@ from bot.study import (
     create_plan,
     learner_zone,
     mark_done,
+    plan_status,
     plan_statuses,
     set_all,
     set_quiet_hours,
@@ -51,7 +52,8 @@ from bot.study import (
     skip_today,
     snooze,
 )
-from handlers.common import remember_learner, send, services, show
+from handlers.common import send, show
+from handlers.context import BotContext
 
 DAYS, TIME, SESSION, TARGET, TIMEZONE, FIT, OBSTACLE, IF_THEN = range(8)
 DRAFT = "plan_draft"
@@ -70,50 +72,58 @@ class Draft:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _draft(context: ContextTypes.DEFAULT_TYPE) -> Draft | None:
+def _draft(context: BotContext) -> Draft | None:
     found = (context.user_data or {}).get(DRAFT)
     return found if isinstance(found, Draft) else None
 
 
-def _default_tz(context: ContextTypes.DEFAULT_TYPE) -> str:
-    return services(context).settings.default_timezone
-
-
-async def _today(update: Update, context: ContextTypes.DEFAULT_TYPE) -> date:
-    core = services(context)
-    user = update.effective_user
-    learner = await get_learner(core.db, user.id) if user else None
-    return core.clock.now().astimezone(learner_zone(learner, _default_tz(context))).date()
+async def _today(update: Update, context: BotContext) -> date:
+    core = context.core
+    learner = context.learner
+    return core.clock.now().astimezone(learner_zone(learner, context.default_tz)).date()
 
 
 # --- the conversation ------------------------------------------------------------------------
 
 
-async def _answer(update: Update) -> tuple[str | None, str]:
-    """The learner's answer to the current question: (button data, typed text).
+@dataclass(frozen=True)
+class Answer:
+    """The learner's answer to the current question: a button's value, or typed text."""
 
-    A button press is acknowledged here, so each step only has to read the value.
+    draft: Draft
+    button: str | None  # the `PlanAnswer` value of a pressed button
+    text: str  # what was typed ("" for a button)
+
+
+async def _step(update: Update, context: BotContext) -> Answer | None:
+    """Every step's preamble: the draft and the answer (a press is acknowledged here).
+
+    `None` when the draft is gone (after /forget, or a conversation that timed out).
     """
+    draft = _draft(context)
     query = update.callback_query
     if query is not None:
         await query.answer()
-        return query.data, ""
+    if draft is None or update.effective_user is None:
+        return None
+    if query is not None:
+        pressed = PlanAnswer.parse(query.data)
+        return Answer(draft, pressed.value if pressed is not None else None, "")
     message = update.effective_message
-    return None, (message.text or "") if message is not None else ""
+    return Answer(draft, None, (message.text or "") if message is not None else "")
 
 
-async def start_plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def start_plan(update: Update, context: BotContext) -> int:
     """ "Start studying" (p:new:<course>) or /study: ask which days, for a self-paced course."""
-    core = services(context)
-    await remember_learner(update, context)
+    core = context.core
     query = update.callback_query
     course = None
     if query is not None and query.data:
         await query.answer()
-        course_id = query.data.rsplit(":", 1)[-1]
-        course = core.catalog.get(int(course_id)) if is_number(course_id) else None
+        pressed = StartPlan.parse(query.data)
+        course = core.catalog.get(pressed.course_id) if pressed is not None else None
     elif update.effective_user is not None:
-        learner = await get_learner(core.db, update.effective_user.id)
+        learner = context.learner
         last = core.catalog.get(learner.last_course_id) if learner and learner.last_course_id else None
         await send(update, say.choose_course(last))
         return ConversationHandler.END
@@ -129,14 +139,15 @@ async def start_plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return DAYS
 
 
-async def toggle_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """p:d:<n> toggles a day in place; p:d:ok moves on (once at least one day is chosen)."""
+async def toggle_day(update: Update, context: BotContext) -> int:
+    """A day button toggles that day in place; Done moves on (once at least one day is chosen)."""
     query = update.callback_query
     draft = _draft(context)
-    assert query is not None and query.data is not None
-    if draft is None:
+    assert query is not None
+    pressed = PlanAnswer.parse(query.data)
+    if draft is None or pressed is None:
         return await _lost(update)
-    choice = query.data.removeprefix("p:d:")
+    choice = pressed.value
     if choice == "ok":
         if not draft.days:
             await query.answer("Pick at least one day first.")
@@ -151,7 +162,7 @@ async def toggle_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return DAYS
 
 
-async def typed_days(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def typed_days(update: Update, context: BotContext) -> int:
     draft = _draft(context)
     message = update.effective_message
     if draft is None or message is None:
@@ -165,12 +176,12 @@ async def typed_days(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return TIME
 
 
-async def chose_time(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    draft = _draft(context)
-    if draft is None:
+async def chose_time(update: Update, context: BotContext) -> int:
+    answer = await _step(update, context)
+    if answer is None:
         return await _lost(update)
-    data, text = await _answer(update)
-    minute = parse_time_minutes(data.removeprefix("p:t:")) if data else parse_time(text)
+    draft = answer.draft
+    minute = parse_time_minutes(answer.button) if answer.button else parse_time(answer.text)
     if minute is None:
         await send(update, say.bad_input("a time", "19:30 or 7pm"))
         return TIME
@@ -183,28 +194,27 @@ def parse_time_minutes(data: str) -> int | None:
     return int(data) if is_number(data) and int(data) < 24 * 60 else None
 
 
-async def chose_session(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    draft = _draft(context)
-    data, _text = await _answer(update)
-    if draft is None or data is None:
+async def chose_session(update: Update, context: BotContext) -> int:
+    answer = await _step(update, context)
+    if answer is None or answer.button is None:
         return await _lost(update)
-    value = data.removeprefix("p:s:")
+    draft, value = answer.draft, answer.button
     if is_number(value) and int(value) in say.SESSION_CHOICES:
         draft.session_minutes = int(value)
     await send(update, say.ask_target())
     return TARGET
 
 
-async def chose_target(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    draft = _draft(context)
-    if draft is None:
+async def chose_target(update: Update, context: BotContext) -> int:
+    answer = await _step(update, context)
+    if answer is None:
         return await _lost(update)
+    draft = answer.draft
     today = await _today(update, context)
-    data, text = await _answer(update)
-    if data is not None:
+    if answer.button is not None:
         draft.target = None
     else:
-        target = parse_date(text, today)
+        target = parse_date(answer.text, today)
         if target is None:
             await send(update, say.bad_input("a date", "3 March or 2027-03-03"))
             return TARGET
@@ -218,36 +228,35 @@ async def chose_target(update: Update, context: ContextTypes.DEFAULT_TYPE) -> in
     return await _after_target(update, context, draft)
 
 
-async def _after_target(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft) -> int:
-    core = services(context)
-    user = update.effective_user
-    learner = await get_learner(core.db, user.id) if user else None
+async def _after_target(update: Update, context: BotContext, draft: Draft) -> int:
+    learner = context.learner
     if learner is not None and learner.timezone is None:
-        await send(update, say.ask_timezone(_default_tz(context)))
+        await send(update, say.ask_timezone(context.default_tz))
         return TIMEZONE
     return await _check_fit(update, context, draft)
 
 
-async def chose_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    draft = _draft(context)
+async def chose_timezone(update: Update, context: BotContext) -> int:
+    answer = await _step(update, context)
     user = update.effective_user
-    if draft is None or user is None:
+    if answer is None or user is None:
         return await _lost(update)
-    core = services(context)
-    data, text = await _answer(update)
-    if data is not None:
-        name = _default_tz(context)
+    draft = answer.draft
+    core = context.core
+    if answer.button is not None:
+        name = context.default_tz
     else:
-        found = parse_timezone(text)
+        found = parse_timezone(answer.text)
         if found is None:
             await send(update, say.bad_input("a time zone", "Berlin, New York or UTC+2"))
             return TIMEZONE
         name = found
-    await set_timezone(core.db, core.clock, user.id, name, _default_tz(context))
+    await set_timezone(core.db, core.clock, user.id, name, context.default_tz)
+    context.learner = await get_learner(core.db, user.id)  # its time zone just changed
     return await _check_fit(update, context, draft)
 
 
-async def _check_fit(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft) -> int:
+async def _check_fit(update: Update, context: BotContext, draft: Draft) -> int:
     fit = _fit(draft, await _today(update, context))
     if fit.fits or draft.target is None:
         await send(update, say.ask_obstacle())
@@ -261,15 +270,15 @@ def _fit(draft: Draft, today: date) -> Any:
     return check_fit(today, draft.days, hours, draft.session_minutes, draft.target)
 
 
-async def chose_fit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """p:f:date keeps the days and moves the target; p:f:days:<n> studies more days a week."""
-    draft = _draft(context)
-    data, _text = await _answer(update)
-    if draft is None or data is None:
+async def chose_fit(update: Update, context: BotContext) -> int:
+    """ "date" keeps the days and moves the target; "days:<n>" studies more days a week."""
+    answer = await _step(update, context)
+    if answer is None or answer.button is None:
         return await _lost(update)
+    draft, data = answer.draft, answer.button
     today = await _today(update, context)
-    if data.startswith("p:f:days:") and is_number(data.rsplit(":", 1)[-1]):
-        wanted = min(7, int(data.rsplit(":", 1)[-1]))
+    if data.startswith("days:") and is_number(data.removeprefix("days:")):
+        wanted = min(7, int(data.removeprefix("days:")))
         draft.days = spread_days(draft.days, wanted)
     else:
         draft.target = _fit(replace(draft, target=None), today).finish
@@ -277,35 +286,34 @@ async def chose_fit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return OBSTACLE
 
 
-async def typed_obstacle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    draft = _draft(context)
-    if draft is None:
+async def typed_obstacle(update: Update, context: BotContext) -> int:
+    answer = await _step(update, context)
+    if answer is None:
         return await _lost(update)
-    data, text = await _answer(update)
-    if data is None:
-        draft.obstacle = " ".join(text.split())[:MAX_NOTE] or None
+    draft = answer.draft
+    if answer.button is None:
+        draft.obstacle = " ".join(answer.text.split())[:MAX_NOTE] or None
     await send(update, say.ask_if_then(draft.obstacle))
     return IF_THEN
 
 
-async def typed_if_then(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def typed_if_then(update: Update, context: BotContext) -> int:
     """The last step: store the plan and its first reminder, and show the summary."""
-    draft = _draft(context)
+    answer = await _step(update, context)
     user = update.effective_user
-    if draft is None or user is None:
+    if answer is None or user is None:
         return await _lost(update)
-    data, text = await _answer(update)
-    if data is None:
-        draft.if_then = " ".join(text.split())[:MAX_NOTE] or None
-    core = services(context)
+    draft = answer.draft
+    if answer.button is None:
+        draft.if_then = " ".join(answer.text.split())[:MAX_NOTE] or None
+    core = context.core
     plan_draft = PlanDraft(
         course_id=draft.course.id, days=draft.days, minute=draft.minute,
         session_minutes=draft.session_minutes, target=draft.target, obstacle=draft.obstacle,
         if_then=draft.if_then,
     )  # fmt: skip
-    _plan, first = await create_plan(core.db, core.clock, user.id, plan_draft, _default_tz(context))
-    learner = await get_learner(core.db, user.id)
-    tz = learner_zone(learner, _default_tz(context))
+    _plan, first = await create_plan(core.db, core.clock, user.id, plan_draft, context.default_tz)
+    tz = learner_zone(context.learner, context.default_tz)
     fit = _fit(draft, await _today(update, context))
     await send(update, say.plan_created(draft.course, draft.days, draft.minute, first, tz, fit, draft.target))
     if context.user_data is not None:
@@ -313,7 +321,7 @@ async def typed_if_then(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
     return ConversationHandler.END
 
 
-async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def cancel(update: Update, context: BotContext) -> int:
     """/cancel: leave the plan conversation; nothing is stored."""
     if context.user_data is not None:
         context.user_data.pop(DRAFT, None)
@@ -329,7 +337,7 @@ async def _lost(update: Update) -> int:
     return ConversationHandler.END
 
 
-async def unexpected(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unexpected(update: Update, context: BotContext) -> None:
     """Something other than the expected answer (a sticker, a stale button): ask again kindly."""
     if update.callback_query is not None:
         await update.callback_query.answer("Please answer the question above first, or send /cancel.")
@@ -350,35 +358,41 @@ def conversation() -> ConversationHandler:  # type: ignore[type-arg]
 def _conversation(text: filters.BaseFilter, other: MessageHandler) -> ConversationHandler:  # type: ignore[type-arg]
     return ConversationHandler(
         entry_points=[
-            CallbackQueryHandler(start_plan, pattern=r"^p:new:"),
+            CallbackQueryHandler(start_plan, pattern=StartPlan.matches),
             CommandHandler("study", start_plan),
         ],
         states={
-            DAYS: [CallbackQueryHandler(toggle_day, pattern=r"^p:d:"), MessageHandler(text, typed_days)],
-            TIME: [CallbackQueryHandler(chose_time, pattern=r"^p:t:"), MessageHandler(text, chose_time)],
-            SESSION: [CallbackQueryHandler(chose_session, pattern=r"^p:s:")],
+            DAYS: [
+                CallbackQueryHandler(toggle_day, pattern=PlanAnswer.of_step("d")),
+                MessageHandler(text, typed_days),
+            ],
+            TIME: [
+                CallbackQueryHandler(chose_time, pattern=PlanAnswer.of_step("t")),
+                MessageHandler(text, chose_time),
+            ],
+            SESSION: [CallbackQueryHandler(chose_session, pattern=PlanAnswer.of_step("s"))],
             TARGET: [
-                CallbackQueryHandler(chose_target, pattern=r"^p:g:"),
+                CallbackQueryHandler(chose_target, pattern=PlanAnswer.of_step("g")),
                 MessageHandler(text, chose_target),
             ],
             TIMEZONE: [
-                CallbackQueryHandler(chose_timezone, pattern=r"^p:z:"),
+                CallbackQueryHandler(chose_timezone, pattern=PlanAnswer.of_step("z")),
                 MessageHandler(text, chose_timezone),
             ],
-            FIT: [CallbackQueryHandler(chose_fit, pattern=r"^p:f:")],
+            FIT: [CallbackQueryHandler(chose_fit, pattern=PlanAnswer.of_step("f"))],
             OBSTACLE: [
-                CallbackQueryHandler(typed_obstacle, pattern=r"^p:o:"),
+                CallbackQueryHandler(typed_obstacle, pattern=PlanAnswer.of_step("o")),
                 MessageHandler(text, typed_obstacle),
             ],
             IF_THEN: [
-                CallbackQueryHandler(typed_if_then, pattern=r"^p:i:"),
+                CallbackQueryHandler(typed_if_then, pattern=PlanAnswer.of_step("i")),
                 MessageHandler(text, typed_if_then),
             ],
         },
         fallbacks=[
             CommandHandler("cancel", cancel),
-            CallbackQueryHandler(start_plan, pattern=r"^p:new:"),
-            CallbackQueryHandler(unexpected, pattern=r"^p:[dtsgzfoi]:"),
+            CallbackQueryHandler(start_plan, pattern=StartPlan.matches),
+            CallbackQueryHandler(unexpected, pattern=PlanAnswer.matches),
             other,  # type: ignore[list-item]
         ],
         allow_reentry=True,
@@ -390,30 +404,28 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
 # --- reminder buttons and plan commands --------------------------------------------------------
 
 
-async def plan_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def plan_button(update: Update, context: BotContext) -> None:
     """Done ✓ / Snooze 1 h / Skip today / Pause / Resume / Stop / catch-up, on one plan."""
     query = update.callback_query
     assert query is not None and query.data is not None and query.from_user is not None
-    parts = query.data.split(":")
-    core = services(context)
+    pressed = PlanAction.parse(query.data)
+    core = context.core
     user_id = query.from_user.id
-    tz_name = _default_tz(context)
-    plan_id = int(parts[2]) if len(parts) > 2 and is_number(parts[2]) else 0
-    action = parts[1]
-    statuses = {s.plan.id: s for s in await plan_statuses(
-        core.db, core.clock, user_id, core.catalog.courses, tz_name, include_finished=True
-    )}  # fmt: skip
-    status = statuses.get(plan_id)
+    tz_name = context.default_tz
+    plan_id = pressed.plan_id if pressed is not None else 0
+    action = pressed.action if pressed is not None else ""
+    extra = pressed.extra if pressed is not None else ""
+    status = await plan_status(core.db, core.clock, user_id, plan_id, core.catalog.courses, tz_name)
     if status is None:
         # Not this learner's plan, a deleted one, or forged data: change nothing.
         await query.answer("That plan isn't available any more.")
         return
     course = status.course
-    learner = await get_learner(core.db, user_id)
+    learner = context.learner
     tz = learner_zone(learner, tz_name)
-    if action == "done" and len(parts) == 4 and is_number(parts[3]):
+    if action == "done" and is_number(extra):
         result = await mark_done(
-            core.db, core.clock, user_id, plan_id, int(parts[3]), len(course.modules), tz_name
+            core.db, core.clock, user_id, plan_id, int(extra), len(course.modules), tz_name
         )
         if result is None:
             await query.answer("That module isn't part of this plan.")
@@ -440,87 +452,85 @@ async def plan_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
                  "stop": "Stopped. Your progress is kept."}  # fmt: skip
         await query.answer(notes[action] if changed else "Nothing to change.")
     elif action == "cu":
-        await _catch_up(update, context, status, parts)
+        await _catch_up(update, context, status, extra)
     else:
         await query.answer("That button is no longer valid.")
 
 
-async def _catch_up(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, status: Any, parts: list[str]
-) -> None:
+async def _catch_up(update: Update, context: BotContext, status: Any, extra: str) -> None:
     query = update.callback_query
     assert query is not None and query.from_user is not None
-    core = services(context)
-    tz_name = _default_tz(context)
+    core = context.core
+    tz_name = context.default_tz
     today = await _today(update, context)
-    from bot.study import remaining_fit
+    from bot.study.store import remaining_fit
 
-    if len(parts) == 5 and parts[3] == "days" and is_number(parts[4]):
-        days = spread_days(tuple(int(d) for d in status.plan.study_days.split(",")), min(7, int(parts[4])))
+    if extra.startswith("days:") and is_number(extra.removeprefix("days:")):
+        days = spread_days(
+            tuple(int(d) for d in status.plan.study_days.split(",")), min(7, int(extra.removeprefix("days:")))
+        )
         await change_pace(core.db, core.clock, query.from_user.id, status.plan.id, tz_name, days=days)
     else:
         _needed, finish = remaining_fit(status, today)
         await change_pace(core.db, core.clock, query.from_user.id, status.plan.id, tz_name, target=finish)
     await query.answer("Plan updated.")
     statuses = await plan_statuses(core.db, core.clock, query.from_user.id, core.catalog.courses, tz_name)
-    learner = await get_learner(core.db, query.from_user.id)
+    learner = context.learner
     await show(update, say.progress(statuses, learner_zone(learner, tz_name), today))
 
 
-async def progress_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def progress_command(update: Update, context: BotContext) -> None:
     """/progress: each plan with its progress bar, ahead/behind, next reminder, catch-up buttons."""
     user = update.effective_user
     if user is None:
         return
-    core = services(context)
-    tz_name = _default_tz(context)
+    core = context.core
+    tz_name = context.default_tz
     statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, tz_name)
-    learner = await get_learner(core.db, user.id)
+    learner = context.learner
     await send(update, say.progress(statuses, learner_zone(learner, tz_name), await _today(update, context)))
 
 
-async def reminders_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def reminders_command(update: Update, context: BotContext) -> None:
     """/reminders: the upcoming reminders, in the learner's time."""
     user = update.effective_user
     if user is None:
         return
-    core = services(context)
-    tz_name = _default_tz(context)
+    core = context.core
+    tz_name = context.default_tz
     statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, tz_name)
-    learner = await get_learner(core.db, user.id)
+    learner = context.learner
     await send(update, say.upcoming(statuses, learner_zone(learner, tz_name)))
 
 
-async def pause_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def pause_command(update: Update, context: BotContext) -> None:
     """/pause: every active plan pauses (no reminders) until /resume."""
     await _set_all(update, context, PAUSED, "Paused {n} plan(s). Send /resume when you're ready.",
                    "You have no active plan to pause.")  # fmt: skip
 
 
-async def resume_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def resume_command(update: Update, context: BotContext) -> None:
     """/resume: paused plans start reminding again from their next study time."""
     await _set_all(update, context, ACTIVE, "Resumed {n} plan(s). /reminders shows what's next.",
                    "You have no paused plan.")  # fmt: skip
 
 
-async def _set_all(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, status: str, done: str, none: str
-) -> None:
+async def _set_all(update: Update, context: BotContext, status: str, done: str, none: str) -> None:
     user = update.effective_user
     if user is None:
         return
-    core = services(context)
-    changed = await set_all(core.db, core.clock, user.id, status, _default_tz(context))
+    core = context.core
+    changed = await set_all(core.db, core.clock, user.id, status, context.default_tz)
     await send(update, Reply(done.format(n=changed) if changed else none))
 
 
-async def stop_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stop_command(update: Update, context: BotContext) -> None:
     """/stopstudying: pick a plan to stop (with a confirmation button)."""
     user = update.effective_user
     if user is None:
         return
-    core = services(context)
-    statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, _default_tz(context))
+    core = context.core
+    statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, context.default_tz)
     if not statuses:
         await send(update, Reply("You have no study plan to stop."))
         return
@@ -529,16 +539,15 @@ async def stop_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await send(update, say.stop_confirm(status.course, status.plan.id))
 
 
-async def timezone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def timezone_command(update: Update, context: BotContext) -> None:
     """/timezone <city or offset>: set the learner's zone; reminders move to the new local time."""
     user = update.effective_user
     if user is None:
         return
-    await remember_learner(update, context)
-    core = services(context)
+    core = context.core
     text = " ".join(context.args or [])
-    learner = await get_learner(core.db, user.id)
-    current = learner.timezone if learner and learner.timezone else _default_tz(context)
+    learner = context.learner
+    current = learner.timezone if learner and learner.timezone else context.default_tz
     if not text:
         hint = "Change it with e.g. <code>/timezone Berlin</code> or <code>/timezone UTC+2</code>."
         await send(update, Reply(f"Your time zone is <b>{current}</b>. {hint}"))
@@ -547,20 +556,19 @@ async def timezone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if name is None:
         await send(update, say.bad_input("a time zone", "Berlin, New York or UTC+2"))
         return
-    await set_timezone(core.db, core.clock, user.id, name, _default_tz(context))
+    await set_timezone(core.db, core.clock, user.id, name, context.default_tz)
     local = core.clock.now().astimezone(zone(name)).strftime("%H:%M")
     await send(update, Reply(f"Time zone set to <b>{name}</b> (it's {local} there). Reminders follow it."))
 
 
-async def quiet_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def quiet_command(update: Update, context: BotContext) -> None:
     """/quiet 22:00-08:00 (or off): no reminders in that local window; they wait until it ends."""
     user = update.effective_user
     if user is None:
         return
-    await remember_learner(update, context)
-    core = services(context)
+    core = context.core
     text = " ".join(context.args or [])
-    learner = await get_learner(core.db, user.id)
+    learner = context.learner
     if not text and learner is not None:
         current = (
             f"{describe_minute(learner.quiet_start_minute)}–{describe_minute(learner.quiet_end_minute)}"
@@ -574,7 +582,7 @@ async def quiet_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if quiet is None:
         await send(update, say.bad_input("quiet hours", "22:00-08:00 or off"))
         return
-    await set_quiet_hours(core.db, core.clock, user.id, quiet, _default_tz(context))
+    await set_quiet_hours(core.db, core.clock, user.id, quiet, context.default_tz)
     if quiet.start == quiet.end:
         await send(update, Reply("Quiet hours are off: reminders come exactly at your study times."))
     else:

@@ -15,14 +15,14 @@ import pytest
 from telegram import Update
 from telegram.ext import Application, SimpleUpdateProcessor
 
-from bot.app import build_application
-from bot.catalog import open_catalog
+from app.telegram_app import build_application
+from bot.catalog.store import open_catalog
 from bot.clock import ManualClock
 from bot.config import Settings, load_settings
-from bot.db import open_database
-from bot.fake_telegram import Call, FakeBotApi
-from tests.fake_server import FakeBotApiServer
-from tests.postgres import PostgresServer, start_postgres
+from bot.storage.db import open_database
+from tests.fakes.bot_api import Call, FakeBotApi
+from tests.fakes.postgres import PostgresServer, start_postgres
+from tests.fakes.server import FakeBotApiServer
 
 T = TypeVar("T")
 CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -38,6 +38,17 @@ def run_outside_loop(coroutine: Coroutine[Any, Any, T]) -> T:
     (session fixtures may first be needed by an async test)."""
     with ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, coroutine).result()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that runs on PostgreSQL `postgres` (selectable with `-m`)."""
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        callspec = getattr(item, "callspec", None)
+        ids = callspec.id if callspec is not None else ""
+        on_postgres = "postgresql" in ids or ("postgres" in names and "sqlite" not in ids)
+        if on_postgres:
+            item.add_marker(pytest.mark.postgres)
 
 
 @pytest.fixture(autouse=True)

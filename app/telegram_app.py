@@ -1,0 +1,228 @@
+"""App wiring: build the python-telegram-bot `Application` and register every handler.
+
+This module and `handlers/` are the only places that import `telegram`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    ApplicationBuilder,
+    BaseUpdateProcessor,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot import welcome as texts
+from bot.callbacks import (
+    CourseCard,
+    FaqAnswer,
+    FaqTopic,
+    FaqTopics,
+    ForgetChoice,
+    MenuChoice,
+    PlanAction,
+    Recognition,
+    ResultsPage,
+    SearchFor,
+)
+from bot.clock import Clock
+from bot.config import Settings
+from bot.logs import redact
+from bot.reminders.dispatcher import repair_plans
+from bot.services import Services, open_services
+from handlers import admin, faq, flood, groups, messages, privacy, reminders, search, start, study
+from handlers.context import CONTEXT_TYPES, BotApplication, load_learner
+from handlers.errors import on_error
+
+log = logging.getLogger(__name__)
+
+# Stand-in token for the terminal chat, which never talks to Telegram.
+TERMINAL_TOKEN = "0:terminal-chat"
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    clock: Clock | None = None,
+    services: Services | None = None,
+    dispatch_every: float | None = reminders.DISPATCH_EVERY_SECONDS,
+    update_processor: BaseUpdateProcessor | None = None,
+) -> BotApplication:
+    """The bot, ready for `run_polling` (or the terminal chat's in-process request)."""
+    redact(settings.token)
+    if settings.webhook_secret is not None:
+        redact(settings.webhook_secret.get_secret_value())
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token or TERMINAL_TOKEN)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.timezone))
+        .rate_limiter(AIORateLimiter(max_retries=2))
+        .context_types(CONTEXT_TYPES)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if settings.telegram_api_base_url:
+        root = settings.telegram_api_base_url
+        builder = builder.base_url(f"{root}/bot{{token}}").base_file_url(f"{root}/file/bot{{token}}")
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    if update_processor is not None:  # tests use one that notes when an update is done
+        builder = builder.concurrent_updates(update_processor)
+    application = builder.build()
+    data = application.bot_data
+    data.settings, data.clock, data.dispatch_every, data.services = settings, clock, dispatch_every, services
+    _register_handlers(application)
+    return application
+
+
+FAQ_BUTTONS = (FaqTopics, FaqTopic, FaqAnswer)
+
+
+def _register_handlers(application: BotApplication) -> None:
+    """Every route into the bot, in one table."""
+    private = filters.ChatType.PRIVATE
+    application.add_handler(TypeHandler(Update, groups.group_gate), group=-3)
+    application.add_handler(TypeHandler(Update, flood.flood_control), group=-2)
+    application.add_handler(TypeHandler(Update, load_learner), group=-1)
+    application.add_handlers(
+        [
+            study.conversation(),  # first: while planning, its answers go to it
+            CommandHandler("start", start.start),
+            CommandHandler("help", start.help_command),
+            CommandHandler("faq", faq.faq_command),
+            CommandHandler("search", search.search_command),
+            CallbackQueryHandler(start.menu_button, pattern=MenuChoice.matches),
+            CallbackQueryHandler(faq.faq_button, pattern=lambda d: any(k.matches(d) for k in FAQ_BUTTONS)),
+            CallbackQueryHandler(search.search_button, pattern=SearchFor.matches),
+            CallbackQueryHandler(search.results_button, pattern=ResultsPage.matches),
+            CallbackQueryHandler(search.course_button, pattern=CourseCard.matches),
+            CallbackQueryHandler(search.recognition_button, pattern=Recognition.matches),
+            CallbackQueryHandler(study.plan_button, pattern=PlanAction.matches),
+            CommandHandler("progress", study.progress_command),
+            CommandHandler("reminders", study.reminders_command),
+            CommandHandler("pause", study.pause_command),
+            CommandHandler("resume", study.resume_command),
+            CommandHandler("stopstudying", study.stop_command),
+            CommandHandler("timezone", study.timezone_command),
+            CommandHandler("quiet", study.quiet_command),
+            CommandHandler("mydata", privacy.mydata_command),
+            CommandHandler("forget", privacy.forget_command),
+            CallbackQueryHandler(privacy.forget_button, pattern=ForgetChoice.matches),
+            InlineQueryHandler(search.inline_search),
+            MessageHandler(
+                (private | filters.REPLY) & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND,
+                messages.free_text,
+            ),
+            CallbackQueryHandler(start.stale_button),  # anything else: an old or forged button
+            CommandHandler("reload", admin.reload_command),
+            CommandHandler("stats", admin.stats_command),
+            MessageHandler(private & filters.UpdateType.MESSAGE & filters.Document.ALL, admin.document),
+            MessageHandler(private & filters.COMMAND, admin.unknown_command),
+            MessageHandler(
+                private & filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL,
+                messages.not_text,
+            ),
+        ]
+    )
+    application.add_error_handler(on_error)
+
+
+async def _post_init(application: BotApplication) -> None:
+    """Open the database and content, then register the command menu with Telegram."""
+    data = application.bot_data
+    if data.services is None:
+        assert data.settings is not None
+        data.services = await open_services(data.settings, clock=data.clock)
+    await application.bot.set_my_commands(
+        [BotCommand(name, description) for name, description in texts.COMMANDS]
+    )
+    services = data.core
+    repaired = await repair_plans(services.db, services.clock.now(), services.settings.default_timezone)
+    if repaired:
+        log.info("Scheduled the next reminder of %d plan(s) after an interrupted run", repaired)
+    if data.install_signal_handlers:
+        _install_signal_handlers(application)
+    every = data.dispatch_every
+    if every and application.job_queue is not None:
+        # One repeating job sends every due reminder; nothing per learner lives in memory.
+        application.job_queue.run_repeating(
+            reminders.dispatch_job, interval=every, first=min(1.0, every), name="reminders"
+        )
+
+
+async def _post_shutdown(application: BotApplication) -> None:
+    services, application.bot_data.services = application.bot_data.services, None
+    if services is not None:
+        await services.close()
+
+
+def run(settings: Settings) -> None:
+    """Webhook mode when WEBHOOK_URL is set, long polling otherwise."""
+    if settings.webhook_url:
+        run_webhook(settings)
+    else:
+        run_polling(settings)
+
+
+def run_webhook(settings: Settings) -> None:
+    """Serve Telegram's webhook on PORT; updates without the right secret header are refused.
+
+    Several instances can run behind a load balancer: they share the database, and the
+    reminder claims keep each reminder to one instance.
+    """
+    assert settings.webhook_url is not None and settings.webhook_secret is not None
+    application = build_application(settings)
+    application.bot_data.install_signal_handlers = True
+    path = urlsplit(settings.webhook_url).path.lstrip("/")
+    log.info("Starting Microcred Advisor in webhook mode on port %d", settings.port)
+    application.run_webhook(
+        listen=settings.webhook_listen,
+        port=settings.port,
+        url_path=path,
+        webhook_url=settings.webhook_url,
+        secret_token=settings.webhook_secret.get_secret_value(),
+        allowed_updates=Update.ALL_TYPES,
+        drop_pending_updates=False,
+        stop_signals=None,
+    )
+
+
+def run_polling(settings: Settings) -> None:
+    """Run on Telegram until SIGINT/SIGTERM; updates sent while we were down are kept.
+
+    On a signal: stop taking updates, let in-flight handlers finish, stop sending reminders
+    (the unsent part of the batch is handed back for the next start), close the database.
+    """
+    application = build_application(settings)
+    application.bot_data.install_signal_handlers = True
+    log.info("Starting Microcred Advisor in polling mode")
+    application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False, stop_signals=None)
+
+
+def _install_signal_handlers(application: BotApplication) -> None:
+    loop = asyncio.get_running_loop()
+
+    def stop(signum: int) -> None:
+        log.info("Received %s: finishing in-flight work and stopping", signal.Signals(signum).name)
+        dispatcher = application.bot_data.dispatcher
+        if dispatcher is not None:
+            dispatcher.stopping = True
+        application.stop_running()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop, signum)

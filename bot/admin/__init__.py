@@ -1,0 +1,1 @@
+"""Operator features: statistics for /stats (queries in `stats`, wording in `replies`)."""

@@ -1,0 +1,193 @@
+"""Search results pages and course cards, as plain `Reply` values.
+
+Callback data (handled in `handlers/search.py`):
+  s:<search id>:<page>:<facets>       a results page (facets: see `Facets.encode`)
+  c:<course id>:<search id>:<page>:<facets>   a course card, remembering the page to go back to
+  c:<course id>                       a course card opened from elsewhere (deep link)
+  r:<course id>                       "Will employers recognise this?" about that course
+  p:new:<course id>                   start a study plan (study-plan handlers)
+  s:q:<text>                          run a new search for <text> (skill suggestions)
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from bot.callbacks import CourseCard, FaqTopics, Recognition, ResultsPage, SearchFor, StartPlan
+from bot.catalog.search import HOUR_LIMITS, LEVELS, CourseInfo, Facets, Scored, SearchResult
+from bot.replies import Button, Reply, esc, shorten
+
+PAGE_SIZE = 5
+MODE_LABEL = {"online": "Online", "in-person": "In person", "hybrid": "Hybrid"}
+
+
+def price_text(course: CourseInfo) -> str:
+    if course.price == 0:
+        return "Free"
+    amount = f"{course.price:,.0f}" if course.price == int(course.price) else f"{course.price:,.2f}"
+    return f"{amount} {course.currency}"
+
+
+def one_line(course: CourseInfo) -> str:
+    """Provider · hours · price · mode: the facts that fit on a results line."""
+    pace = "self-paced" if course.self_paced else "scheduled"
+    return (
+        f"{course.provider} · {course.workload_hours} h · {price_text(course)} · "
+        f"{MODE_LABEL.get(course.participation_form, course.participation_form)}, {pace}"
+    )
+
+
+def results_page(result: SearchResult, search_id: int, page: int, facets: Facets) -> Reply:
+    """Five results with Next/Previous and facet buttons that narrow the same message."""
+    matches = result.filtered(facets)
+    pages = max(1, -(-len(matches) // PAGE_SIZE))
+    page = min(max(page, 0), pages - 1)
+    shown = matches[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    header = f"🔎 <b>{esc(shorten(result.query, 60))}</b>"
+    if result.understood and result.understood != result.query.strip().lower():
+        header += f" <i>(searching for: {esc(shorten(result.understood, 60))})</i>"
+    if facets.active:
+        header += f"\nFilters: {esc(_facet_summary(facets))}"
+    if not shown:
+        lines = [header, "", "No courses match these filters. Try removing one."]
+    else:
+        lines = [header, f"{len(matches)} course{'s' if len(matches) != 1 else ''} — page "
+                 f"{page + 1} of {pages}", ""]  # fmt: skip
+        for number, scored in enumerate(shown, start=page * PAGE_SIZE + 1):
+            course = scored.course
+            lines.append(f"{number}. <b>{esc(course.title)}</b>\n    {esc(one_line(course))}")
+    state = f"{search_id}:{page}:{facets.encode()}"
+    rows: list[list[Button]] = [
+        [Button(f"{n}. {shorten(s.course.title, 40)}", data=CourseCard(s.course.id, state))]
+        for n, s in enumerate(shown, start=page * PAGE_SIZE + 1)
+    ]
+    nav = []
+    if page > 0:
+        nav.append(Button("⬅️ Previous", data=ResultsPage(search_id, page - 1, facets.encode())))
+    if page < pages - 1:
+        nav.append(Button("Next ➡️", data=ResultsPage(search_id, page + 1, facets.encode())))
+    if nav:
+        rows.append(nav)
+    rows.extend(_facet_rows(search_id, facets))
+    return Reply("\n".join(lines), rows)
+
+
+def no_match(result: SearchResult) -> Reply:
+    """Nothing fits well: say so, and offer the closest skills as buttons."""
+    text = (
+        f"I couldn't find courses for <b>{esc(shorten(result.query, 60))}</b>. "
+        "Try one of these skills, or type another one:"
+    )
+    rows = [[Button(s.title(), data=SearchFor.fitting(s))] for s in result.suggestions[:3]]
+    rows.append([Button("📚 Questions about microcredentials", data=FaqTopics())])
+    return Reply(text, rows)
+
+
+def course_card(course: CourseInfo, back: str | None = None) -> Reply:
+    """Every fact a learner needs to decide, with recognition / study / back buttons."""
+    lines = [
+        f"<b>{esc(course.title)}</b>",
+        f"🏛 {esc(course.provider)} ({esc(course.provider_country)})",
+    ]
+    if course.summary:
+        lines += ["", esc(course.summary)]
+    if course.learning_outcomes:
+        lines += ["", "<b>What you will learn</b>"]
+        lines += [f"• {esc(o)}" for o in course.learning_outcomes]
+    workload = f"{course.workload_hours} hours"
+    if course.ects_credits:
+        workload += f" ({course.ects_credits:g} ECTS)"
+    level = course.level.capitalize() + (f", EQF level {course.eqf_level}" if course.eqf_level else "")
+    pace = "self-paced" if course.self_paced else "scheduled (cohort)"
+    facts = [
+        ("Skills", ", ".join(course.skills)),
+        ("Workload", workload),
+        ("Level", level),
+        (
+            "Format",
+            f"{MODE_LABEL.get(course.participation_form, course.participation_form)}, {pace}",
+        ),
+        ("Language", course.language),
+        ("Price", price_text(course)),
+        ("Assessment", course.assessment_type),
+        ("Certificate", course.certificate_type),
+        ("Quality assurance", course.quality_assurance),
+        ("Prerequisites", course.prerequisites or "None"),
+        ("Stacks into", course.stackability or ""),
+        ("Modules", f"{len(course.modules)}" if course.modules else ""),
+    ]
+    lines.append("")
+    lines += [f"<b>{label}:</b> {esc(value)}" for label, value in facts if value]
+    if course.url:
+        lines.append(f'<a href="{esc(course.url)}">More information</a>')
+    lines.append("<i>Sample catalogue: providers and courses are illustrative.</i>")
+    rows = [
+        [Button("❓ Will employers recognise this?", data=Recognition(course.id))],
+        [Button("▶️ Start studying", data=StartPlan(course.id))],
+    ]
+    if back:
+        rows.append([Button("⬅️ Back to results", data=back)])
+    return Reply("\n".join(lines), rows)
+
+
+def inline_summary(course: CourseInfo, bot_username: str) -> str:
+    """What an inline result posts in any chat: a short summary with a deep link."""
+    link = f"https://t.me/{bot_username}?start=course_{course.id}"
+    return (
+        f"<b>{esc(course.title)}</b>\n{esc(one_line(course))}\n"
+        f'<a href="{esc(link)}">Open in Microcred Advisor</a>'
+    )
+
+
+def _facet_rows(search_id: int, facets: Facets) -> list[list[Button]]:
+    def toggle(label: str, active: bool, changed: Facets) -> Button:
+        return Button(("✅ " if active else "") + label, data=ResultsPage(search_id, 0, changed.encode()))
+
+    next_hours = _next_option(HOUR_LIMITS, facets.max_hours)
+    next_level = _next_option(LEVELS, facets.level)
+    return [
+        [
+            toggle("Free", facets.free, replace(facets, free=not facets.free)),
+            toggle("Online", facets.online, replace(facets, online=not facets.online)),
+            toggle("Self-paced", facets.self_paced, replace(facets, self_paced=not facets.self_paced)),
+        ],
+        [
+            toggle(
+                f"≤ {facets.max_hours} h" if facets.max_hours else "Any length",
+                facets.max_hours is not None,
+                replace(facets, max_hours=next_hours),
+            ),
+            toggle(
+                facets.level.capitalize() if facets.level else "Any level",
+                facets.level is not None,
+                replace(facets, level=next_level),
+            ),
+        ],
+    ]
+
+
+def _next_option(options: tuple[Any, ...], current: Any) -> Any:
+    """Cycle: none → first → … → last → none."""
+    if current is None:
+        return options[0]
+    index = options.index(current) + 1 if current in options else 0
+    return options[index] if index < len(options) else None
+
+
+def _facet_summary(facets: Facets) -> str:
+    parts = []
+    if facets.free:
+        parts.append("free")
+    if facets.online:
+        parts.append("online")
+    if facets.self_paced:
+        parts.append("self-paced")
+    if facets.max_hours:
+        parts.append(f"at most {facets.max_hours} h")
+    if facets.level:
+        parts.append(facets.level)
+    return ", ".join(parts)
+
+
+__all__ = ["Scored", "course_card", "inline_summary", "no_match", "results_page"]

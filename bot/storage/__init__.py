@@ -1,0 +1,2 @@
+"""Storage shared by every feature: the async engine (`db`), the SQLModel tables (`models`)
+and Alembic migrations (`migrate`, `migrations/`)."""

@@ -1,0 +1,245 @@
+"""What the study-plan conversation and commands say, as plain `Reply` values.
+
+Callback data (handled in `handlers/study.py`):
+  p:new:<course>        start a plan for a course
+  p:d:<0-6> / p:d:ok    toggle a study day / days chosen
+  p:t:<minute>          study time       p:s:<minutes>   session length
+  p:g:none              no target date   p:z:default     keep the default time zone
+  p:f:days:<n> / p:f:date / p:f:keep     what to do when the pace misses the target
+  p:o:skip / p:i:skip   skip the obstacle / the if-then plan
+  p:done:<plan>:<module>  p:snz:<plan>  p:skip:<plan>  p:pause:<plan>  p:resume:<plan>
+  p:stop:<plan>           p:cu:<plan>:days:<n>  p:cu:<plan>:date
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+
+from bot.callbacks import MenuChoice, PlanAction, PlanAnswer, SearchFor, StartPlan
+from bot.catalog.search import CourseInfo
+from bot.replies import Button, Reply, esc, shorten
+from bot.study.maths import DAY_NAMES, Fit, describe_days, describe_minute, progress_bar
+from bot.study.store import PAUSED, PlanStatus, days_of, remaining_fit
+
+TIME_CHOICES = (7 * 60, 12 * 60 + 30, 18 * 60, 19 * 60, 21 * 60)
+SESSION_CHOICES = (30, 60, 90, 120)
+
+
+def when(moment: datetime, tz: tzinfo) -> str:
+    local = moment.astimezone(tz)
+    return local.strftime("%a %d %b, %H:%M")
+
+
+def day_text(day: date) -> str:
+    return day.strftime("%a %d %b %Y")
+
+
+def not_self_paced(course: CourseInfo) -> Reply:
+    return Reply(
+        f"<b>{esc(course.title)}</b> runs on the provider's own schedule (it is not self-paced), "
+        "so I can't plan its pace. Search for a self-paced course and press <i>Start studying</i>.",
+        [[Button("🔎 Find a course", data=MenuChoice("find"))]],
+    )
+
+
+def choose_course(last: CourseInfo | None) -> Reply:
+    text = "Which course would you like to study? Search for one (e.g. /search python) and press "
+    text += "<i>▶️ Start studying</i> on its card."
+    rows = [[Button(f"▶️ {shorten(last.title, 40)}", data=StartPlan(last.id))]] if last else []
+    return Reply(text, rows)
+
+
+def ask_days(course: CourseInfo, selected: tuple[int, ...]) -> Reply:
+    modules = len(course.modules)
+    text = (
+        f"Let's plan <b>{esc(course.title)}</b>: {modules} modules, about "
+        f"{course.workload_hours} hours.\n\n<b>Which days will you study?</b> Tap the days, then "
+        "<i>Done</i> (or type them, e.g. <i>Mon/Wed/Sat</i>, <i>weekdays</i>)."
+    )
+    day_buttons = [
+        Button(("✅ " if d in selected else "") + DAY_NAMES[d], data=PlanAnswer("d", str(d)))
+        for d in range(7)
+    ]
+    rows = [day_buttons[:4], day_buttons[4:], [Button("Done ➡️", data=PlanAnswer("d", "ok"))]]
+    return Reply(text, rows)
+
+
+def ask_time() -> Reply:
+    text = "<b>At what time?</b> Tap one, or type a time such as <i>19:30</i> or <i>7pm</i>."
+    buttons = [Button(describe_minute(m), data=PlanAnswer("t", str(m))) for m in TIME_CHOICES]
+    return Reply(text, [buttons[:3], buttons[3:]])
+
+
+def ask_session() -> Reply:
+    text = "<b>How long is each study session?</b>"
+    labels = {30: "30 min", 60: "1 hour", 90: "1½ hours", 120: "2 hours"}
+    return Reply(text, [[Button(labels[m], data=PlanAnswer("s", str(m))) for m in SESSION_CHOICES]])
+
+
+def ask_target() -> Reply:
+    text = (
+        "<b>Do you have a date to finish by?</b> Type it (e.g. <i>3 March</i> or "
+        "<i>2027-03-03</i>), or tap below."
+    )
+    return Reply(text, [[Button("No target date", data=PlanAnswer("g", "none"))]])
+
+
+def ask_timezone(default: str) -> Reply:
+    text = (
+        "<b>Which time zone are you in?</b> Type a city (e.g. <i>Berlin</i>, <i>New York</i>) or "
+        f"an offset (e.g. <i>UTC+2</i>), or keep <b>{esc(default)}</b>."
+    )
+    return Reply(text, [[Button(f"Keep {default}", data=PlanAnswer("z", "default"))]])
+
+
+def bad_input(what: str, example: str) -> Reply:
+    return Reply(f"Sorry, I couldn't read that as {what}. Try something like <i>{esc(example)}</i>.")
+
+
+def fit_problem(fit: Fit, days: tuple[int, ...], target: date) -> Reply:
+    """The pace misses the target: say so honestly, offer a later date or more days."""
+    text = (
+        f"At {len(days)} day{'s' if len(days) != 1 else ''} a week this takes about {fit.weeks} "
+        f"weeks ({fit.sessions} sessions): you'd finish on <b>{day_text(fit.finish)}</b>, after your "
+        f"target of {day_text(target)}."
+    )
+    rows = [[Button(f"Finish on {fit.finish.strftime('%d %b %Y')}", data=PlanAnswer("f", "date"))]]
+    if fit.days_needed is not None:
+        text += f"\nStudying {fit.days_needed} days a week would meet it."
+        rows.append(
+            [Button(f"Study {fit.days_needed} days a week", data=PlanAnswer("f", f"days:{fit.days_needed}"))]
+        )
+    else:
+        text += "\nEven studying every day would not meet it, so a later date is the honest option."
+    return Reply(text, rows)
+
+
+def ask_obstacle() -> Reply:
+    text = (
+        "Last two questions — they really help people finish.\n"
+        "<b>What is most likely to get in the way of studying?</b> (e.g. <i>tired after work</i>)"
+    )
+    return Reply(text, [[Button("Skip", data=PlanAnswer("o", "skip"))]])
+
+
+def ask_if_then(obstacle: str | None) -> Reply:
+    about = f" (<i>{esc(obstacle)}</i>)" if obstacle else ""
+    text = (
+        f"<b>What will you do when that happens{about}?</b> Write it as an if-then plan, e.g. "
+        "<i>If I'm tired after work, I'll do 20 minutes before breakfast.</i> "
+        "I'll remind you of it now and then."
+    )
+    return Reply(text, [[Button("Skip", data=PlanAnswer("i", "skip"))]])
+
+
+def plan_created(
+    course: CourseInfo,
+    days: tuple[int, ...],
+    minute: int,
+    first_due: datetime,
+    tz: tzinfo,
+    fit: Fit,
+    target: date | None,
+) -> Reply:
+    lines = [
+        f"✅ <b>Your plan for {esc(course.title)}</b>",
+        f"• {describe_days(days)} at {describe_minute(minute)} ({esc(str(tz))})",
+        f"• {fit.sessions} sessions; at this pace you finish on {day_text(fit.finish)}",
+    ]
+    if target:
+        lines.append(f"• Target: {day_text(target)}")
+    lines.append(f"• First reminder: {when(first_due, tz)}")
+    lines.append(
+        "\nI stay quiet at night (change it with /quiet). Use /progress to see how you're doing, "
+        "/pause to take a break."
+    )
+    return Reply("\n".join(lines))
+
+
+def progress(statuses: list[PlanStatus], tz: tzinfo, today: date) -> Reply:
+    if not statuses:
+        return Reply(
+            "You have no study plan yet. Find a course and press <i>▶️ Start studying</i>.",
+            [[Button("🔎 Find a course", data=MenuChoice("find"))]],
+        )
+    sections: list[str] = []
+    rows: list[list[Button]] = []
+    for status in statuses:
+        plan = status.plan
+        lines = [f"<b>{esc(status.course.title)}</b>"]
+        lines.append(progress_bar(len(status.done), status.total))
+        lines.append(f"{describe_days(days_of(plan))} at {describe_minute(plan.study_minute)}")
+        if plan.status == PAUSED:
+            lines.append("⏸ Paused")
+            rows.append(
+                [
+                    Button(
+                        f"▶️ Resume {shorten(status.course.title, 24)}",
+                        data=PlanAction("resume", plan.id or 0),
+                    )
+                ]
+            )
+        elif status.behind:
+            lines.append(f"⚠️ Behind by {status.behind} module{'s' if status.behind != 1 else ''}")
+            needed, finish = remaining_fit(status, today)
+            if plan.target_date and needed and needed > len(days_of(plan)):
+                rows.append(
+                    [
+                        Button(
+                            f"Catch up: {needed} days a week",
+                            data=PlanAction("cu", plan.id or 0, f"days:{needed}"),
+                        )
+                    ]
+                )
+            rows.append(
+                [
+                    Button(
+                        f"Move finish to {finish.strftime('%d %b')}",
+                        data=PlanAction("cu", plan.id or 0, "date"),
+                    )
+                ]
+            )
+        else:
+            ahead = len(status.done) - status.expected
+            lines.append("🚀 Ahead of plan" if ahead > 0 else "✅ On track")
+        if plan.target_date:
+            lines.append(f"Target: {day_text(plan.target_date)}")
+        if status.next_due and plan.status != PAUSED:
+            lines.append(f"Next reminder: {when(status.next_due, tz)}")
+        sections.append("\n".join(lines))
+    return Reply("\n\n".join(sections), rows)
+
+
+def upcoming(statuses: list[PlanStatus], tz: tzinfo) -> Reply:
+    scheduled = sorted((s.next_due, s.course.title) for s in statuses if s.next_due is not None)
+    lines = [f"• {when(due, tz)} — {esc(title)}" for due, title in scheduled]
+    if not lines:
+        return Reply("No reminders are scheduled. /progress shows your plans; /resume restarts paused ones.")
+    return Reply("<b>Upcoming reminders</b>\n" + "\n".join(lines))
+
+
+def module_done(course: CourseInfo, done: set[int]) -> str:
+    return f"Nice work! {progress_bar(len(done), len(course.modules))}"
+
+
+def finished(course: CourseInfo) -> Reply:
+    text = f"🎉 <b>Congratulations!</b> You've finished every module of {esc(course.title)}."
+    if course.stackability:
+        text += f"\nWhat next? It stacks into: <i>{esc(course.stackability)}</i>."
+    rows = []
+    if course.skills:
+        skill = course.skills[0]
+        rows.append([Button(f"🔎 More {shorten(skill, 30)} courses", data=SearchFor.fitting(skill))])
+    return Reply(text, rows)
+
+
+def stop_confirm(course: CourseInfo, plan_id: int) -> Reply:
+    return Reply(
+        f"Stop studying <b>{esc(course.title)}</b>? Your progress is kept, reminders stop.",
+        [
+            [
+                Button("Yes, stop", data=PlanAction("stop", plan_id)),
+                Button("Keep going", data=MenuChoice("home")),
+            ]
+        ],
+    )

@@ -1,0 +1,353 @@
+"""Study plans in the database: create, progress, snooze, skip, pause, resume, stop.
+
+Every change recomputes the plan's one pending reminder in the same transaction, so a plan
+never has two unsent reminders and never loses its next one. Every call that acts on a plan
+takes the acting user's id and refuses plans that belong to someone else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from sqlmodel import col, delete, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.catalog.search import CourseInfo
+from bot.clock import Clock
+from bot.replies import is_number
+from bot.storage.db import Database
+from bot.storage.models import Learner, ModuleProgress, Plan, Reminder
+from bot.study.maths import (
+    QuietHours,
+    check_fit,
+    expected_done,
+    next_study_time,
+    outside_quiet_hours,
+    start_of_next_local_day,
+    zone,
+)
+
+SNOOZE = timedelta(hours=1)
+ACTIVE = "active"
+PAUSED = "paused"
+STOPPED = "stopped"
+DONE = "done"
+
+
+@dataclass(frozen=True)
+class PlanDraft:
+    course_id: int
+    days: tuple[int, ...]
+    minute: int
+    session_minutes: int
+    target: date | None = None
+    obstacle: str | None = None
+    if_then: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanStatus:
+    """A plan as /progress shows it."""
+
+    plan: Plan
+    course: CourseInfo
+    done: set[int]
+    expected: int
+    next_due: datetime | None
+
+    @property
+    def total(self) -> int:
+        return len(self.course.modules)
+
+    @property
+    def next_module(self) -> int | None:
+        """Position (1-based) of the first module not yet done."""
+        return next((p for p in range(1, self.total + 1) if p not in self.done), None)
+
+    @property
+    def behind(self) -> int:
+        return max(0, self.expected - len(self.done))
+
+
+def learner_zone(learner: Learner | None, default: str) -> tzinfo:
+    return zone(learner.timezone if learner and learner.timezone else default)
+
+
+def quiet_hours(learner: Learner | None) -> QuietHours:
+    if learner is None:
+        return QuietHours()
+    return QuietHours(learner.quiet_start_minute, learner.quiet_end_minute)
+
+
+def days_of(plan: Plan) -> tuple[int, ...]:
+    return tuple(int(d) for d in plan.study_days.split(",") if is_number(d.strip()))
+
+
+def next_due(plan: Plan, learner: Learner | None, default_tz: str, after: datetime) -> datetime:
+    return next_study_time(
+        after, learner_zone(learner, default_tz), days_of(plan), plan.study_minute, quiet_hours(learner)
+    )
+
+
+async def replace_pending(
+    session: AsyncSession, plan: Plan, due_at: datetime | None, kind: str = "study"
+) -> None:
+    """Make `due_at` the plan's only unsent reminder (or none, when `due_at` is None)."""
+    assert plan.id is not None
+    await session.exec(
+        delete(Reminder).where(col(Reminder.plan_id) == plan.id, col(Reminder.sent_at).is_(None))
+    )
+    if due_at is not None:
+        session.add(Reminder(plan_id=plan.id, learner_id=plan.learner_id, due_at=due_at, kind=kind))
+
+
+async def create_plan(
+    db: Database, clock: Clock, learner_id: int, draft: PlanDraft, default_tz: str
+) -> tuple[Plan, datetime]:
+    """Store the plan and its first reminder; returns both."""
+    now = clock.now()
+    async with db.session() as session:
+        learner = await session.get(Learner, learner_id)
+        plan = Plan(
+            learner_id=learner_id, course_id=draft.course_id,
+            study_days=",".join(str(d) for d in draft.days), study_minute=draft.minute,
+            session_minutes=draft.session_minutes, target_date=draft.target,
+            obstacle=draft.obstacle, if_then=draft.if_then, created_at=now, updated_at=now,
+        )  # fmt: skip
+        session.add(plan)
+        await session.flush()
+        first = next_due(plan, learner, default_tz, now)
+        await replace_pending(session, plan, first)
+    return plan, first
+
+
+async def owned_plan(session: AsyncSession, user_id: int, plan_id: int) -> Plan | None:
+    plan = await session.get(Plan, plan_id)
+    return plan if plan is not None and plan.learner_id == user_id else None
+
+
+async def active_plan(
+    session: AsyncSession, user_id: int, plan_id: int
+) -> tuple[Plan, Learner | None] | None:
+    """The user's own active plan and the learner, or None (not theirs, or not active)."""
+    plan = await owned_plan(session, user_id, plan_id)
+    if plan is None or plan.status != ACTIVE:
+        return None
+    return plan, await session.get(Learner, user_id)
+
+
+async def mark_done(
+    db: Database,
+    clock: Clock,
+    user_id: int,
+    plan_id: int,
+    position: int,
+    module_count: int,
+    default_tz: str,
+) -> tuple[Plan, set[int]] | None:
+    """Mark a module done (pressing twice is harmless); the plan is done with its last module."""
+    now = clock.now()
+    async with db.session() as session:
+        plan = await owned_plan(session, user_id, plan_id)
+        if plan is None or not 1 <= position <= module_count:
+            return None
+        if await session.get(ModuleProgress, (plan_id, position)) is None:
+            session.add(ModuleProgress(plan_id=plan_id, position=position, done_at=now))
+            await session.flush()
+        done = await done_positions(session, plan_id)
+        if len(done) >= module_count and plan.status != DONE:
+            plan.status = DONE
+            plan.updated_at = now
+            session.add(plan)
+            await replace_pending(session, plan, None)
+        return plan, done
+
+
+async def done_positions(session: AsyncSession, plan_id: int) -> set[int]:
+    rows = await session.exec(select(ModuleProgress.position).where(ModuleProgress.plan_id == plan_id))
+    return set(rows.all())
+
+
+async def snooze(db: Database, clock: Clock, user_id: int, plan_id: int, default_tz: str) -> datetime | None:
+    """Remind again in an hour (or when quiet hours end)."""
+    now = clock.now()
+    async with db.session() as session:
+        found = await active_plan(session, user_id, plan_id)
+        if found is None:
+            return None
+        plan, learner = found
+        tz = learner_zone(learner, default_tz)
+        due = outside_quiet_hours(now + SNOOZE, tz, quiet_hours(learner))
+        await replace_pending(session, plan, due, kind="snooze")
+        return due
+
+
+async def skip_today(
+    db: Database, clock: Clock, user_id: int, plan_id: int, default_tz: str
+) -> datetime | None:
+    """No more reminders today: the next one is the next study day's."""
+    now = clock.now()
+    async with db.session() as session:
+        found = await active_plan(session, user_id, plan_id)
+        if found is None:
+            return None
+        plan, learner = found
+        midnight = start_of_next_local_day(now, learner_zone(learner, default_tz))
+        due = next_due(plan, learner, default_tz, midnight - timedelta(seconds=1))
+        await replace_pending(session, plan, due)
+        return due
+
+
+async def set_status(
+    db: Database, clock: Clock, user_id: int, plan_id: int, status: str, default_tz: str
+) -> Plan | None:
+    """Pause, resume or stop a plan; resuming schedules the next reminder again."""
+    now = clock.now()
+    async with db.session() as session:
+        plan = await owned_plan(session, user_id, plan_id)
+        if plan is None or plan.status in (DONE, STOPPED):
+            return None
+        plan.status = status
+        plan.updated_at = now
+        session.add(plan)
+        learner = await session.get(Learner, user_id)
+        due = next_due(plan, learner, default_tz, now) if status == ACTIVE else None
+        await replace_pending(session, plan, due)
+        return plan
+
+
+async def set_all(db: Database, clock: Clock, user_id: int, status: str, default_tz: str) -> int:
+    """/pause and /resume: every plan of the learner that can change; returns how many did."""
+    wanted_from = ACTIVE if status == PAUSED else PAUSED
+    async with db.session() as session:
+        ids = (await session.exec(
+            select(Plan.id).where(Plan.learner_id == user_id, Plan.status == wanted_from)
+        )).all()  # fmt: skip
+    changed = 0
+    for plan_id in ids:
+        if plan_id is not None and await set_status(db, clock, user_id, plan_id, status, default_tz):
+            changed += 1
+    return changed
+
+
+async def change_pace(
+    db: Database,
+    clock: Clock,
+    user_id: int,
+    plan_id: int,
+    default_tz: str,
+    days: tuple[int, ...] | None = None,
+    target: date | None = None,
+) -> Plan | None:
+    """Catch-up: study more days a week, or move the target date; reschedule."""
+    now = clock.now()
+    async with db.session() as session:
+        found = await active_plan(session, user_id, plan_id)
+        if found is None:
+            return None
+        plan, learner = found
+        if days:
+            plan.study_days = ",".join(str(d) for d in days)
+        if target:
+            plan.target_date = target
+        plan.updated_at = now
+        session.add(plan)
+        await replace_pending(session, plan, next_due(plan, learner, default_tz, now))
+        return plan
+
+
+async def plan_statuses(
+    db: Database,
+    clock: Clock,
+    user_id: int,
+    courses: dict[int, CourseInfo],
+    default_tz: str,
+    include_finished: bool = False,
+    plan_id: int | None = None,
+) -> list[PlanStatus]:
+    """The learner's plans with progress, expected progress and next reminder.
+
+    With `plan_id`, only that plan, and only if it is this learner's (ownership is checked
+    in the query, so a forged id finds nothing).
+    """
+    statuses = []
+    async with db.session() as session:
+        learner = await session.get(Learner, user_id)
+        wanted = [ACTIVE, PAUSED] + ([DONE] if include_finished else [])
+        query = select(Plan).where(Plan.learner_id == user_id, col(Plan.status).in_(wanted))
+        if plan_id is not None:
+            query = query.where(Plan.id == plan_id)
+        plans = (await session.exec(query.order_by(col(Plan.id)))).all()
+        tz = learner_zone(learner, default_tz)
+        today = clock.now().astimezone(tz).date()
+        for plan in plans:
+            course = courses.get(plan.course_id)
+            if course is None or plan.id is None:
+                continue
+            done = await done_positions(session, plan.id)
+            reminder = (await session.exec(
+                select(Reminder).where(Reminder.plan_id == plan.id, col(Reminder.sent_at).is_(None))
+            )).first()  # fmt: skip
+            start = plan.created_at.astimezone(tz).date() if plan.created_at else today
+            expected = expected_done(
+                start, today, days_of(plan), [h for _, h in course.modules], plan.session_minutes
+            )
+            statuses.append(PlanStatus(plan, course, done, expected, reminder.due_at if reminder else None))
+    return statuses
+
+
+async def plan_status(
+    db: Database, clock: Clock, user_id: int, plan_id: int, courses: dict[int, CourseInfo], default_tz: str
+) -> PlanStatus | None:
+    """One of the learner's plans (finished ones included), or `None` if it is not theirs."""
+    found = await plan_statuses(
+        db, clock, user_id, courses, default_tz, include_finished=True, plan_id=plan_id
+    )
+    return found[0] if found else None
+
+
+def remaining_fit(status: PlanStatus, today: date) -> tuple[int | None, date]:
+    """For a catch-up: days a week that meet the target, and the finish date at the current pace."""
+    remaining = [h for p, (_, h) in enumerate(status.course.modules, start=1) if p not in status.done]
+    fit = check_fit(
+        today, days_of(status.plan), remaining, status.plan.session_minutes, status.plan.target_date
+    )
+    return fit.days_needed, fit.finish
+
+
+async def reschedule_learner(db: Database, clock: Clock, user_id: int, default_tz: str) -> int:
+    """After a learner comes back (unblocked us, changed time zone): recompute every reminder."""
+    now = clock.now()
+    async with db.session() as session:
+        learner = await session.get(Learner, user_id)
+        plans = (await session.exec(
+            select(Plan).where(Plan.learner_id == user_id, Plan.status == ACTIVE)
+        )).all()  # fmt: skip
+        for plan in plans:
+            await replace_pending(session, plan, next_due(plan, learner, default_tz, now))
+        return len(plans)
+
+
+async def set_timezone(db: Database, clock: Clock, user_id: int, name: str, default_tz: str) -> None:
+    async with db.session() as session:
+        learner = await session.get(Learner, user_id)
+        if learner is None:
+            return
+        learner.timezone = name
+        session.add(learner)
+    await reschedule_learner(db, clock, user_id, default_tz)
+
+
+async def set_quiet_hours(
+    db: Database, clock: Clock, user_id: int, quiet: QuietHours, default_tz: str
+) -> bool:
+    """Change the learner's quiet hours; pending reminders move accordingly."""
+    async with db.session() as session:
+        learner = await session.get(Learner, user_id)
+        if learner is None:
+            return False
+        learner.quiet_start_minute, learner.quiet_end_minute = quiet.start, quiet.end
+        session.add(learner)
+    await reschedule_learner(db, clock, user_id, default_tz)
+    return True
