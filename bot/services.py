@@ -10,6 +10,9 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.faq.matcher import Faq, load_faq
 from bot.storage.db import Database, open_database
+from bot.understand.care import Care, load_care
+from bot.understand.intent import Understander
+from bot.understand.language import Languages, load_languages
 
 
 @dataclass
@@ -19,6 +22,22 @@ class Services:
     clock: Clock
     faq: Faq
     catalog: CourseSearch
+    care: Care
+    languages: Languages
+
+    @property
+    def understander(self) -> Understander:
+        """The understanding step over the current FAQ, catalogue and content."""
+        return Understander(self.faq, self.catalog.is_known_skill, self.care, self.languages)
+
+    def reload_content(self) -> None:
+        """Re-read the FAQ, care and language files (fails loudly, changing nothing, if one is bad)."""
+        faq, care, languages = (
+            load_faq(self.settings.content_dir),
+            load_care(self.settings.content_dir),
+            load_languages(self.settings.content_dir),
+        )
+        self.faq, self.care, self.languages = faq, care, languages
 
     async def rebuild_catalog(self) -> None:
         """Re-read the catalogue into a fresh search index (after an import)."""
@@ -31,10 +50,20 @@ class Services:
 async def open_services(settings: Settings, *, clock: Clock | None = None) -> Services:
     """Load content (failing loudly on a malformed file), connect, seed and index."""
     faq = load_faq(settings.content_dir)
+    care, languages = load_care(settings.content_dir), load_languages(settings.content_dir)
+    languages.warm_up()
     db = await open_database(settings.database_url)
     try:
         catalog = await open_catalog(db, settings.content_dir)
     except BaseException:
         await db.dispose()
         raise
-    return Services(settings=settings, db=db, clock=clock or SystemClock(), faq=faq, catalog=catalog)
+    return Services(
+        settings=settings,
+        db=db,
+        clock=clock or SystemClock(),
+        faq=faq,
+        catalog=catalog,
+        care=care,
+        languages=languages,
+    )

@@ -8,6 +8,7 @@ that learners use interchangeably mapped to one form ("recognize" → "recognise
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 
 _CONTRACTIONS = [
@@ -105,3 +106,24 @@ def stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+_english: frozenset[str] | None = None
+_english_lock = threading.Lock()
+ENGLISH_MIN_FREQUENCY = 50  # below this the word list is mostly names, typos and rarities
+
+
+def is_english_word(word: str) -> bool:
+    """Whether `word` is a real English word (from `pyspellchecker`'s frequency list).
+
+    Used so that typo correction never turns a real word into a different known one.
+    """
+    global _english
+    if _english is None:
+        with _english_lock:
+            if _english is None:
+                from spellchecker import SpellChecker
+
+                frequencies = SpellChecker(language="en", distance=1).word_frequency.dictionary
+                _english = frozenset(w for w, n in frequencies.items() if n >= ENGLISH_MIN_FREQUENCY)
+    return word.lower() in _english

@@ -15,7 +15,6 @@ from bot.admin import replies as stats_replies
 from bot.admin import stats
 from bot.catalog.io import CatalogError, import_catalog
 from bot.content import ContentError
-from bot.faq.matcher import load_faq
 from bot.replies import Reply, esc
 from handlers.common import send
 from handlers.context import BotContext
@@ -55,7 +54,7 @@ async def reload_command(update: Update, context: BotContext) -> None:
         return
     core = context.core
     try:
-        core.faq = load_faq(core.settings.content_dir)
+        core.reload_content()
     except ContentError as error:
         await send(update, Reply(f"Content not reloaded, the old one stays:\n{esc(error)}"))
         return

@@ -1,48 +1,140 @@
-"""Free text: a question goes to the FAQ, a request for courses to the search."""
+"""Free text: the core's understanding step decides, and each callback here acts on it.
+
+What the learner sees for each reading: courses (search), an answer (about the course card
+they just saw, when it fits), "Did you mean…?", a clarifying question with two buttons,
+a small-talk reply, a warm reply to a wellbeing message, a plan action, an honest reply in
+their language, or the "here is what I can help with" fallback.
+"""
 
 from __future__ import annotations
 
 from telegram import Update
 
+from bot.callbacks import FaqAnswer, MenuChoice, SearchFor
 from bot.faq import replies as answers
-from bot.replies import Reply
-from bot.understand.route import route
+from bot.replies import Button, Reply, shorten
+from bot.understand.intent import Context, Understanding
+from handlers import study
 from handlers.common import send
 from handlers.context import BotContext
-from handlers.search import run_search
+from handlers.search import ASK_FOR_SKILL, run_search
 
 MAX_TEXT = 500  # longer messages are read up to here: nobody asks an FAQ in 4,000 characters
 
+# Kept per learner in `user_data`: what the bot said last, for follow-ups.
+EXPECTING_SKILL = "expecting_skill"
+LAST_FAQ = "last_faq"
+
+
+def conversation_context(context: BotContext) -> Context:
+    data = context.user_data if context.user_data is not None else {}
+    learner = context.learner
+    return Context(
+        expecting_skill=bool(data.get(EXPECTING_SKILL)),
+        last_course_id=learner.last_course_id if learner is not None else None,
+        last_faq_id=data.get(LAST_FAQ) if isinstance(data.get(LAST_FAQ), str) else None,
+    )
+
+
+def remember(context: BotContext, *, expecting_skill: bool = False, last_faq: str | None = None) -> None:
+    if context.user_data is None:
+        return
+    context.user_data[EXPECTING_SKILL] = expecting_skill
+    context.user_data[LAST_FAQ] = last_faq
+
+
+async def ask_for_skill(update: Update, context: BotContext) -> None:
+    """ "Which skill would you like to learn?": the next text is read as a skill."""
+    remember(context, expecting_skill=True)
+    await send(update, ASK_FOR_SKILL)
+
 
 async def free_text(update: Update, context: BotContext) -> None:
-    """The learner gets an answer, a "Did you mean…?", an honest fallback, or courses."""
+    """Whatever the learner typed gets the reply that fits what they meant."""
     message = update.effective_message
-    user = update.effective_user
-    if message is None or message.text is None or user is None:
+    if message is None or message.text is None or update.effective_user is None:
         return
     core = context.core
     text = message.text[:MAX_TEXT]
-    where = route(text, core.faq, core.catalog.is_known_skill)
-    if where.kind == "search":
-        await run_search(update, context, where.query)
-        return
-    match = where.match
-    assert match is not None
-    if match.kind == "smalltalk" and match.smalltalk is not None:
-        await send(update, answers.smalltalk(match.smalltalk))
-    elif match.kind == "answer" and match.best is not None:
-        entry = match.best.entry
-        course = None
-        if entry.id in answers.COURSE_AWARE_ENTRIES:
-            learner = context.learner
-            if learner is not None and learner.last_course_id is not None:
-                found = core.catalog.get(learner.last_course_id)
-                course = answers.CourseFacts.of(found) if found is not None else None
-        await send(update, answers.answer(core.faq, entry, course))
-    elif match.kind == "suggest":
-        await send(update, answers.did_you_mean(match))
+    understood = core.understander.understand(text, conversation_context(context))
+    remember(context)
+    if understood.kind == "search":
+        if understood.query:
+            await run_search(update, context, understood.query)
+        else:
+            await ask_for_skill(update, context)
+    elif understood.kind == "faq":
+        await _answer(update, context, understood)
+    elif understood.kind == "suggest" and understood.match is not None:
+        await send(update, answers.did_you_mean(understood.match))
+    elif understood.kind == "clarify":
+        await send(update, _clarify(understood))
+    elif understood.kind == "smalltalk" and understood.match and understood.match.smalltalk:
+        await send(update, answers.smalltalk(understood.match.smalltalk))
+    elif understood.kind in ("care", "urgent"):
+        await send(update, care_reply(context, urgent=understood.kind == "urgent"))
+    elif understood.kind == "plan":
+        await _plan_action(update, context, understood)
+    elif understood.kind == "language" and understood.language:
+        await send(update, answers.other_language(core.languages.replies[understood.language]))
     else:
         await send(update, answers.fallback())
+
+
+async def _answer(update: Update, context: BotContext, understood: Understanding) -> None:
+    """An FAQ answer; right after a course card, about that course first where it fits."""
+    core = context.core
+    assert understood.match is not None and understood.match.best is not None
+    entry = understood.match.best.entry
+    course = None
+    learner = context.learner
+    if understood.about_course and learner is not None and learner.last_course_id is not None:
+        course = core.catalog.get(learner.last_course_id)
+    remember(context, last_faq=entry.id)
+    await send(update, answers.answer(core.faq, entry, course))
+
+
+def _clarify(understood: Understanding) -> Reply:
+    """Two close readings: ask once rather than guess."""
+    assert understood.match is not None and understood.match.best is not None
+    entry = understood.match.best.entry
+    return Reply(
+        "Did you want courses, or an answer to a question?",
+        [
+            [
+                Button(
+                    f"🔎 Courses for {shorten(understood.query, 40)}",
+                    data=SearchFor.fitting(understood.query),
+                )
+            ],
+            [Button(f"❓ {shorten(entry.question, 55)}", data=FaqAnswer(entry.id))],
+        ],
+    )
+
+
+def care_reply(context: BotContext, *, urgent: bool) -> Reply:
+    """Warm and short; a small next step as buttons; never medical advice."""
+    care = context.core.care
+    if urgent:
+        return Reply(care.urgent_reply)
+    return Reply(care.reply, [[Button("📅 My study plan", data=MenuChoice("plan"))]])
+
+
+async def _plan_action(update: Update, context: BotContext, understood: Understanding) -> None:
+    """ "pause my reminders", "show my progress": the same as the command."""
+    action = understood.plan_action
+    if action == "progress":
+        await study.progress_command(update, context)
+    elif action == "reminders":
+        await study.reminders_command(update, context)
+    elif action == "pause":
+        await study.pause_command(update, context)
+    elif action == "resume":
+        await study.resume_command(update, context)
+    elif action == "stop":
+        await study.stop_command(update, context)
+    else:
+        await study.start_plan(update, context)
 
 
 async def not_text(update: Update, context: BotContext) -> None:

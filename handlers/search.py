@@ -108,8 +108,7 @@ async def recognition_button(update: Update, context: BotContext) -> None:
     await query.answer()
     if entry is None:
         return
-    facts = answers.CourseFacts.of(course) if course is not None else None
-    await send(update, answers.answer(core.faq, entry, facts))
+    await send(update, answers.answer(core.faq, entry, course))
 
 
 async def show_course(update: Update, context: BotContext, course_id: int) -> bool:

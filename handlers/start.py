@@ -8,9 +8,10 @@ from bot import welcome as texts
 from bot.callbacks import MenuChoice
 from bot.faq import replies as answers
 from bot.replies import is_number
+from handlers import messages
 from handlers.common import send, show
 from handlers.context import BotContext
-from handlers.search import ASK_FOR_SKILL, show_course
+from handlers.search import show_course
 from handlers.study import progress_command
 
 DEEP_LINK_COURSE = "course_"
@@ -45,7 +46,7 @@ async def menu_button(update: Update, context: BotContext) -> None:
         await show(update, answers.topic_menu(context.core.faq))
     elif choice == "find":
         await query.answer()
-        await send(update, ASK_FOR_SKILL)
+        await messages.ask_for_skill(update, context)
     elif choice == "plan":
         await query.answer()
         await progress_command(update, context)

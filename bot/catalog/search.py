@@ -130,6 +130,7 @@ class CourseInfo:
     stackability: str | None
     url: str | None
     modules: tuple[tuple[str, int], ...] = ()
+    is_sample: bool = False  # from the shipped sample catalogue (fictional providers)
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,7 @@ async def build_search(db: Database) -> CourseSearch:
                 stackability=c.stackability,
                 url=c.further_information_url,
                 modules=tuple((m.title, m.hours) for m in joins.modules.get(c.id, [])),
+                is_sample=c.is_sample,
             )  # fmt: skip
         )
     return CourseSearch(infos, aliases)

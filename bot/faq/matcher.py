@@ -32,19 +32,22 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from bot.content import ContentError, read_yaml, require_list, require_str
+from bot.faq.semantic import SemanticIndex
 from bot.telegram_html import html_problem, html_to_text
-from bot.text import normalise, stem
+from bot.text import is_english_word, normalise, stem
 
 # --- thresholds: kept in one place, justified by tests/test_faq_eval.py ----------------------
-ANSWER_THRESHOLD = 0.55  # at or above: answer directly
-SUGGEST_THRESHOLD = 0.38  # at or above (and below ANSWER): "Did you mean…?"
-MIN_MARGIN = 0.02  # a near tie between two entries is not confident: ask instead
-COVERAGE_WEIGHT = 0.45
-SIMILARITY_WEIGHT = 0.3  # the rest of the weight goes to the character-gram cosine
+ANSWER_THRESHOLD = 0.45  # at or above: answer directly
+SUGGEST_THRESHOLD = 0.30  # at or above (and below ANSWER): "Did you mean…?"
+MIN_MARGIN = 0.04  # a near tie between two entries is not confident: ask instead
+COVERAGE_WEIGHT = 0.35
+SIMILARITY_WEIGHT = 0.35  # the rest of the weight goes to the character-gram cosine
 UNKNOWN_WORD_FACTOR = 2.0  # weight of a word no entry uses, relative to the rarest known word
 SMALLTALK_RATIO = 88  # whole-message similarity needed to treat text as small talk
 SMALLTALK_MAX_WORDS = 6  # longer messages are small talk only if they match as a whole
+SMALLTALK_SHORT_WORDS = 3  # "hey bot": this short, small talk wins over an FAQ match
 TYPO_SIMILARITY = 0.8  # normalised Levenshtein similarity to correct an unknown word
+SEMANTIC_WEIGHT = 0.4  # share of the confidence that comes from meaning (WordLlama cosine)
 
 MAX_ANSWER_CHARS = 900
 MIN_PHRASINGS = 6
@@ -143,9 +146,48 @@ STOPWORDS = frozenset(
         "very",
         "much",
         "more",
+        # fillers people add that say nothing about the question
+        "nah",
+        "yeah",
+        "yes",
+        "no",
+        "lol",
+        "tbh",
+        "honestly",
+        "hmm",
+        "ever",
+        "even",
+        "still",
+        "thing",
+        "things",
+        "stuff",
+        "kind",
+        "sort",
+        "lot",
+        "lots",
+        "bit",
+        "guys",
+        "mate",
+        "exactly",
+        "basically",
+        "literally",
+        "anyway",
     ]
 )
 STOPWORD_WEIGHT = 0.15
+# Words that make a message about learning, courses or this bot, whatever else it says.
+DOMAIN_WORDS = frozenset(
+    stem(w)
+    for w in """microcredential microdegree nanodegree credential credentials course courses class module
+    modules certificate certificates certification qualification qualifications degree diploma
+    master masters bachelor university uni college school study studying studies learn learning learner
+    student exam exams assessment quiz ects eqf cpd badge badges linkedin cv employer employers job jobs
+    career careers skill skills training bootcamp mooc provider providers enrol enroll enrolment tuition
+    funding scholarship bursary bot reminder reminders pause search refund mobile phone app online
+    unis signup sign register enrolment""".split()
+)
+# "do they ever expire", "worth it or nah": a question about the thing being discussed.
+REFERENCES = frozenset("they them these those ones".split())
 
 
 @dataclass(frozen=True)
@@ -198,6 +240,7 @@ class Faq:
     topics: list[Topic]
     entries: list[FaqEntry]
     smalltalk: list[SmalltalkIntent] = field(default_factory=list)
+    semantic: bool = True  # add the meaning-based signal (off only to measure without it)
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.entries}
@@ -219,9 +262,13 @@ class Faq:
         # A word the FAQ never uses says the question is about something else.
         self._unknown_weight = UNKNOWN_WORD_FACTOR * math.log(1 + n)
         self._vocabulary = sorted(df)
+        self._prefixes = frozenset(w[:5] for w in df if len(w) >= 5)
         self._doc_texts = [doc for _, doc in self._docs]
         self._gram_vectors = self._build_gram_vectors()
         self._smalltalk_docs = [(intent, normalise(p)) for intent in self.smalltalk for p in intent.phrasings]
+        self._semantic = (
+            SemanticIndex([(e.question, *e.phrasings) for e in self.entries]) if self.semantic else None
+        )
 
     # --- matching ----------------------------------------------------------------------------
 
@@ -230,9 +277,16 @@ class Faq:
         if not normal:
             return Match("fallback")
         ranked = self.rank(normal)
+        if self.off_domain(normal):
+            # "how much does a pizza cost": a real word the FAQ never uses, and nothing about
+            # learning: not a question for this bot, however well "how much … cost" matches.
+            intent = self._smalltalk(normal, whole_message_only=False)
+            return Match("smalltalk", smalltalk=intent) if intent else Match("fallback", tuple(ranked[:3]))
         best = ranked[0]
         runner_up = ranked[1].confidence if len(ranked) > 1 else 0.0
         confident = best.confidence >= ANSWER_THRESHOLD and best.confidence - runner_up >= MIN_MARGIN
+        if len(normal.split()) <= SMALLTALK_SHORT_WORDS:
+            confident = confident and self._smalltalk(normal, whole_message_only=False) is None
         # "hi, what is a microcredential?" is a question; "hey bot" or "thanks a lot" is not.
         intent = self._smalltalk(normal, whole_message_only=confident)
         if intent is not None:
@@ -242,6 +296,20 @@ class Faq:
         if best.confidence >= SUGGEST_THRESHOLD:
             return Match("suggest", tuple(ranked[:3]))
         return Match("fallback", tuple(ranked[:3]))
+
+    def off_domain(self, normal: str) -> bool:
+        """A real English word the FAQ never uses, and no word about learning or the bot."""
+        words = normal.split()
+        if any(stem(w) in DOMAIN_WORDS or w in DOMAIN_WORDS or w in REFERENCES for w in words):
+            return False
+        return any(
+            len(w) >= 3
+            and w not in STOPWORDS
+            and stem(w) not in self._idf
+            and (len(w) < 5 or w[:5] not in self._prefixes)  # "searching" is a form of "search"
+            and (is_english_word(w) or (len(w) >= 4 and w.isalpha() and self._correct(w) == stem(w)))
+            for w in words
+        )
 
     def rank(self, normal: str) -> list[Scored]:
         """Every entry with its confidence for an already normalised query, best first."""
@@ -260,6 +328,7 @@ class Faq:
             if score > similarity[index]:
                 similarity[index] = score
         cosine = self._gram_cosine(query)
+        meaning = self._semantic.scores(normal) if self._semantic is not None else None
         scored = []
         for index, entry in enumerate(self.entries):
             vocab = self._entry_vocab[index]
@@ -270,6 +339,10 @@ class Faq:
                 + SIMILARITY_WEIGHT * similarity[index]
                 + (1 - COVERAGE_WEIGHT - SIMILARITY_WEIGHT) * cosine[index]
             )
+            if meaning is not None:
+                confidence = (1 - SEMANTIC_WEIGHT) * confidence + SEMANTIC_WEIGHT * max(
+                    0.0, float(meaning[index])
+                )
             scored.append(Scored(entry, round(confidence, 4)))
         scored.sort(key=lambda s: s.confidence, reverse=True)
         return scored
@@ -307,6 +380,10 @@ class Faq:
         """Stem, then map an unknown word to a close known one ("employeers" → "employer")."""
         stemmed = stem(word)
         if stemmed in self._idf or stemmed in STOPWORDS or len(stemmed) < 4:
+            return stemmed
+        if is_english_word(word):
+            # "exam" is not a typo of "example", nor "countries" of "count": a real word the
+            # FAQ does not use stays itself (and weighs as a word the FAQ never uses).
             return stemmed
         found = process.extractOne(
             stemmed,

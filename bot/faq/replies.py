@@ -9,15 +9,43 @@ Callback data used here (handled in `handlers/faq.py` and `handlers/search.py`):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bot.callbacks import FaqAnswer, FaqTopic, FaqTopics, MenuChoice, SearchFor
 from bot.catalog.search import CourseInfo
 from bot.faq.matcher import Faq, FaqEntry, Match, SmalltalkIntent, pick_reply
 from bot.replies import Button, Reply, esc, shorten
+from bot.understand.language import LanguageReply
 
-# Entries that, asked right after a course card, are answered about that course first.
-COURSE_AWARE_ENTRIES = frozenset({"employer-recognition", "certificate", "check-before", "stand-out"})
+# Entries that, asked right after a course card, are answered about that course first,
+# from its own catalogue fields.
+RECOGNITION_ENTRIES = frozenset(
+    {
+        "employer-recognition",
+        "certificate",
+        "check-before",
+        "stand-out",
+        "legit-provider",
+        "international-recognition",
+        "recognised-sectors",
+        "worth-it",
+    }
+)
+COURSE_AWARE_ENTRIES = RECOGNITION_ENTRIES | frozenset(
+    {
+        "duration",
+        "cost",
+        "mobile",
+        "study-modes",
+        "study-while-working",
+        "assessment",
+        "prerequisites",
+        "credit-transfer",
+        "eqf-levels",
+        "language-english",
+        "deadlines",
+        "card-fields",
+    }
+)
+NOT_STATED = "not stated"
 
 TOPIC_MENU_BUTTON = Button("📚 Browse all topics", data=FaqTopics())
 HELP_LINE = (
@@ -27,35 +55,16 @@ HELP_LINE = (
 )
 
 
-@dataclass(frozen=True)
-class CourseFacts:
-    """What a learner needs to judge a course's recognition (from the catalogue)."""
+def answer(faq: Faq, entry: FaqEntry, course: CourseInfo | None = None) -> Reply:
+    """The entry's answer, with related questions and (where it fits) a search button.
 
-    course_id: int
-    title: str
-    provider: str
-    country: str
-    certificate_type: str
-    quality_assurance: str
-    stackability: str | None
-    ects_credits: float | None
-    eqf_level: int | None
-
-    @classmethod
-    def of(cls, course: CourseInfo) -> CourseFacts:
-        return cls(
-            course_id=course.id, title=course.title, provider=course.provider,
-            country=course.provider_country, certificate_type=course.certificate_type,
-            quality_assurance=course.quality_assurance, stackability=course.stackability,
-            ects_credits=course.ects_credits, eqf_level=course.eqf_level,
-        )  # fmt: skip
-
-
-def answer(faq: Faq, entry: FaqEntry, course: CourseFacts | None = None) -> Reply:
-    """The entry's answer, with related questions and (where it fits) a search button."""
+    With `course` (the card the learner just saw) and an entry about something a course's
+    fields can answer, the reply starts with what that course's own fields say.
+    """
     text = entry.answer
-    if course is not None and entry.id in COURSE_AWARE_ENTRIES:
-        text = _course_recognition(course) + "\n\n<b>In general:</b> " + text
+    about = about_course(entry.id, course) if course is not None else None
+    if about is not None:
+        text = about + "\n\n<b>In general:</b> " + text
     rows: list[list[Button]] = []
     for related_id in entry.related[:3]:
         related = faq.by_id.get(related_id)
@@ -116,19 +125,91 @@ def topic_questions(faq: Faq, topic_id: str) -> Reply | None:
     return Reply(f"<b>{esc(topic.title)}</b>\nPick a question:", rows)
 
 
-def _course_recognition(course: CourseFacts) -> str:
-    lines = [f"<b>About {esc(course.title)}</b> ({esc(course.provider)}, {esc(course.country)}):"]
-    lines.append(f"• Certificate: {esc(course.certificate_type or 'not stated')}")
-    if course.quality_assurance:
-        lines.append(f"• Quality assurance: {esc(course.quality_assurance)}")
-    if course.ects_credits:
-        lines.append(f"• Credits: {course.ects_credits:g} ECTS")
-    if course.eqf_level:
-        lines.append(f"• Level: EQF {course.eqf_level}")
+def other_language(reply: LanguageReply) -> Reply:
+    """An honest reply in the learner's language (answers are in English for now), with topics."""
+    return Reply(reply.reply, [[TOPIC_MENU_BUTTON], [Button("🔎 Find a course", data=MenuChoice("find"))]])
+
+
+def about_course(entry_id: str, course: CourseInfo) -> str | None:
+    """What the course's own fields say about the question, or `None` if they say nothing."""
+    if entry_id not in COURSE_AWARE_ENTRIES:
+        return None
+    header = f"<b>About {esc(course.title)}</b> ({esc(course.provider)}, {esc(course.provider_country)})"
+    if course.is_sample:
+        header += " — <i>a sample course from a fictional provider</i>"
+    if entry_id in RECOGNITION_ENTRIES or entry_id in ("credit-transfer", "eqf-levels", "card-fields"):
+        lines = _recognition_lines(course)
+    else:
+        lines = _practical_lines(entry_id, course)
+    return "\n".join([header + ":", *lines])
+
+
+def _stated(value: str | None) -> str:
+    return (
+        esc(value) if value and value.strip() and value.strip().lower() not in ("none", "-") else NOT_STATED
+    )
+
+
+def _external_review(quality_assurance: str) -> bool:
+    text = quality_assurance.lower()
+    return (
+        bool(text)
+        and "internal" not in text
+        and any(word in text for word in ("external", "accredit", "agency", "regulat", "independent", "body"))
+    )
+
+
+def _recognition_lines(course: CourseInfo) -> list[str]:
+    """Certificate, quality assurance, credits, level, stacking; then what it has and lacks."""
+    lines = [
+        f"• Certificate: {_stated(course.certificate_type)}",
+        f"• Assessment: {_stated(course.assessment_type)}",
+        f"• Quality assurance: {_stated(course.quality_assurance)}",
+        f"• Credits: {f'{course.ects_credits:g} ECTS' if course.ects_credits else NOT_STATED}",
+        f"• Level: {f'EQF {course.eqf_level}' if course.eqf_level else NOT_STATED}",
+    ]
     if course.stackability:
         lines.append(f"• Stacks into: {esc(course.stackability)}")
-    lines.append(
-        "Credits, a quality-assured provider and a recognised certificate all help employers "
-        "trust it; ask employers in your field whether they know this provider."
-    )
-    return "\n".join(lines)
+    has: list[str] = []
+    lacks: list[str] = []
+    (has if course.ects_credits else lacks).append("ECTS credits")
+    (has if course.eqf_level else lacks).append("a stated EQF level")
+    (has if _external_review(course.quality_assurance) else lacks).append("external quality assurance")
+    summary = []
+    if has:
+        summary.append(f"It states {_and(has)}, which employers and universities can check.")
+    if lacks:
+        summary.append(
+            f"It does not state {_and(lacks)}, so how far it is recognised rests more on the "
+            "provider's reputation and on what you can show you learned."
+        )
+    summary.append("Ask employers in your field whether they know this provider.")
+    return [*lines, " ".join(summary)]
+
+
+def _practical_lines(entry_id: str, course: CourseInfo) -> list[str]:
+    pace = "self-paced" if course.self_paced else "scheduled (fixed dates)"
+    price = "free" if course.price == 0 else f"{course.price:g} {esc(course.currency)}"
+    online = course.participation_form == "online"
+    facts = {
+        "duration": [f"• Workload: about {course.workload_hours} hours, {pace}"],
+        "study-while-working": [f"• Workload: about {course.workload_hours} hours, {pace}"],
+        "deadlines": [f"• Pace: {pace}", "• Deadlines and extensions: ask the provider"],
+        "cost": [f"• Price: {price}"],
+        "mobile": [
+            f"• Format: {esc(course.participation_form)}, {pace}",
+            "• Phone-friendly: not stated — online courses usually work in a phone browser, "
+            "but check with the provider"
+            if online
+            else "• Phone-friendly: it is not fully online",
+        ],
+        "study-modes": [f"• Format: {esc(course.participation_form)}, {pace}"],
+        "assessment": [f"• Assessment: {_stated(course.assessment_type)}"],
+        "prerequisites": [f"• Prerequisites: {_stated(course.prerequisites)}"],
+        "language-english": [f"• Language: {_stated(course.language)}"],
+    }
+    return facts.get(entry_id, [])
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -36,6 +36,52 @@ _REQUEST_PATTERNS = [
     r"^search\s+(?:for\s+)?(?P<q>.+)$",
 ]
 _REQUESTS = [re.compile(p) for p in _REQUEST_PATTERNS]
+# Careers and fields: "i want to become a data analyst", "i wanna get into cyber security",
+# "how do i become a ux designer", "i need to upskill in AI for work".
+_GOAL = re.compile(
+    r"^(?:so\s+|hi\s+|hey\s+)?(?:i\s+)?"
+    r"(?:(?:really\s+)?(?:want|wanna|would like|d like|need|hope|plan|am trying|m trying)"
+    r"\s+(?:to\s+)?|how\s+(?:do|can|could|would|should)\s+i\s+|help\s+me\s+|i\s+am\s+looking\s+to\s+)"
+    r"(?:become|be|work as|get a job as|get into|break into|move into|switch to|go into|"
+    r"start a career in|start in|upskill in|skill up in|reskill in|retrain as|retrain in|get better at)"
+    r"\s+(?:an?\s+|the\s+)?(?P<q>.+)$"
+)
+_GOAL_TAIL = re.compile(
+    r"\s+(?:for|at)\s+(?:work|my job|my career)$|\s+(?:one day|someday|eventually|next year)$"
+)
+_SOMETHING_TO_LEARN = re.compile(
+    r"^(?:something|anything|somewhere|a way|an app)\s+to\s+(?:learn|study|practise|practice)\s+(?P<q>.+)$"
+)
+# "can you recommend a course for me", "what should i study": advice, with no skill yet.
+_ADVICE = re.compile(
+    r"^(?:can|could|would)\s+you\s+(?:please\s+)?(?:recommend|suggest|find)(?:\s+me)?\s+(?:a|some|any)\s+"
+    r"(?:good\s+)?(?:courses?|microcredentials?)(?:\s+for\s+me)?$|^(?:recommend|suggest)\s+(?:me\s+)?(?:a|some)\s+"
+    r"(?:good\s+)?(?:courses?|microcredentials?)$|^what\s+(?:should|could|can)\s+i\s+(?:study|learn)$|"
+    r"^(?:i\s+)?(?:need|want)\s+(?:some\s+)?advice\s+on\s+(?:a\s+)?(?:courses?|what to study)$|^advise\s+me$"
+)
+# "free python courses", "any beginner courses in marketing", "short excel courses, ideally
+# under 10 hours": a course word with words around it that are not a question about courses.
+_COURSE_NOUN = re.compile(r"\b(?:courses?|classes|class|trainings?|programmes?|programs?)\b")
+_QUESTION_ANYWHERE = re.compile(
+    r"\?|\b(?:what|whats|how|why|when|where|who|which|can i|could i|will|would|should|do i|does|is it|"
+    r"are they|are these|is this|worth|recogni[sz]e|value)\b"
+)
+NOUN_PHRASE_MAX_WORDS = 8
+_QUESTION_OPENING = re.compile(
+    r"^(?:what|whats|how|why|when|where|who|which|is|are|do|does|did|can|could|will|would|should|"
+    r"am|have|has|was|were)\b"
+)
+_SEARCH_OPENING = re.compile(
+    r"^(?:are there|is there|do you have|have you got|any|some|got any|find|show|list|search|"
+    r"give|get|recommend|suggest|i need|i want|i m looking|i am looking|looking|need|want|"
+    r"can you (?:find|show|recommend|suggest|give|list|search)|could you (?:find|show|recommend|suggest))\b"
+)
+_REQUEST_FILLER = re.compile(
+    r"\b(?:are there|is there|do you have|have you got|got any|can you|could you|would you|please|pls|"
+    r"recommend|suggest|find|show|list|search for|search|give|get|me|i need|i want|i m looking for|"
+    r"i am looking for|looking for|need|want|any|some|a|an|the|good|best|great|decent|for me|to do|"
+    r"to take|that i can do|you know of|ideally|thanks|thank you|on offer|available)\b"
+)
 # "what certificates…", "are there free courses", "it" are questions, not skills.
 _NOT_A_SKILL = re.compile(
     r"^(?:what|how|who|why|when|where|which|do|does|are|is|can|could|will|would|should|"
@@ -53,9 +99,36 @@ class Route:
 
 
 def course_request(text: str) -> str | None:
-    """The skill in a request for courses ("courses on python" → "python"), if it is one."""
-    folded = _TRAILING.sub("", fold(text).strip())
+    """What a request for courses asks for ("courses on python" → "python"), if it is one.
+
+    Returns "" for a request for advice with no skill yet ("can you recommend a course for
+    me"), and keeps qualifiers ("free python courses" → "free python") for the search to read.
+    """
+    folded = _TRAILING.sub("", " ".join(fold(text).replace("'", " ").split()))
+    folded = _TRAILING.sub("", folded)
+    asking = bool(_QUESTION_ANYWHERE.search(folded)) and not _SEARCH_OPENING.match(folded)
+    if _ADVICE.match(folded):
+        return ""
+    goal = _GOAL.match(folded)
+    if goal:
+        wanted = _GOAL_TAIL.sub("", _TRAILING.sub("", goal.group("q"))).strip()
+        if wanted and not _NOT_A_SKILL.match(wanted):
+            return wanted
+    if _COURSE_NOUN.search(folded) and (
+        _SEARCH_OPENING.match(folded)
+        or (not _QUESTION_ANYWHERE.search(folded) and len(folded.split()) <= NOUN_PHRASE_MAX_WORDS)
+    ):
+        rest = " ".join(_REQUEST_FILLER.sub(" ", folded.replace(",", " ")).split())
+        if not _COURSE_NOUN.sub(" ", rest).strip(" ,"):
+            return ""  # "any courses?": a request with nothing to search for yet
+        if not _QUESTION_OPENING.match(rest):
+            return rest
+    wish = _SOMETHING_TO_LEARN.match(folded)
+    if wish and not _NOT_A_SKILL.match(wish.group("q")):
+        return wish.group("q")
     for pattern in _REQUESTS:
+        if asking and pattern is _REQUESTS[3]:
+            continue  # "what is the difference between a microcredential and an online course"
         found = pattern.match(folded)
         if found:
             query = _TRAILING.sub("", found.group("q")).strip()

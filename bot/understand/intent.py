@@ -1,0 +1,290 @@
+"""One understanding step for free text: what is the learner asking for?
+
+`Understander.understand(text, context)` weighs every reading of a message and returns one
+`Understanding`: a course search (with the words that say what to search for), an FAQ
+question (or "Did you mean…?"), small talk, a wellbeing message (care), a plan action,
+another language, off-topic — or, when two readings are close, a clarifying question with
+both. Each reading's score is kept in `scores`, so the decision can be explained and tested.
+
+The order of the checks is the order of what matters most:
+
+1. **Care first.** A message about stress, anxiety or giving up gets a warm reply, never the
+   off-topic fallback; an urgent one (a crisis) wins over everything.
+2. **Plan actions** ("pause my reminders", "show my progress") do what they say.
+3. **Another language** gets an honest reply in that language, unless it is a course search
+   ("cursos de python", "análisis de datos"), which the catalogue answers in any language.
+4. **Course intents** ("i want to become a data analyst", "free python courses", "can you
+   recommend a course") go to the search with what was understood.
+5. **A known skill** ("agile", "proj mgmt", "pyhton") goes to the search unless it is
+   clearly a question about microcredentials; after "Which skill would you like to learn?"
+   the next text is a skill. When the FAQ and the skill readings are close, ask.
+6. Otherwise the FAQ matcher decides: an answer, "Did you mean…?", small talk, or the honest
+   fallback (off-topic).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.faq.matcher import ANSWER_THRESHOLD, Faq, Match
+from bot.text import fold
+from bot.understand.care import Care
+from bot.understand.language import Languages
+from bot.understand.route import course_request
+
+Kind = Literal[
+    "search", "faq", "suggest", "smalltalk", "care", "urgent", "plan", "language", "offtopic", "clarify"
+]
+PlanAction = Literal["study", "progress", "pause", "resume", "stop", "reminders"]
+
+# A known skill loses to the FAQ only when the message reads as a question and the FAQ is
+# this confident; closer than CLARIFY_MARGIN above the answer bar, the bot asks instead.
+SKILL_VS_FAQ_CONFIDENCE = 0.62
+CLARIFY_MARGIN = 0.06
+FOLLOW_UP_MAX_WORDS = 6
+
+_QUESTION_START = re.compile(
+    r"^(?:what|whats|how|who|why|when|where|which|is|are|am|do|does|did|can|could|will|would|"
+    r"should|shall|may|might|must|have|has|any|anything|tell|explain|define|meaning)\b"
+)
+_FOLLOW_UP = re.compile(r"^(?:and|but|what about|how about|also|ok and|so)\b")
+
+
+def _either(*alternatives: str) -> re.Pattern[str]:
+    """One pattern from alternatives written one per line."""
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+_REMINDERS = r"(?:reminders?|notifications?)"
+_PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
+    (
+        "resume",
+        _either(
+            rf"\b(?:{_REMINDERS}|plan)\s+back\s+on\b",
+            r"\b(?:resume|unpause|restart)\s+(?:my\s+|the\s+)?(?:reminders?|plan|studying|study)\b",
+            r"^(?:resume|unpause)$",
+            rf"\bturn\s+(?:my\s+|the\s+)?{_REMINDERS}\s+(?:back\s+)?on\b",
+        ),
+    ),
+    (
+        "pause",
+        _either(
+            rf"\b(?:pause|mute|silence|snooze|hold)\s+(?:my\s+|the\s+|all\s+)?(?:{_REMINDERS}|plan)\b",
+            r"\b(?:stop|quit)\s+reminding\s+me\b",
+            rf"^(?:stop|turn off|disable)\s+(?:the\s+|my\s+|all\s+)?{_REMINDERS}\b",
+            r"\bno more reminders\b",
+        ),
+    ),
+    (
+        "stop",
+        _either(r"\b(?:stop|cancel|end|delete|quit|drop)\s+(?:my\s+|the\s+|this\s+)?(?:study\s+)?plan\b"),
+    ),
+    (
+        "progress",
+        _either(
+            r"\b(?:my|show|see|check)\s+(?:my\s+)?progress\b",
+            r"^how am i doing\b",
+            r"^progress$",
+            r"\bhow far (?:along )?am i\b",
+            r"\bam i (?:on track|behind|ahead)\b",
+        ),
+    ),
+    (
+        "reminders",
+        _either(
+            r"\b(?:when is|whens|show|list|see|check)\s+(?:my\s+)?(?:next\s+)?reminders?\b",
+            r"^my reminders$",
+            r"\b(?:change|move|edit)\s+(?:my\s+|the\s+)?reminders?(?:\s+time)?\b",
+            r"\breminder time\b",
+        ),
+    ),
+    (
+        "study",
+        _either(
+            r"\b(?:make|create|set up|setup|start|build|plan)\s+(?:me\s+)?(?:a\s+|my\s+)?"
+            r"(?:study\s+plan|study\s+schedule|study\s+routine|schedule)\b",
+            r"^help me (?:plan|study)\b",
+            r"\bplan my stud(?:y|ies|ying)\b",
+            r"^(?:i\s+)?(?:want|wanna|would like|d like)\s+to\s+study\s+"
+            r"(?:\d+|one|two|three|four|five|six|every)\b",
+            r"^remind me (?:every|each|to study|daily)\b",
+        ),
+    ),
+]
+_COURSE_WORDS_ANY_LANGUAGE = re.compile(
+    r"\b(?:cursos?|kurse?n?|kursy?|cours|corsi|corso|cursus|formacion|formation|formazione|"
+    r"szkolenie|szkolenia|opleiding(?:en)?)\b"
+)
+_OTHER_LANGUAGE_FILLER = re.compile(
+    r"\b(?:de|del|la|el|en|para|sobre|der|die|das|für|fur|über|uber|le|les|des|du|pour|di|"
+    r"per|sul|do|da|em|van|voor|over|z|w|dla|o|ein|eine|un|una|um|uma|een)\b"
+)
+
+
+_FOREIGN_QUESTION = re.compile(
+    r"^(?:que|qué|cuanto|cuánto|cuanta|como|cómo|cual|cuál|donde|dónde|puedo|hay|es|son|was|wie|wo|"
+    r"wann|warum|kann|ist|sind|gibt|quoi|combien|comment|est|puis|peut|quanto|quanta|cosa|posso|"
+    r"sono|é|è|são|wat|hoe|kan|zijn|ile|jak|czy|co|gdzie|czym)\b"
+)
+SHORT_SEARCH_MAX_WORDS = 4
+_ABOUT_MICROCREDENTIALS = re.compile(
+    r"\b(?:micro\s*-?\s*cred\w*|microdegrees?|nanodegrees?|credentials?|badges?|ects|eqf|cpd|bot|"
+    r"meaning|mean|definition|explain\w*|legit|scam|worth)\b"
+)
+
+
+_ASKING_HOW = re.compile(r"^(?:if|what|how|does|do|will|is|would|should|why|and what|what happens)\b")
+VERY_SHORT = 2  # words: a bare "marketing" is a skill unless the FAQ is very sure
+VERY_SHORT_FAQ_CONFIDENCE = 0.7
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the bot said just before this message (kept per learner by the handlers)."""
+
+    expecting_skill: bool = False  # right after "Which skill would you like to learn?"
+    last_course_id: int | None = None  # a course card was the last thing shown
+    last_faq_id: str | None = None  # an FAQ answer was the last thing shown
+
+
+@dataclass(frozen=True)
+class Understanding:
+    kind: Kind
+    scores: dict[str, float] = field(default_factory=dict)
+    query: str = ""  # search: what to search for ("" = the learner wants advice, no skill yet)
+    match: Match | None = None  # faq, suggest, smalltalk, clarify
+    plan_action: PlanAction | None = None
+    language: str | None = None
+    about_course: bool = False  # faq: answer about the course card shown just before
+
+
+@dataclass
+class Understander:
+    faq: Faq
+    is_known_skill: Callable[[str], bool]
+    care: Care
+    languages: Languages
+
+    def understand(self, text: str, context: Context | None = None) -> Understanding:
+        context = context or Context()
+        folded = " ".join(fold(text).split())
+        if not folded.strip(" ?!.,"):
+            return Understanding("offtopic")
+        level = self.care.level(text)
+        explicit = course_request(text)
+        if level == "urgent":
+            return Understanding("urgent", {"care": 1.0})
+        if level == "care" and (explicit is None or not self.is_known_skill(_without_course_words(explicit))):
+            # "i want to quit my course" is about the learner, not a search; "stress
+            # management courses" names a skill and stays a search.
+            return Understanding("care", {"care": 1.0})
+        action = plan_action(folded)
+        if action is not None:
+            return Understanding("plan", {"plan": 1.0}, plan_action=action)
+        language = self.languages.detect(text)
+        if language is not None:
+            query = self._foreign_search(folded)
+            if query is not None:
+                return Understanding(
+                    "search", {"search": 1.0, "language": 0.5}, query=query, language=language
+                )
+            return Understanding("language", {"language": 1.0}, language=language)
+        if explicit is not None:
+            return Understanding("search", {"search": 1.0}, query=explicit)
+        return self._faq_or_skill(text, folded, context)
+
+    def _faq_or_skill(self, text: str, folded: str, context: Context) -> Understanding:
+        match = self.faq.match(text)
+        if (
+            context.last_faq_id
+            and _FOLLOW_UP.match(folded)
+            and len(folded.split()) <= FOLLOW_UP_MAX_WORDS
+            and context.last_faq_id in self.faq.by_id
+        ):
+            # "and in healthcare?" after an employer question stays on that topic.
+            previous = self.faq.by_id[context.last_faq_id].question
+            again = self.faq.match(f"{previous} {text}")
+            if again.kind == "answer" and (match.kind != "answer" or again.best != match.best):
+                match = again
+        faq_score = match.best.confidence if match.best else 0.0
+        stripped = folded.strip(" ?!.,")
+        skill = self.is_known_skill(stripped)
+        scores = {"faq": faq_score, "search": 1.0 if skill else 0.0}
+        questionish = _is_question(folded)
+        if match.kind == "smalltalk":
+            return Understanding("smalltalk", scores, match=match)
+        if context.expecting_skill and not (questionish and match.kind == "answer"):
+            return Understanding("search", scores, query=stripped)
+        if (
+            len(stripped.split()) <= VERY_SHORT
+            and not questionish
+            and faq_score < VERY_SHORT_FAQ_CONFIDENCE
+            and not _ABOUT_MICROCREDENTIALS.search(stripped)
+        ):
+            return Understanding("search", scores, query=stripped)
+        if skill:
+            if match.kind != "answer" or not questionish:
+                return Understanding("search", scores, query=stripped)
+            if faq_score < SKILL_VS_FAQ_CONFIDENCE + CLARIFY_MARGIN:
+                return Understanding("clarify", scores, query=stripped, match=match)
+        about_course = context.last_course_id is not None
+        if (
+            match.kind != "answer"
+            and not questionish
+            and len(stripped.split()) <= SHORT_SEARCH_MAX_WORDS
+            and not _ABOUT_MICROCREDENTIALS.search(stripped)
+        ):
+            # A short phrase that is not a question ("customer service", "video editing") is
+            # what people type to find a course; the search says honestly if none fits.
+            return Understanding("search", scores, query=stripped)
+        if match.kind == "answer":
+            return Understanding("faq", scores, match=match, about_course=about_course)
+        if match.kind == "suggest":
+            return Understanding("suggest", scores, match=match, about_course=about_course)
+        return Understanding("offtopic", scores, match=match)
+
+    def _foreign_search(self, folded: str) -> str | None:
+        """The search in a non-English course request ("cursos de python" → "python").
+
+        A question ("¿cuánto cuesta un curso?") is not a search: it gets the language reply.
+        """
+        if "?" in folded or "¿" in folded or _FOREIGN_QUESTION.match(folded):
+            return None
+        words = folded.strip(" ?!.,¿¡")
+        if _COURSE_WORDS_ANY_LANGUAGE.search(words):
+            rest = _OTHER_LANGUAGE_FILLER.sub(" ", _COURSE_WORDS_ANY_LANGUAGE.sub(" ", words))
+            rest = " ".join(rest.split())
+            return rest or words
+        if self.is_known_skill(words):
+            return words
+        return None
+
+
+def _without_course_words(query: str) -> str:
+    return " ".join(
+        re.sub(r"\b(?:courses?|classes|class|trainings?|programmes?|programs?)\b", " ", query).split()
+    )
+
+
+def plan_action(folded: str) -> PlanAction | None:
+    """A plain-words plan command ("pause my reminders" → "pause"), if the message is one.
+
+    A question about how pausing works ("if i pause my plan do i lose my progress?") is not.
+    """
+    text = folded.strip(" ?!.,")
+    for action, pattern in _PLAN_PATTERNS:
+        if pattern.search(text):
+            if action in ("pause", "resume", "stop", "study") and _ASKING_HOW.match(text):
+                return None
+            return action
+    return None
+
+
+def _is_question(folded: str) -> bool:
+    return "?" in folded or bool(_QUESTION_START.match(folded)) or len(folded.split()) >= 5
+
+
+__all__ = ["ANSWER_THRESHOLD", "Context", "Understander", "Understanding", "plan_action"]

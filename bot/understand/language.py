@@ -1,0 +1,106 @@
+"""Other languages: which language a message is in, and the honest reply in that language.
+
+Detection uses `py3langid` (a maintained fork of langid.py, model shipped in the wheel),
+limited to English and the languages we have a reply for, so short English messages are
+not mistaken for Tagalog or Esperanto. A message counts as another language only when the
+detector is confident and the message has at least two words: "hola" alone, a skill name or
+a typo stays English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bot.content import ContentError, read_yaml, require_str
+from bot.telegram_html import html_problem
+
+MIN_PROBABILITY = 0.9
+MIN_WORDS = 2
+# Short, common words that only one of our languages uses: two of them make a message that
+# language even when the statistical detector is unsure ("Wat is een … precies?").
+FUNCTION_WORDS = {
+    "es": (
+        "que qué cuánto cuanto cuesta cómo como puedo hay los las"
+        " del una para por con más pero sí tengo es son"
+    ).split(),
+    "de": (
+        "was wie wo wann warum ist sind ein eine einen der die das"
+        " und nicht ich kann kosten kostet mit für auch"
+    ).split(),
+    "fr": (
+        "que quoi combien comment est les des une pour avec pas je peux coûte coute cours suis sont c'est"
+    ).split(),
+    "it": "che cosa quanto costa come posso sono gli della una per con non il lo mi si può puo è".split(),
+    "pt": "que quanto custa como posso são uma para com não eu o os um é isso você voce".split(),
+    "nl": "wat hoe waar kan ik een het de en niet is zijn kost kosten voor met ook mijn precies".split(),
+    "pl": "co jak ile czy jest są nie się na w z do dla mogę moge kosztuje to".split(),
+}
+_ENGLISH_WORDS = frozenset(
+    "the a an is are what how do does can i you it this that of to in for with and or my me be".split()
+)
+
+
+@dataclass(frozen=True)
+class LanguageReply:
+    code: str
+    name: str
+    reply: str
+
+
+@dataclass(frozen=True)
+class Languages:
+    replies: dict[str, LanguageReply]
+
+    def warm_up(self) -> None:
+        """Load the detector's model now (about a second) rather than on the first message."""
+        if self.replies:
+            _identifier(tuple(sorted(self.replies)))
+
+    def detect(self, text: str) -> str | None:
+        """The ISO code of a non-English message we can reply to, or `None`."""
+        words = text.split()
+        if len(words) < MIN_WORDS or not self.replies:
+            return None
+        code, probability = _identifier(tuple(sorted(self.replies))).classify(text)
+        if code != "en" and code in self.replies and probability >= MIN_PROBABILITY:
+            return str(code)
+        return self._by_function_words(text)
+
+    def _by_function_words(self, text: str) -> str | None:
+        tokens = [t.strip("?!.,¿¡:;\"'()") for t in text.lower().split()]
+        english = sum(1 for t in tokens if t in _ENGLISH_WORDS)
+        counts = {code: sum(1 for t in tokens if t in FUNCTION_WORDS.get(code, ())) for code in self.replies}
+        best = max(counts, key=lambda c: counts[c])
+        if counts[best] >= 2 and english < counts[best] and list(counts.values()).count(counts[best]) == 1:
+            return best
+        return None
+
+
+@lru_cache(maxsize=4)
+def _identifier(codes: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(["en", *codes])
+    return identifier
+
+
+def load_languages(content_dir: Path) -> Languages:
+    path = content_dir / "languages.yaml"
+    data = read_yaml(path)
+    raw = data.get("languages") if isinstance(data, dict) else None
+    if not isinstance(raw, dict):
+        raise ContentError(path, None, "languages", "is missing or is not a mapping")
+    replies = {}
+    for code, entry in raw.items():
+        where = f"language '{code}'"
+        if not isinstance(entry, dict):
+            raise ContentError(path, where, None, "must have name and reply")
+        reply = require_str(path, where, entry, "reply").strip()
+        problem = html_problem(reply)
+        if problem:
+            raise ContentError(path, where, "reply", problem)
+        replies[str(code)] = LanguageReply(str(code), require_str(path, where, entry, "name"), reply)
+    return Languages(replies)

@@ -1,0 +1,126 @@
+"""Scoring the understanding step on a labelled set of learner messages.
+
+Shared by the evaluation test and `python -m benchmarks`: one function turns a labelled set
+into the figures the issue asks for, per kind of message.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.understand.intent import Context, Understander, Understanding
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def load_set(name: str) -> list[dict[str, Any]]:
+    messages: list[dict[str, Any]] = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))["messages"]
+    return messages
+
+
+def context_for(message: dict[str, Any], some_course_id: int) -> Context:
+    after = str(message.get("after") or "")
+    if after == "course":
+        return Context(last_course_id=some_course_id)
+    if after == "ask-skill":
+        return Context(expecting_skill=True)
+    if after.startswith("faq:"):
+        return Context(last_faq_id=after.removeprefix("faq:"))
+    return Context()
+
+
+@dataclass
+class Figures:
+    counts: Counter[str] = field(default_factory=Counter)
+    failures: dict[str, list[str]] = field(default_factory=dict)
+
+    def rate(self, numerator: str, denominator: str) -> float:
+        return self.counts[numerator] / max(1, self.counts[denominator])
+
+    def fail(self, kind: str, line: str) -> None:
+        self.failures.setdefault(kind, []).append(line)
+
+    def report(self, title: str) -> str:
+        c = self.counts
+        return "\n".join(
+            [
+                f"{title}",
+                f"  FAQ questions ({c['faq']}): right first time {self.rate('faq_right', 'faq'):.1%}, "
+                f"confident wrong {self.rate('faq_wrong', 'faq'):.1%}, did-you-mean "
+                f"{self.rate('faq_suggest', 'faq'):.1%} (right entry offered in "
+                f"{c['faq_suggest_has_right']}), fallback {self.rate('faq_fallback', 'faq'):.1%}",
+                f"  skills and course intents ({c['search']}): to the search "
+                f"{self.rate('search_ok', 'search'):.1%}",
+                f"  wellbeing ({c['care']}): care reply {self.rate('care_ok', 'care'):.1%}",
+                f"  other languages ({c['language']}): reply in their language "
+                f"{self.rate('language_ok', 'language'):.1%}",
+                f"  off-topic ({c['offtopic']}): confident FAQ answer "
+                f"{self.rate('offtopic_answered', 'offtopic'):.1%}",
+                f"  small talk ({c['smalltalk']}): recognised {self.rate('smalltalk_ok', 'smalltalk'):.1%}",
+                f"  plan actions ({c['plan']}): understood {self.rate('plan_ok', 'plan'):.1%}",
+            ]
+        )
+
+
+def evaluate(understander: Understander, messages: list[dict[str, Any]], some_course_id: int) -> Figures:
+    figures = Figures()
+    for message in messages:
+        kind, expect, text = message["kind"], message.get("expect"), message["text"]
+        got = understander.understand(text, context_for(message, some_course_id))
+        figures.counts[kind] += 1
+        _score(figures, kind, expect, text, got)
+    return figures
+
+
+def _score(figures: Figures, kind: str, expect: Any, text: str, got: Understanding) -> None:
+    c = figures.counts
+    best = got.match.best.entry.id if got.match is not None and got.match.best is not None else None
+    line = f"{text!r} → {got.kind} {best or got.query or got.language or got.plan_action or ''}"
+    if kind == "faq":
+        if got.kind == "faq" and best == expect:
+            c["faq_right"] += 1
+        elif got.kind in ("suggest", "clarify"):
+            c["faq_suggest"] += 1
+            if got.match is not None and expect in {s.entry.id for s in got.match.ranked}:
+                c["faq_suggest_has_right"] += 1
+            figures.fail("faq-suggest", f"{line} (want {expect})")
+        elif got.kind == "offtopic":
+            c["faq_fallback"] += 1
+            figures.fail("faq-fallback", f"{line} (want {expect})")
+        else:  # a different answer, or sent somewhere else with confidence
+            c["faq_wrong"] += 1
+            figures.fail("faq-wrong", f"{line} (want {expect})")
+    elif kind == "search":
+        if got.kind == "search":
+            c["search_ok"] += 1
+        else:
+            figures.fail("search", line)
+    elif kind == "care":
+        if got.kind in ("care", "urgent"):
+            c["care_ok"] += 1
+        else:
+            figures.fail("care", line)
+    elif kind == "language":
+        if got.kind == "language" and got.language == expect:
+            c["language_ok"] += 1
+        else:
+            figures.fail("language", f"{line} (want {expect})")
+    elif kind == "offtopic":
+        if got.kind == "faq":
+            c["offtopic_answered"] += 1
+            figures.fail("offtopic", line)
+    elif kind == "smalltalk":
+        if got.kind == "smalltalk":
+            c["smalltalk_ok"] += 1
+        else:
+            figures.fail("smalltalk", line)
+    elif kind == "plan":
+        if got.kind == "plan" and got.plan_action == expect:
+            c["plan_ok"] += 1
+        else:
+            figures.fail("plan", f"{line} (want {expect})")
