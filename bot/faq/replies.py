@@ -151,12 +151,13 @@ def _stated(value: str | None) -> str:
 
 
 def _external_review(quality_assurance: str) -> bool:
+    """Whether the stated quality assurance involves a body outside the provider."""
     text = quality_assurance.lower()
-    return (
-        bool(text)
-        and "internal" not in text
-        and any(word in text for word in ("external", "accredit", "agency", "regulat", "independent", "body"))
-    )
+    return any(
+        marker in text
+        for marker in ("accredited by", "accredited", "externally", "audited", "agency", "authority",
+                       "qualifications board", "standards")
+    )  # fmt: skip
 
 
 def _recognition_lines(course: CourseInfo) -> list[str]:
@@ -174,7 +175,12 @@ def _recognition_lines(course: CourseInfo) -> list[str]:
     lacks: list[str] = []
     (has if course.ects_credits else lacks).append("ECTS credits")
     (has if course.eqf_level else lacks).append("a stated EQF level")
-    (has if _external_review(course.quality_assurance) else lacks).append("external quality assurance")
+    if _external_review(course.quality_assurance):
+        has.append("external quality assurance")
+    elif course.quality_assurance.strip():
+        lacks.append("external quality assurance (only the provider's own review)")
+    else:
+        lacks.append("any quality assurance")
     summary = []
     if has:
         summary.append(f"It states {_and(has)}, which employers and universities can check.")

@@ -1,0 +1,101 @@
+"""End to end through the fake Bot API: what learners type reaches the right reply."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.callbacks import CourseCard, MenuChoice
+from bot.catalog.search import CourseInfo
+from bot.catalog.store import build_search
+from bot.faq.replies import about_course
+from bot.storage.db import open_database
+from tests.conftest import BotHarness, buttons, run_outside_loop, text_of
+
+
+def _courses(harness: BotHarness) -> list[CourseInfo]:
+    assert harness.app is not None
+    return list(harness.app.bot_data.core.catalog.courses.values())
+
+
+async def test_a_bare_skill_after_find_a_course_lists_courses(harness: BotHarness) -> None:
+    """ "Find a course" → "Which skill…?" → "design": courses, not an FAQ answer."""
+    welcome = await harness.say("/start")
+    asked = await harness.press(harness.message_of(welcome[-1]), MenuChoice("find").pack())
+    assert "Which skill" in text_of(asked)
+    replies = await harness.say("design")
+    assert "page 1 of" in text_of(replies), text_of(replies)
+    assert any(data.startswith("c:") for _, data in buttons(replies[-1]))
+
+
+async def test_a_course_intent_goes_to_the_search(harness: BotHarness) -> None:
+    replies = await harness.say("i want to become a data analyst")
+    assert "page 1 of" in text_of(replies), text_of(replies)
+    replies = await harness.say("can you recommend a course for me")
+    assert "Which skill" in text_of(replies) or "page 1 of" in text_of(replies)
+
+
+async def test_a_question_after_a_course_card_is_answered_about_that_course(harness: BotHarness) -> None:
+    course = next(c for c in _courses(harness) if c.price > 0)
+    results = await harness.say(course.title)
+    card = await harness.press(harness.message_of(results[-1]), CourseCard(course.id).pack())
+    assert course.title in text_of(card)
+    replies = await harness.say("how much is it?")
+    text = text_of(replies)
+    assert f"About {course.title}" in text
+    assert f"{course.price:g} {course.currency}" in text
+    assert "a sample course from a fictional provider" in text
+
+
+async def test_a_care_message_gets_a_warm_reply_not_the_fallback(harness: BotHarness) -> None:
+    replies = await harness.say("I'm so stressed about my exams, I feel like giving up")
+    text = text_of(replies)
+    assert "outside what I know" not in text
+    assert "/pause" in text and "support" in text
+    urgent = await harness.say("i want to end it all")
+    assert "emergency" in text_of(urgent)
+
+
+async def test_a_spanish_question_gets_an_honest_reply_in_spanish(harness: BotHarness) -> None:
+    replies = await harness.say("¿Los empleadores reconocen las microcredenciales?")
+    text = text_of(replies)
+    assert "inglés" in text
+    assert ("📚 Browse all topics", "f:m") in buttons(replies[-1])
+
+
+async def test_a_course_search_in_spanish_still_finds_courses(harness: BotHarness) -> None:
+    replies = await harness.say("cursos de análisis de datos")
+    assert "page 1 of" in text_of(replies), text_of(replies)
+
+
+def test_recognition_for_a_course_without_credits_or_external_review_claims_neither(
+    harness_courses: list[CourseInfo],
+) -> None:
+    bare = next(
+        c
+        for c in harness_courses
+        if not c.ects_credits and "accredit" not in c.quality_assurance.lower() and c.quality_assurance
+    )
+    text = about_course("employer-recognition", bare)
+    assert text is not None
+    assert "Credits: not stated" in text
+    assert "It does not state ECTS credits" in text
+    assert "external quality assurance (only the provider's own review)" in text
+    assert "It states" not in text or "ECTS credits, which" not in text
+    credited = next(c for c in harness_courses if c.ects_credits and c.eqf_level)
+    text = about_course("employer-recognition", credited)
+    assert text is not None and f"{credited.ects_credits:g} ECTS" in text
+    assert "It states ECTS credits, a stated EQF level" in text
+
+
+@pytest.fixture
+def harness_courses(seeded_database: Path) -> list[CourseInfo]:
+    async def build() -> list[CourseInfo]:
+        db = await open_database(f"sqlite+aiosqlite:///{seeded_database}")
+        try:
+            return list((await build_search(db)).courses.values())
+        finally:
+            await db.dispose()
+
+    return run_outside_loop(build())
