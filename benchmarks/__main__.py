@@ -36,7 +36,7 @@ def machine() -> str:
 
 def run_faq(quick: bool) -> None:
     figures = faq_bench.run(rounds=5 if quick else 20)
-    print("\nFAQ matcher: Faq.match(text) on every text of tests/data/faq_eval.yaml\n")
+    print("\nUnderstanding: Understander.understand(text) on every text of tests/data/learner_eval.yaml\n")
     print(faq_bench.table(figures))
 
 

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
@@ -47,6 +49,7 @@ SMALLTALK_RATIO = 88  # whole-message similarity needed to treat text as small t
 SMALLTALK_MAX_WORDS = 6  # longer messages are small talk only if they match as a whole
 SMALLTALK_SHORT_WORDS = 3  # "hey bot": this short, small talk wins over an FAQ match
 TYPO_SIMILARITY = 0.8  # normalised Levenshtein similarity to correct an unknown word
+FUZZY_SHORTLIST = 12  # entries whose phrasings get the (costlier) fuzzy comparison
 SEMANTIC_WEIGHT = 0.4  # share of the confidence that comes from meaning (WordLlama cosine)
 
 MAX_ANSWER_CHARS = 900
@@ -264,7 +267,10 @@ class Faq:
         self._vocabulary = sorted(df)
         self._prefixes = frozenset(w[:5] for w in df if len(w) >= 5)
         self._doc_texts = [doc for _, doc in self._docs]
-        self._gram_vectors = self._build_gram_vectors()
+        self._build_gram_vectors()
+        self._docs_of: list[list[int]] = [[] for _ in self.entries]
+        for position, (index, _doc) in enumerate(self._docs):
+            self._docs_of[index].append(position)
         self._smalltalk_docs = [(intent, normalise(p)) for intent in self.smalltalk for p in intent.phrasings]
         self._semantic = (
             SemanticIndex([(e.question, *e.phrasings) for e in self.entries]) if self.semantic else None
@@ -312,64 +318,66 @@ class Faq:
         )
 
     def rank(self, normal: str) -> list[Scored]:
-        """Every entry with its confidence for an already normalised query, best first."""
+        """Every entry with its confidence for an already normalised query, best first.
+
+        The cheap signals (coverage, character grams, meaning) are computed for every entry;
+        the costlier fuzzy similarity only for the phrasings of the FUZZY_SHORTLIST entries
+        they rank highest (the others score 0 on it, which cannot lift them past those).
+        """
         words = [self._correct(w) for w in normal.split()]
         query = " ".join(words)
         weights = {w: self._weight(w) for w in set(words)}
         total = sum(weights.values()) or 1.0
-        # token_set forgives extra words; token_sort rewards saying the same thing. One
-        # vectorised call each over every phrasing, then the best phrasing per entry.
-        per_doc = (
-            process.cdist([query], self._doc_texts, scorer=fuzz.token_set_ratio)[0]
-            + process.cdist([query], self._doc_texts, scorer=fuzz.token_sort_ratio)[0]
-        ) / 200
-        similarity = [0.0] * len(self.entries)
-        for (index, _doc), score in zip(self._docs, per_doc.tolist(), strict=True):
-            if score > similarity[index]:
-                similarity[index] = score
+        coverage = np.array(
+            [sum(weight for w, weight in weights.items() if w in vocab) for vocab in self._entry_vocab]
+        ) / total
         cosine = self._gram_cosine(query)
-        meaning = self._semantic.scores(normal) if self._semantic is not None else None
-        scored = []
-        for index, entry in enumerate(self.entries):
-            vocab = self._entry_vocab[index]
-            covered = sum(weight for w, weight in weights.items() if w in vocab)
-            coverage = covered / total
-            confidence = (
-                COVERAGE_WEIGHT * coverage
-                + SIMILARITY_WEIGHT * similarity[index]
-                + (1 - COVERAGE_WEIGHT - SIMILARITY_WEIGHT) * cosine[index]
-            )
-            if meaning is not None:
-                confidence = (1 - SEMANTIC_WEIGHT) * confidence + SEMANTIC_WEIGHT * max(
-                    0.0, float(meaning[index])
-                )
-            scored.append(Scored(entry, round(confidence, 4)))
-        scored.sort(key=lambda s: s.confidence, reverse=True)
-        return scored
+        cheap = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT - SIMILARITY_WEIGHT) * cosine
+        if self._semantic is not None:
+            meaning = np.maximum(self._semantic.scores(normal), 0.0)
+            cheap = cheap * (1 - SEMANTIC_WEIGHT) + SEMANTIC_WEIGHT * meaning
+        similarity = np.zeros(len(self.entries))
+        shortlist = np.argsort(-cheap)[:FUZZY_SHORTLIST]
+        docs = [d for index in shortlist for d in self._docs_of[index]]
+        # token_set forgives extra words; token_sort rewards saying the same thing.
+        per_doc = (
+            process.cdist([query], [self._doc_texts[d] for d in docs], scorer=fuzz.token_set_ratio)[0]
+            + process.cdist([query], [self._doc_texts[d] for d in docs], scorer=fuzz.token_sort_ratio)[0]
+        ) / 200
+        for d, score in zip(docs, per_doc.tolist(), strict=True):
+            index = self._docs[d][0]
+            similarity[index] = max(similarity[index], score)
+        fuzzy_share = SIMILARITY_WEIGHT * (1 - SEMANTIC_WEIGHT if self._semantic is not None else 1.0)
+        confidence = cheap + fuzzy_share * similarity
+        order = np.argsort(-confidence, kind="stable")
+        return [Scored(self.entries[i], round(float(confidence[i]), 4)) for i in order]
 
-    def _build_gram_vectors(self) -> list[dict[str, float]]:
-        """Per entry, a unit TF-IDF vector of word 4-grams over all its phrasings."""
+    def _build_gram_vectors(self) -> None:
+        """Per entry, a unit TF-IDF vector of word 4-grams over all its phrasings (a matrix)."""
         counts: list[Counter[str]] = [Counter() for _ in self.entries]
         for index, doc in self._docs:
             counts[index].update(_grams(doc))
         df = Counter(g for c in counts for g in c)
         n = len(self.entries)
-        self._gram_idf = {g: math.log(1 + n / c) for g, c in df.items()}
-        vectors = []
-        for c in counts:
-            vector = {g: (1 + math.log(k)) * self._gram_idf[g] for g, k in c.items()}
-            norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-            vectors.append({g: v / norm for g, v in vector.items()})
-        return vectors
+        self._gram_index = {g: i for i, g in enumerate(sorted(df))}
+        self._gram_idf = np.array([math.log(1 + n / df[g]) for g in sorted(df)])
+        matrix = np.zeros((n, len(self._gram_index)), dtype=np.float64)
+        for row, c in enumerate(counts):
+            for g, k in c.items():
+                column = self._gram_index[g]
+                matrix[row, column] = (1 + math.log(k)) * self._gram_idf[column]
+            matrix[row] /= np.linalg.norm(matrix[row]) or 1.0
+        self._gram_matrix = matrix
 
-    def _gram_cosine(self, query: str) -> list[float]:
-        grams = Counter(_grams(query))
-        vector = {g: (1 + math.log(k)) * self._gram_idf.get(g, 0.0) for g, k in grams.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        return [
-            sum(weight * entry.get(g, 0.0) for g, weight in vector.items()) / norm
-            for entry in self._gram_vectors
-        ]
+    def _gram_cosine(self, query: str) -> npt.NDArray[np.float64]:
+        grams = Counter(g for g in _grams(query) if g in self._gram_index)
+        if not grams:
+            return np.zeros(len(self.entries))
+        columns = np.array([self._gram_index[g] for g in grams])
+        weights = np.array([1 + math.log(k) for k in grams.values()]) * self._gram_idf[columns]
+        norm = float(np.linalg.norm(weights)) or 1.0  # grams the FAQ never uses weigh 0, as before
+        result: npt.NDArray[np.float64] = self._gram_matrix[:, columns] @ weights / norm
+        return result
 
     def _weight(self, word: str) -> float:
         if word in STOPWORDS:
@@ -439,7 +447,7 @@ def pick_reply(intent: SmalltalkIntent, seed: int | None = None) -> str:
 # --- loading -----------------------------------------------------------------------------------
 
 
-def load_faq(content_dir: Path) -> Faq:
+def load_faq(content_dir: Path, *, semantic: bool = True) -> Faq:
     """Read `faq.yaml` and `smalltalk.yaml`; raise `ContentError` naming file, entry, field."""
     faq_path = content_dir / "faq.yaml"
     data = read_yaml(faq_path)
@@ -454,7 +462,7 @@ def load_faq(content_dir: Path) -> Faq:
     if smalltalk_path.exists():
         raw_intents = require_list(smalltalk_path, read_yaml(smalltalk_path), "intents")
         smalltalk = [_intent(smalltalk_path, i, raw) for i, raw in enumerate(raw_intents)]
-    return Faq(topics, entries, smalltalk)
+    return Faq(topics, entries, smalltalk, semantic=semantic)
 
 
 def _topic(path: Path, index: int, raw: Any) -> Topic:
