@@ -255,9 +255,14 @@ class Understander:
             return None
         words = folded.strip(" ?!.,¿¡")
         if _COURSE_WORDS_ANY_LANGUAGE.search(words):
-            rest = _OTHER_LANGUAGE_FILLER.sub(" ", _COURSE_WORDS_ANY_LANGUAGE.sub(" ", words))
-            rest = " ".join(rest.split())
-            return rest or words
+            # "cursos de análisis de datos" → "analisis de datos": the course word and the
+            # little words around the edges go, the phrase itself stays whole.
+            tokens = _COURSE_WORDS_ANY_LANGUAGE.sub(" ", words).split()
+            while tokens and _OTHER_LANGUAGE_FILLER.fullmatch(tokens[0]):
+                tokens.pop(0)
+            while tokens and _OTHER_LANGUAGE_FILLER.fullmatch(tokens[-1]):
+                tokens.pop()
+            return " ".join(tokens) or words
         if self.is_known_skill(words):
             return words
         return None

@@ -1,0 +1,174 @@
+"""The understanding step, one reading at a time (core only, no Telegram)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from bot.catalog.search import CourseSearch
+from bot.catalog.store import build_search
+from bot.faq.matcher import load_faq
+from bot.storage.db import open_database
+from bot.understand.care import load_care
+from bot.understand.intent import Context, Understander, plan_action
+from bot.understand.language import load_languages
+from bot.understand.route import course_request
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def understander(seeded_database: Path) -> Understander:
+    async def build() -> CourseSearch:
+        db = await open_database(f"sqlite+aiosqlite:///{seeded_database}")
+        try:
+            return await build_search(db)
+        finally:
+            await db.dispose()
+
+    catalog = asyncio.run(build())
+    content = ROOT / "content"
+    return Understander(
+        load_faq(content), catalog.is_known_skill, load_care(content), load_languages(content)
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["project management", "agile", "leadership", "photography", "proj mgmt", "pyhton"]
+)
+def test_a_bare_skill_goes_to_the_search(understander: Understander, text: str) -> None:
+    understood = understander.understand(text)
+    assert understood.kind == "search", understood
+    assert understood.query
+
+
+@pytest.mark.parametrize("text", ["design", "data", "marketing", "customer service"])
+def test_after_which_skill_the_next_text_is_a_skill(understander: Understander, text: str) -> None:
+    assert understander.understand(text, Context(expecting_skill=True)).kind == "search"
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("i want to become a data analyst", "data analyst"),
+        ("i wanna get into cyber security", "cyber security"),
+        ("free python courses", "free python courses"),
+        ("any beginner courses in marketing?", "beginner courses in marketing"),
+        ("can you recommend a course for me", ""),
+        ("what should i study", ""),
+    ],
+)
+def test_course_intents_keep_what_was_asked(understander: Understander, text: str, query: str) -> None:
+    understood = understander.understand(text)
+    assert understood.kind == "search"
+    assert understood.query == query
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is the difference between a microcredential and an online course",
+        "are online courses recognised by employers",
+        "how long do courses take",
+    ],
+)
+def test_questions_that_mention_courses_are_not_searches(text: str) -> None:
+    assert course_request(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("what even is a microcredential", "what-is"),
+        ("do i have to sit an exam", "assessment"),
+        ("are they recognised in other countries", "international-recognition"),
+        ("is this bot free", "bot-cost"),
+        ("can i stick it on my linkedin", "linkedin"),
+    ],
+)
+def test_the_questions_the_old_matcher_got_wrong(understander: Understander, text: str, entry: str) -> None:
+    understood = understander.understand(text)
+    assert understood.kind in ("faq", "suggest"), understood
+    assert understood.match is not None and understood.match.best is not None
+    assert understood.match.best.entry.id == entry
+
+
+def test_real_words_are_never_corrected_into_other_faq_words(understander: Understander) -> None:
+    faq = understander.faq
+    assert faq._correct("exam") != "exampl" and not faq._correct("exam").startswith("exampl")
+    assert faq._correct("countries") != "count"
+    assert faq._correct("employeers").startswith("employ")  # a typo still is
+
+
+def test_a_follow_up_stays_on_the_topic(understander: Understander) -> None:
+    understood = understander.understand("and in healthcare?", Context(last_faq_id="employer-recognition"))
+    assert understood.kind == "faq"
+    assert understood.match is not None and understood.match.best is not None
+    assert understood.match.best.entry.id in ("recognised-sectors", "employer-recognition")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm so stressed about my exams",
+        "i want to give up",
+        "feeling really overwhelmed with work and the course",
+    ],
+)
+def test_wellbeing_messages_get_care(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind == "care"
+
+
+def test_a_crisis_is_urgent_and_a_skill_named_after_stress_is_a_search(understander: Understander) -> None:
+    assert understander.understand("i want to kill myself").kind == "urgent"
+    assert understander.understand("stress management courses").kind == "search"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("¿Cuánto cuesta una microcredencial?", "es"),
+        ("Wie lange dauert so ein Kurs?", "de"),
+        ("Est-ce que les employeurs reconnaissent ces formations ?", "fr"),
+        ("Quanto costa un corso del genere?", "it"),
+        ("quanto custa?", "pt"),
+        ("Wat is een microcredential precies?", "nl"),
+        ("Ile kosztuje taki kurs?", "pl"),
+    ],
+)
+def test_other_languages_are_recognised(understander: Understander, text: str, language: str) -> None:
+    understood = understander.understand(text)
+    assert (understood.kind, understood.language) == ("language", language)
+
+
+def test_a_course_search_in_another_language_is_a_search(understander: Understander) -> None:
+    understood = understander.understand("cursos de análisis de datos")
+    assert understood.kind == "search" and "analisis de datos" in understood.query
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("pause my reminders", "pause"),
+        ("show my progress", "progress"),
+        ("i want to stop my plan", "stop"),
+        ("help me make a study plan", "study"),
+        ("when is my next reminder", "reminders"),
+        ("turn my reminders back on", "resume"),
+    ],
+)
+def test_plan_commands_in_plain_words(text: str, action: str) -> None:
+    assert plan_action(text) == action
+
+
+def test_a_question_about_pausing_is_not_a_command() -> None:
+    assert plan_action("if i pause my plan do i lose my progress") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["how much does a pizza cost", "how long is a marathon", "bitcoin price today"]
+)
+def test_off_topic_gets_no_confident_answer(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind != "faq"
