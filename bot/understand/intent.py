@@ -116,6 +116,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
 ]
 _COURSE_WORDS_ANY_LANGUAGE = re.compile(
     r"\b(?:cursos?|kurse?n?|kursy?|cours|corsi|corso|cursus|formacion|formation|formazione|"
+    r"weiterbildung(?:en)?|fortbildung(?:en)?|lehrgang|lehrgange|zertifikat|"
     r"szkolenie|szkolenia|opleiding(?:en)?)\b"
 )
 _OTHER_LANGUAGE_FILLER = re.compile(
@@ -129,7 +130,9 @@ _FOREIGN_QUESTION = re.compile(
     r"wann|warum|kann|ist|sind|gibt|quoi|combien|comment|est|puis|peut|quanto|quanta|cosa|posso|"
     r"sono|é|è|são|wat|hoe|kan|zijn|ile|jak|czy|co|gdzie|czym)\b"
 )
-SHORT_SEARCH_MAX_WORDS = 4
+SHORT_SEARCH_MAX_WORDS = 6
+PHRASE_FAQ_CONFIDENCE = 0.6  # a short non-question phrase is a search unless the FAQ is this sure
+LONG_MESSAGE_WORDS = 5  # this long, a message naming a skill may still be a question
 _ABOUT_MICROCREDENTIALS = re.compile(
     r"\b(?:micro\s*-?\s*cred\w*|microdegrees?|nanodegrees?|credentials?|badges?|ects|eqf|cpd|bot|"
     r"meaning|mean|definition|explain\w*|legit|scam|worth)\b"
@@ -214,32 +217,28 @@ class Understander:
         skill = self.is_known_skill(stripped)
         scores = {"faq": faq_score, "search": 1.0 if skill else 0.0}
         questionish = _is_question(folded)
+        words = len(stripped.split())
+        phrase = not questionish and not _ABOUT_MICROCREDENTIALS.search(stripped)
         if match.kind == "smalltalk":
             return Understanding("smalltalk", scores, match=match)
         if context.expecting_skill and not (questionish and match.kind == "answer"):
             return Understanding("search", scores, query=stripped)
-        if (
-            len(stripped.split()) <= VERY_SHORT
-            and not questionish
-            and faq_score < VERY_SHORT_FAQ_CONFIDENCE
-            and not _ABOUT_MICROCREDENTIALS.search(stripped)
-        ):
+        if phrase and words <= VERY_SHORT and faq_score < VERY_SHORT_FAQ_CONFIDENCE:
+            # A bare "marketing" is a skill unless the FAQ is very sure.
             return Understanding("search", scores, query=stripped)
         if skill:
-            if match.kind != "answer" or not questionish:
+            if match.kind != "answer" or not (questionish or words >= LONG_MESSAGE_WORDS):
                 return Understanding("search", scores, query=stripped)
             if faq_score < SKILL_VS_FAQ_CONFIDENCE + CLARIFY_MARGIN:
                 return Understanding("clarify", scores, query=stripped, match=match)
-        about_course = context.last_course_id is not None
-        if (
-            match.kind != "answer"
-            and not questionish
-            and len(stripped.split()) <= SHORT_SEARCH_MAX_WORDS
-            and not _ABOUT_MICROCREDENTIALS.search(stripped)
+        if phrase and words <= SHORT_SEARCH_MAX_WORDS and (
+            match.kind != "answer" or faq_score < PHRASE_FAQ_CONFIDENCE
         ):
-            # A short phrase that is not a question ("customer service", "video editing") is
-            # what people type to find a course; the search says honestly if none fits.
+            # A short phrase that is not a question ("customer service", "finance for non
+            # finance managers") is what people type to find a course; the search says
+            # honestly if none fits, and offers the questions too.
             return Understanding("search", scores, query=stripped)
+        about_course = context.last_course_id is not None
         if match.kind == "answer":
             return Understanding("faq", scores, match=match, about_course=about_course)
         if match.kind == "suggest":
@@ -289,7 +288,7 @@ def plan_action(folded: str) -> PlanAction | None:
 
 
 def _is_question(folded: str) -> bool:
-    return "?" in folded or bool(_QUESTION_START.match(folded)) or len(folded.split()) >= 5
+    return "?" in folded or bool(_QUESTION_START.match(folded))
 
 
 __all__ = ["ANSWER_THRESHOLD", "Context", "Understander", "Understanding", "plan_action"]

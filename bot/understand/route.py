@@ -30,7 +30,8 @@ _REQUEST_PATTERNS = [
     r"(?:some\s+|any\s+|a\s+|good\s+|the\s+best\s+)*"
     rf"{_COURSE_WORDS}\s+(?:on|for|in|about|with|covering)\s+(?P<q>.+)$",
     # "anything for X?", "something on X"
-    r"^(?:anything|something)\s+(?:for|on|about|in)\s+(?P<q>.+)$",
+    r"^(?:(?:i\s+am\s+|i\s+m\s+|im\s+)?(?:looking\s+for|got|have\s+you\s+got|do\s+you\s+have|is\s+there)\s+)?"
+    r"(?:anything|something)\s+(?:good\s+)?(?:for|on|about|in)\s+(?P<q>.+)$",
     # "X courses", "python course please", "search X courses"
     rf"^(?:search\s+(?:for\s+)?)?(?P<q>.+?)\s+{_COURSE_SUFFIX}(?:\s+please)?$",
     r"^search\s+(?:for\s+)?(?P<q>.+)$",
