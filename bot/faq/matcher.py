@@ -39,18 +39,19 @@ from bot.telegram_html import html_problem, html_to_text
 from bot.text import is_english_word, normalise, stem
 
 # --- thresholds: kept in one place, justified by tests/test_faq_eval.py ----------------------
-ANSWER_THRESHOLD = 0.45  # at or above: answer directly
-SUGGEST_THRESHOLD = 0.30  # at or above (and below ANSWER): "Did you mean…?"
+ANSWER_THRESHOLD = 0.3  # at or above: answer directly
+SUGGEST_THRESHOLD = 0.2  # at or above (and below ANSWER): "Did you mean…?"
 MIN_MARGIN = 0.04  # a near tie between two entries is not confident: ask instead
-COVERAGE_WEIGHT = 0.35
-SIMILARITY_WEIGHT = 0.35  # the rest of the weight goes to the character-gram cosine
+COVERAGE_WEIGHT = 0.43
+SIMILARITY_WEIGHT = 0.29  # the rest of the weight goes to the character-gram cosine
 UNKNOWN_WORD_FACTOR = 2.0  # weight of a word no entry uses, relative to the rarest known word
 SMALLTALK_RATIO = 88  # whole-message similarity needed to treat text as small talk
 SMALLTALK_MAX_WORDS = 6  # longer messages are small talk only if they match as a whole
 SMALLTALK_SHORT_WORDS = 3  # "hey bot": this short, small talk wins over an FAQ match
 TYPO_SIMILARITY = 0.8  # normalised Levenshtein similarity to correct an unknown word
 FUZZY_SHORTLIST = 12  # entries whose phrasings get the (costlier) fuzzy comparison
-SEMANTIC_WEIGHT = 0.4  # share of the confidence that comes from meaning (WordLlama cosine)
+SEMANTIC_COMMON_SHARE = 0.5  # words in more entries than this share are left out of the meaning
+SEMANTIC_WEIGHT = 0.3  # share of the confidence that comes from meaning (WordLlama cosine)
 
 MAX_ANSWER_CHARS = 900
 MIN_PHRASINGS = 6
@@ -249,8 +250,12 @@ class Faq:
         self.by_id = {e.id: e for e in self.entries}
         self._docs: list[tuple[int, str]] = []  # (entry index, normalised phrasing)
         vocab_per_entry: list[set[str]] = []
+        self._phrasing_words: list[set[str]] = []
         for index, entry in enumerate(self.entries):
             words: set[str] = set()
+            self._phrasing_words.append(
+                {w for phrasing in (entry.question, *entry.phrasings) for w in normalise(phrasing).split()}
+            )
             for phrasing in (entry.question, *entry.phrasings):
                 normal = normalise(phrasing)
                 self._docs.append((index, normal))
@@ -272,8 +277,15 @@ class Faq:
         for position, (index, _doc) in enumerate(self._docs):
             self._docs_of[index].append(position)
         self._smalltalk_docs = [(intent, normalise(p)) for intent in self.smalltalk for p in intent.phrasings]
+        # Meaning is compared on the words that tell entries apart: stopwords and words used
+        # by over half the entries ("microcredential") would make every question look alike.
+        common = {w for w, c in Counter(w for words in self._phrasing_words for w in words).items()
+                  if c > SEMANTIC_COMMON_SHARE * n}  # fmt: skip
+        self._semantic_skip = STOPWORDS | common
         self._semantic = (
-            SemanticIndex([(e.question, *e.phrasings) for e in self.entries]) if self.semantic else None
+            SemanticIndex([[self._meaningful(p) for p in (e.question, *e.phrasings)] for e in self.entries])
+            if self.semantic
+            else None
         )
 
     # --- matching ----------------------------------------------------------------------------
@@ -334,7 +346,7 @@ class Faq:
         cosine = self._gram_cosine(query)
         cheap = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT - SIMILARITY_WEIGHT) * cosine
         if self._semantic is not None:
-            meaning = np.maximum(self._semantic.scores(normal), 0.0)
+            meaning = np.maximum(self._semantic.scores(self._meaningful(normal)), 0.0)
             cheap = cheap * (1 - SEMANTIC_WEIGHT) + SEMANTIC_WEIGHT * meaning
         similarity = np.zeros(len(self.entries))
         shortlist = np.argsort(-cheap)[:FUZZY_SHORTLIST]
@@ -378,6 +390,12 @@ class Faq:
         norm = float(np.linalg.norm(weights)) or 1.0  # grams the FAQ never uses weigh 0, as before
         result: npt.NDArray[np.float64] = self._gram_matrix[:, columns] @ weights / norm
         return result
+
+    def _meaningful(self, text: str) -> str:
+        """The words of `text` that carry its meaning for the semantic signal."""
+        normal = normalise(text)
+        kept = [w for w in normal.split() if w not in self._semantic_skip]
+        return " ".join(kept) or normal
 
     def _weight(self, word: str) -> float:
         if word in STOPWORDS:

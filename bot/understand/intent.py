@@ -50,6 +50,7 @@ _QUESTION_START = re.compile(
     r"^(?:what|whats|how|who|why|when|where|which|is|are|am|do|does|did|can|could|will|would|"
     r"should|shall|may|might|must|have|has|any|anything|tell|explain|define|meaning)\b"
 )
+_ASKS = re.compile(r"\b(?:can i|could i|do i|should i|will i|am i|is it|are they|is this|isnt|how|why)\b")
 _FOLLOW_UP = re.compile(r"^(?:and|but|what about|how about|also|ok and|so)\b")
 
 
@@ -288,7 +289,7 @@ def plan_action(folded: str) -> PlanAction | None:
 
 
 def _is_question(folded: str) -> bool:
-    return "?" in folded or bool(_QUESTION_START.match(folded))
+    return "?" in folded or bool(_QUESTION_START.match(folded)) or bool(_ASKS.search(folded))
 
 
 __all__ = ["ANSWER_THRESHOLD", "Context", "Understander", "Understanding", "plan_action"]

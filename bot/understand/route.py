@@ -65,9 +65,14 @@ _ADVICE = re.compile(
 _COURSE_NOUN = re.compile(r"\b(?:courses?|classes|class|trainings?|programmes?|programs?)\b")
 _QUESTION_ANYWHERE = re.compile(
     r"\?|\b(?:what|whats|how|why|when|where|who|which|can i|could i|will|would|should|do i|does|is it|"
-    r"are they|are these|is this|worth|recogni[sz]e|value)\b"
+    r"are they|are these|is this|isnt|is not|arent|are not|worth|recogni[sz]e|value|tips|advice|convinc\w*|"
+    r"boss|employer|pay for|fund|legit|scam)\b"
 )
 NOUN_PHRASE_MAX_WORDS = 8
+# "any tips for convincing my boss to fund a course" opens like a search but asks about one.
+_ASKING_ABOUT = re.compile(
+    r"\b(?:tips|advice|convinc\w*|boss|employer|pay for|fund|legit|scam|worth|recogni[sz]\w*)\b"
+)
 _QUESTION_OPENING = re.compile(
     r"^(?:what|whats|how|why|when|where|who|which|is|are|do|does|did|can|could|will|would|should|"
     r"am|have|has|was|were)\b"
@@ -116,7 +121,7 @@ def course_request(text: str) -> str | None:
         if wanted and not _NOT_A_SKILL.match(wanted):
             return wanted
     if _COURSE_NOUN.search(folded) and (
-        _SEARCH_OPENING.match(folded)
+        (_SEARCH_OPENING.match(folded) and not _ASKING_ABOUT.search(folded))
         or (not _QUESTION_ANYWHERE.search(folded) and len(folded.split()) <= NOUN_PHRASE_MAX_WORDS)
     ):
         rest = " ".join(_REQUEST_FILLER.sub(" ", folded.replace(",", " ")).split())
