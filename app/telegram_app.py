@@ -26,6 +26,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from app.update_processor import ChatOrderedProcessor
 from bot import welcome as texts
 from bot.callbacks import (
     CourseCard,
@@ -81,8 +82,9 @@ def build_application(
         builder = builder.base_url(f"{root}/bot{{token}}").base_file_url(f"{root}/file/bot{{token}}")
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
-    if update_processor is not None:  # tests use one that notes when an update is done
-        builder = builder.concurrent_updates(update_processor)
+    # Different chats concurrently, each chat's updates in order (tests pass one that also
+    # notes when each update is done).
+    builder = builder.concurrent_updates(update_processor or ChatOrderedProcessor())
     application = builder.build()
     data = application.bot_data
     data.settings, data.clock, data.dispatch_every, data.services = settings, clock, dispatch_every, services
