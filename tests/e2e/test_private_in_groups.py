@@ -15,14 +15,15 @@ from tests.conftest import ADMIN, OTHER_USER, USER, BotHarness, buttons, text_of
 from tests.e2e.test_privacy_e2e import rows_about
 from tests.e2e.test_study_e2e import enrol
 
-GROUP = {"id": -100777, "type": "supergroup", "title": "Study group"}
+GROUP_ID = -100777
+GROUP: dict[str, Any] = {"id": GROUP_ID, "type": "supergroup", "title": "Study group"}
 
 
 async def in_group(harness: BotHarness, text: str, user_id: int = USER) -> list[Any]:
     """What the bot sent anywhere after `user_id` said `text` in the group."""
     start = len(harness.api.calls)
     raw = harness.api.send_text(user_id, text, chat=GROUP)
-    await harness.deliver(raw, int(GROUP["id"]))
+    await harness.deliver(raw, GROUP_ID)
     return [c for c in harness.api.calls[start:] if c.ok and c.method not in ("getUpdates",)]
 
 
@@ -34,7 +35,7 @@ async def test_personal_commands_in_a_group_point_to_the_private_chat(
     calls = await in_group(harness, f"/{command}@{harness.api.bot_username}")
     assert [c.method for c in calls] == ["sendMessage"], [(c.method, c.params) for c in calls]
     [reply] = calls
-    assert int(reply.params["chat_id"]) == GROUP["id"]
+    assert int(reply.params["chat_id"]) == GROUP_ID
     assert "Let's talk about that in private" in reply.params["text"]
     [(label, link)] = buttons(reply)
     assert link == f"https://t.me/{harness.api.bot_username}?start={command}"
@@ -62,7 +63,7 @@ async def test_forget_confirmation_works_only_for_its_owner_in_private(harness: 
     await harness.press(mine, yes, user_id=OTHER_USER)
     # A confirmation left in a group (as older versions posted) deletes nothing for anyone.
     old = {**mine, "chat": GROUP, "message_id": 9_999}
-    harness.api.messages[(int(GROUP["id"]), 9_999)] = old
+    harness.api.messages[(GROUP_ID, 9_999)] = old
     await harness.press(old, yes, user_id=OTHER_USER)
     await harness.press(old, yes, user_id=USER)
     answers = [c.params.get("text", "") for c in harness.api.sent("answerCallbackQuery")]
