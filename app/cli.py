@@ -10,8 +10,9 @@ from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.content import ContentError
-from bot.logs import configure_logging
+from bot.logs import configure_logging, scrub
 
+TOKEN_REJECTED = "Telegram rejected the token; check TELEGRAM_BOT_TOKEN"
 GO_LIVE_HINT = (
     "No TELEGRAM_BOT_TOKEN set: starting the terminal chat. To go live, get a token from "
     "@BotFather, put TELEGRAM_BOT_TOKEN=<token> in .env and run again."
@@ -115,9 +116,18 @@ def _run(settings: Settings) -> int:
     if settings.token is None:
         print(GO_LIVE_HINT, file=sys.stderr)
         return _shell(settings, 100001, "Learner")
+    from telegram.error import InvalidToken, TelegramError
+
     from app.telegram_app import run
 
-    run(settings)
+    try:
+        run(settings)
+    except InvalidToken:
+        print(TOKEN_REJECTED, file=sys.stderr)
+        return 1
+    except TelegramError as error:  # unreachable, or refusing a start-up call
+        print(scrub(f"Could not start the bot: Telegram said: {error}"), file=sys.stderr)
+        return 1
     return 0
 
 
