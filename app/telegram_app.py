@@ -27,6 +27,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from app import webhook_guard
 from app.update_processor import ChatOrderedProcessor
 from bot import welcome as texts
 from bot.callbacks import (
@@ -145,6 +146,7 @@ def _register_handlers(application: BotApplication) -> None:
         ]
     )
     application.add_error_handler(on_error)
+    webhook_guard.install()  # webhook requests are checked on their headers, bodies capped
 
 
 async def _post_init(application: BotApplication) -> None:
