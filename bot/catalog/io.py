@@ -29,7 +29,7 @@ from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-from sqlmodel import col, delete, select
+from sqlmodel import col, delete, insert, select
 
 from bot.catalog.joins import load_joins
 from bot.content import MAX_YAML_DEPTH, load_yaml, yaml_problem
@@ -56,6 +56,9 @@ MAX_RECORDS = 20_000
 MAX_CSV_COLUMNS = 2 * len(CSV_COLUMNS)
 MAX_PROBLEMS = 200  # enough to fix a file by; a hostile file must not build millions
 MAX_PROBLEMS_PER_RECORD = 10
+YIELD_EVERY = 50  # courses prepared between chances for learners' updates on the event loop
+FLUSH_EVERY = 250  # courses written per flush, for the same reason
+INSERT_BATCH = 2000  # rows per INSERT round trip
 # A cell a spreadsheet would run as a formula starts with one of these; export prefixes a quote.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _JSON_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
@@ -377,8 +380,12 @@ async def write_catalog(db: Database, catalogs: list[CatalogFile]) -> ImportRepo
         existing = {c.key: c for c in (await session.exec(select(Course))).all()}
         before = await _export_records(session, list(existing.values())) if existing else {}
         changed: list[tuple[Course, CourseRecord]] = []
+        count = 0
         for catalog in catalogs:
             for record in catalog.courses:
+                count += 1
+                if count % YIELD_EVERY == 0:
+                    await asyncio.sleep(0)  # a large import: learners' updates go on meanwhile
                 if _comparable(before.get(record.key)) == _comparable(record.model_dump(mode="json")):
                     report.unchanged += 1
                     continue
@@ -392,31 +399,35 @@ async def write_catalog(db: Database, catalogs: list[CatalogFile]) -> ImportRepo
                 else:
                     report.updated += 1
                 _apply(course, record, providers[record.provider])
-                session.add(course)
                 changed.append((course, record))
                 for name in record.skills:
                     if name not in skills:
                         skills[name] = Skill(name=name)
                         session.add(skills[name])
-        await session.flush()  # one round trip assigns every new id
+        # Everything is prepared in memory first: on SQLite the write lock is taken at the first
+        # write, so it is held only for the writing itself. Flushing in slices lets the event
+        # loop serve learners between them.
+        for start in range(0, len(changed), FLUSH_EVERY):
+            session.add_all([course for course, _ in changed[start : start + FLUSH_EVERY]])
+            await session.flush()  # assigns the new ids
         course_ids = [course.id for course, _ in changed]
         await session.exec(delete(Module).where(col(Module.course_id).in_(course_ids)))
         await session.exec(delete(CourseSkill).where(col(CourseSkill.course_id).in_(course_ids)))
-        for course, record in changed:
-            assert course.id is not None
-            for position, module in enumerate(record.modules, start=1):
-                session.add(
-                    Module(
-                        course_id=course.id,
-                        position=position,
-                        title=module.title,
-                        hours=module.hours,
-                    )
-                )
-            for name in record.skills:
-                skill_id = skills[name].id
-                assert skill_id is not None
-                session.add(CourseSkill(course_id=course.id, skill_id=skill_id))
+        # Plain rows, not ORM objects: building tens of thousands of those takes seconds.
+        module_rows = [
+            {"course_id": course.id, "position": position, "title": module.title, "hours": module.hours}
+            for course, record in changed
+            for position, module in enumerate(record.modules, start=1)
+        ]
+        skill_rows = [
+            {"course_id": course.id, "skill_id": skills[name].id}
+            for course, record in changed
+            for name in record.skills
+        ]
+        connection = await session.connection()
+        for model, rows in ((Module, module_rows), (CourseSkill, skill_rows)):
+            for start in range(0, len(rows), INSERT_BATCH):
+                await connection.execute(insert(model), rows[start : start + INSERT_BATCH])
     return report
 
 
