@@ -10,8 +10,10 @@ from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.content import ContentError
-from bot.logs import configure_logging
+from bot.logs import configure_logging, scrub
+from bot.storage.db import DatabaseUnavailable
 
+TOKEN_REJECTED = "Telegram rejected the token; check TELEGRAM_BOT_TOKEN"
 GO_LIVE_HINT = (
     "No TELEGRAM_BOT_TOKEN set: starting the terminal chat. To go live, get a token from "
     "@BotFather, put TELEGRAM_BOT_TOKEN=<token> in .env and run again."
@@ -90,12 +92,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as error:
         print(error, file=sys.stderr)
         return 2
-    configure_logging(settings.log_level, secrets=[settings.token or ""])
+    configure_logging(settings.log_level, secrets=[settings.token or "", _database_password(settings)])
     try:
         return _dispatch(parser, args, settings)
     except ContentError as error:
         print(f"Content error: {error}", file=sys.stderr)
         return 2
+    except DatabaseUnavailable as error:
+        print(scrub(str(error)), file=sys.stderr)
+        return 1
+
+
+def _database_password(settings: Settings) -> str:
+    from sqlalchemy.engine import make_url
+
+    password = make_url(settings.database_url).password or ""
+    return password if len(password) >= 6 else ""  # redacting "pw" would mangle every log line
 
 
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace, settings: Settings) -> int:
@@ -115,9 +127,18 @@ def _run(settings: Settings) -> int:
     if settings.token is None:
         print(GO_LIVE_HINT, file=sys.stderr)
         return _shell(settings, 100001, "Learner")
+    from telegram.error import InvalidToken, TelegramError
+
     from app.telegram_app import run
 
-    run(settings)
+    try:
+        run(settings)
+    except InvalidToken:
+        print(TOKEN_REJECTED, file=sys.stderr)
+        return 1
+    except TelegramError as error:  # unreachable, or refusing a start-up call
+        print(scrub(f"Could not start the bot: Telegram said: {error}"), file=sys.stderr)
+        return 1
     return 0
 
 
@@ -152,12 +173,14 @@ async def _catalog(settings: Settings, action: str, path: Path, eu: bool = False
 
 
 async def _db_upgrade(settings: Settings) -> int:
-    from bot.storage.db import Database
+    from bot.storage.db import CONNECTION_ERRORS, Database, unavailable
     from bot.storage.migrate import head_revision
 
     db = Database(settings.database_url)
     try:
         before = await db.migrate()
+    except CONNECTION_ERRORS as error:
+        raise unavailable(settings.database_url, error) from None
     finally:
         await db.dispose()
     print(f"Database schema: {before or 'new'} -> {head_revision()}")

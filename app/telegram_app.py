@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     ApplicationBuilder,
@@ -26,6 +27,8 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from app import webhook_guard
+from app.update_processor import ChatOrderedProcessor
 from bot import welcome as texts
 from bot.callbacks import (
     CourseCard,
@@ -52,6 +55,8 @@ log = logging.getLogger(__name__)
 
 # Stand-in token for the terminal chat, which never talks to Telegram.
 TERMINAL_TOKEN = "0:terminal-chat"
+# Waits between attempts to register the command menu; after the last, the bot runs without it.
+COMMAND_MENU_RETRY_DELAYS = (1.0, 3.0)
 
 
 def build_application(
@@ -81,8 +86,9 @@ def build_application(
         builder = builder.base_url(f"{root}/bot{{token}}").base_file_url(f"{root}/file/bot{{token}}")
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
-    if update_processor is not None:  # tests use one that notes when an update is done
-        builder = builder.concurrent_updates(update_processor)
+    # Different chats concurrently, each chat's updates in order (tests pass one that also
+    # notes when each update is done).
+    builder = builder.concurrent_updates(update_processor or ChatOrderedProcessor())
     application = builder.build()
     data = application.bot_data
     data.settings, data.clock, data.dispatch_every, data.services = settings, clock, dispatch_every, services
@@ -140,6 +146,7 @@ def _register_handlers(application: BotApplication) -> None:
         ]
     )
     application.add_error_handler(on_error)
+    webhook_guard.install()  # webhook requests are checked on their headers, bodies capped
 
 
 async def _post_init(application: BotApplication) -> None:
@@ -148,9 +155,7 @@ async def _post_init(application: BotApplication) -> None:
     if data.services is None:
         assert data.settings is not None
         data.services = await open_services(data.settings, clock=data.clock)
-    await application.bot.set_my_commands(
-        [BotCommand(name, description) for name, description in texts.COMMANDS]
-    )
+    await _set_command_menu(application)
     services = data.core
     repaired = await repair_plans(services.db, services.clock.now(), services.settings.default_timezone)
     if repaired:
@@ -165,14 +170,46 @@ async def _post_init(application: BotApplication) -> None:
         )
 
 
+async def _set_command_menu(application: BotApplication) -> None:
+    """Register the command menu; a Telegram hiccup (a 502) is retried, then skipped (logged).
+
+    The menu is a convenience: every command works without it, so it never stops a start.
+    """
+    commands = [BotCommand(name, description) for name, description in texts.COMMANDS]
+    for delay in (*COMMAND_MENU_RETRY_DELAYS, None):
+        try:
+            await application.bot.set_my_commands(commands)
+            return
+        except InvalidToken:
+            raise
+        except TelegramError as error:
+            transient = isinstance(error, NetworkError) and not isinstance(error, BadRequest)
+            if not transient or delay is None:
+                log.warning("Could not register the command menu (%s); running without it", error)
+                return
+            log.info("Registering the command menu failed (%s); retrying in %g s", error, delay)
+            await asyncio.sleep(delay)
+
+
 async def _post_shutdown(application: BotApplication) -> None:
     services, application.bot_data.services = application.bot_data.services, None
     if services is not None:
         await services.close()
 
 
+class _WithoutInvalidToken(logging.Filter):
+    """PTB logs a rejected token with a traceback; the command line says it in one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and isinstance(record.exc_info[1], InvalidToken))
+
+
 def run(settings: Settings) -> None:
-    """Webhook mode when WEBHOOK_URL is set, long polling otherwise."""
+    """Webhook mode when WEBHOOK_URL is set, long polling otherwise.
+
+    Raises `InvalidToken` when Telegram rejects the token (the caller says so in one line).
+    """
+    logging.getLogger("telegram.ext").addFilter(_WithoutInvalidToken())
     if settings.webhook_url:
         run_webhook(settings)
     else:

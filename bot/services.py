@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from dataclasses import dataclass, field
 
 from bot.catalog.search import CourseSearch
-from bot.catalog.store import build_search, open_catalog
+from bot.catalog.store import open_catalog, read_search_inputs
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.faq.matcher import Faq, load_faq
@@ -38,10 +39,18 @@ class Services:
             load_languages(self.settings.content_dir),
         )
         self.faq, self.care, self.languages = faq, care, languages
+    _rebuilding: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
 
     async def rebuild_catalog(self) -> None:
-        """Re-read the catalogue into a fresh search index (after an import)."""
-        self.catalog = await build_search(self.db)
+        """Re-read the catalogue into a fresh search index (after an import or /reload).
+
+        The index is built in a worker thread, so learners keep being answered (from the old
+        index) meanwhile; the new one replaces it in one assignment when it is complete.
+        Rebuilds queue behind each other, so an older index never replaces a newer one.
+        """
+        async with self._rebuilding:
+            courses, aliases = await read_search_inputs(self.db)
+            self.catalog = await asyncio.to_thread(CourseSearch, courses, aliases)
 
     async def close(self) -> None:
         await self.db.dispose()

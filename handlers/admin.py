@@ -1,10 +1,13 @@
 """Operator commands, only for ADMIN_USER_IDS: /stats, /reload, and catalogue import by file.
 
-Anyone else gets exactly the reply an unknown command gets, so the commands stay invisible.
+They work only in an admin's private chat. Anyone else, and anyone in a group, gets exactly
+what an unknown command gets (the unknown-command reply in private, silence in a group), so
+the commands stay invisible.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import tempfile
 from pathlib import Path
@@ -13,7 +16,7 @@ from telegram import Update
 
 from bot.admin import replies as stats_replies
 from bot.admin import stats
-from bot.catalog.io import CatalogError, import_catalog
+from bot.catalog.io import MAX_CATALOG_BYTES, CatalogError, import_catalog
 from bot.content import ContentError
 from bot.replies import Reply, esc
 from handlers.common import send
@@ -24,17 +27,26 @@ log = logging.getLogger(__name__)
 
 UNKNOWN_COMMAND = Reply("Sorry, I don't know that command. Send /help to see what I can do.")
 IMPORT_SUFFIXES = (".yaml", ".yml", ".json", ".csv")
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
+MAX_IMPORT_BYTES = MAX_CATALOG_BYTES
 MAX_PROBLEMS_SHOWN = 15
 
 
 def is_admin(update: Update, context: BotContext) -> bool:
-    user = update.effective_user
-    return user is not None and user.id in context.core.settings.admin_user_ids
+    """An admin, in their private chat (in a group an admin command is an unknown one)."""
+    user, chat = update.effective_user, update.effective_chat
+    return (
+        user is not None
+        and chat is not None
+        and chat.type == chat.PRIVATE
+        and user.id in context.core.settings.admin_user_ids
+    )
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
-    """Any command the bot does not have."""
+    """Any command the bot does not have: a pointer to /help in private, silence in a group."""
+    chat = update.effective_chat
+    if chat is None or chat.type != chat.PRIVATE:
+        return
     await send(update, UNKNOWN_COMMAND)
 
 
@@ -84,9 +96,12 @@ async def document(update: Update, context: BotContext) -> None:
     core = context.core
     telegram_file = await message.document.get_file()
     content = bytes(await telegram_file.download_as_bytearray())
+    if len(content) > MAX_IMPORT_BYTES:
+        await send(update, Reply("That file is too large to import (5 MB at most)."))
+        return
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / Path(name).name
-        path.write_bytes(content)
+        path = Path(folder) / ("catalogue" + Path(name).suffix.lower())
+        await asyncio.to_thread(path.write_bytes, content)
         try:
             report = await import_catalog(core.db, path)
         except CatalogError as error:

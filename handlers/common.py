@@ -8,8 +8,14 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
 from bot.replies import Button, Reply
+from handlers.context import BotContext
 
 log = logging.getLogger(__name__)
+
+IN_PRIVATE = (
+    "Let's talk about that in private: it's about you, so I only show it in our own chat. "
+    "Tap below, then send /{command} there."
+)
 
 
 def keyboard(rows: list[list[Button]]) -> InlineKeyboardMarkup | None:
@@ -56,3 +62,18 @@ async def show(update: Update, reply: Reply) -> None:
         # Pressing the same button twice changes nothing: Telegram says so; that is fine.
         if "not modified" not in str(exc).lower():
             raise
+
+
+async def private_only(update: Update, context: BotContext, command: str) -> bool:
+    """Outside a private chat: point to one (a deep link to the bot) and return True.
+
+    Everything personal (progress, reminders, stored data, deleting it) stays in the learner's
+    private chat; in a group the bot posts only this pointer, which says nothing about anyone.
+    """
+    chat = update.effective_chat
+    if chat is None or chat.type == chat.PRIVATE:
+        return False
+    link = f"https://t.me/{context.bot.username}?start={command}"
+    button = Button("Open our private chat", url=link)
+    await send(update, Reply(IN_PRIVATE.format(command=command), [[button]]))
+    return True

@@ -1,15 +1,19 @@
-"""/mydata and /forget: a learner sees, and can delete, everything stored about them."""
+"""/mydata and /forget: a learner sees, and can delete, everything stored about them.
+
+Both work only in the learner's private chat; in a group they point there instead, and a
+/forget confirmation button does something only when its owner presses it in that chat.
+"""
 
 from __future__ import annotations
 
 import json
 
-from telegram import InputFile, Update
+from telegram import InputFile, Message, Update
 
 from bot.callbacks import ForgetChoice
 from bot.privacy import export_learner, forget_learner
 from bot.replies import Button, Reply, esc
-from handlers.common import send, show
+from handlers.common import private_only, send, show
 from handlers.context import BotContext
 
 CONFIRM = Reply(
@@ -23,9 +27,13 @@ CONFIRM = Reply(
     ],
 )
 
+NOT_YOURS = "This button does nothing here. To delete your data, send /forget in our private chat."
+
 
 async def mydata_command(update: Update, context: BotContext) -> None:
     """A readable summary of the learner's stored data, plus all of it as a JSON file."""
+    if await private_only(update, context, "mydata"):
+        return
     user = update.effective_user
     chat = update.effective_chat
     if user is None or chat is None:
@@ -52,6 +60,8 @@ async def mydata_command(update: Update, context: BotContext) -> None:
 
 async def forget_command(update: Update, context: BotContext) -> None:
     """Asks for confirmation before deleting anything."""
+    if await private_only(update, context, "forget"):
+        return
     await send(update, CONFIRM)
 
 
@@ -59,6 +69,15 @@ async def forget_button(update: Update, context: BotContext) -> None:
     """x:forget:yes deletes the presser's own data (only ever theirs); x:forget:no keeps it."""
     query = update.callback_query
     assert query is not None and query.data is not None and query.from_user is not None
+    message = query.message
+    owners_chat = (
+        isinstance(message, Message)
+        and message.chat.type == message.chat.PRIVATE
+        and message.chat.id == query.from_user.id
+    )
+    if not owners_chat:  # an old group message, or someone else's: nothing happens
+        await query.answer(NOT_YOURS, show_alert=True)
+        return
     choice = ForgetChoice.parse(query.data)
     if choice is None or choice.answer != "yes":
         await show(update, Reply("Nothing was deleted."))

@@ -52,7 +52,7 @@ from bot.study.store import (
     skip_today,
     snooze,
 )
-from handlers.common import send, show
+from handlers.common import private_only, send, show
 from handlers.context import BotContext
 
 DAYS, TIME, SESSION, TARGET, TIMEZONE, FIT, OBSTACLE, IF_THEN = range(8)
@@ -481,6 +481,8 @@ async def _catch_up(update: Update, context: BotContext, status: Any, extra: str
 
 async def progress_command(update: Update, context: BotContext) -> None:
     """/progress: each plan with its progress bar, ahead/behind, next reminder, catch-up buttons."""
+    if await private_only(update, context, "progress"):
+        return
     user = update.effective_user
     if user is None:
         return
@@ -493,6 +495,8 @@ async def progress_command(update: Update, context: BotContext) -> None:
 
 async def reminders_command(update: Update, context: BotContext) -> None:
     """/reminders: the upcoming reminders, in the learner's time."""
+    if await private_only(update, context, "reminders"):
+        return
     user = update.effective_user
     if user is None:
         return

@@ -13,9 +13,10 @@ from typing import Any, TypeVar
 
 import pytest
 from telegram import Update
-from telegram.ext import Application, SimpleUpdateProcessor
+from telegram.ext import Application
 
 from app.telegram_app import build_application
+from app.update_processor import ChatOrderedProcessor
 from bot.catalog.store import open_catalog
 from bot.clock import ManualClock
 from bot.config import Settings, load_settings
@@ -143,16 +144,16 @@ def make_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeded_databa
     return factory
 
 
-class _MarkingProcessor(SimpleUpdateProcessor):
-    """Processes updates one at a time, like the default, and notes each one when done."""
+class _MarkingProcessor(ChatOrderedProcessor):
+    """The bot's own processor (chats concurrently, each in order), noting each update when done."""
 
     def __init__(self, processed: set[int]) -> None:
-        super().__init__(1)
+        super().__init__()
         self.processed = processed
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         try:
-            await coroutine
+            await super().do_process_update(update, coroutine)
         finally:
             if isinstance(update, Update):
                 self.processed.add(update.update_id)

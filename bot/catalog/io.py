@@ -7,6 +7,12 @@ Formats (by file suffix):
 
 Only a fully valid file is written; each problem is reported with file, record (or CSV line)
 and field. Imports are idempotent: courses are matched by their stable `key`.
+
+Files may come from an admin's chat, so they are read defensively: at most 5 MB, YAML through
+`bot.content.load_yaml` (no anchors or aliases, bounded nesting, repeated keys refused), JSON
+with bounded nesting and no repeated keys, CSV with a bounded number of columns; a UTF-8 byte
+order mark (as Excel writes) is fine. Every malformed file gets a one-line reason. Parsing and
+validation run in a worker thread. CSV export defuses spreadsheet formulas (see `csv_cell`).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import asyncio
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +29,10 @@ from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-from sqlmodel import col, delete, select
+from sqlmodel import col, delete, insert, select
 
 from bot.catalog.joins import load_joins
+from bot.content import MAX_YAML_DEPTH, load_yaml, yaml_problem
 from bot.storage.db import Database
 from bot.storage.models import Course, CourseSkill, Module, Provider, Skill, SkillAlias
 from bot.text import normalise
@@ -41,6 +49,19 @@ CSV_COLUMNS = [
     "currency", "assessment", "certificate", "quality_assurance", "prerequisites",
     "stacks_into", "url", "modules",
 ]  # fmt: skip
+
+
+MAX_CATALOG_BYTES = 5 * 1024 * 1024
+MAX_RECORDS = 20_000
+MAX_CSV_COLUMNS = 2 * len(CSV_COLUMNS)
+MAX_PROBLEMS = 200  # enough to fix a file by; a hostile file must not build millions
+MAX_PROBLEMS_PER_RECORD = 10
+YIELD_EVERY = 50  # courses prepared between chances for learners' updates on the event loop
+FLUSH_EVERY = 250  # courses written per flush, for the same reason
+INSERT_BATCH = 2000  # rows per INSERT round trip
+# A cell a spreadsheet would run as a formula starts with one of these; export prefixes a quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_JSON_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 
 
 class CatalogError(Exception):
@@ -136,12 +157,23 @@ class ImportReport:
 # --- reading and validating ------------------------------------------------------------------
 
 
-def read_catalog_file(path: Path, known_providers: Iterable[str] = ()) -> CatalogFile:
+def read_catalog_file(
+    path: Path, known_providers: Iterable[str] = (), *, max_bytes: int = MAX_CATALOG_BYTES
+) -> CatalogFile:
     """Parse and validate a whole file; raise `CatalogError` listing every problem."""
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ValueError(
+                f"is {size / 1024 / 1024:.1f} MB, over the {max_bytes / 1024 / 1024:g} MB limit: "
+                "split it into smaller files"
+            )
         raw_providers, raw_courses = _read_raw(path)
-    except (OSError, ValueError, yaml.YAMLError, csv.Error) as error:
-        raise CatalogError([f"{path}: cannot be read: {error}"]) from None
+    except yaml.YAMLError as error:
+        line, what = yaml_problem(error)
+        raise CatalogError([f"{path}: cannot be read: {line + ': ' if line else ''}{what}"]) from None
+    except (OSError, ValueError, csv.Error, RecursionError) as error:
+        raise CatalogError([f"{path}: cannot be read: {' '.join(str(error).split())}"]) from None
     problems: list[str] = []
     result = CatalogFile()
     for where, raw in raw_providers:
@@ -151,6 +183,9 @@ def read_catalog_file(path: Path, known_providers: Iterable[str] = ()) -> Catalo
     provider_keys = {p.key for p in result.providers} | set(known_providers)
     seen: dict[str, str] = {}
     for where, raw in raw_courses:
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(f"{path}: stopped checking after {MAX_PROBLEMS} problems")
+            break
         record = _validate(CourseRecord, raw, path, where, problems)
         if not isinstance(record, CourseRecord):
             continue
@@ -172,64 +207,129 @@ def _validate(
     model: type[BaseModel], raw: Any, path: Path, where: str, problems: list[str]
 ) -> BaseModel | None:
     key = raw.get("key") if isinstance(raw, dict) else None
-    label = f"{path}: {where}" + (f" (key '{key}')" if key else "")
+    label = f"{path}: {where}" + (f" (key '{_short(key)}')" if key else "")
     if not isinstance(raw, dict):
         problems.append(f"{label}: must be a mapping of field names to values")
         return None
     try:
         return model.model_validate(raw)
     except ValidationError as error:
-        for item in error.errors():
-            loc = ".".join(str(p) for p in item["loc"])
+        errors = error.errors()
+        for item in errors[:MAX_PROBLEMS_PER_RECORD]:
+            loc = _short(".".join(str(p) for p in item["loc"]))
             message = str(item["msg"]).removeprefix("Value error, ")
             if not loc:  # a rule across fields names its field first: "workload_hours: …"
                 loc, _, message = message.partition(": ")
             problems.append(f"{label}: field '{loc}': {message}")
+        if len(errors) > MAX_PROBLEMS_PER_RECORD:
+            problems.append(f"{label}: …and {len(errors) - MAX_PROBLEMS_PER_RECORD} more problems")
         return None
+
+
+def _short(value: object, limit: int = 80) -> str:
+    """A file's own text (a key, a field name) shortened for a problem line, on one line."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _read_raw(path: Path) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
     suffix = path.suffix.lower()
-    text = path.read_text(encoding="utf-8")
+    if suffix not in (".json", ".yaml", ".yml", ".csv"):
+        raise ValueError("use a .yaml, .yml, .json or .csv file")
+    text = path.read_text(encoding="utf-8-sig")  # Excel writes a byte order mark
     if suffix == ".csv":
         return _read_csv(text)
-    data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
-    if suffix not in (".json", ".yaml", ".yml"):
-        raise ValueError("use a .yaml, .yml, .json or .csv file")
+    data = _load_json(text) if suffix == ".json" else load_yaml(text)
     if not isinstance(data, dict):
         raise ValueError("expected a mapping with 'providers' and 'courses'")
     providers = data.get("providers") or []
     courses = data.get("courses") or []
     if not isinstance(providers, list) or not isinstance(courses, list):
         raise ValueError("'providers' and 'courses' must be lists")
+    if len(providers) + len(courses) > MAX_RECORDS:
+        raise ValueError(f"more than {MAX_RECORDS:,} records: split the file")
     return (
         [(f"provider #{i + 1}", p) for i, p in enumerate(providers)],
         [(f"record #{i + 1}", c) for i, c in enumerate(courses)],
     )
 
 
+def _load_json(text: str) -> Any:
+    """json.loads, after checking the nesting depth (deep nesting otherwise overflows the stack)."""
+    depth = 0
+    for token in _JSON_TOKENS.finditer(text):
+        bracket = token.group()
+        if bracket in ("[", "{"):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                line = text.count("\n", 0, token.start()) + 1
+                raise ValueError(f"line {line}: nested deeper than {MAX_YAML_DEPTH} levels")
+        elif bracket in ("]", "}"):
+            depth -= 1
+    return json.loads(text, object_pairs_hook=_unique_keys)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"key '{_short(key)}' appears twice in one object")
+        result[key] = value
+    return result
+
+
 def _read_csv(text: str) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
     reader = csv.DictReader(io.StringIO(text))
-    missing = {"key", "title", "provider"} - set(reader.fieldnames or [])
+    try:
+        fieldnames = list(reader.fieldnames or [])
+    except csv.Error as error:
+        raise ValueError(f"line 1: {error}") from None
+    if len(fieldnames) > MAX_CSV_COLUMNS:
+        raise ValueError(f"{len(fieldnames)} CSV columns, more than the {MAX_CSV_COLUMNS} allowed")
+    repeated = sorted({_short(n) for n in fieldnames if fieldnames.count(n) > 1})
+    if repeated:
+        raise ValueError(f"CSV column(s) appear twice: {', '.join(repeated)}")
+    missing = {"key", "title", "provider"} - set(fieldnames)
     if missing:
         raise ValueError(f"missing CSV columns: {', '.join(sorted(missing))}")
     providers: dict[str, tuple[str, Any]] = {}
     courses: list[tuple[str, Any]] = []
-    for row in reader:
-        where = f"line {reader.line_num}"
-        row = {k: (v or "").strip() for k, v in row.items() if k is not None}
-        if row.get("provider_name"):
-            providers.setdefault(
-                row["provider"],
-                (where, {
-                    "key": row["provider"], "name": row["provider_name"],
-                    "country": row.get("provider_country", ""),
-                    "kind": row.get("provider_kind", ""),
-                    "website": row.get("provider_website") or None,
-                }),
-            )  # fmt: skip
-        courses.append((where, _course_from_csv(row)))
+    try:
+        for row in reader:
+            where = f"line {reader.line_num}"
+            if len(courses) >= MAX_RECORDS:
+                raise ValueError(f"more than {MAX_RECORDS:,} records: split the file")
+            row = {k: _csv_value(v) for k, v in row.items() if k is not None and isinstance(v, str | None)}
+            if row.get("provider_name"):
+                providers.setdefault(
+                    row["provider"],
+                    (where, {
+                        "key": row["provider"], "name": row["provider_name"],
+                        "country": row.get("provider_country", ""),
+                        "kind": row.get("provider_kind", ""),
+                        "website": row.get("provider_website") or None,
+                    }),
+                )  # fmt: skip
+            courses.append((where, _course_from_csv(row)))
+    except csv.Error as error:
+        raise ValueError(f"line {reader.line_num + 1}: {error}") from None  # the record being read
     return list(providers.values()), courses
+
+
+def _csv_value(value: str | None) -> str:
+    """A cell as read: trimmed, and without the quote `csv_cell` put before a formula-like start."""
+    text = (value or "").strip()
+    if text.startswith("'") and text[1:2] in FORMULA_STARTS:
+        return text[1:]
+    return text
+
+
+def csv_cell(value: object) -> object:
+    """A value as written to CSV, defused: spreadsheets run cells starting with =, +, -, @
+    (or a tab or carriage return before them) as formulas, so those get a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _course_from_csv(row: dict[str, str]) -> dict[str, Any]:
@@ -258,7 +358,8 @@ async def import_catalog(db: Database, path: Path) -> ImportReport:
     """Validate `path` fully, then upsert all of it in one transaction."""
     async with db.session() as session:
         known = (await session.exec(select(Provider.key))).all()
-    catalog = read_catalog_file(path, known)
+    # Parsing and validating a large file takes seconds: not on the event loop.
+    catalog = await asyncio.to_thread(read_catalog_file, path, known)
     return await write_catalog(db, [catalog])
 
 
@@ -279,8 +380,12 @@ async def write_catalog(db: Database, catalogs: list[CatalogFile]) -> ImportRepo
         existing = {c.key: c for c in (await session.exec(select(Course))).all()}
         before = await _export_records(session, list(existing.values())) if existing else {}
         changed: list[tuple[Course, CourseRecord]] = []
+        count = 0
         for catalog in catalogs:
             for record in catalog.courses:
+                count += 1
+                if count % YIELD_EVERY == 0:
+                    await asyncio.sleep(0)  # a large import: learners' updates go on meanwhile
                 if _comparable(before.get(record.key)) == _comparable(record.model_dump(mode="json")):
                     report.unchanged += 1
                     continue
@@ -294,31 +399,35 @@ async def write_catalog(db: Database, catalogs: list[CatalogFile]) -> ImportRepo
                 else:
                     report.updated += 1
                 _apply(course, record, providers[record.provider])
-                session.add(course)
                 changed.append((course, record))
                 for name in record.skills:
                     if name not in skills:
                         skills[name] = Skill(name=name)
                         session.add(skills[name])
-        await session.flush()  # one round trip assigns every new id
+        # Everything is prepared in memory first: on SQLite the write lock is taken at the first
+        # write, so it is held only for the writing itself. Flushing in slices lets the event
+        # loop serve learners between them.
+        for start in range(0, len(changed), FLUSH_EVERY):
+            session.add_all([course for course, _ in changed[start : start + FLUSH_EVERY]])
+            await session.flush()  # assigns the new ids
         course_ids = [course.id for course, _ in changed]
         await session.exec(delete(Module).where(col(Module.course_id).in_(course_ids)))
         await session.exec(delete(CourseSkill).where(col(CourseSkill.course_id).in_(course_ids)))
-        for course, record in changed:
-            assert course.id is not None
-            for position, module in enumerate(record.modules, start=1):
-                session.add(
-                    Module(
-                        course_id=course.id,
-                        position=position,
-                        title=module.title,
-                        hours=module.hours,
-                    )
-                )
-            for name in record.skills:
-                skill_id = skills[name].id
-                assert skill_id is not None
-                session.add(CourseSkill(course_id=course.id, skill_id=skill_id))
+        # Plain rows, not ORM objects: building tens of thousands of those takes seconds.
+        module_rows = [
+            {"course_id": course.id, "position": position, "title": module.title, "hours": module.hours}
+            for course, record in changed
+            for position, module in enumerate(record.modules, start=1)
+        ]
+        skill_rows = [
+            {"course_id": course.id, "skill_id": skills[name].id}
+            for course, record in changed
+            for name in record.skills
+        ]
+        connection = await session.connection()
+        for model, rows in ((Module, module_rows), (CourseSkill, skill_rows)):
+            for start in range(0, len(rows), INSERT_BATCH):
+                await connection.execute(insert(model), rows[start : start + INSERT_BATCH])
     return report
 
 
@@ -456,11 +565,18 @@ async def export_catalog(db: Database, path: Path, *, eu: bool = False) -> int:
         text = json.dumps(data, indent=2, ensure_ascii=False)
     elif suffix in (".yaml", ".yml"):
         header = {} if eu else {"sample_data": True}
-        text = yaml.safe_dump({**header, **data}, allow_unicode=True, sort_keys=False)
+        text = yaml.dump({**header, **data}, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False)
     else:
         raise CatalogError([f"{path}: use a .yaml, .yml, .json or .csv file"])
     await asyncio.to_thread(path.write_text, text, encoding="utf-8")
     return len(course_dicts)
+
+
+class _NoAliasDumper(yaml.SafeDumper):
+    """Writes a shared value out each time: imports refuse anchors and aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 async def _export_records(session: Any, courses: list[Course]) -> dict[str, dict[str, Any]]:
@@ -505,5 +621,5 @@ def _to_csv(providers: list[dict[str, Any]], courses: list[dict[str, Any]]) -> s
             skills="|".join(course["skills"]),
             modules="|".join(f"{m['title']}={m['hours']}" for m in course["modules"]),
         )  # fmt: skip
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: "" if v is None else csv_cell(v) for k, v in row.items()})
     return out.getvalue()

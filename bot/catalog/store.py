@@ -70,6 +70,11 @@ async def open_catalog(db: Database, content_dir: Path) -> CourseSearch:
 
 async def build_search(db: Database) -> CourseSearch:
     """Read the whole catalogue once and index it (rebuilt after every import)."""
+    return CourseSearch(*await read_search_inputs(db))
+
+
+async def read_search_inputs(db: Database) -> tuple[list[CourseInfo], dict[str, str]]:
+    """Every course as the search index needs it, and the skill aliases (one read)."""
     async with db.session() as session:
         joins = await load_joins(session)
         providers, skills, skill_names = joins.providers, joins.skills, joins.skill_names
@@ -109,7 +114,7 @@ async def build_search(db: Database) -> CourseSearch:
                 is_sample=c.is_sample,
             )  # fmt: skip
         )
-    return CourseSearch(infos, aliases)
+    return infos, aliases
 
 
 async def count_miss(db: Database, clock: Clock, query: str) -> None:

@@ -64,7 +64,9 @@ async def count(db: Database, model: type) -> int:
 
 
 def write(path: Path, courses: list[dict[str, object]]) -> Path:
-    path.write_text(yaml.safe_dump({"providers": [PROVIDER], "courses": courses}), encoding="utf-8")
+    # A JSON round trip unshares lists, so the dump has no anchors (imports refuse those).
+    data = json.loads(json.dumps({"providers": [PROVIDER], "courses": courses}))
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
     return path
 
 

@@ -1,0 +1,21 @@
+"""Hostile catalogue files sent by an admin: refused with one clear line, nothing imported."""
+
+from __future__ import annotations
+
+from tests.catalog.test_hostile_files import ALIAS_BOMB
+from tests.conftest import ADMIN, BotHarness, text_of
+
+
+async def test_an_alias_bomb_upload_is_refused_in_one_line(harness: BotHarness) -> None:
+    raw = harness.api.send_document(ADMIN, "bomb.yaml", ALIAS_BOMB.encode())
+    reply = text_of(await harness.deliver(raw, ADMIN))
+    assert "Nothing was imported</b>: 1 problem(s) in bomb.yaml" in reply
+    assert "anchors (&amp;a) are not allowed" in reply
+    assert "Reloaded" in text_of(await harness.deliver(harness.api.send_text(ADMIN, "/reload"), ADMIN))
+
+
+async def test_an_upload_larger_than_its_stated_size_is_refused(harness: BotHarness) -> None:
+    raw = harness.api.send_document(ADMIN, "big.yaml", b"#" * (5 * 1024 * 1024 + 1))
+    raw["message"]["document"]["file_size"] = 100  # what the message claims, not what arrives
+    reply = text_of(await harness.deliver(raw, ADMIN))
+    assert "too large to import" in reply and "Nothing was imported" not in reply
