@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -188,8 +189,18 @@ DOMAIN_WORDS = frozenset(
     student exam exams assessment quiz ects eqf cpd badge badges linkedin cv employer employers job jobs
     career careers skill skills training bootcamp mooc provider providers enrol enroll enrolment tuition
     funding scholarship bursary bot reminder reminders pause search refund mobile phone app online
-    unis signup sign register enrolment""".split()
+    unis signup sign register enrolment hiring recruiter recruiters cert certs deadline deadlines
+    unemployed jobseeker retired retrain""".split()
 )
+# "is it doable…", "does it count…": asking about the thing being discussed (not "worth it").
+_ASKS_ABOUT_IT = re.compile(
+    r"(?:^|\b(?:is|does|can|will|would|could|should|do|has|how does))\s+(?:it|this)\b"
+)
+# Domain words that also have everyday meanings (an angle's degrees, an SSL certificate).
+AMBIGUOUS_DOMAIN_WORDS = frozenset(
+    stem(w) for w in "degree degrees certificate certificates class test".split()
+)
+LONG_MESSAGE_WORDS = 12
 # "do they ever expire", "worth it or nah": a question about the thing being discussed.
 REFERENCES = frozenset("they them these those ones".split())
 
@@ -316,18 +327,31 @@ class Faq:
         return Match("fallback", tuple(ranked[:3]))
 
     def off_domain(self, normal: str) -> bool:
-        """A real English word the FAQ never uses, and no word about learning or the bot."""
+        """More real words the FAQ never uses than words about learning or this bot.
+
+        "how much does a pizza cost", "how many degrees is a right angle": not questions for
+        this bot, however well "how much … cost" or "degree" match. A pronoun for the thing
+        being discussed ("do they expire?") counts as being about it.
+        """
         words = normal.split()
-        if any(stem(w) in DOMAIN_WORDS or w in DOMAIN_WORDS or w in REFERENCES for w in words):
-            return False
-        return any(
-            len(w) >= 3
+        about = sum(
+            1
+            for w in words
+            if (stem(w) in DOMAIN_WORDS or w in DOMAIN_WORDS or w in REFERENCES)
+            and stem(w) not in AMBIGUOUS_DOMAIN_WORDS
+        )
+        unknown = sum(
+            1
+            for w in words
+            if len(w) >= 3
             and w not in STOPWORDS
             and stem(w) not in self._idf
             and (len(w) < 5 or w[:5] not in self._prefixes)  # "searching" is a form of "search"
-            and (is_english_word(w) or (len(w) >= 4 and w.isalpha() and self._correct(w) == stem(w)))
-            for w in words
+            and (is_english_word(w) or (len(w) >= 3 and w.isalpha() and self._correct(w) == stem(w)))
         )
+        # A long message tells its story in words the FAQ never needs; only nothing about
+        # learning at all makes it off-topic.
+        return unknown > about and (len(words) <= LONG_MESSAGE_WORDS or about == 0)
 
     def rank(self, normal: str) -> list[Scored]:
         """Every entry with its confidence for an already normalised query, best first.
