@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields, replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Any
 
 from bot.text import fold
+
+if TYPE_CHECKING:
+    from bot.catalog.search import CourseInfo
 
 LEVELS = ("beginner", "intermediate", "advanced")
 HOUR_LIMITS = (10, 20, 40)  # the length button cycles through these
@@ -40,20 +43,6 @@ LANGUAGE_WORDS = {
 }  # fmt: skip
 
 
-class Filterable(Protocol):
-    """The course facts a filter looks at (`CourseInfo` has them all)."""
-
-    price: float
-    currency: str
-    participation_form: str
-    self_paced: bool
-    workload_hours: int
-    level: str
-    language: str
-    ects_credits: float | None
-    certificate_type: str
-
-
 def price_in_eur(price: float, currency: str) -> float:
     return price * EUR_PER.get(currency.upper(), 1.0)
 
@@ -78,7 +67,7 @@ class Facets:
     ects: bool = False
     certificate: bool = False
 
-    def allows(self, course: Filterable) -> bool:
+    def allows(self, course: CourseInfo) -> bool:
         form = course.participation_form
         return (
             (not self.free or course.price == 0)
@@ -95,7 +84,9 @@ class Facets:
 
     def encode(self) -> str:
         code = ("f" if self.free else "") + ("o" if self.online else "")
-        code += ("s" if self.self_paced else "") + ("e" if self.ects else "") + ("c" if self.certificate else "")
+        code += (
+            ("s" if self.self_paced else "") + ("e" if self.ects else "") + ("c" if self.certificate else "")
+        )
         if self.mode is not None:
             code += "p" if self.mode == "in-person" else "b"
         if self.max_hours is not None:
@@ -148,7 +139,8 @@ class Facets:
             value = getattr(self, field.name)
             if value in (False, None):
                 continue
-            without = replace(self, **{field.name: field.default})
+            defaults: dict[str, Any] = {field.name: field.default}
+            without = replace(self, **defaults)
             if field.name in labels:
                 label = labels[field.name]
             elif field.name == "max_hours":
@@ -170,34 +162,61 @@ class Facets:
 _NUMBER = r"(\d{1,6}(?:[.,]\d{1,2})?)"
 _EURO = r"(?:euros?|eur|€|e|bucks|dollars?|usd|\$|pounds?|gbp|£)"
 _CURRENCY_BEFORE = r"(?:€|\$|£)"
-_BELOW = r"(?:under|below|less than|cheaper than|no more than|max(?:imum)?|up to|at most|<|<=|≤|within|menos de|unter)"
+_BELOW = (
+    r"(?:under|below|less than|cheaper than|no more than|max(?:imum)?|up to|at most|<|<=|≤|within"
+    r"|menos de|unter)"
+)
 _HOURS = r"(?:hours?|hrs?|h|horas?|stunden)"
 
-_RULES: list[tuple[str, dict[str, object]]] = [
-    (r"\bfor free\b|\bfree of charge\b|\bno cost\b|\bfree\b|\bgratis\b|\bgratuit[oaes]*\b|\bkostenlose?[nrs]?\b"
-     r"|\bgratuito[s]?\b|\bzero cost\b|\bwithout paying\b", {"free": True}),
-    (r"\bcheap(?:est|er)?\b|\baffordable\b|\blow[ -]cost\b|\binexpensive\b|\bbudget\b|\bbarato[s]?\b"
-     r"|\bgunstig\b|\bpas cher\b", {"max_eur": CHEAP_EUR}),
+_RULES: list[tuple[str, dict[str, Any]]] = [
+    (
+        r"\bfor free\b|\bfree of charge\b|\bno cost\b|\bfree\b|\bgratis\b|\bgratuit[oaes]*\b"
+        r"|\bkostenlose?[nrs]?\b|\bgratuito[s]?\b|\bzero cost\b|\bwithout paying\b",
+        {"free": True},
+    ),
+    (
+        r"\bcheap(?:est|er)?\b|\baffordable\b|\blow[ -]cost\b|\binexpensive\b|\bbudget\b|\bbarato[s]?\b"
+        r"|\bgunstig\b|\bpas cher\b",
+        {"max_eur": CHEAP_EUR},
+    ),
     (r"\bshort\b|\bquick\b|\bbite[ -]sized\b|\bkurze?\b|\bcorto[s]?\b", {"max_hours": SHORT_HOURS}),
-    (r"\bbeginners?\b|\bbeginning\b|\bnovices?\b|\bintro(?:duction|ductory)?\b|\bbasics?\b|\bstarters?\b"
-     r"|\bfrom scratch\b|\bfor dummies\b|\bentry[ -]level\b|\bfundamentals\b|\bprincipiantes?\b"
-     r"|\banfanger\b|\bdebutants?\b|\bnewbies?\b|\bfirst steps\b|\bbeginer\b|\bbegginers?\b",
-     {"level": "beginner"}),
+    (
+        r"\bbeginners?\b|\bbeginning\b|\bnovices?\b|\bintro(?:duction|ductory)?\b|\bbasics?\b|\bstarters?\b"
+        r"|\bfrom scratch\b|\bfor dummies\b|\bentry[ -]level\b|\bfundamentals\b|\bprincipiantes?\b"
+        r"|\banfanger\b|\bdebutants?\b|\bnewbies?\b|\bfirst steps\b|\bbeginer\b|\bbegginers?\b",
+        {"level": "beginner"},
+    ),
     (r"\bintermediate\b|\bintermedio\b|\bmid[ -]level\b", {"level": "intermediate"}),
-    (r"\badvanced\b|\bexpert\b|\bavanzado\b|\bfortgeschrittene?\b|\bavance\b|\bpro level\b",
-     {"level": "advanced"}),
-    (r"\bself[ -]?paced\b|\bown pace\b|\bat my own pace\b|\bin my own time\b|\bflexible schedule\b",
-     {"self_paced": True}),
-    (r"\bin[ -]person\b|\bface[ -]to[ -]face\b|\bon[ -]?campus\b|\bon[ -]?site\b|\bclassroom\b"
-     r"|\bpresencial\b|\bpresentiel\b|\bprasenz\b", {"mode": "in-person"}),
+    (
+        r"\badvanced\b|\bexpert\b|\bavanzado\b|\bfortgeschrittene?\b|\bavance\b|\bpro level\b",
+        {"level": "advanced"},
+    ),
+    (
+        r"\bself[ -]?paced\b|\bown pace\b|\bat my own pace\b|\bin my own time\b|\bflexible schedule\b",
+        {"self_paced": True},
+    ),
+    (
+        r"\bin[ -]person\b|\bface[ -]to[ -]face\b|\bon[ -]?campus\b|\bon[ -]?site\b|\bclassroom\b"
+        r"|\bpresencial\b|\bpresentiel\b|\bprasenz\b",
+        {"mode": "in-person"},
+    ),
     (r"\bblended\b|\bhybrid\b|\bhibrido\b", {"mode": "hybrid"}),
-    (r"\bonline\b(?! (?:teach|tutor|safety|work))|\bremote(?:ly)?\b(?! work)|\bvirtual(?:ly)?\b"
-     r"|\bdistance learning\b|\ben linea\b", {"online": True}),
-    (r"\bects(?: credits?| points?)?\b|\b(?:university|academic|college) credits?\b"
-     r"|\bcredit[ -]bearing\b|\bcredits?\b|\bcreditos\b", {"ects": True}),
-    (r"\bwith (?:a |an )?(?:certificate|certification|cert|certificat|diploma|credential)s?\b"
-     r"|\bcertified\b|\b(?:that|which) (?:give|gives|award|awards) (?:a )?certificate\b"
-     r"|\bcertificate (?:included|provided)\b", {"certificate": True}),
+    (
+        r"\bonline\b(?! (?:teach|tutor|safety|work))|\bremote(?:ly)?\b(?! work)|\bvirtual(?:ly)?\b"
+        r"|\bdistance learning\b|\ben linea\b",
+        {"online": True},
+    ),
+    (
+        r"\bects(?: credits?| points?)?\b|\b(?:university|academic|college) credits?\b"
+        r"|\bcredit[ -]bearing\b|\bcredits?\b|\bcreditos\b",
+        {"ects": True},
+    ),
+    (
+        r"\bwith (?:a |an )?(?:certificate|certification|cert|certificat|diploma|credential)s?\b"
+        r"|\bcertified\b|\b(?:that|which) (?:give|gives|award|awards) (?:a )?certificate\b"
+        r"|\bcertificate (?:included|provided)\b",
+        {"certificate": True},
+    ),
 ]
 _COMPILED = [(re.compile(pattern), values) for pattern, values in _RULES]
 _MONEY = [
@@ -222,9 +241,9 @@ def _number(text: str) -> int:
 def parse_filters(text: str) -> tuple[Facets, str]:
     """The facets `text` asks for, and `text` (folded) with the filter words taken out."""
     rest = f" {fold(text)} "
-    found: dict[str, object] = {}
+    found: dict[str, Any] = {}
 
-    def take(pattern: re.Pattern[str], values: dict[str, object] | None = None) -> re.Match[str] | None:
+    def take(pattern: re.Pattern[str], values: dict[str, Any] | None = None) -> re.Match[str] | None:
         nonlocal rest
         match = pattern.search(rest)
         if match is None:

@@ -14,11 +14,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Protocol
 
-from bot.callbacks import CourseCard, FaqTopics, Recognition, ResultsPage, SearchFor, StartPlan
+from bot.callbacks import AdviceChoice, CourseCard, FaqTopics, Recognition, ResultsPage, SearchFor, StartPlan
+from bot.catalog.advise import Advice
 from bot.catalog.filters import HOUR_LIMITS, LANGUAGES, LEVELS, PRICE_LIMITS, Facets, language_code
 from bot.catalog.search import FILLER, CourseInfo, Scored, SearchResult
-from bot.text import normalise
 from bot.replies import Button, Reply, esc, shorten
+from bot.text import normalise
 
 PAGE_SIZE = 5
 MODE_LABEL = {"online": "Online", "in-person": "In person", "hybrid": "Hybrid"}
@@ -72,7 +73,8 @@ def results_page(
     if nav:
         rows.append(nav)
     removable = [
-        Button(f"✖ {label}", data=ResultsPage(search_id, 0, without.encode())) for label, without in facets.labelled()
+        Button(f"✖ {label}", data=ResultsPage(search_id, 0, without.encode()))
+        for label, without in facets.labelled()
     ]
     rows += [removable[i : i + 3] for i in range(0, len(removable), 3)]
     rows.extend(_facet_rows(search_id, facets, result))
@@ -101,7 +103,7 @@ def _header(result: SearchResult, display: SkillNames | None) -> str:
 def _differs(result: SearchResult) -> bool:
     """Whether the topic as read differs from what was typed, filters and filler aside."""
     typed = [w for w in normalise(result.query).split() if w not in FILLER]
-    return " ".join(result.understood.split()) != " ".join(typed)
+    return " ".join(result.understood.replace(",", " ").split()) != " ".join(typed)
 
 
 def no_match(result: SearchResult) -> Reply:
@@ -225,4 +227,70 @@ def _facet_summary(facets: Facets) -> str:
     return ", ".join(label for label, _ in facets.labelled())
 
 
-__all__ = ["Scored", "course_card", "inline_summary", "no_match", "results_page"]
+__all__ = [
+    "Scored", "advice_question", "advice_shortlist", "course_card", "inline_summary", "no_match",
+    "results_page",
+]  # fmt: skip
+
+
+# --- "Advise me" ----------------------------------------------------------------------------
+
+ADVICE_QUESTIONS = {
+    "g": "🧭 <b>Let's find a course for you.</b> What is your goal? Pick one, or type a job or a skill "
+    "(e.g. <i>data analyst</i>, <i>python</i>, <i>public speaking</i>).",
+    "l": "What is your level in it?",
+    "b": "What is your budget?",
+    "h": "How many hours a week can you study?",
+    "o": "Online only, or is in person fine too?",
+}
+ADVICE_LABELS = {
+    "l": {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced", "any": "Not sure"},
+    "b": {"0": "Free only", "100": "Up to 100 EUR", "500": "Up to 500 EUR", "any": "Any budget"},
+    "h": {"2": "About 2 h", "5": "About 5 h", "10": "10 h or more", "any": "Not sure yet"},
+    "o": {"online": "Online only", "any": "Either is fine"},
+}
+
+
+def advice_question(step: str, options: tuple[str, ...], goal: str = "") -> Reply:
+    """One question of the flow, its options as buttons (two a row) and a way out."""
+    text = ADVICE_QUESTIONS[step]
+    if goal and step != "g":
+        text = f"Goal: <b>{esc(shorten(goal, 60))}</b>\n{text}"
+    if step == "g":
+        buttons = [
+            Button(option[:1].upper() + option[1:], data=AdviceChoice("g", option)) for option in options
+        ]
+    else:
+        buttons = [Button(ADVICE_LABELS[step][option], data=AdviceChoice(step, option)) for option in options]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows.append([Button("✖ Cancel", data=AdviceChoice("c"))])
+    return Reply(text, rows)
+
+
+def advice_shortlist(advice: Advice) -> Reply:
+    """Three courses, one line each on why they fit, with buttons to open or plan each."""
+    if not advice.picks:
+        return Reply(
+            f"I couldn't find courses for <b>{esc(shorten(advice.goal, 60))}</b> in the catalogue. "
+            "Try another goal with /advise, or ask me a question.",
+            [[Button("🧭 Try another goal", data=AdviceChoice("s"))],
+             [Button("❓ Ask me a question instead", data=FaqTopics())]],
+        )  # fmt: skip
+    head = f"🧭 <b>My shortlist for {esc(shorten(advice.career or advice.goal, 60))}</b>"
+    if advice.career and advice.skills:
+        head += f"\nSkills it needs: {esc(', '.join(advice.skills[:5]))}"
+    lines = [head, ""]
+    rows: list[list[Button]] = []
+    for number, pick in enumerate(advice.picks, start=1):
+        lines.append(f"{number}. <b>{esc(pick.course.title)}</b>\n    {esc(pick.why)}")
+        rows.append([
+            Button(f"{number}. Open", data=CourseCard(pick.course.id)),
+            Button(f"▶️ {number}. Plan", data=StartPlan(pick.course.id)),
+        ])  # fmt: skip
+    if advice.relaxed:
+        lines += [
+            "",
+            f"<i>Few courses matched every choice, so I relaxed: {esc(', '.join(advice.relaxed))}.</i>",
+        ]
+    rows.append([Button("🧭 Start again", data=AdviceChoice("s"))])
+    return Reply("\n".join(lines), rows)

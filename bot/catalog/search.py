@@ -27,6 +27,7 @@ Every step is array work over numpy inverted lists (`postings.py`): no loop over
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from collections import Counter, OrderedDict
@@ -39,7 +40,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Indel
 
-from bot.catalog.careers import Career, Careers, load_careers
+from bot.catalog.careers import Career, Careers
 from bot.catalog.filters import (
     HOUR_LIMITS,
     LANGUAGE_WORDS,
@@ -50,7 +51,7 @@ from bot.catalog.filters import (
     price_in_eur,
 )
 from bot.catalog.postings import EMPTY, Ids, Postings, intersect, pair_key
-from bot.text import normalise
+from bot.text import _WORDS, normalise
 from bot.text import stem as _plural_stem
 
 __all__ = [
@@ -87,7 +88,8 @@ FILLER = frozenset(
     course courses class classes lesson lessons training program programme programs programmes module modules
     microcredential microcredentials microdegree nanodegree certificate certificates
     learn learning study studying studies teach me taught want wanna need would like love some any anything
-    something find show list give recommend recommendation recommendations suggest looking look search searching
+    something find show list give recommend recommendation recommendations suggest looking look
+    search searching
     i my myself we our you your please pls hi hello hey there is are be am was do does did can could should
     how what which who where when why good best top great nice new more better improve improving get getting
     use using using skill skills level levels help know knowledge basic bit little stuff things thing
@@ -194,8 +196,9 @@ class CourseSearch:
         fields: dict[str, tuple[list[int], list[int], list[int], list[int]]] = {
             name: ([], [], [], []) for name in ("skill", "title", "subject", "text")
         }  # word ids, their courses, pair keys, their courses
-        surface: Counter[str] = Counter()
+        self._course_skills: list[tuple[str, ...]] = []
         for n, course in enumerate(courses):
+            self._course_skills.append(tuple(dict.fromkeys(cached_normalise(s) for s in course.skills)))
             for skill in course.skills:
                 phrase = cached_normalise(skill)
                 skill_courses.setdefault(phrase, []).append(n)
@@ -206,7 +209,9 @@ class CourseSearch:
             self._add(fields["text"], _prepare(text), n)
         self._words = {name: _postings(f[0], f[1]) for name, f in fields.items()}
         self._pairs = {name: _postings(f[2], f[3]) for name, f in fields.items()}
-        self._skill_phrase = {s: np.array(sorted(set(ids)), dtype=np.int32) for s, ids in skill_courses.items()}
+        self._skill_phrase = {
+            s: np.array(sorted(set(ids)), dtype=np.int32) for s, ids in skill_courses.items()
+        }
         self._stemmed_skill = {" ".join(stem(w) for w in s.split()): s for s in skill_courses}
         subjects = {cached_normalise(c.subject_area) for c in courses}
         self._stemmed_subject = {" ".join(stem(w) for w in s.split()) for s in subjects if s}
@@ -219,6 +224,8 @@ class CourseSearch:
             {w for s in skill_courses for w in s.split()} | {w for a in self.aliases for w in a.split()}
         )
         # Facet columns, for filtering all courses at once.
+        self._ids_array = np.array(self._order, dtype=np.int64)
+        self._hours = np.array([c.workload_hours for c in courses], dtype=np.int32)
         self._skill_total = np.array([max(1, len(set(c.skills))) for c in courses], dtype=np.float32)
         self._price_eur = np.array([price_in_eur(c.price, c.currency) for c in courses], dtype=np.float64)
         self._display: dict[str, str] = {}
@@ -229,6 +236,17 @@ class CourseSearch:
 
     def get(self, course_id: int) -> CourseInfo | None:
         return self.courses.get(course_id)
+
+    @property
+    def terms(self) -> int:
+        """Distinct words indexed."""
+        return len(self._ids)
+
+    @property
+    def nbytes(self) -> int:
+        """Memory held by the inverted lists' numpy arrays."""
+        lists = [*self._words.values(), *self._pairs.values()]
+        return sum(p.nbytes for p in lists) + sum(a.nbytes for a in self._skill_phrase.values())
 
     def find_career(self, text: str) -> Career | None:
         """The career a message names ("i want to become a data analyst"), if any."""
@@ -241,14 +259,12 @@ class CourseSearch:
         if career is not None:
             return self._career_search(query, facets, career)
         concepts, not_found = self.concepts(rest)
-        understood = " ".join(c.label for c in concepts)
+        understood = ", ".join(c.label for c in concepts)
         result = SearchResult(query=query, understood=understood, facets=facets, courses=self.courses)
         result.not_found = tuple(not_found)
         if not concepts:
             if facets.active:  # only filters: every course, shortest first
-                order = sorted(self._order, key=lambda i: (self.courses[i].workload_hours, self.courses[i].title))
-                result.ranked = tuple(order)
-                result.scores = tuple(1.0 for _ in order)
+                result.ranked, result.scores = self._everything
             else:
                 result.suggestions = self.suggest_skills(query)
             return result
@@ -268,11 +284,13 @@ class CourseSearch:
         if len(found):
             best = float(score[found].max())
             found = found[score[found] >= RELATIVE_CUT * best]
-            hours = np.array([self.courses[self._order[i]].workload_hours for i in found.tolist()])
-            order = np.lexsort((found, hours, -score[found].round(4)))[: limit or RESULTS_KEPT]
+            keep = limit or RESULTS_KEPT
+            if len(found) > keep:  # only the best `keep` need ordering
+                found = found[np.argpartition(-score[found], keep - 1)[:keep]]
+            order = np.lexsort((found, self._hours[found], -score[found].round(4)))
             found = found[order]
-            result.ranked = tuple(self._order[i] for i in found.tolist())
-            result.scores = tuple(round(float(score[i]), 4) for i in found.tolist())
+            result.ranked = tuple(self._ids_array[found].tolist())
+            result.scores = tuple(score[found].round(4).tolist())
         if not result.ranked:
             result.suggestions = self.suggest_skills(query)
         return result
@@ -295,7 +313,7 @@ class CourseSearch:
     def understand(self, query: str) -> str:
         """The query's topic as the index reads it: filters gone, typos corrected, aliases expanded."""
         _, rest = parse_filters(_mark_r(query))
-        return " ".join(c.label for c in self.concepts(rest)[0])
+        return ", ".join(c.label for c in self.concepts(rest)[0])
 
     def is_known_skill(self, text: str) -> bool:
         """Whether a short message is plainly a skill ("pyhton", "ML", "data viz", "Go"), or a
@@ -325,8 +343,7 @@ class CourseSearch:
                 continue
             courses = np.union1d(self._words["text"].get(word_id), self._words["title"].get(word_id))
             for n in courses[:50].tolist():
-                for skill in self.courses[self._order[n]].skills:
-                    votes[normalise(skill)] += 1
+                votes.update(self._course_skills[n])
         for word in [" ".join(words), *words]:
             if len(word) < 3:
                 continue
@@ -347,18 +364,30 @@ class CourseSearch:
         skill = normalise(skill)
         if skill in self._display:
             return self._display[skill]
-        pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, skill.split())) + r"(?!\w)", re.IGNORECASE)
+        pattern = re.compile(
+            r"(?<!\w)" + r"\W+".join(map(re.escape, skill.split())) + r"(?!\w)", re.IGNORECASE
+        )
         forms: Counter[str] = Counter()
         for n in self._skill_phrase.get(skill, EMPTY)[:40].tolist():
             course = self.courses[self._order[n]]
             for text in (course.title, course.summary, *course.learning_outcomes):
                 forms.update(m.group(0) for m in pattern.finditer(text))
         cased = [f for f, _ in forms.most_common() if f != f.lower()]
-        shown = cased[0] if cased and (cased[0].isupper() or cased[0][0].isupper()) else skill[:1].upper() + skill[1:]
+        shown = (
+            cased[0]
+            if cased and (cased[0].isupper() or cased[0][0].isupper())
+            else skill[:1].upper() + skill[1:]
+        )
         if cased and cased[0].isupper() and len(cased[0]) > 5:
             shown = skill[:1].upper() + skill[1:]  # a shouted title word, not an acronym
         self._display[skill] = shown
         return shown
+
+    @cached_property
+    def _everything(self) -> tuple[tuple[int, ...], tuple[float, ...]]:
+        """Every course, shortest first (what a query of filters alone lists)."""
+        ranked = sorted(self._order, key=lambda i: (self.courses[i].workload_hours, self.courses[i].title, i))
+        return tuple(ranked), (1.0,) * len(ranked)
 
     # --- understanding the query ----------------------------------------------------------
 
@@ -415,7 +444,8 @@ class CourseSearch:
             return False
         keys = [pair_key(a, b) for a, b in zip(ids, ids[1:], strict=False)]  # type: ignore[arg-type]
         return any(
-            len(intersect([self._pairs[f].get(k) for k in keys])) > 0 for f in ("skill", "title", "subject", "text")
+            len(intersect([self._pairs[f].get(k) for k in keys])) > 0
+            for f in ("skill", "title", "subject", "text")
         )
 
     def _concept(self, words: tuple[str, ...], label: str) -> Concept:
@@ -489,8 +519,8 @@ class CourseSearch:
             score[courses] = np.maximum(score[courses], value) + 0.02
         found = np.flatnonzero(score > 0)
         order = np.lexsort((found, -score[found]))[:RESULTS_KEPT]
-        result.ranked = tuple(self._order[i] for i in found[order].tolist())
-        result.scores = tuple(round(float(score[i]), 4) for i in found[order].tolist())
+        result.ranked = tuple(self._ids_array[found[order]].tolist())
+        result.scores = tuple(score[found[order]].round(4).tolist())
         if not result.ranked:
             result.suggestions = self.suggest_skills(query)
         return result
@@ -558,6 +588,15 @@ def stem(word: str) -> str:
     return word
 
 
+def settle_after_build() -> None:
+    """After building an index: collect the build's garbage, then move every live object out
+    of the garbage collector's view (`gc.freeze`). An index over 100k courses is millions of
+    long-lived objects; without this, a full collection rescans them all, a pause of tens of
+    milliseconds in the middle of some search."""
+    gc.collect()
+    gc.freeze()
+
+
 def _weigh_alone(chunk: list[Concept]) -> list[Concept]:
     """A word the catalogue never uses weighs most when it qualifies known words next to it
     ("healthcare management", "creative writing"), half as much with no known word beside it
@@ -568,12 +607,26 @@ def _weigh_alone(chunk: list[Concept]) -> list[Concept]:
 
 
 def _mark_r(text: str) -> str:
-    """"R" the language, kept apart from the "r" that `normalise` reads as "are"."""
+    """ "R" the language, kept apart from the "r" that `normalise` reads as "are"."""
     return _R_WORD.sub(f" {R_LANGUAGE} ", text)
 
 
+_QUICK_WORDS = re.compile(r"[^\w#+]+")
+_SLOW_CASES = re.compile(
+    r"'|micro|nano|mail|resum|curriculum|\b(?:its|whats|thats|hows|whos|cant|wont|dont|im)\b"
+)
+
+
 def _prepare(text: str) -> str:
-    return normalise(_mark_r(text))
+    """`normalise` for course text, with a fast path for plain ASCII text that none of its
+    spelling rules touch (most course text: building 100k courses is mostly this)."""
+    text = _mark_r(text)
+    if not text.isascii():
+        return normalise(text)
+    lowered = text.casefold()
+    if _SLOW_CASES.search(lowered):
+        return normalise(text)
+    return " ".join(_WORDS.get(w, w) for w in _QUICK_WORDS.sub(" ", lowered).replace("_", " ").split())
 
 
 def _postings(keys: list[int], courses: list[int]) -> Postings:

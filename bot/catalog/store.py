@@ -11,10 +11,10 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, delete, func, select
 
+from bot.catalog.careers import load_careers
 from bot.catalog.io import CatalogFile, read_catalog_file, sync_aliases, write_catalog
 from bot.catalog.joins import load_joins
-from bot.catalog.careers import load_careers
-from bot.catalog.search import CourseInfo, CourseSearch
+from bot.catalog.search import CourseInfo, CourseSearch, settle_after_build
 from bot.clock import Clock
 from bot.content import ContentError, read_yaml
 from bot.storage.db import Database
@@ -117,7 +117,9 @@ async def build_search(db: Database, content_dir: Path | None = None) -> CourseS
             )  # fmt: skip
         )
     careers = load_careers(content_dir)
-    return await asyncio.to_thread(CourseSearch, infos, aliases, careers)
+    search = await asyncio.to_thread(CourseSearch, infos, aliases, careers)
+    settle_after_build()
+    return search
 
 
 async def count_miss(db: Database, clock: Clock, query: str) -> None:
