@@ -97,6 +97,8 @@ def _fit(score: float, course: CourseInfo, answers: Answers) -> float:
         bonus += 0.1 if weeks <= WEEKS_GOOD else -0.1 * min(1.0, weeks / WEEKS_GOOD - 1)
     if answers.level and course.level == answers.level:
         bonus += 0.05
+    if course.self_paced:  # fits around other commitments, and a study plan can pace it
+        bonus += 0.03
     return score + bonus
 
 

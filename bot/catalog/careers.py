@@ -20,6 +20,12 @@ INTENT = re.compile(
     r"\b(?:become|becoming|be|work|working|job|jobs|career|careers|role|get into|switch to|change to"
     r"|move into|train as|retrain|hired|employed|promoted|promotion)\b"
 )
+# How job titles end ("developer", "analyst", "nurse"); a career's other names include fields
+# ("nursing", "data science"), which alone are a topic to search, not a career.
+JOB_ENDINGS = (
+    "er", "or", "ist", "yst", "ect", "eur", "ive", "person", "ant", "ent", "ian", "ee", "lead", "nurse",
+    "coach", "head", "dev", "sre", "dba", "senco", "pm", "admin", "staff", "visitor",
+)  # fmt: skip
 DEFAULT_CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 
@@ -50,7 +56,7 @@ class Careers:
         words = normalise(text)
         if not words:
             return None
-        if words in self._by_name:
+        if words in self._by_name and looks_like_a_job(words):
             return self._by_name[words]
         padded = f" {words} "
         if not INTENT.search(words):
@@ -60,9 +66,15 @@ class Careers:
                 return self._by_name[name]
         return None
 
-    def named(self, text: str) -> Career | None:
-        """The career whose name (or other name) is exactly `text`, normalised."""
+    def by_name(self, text: str) -> Career | None:
+        """The career with this name or other name (a field such as "nursing" too)."""
         return self._by_name.get(normalise(text)) if text else None
+
+    def named(self, text: str) -> Career | None:
+        """The career whose name (or other name) is exactly `text`, normalised, if that name is
+        a job title ("web developer", "nurse"), not a field ("nursing", "data science")."""
+        name = normalise(text)
+        return self._by_name.get(name) if name and looks_like_a_job(name) else None
 
     def name_in(self, career: Career, text: str) -> str | None:
         """Which of the career's names occurs in `text` (normalised), if any."""
@@ -71,6 +83,10 @@ class Careers:
             if f" {name} " in padded or f" {name}s " in padded:
                 return name
         return None
+
+
+def looks_like_a_job(name: str) -> bool:
+    return name.split()[-1].endswith(JOB_ENDINGS)
 
 
 def load_careers(content_dir: Path | None = None) -> Careers:

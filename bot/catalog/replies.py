@@ -283,10 +283,10 @@ def advice_shortlist(advice: Advice) -> Reply:
     rows: list[list[Button]] = []
     for number, pick in enumerate(advice.picks, start=1):
         lines.append(f"{number}. <b>{esc(pick.course.title)}</b>\n    {esc(pick.why)}")
-        rows.append([
-            Button(f"{number}. Open", data=CourseCard(pick.course.id)),
-            Button(f"▶️ {number}. Plan", data=StartPlan(pick.course.id)),
-        ])  # fmt: skip
+        row = [Button(f"{number}. Open", data=CourseCard(pick.course.id))]
+        if pick.course.self_paced:  # a study plan paces a self-paced course
+            row.append(Button(f"▶️ {number}. Plan my study", data=StartPlan(pick.course.id)))
+        rows.append(row)
     if advice.relaxed:
         lines += [
             "",

@@ -337,6 +337,11 @@ class CourseSearch:
         _, rest = parse_filters(_mark_r(query))
         words = [w for w in normalise(rest).split() if w not in FILLER]
         votes: Counter[str] = Counter()
+        for name in [" ".join(words), *words]:
+            career = self.careers.by_name(name)
+            for rank, skill in enumerate(career.skills if career else ()):
+                if normalise(skill) in self._skill_phrase:
+                    votes[normalise(skill)] += 10 - rank
         for word in words:
             word_id = self._ids.get(stem(word))
             if word_id is None:
@@ -414,7 +419,11 @@ class CourseSearch:
         unique: dict[tuple[str, ...], Concept] = {}
         for concept in concepts:
             unique.setdefault(concept.words, concept)
-        concepts = list(unique.values())
+        concepts = [
+            c
+            for c in unique.values()
+            if not any(len(o.words) > len(c.words) and set(c.words) <= set(o.words) for o in unique.values())
+        ]  # "public public speaking": one concept
         if len(concepts) == 1 and concepts[0].kind == "word" and concepts[0].words[0] in LANGUAGE_NAMES:
             # "spanish", "Englisch lernen": learning the language, which the catalogue does not teach
             concepts = [replace(concepts[0], kind="unknown")]
