@@ -62,14 +62,14 @@ Floats = npt.NDArray[np.float32]
 
 # Where a concept matches, and how much that says about the course.
 SKILL_EXACT = 1.0  # the concept is one of the course's skills
-SKILL_PART = 0.85  # inside a skill ("marketing" in "digital marketing")
+SKILL_PART = 0.75  # inside a skill ("marketing" in "digital marketing")
 TITLE = 0.8  # in the title, words together
 SUBJECT = 0.7  # in the subject area
 TEXT = 0.4  # only in the summary, learning outcomes or module titles
 LOOSE = 0.6  # a phrase's words all in the field but not together: this share of the field's value
 TITLE_BONUS = 0.1  # a skill match also named in the title ranks above the rest
 MIN_SCORE = 0.34  # below this a course covers too little of the query to be shown
-RELATIVE_CUT = 0.6  # ... or if it scores below this share of the best course
+RELATIVE_CUT = 0.8  # ... or if it scores below this share of the best course
 CAREER_STEP = 0.08  # a career's first skill counts most, each next one this much less
 TYPO_SIMILARITY = 0.79  # OSA: "pyhton"→"python" is 0.83; "weaning"→"learning" (0.75) is not a typo
 TYPO_TEXT = 0.85  # against words only used in titles and text: one slip in seven letters
@@ -507,6 +507,12 @@ class CourseSearch:
     def _career_of(self, query: str, rest: str) -> Career | None:
         core = " ".join(w for w in normalise(rest).split() if w not in FILLER)
         career = self.careers.find(rest) or self.careers.find(query) or self.careers.named(core)
+        if career is None and len(core.split()) > 1 and (field := self.careers.by_name(core)):
+            # A field a career is known by ("data science") that the catalogue has no phrase
+            # or skill for: its words alone would match by accident, the career's skills do not.
+            concepts, _ = self.concepts(core)
+            if len(concepts) > 1 and all(len(c.words) == 1 for c in concepts):
+                career = field
         if career is None:
             return None
         name = self.careers.name_in(career, rest) or ""
@@ -523,9 +529,8 @@ class CourseSearch:
         )  # fmt: skip
         score = np.zeros(self._n, dtype=np.float32)
         for rank, skill in enumerate(skills):
-            value = 1.0 - CAREER_STEP * rank
             courses = self._skill_phrase[skill]
-            score[courses] = np.maximum(score[courses], value) + 0.02
+            score[courses] += 1.0 - CAREER_STEP * rank  # more of the career's skills: higher
         found = np.flatnonzero(score > 0)
         order = np.lexsort((found, -score[found]))[:RESULTS_KEPT]
         result.ranked = tuple(self._ids_array[found[order]].tolist())
