@@ -46,9 +46,7 @@ from bot.catalog.filters import (
     LANGUAGE_WORDS,
     LEVELS,
     Facets,
-    language_code,
     parse_filters,
-    price_in_eur,
 )
 from bot.catalog.postings import EMPTY, Ids, Postings, intersect, pair_key
 from bot.text import _WORDS, normalise
@@ -149,6 +147,7 @@ class Concept:
     kind: Kind
     weight: float
     label: str  # as shown ("data analysis")
+    strength: Floats | None = field(default=None, compare=False, repr=False)  # per course
 
 
 @dataclass
@@ -172,11 +171,6 @@ class SearchResult:
     def filtered(self, facets: Facets) -> list[Scored]:
         return [m for m in self.matches if facets.allows(m.course)]
 
-    @property
-    def topic_only(self) -> bool:
-        """Nothing but filters ("any free courses?"): every course, filtered."""
-        return not self.understood and self.career is None
-
 
 class CourseSearch:
     def __init__(
@@ -186,7 +180,6 @@ class CourseSearch:
         cached_normalise = lru_cache(maxsize=None)(_prepare)
         self.courses = {c.id: c for c in courses}
         self._order = [c.id for c in courses]
-        self._position = {cid: n for n, cid in enumerate(self._order)}
         self.careers = careers if careers is not None else Careers([])
         self.aliases = {normalise(a): normalise(s) for a, s in aliases.items() if normalise(a)}
         self._max_alias = max((len(a.split()) for a in self.aliases), default=1)
@@ -216,18 +209,15 @@ class CourseSearch:
         subjects = {cached_normalise(c.subject_area) for c in courses}
         self._stemmed_subject = {" ".join(stem(w) for w in s.split()) for s in subjects if s}
         self.skill_names = sorted(skill_courses, key=lambda s: (-len(skill_courses[s]), s))
-        self._skill_count = {s: len(set(ids)) for s, ids in skill_courses.items()}
         self._known_words = set(self._ids) | {w for a in self.aliases for w in a.split()}
         self._known_words |= {stem(w) for w in list(self._known_words)}
         self._vocabulary = sorted(w for w in self._ids if len(w) > 2 and not w.isdigit())
         self._skill_vocabulary = sorted(
             {w for s in skill_courses for w in s.split()} | {w for a in self.aliases for w in a.split()}
         )
-        # Facet columns, for filtering all courses at once.
         self._ids_array = np.array(self._order, dtype=np.int64)
         self._hours = np.array([c.workload_hours for c in courses], dtype=np.int32)
         self._skill_total = np.array([max(1, len(set(c.skills))) for c in courses], dtype=np.float32)
-        self._price_eur = np.array([price_in_eur(c.price, c.currency) for c in courses], dtype=np.float64)
         self._display: dict[str, str] = {}
         self._cache: OrderedDict[int, SearchResult] = OrderedDict()
         self._n = len(courses)
@@ -294,10 +284,6 @@ class CourseSearch:
         if not result.ranked:
             result.suggestions = self.suggest_skills(query)
         return result
-
-    def filtered_ids(self, result: SearchResult, facets: Facets) -> list[int]:
-        """The result's course ids that pass `facets`, in rank order."""
-        return [i for i in result.ranked if facets.allows(self.courses[i])]
 
     def remember(self, search_id: int, result: SearchResult) -> None:
         """Keep a search's ranked ids so its buttons page and filter without searching again."""
@@ -469,9 +455,11 @@ class CourseSearch:
         if df == 0:
             kind = "unknown"
         weight = math.log(1 + self._n / (df + 0.5))
-        return Concept(words, kind, weight, label)
+        return Concept(words, kind, weight, label, strength)
 
     def _strength(self, concept: Concept) -> Floats:
+        if concept.strength is not None:
+            return concept.strength
         return self._strength_of(concept.words, concept.kind)
 
     def _strength_of(self, words: tuple[str, ...], kind: Kind) -> Floats:
@@ -651,6 +639,3 @@ def _raise(strength: Floats, courses: Ids, value: float) -> None:
     if len(courses):
         strength[courses] = np.maximum(strength[courses], np.float32(value))
 
-
-def language_of(course: CourseInfo) -> str:
-    return language_code(course.language)

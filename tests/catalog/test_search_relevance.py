@@ -74,6 +74,9 @@ class Figures:
     misses: list[str] = field(default_factory=list)
     wrong_filters: list[str] = field(default_factory=list)
 
+    def __repr__(self) -> str:  # counts only: a failure report does not list held-out queries
+        return self.line("Figures")
+
     @property
     def top5(self) -> float:
         return self.best_in_top / max(1, self.with_relevant)
