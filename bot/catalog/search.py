@@ -74,6 +74,7 @@ TYPO_TEXT = 0.85  # against words only used in titles and text: one slip in seve
 TYPO_INDEL = 0.86  # Indel, long words only: "tabluea"→"tableau" (0.86)
 MAX_SKILL_QUERY_WORDS = 4
 MAX_PHRASE = 4
+GENERAL_SHARE = 0.08  # a concept matching this share of courses is general ("management")
 ALONE_UNKNOWN = 0.5  # weight of an unknown word not next to known ones
 FOCUS = 0.06  # a course that is mostly about the query's skills ranks above one that lists many
 RESULTS_KEPT = 2000  # ranked ids kept per search (paging, filters)
@@ -148,6 +149,7 @@ class Concept:
     weight: float
     label: str  # as shown ("data analysis")
     strength: Floats | None = field(default=None, compare=False, repr=False)  # per course
+    df: int = 0  # courses it matches at all
 
 
 @dataclass
@@ -398,7 +400,7 @@ class CourseSearch:
                 if item is not None and item[0] == "skill":
                     chunk.append(self._concept(tuple(stem(w) for w in item[1].split()), item[1]))
                 if item is None or item[0] != "skill":
-                    concepts += _weigh_alone(chunk)
+                    concepts += _weigh_alone(self._bind_modifiers(chunk))
                     chunk = []
             else:
                 run.append(item[1])
@@ -415,6 +417,56 @@ class CourseSearch:
             concepts = [replace(concepts[0], kind="unknown")]
             not_found.append(concepts[0].label)
         return concepts, not_found
+
+    def _bind_modifiers(self, chunk: list[Concept]) -> list[Concept]:
+        """A word right before a common, general concept names a kind of it ("event
+        management", "customer service", "video editing"): the two count only together, as
+        a phrase the catalogue uses, so a course about management in general, or one that
+        mentions events elsewhere, does not match. Without such a phrase, nothing matches."""
+        out: list[Concept] = []
+        i = 0
+        while i < len(chunk):
+            first, second = chunk[i], chunk[i + 1] if i + 1 < len(chunk) else None
+            if (
+                second is not None
+                and first.kind == "word"
+                and second.kind != "unknown"
+                and second.df >= GENERAL_SHARE * self._n
+                and len(first.words) + len(second.words) <= MAX_PHRASE
+            ):
+                words = first.words + second.words
+                strength = self._together(words)
+                df = int(np.count_nonzero(strength))
+                if df:
+                    weight = math.log(1 + self._n / (df + 0.5))
+                    label = f"{first.label} {second.label}"
+                    out.append(Concept(words, "phrase", weight, label, strength, df))
+                    i += 2
+                    continue
+                # No such phrase: the word still counts, but only where a course is named or
+                # described by it (skills, title, subject), not in passing in its text.
+                strength = first.strength.copy() if first.strength is not None else self._strength(first)
+                strength[strength <= TEXT] = 0
+                df = int(np.count_nonzero(strength))
+                kind: Kind = "word" if df else "unknown"
+                out.append(replace(first, kind=kind, weight=math.log(1 + self._n / (df + 0.5)),
+                                   strength=strength, df=df))  # fmt: skip
+                i += 1
+            else:
+                out.append(first)
+                i += 1
+        return out
+
+    def _together(self, words: tuple[str, ...]) -> Floats:
+        """Where the words occur next to each other, by field."""
+        strength = np.zeros(self._n, dtype=np.float32)
+        ids = [self._ids.get(w) for w in words]
+        if None in ids:
+            return strength
+        keys = [pair_key(a, b) for a, b in zip(ids, ids[1:], strict=False)]  # type: ignore[arg-type]
+        for name, value in (("text", TEXT), ("subject", SUBJECT), ("title", TITLE), ("skill", SKILL_PART)):
+            _raise(strength, intersect([self._pairs[name].get(k) for k in keys]), value)
+        return strength
 
     def _segment(self, run: list[str], not_found: list[str]) -> list[Concept]:
         """Longest skills or catalogue phrases first, then single words."""
@@ -455,7 +507,7 @@ class CourseSearch:
         if df == 0:
             kind = "unknown"
         weight = math.log(1 + self._n / (df + 0.5))
-        return Concept(words, kind, weight, label, strength)
+        return Concept(words, kind, weight, label, strength, df)
 
     def _strength(self, concept: Concept) -> Floats:
         if concept.strength is not None:

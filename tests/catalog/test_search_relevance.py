@@ -155,20 +155,25 @@ def test_the_labels_name_real_courses(search: CourseSearch) -> None:
 
 
 def test_an_expected_course_is_in_the_top_5(held_out: Figures) -> None:
-    assert held_out.top5 >= 0.97, f"{len(held_out.misses)} misses"
+    rate = held_out.top5
+    assert rate >= 0.97
 
 
 def test_page_one_is_precise(held_out: Figures) -> None:
-    assert held_out.precision_at_5 >= 0.85
+    precision = held_out.precision_at_5
+    assert precision >= 0.85
 
 
 def test_no_never_course_on_page_one(held_out: Figures) -> None:
-    assert not held_out.never_shown, f"{len(held_out.never_shown)} queries"
+    shown = len(held_out.never_shown)  # a count: the report does not list held-out queries
+    assert shown == 0
 
 
 def test_filters_are_understood(held_out: Figures) -> None:
-    assert held_out.filters_rate >= 0.95, f"{len(held_out.wrong_filters)} misread"
+    rate = held_out.filters_rate
+    assert rate >= 0.95
 
 
 def test_nothing_is_shown_when_nothing_is_relevant(held_out: Figures) -> None:
-    assert not held_out.empty_shown, f"{len(held_out.empty_shown)} queries"
+    shown = len(held_out.empty_shown)  # a count: the report does not list held-out queries
+    assert shown == 0
