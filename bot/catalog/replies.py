@@ -257,14 +257,19 @@ def advice_question(step: str, options: tuple[str, ...], goal: str = "") -> Repl
     if goal and step != "g":
         text = f"Goal: <b>{esc(shorten(goal, 60))}</b>\n{text}"
     if step == "g":
-        buttons = [
-            Button(option[:1].upper() + option[1:], data=AdviceChoice("g", option)) for option in options
-        ]
+        buttons = [Button(_goal_label(option), data=AdviceChoice("g", option)) for option in options]
     else:
         buttons = [Button(ADVICE_LABELS[step][option], data=AdviceChoice(step, option)) for option in options]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     rows.append([Button("✖ Cancel", data=AdviceChoice("c"))])
     return Reply(text, rows)
+
+
+def _goal_label(goal: str) -> str:
+    """"ux designer" → "UX designer"."""
+    words = [w.upper() if w in ("ux", "ui", "seo", "ai", "it") else w for w in goal.split()]
+    label = " ".join(words)
+    return label[:1].upper() + label[1:]
 
 
 def advice_shortlist(advice: Advice) -> Reply:
