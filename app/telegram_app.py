@@ -47,7 +47,7 @@ from bot.config import Settings
 from bot.logs import redact
 from bot.reminders.dispatcher import repair_plans
 from bot.services import Services, open_services
-from handlers import admin, faq, flood, groups, messages, privacy, reminders, search, start, study
+from handlers import admin, advise, faq, flood, groups, messages, privacy, reminders, search, start, study
 from handlers.context import CONTEXT_TYPES, BotApplication, load_learner
 from handlers.errors import on_error
 
@@ -108,6 +108,7 @@ def _register_handlers(application: BotApplication) -> None:
     application.add_handlers(
         [
             study.conversation(),  # first: while planning, its answers go to it
+            advise.conversation(),  # then the "Advise me" questions, while they are asked
             CommandHandler("start", start.start),
             CommandHandler("help", start.help_command),
             CommandHandler("faq", faq.faq_command),

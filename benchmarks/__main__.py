@@ -40,10 +40,11 @@ def run_faq(quick: bool) -> None:
     print(faq_bench.table(figures))
 
 
-def run_search(quick: bool) -> None:
-    figures = search_bench.run(search_bench.QUICK if quick else search_bench.FULL)
-    print(f"\nLevel A: FuzzyIndex.search(q, limit=10, candidates=200), {figures.queries} queries\n")
-    print(search_bench.index_table(figures.index))
+def run_search(quick: bool, plan: search_bench.Plan | None = None) -> None:
+    figures = search_bench.run(plan or (search_bench.QUICK if quick else search_bench.FULL))
+    if figures.index:
+        print(f"\nLevel A: FuzzyIndex.search(q, limit=10, candidates=200), {figures.queries} queries\n")
+        print(search_bench.index_table(figures.index))
     print(f"\nLevel B: CourseSearch.search(q), the same {figures.queries} queries as typed\n")
     print(search_bench.course_table(figures.courses))
     print("\nRelevance: labelled evaluation set on the shipped catalogue\n")
@@ -72,7 +73,10 @@ def run_postgres(quick: bool) -> None:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument(
-        "which", nargs="?", choices=("all", "faq", "search", "reminders", "postgres"), default="all"
+        "which",
+        nargs="?",
+        choices=("all", "faq", "search", "courses", "reminders", "postgres"),
+        default="all",
     )
     parser.add_argument("--quick", action="store_true", help="skip 1M strings and 100k courses")
     args = parser.parse_args(argv)
@@ -82,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         run_faq(args.quick)
     if args.which in ("all", "search"):
         run_search(args.quick)
+    if args.which == "courses":  # CourseSearch at 10k and 100k courses, and relevance, only
+        run_search(args.quick, search_bench.COURSES)
     if args.which in ("all", "reminders"):
         run_reminders(args.quick)
     if args.which in ("all", "postgres"):

@@ -21,6 +21,7 @@ data a modified client made up), so handlers never split strings themselves.
 | `p:<step>`  | `PlanAnswer`    | conversation step letter, value         |
 | `p:<act>`   | `PlanAction`    | action, plan id, extra                  |
 | `x:forget`  | `ForgetChoice`  | yes or no                               |
+| `a`         | `AdviceChoice`  | step letter, chosen value               |
 """
 
 from __future__ import annotations
@@ -223,3 +224,29 @@ class ForgetChoice(CallbackData):
 
     def __post_init__(self) -> None:
         _one_of(self.answer, frozenset({"yes", "no"}))
+
+
+ADVICE_STEPS = frozenset("sglbhoc")  # start, goal, level, budget, hours a week, online, cancel
+
+
+@dataclasses.dataclass(frozen=True)
+class AdviceChoice(CallbackData):
+    """A button of the "Advise me" flow: `step` (s start, g goal, l level, b budget, h hours
+    a week, o online, c cancel) and the option chosen."""
+
+    prefix: ClassVar[str] = "a"
+    step: str
+    value: str = ""
+
+    def __post_init__(self) -> None:
+        _one_of(self.step, ADVICE_STEPS)
+
+    @classmethod
+    def of_step(cls, step: str) -> Callable[[object], bool]:
+        """For the wiring: a matcher for one step's buttons."""
+
+        def matches(data: object) -> bool:
+            answer = cls.parse(data)
+            return answer is not None and answer.step == step
+
+        return matches

@@ -6,7 +6,7 @@ import asyncio
 from dataclasses import dataclass, field
 
 from bot.catalog.search import CourseSearch
-from bot.catalog.store import open_catalog, read_search_inputs
+from bot.catalog.store import build_search, open_catalog
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.faq.matcher import Faq, load_faq
@@ -49,8 +49,7 @@ class Services:
         Rebuilds queue behind each other, so an older index never replaces a newer one.
         """
         async with self._rebuilding:
-            courses, aliases = await read_search_inputs(self.db)
-            self.catalog = await asyncio.to_thread(CourseSearch, courses, aliases)
+            self.catalog = await build_search(self.db, self.settings.content_dir)
 
     async def close(self) -> None:
         await self.db.dispose()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from bot.callbacks import MenuChoice
+from bot.callbacks import AdviceChoice, MenuChoice
 from bot.replies import Button, Reply, esc
 
 MENU_BUTTONS = [
     [Button("❓ Ask a question", data=MenuChoice("ask"))],
     [Button("🔎 Find a course", data=MenuChoice("find"))],
+    [Button("🧭 Advise me", data=AdviceChoice("s"))],
     [Button("📅 My study plan", data=MenuChoice("plan"))],
 ]
 
@@ -16,6 +17,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("help", "What I can do and how"),
     ("faq", "Browse questions about microcredentials"),
     ("search", "Find courses for a skill, e.g. /search python"),
+    ("advise", "Get a shortlist of courses for your goal"),
     ("study", "Start a study plan for a course"),
     ("progress", "Your study progress"),
     ("reminders", "Your upcoming reminders"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
@@ -38,23 +39,30 @@ async def search_command(update: Update, context: BotContext) -> None:
 
 
 async def run_search(update: Update, context: BotContext, query: str) -> None:
-    """Search and send results as a new message (or the closest skills when nothing fits)."""
+    """Search and send results as a new message (or the closest skills when nothing fits).
+
+    Filters in the learner's words ("free python courses") are applied and shown, each
+    removable with one tap; a career ("become a data analyst") shows its skills' courses.
+    The ranking runs off the event loop and is kept for the result buttons."""
     core = context.core
     user = update.effective_user
     if user is None:
         return
     query = " ".join(query.split())[:MAX_QUERY_CHARS]
-    result = core.catalog.search(query)
-    if not result.matches:
+    catalog = core.catalog
+    result = await asyncio.to_thread(catalog.search, query)
+    if not result.ranked:
         await count_miss(core.db, core.clock, query)
         await send(update, course_replies.no_match(result))
         return
     search_id = await save_search(core.db, core.clock, user.id, query)
-    await send(update, course_replies.results_page(result, search_id, 0, Facets()))
+    catalog.remember(search_id, result)
+    await send(update, course_replies.results_page(result, search_id, 0, result.facets, catalog.display))
 
 
 async def results_button(update: Update, context: BotContext) -> None:
-    """A results page (`ResultsPage`) pages or narrows results in place."""
+    """A results page (`ResultsPage`) pages or narrows results in place, from the ranked
+    ids kept when the search ran (searched again only after a restart or a rebuilt index)."""
     query = update.callback_query
     assert query is not None and query.from_user is not None
     data = ResultsPage.parse(query.data)
@@ -67,8 +75,12 @@ async def results_button(update: Update, context: BotContext) -> None:
     if text is None:
         await query.answer(EXPIRED)
         return
-    result = core.catalog.search(text)
-    await show(update, course_replies.results_page(result, search_id, page, facets))
+    catalog = core.catalog
+    result = catalog.recall(search_id)
+    if result is None:
+        result = await asyncio.to_thread(catalog.search, text)
+        catalog.remember(search_id, result)
+    await show(update, course_replies.results_page(result, search_id, page, facets, catalog.display))
 
 
 async def search_button(update: Update, context: BotContext) -> None:
@@ -130,7 +142,11 @@ async def inline_search(update: Update, context: BotContext) -> None:
         return
     text = inline.query.strip()[:MAX_QUERY_CHARS]
     core = context.core
-    matches = core.catalog.search(text).matches[:INLINE_RESULTS] if text else []
+    if text:
+        result = await asyncio.to_thread(core.catalog.search, text)
+        matches = result.filtered(result.facets)[:INLINE_RESULTS]
+    else:
+        matches = []
     username = context.bot.username
     results = [
         InlineQueryResultArticle(

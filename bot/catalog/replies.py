@@ -12,11 +12,14 @@ Callback data (handled in `handlers/search.py`):
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, Protocol
 
-from bot.callbacks import CourseCard, FaqTopics, Recognition, ResultsPage, SearchFor, StartPlan
-from bot.catalog.search import HOUR_LIMITS, LEVELS, CourseInfo, Facets, Scored, SearchResult
+from bot.callbacks import AdviceChoice, CourseCard, FaqTopics, Recognition, ResultsPage, SearchFor, StartPlan
+from bot.catalog.advise import Advice
+from bot.catalog.filters import HOUR_LIMITS, LANGUAGES, LEVELS, PRICE_LIMITS, Facets, language_code
+from bot.catalog.search import FILLER, CourseInfo, Scored, SearchResult
 from bot.replies import Button, Reply, esc, shorten
+from bot.text import normalise
 
 PAGE_SIZE = 5
 MODE_LABEL = {"online": "Online", "in-person": "In person", "hybrid": "Hybrid"}
@@ -38,22 +41,22 @@ def one_line(course: CourseInfo) -> str:
     )
 
 
-def results_page(result: SearchResult, search_id: int, page: int, facets: Facets) -> Reply:
-    """Five results with Next/Previous and facet buttons that narrow the same message."""
+def results_page(
+    result: SearchResult, search_id: int, page: int, facets: Facets, display: SkillNames | None = None
+) -> Reply:
+    """Five results with Next/Previous, the active filters (one tap removes each) and facet
+    buttons that narrow the same message."""
     matches = result.filtered(facets)
     pages = max(1, -(-len(matches) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
     shown = matches[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-    header = f"🔎 <b>{esc(shorten(result.query, 60))}</b>"
-    if result.understood and result.understood != result.query.strip().lower():
-        header += f" <i>(searching for: {esc(shorten(result.understood, 60))})</i>"
+    lines = [_header(result, display)]
     if facets.active:
-        header += f"\nFilters: {esc(_facet_summary(facets))}"
+        lines.append(f"Filters: {esc(_facet_summary(facets))}")
     if not shown:
-        lines = [header, "", "No courses match these filters. Try removing one."]
+        lines += ["", "No courses match these filters. Try removing one."]
     else:
-        lines = [header, f"{len(matches)} course{'s' if len(matches) != 1 else ''} — page "
-                 f"{page + 1} of {pages}", ""]  # fmt: skip
+        lines += [f"{len(matches)} course{'s' if len(matches) != 1 else ''} — page {page + 1} of {pages}", ""]
         for number, scored in enumerate(shown, start=page * PAGE_SIZE + 1):
             course = scored.course
             lines.append(f"{number}. <b>{esc(course.title)}</b>\n    {esc(one_line(course))}")
@@ -69,18 +72,49 @@ def results_page(result: SearchResult, search_id: int, page: int, facets: Facets
         nav.append(Button("Next ➡️", data=ResultsPage(search_id, page + 1, facets.encode())))
     if nav:
         rows.append(nav)
-    rows.extend(_facet_rows(search_id, facets))
+    removable = [
+        Button(f"✖ {label}", data=ResultsPage(search_id, 0, without.encode()))
+        for label, without in facets.labelled()
+    ]
+    rows += [removable[i : i + 3] for i in range(0, len(removable), 3)]
+    rows.extend(_facet_rows(search_id, facets, result))
     return Reply("\n".join(lines), rows)
 
 
+class SkillNames(Protocol):
+    """Shows a skill as the catalogue writes it (`CourseSearch.display`)."""
+
+    def __call__(self, skill: str) -> str: ...
+
+
+def _header(result: SearchResult, display: SkillNames | None) -> str:
+    show = display or (lambda skill: skill[:1].upper() + skill[1:])
+    header = f"🔎 <b>{esc(shorten(result.query, 60))}</b>"
+    if result.career:
+        skills = ", ".join(show(s) for s in result.career_skills[:6])
+        header += f"\nCourses for the skills a <b>{esc(result.career)}</b> needs: {esc(skills)}"
+    elif result.understood and _differs(result):
+        header += f" <i>(searching for: {esc(shorten(result.understood, 60))})</i>"
+    if result.not_found:
+        header += f"\n<i>Not in the catalogue: {esc(shorten(', '.join(result.not_found), 60))}</i>"
+    return header
+
+
+def _differs(result: SearchResult) -> bool:
+    """Whether the topic as read differs from what was typed, filters and filler aside."""
+    typed = [w for w in normalise(result.query).split() if w not in FILLER]
+    return " ".join(result.understood.replace(",", " ").split()) != " ".join(typed)
+
+
 def no_match(result: SearchResult) -> Reply:
-    """Nothing fits well: say so, and offer the closest skills as buttons."""
+    """Nothing fits well: say so honestly, offer the closest skills and a question instead."""
+    missing = ", ".join(result.not_found) if result.not_found else result.query
     text = (
-        f"I couldn't find courses for <b>{esc(shorten(result.query, 60))}</b>. "
-        "Try one of these skills, or type another one:"
+        f"I couldn't find courses for <b>{esc(shorten(missing, 60))}</b> in the catalogue. "
+        "These skills are the closest; or type another one:"
     )
-    rows = [[Button(s.title(), data=SearchFor.fitting(s))] for s in result.suggestions[:3]]
-    rows.append([Button("📚 Questions about microcredentials", data=FaqTopics())])
+    rows = [[Button(s, data=SearchFor.fitting(s))] for s in result.suggestions[:3]]
+    rows.append([Button("❓ Ask me a question instead", data=FaqTopics())])
     return Reply(text, rows)
 
 
@@ -140,16 +174,19 @@ def inline_summary(course: CourseInfo, bot_username: str) -> str:
     )
 
 
-def _facet_rows(search_id: int, facets: Facets) -> list[list[Button]]:
+def _facet_rows(search_id: int, facets: Facets, result: SearchResult) -> list[list[Button]]:
     def toggle(label: str, active: bool, changed: Facets) -> Button:
         return Button(("✅ " if active else "") + label, data=ResultsPage(search_id, 0, changed.encode()))
 
     next_hours = _next_option(HOUR_LIMITS, facets.max_hours)
     next_level = _next_option(LEVELS, facets.level)
-    return [
+    next_price = _next_option(PRICE_LIMITS, facets.max_eur)
+    languages = tuple(sorted({language_code(m.course.language) for m in result.matches[:200]}))
+    next_language = _next_option(languages, facets.language) if len(languages) > 1 else None
+    rows = [
         [
             toggle("Free", facets.free, replace(facets, free=not facets.free)),
-            toggle("Online", facets.online, replace(facets, online=not facets.online)),
+            toggle("Online", facets.online, replace(facets, online=not facets.online, mode=None)),
             toggle("Self-paced", facets.self_paced, replace(facets, self_paced=not facets.self_paced)),
         ],
         [
@@ -164,7 +201,18 @@ def _facet_rows(search_id: int, facets: Facets) -> list[list[Button]]:
                 replace(facets, level=next_level),
             ),
         ],
+        [
+            toggle(
+                f"≤ {facets.max_eur} EUR" if facets.max_eur else "Any price",
+                facets.max_eur is not None,
+                replace(facets, max_eur=next_price),
+            ),
+        ],
     ]
+    if len(languages) > 1 or facets.language:
+        label = LANGUAGES.get(facets.language, facets.language) if facets.language else "Any language"
+        rows[2].append(toggle(label, facets.language is not None, replace(facets, language=next_language)))
+    return rows
 
 
 def _next_option(options: tuple[Any, ...], current: Any) -> Any:
@@ -176,18 +224,78 @@ def _next_option(options: tuple[Any, ...], current: Any) -> Any:
 
 
 def _facet_summary(facets: Facets) -> str:
-    parts = []
-    if facets.free:
-        parts.append("free")
-    if facets.online:
-        parts.append("online")
-    if facets.self_paced:
-        parts.append("self-paced")
-    if facets.max_hours:
-        parts.append(f"at most {facets.max_hours} h")
-    if facets.level:
-        parts.append(facets.level)
-    return ", ".join(parts)
+    return ", ".join(label for label, _ in facets.labelled())
 
 
-__all__ = ["Scored", "course_card", "inline_summary", "no_match", "results_page"]
+__all__ = [
+    "Scored", "advice_question", "advice_shortlist", "course_card", "inline_summary", "no_match",
+    "results_page",
+]  # fmt: skip
+
+
+# --- "Advise me" ----------------------------------------------------------------------------
+
+ADVICE_QUESTIONS = {
+    "g": "🧭 <b>Let's find a course for you.</b> What is your goal? Pick one, or type a job or a skill "
+    "(e.g. <i>data analyst</i>, <i>python</i>, <i>public speaking</i>).",
+    "l": "What is your level in it?",
+    "b": "What is your budget?",
+    "h": "How many hours a week can you study?",
+    "o": "Online only, or is in person fine too?",
+}
+ADVICE_LABELS = {
+    "l": {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced", "any": "Not sure"},
+    "b": {"0": "Free only", "100": "Up to 100 EUR", "500": "Up to 500 EUR", "any": "Any budget"},
+    "h": {"2": "About 2 h", "5": "About 5 h", "10": "10 h or more", "any": "Not sure yet"},
+    "o": {"online": "Online only", "any": "Either is fine"},
+}
+
+
+def advice_question(step: str, options: tuple[str, ...], goal: str = "") -> Reply:
+    """One question of the flow, its options as buttons (two a row) and a way out."""
+    text = ADVICE_QUESTIONS[step]
+    if goal and step != "g":
+        text = f"Goal: <b>{esc(shorten(goal, 60))}</b>\n{text}"
+    if step == "g":
+        buttons = [Button(_goal_label(option), data=AdviceChoice("g", option)) for option in options]
+    else:
+        buttons = [Button(ADVICE_LABELS[step][option], data=AdviceChoice(step, option)) for option in options]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows.append([Button("✖ Cancel", data=AdviceChoice("c"))])
+    return Reply(text, rows)
+
+
+def _goal_label(goal: str) -> str:
+    """"ux designer" → "UX designer"."""
+    words = [w.upper() if w in ("ux", "ui", "seo", "ai", "it") else w for w in goal.split()]
+    label = " ".join(words)
+    return label[:1].upper() + label[1:]
+
+
+def advice_shortlist(advice: Advice) -> Reply:
+    """Three courses, one line each on why they fit, with buttons to open or plan each."""
+    if not advice.picks:
+        return Reply(
+            f"I couldn't find courses for <b>{esc(shorten(advice.goal, 60))}</b> in the catalogue. "
+            "Try another goal with /advise, or ask me a question.",
+            [[Button("🧭 Try another goal", data=AdviceChoice("s"))],
+             [Button("❓ Ask me a question instead", data=FaqTopics())]],
+        )  # fmt: skip
+    head = f"🧭 <b>My shortlist for {esc(shorten(advice.career or advice.goal, 60))}</b>"
+    if advice.career and advice.skills:
+        head += f"\nSkills it needs: {esc(', '.join(advice.skills[:5]))}"
+    lines = [head, ""]
+    rows: list[list[Button]] = []
+    for number, pick in enumerate(advice.picks, start=1):
+        lines.append(f"{number}. <b>{esc(pick.course.title)}</b>\n    {esc(pick.why)}")
+        row = [Button(f"{number}. Open", data=CourseCard(pick.course.id))]
+        if pick.course.self_paced:  # a study plan paces a self-paced course
+            row.append(Button(f"▶️ {number}. Plan my study", data=StartPlan(pick.course.id)))
+        rows.append(row)
+    if advice.relaxed:
+        lines += [
+            "",
+            f"<i>Few courses matched every choice, so I relaxed: {esc(', '.join(advice.relaxed))}.</i>",
+        ]
+    rows.append([Button("🧭 Start again", data=AdviceChoice("s"))])
+    return Reply("\n".join(lines), rows)

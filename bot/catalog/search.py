@@ -1,104 +1,106 @@
-"""Course search by skill, tolerant of how people type ("pyhton", "proj mgmt", "ML").
+"""Course search: what a learner means ("free python courses", "pyhton", "proj mgmt",
+"i want to become a data analyst"), ranked by how well each course covers it.
 
 The index is built in memory from the database at start-up (and rebuilt after an import),
 so a search never scans a table. A query goes through:
 
-1. normalising (`bot.text`) and dropping filler words ("courses", "for", "a");
-2. aliases: abbreviations and synonyms from `content/skill_aliases.yaml` become the skill
-   they stand for ("proj mgmt" → "project management", "ml" → "machine learning");
-3. typo correction of words the catalogue never uses, against its vocabulary;
-4. fuzzy matching against every skill, alias, subject area and course title through a
-   3-gram prefilter (`FuzzyIndex`) and rapidfuzz re-ranking;
-5. per course: the best matching term, plus how much of the query the course covers, so
-   "python for data analysis" puts courses with both first.
+1. filters in plain words (`filters.parse_filters`): "free", "under 10 hours", "beginner",
+   "online", "in Spanish", ... become facets and leave the topic words;
+2. a career ("become a data analyst", `careers.yaml`) becomes the career's skills;
+3. typo correction of words the catalogue never uses, against its vocabulary, then aliases
+   from `content/skill_aliases.yaml` ("proj mgmt" → project management, "ml" → machine
+   learning, "análisis de datos" → data analysis), and filler words dropped;
+4. the rest is cut into *concepts*: the longest run of words that is a catalogue skill or a
+   phrase the catalogue uses ("customer service", "first aid", "web development" stay
+   together), else single words;
+5. each concept gets a weight by rarity (inverse document frequency: "python" or "web"
+   weigh more than "development" or "management"; a word the catalogue never uses weighs
+   most, so it is never silently dropped), and each course a strength per concept by
+   *where* it matches: a skill exactly, inside a skill, the title, the subject area, the
+   summary/outcomes/modules;
+6. a course's score is the weighted share of the query it covers; courses below an
+   absolute floor, or far below the best course, are not shown (a short honest list beats
+   five with filler).
+
+Every step is array work over numpy inverted lists (`postings.py`): no loop over courses.
 """
 
 from __future__ import annotations
 
-import heapq
-from collections import Counter, defaultdict
+import gc
+import math
+import re
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Indel
 
-from bot.catalog.fuzzy_index import FuzzyIndex
-from bot.text import normalise, stem
-from bot.text import normalise as _normalise
-
-TermKind = Literal["skill", "alias", "subject", "title", "provider"]
-# How much a match on each kind of term says about a course.
-KIND_WEIGHT: dict[str, float] = {
-    "skill": 1.0, "alias": 1.0, "subject": 0.9, "title": 0.95, "provider": 0.7,
-}  # fmt: skip
-TERM_WEIGHT = 0.55  # the rest is query coverage
-GOOD_SCORE = 0.62  # below this a course is not shown as a match
-KNOWN_SKILL_SCORE = 88  # a short message this close to a skill is a search, not a question
-TYPO_SIMILARITY = 0.79  # "pyhton"→"python" is 0.83; "weaning"→"learning" (0.75) is not a typo
-TEXT_MATCH_SCORE = 0.7  # a query word found only in a course's summary, outcomes or modules
-TITLE_BONUS = 0.08  # among equally good skill matches, prefer the course named for the query
-MAX_SKILL_QUERY_WORDS = 4
-FILLER = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "for",
-        "in",
-        "on",
-        "of",
-        "to",
-        "and",
-        "with",
-        "about",
-        "course",
-        "courses",
-        "class",
-        "classes",
-        "training",
-        "program",
-        "programme",
-        "programs",
-        "programmes",
-        "microcredential",
-        "microcredentials",
-        "learn",
-        "learning",
-        "study",
-        "studying",
-        "want",
-        "need",
-        "some",
-        "any",
-        "find",
-        "me",
-        "i",
-        "please",
-        "online",
-        "free",
-        "skill",
-        "skills",
-        "what",
-        "is",
-        "are",
-        "how",
-        "do",
-        "does",
-        "can",
-        "my",
-        "best",
-        "good",
-        "get",
-        "which",
-        "there",
-        "where",
-        "who",
-    ]
+from bot.catalog.careers import Career, Careers
+from bot.catalog.filters import (
+    HOUR_LIMITS,
+    LANGUAGE_WORDS,
+    LEVELS,
+    Facets,
+    parse_filters,
 )
-LEVELS = ("beginner", "intermediate", "advanced")
-HOUR_LIMITS = (10, 20, 40)
+from bot.catalog.postings import EMPTY, Ids, Postings, intersect, pair_key
+from bot.text import _WORDS, normalise
+from bot.text import stem as _plural_stem
+
+__all__ = [
+    "HOUR_LIMITS", "LEVELS", "CourseInfo", "CourseSearch", "Facets", "Scored", "SearchResult",
+]  # fmt: skip
+
+Floats = npt.NDArray[np.float32]
+
+# Where a concept matches, and how much that says about the course.
+SKILL_EXACT = 1.0  # the concept is one of the course's skills
+SKILL_PART = 0.75  # inside a skill ("marketing" in "digital marketing")
+TITLE = 0.8  # in the title, words together
+SUBJECT = 0.7  # in the subject area
+TEXT = 0.4  # only in the summary, learning outcomes or module titles
+LOOSE = 0.6  # a phrase's words all in the field but not together: this share of the field's value
+TITLE_BONUS = 0.1  # a skill match also named in the title ranks above the rest
+MIN_SCORE = 0.34  # below this a course covers too little of the query to be shown
+RELATIVE_CUT = 0.8  # ... or if it scores below this share of the best course
+CAREER_STEP = 0.08  # a career's first skill counts most, each next one this much less
+TYPO_SIMILARITY = 0.79  # OSA: "pyhton"→"python" is 0.83; "weaning"→"learning" (0.75) is not a typo
+TYPO_TEXT = 0.85  # against words only used in titles and text: one slip in seven letters
+TYPO_INDEL = 0.86  # Indel, long words only: "tabluea"→"tableau" (0.86)
+MAX_SKILL_QUERY_WORDS = 4
+MAX_PHRASE = 4
+GENERAL_SHARE = 0.08  # a concept matching this share of courses is general ("management")
+ALONE_UNKNOWN = 0.5  # weight of an unknown word not next to known ones
+FOCUS = 0.06  # a course that is mostly about the query's skills ranks above one that lists many
+RESULTS_KEPT = 2000  # ranked ids kept per search (paging, filters)
+CACHE_SEARCHES = 5000  # searches whose ranked ids stay in memory for their buttons
+R_LANGUAGE = "rlang"  # "R" the language: normalise() reads a lone "r" as "are"
+_R_WORD = re.compile(r"(?<![\w#+.'’&-])R(?![\w#+'’&-])|(?<=\s)r(?=\s+(?:programming|language|studio|course))")
+
+FILLER = frozenset(
+    """a an the for in on of to and with about from at by or as into via
+    course courses class classes lesson lessons training program programme programs programmes module modules
+    microcredential microcredentials microdegree nanodegree certificate certificates
+    learn learning study studying studies teach me taught want wanna need would like love some any anything
+    something find show list give recommend recommendation recommendations suggest looking look
+    search searching
+    i my myself we our you your please pls hi hello hey there is are be am was do does did can could should
+    how what which who where when why good best top great nice new more better improve improving get getting
+    use using using skill skills level levels help know knowledge basic bit little stuff things thing
+    become becoming career job jobs work working into start starting started make doing do bad
+    curso cursos de del la las el los en con para y un una kurs kurse kursen lernen der die das und fur mit
+    zum zur ein eine cours des du le les et pour un une apprendre aprender corso corsi di della dei delle il
+    em da do dos das uma um aprender imparare lerne""".split()
+)
+LANGUAGE_NAMES = frozenset(LANGUAGE_WORDS)
+JOB_WORDS = frozenset("become becoming be work working job jobs career careers role get into as".split())
+
+Kind = Literal["skill", "phrase", "word", "unknown"]
 
 
 @dataclass(frozen=True)
@@ -134,228 +136,559 @@ class CourseInfo:
 
 
 @dataclass(frozen=True)
-class Facets:
-    """Filters that narrow a search in place. Encoded compactly for callback data."""
-
-    free: bool = False
-    online: bool = False
-    self_paced: bool = False
-    max_hours: int | None = None
-    level: str | None = None
-
-    def allows(self, course: CourseInfo) -> bool:
-        return (
-            (not self.free or course.price == 0)
-            and (not self.online or course.participation_form == "online")
-            and (not self.self_paced or course.self_paced)
-            and (self.max_hours is None or course.workload_hours <= self.max_hours)
-            and (self.level is None or course.level == self.level)
-        )
-
-    def encode(self) -> str:
-        code = ("f" if self.free else "") + ("o" if self.online else "")
-        code += "s" if self.self_paced else ""
-        if self.max_hours is not None:
-            code += f"h{self.max_hours}"
-        if self.level is not None:
-            code += f"l{self.level[0]}"
-        return code or "-"
-
-    @classmethod
-    def decode(cls, code: str) -> Facets:
-        """Read `encode()`'s output; anything unexpected is ignored rather than trusted."""
-        facets = cls(free="f" in code, online="o" in code, self_paced="s" in code)
-        if "h" in code:
-            digits = code.split("h", 1)[1][:3]
-            number = int("".join(c for c in digits if c in "0123456789") or 0)
-            if number in HOUR_LIMITS:
-                facets = replace(facets, max_hours=number)
-        if "l" in code:
-            letter = code.split("l", 1)[1][:1]
-            level = next((lv for lv in LEVELS if lv[0] == letter), None)
-            facets = replace(facets, level=level)
-        return facets
-
-    @property
-    def active(self) -> bool:
-        return self != Facets()
-
-
-@dataclass(frozen=True)
 class Scored:
     course: CourseInfo
     score: float
 
 
+@dataclass(frozen=True)
+class Concept:
+    """One unit of the query's meaning: a skill, a phrase the catalogue uses, or a word."""
+
+    words: tuple[str, ...]  # stemmed
+    kind: Kind
+    weight: float
+    label: str  # as shown ("data analysis")
+    strength: Floats | None = field(default=None, compare=False, repr=False)  # per course
+    df: int = 0  # courses it matches at all
+
+
 @dataclass
 class SearchResult:
     query: str
-    understood: str  # the query after aliases and typo correction
-    matches: list[Scored] = field(default_factory=list)  # before facets
+    understood: str  # the topic as the search read it (typos corrected, aliases expanded)
+    facets: Facets = field(default_factory=Facets)  # filters read from the query
+    ranked: tuple[int, ...] = ()  # course ids, best first, before facets
+    scores: tuple[float, ...] = ()
+    courses: dict[int, CourseInfo] = field(default_factory=dict, repr=False)
+    career: str | None = None  # the career whose skills were searched
+    career_skills: tuple[str, ...] = ()
+    not_found: tuple[str, ...] = ()  # query words the catalogue never uses
     suggestions: list[str] = field(default_factory=list)  # closest skills when nothing fits
+
+    @cached_property
+    def matches(self) -> list[Scored]:
+        """Every match before facets, best first."""
+        return [Scored(self.courses[i], s) for i, s in zip(self.ranked, self.scores, strict=True)]
 
     def filtered(self, facets: Facets) -> list[Scored]:
         return [m for m in self.matches if facets.allows(m.course)]
 
 
-@dataclass(frozen=True)
-class _Term:
-    text: str
-    kind: TermKind
-    course_ids: tuple[int, ...]
-
-
 class CourseSearch:
-    def __init__(self, courses: list[CourseInfo], aliases: dict[str, str]) -> None:
-        """`aliases` maps a normalised alias to its canonical skill name."""
-        # Skills, subjects and providers repeat across courses: normalise each once.
-        normalise = lru_cache(maxsize=None)(_normalise)
+    def __init__(
+        self, courses: list[CourseInfo], aliases: dict[str, str], careers: Careers | None = None
+    ) -> None:
+        """`aliases` maps an alias to its canonical skill name."""
+        cached_normalise = lru_cache(maxsize=None)(_prepare)
         self.courses = {c.id: c for c in courses}
-        self.aliases = {normalise(a): normalise(s) for a, s in aliases.items()}
-        self._aliases_of: dict[str, list[str]] = defaultdict(list)
-        for alias, skill in self.aliases.items():
-            self._aliases_of[skill].append(alias)
-        by_skill: dict[str, list[int]] = defaultdict(list)
-        by_subject: dict[str, list[int]] = defaultdict(list)
-        by_provider: dict[str, list[int]] = defaultdict(list)
-        terms: list[_Term] = []
-        for course in courses:
+        self._order = [c.id for c in courses]
+        self.careers = careers if careers is not None else Careers([])
+        self.aliases = {normalise(a): normalise(s) for a, s in aliases.items() if normalise(a)}
+        self._max_alias = max((len(a.split()) for a in self.aliases), default=1)
+        self._max_alias = max(self._max_alias, MAX_PHRASE)
+        self._ids: dict[str, int] = {}
+        skill_courses: dict[str, list[int]] = {}
+        fields: dict[str, tuple[list[int], list[int], list[int], list[int]]] = {
+            name: ([], [], [], []) for name in ("skill", "title", "subject", "text")
+        }  # word ids, their courses, pair keys, their courses
+        self._course_skills: list[tuple[str, ...]] = []
+        for n, course in enumerate(courses):
+            self._course_skills.append(tuple(dict.fromkeys(cached_normalise(s) for s in course.skills)))
             for skill in course.skills:
-                by_skill[normalise(skill)].append(course.id)
-            by_subject[normalise(course.subject_area)].append(course.id)
-            by_provider[normalise(course.provider)].append(course.id)
-            terms.append(_Term(normalise(course.title), "title", (course.id,)))
-        for skill, ids in by_skill.items():
-            terms.append(_Term(skill, "skill", tuple(ids)))
-        for alias, skill in self.aliases.items():
-            if skill in by_skill:
-                terms.append(_Term(alias, "alias", tuple(by_skill[skill])))
-        terms += [_Term(s, "subject", tuple(ids)) for s, ids in by_subject.items()]
-        terms += [_Term(p, "provider", tuple(ids)) for p, ids in by_provider.items()]
-        self._terms = terms
-        self._index = FuzzyIndex([t.text for t in terms])
-        self.skill_names = sorted(by_skill)
-        self._bags = {c.id: self._bag(c) for c in courses}
-        self._text_words: dict[str, set[int]] = defaultdict(set)
-        for course in courses:
-            for word in self._text_bag(course):
-                self._text_words[word].add(course.id)
-        self._vocabulary = sorted(
-            {w for bag in self._bags.values() for w in bag}
-            | {w for alias in self.aliases for w in alias.split()}
-            | set(self._text_words)
+                phrase = cached_normalise(skill)
+                skill_courses.setdefault(phrase, []).append(n)
+                self._add(fields["skill"], phrase, n)
+            self._add(fields["title"], cached_normalise(course.title), n)
+            self._add(fields["subject"], cached_normalise(course.subject_area), n)
+            text = " ".join([course.summary, *course.learning_outcomes, *(m for m, _ in course.modules)])
+            self._add(fields["text"], _prepare(text), n)
+        self._words = {name: _postings(f[0], f[1]) for name, f in fields.items()}
+        self._pairs = {name: _postings(f[2], f[3]) for name, f in fields.items()}
+        self._skill_phrase = {
+            s: np.array(sorted(set(ids)), dtype=np.int32) for s, ids in skill_courses.items()
+        }
+        self._stemmed_skill = {" ".join(stem(w) for w in s.split()): s for s in skill_courses}
+        subjects = {cached_normalise(c.subject_area) for c in courses}
+        self._stemmed_subject = {" ".join(stem(w) for w in s.split()) for s in subjects if s}
+        self.skill_names = sorted(skill_courses, key=lambda s: (-len(skill_courses[s]), s))
+        self._known_words = set(self._ids) | {w for a in self.aliases for w in a.split()}
+        self._known_words |= {stem(w) for w in list(self._known_words)}
+        self._vocabulary = sorted(w for w in self._ids if len(w) > 2 and not w.isdigit())
+        self._skill_vocabulary = sorted(
+            {w for s in skill_courses for w in s.split()} | {w for a in self.aliases for w in a.split()}
         )
-        self._known_words = set(self._vocabulary)
+        self._ids_array = np.array(self._order, dtype=np.int64)
+        self._hours = np.array([c.workload_hours for c in courses], dtype=np.int32)
+        self._skill_total = np.array([max(1, len(set(c.skills))) for c in courses], dtype=np.float32)
+        self._display: dict[str, str] = {}
+        self._cache: OrderedDict[int, SearchResult] = OrderedDict()
+        self._n = len(courses)
 
     # --- public ---------------------------------------------------------------------------
 
     def get(self, course_id: int) -> CourseInfo | None:
         return self.courses.get(course_id)
 
-    def search(self, query: str, limit: int = 50) -> SearchResult:
-        understood = self.understand(query)
-        result = SearchResult(query=query, understood=understood)
-        if not understood:
-            result.suggestions = self.skill_names[:3]
+    @property
+    def terms(self) -> int:
+        """Distinct words indexed."""
+        return len(self._ids)
+
+    @property
+    def nbytes(self) -> int:
+        """Memory held by the inverted lists' numpy arrays."""
+        lists = [*self._words.values(), *self._pairs.values()]
+        return sum(p.nbytes for p in lists) + sum(a.nbytes for a in self._skill_phrase.values())
+
+    def find_career(self, text: str) -> Career | None:
+        """The career a message names ("i want to become a data analyst"), if any."""
+        return self.careers.find(text)
+
+    def search(self, query: str, limit: int | None = None) -> SearchResult:
+        """Rank the courses for `query`; filters named in it are in `result.facets`."""
+        facets, rest = parse_filters(_mark_r(query))
+        career = self._career_of(query, rest)
+        if career is not None:
+            return self._career_search(query, facets, career)
+        concepts, not_found = self.concepts(rest)
+        understood = ", ".join(c.label for c in concepts)
+        result = SearchResult(query=query, understood=understood, facets=facets, courses=self.courses)
+        result.not_found = tuple(not_found)
+        if not concepts:
+            if facets.active:  # only filters: every course, shortest first
+                result.ranked, result.scores = self._everything
+            else:
+                result.suggestions = self.suggest_skills(query)
             return result
-        best_term: dict[int, float] = defaultdict(float)
-        title_score: dict[int, float] = defaultdict(float)
-        for hit in self._index.search(understood, limit=40, scorer=fuzz.WRatio, score_cutoff=50):
-            term = self._terms[hit.index]
-            value = hit.score / 100 * KIND_WEIGHT[term.kind]
-            for course_id in term.course_ids:
-                best_term[course_id] = max(best_term[course_id], value)
-                if term.kind == "title":
-                    title_score[course_id] = hit.score / 100
-        words = [stem(w) for w in understood.split()]
-        text_ids = [self._text_words.get(w, set()) for w in words]
-        text_hits: Counter[int] = Counter()
-        for ids in text_ids:
-            text_hits.update(ids)
-        # A course found only through its summary or outcomes scores at most this much;
-        # skip those that cannot reach GOOD_SCORE before looking at them closely.
-        for course_id, hits in text_hits.items():
-            if course_id not in best_term:
-                ceiling = TERM_WEIGHT * TEXT_MATCH_SCORE + (1 - TERM_WEIGHT) * hits / len(words)
-                if ceiling >= GOOD_SCORE:
-                    best_term[course_id] = TEXT_MATCH_SCORE
-        scored = []
-        for course_id, term_score in best_term.items():
-            bag = self._bags[course_id]
-            coverage = sum(
-                1.0 if w in bag else TEXT_MATCH_SCORE if course_id in ids else 0.0
-                for w, ids in zip(words, text_ids, strict=True)
-            ) / len(words)
-            score = TERM_WEIGHT * max(term_score, TEXT_MATCH_SCORE if text_hits[course_id] else 0.0)
-            score += (1 - TERM_WEIGHT) * coverage + TITLE_BONUS * title_score[course_id]
-            if score >= GOOD_SCORE:
-                scored.append(Scored(self.courses[course_id], round(score, 4)))
-        result.matches = heapq.nsmallest(
-            limit, scored, key=lambda s: (-s.score, s.course.workload_hours, s.course.title)
-        )
-        if not result.matches:
-            result.suggestions = self.suggest_skills(understood)
+        known = [c for c in concepts if c.kind != "unknown"]
+        if not known:
+            result.suggestions = self.suggest_skills(query)
+            return result
+        total = sum(c.weight for c in concepts)
+        score = np.zeros(self._n, dtype=np.float32)
+        coverage = np.zeros(self._n, dtype=np.float32)
+        for concept in known:
+            strength = self._strength(concept)
+            score += np.float32(concept.weight / total) * strength
+            coverage += np.float32(concept.weight / total) * (strength > 0)
+        score *= coverage  # a course missing part of the query drops fast ("R programming")
+        found = np.flatnonzero(score >= MIN_SCORE)
+        if len(found):
+            best = float(score[found].max())
+            found = found[score[found] >= RELATIVE_CUT * best]
+            keep = limit or RESULTS_KEPT
+            if len(found) > keep:  # only the best `keep` need ordering
+                found = found[np.argpartition(-score[found], keep - 1)[:keep]]
+            order = np.lexsort((found, self._hours[found], -score[found].round(4)))
+            found = found[order]
+            result.ranked = tuple(self._ids_array[found].tolist())
+            result.scores = tuple(score[found].round(4).tolist())
+        if not result.ranked:
+            result.suggestions = self.suggest_skills(query)
         return result
 
+    def remember(self, search_id: int, result: SearchResult) -> None:
+        """Keep a search's ranked ids so its buttons page and filter without searching again."""
+        self._cache[search_id] = result
+        self._cache.move_to_end(search_id)
+        while len(self._cache) > CACHE_SEARCHES:
+            self._cache.popitem(last=False)
+
+    def recall(self, search_id: int) -> SearchResult | None:
+        """A remembered search (None after a restart or a rebuilt index: search again)."""
+        return self._cache.get(search_id)
+
     def understand(self, query: str) -> str:
-        """The query as the index reads it: typos corrected, aliases expanded, filler gone."""
-        words = [self._correct(w) for w in normalise(query).split() if w not in FILLER]
-        return " ".join(self._expand_aliases(words))
+        """The query's topic as the index reads it: filters gone, typos corrected, aliases expanded."""
+        _, rest = parse_filters(_mark_r(query))
+        return ", ".join(c.label for c in self.concepts(rest)[0])
 
     def is_known_skill(self, text: str) -> bool:
-        """Whether a short message is plainly a skill ("pyhton", "ML", "data viz")."""
-        understood = self.understand(text)
-        if not understood or len(understood.split()) > MAX_SKILL_QUERY_WORDS:
-            return False
-        hits = self._index.search(understood, limit=1, scorer=fuzz.ratio)
+        """Whether a short message is plainly a skill ("pyhton", "ML", "data viz", "Go"), or a
+        job title the catalogue has skills for ("data analyst")."""
+        facets, rest = parse_filters(_mark_r(text))
+        if normalise(text) and normalise(text) in self.careers._by_name:
+            return True
+        concepts, not_found = self.concepts(rest)
+        words = sum(len(c.words) for c in concepts)
         return (
-            bool(hits)
-            and hits[0].score >= KNOWN_SKILL_SCORE
-            and self._terms[hits[0].index].kind in ("skill", "alias", "subject")
+            bool(concepts)
+            and not not_found
+            and words <= MAX_SKILL_QUERY_WORDS
+            and all(c.kind == "skill" for c in concepts)
         )
 
     def suggest_skills(self, query: str, limit: int = 3) -> list[str]:
-        understood = self.understand(query) or normalise(query)
-        found = process.extract(understood, self.skill_names, scorer=fuzz.WRatio, limit=limit)
-        return [str(name) for name, _score, _ in found]
+        """The skills closest to `query`, by meaning (skills of courses whose text uses its
+        words) and by spelling; the most common skills when nothing is close. Shown as the
+        catalogue writes them ("GIS", "SEO", "Power BI")."""
+        _, rest = parse_filters(_mark_r(query))
+        words = [w for w in normalise(rest).split() if w not in FILLER]
+        votes: Counter[str] = Counter()
+        for name in [" ".join(words), *words]:
+            career = self.careers.by_name(name)
+            for rank, skill in enumerate(career.skills if career else ()):
+                if normalise(skill) in self._skill_phrase:
+                    votes[normalise(skill)] += 10 - rank
+        for word in words:
+            word_id = self._ids.get(stem(word))
+            if word_id is None:
+                continue
+            courses = np.union1d(self._words["text"].get(word_id), self._words["title"].get(word_id))
+            for n in courses[:50].tolist():
+                votes.update(self._course_skills[n])
+        for word in [" ".join(words), *words]:
+            if len(word) < 3:
+                continue
+            for name, score, _ in process.extract(word, self.skill_names, scorer=fuzz.ratio, limit=3):
+                if score >= 70:
+                    votes[str(name)] += 3
+        chosen = [s for s, _ in votes.most_common()][:limit]
+        for skill in self.skill_names:
+            if len(chosen) >= limit:
+                break
+            if skill not in chosen:
+                chosen.append(skill)
+        return [self.display(s) for s in chosen]
 
-    # --- internals ------------------------------------------------------------------------
+    def display(self, skill: str) -> str:
+        """A skill as the catalogue writes it in titles and text ("GIS", "Power BI", "Python");
+        otherwise with a capital first letter ("Project management")."""
+        skill = normalise(skill)
+        if skill in self._display:
+            return self._display[skill]
+        pattern = re.compile(
+            r"(?<!\w)" + r"\W+".join(map(re.escape, skill.split())) + r"(?!\w)", re.IGNORECASE
+        )
+        forms: Counter[str] = Counter()
+        for n in self._skill_phrase.get(skill, EMPTY)[:40].tolist():
+            course = self.courses[self._order[n]]
+            for text in (course.title, course.summary, *course.learning_outcomes):
+                forms.update(m.group(0) for m in pattern.finditer(text))
+        cased = [f for f, _ in forms.most_common() if f != f.lower()]
+        shown = (
+            cased[0]
+            if cased and (cased[0].isupper() or cased[0][0].isupper())
+            else skill[:1].upper() + skill[1:]
+        )
+        if cased and cased[0].isupper() and len(cased[0]) > 5:
+            shown = skill[:1].upper() + skill[1:]  # a shouted title word, not an acronym
+        self._display[skill] = shown
+        return shown
 
-    def _bag(self, course: CourseInfo) -> set[str]:
-        text = " ".join([course.title, course.subject_area, *course.skills])
-        words = {stem(w) for w in normalise(text).split()}
-        for skill in course.skills:
-            for alias in self._aliases_of.get(normalise(skill), ()):
-                words.update(stem(w) for w in alias.split())
-        return words
+    @cached_property
+    def _everything(self) -> tuple[tuple[int, ...], tuple[float, ...]]:
+        """Every course, shortest first (what a query of filters alone lists)."""
+        ranked = sorted(self._order, key=lambda i: (self.courses[i].workload_hours, self.courses[i].title, i))
+        return tuple(ranked), (1.0,) * len(ranked)
 
-    def _text_bag(self, course: CourseInfo) -> set[str]:
-        text = " ".join([course.summary, *course.learning_outcomes, *(m for m, _ in course.modules)])
-        return {stem(w) for w in normalise(text).split() if w not in FILLER and len(w) > 2}
+    # --- understanding the query ----------------------------------------------------------
 
-    def _expand_aliases(self, words: list[str]) -> list[str]:
-        out: list[str] = []
+    def concepts(self, text: str) -> tuple[list[Concept], list[str]]:
+        """The query cut into concepts, and the words the catalogue never uses."""
+        words = normalise(_mark_r(text)).split()
+        words = [w if w in FILLER else self._correct(w) for w in words]
+        items = self._expand_aliases(words)
+        concepts: list[Concept] = []
+        not_found: list[str] = []
+        chunk: list[Concept] = []  # concepts between two filler words
+        run: list[str] = []
+        for item in [*items, None]:
+            if item is None or item[0] == "skill" or item[1] in FILLER:
+                chunk += self._segment(run, not_found)
+                run = []
+                if item is not None and item[0] == "skill":
+                    chunk.append(self._concept(tuple(stem(w) for w in item[1].split()), item[1]))
+                if item is None or item[0] != "skill":
+                    concepts += _weigh_alone(self._bind_modifiers(chunk))
+                    chunk = []
+            else:
+                run.append(item[1])
+        unique: dict[tuple[str, ...], Concept] = {}
+        for concept in concepts:
+            unique.setdefault(concept.words, concept)
+        concepts = [
+            c
+            for c in unique.values()
+            if not any(len(o.words) > len(c.words) and set(c.words) <= set(o.words) for o in unique.values())
+        ]  # "public public speaking": one concept
+        if len(concepts) == 1 and concepts[0].kind == "word" and concepts[0].words[0] in LANGUAGE_NAMES:
+            # "spanish", "Englisch lernen": learning the language, which the catalogue does not teach
+            concepts = [replace(concepts[0], kind="unknown")]
+            not_found.append(concepts[0].label)
+        return concepts, not_found
+
+    def _bind_modifiers(self, chunk: list[Concept]) -> list[Concept]:
+        """A word right before a common, general concept names a kind of it ("event
+        management", "customer service", "video editing"): the two count only together, as
+        a phrase the catalogue uses, so a course about management in general, or one that
+        mentions events elsewhere, does not match. Without such a phrase, nothing matches."""
+        out: list[Concept] = []
+        i = 0
+        while i < len(chunk):
+            first, second = chunk[i], chunk[i + 1] if i + 1 < len(chunk) else None
+            if (
+                second is not None
+                and first.kind == "word"
+                and second.kind != "unknown"
+                and second.df >= GENERAL_SHARE * self._n
+                and len(first.words) + len(second.words) <= MAX_PHRASE
+            ):
+                words = first.words + second.words
+                strength = self._together(words)
+                df = int(np.count_nonzero(strength))
+                if df:
+                    weight = math.log(1 + self._n / (df + 0.5))
+                    label = f"{first.label} {second.label}"
+                    out.append(Concept(words, "phrase", weight, label, strength, df))
+                    i += 2
+                    continue
+                # No such phrase: the word still counts, but only where a course is named or
+                # described by it (skills, title, subject), not in passing in its text.
+                strength = first.strength.copy() if first.strength is not None else self._strength(first)
+                strength[strength <= TEXT] = 0
+                df = int(np.count_nonzero(strength))
+                kind: Kind = "word" if df else "unknown"
+                out.append(replace(first, kind=kind, weight=math.log(1 + self._n / (df + 0.5)),
+                                   strength=strength, df=df))  # fmt: skip
+                i += 1
+            else:
+                out.append(first)
+                i += 1
+        return out
+
+    def _together(self, words: tuple[str, ...]) -> Floats:
+        """Where the words occur next to each other, by field."""
+        strength = np.zeros(self._n, dtype=np.float32)
+        ids = [self._ids.get(w) for w in words]
+        if None in ids:
+            return strength
+        keys = [pair_key(a, b) for a, b in zip(ids, ids[1:], strict=False)]  # type: ignore[arg-type]
+        for name, value in (("text", TEXT), ("subject", SUBJECT), ("title", TITLE), ("skill", SKILL_PART)):
+            _raise(strength, intersect([self._pairs[name].get(k) for k in keys]), value)
+        return strength
+
+    def _segment(self, run: list[str], not_found: list[str]) -> list[Concept]:
+        """Longest skills or catalogue phrases first, then single words."""
+        out: list[Concept] = []
+        stems = [stem(w) for w in run]
+        i = 0
+        while i < len(stems):
+            for size in range(min(MAX_PHRASE, len(stems) - i), 0, -1):
+                words = tuple(stems[i : i + size])
+                if size == 1 or " ".join(words) in self._stemmed_skill or self._is_phrase(words):
+                    concept = self._concept(words, " ".join(run[i : i + size]))
+                    if concept.kind == "unknown":
+                        not_found.append(run[i])
+                    out.append(concept)
+                    i += size
+                    break
+        return out
+
+    def _is_phrase(self, words: tuple[str, ...]) -> bool:
+        ids = [self._ids.get(w) for w in words]
+        if None in ids:
+            return False
+        keys = [pair_key(a, b) for a, b in zip(ids, ids[1:], strict=False)]  # type: ignore[arg-type]
+        return any(
+            len(intersect([self._pairs[f].get(k) for k in keys])) > 0
+            for f in ("skill", "title", "subject", "text")
+        )
+
+    def _concept(self, words: tuple[str, ...], label: str) -> Concept:
+        phrase = " ".join(words)
+        kind: Kind = "skill" if phrase in self._stemmed_skill else "phrase" if len(words) > 1 else "word"
+        if kind == "word" and words[0] in self._stemmed_subject:
+            kind = "skill"
+        if kind == "skill":
+            label = self._stemmed_skill.get(phrase, label)
+        strength = self._strength_of(words, kind)
+        df = int(np.count_nonzero(strength))
+        if df == 0:
+            kind = "unknown"
+        weight = math.log(1 + self._n / (df + 0.5))
+        return Concept(words, kind, weight, label, strength, df)
+
+    def _strength(self, concept: Concept) -> Floats:
+        if concept.strength is not None:
+            return concept.strength
+        return self._strength_of(concept.words, concept.kind)
+
+    def _strength_of(self, words: tuple[str, ...], kind: Kind) -> Floats:
+        strength = np.zeros(self._n, dtype=np.float32)
+        ids = [self._ids.get(w) for w in words]
+        if None in ids:
+            return strength
+        word_ids = [int(i) for i in ids if i is not None]
+        in_title = EMPTY
+        for name, value in (("text", TEXT), ("subject", SUBJECT), ("title", TITLE), ("skill", SKILL_PART)):
+            lists = [self._words[name].get(i) for i in word_ids]
+            together = intersect(lists)
+            if len(word_ids) > 1 and len(together):
+                keys = [pair_key(a, b) for a, b in zip(word_ids, word_ids[1:], strict=False)]
+                phrase = intersect([self._pairs[name].get(k) for k in keys])
+                _raise(strength, together, value * LOOSE)
+                _raise(strength, phrase, value)
+                if name == "title":
+                    in_title = phrase
+            else:
+                _raise(strength, together, value)
+                if name == "title":
+                    in_title = together
+        exact = self._skill_phrase.get(self._stemmed_skill.get(" ".join(words), ""), EMPTY)
+        _raise(strength, exact, SKILL_EXACT)
+        if len(exact):
+            strength[exact] += FOCUS / self._skill_total[exact]
+        if len(in_title):
+            strength[in_title] = np.where(strength[in_title] >= SKILL_PART, strength[in_title] + TITLE_BONUS,
+                                          strength[in_title])  # fmt: skip
+        return strength
+
+    def _career_of(self, query: str, rest: str) -> Career | None:
+        core = " ".join(w for w in normalise(rest).split() if w not in FILLER)
+        career = self.careers.find(rest) or self.careers.find(query) or self.careers.named(core)
+        if career is None and len(core.split()) > 1 and (field := self.careers.by_name(core)):
+            # A field a career is known by ("data science") that the catalogue has no phrase
+            # or skill for: its words alone would match by accident, the career's skills do not.
+            concepts, _ = self.concepts(core)
+            if len(concepts) > 1 and all(len(c.words) == 1 for c in concepts):
+                career = field
+        if career is None:
+            return None
+        name = self.careers.name_in(career, rest) or ""
+        left = normalise(rest).replace(name, " ").split() if name else normalise(rest).split()
+        if any(w not in FILLER and w not in JOB_WORDS for w in left):
+            return None  # "python for data analysts": a topic, not a career change
+        return career
+
+    def _career_search(self, query: str, facets: Facets, career: Career) -> SearchResult:
+        skills = [normalise(s) for s in career.skills if normalise(s) in self._skill_phrase]
+        result = SearchResult(
+            query=query, understood=", ".join(skills), facets=facets, courses=self.courses,
+            career=career.name, career_skills=tuple(skills),
+        )  # fmt: skip
+        score = np.zeros(self._n, dtype=np.float32)
+        for rank, skill in enumerate(skills):
+            courses = self._skill_phrase[skill]
+            score[courses] += 1.0 - CAREER_STEP * rank  # more of the career's skills: higher
+        found = np.flatnonzero(score > 0)
+        order = np.lexsort((found, -score[found]))[:RESULTS_KEPT]
+        result.ranked = tuple(self._ids_array[found[order]].tolist())
+        result.scores = tuple(score[found[order]].round(4).tolist())
+        if not result.ranked:
+            result.suggestions = self.suggest_skills(query)
+        return result
+
+    def _expand_aliases(self, words: list[str]) -> list[tuple[str, str]]:
+        """("skill", canonical skill) for aliases and skills named in full, ("word", w) otherwise."""
+        out: list[tuple[str, str]] = []
         i = 0
         while i < len(words):
-            for size in (3, 2, 1):
+            for size in range(min(self._max_alias, len(words) - i), 0, -1):
                 phrase = " ".join(words[i : i + size])
-                if len(words) - i >= size and phrase in self.aliases:
-                    out.extend(self.aliases[phrase].split())
+                stemmed = " ".join(stem(w) for w in words[i : i + size])
+                if stemmed in self._stemmed_skill and (size > 1 or phrase not in FILLER):
+                    out.append(("skill", self._stemmed_skill[stemmed]))
+                    i += size
+                    break
+                if phrase in self.aliases and (size > 1 or phrase not in FILLER):
+                    out.append(("skill", self.aliases[phrase]))
                     i += size
                     break
             else:
-                out.append(words[i])
+                out.append(("word", words[i]))
                 i += 1
         return out
 
     def _correct(self, word: str) -> str:
-        if word in self._known_words or stem(word) in self._known_words or len(word) < 4:
+        if word in self._known_words or stem(word) in self._known_words or len(word) < 4 or word.isdigit():
             return word
-        for form in dict.fromkeys((word, stem(word))):
-            found = process.extractOne(
-                form, self._vocabulary, scorer=OSA.normalized_similarity,
-                score_cutoff=TYPO_SIMILARITY,
-            )  # fmt: skip
-            if found:
-                return str(found[0])
+        for vocabulary, cutoff in ((self._skill_vocabulary, TYPO_SIMILARITY), (self._vocabulary, TYPO_TEXT)):
+            for form in dict.fromkeys((word, stem(word))):
+                found = process.extractOne(
+                    form, vocabulary, scorer=OSA.normalized_similarity, score_cutoff=cutoff
+                )
+                if found is None and len(form) >= 6:
+                    found = process.extractOne(
+                        form, vocabulary, scorer=Indel.normalized_similarity, score_cutoff=TYPO_INDEL
+                    )
+                if found and (str(found[0])[:1] == form[:1] or len(form) >= 7):
+                    return str(found[0])
         return word
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _add(self, lists: tuple[list[int], list[int], list[int], list[int]], text: str, course: int) -> None:
+        ids = [self._ids.setdefault(stem(w), len(self._ids)) for w in text.split()]
+        lists[0].extend(ids)
+        lists[1].extend([course] * len(ids))
+        pairs = [pair_key(a, b) for a, b in zip(ids, ids[1:], strict=False)]
+        lists[2].extend(pairs)
+        lists[3].extend([course] * len(pairs))
+
+
+_SUFFIXES = ("ments", "ment", "ings", "ing", "ers", "er", "ed")
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """Plurals and the common endings, so "recruiting", "recruitment" and "recruit" meet, as
+    do "developer" and "development", "computing" and "computer"."""
+    word = _plural_stem(word)
+    if len(word) > 5 and word.isalpha():
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                return word[: -len(suffix)]
+    return word
+
+
+def settle_after_build() -> None:
+    """After building an index: collect the build's garbage, then move every live object out
+    of the garbage collector's view (`gc.freeze`). An index over 100k courses is millions of
+    long-lived objects; without this, a full collection rescans them all, a pause of tens of
+    milliseconds in the middle of some search."""
+    gc.collect()
+    gc.freeze()
+
+
+def _weigh_alone(chunk: list[Concept]) -> list[Concept]:
+    """A word the catalogue never uses weighs most when it qualifies known words next to it
+    ("healthcare management", "creative writing"), half as much with no known word beside it
+    ("deep learning with pytorch"), so a course covering the rest can still be shown."""
+    if chunk and all(c.kind == "unknown" for c in chunk):
+        return [replace(c, weight=c.weight * ALONE_UNKNOWN) for c in chunk]
+    return chunk
+
+
+def _mark_r(text: str) -> str:
+    """ "R" the language, kept apart from the "r" that `normalise` reads as "are"."""
+    return _R_WORD.sub(f" {R_LANGUAGE} ", text)
+
+
+_QUICK_WORDS = re.compile(r"[^\w#+]+")
+_SLOW_CASES = re.compile(
+    r"'|micro|nano|mail|resum|curriculum|\b(?:its|whats|thats|hows|whos|cant|wont|dont|im)\b"
+)
+
+
+def _prepare(text: str) -> str:
+    """`normalise` for course text, with a fast path for plain ASCII text that none of its
+    spelling rules touch (most course text: building 100k courses is mostly this)."""
+    text = _mark_r(text)
+    if not text.isascii():
+        return normalise(text)
+    lowered = text.casefold()
+    if _SLOW_CASES.search(lowered):
+        return normalise(text)
+    return " ".join(_WORDS.get(w, w) for w in _QUICK_WORDS.sub(" ", lowered).replace("_", " ").split())
+
+
+def _postings(keys: list[int], courses: list[int]) -> Postings:
+    return Postings(np.array(keys, dtype=np.int64), np.array(courses, dtype=np.int32))
+
+
+def _raise(strength: Floats, courses: Ids, value: float) -> None:
+    if len(courses):
+        strength[courses] = np.maximum(strength[courses], np.float32(value))
+

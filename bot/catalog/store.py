@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import timedelta
 from pathlib import Path
@@ -10,9 +11,10 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, delete, func, select
 
+from bot.catalog.careers import load_careers
 from bot.catalog.io import CatalogFile, read_catalog_file, sync_aliases, write_catalog
 from bot.catalog.joins import load_joins
-from bot.catalog.search import CourseInfo, CourseSearch
+from bot.catalog.search import CourseInfo, CourseSearch, settle_after_build
 from bot.clock import Clock
 from bot.content import ContentError, read_yaml
 from bot.storage.db import Database
@@ -29,17 +31,22 @@ CONTENT_LOCK_ID = 7_340_223
 
 
 def read_aliases(content_dir: Path) -> dict[str, list[str]]:
-    """`content/skill_aliases.yaml`: canonical skill → the aliases learners type for it."""
+    """`content/skill_aliases.yaml`: canonical skill → the aliases learners type for it
+    (its `aliases` section, plus the optional `multilingual` one, read the same way)."""
     path = content_dir / "skill_aliases.yaml"
     data = read_yaml(path)
     aliases = data.get("aliases") if isinstance(data, dict) else None
     if not isinstance(aliases, dict):
         raise ContentError(path, None, "aliases", "must map each skill to a list of aliases")
+    extra = data.get("multilingual") or {}
+    if not isinstance(extra, dict):
+        raise ContentError(path, None, "multilingual", "must map each skill to a list of aliases")
     result: dict[str, list[str]] = {}
-    for skill, names in aliases.items():
-        if not isinstance(names, list):
-            raise ContentError(path, f"skill '{skill}'", "aliases", "must be a list")
-        result[str(skill)] = [str(n) for n in names]
+    for section in (aliases, extra):
+        for skill, names in section.items():
+            if not isinstance(names, list):
+                raise ContentError(path, f"skill '{skill}'", "aliases", "must be a list")
+            result.setdefault(str(skill), []).extend(str(n) for n in names)
     return result
 
 
@@ -65,12 +72,19 @@ async def open_catalog(db: Database, content_dir: Path) -> CourseSearch:
     async with db.exclusive(CONTENT_LOCK_ID):  # instances starting together take turns
         await seed_catalog(db, content_dir)
         await sync_aliases(db, aliases)
-    return await build_search(db)
+    return await build_search(db, content_dir)
 
 
-async def build_search(db: Database) -> CourseSearch:
-    """Read the whole catalogue once and index it (rebuilt after every import)."""
-    return CourseSearch(*await read_search_inputs(db))
+async def build_search(db: Database, content_dir: Path | None = None) -> CourseSearch:
+    """Read the whole catalogue once and index it (rebuilt after every import), with the
+    careers of `content_dir/careers.yaml` (the shipped `content/` when not given).
+
+    The index is built in a worker thread, so the event loop keeps serving learners."""
+    courses, aliases = await read_search_inputs(db)
+    careers = load_careers(content_dir)
+    search = await asyncio.to_thread(CourseSearch, courses, aliases, careers)
+    settle_after_build()
+    return search
 
 
 async def read_search_inputs(db: Database) -> tuple[list[CourseInfo], dict[str, str]]:

@@ -1,0 +1,284 @@
+"""Search filters (facets): what they keep, how they travel in button data, and how they are
+read from the learner's own words ("free python courses", "under 10 hours", "in Spanish").
+
+`parse_filters(text)` returns the facets the text asks for and the text with those words
+taken out, so "free python courses" searches "python" with `free` on. Prices compare in
+euros, converted at the fixed rates of `EUR_PER` (close enough to say "under 100 euros").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING, Any
+
+from bot.text import fold
+
+if TYPE_CHECKING:
+    from bot.catalog.search import CourseInfo
+
+LEVELS = ("beginner", "intermediate", "advanced")
+HOUR_LIMITS = (10, 20, 40)  # the length button cycles through these
+PRICE_LIMITS = (50, 100, 500)  # euros; the price button cycles through these
+MAX_HOURS_ACCEPTED = 400
+MAX_EUR_ACCEPTED = 100_000
+CHEAP_EUR = 100
+SHORT_HOURS = 20
+MODES = ("online", "in-person", "hybrid")
+# Euros per unit of each currency (approximate, for "under 100 euros" only).
+EUR_PER = {"EUR": 1.0, "GBP": 1.17, "USD": 0.92, "AUD": 0.61, "CAD": 0.68, "INR": 0.011, "CHF": 1.05}
+LANGUAGES = {
+    "en": "English", "de": "German", "es": "Spanish", "fr": "French", "nl": "Dutch",
+    "it": "Italian", "pt": "Portuguese", "pl": "Polish",
+}  # fmt: skip
+LANGUAGE_CODE = {name.casefold(): code for code, name in LANGUAGES.items()}
+# Language names as learners write them, in English and in the language itself.
+LANGUAGE_WORDS = {
+    "english": "en", "ingles": "en", "englisch": "en", "anglais": "en",
+    "german": "de", "deutsch": "de", "aleman": "de", "allemand": "de", "tedesco": "de",
+    "spanish": "es", "espanol": "es", "castellano": "es", "spanisch": "es", "espagnol": "es",
+    "french": "fr", "francais": "fr", "frances": "fr", "franzosisch": "fr", "francese": "fr",
+    "dutch": "nl", "nederlands": "nl", "italian": "it", "italiano": "it",
+    "portuguese": "pt", "portugues": "pt", "polish": "pl", "polski": "pl",
+}  # fmt: skip
+
+
+def price_in_eur(price: float, currency: str) -> float:
+    return price * EUR_PER.get(currency.upper(), 1.0)
+
+
+def language_code(name: str) -> str:
+    """ISO code of a catalogue language name ("Spanish" → "es"); the name itself if unknown."""
+    return LANGUAGE_CODE.get(name.strip().casefold(), name.strip().casefold()[:2])
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Filters that narrow a search in place. Encoded compactly for callback data."""
+
+    free: bool = False
+    online: bool = False
+    self_paced: bool = False
+    max_hours: int | None = None
+    level: str | None = None
+    max_eur: int | None = None
+    mode: str | None = None  # "in-person" or "hybrid" (online has its own flag)
+    language: str | None = None  # ISO code
+    ects: bool = False
+    certificate: bool = False
+
+    def allows(self, course: CourseInfo) -> bool:
+        form = course.participation_form
+        return (
+            (not self.free or course.price == 0)
+            and (self.max_eur is None or price_in_eur(course.price, course.currency) <= self.max_eur)
+            and (not self.online or form == "online")
+            and (self.mode is None or form == self.mode)
+            and (not self.self_paced or course.self_paced)
+            and (self.max_hours is None or course.workload_hours <= self.max_hours)
+            and (self.level is None or course.level == self.level)
+            and (self.language is None or language_code(course.language) == self.language)
+            and (not self.ects or bool(course.ects_credits))
+            and (not self.certificate or bool(course.certificate_type))
+        )
+
+    def encode(self) -> str:
+        code = ("f" if self.free else "") + ("o" if self.online else "")
+        code += (
+            ("s" if self.self_paced else "") + ("e" if self.ects else "") + ("c" if self.certificate else "")
+        )
+        if self.mode is not None:
+            code += "p" if self.mode == "in-person" else "b"
+        if self.max_hours is not None:
+            code += f"h{self.max_hours}"
+        if self.max_eur is not None:
+            code += f"m{self.max_eur}"
+        if self.level is not None:
+            code += f"l{self.level[0]}"
+        if self.language is not None:
+            code += f"g{self.language}"
+        return code or "-"
+
+    @classmethod
+    def decode(cls, code: str) -> Facets:
+        """Read `encode()`'s output; anything unexpected is ignored rather than trusted."""
+        flags = re.sub(r"[hm]\d*|l.?|g[a-z]{0,2}", "", code)
+        facets = cls(
+            free="f" in flags, online="o" in flags, self_paced="s" in flags, ects="e" in flags,
+            certificate="c" in flags,
+            mode="in-person" if "p" in flags else "hybrid" if "b" in flags else None,
+        )  # fmt: skip
+        if facets.online and facets.mode is not None:
+            facets = replace(facets, mode=None)
+        if found := re.search(r"h(\d{1,3})(?!\d)", code):
+            hours = int(found.group(1))
+            if 0 < hours <= MAX_HOURS_ACCEPTED:
+                facets = replace(facets, max_hours=hours)
+        if found := re.search(r"m(\d{1,6})(?!\d)", code):
+            euros = int(found.group(1))
+            if 0 < euros <= MAX_EUR_ACCEPTED:
+                facets = replace(facets, max_eur=euros)
+        if found := re.search(r"l([bia])", code):
+            facets = replace(facets, level=next(lv for lv in LEVELS if lv[0] == found.group(1)))
+        if (found := re.search(r"g([a-z]{2})", code)) and found.group(1) in LANGUAGES:
+            facets = replace(facets, language=found.group(1))
+        return facets
+
+    @property
+    def active(self) -> bool:
+        return self != Facets()
+
+    def labelled(self) -> list[tuple[str, Facets]]:
+        """Each active filter as (label, these facets without it): one tap removes it."""
+        out: list[tuple[str, Facets]] = []
+        labels = {
+            "free": "free", "online": "online", "self_paced": "self-paced", "ects": "with ECTS credits",
+            "certificate": "with a certificate",
+        }  # fmt: skip
+        for field in fields(self):
+            value = getattr(self, field.name)
+            if value in (False, None):
+                continue
+            defaults: dict[str, Any] = {field.name: field.default}
+            without = replace(self, **defaults)
+            if field.name in labels:
+                label = labels[field.name]
+            elif field.name == "max_hours":
+                label = f"≤ {value} h"
+            elif field.name == "max_eur":
+                label = f"≤ {value} EUR"
+            elif field.name == "level":
+                label = str(value)
+            elif field.name == "mode":
+                label = "in person" if value == "in-person" else "blended"
+            else:
+                label = f"in {LANGUAGES.get(str(value), str(value))}"
+            out.append((label, without))
+        return out
+
+
+# --- reading filters from text ---------------------------------------------------------------
+
+_NUMBER = r"(\d{1,6}(?:[.,]\d{1,2})?)"
+_EURO = r"(?:euros?|eur|€|e|bucks|dollars?|usd|\$|pounds?|gbp|£)"
+_CURRENCY_BEFORE = r"(?:€|\$|£)"
+_BELOW = (
+    r"(?:under|below|less than|cheaper than|no more than|max(?:imum)?|up to|at most|<|<=|≤|within"
+    r"|menos de|unter)"
+)
+_HOURS = r"(?:hours?|hrs?|h|horas?|stunden)"
+
+_RULES: list[tuple[str, dict[str, Any]]] = [
+    (
+        r"\bfor free\b|\bfree of charge\b|\bno cost\b|\bfree\b|\bgratis\b|\bgratuit[oaes]*\b"
+        r"|\bkostenlose?[nrs]?\b|\bgratuito[s]?\b|\bzero cost\b|\bwithout paying\b",
+        {"free": True},
+    ),
+    (
+        r"\bcheap(?:est|er)?\b|\baffordable\b|\blow[ -]cost\b|\binexpensive\b|\bbudget\b|\bbarato[s]?\b"
+        r"|\bgunstig\b|\bpas cher\b",
+        {"max_eur": CHEAP_EUR},
+    ),
+    (r"\bshort\b|\bquick\b|\bbite[ -]sized\b|\bkurze?\b|\bcorto[s]?\b", {"max_hours": SHORT_HOURS}),
+    (
+        r"\bbeginners?\b|\bbeginning\b|\bnovices?\b|\bintro(?:duction|ductory)?\b|\bbasics?\b|\bstarters?\b"
+        r"|\bfrom scratch\b|\bfor dummies\b|\bentry[ -]level\b|\bfundamentals\b|\bprincipiantes?\b"
+        r"|\banfanger\b|\bdebutants?\b|\bnewbies?\b|\bfirst steps\b|\bbeginer\b|\bbegginers?\b",
+        {"level": "beginner"},
+    ),
+    (r"\bintermediate\b|\bintermedio\b|\bmid[ -]level\b", {"level": "intermediate"}),
+    (
+        r"\badvanced\b|\bexpert\b|\bavanzado\b|\bfortgeschrittene?\b|\bavance\b|\bpro level\b",
+        {"level": "advanced"},
+    ),
+    (
+        r"\bself[ -]?paced\b|\bown pace\b|\bat my own pace\b|\bin my own time\b|\bflexible schedule\b",
+        {"self_paced": True},
+    ),
+    (
+        r"\bin[ -]person\b|\bface[ -]to[ -]face\b|\bon[ -]?campus\b|\bon[ -]?site\b|\bclassroom\b"
+        r"|\bpresencial\b|\bpresentiel\b|\bprasenz\b",
+        {"mode": "in-person"},
+    ),
+    (r"\bblended\b|\bhybrid\b|\bhibrido\b", {"mode": "hybrid"}),
+    (
+        r"\bonline\b(?! (?:teach|tutor|safety|work))|\bremote(?:ly)?\b(?! work)|\bvirtual(?:ly)?\b"
+        r"|\bdistance learning\b|\ben linea\b",
+        {"online": True},
+    ),
+    (
+        r"\bects(?: credits?| points?)?\b|\b(?:university|academic|college) credits?\b"
+        r"|\bcredit[ -]bearing\b|\bcredits?\b|\bcreditos\b",
+        {"ects": True},
+    ),
+    (
+        r"\bwith (?:a |an )?(?:certificate|certification|cert|certificat|diploma|credential)s?\b"
+        r"|\bcertified\b|\b(?:that|which) (?:give|gives|award|awards) (?:a )?certificate\b"
+        r"|\bcertificate (?:included|provided)\b",
+        {"certificate": True},
+    ),
+]
+_COMPILED = [(re.compile(pattern), values) for pattern, values in _RULES]
+_MONEY = [
+    re.compile(rf"{_BELOW}\s*{_CURRENCY_BEFORE}\s*{_NUMBER}\b"),
+    re.compile(rf"{_BELOW}\s*{_NUMBER}\s*{_EURO}(?!\w)"),
+    re.compile(rf"{_NUMBER}\s*{_EURO}\s*(?:or less|max(?:imum)?|or under|and under)(?!\w)"),
+]
+_HOURS_RULES = [
+    re.compile(rf"{_BELOW}\s*{_NUMBER}\s*{_HOURS}\b"),
+    re.compile(rf"{_NUMBER}\s*{_HOURS}\s*(?:or less|max(?:imum)?|or under|and under)\b"),
+]
+_LANGUAGE_RULE = re.compile(
+    r"\b(?:in|taught in|en|auf|na|in lingua|w|language)\s+(" + "|".join(LANGUAGE_WORDS) + r")\b"
+)
+_GERMAN_PHRASE = re.compile(r"\bauf deutsch\b")
+
+
+def _number(text: str) -> int:
+    return int(round(float(text.replace(",", "."))))
+
+
+def parse_filters(text: str) -> tuple[Facets, str]:
+    """The facets `text` asks for, and `text` (folded) with the filter words taken out."""
+    rest = f" {fold(text)} "
+    found: dict[str, Any] = {}
+
+    def take(pattern: re.Pattern[str], values: dict[str, Any] | None = None) -> re.Match[str] | None:
+        nonlocal rest
+        match = pattern.search(rest)
+        if match is None:
+            return None
+        rest = rest[: match.start()] + " " + rest[match.end() :]
+        if values:
+            for key, value in values.items():
+                found.setdefault(key, value)
+        return match
+
+    for pattern in _MONEY:
+        if match := take(pattern):
+            found["max_eur"] = _number(match.group(1))
+            break
+    for pattern in _HOURS_RULES:
+        if match := take(pattern):
+            found["max_hours"] = _number(match.group(1))
+            break
+    if match := take(_LANGUAGE_RULE):
+        found["language"] = LANGUAGE_WORDS[match.group(1)]
+    elif take(_GERMAN_PHRASE):
+        found["language"] = "de"
+    for pattern, values in _COMPILED:
+        while take(pattern, values):
+            pass
+    if found.get("max_eur") == 0:
+        found.pop("max_eur")
+        found["free"] = True
+    facets = Facets()
+    for key, value in found.items():
+        facets = replace(facets, **{key: value})
+    if facets.max_hours is not None and not 0 < facets.max_hours <= MAX_HOURS_ACCEPTED:
+        facets = replace(facets, max_hours=None)
+    if facets.max_eur is not None and not 0 < facets.max_eur <= MAX_EUR_ACCEPTED:
+        facets = replace(facets, max_eur=None)
+    if facets.online and facets.mode is not None:
+        facets = replace(facets, online=False)
+    return facets, " ".join(rest.split())

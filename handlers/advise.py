@@ -1,0 +1,180 @@
+""" "Advise me": /advise, the menu button, or "recommend me a course" → goal, level, budget,
+hours a week, online or not → a shortlist of three with buttons to open or plan each.
+
+A small conversation per learner and chat; the answers so far live in `user_data` under
+`ADVICE` (in memory: after a restart the learner starts again), the wording in
+`bot.catalog.replies`, the choosing in `bot.catalog.advise`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import warnings
+from dataclasses import replace
+from datetime import timedelta
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
+from telegram.warnings import PTBUserWarning
+
+from bot.callbacks import AdviceChoice
+from bot.catalog import advise
+from bot.catalog import replies as course_replies
+from bot.replies import Reply
+from handlers.common import send, show
+from handlers.context import BotContext
+
+ADVICE = "advice"
+GOAL, LEVEL, BUDGET, HOURS, MODE = range(5)
+MAX_GOAL_CHARS = 100
+# Messages that ask for advice rather than name a topic.
+ASKING = re.compile(
+    r"^\W*(?:please\s+)?(?:can you\s+|could you\s+)?(?:recommend|suggest)(?: me)? (?:a |some )?"
+    r"(?:good )?courses?\b"
+    r"|^\W*what (?:course )?should i (?:study|learn|take|do)\b|^\W*advi[cs]e me\b"
+    r"|^\W*help me (?:choose|pick|find) a course\b|^\W*which course should i\b",
+    re.IGNORECASE,
+)
+
+
+def _answers(context: BotContext) -> advise.Answers:
+    data = context.user_data if context.user_data is not None else {}
+    found = data.get(ADVICE)
+    return found if isinstance(found, advise.Answers) else advise.Answers()
+
+
+def _keep(context: BotContext, answers: advise.Answers) -> None:
+    if context.user_data is not None:
+        context.user_data[ADVICE] = answers
+
+
+async def start_advice(update: Update, context: BotContext) -> int:
+    """/advise, the menu's "Advise me" or "recommend me a course": the learner sees the goal
+    question with a few goals as buttons (or types one). `/advise data analyst` skips it."""
+    _keep(context, advise.Answers())
+    typed = " ".join(context.args or []).strip() if update.message and context.args else ""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    if typed:
+        return await _goal_chosen(update, context, typed)
+    await send(update, course_replies.advice_question("g", advise.GOAL_CHOICES))
+    return GOAL
+
+
+async def typed_goal(update: Update, context: BotContext) -> int:
+    """A typed goal ("data analyst", "python"): the learner is asked their level."""
+    text = update.message.text if update.message and update.message.text else ""
+    return await _goal_chosen(update, context, " ".join(text.split())[:MAX_GOAL_CHARS])
+
+
+async def pressed_goal(update: Update, context: BotContext) -> int:
+    """A goal button: the learner is asked their level."""
+    query = update.callback_query
+    assert query is not None
+    data = AdviceChoice.parse(query.data)
+    await query.answer()
+    if data is None or data.value not in advise.GOAL_CHOICES:
+        return GOAL
+    return await _goal_chosen(update, context, data.value)
+
+
+async def _goal_chosen(update: Update, context: BotContext, goal: str) -> int:
+    if not goal:
+        await send(update, course_replies.advice_question("g", advise.GOAL_CHOICES))
+        return GOAL
+    answers = replace(_answers(context), goal=goal)
+    _keep(context, answers)
+    await send(update, course_replies.advice_question("l", advise.LEVEL_CHOICES, goal))
+    return LEVEL
+
+
+async def chose_level(update: Update, context: BotContext) -> int:
+    """Level pressed: the learner is asked their budget."""
+    value = await _pressed(update, "l")
+    answers = replace(_answers(context), level=advise.choice_value(advise.LEVEL_CHOICES, value))
+    _keep(context, answers)
+    await show(update, course_replies.advice_question("b", advise.BUDGET_CHOICES, answers.goal))
+    return BUDGET
+
+
+async def chose_budget(update: Update, context: BotContext) -> int:
+    """Budget pressed: the learner is asked their hours a week."""
+    value = advise.choice_value(advise.BUDGET_CHOICES, await _pressed(update, "b"))
+    answers = replace(_answers(context), max_eur=int(value) if value is not None else None)
+    _keep(context, answers)
+    await show(update, course_replies.advice_question("h", advise.HOURS_CHOICES, answers.goal))
+    return HOURS
+
+
+async def chose_hours(update: Update, context: BotContext) -> int:
+    """Hours a week pressed: the learner is asked online or not."""
+    value = advise.choice_value(advise.HOURS_CHOICES, await _pressed(update, "h"))
+    answers = replace(_answers(context), hours_per_week=int(value) if value is not None else None)
+    _keep(context, answers)
+    await show(update, course_replies.advice_question("o", advise.MODE_CHOICES, answers.goal))
+    return MODE
+
+
+async def chose_mode(update: Update, context: BotContext) -> int:
+    """Online or not pressed: the learner sees the shortlist of three, each with why it
+    fits and buttons to open its card or start a study plan."""
+    value = advise.choice_value(advise.MODE_CHOICES, await _pressed(update, "o"))
+    answers = replace(_answers(context), online=value == "online")
+    if context.user_data is not None:
+        context.user_data.pop(ADVICE, None)
+    if not answers.goal:
+        await send(update, Reply("Let's start that again: send /advise."))
+        return ConversationHandler.END
+    advice = await asyncio.to_thread(advise.shortlist, context.core.catalog, answers)
+    await show(update, course_replies.advice_shortlist(advice))
+    return ConversationHandler.END
+
+
+async def cancel(update: Update, context: BotContext) -> int:
+    """/cancel or ✖ Cancel: leave the flow; nothing is stored."""
+    if context.user_data is not None:
+        context.user_data.pop(ADVICE, None)
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    await send(update, Reply("OK. Send /advise whenever you want a recommendation, or just type a skill."))
+    return ConversationHandler.END
+
+
+async def _pressed(update: Update, step: str) -> str:
+    query = update.callback_query
+    assert query is not None
+    data = AdviceChoice.parse(query.data)
+    return data.value if data is not None and data.step == step else ""
+
+
+def conversation() -> ConversationHandler:  # type: ignore[type-arg]
+    """The flow's wiring: entry points, one state per question, and the ways out."""
+    with warnings.catch_warnings():
+        # Tracked per user and chat on purpose (as the study plan conversation); buttons carry their data.
+        warnings.simplefilter("ignore", PTBUserWarning)
+        return ConversationHandler(
+            entry_points=[
+                CommandHandler("advise", start_advice),
+                CallbackQueryHandler(start_advice, pattern=AdviceChoice.of_step("s")),
+                MessageHandler(filters.TEXT & ~filters.COMMAND & filters.Regex(ASKING), start_advice),
+            ],
+            states={
+                GOAL: [
+                    CallbackQueryHandler(pressed_goal, pattern=AdviceChoice.of_step("g")),
+                    MessageHandler(filters.TEXT & ~filters.COMMAND, typed_goal),
+                ],
+                LEVEL: [CallbackQueryHandler(chose_level, pattern=AdviceChoice.of_step("l"))],
+                BUDGET: [CallbackQueryHandler(chose_budget, pattern=AdviceChoice.of_step("b"))],
+                HOURS: [CallbackQueryHandler(chose_hours, pattern=AdviceChoice.of_step("h"))],
+                MODE: [CallbackQueryHandler(chose_mode, pattern=AdviceChoice.of_step("o"))],
+            },
+            fallbacks=[
+                CommandHandler("cancel", cancel),
+                CallbackQueryHandler(cancel, pattern=AdviceChoice.of_step("c")),
+                CallbackQueryHandler(start_advice, pattern=AdviceChoice.of_step("s")),
+            ],
+            allow_reentry=True,
+            name="advise",
+            conversation_timeout=timedelta(hours=2),
+        )

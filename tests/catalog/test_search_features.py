@@ -1,0 +1,148 @@
+"""The search's parts on the shipped catalogue: filters in plain words, careers, concepts,
+short skills, suggestions as the catalogue writes them, kept rankings, and "Advise me"."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from bot.catalog.advise import Answers, shortlist
+from bot.catalog.careers import load_careers
+from bot.catalog.filters import Facets, parse_filters, price_in_eur
+from bot.catalog.search import CourseSearch
+from bot.catalog.store import build_search
+from bot.storage.db import open_database
+from bot.text import normalise
+
+
+@pytest.fixture(scope="module")
+def search(seeded_database: Path) -> CourseSearch:
+    async def build() -> CourseSearch:
+        db = await open_database(f"sqlite+aiosqlite:///{seeded_database}")
+        try:
+            return await build_search(db)
+        finally:
+            await db.dispose()
+
+    return asyncio.run(build())
+
+
+@pytest.mark.parametrize(
+    ("text", "facets", "rest"),
+    [
+        ("free python courses", Facets(free=True), "python courses"),
+        ("python under 50 euros", Facets(max_eur=50), "python"),
+        ("courses under 200€", Facets(max_eur=200), "courses"),
+        ("show me courses under 10 hours", Facets(max_hours=10), "show me courses"),
+        ("cheap marketing course", Facets(max_eur=100), "marketing course"),
+        ("short courses", Facets(max_hours=20), "courses"),
+        ("courses in spanish", Facets(language="es"), "courses"),
+        ("spanish for beginners", Facets(level="beginner"), "spanish for"),
+        ("in person courses in german", Facets(mode="in-person", language="de"), "courses"),
+        ("blended project management", Facets(mode="hybrid"), "project management"),
+        ("self-paced data science with ects", Facets(self_paced=True, ects=True), "data science with"),
+        ("online teaching", Facets(), "online teaching"),
+        ("with a certificate", Facets(certificate=True), ""),
+        ("kostenlose Kurse", Facets(free=True), "kurse"),
+    ],
+)
+def test_filters_are_read_from_plain_words(text: str, facets: Facets, rest: str) -> None:
+    assert parse_filters(text) == (facets, rest)
+
+
+@pytest.mark.parametrize(
+    "facets",
+    [
+        Facets(max_eur=100, language="es", mode="in-person", ects=True, certificate=True),
+        Facets(free=True, online=True, self_paced=True, max_hours=5, level="intermediate"),
+        Facets(mode="hybrid", max_eur=50_000),
+    ],
+)
+def test_every_facet_survives_button_data(facets: Facets) -> None:
+    assert Facets.decode(facets.encode()) == facets
+    assert len(f"s:9999999:99:{facets.encode()}".encode()) <= 64
+
+
+def test_each_active_filter_can_be_removed_alone() -> None:
+    facets = Facets(free=True, language="es", max_hours=10)
+    labelled = dict(facets.labelled())
+    assert labelled == {
+        "free": Facets(language="es", max_hours=10),
+        "≤ 10 h": Facets(free=True, language="es"),
+        "in Spanish": Facets(free=True, max_hours=10),
+    }
+
+
+def test_prices_compare_in_euros() -> None:
+    assert price_in_eur(100, "GBP") == pytest.approx(117)
+    assert Facets(max_eur=100).allows is not None
+
+
+def test_a_qualifier_is_never_dropped(search: CourseSearch) -> None:
+    web = search.search("web development")
+    assert web.ranked and all("web" in search.courses[i].title.lower() for i in web.ranked[:3])
+    assert not search.search("healthcare management").ranked  # 'healthcare' counts: nothing fits
+    beginners = search.search("python for beginners")
+    page = beginners.filtered(beginners.facets)
+    assert page and all(m.course.level == "beginner" for m in page)
+
+
+@pytest.mark.parametrize(("typed", "word"), [("R", "R"), ("Go", "Go"), ("C#", "C#")])
+def test_short_skills_work_as_skills(search: CourseSearch, typed: str, word: str) -> None:
+    result = search.search(typed)
+    assert result.ranked
+    assert word in search.courses[result.ranked[0]].title
+
+
+def test_careers_map_to_their_skills(search: CourseSearch) -> None:
+    career = search.find_career("i want to become a data analyst")
+    assert career is not None and career.name == "data analyst"
+    assert "sql" in career.skills
+    assert search.find_career("nursing") is None  # a field, not a job title, on its own
+    result = search.search("how do i become a data analyst")
+    assert result.career == "data analyst" and "sql" in result.career_skills
+    assert result.ranked
+    assert (
+        search.find_career("python for data analysts") is None
+        or search.search("python for data analysts").career is None
+    )
+
+
+def test_every_career_skill_is_in_the_catalogue(search: CourseSearch) -> None:
+    known = set(search.skill_names) | set(search.aliases)
+    missing = {(c.name, s) for c in load_careers().all for s in c.skills if normalise(s) not in known}
+    assert not missing
+
+
+def test_suggestions_are_close_and_written_as_the_catalogue_writes_them(search: CourseSearch) -> None:
+    assert search.display("gis") == "GIS" and search.display("seo") == "SEO"
+    assert search.display("esg") == "ESG"
+    assert search.display("project management") in ("Project Management", "Project management")
+    result = search.search("nursing")
+    assert not result.ranked and result.suggestions[:2] == ["First Aid", "Mental Health"]
+
+
+def test_known_skills_are_recognised(search: CourseSearch) -> None:
+    for text in ("pyhton", "ML", "proj mgmt", "data viz", "excel", "free python courses", "web developer"):
+        assert search.is_known_skill(text), text
+    for text in ("what is a microcredential", "hello", "tell me a joke", "asdfgh"):
+        assert not search.is_known_skill(text), text
+
+
+def test_a_ranking_is_kept_for_its_buttons(search: CourseSearch) -> None:
+    result = search.search("leadership")
+    search.remember(7, result)
+    assert search.recall(7) is result
+    assert search.recall(8) is None
+
+
+def test_advice_is_a_shortlist_of_three_that_fits(search: CourseSearch) -> None:
+    advice = shortlist(search, Answers(goal="data analyst", level="beginner", hours_per_week=5))
+    assert advice.career == "data analyst" and len(advice.picks) == 3
+    assert all("week" in pick.why for pick in advice.picks)
+    free = shortlist(search, Answers(goal="python", max_eur=0))
+    assert free.picks and (all(p.course.price == 0 for p in free.picks) or "budget" in free.relaxed)
+    nothing = shortlist(search, Answers(goal="plumbing"))
+    assert nothing.picks == ()

@@ -1,0 +1,140 @@
+"""End to end through the fake Bot API: filters read from the query, paging from the stored
+ranking (no new search), careers, honest suggestions, and the "Advise me" flow to a plan."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.catalog.search import CourseSearch, SearchResult
+from bot.telegram_html import html_to_text
+from tests.conftest import BotHarness, buttons, text_of
+from tests.fakes.bot_api import Call
+
+
+def catalog(harness: BotHarness) -> CourseSearch:
+    assert harness.app is not None
+    search: CourseSearch = harness.app.bot_data.core.catalog
+    return search
+
+
+def shown(call: Call) -> list[int]:
+    """The ids of the courses a results page lists, from its course buttons."""
+    return [int(data.split(":")[1]) for _, data in buttons(call) if data.startswith("c:")]
+
+
+def data_of(call: Call, label_part: str) -> str:
+    return next(data for label, data in buttons(call) if label_part in label)
+
+
+@pytest.fixture
+def searches(harness: BotHarness, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every query `CourseSearch.search` ranks while the test runs."""
+    seen: list[str] = []
+    search = catalog(harness)
+    original = search.search
+
+    def counting(query: str, limit: int | None = None) -> SearchResult:
+        seen.append(query)
+        return original(query, limit)
+
+    monkeypatch.setattr(search, "search", counting)
+    return seen
+
+
+async def test_free_python_courses_shows_only_free_ones_and_the_filter_comes_off_in_one_tap(
+    harness: BotHarness, searches: list[str]
+) -> None:
+    results = (await harness.say("/search free python courses"))[0]
+    text = text_of([results])
+    assert "Filters: free" in text
+    first = shown(results)
+    by_id = catalog(harness).courses
+    assert first and all(by_id[t].price == 0 for t in first)
+    assert all("python" in by_id[t].skills for t in first)
+    remove = data_of(results, "✖ free")
+    unfiltered = (await harness.press(harness.message_of(results), remove))[0]
+    assert unfiltered.method == "editMessageText"
+    assert "Filters:" not in text_of([unfiltered])
+    more = shown(unfiltered)
+    assert len(more) > len(first) and any(by_id[t].price > 0 for t in more)
+    assert searches == ["free python courses"]  # removing the filter re-used the ranking
+
+
+async def test_paging_and_filter_buttons_reuse_the_stored_ranking(
+    harness: BotHarness, searches: list[str]
+) -> None:
+    results = (await harness.say("/search leadership"))[0]
+    message = harness.message_of(results)
+    first = shown(results)
+    page_two = (await harness.press(message, data_of(results, "Next")))[0]
+    assert "page 2 of" in text_of([page_two]) and not set(shown(page_two)) & set(first)
+    back = (await harness.press(message, data_of(page_two, "Previous")))[0]
+    assert shown(back) == first
+    online = (await harness.press(message, data_of(back, "Online")))[0]
+    assert "Filters: online" in text_of([online])
+    assert searches == ["leadership"]
+
+
+async def test_a_filter_only_query_lists_matching_courses(harness: BotHarness) -> None:
+    results = (await harness.say("/search any free courses?"))[0]
+    assert "Filters: free" in text_of([results])
+    by_id = catalog(harness).courses
+    assert shown(results) and all(by_id[t].price == 0 for t in shown(results))
+
+
+async def test_a_language_filter_is_shown_and_applied(harness: BotHarness) -> None:
+    results = (await harness.say("/search courses in spanish"))[0]
+    assert "Filters: in Spanish" in text_of([results])
+    by_id = catalog(harness).courses
+    assert shown(results) and all(by_id[t].language == "Spanish" for t in shown(results))
+
+
+async def test_a_career_shows_courses_for_its_skills_and_says_so(harness: BotHarness) -> None:
+    results = (await harness.say("/search i want to become a data analyst"))[0]
+    text = html_to_text(text_of([results]))
+    assert "Courses for the skills a data analyst needs" in text and "SQL" in text
+    assert shown(results)
+
+
+async def test_nothing_fits_suggests_close_skills_as_the_catalogue_writes_them(harness: BotHarness) -> None:
+    reply = await harness.say("/search nursing")
+    labels = [label for label, data in buttons(reply[0]) if data.startswith("s:q:")]
+    assert "couldn't find" in text_of(reply)
+    assert labels == ["First Aid", "Mental Health", "Communication"]  # a nurse's skills, not A, B, C
+    assert ("❓ Ask me a question instead", "f:m") in buttons(reply[0])
+    follow = await harness.press(harness.message_of(reply[0]), data_of(reply[0], "First Aid"))
+    assert "page 1 of" in text_of(follow)
+
+
+async def test_advise_me_from_goal_to_a_shortlist_and_a_plan(harness: BotHarness) -> None:
+    goal = (await harness.say("/advise"))[0]
+    assert "What is your goal?" in text_of([goal])
+    level = (await harness.press(harness.message_of(goal), "a:g:data analyst"))[0]
+    assert "What is your level" in text_of([level])
+    message = harness.message_of(level)
+    budget = (await harness.press(message, "a:l:beginner"))[0]
+    assert "budget" in text_of([budget])
+    hours = (await harness.press(message, "a:b:any"))[0]
+    assert "hours a week" in text_of([hours])
+    mode = (await harness.press(message, "a:h:5"))[0]
+    assert "Online only" in text_of([mode])
+    shortlist = (await harness.press(message, "a:o:any"))[0]
+    text = html_to_text(text_of([shortlist]))
+    assert "My shortlist for data analyst" in text
+    plans = [d for _, d in buttons(shortlist) if d.startswith("p:new:")]
+    cards = [d for _, d in buttons(shortlist) if d.startswith("c:")]
+    assert len(cards) == 3 and plans  # a plan for each self-paced one
+    assert text.count("week") >= 3  # each line says how long it takes at 5 h a week
+    card = (await harness.press(message, cards[0]))[0]
+    assert "Workload:" in text_of([card])
+    days = (await harness.press(harness.message_of(card), plans[0]))[0]
+    assert "Which days" in text_of([days])
+
+
+async def test_advise_me_takes_a_typed_goal_from_a_free_text_request(harness: BotHarness) -> None:
+    goal = await harness.say("recommend me a course")
+    assert "What is your goal?" in text_of(goal)
+    level = await harness.say("public speaking")
+    assert "What is your level" in text_of(level) and "public speaking" in text_of(level)
+    cancelled = await harness.press(harness.message_of(level[0]), "a:c")
+    assert "/advise" in text_of(cancelled)
