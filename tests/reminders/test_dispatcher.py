@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from sqlmodel import col, select
 
 from bot.catalog.search import CourseInfo
-from bot.catalog.store import build_search
 from bot.clock import ManualClock
 from bot.learners import get_learner, touch_learner
 from bot.reminders.dispatcher import (
@@ -49,15 +46,6 @@ class FakeSender:
         if result.status is SendStatus.SENT:
             self.sent.append((chat_id, reply))
         return result
-
-
-@pytest.fixture
-async def world(database_url: str) -> AsyncIterator[World]:
-    """The seeded catalogue on SQLite, then on PostgreSQL."""
-    db = await open_database(database_url)
-    courses = (await build_search(db)).courses
-    yield db, courses
-    await db.dispose()
 
 
 def fast_limiter() -> RateLimiter:
