@@ -550,9 +550,7 @@ class ReminderDispatcher:
             return False
         closed = await self._settle(dead, now, DEAD, error, following, ours_only=True)
         for reminder in dead:
-            log.warning(
-                "Reminder %s is dead after %d attempts: %s", reminder.id, reminder.attempts, error
-            )
+            log.warning("Reminder %s is dead after %d attempts: %s", reminder.id, reminder.attempts, error)
         return bool(closed)
 
     async def _blocked(self, learner_id: int, now: datetime) -> None:
