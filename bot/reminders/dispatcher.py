@@ -194,18 +194,19 @@ async def claim_due(
         return sorted(rows.all(), key=lambda r: r.due_at)
 
 
-async def add_pending(db: Database, session: AsyncSession, rows: Sequence[tuple[Plan, datetime]]) -> int:
-    """Insert each plan's next reminder unless it already has a pending one; returns how many.
+async def add_pending(db: Database, session: AsyncSession, rows: Sequence[tuple[int, int, datetime]]) -> int:
+    """Insert (plan id, learner id, due) reminders, except for plans that already have a
+    pending one; returns how many were written.
 
     `ON CONFLICT DO NOTHING` against the unique partial index: whoever writes first wins,
     and nobody's transaction fails because of the other.
     """
     values = [
         {
-            "plan_id": plan.id, "learner_id": plan.learner_id, "due_at": due, "kind": "study",
+            "plan_id": plan_id, "learner_id": learner_id, "due_at": due, "kind": "study",
             "state": PENDING, "attempts": 0,
         }
-        for plan, due in rows
+        for plan_id, learner_id, due in rows
     ]  # fmt: skip
     if not values:
         return 0
@@ -239,7 +240,11 @@ class ReminderDispatcher:
         self.lease = lease
         self.repair_every = repair_every
         self.stopping = False
-        self._write_lock = asyncio.Lock()
+        # SQLite runs one writer at a time and would make the others wait and retry, so this
+        # process queues its own writes; PostgreSQL takes concurrent writers as they come.
+        self._write_lock: contextlib.AbstractAsyncContextManager[Any] = (
+            asyncio.Lock() if db.is_sqlite else contextlib.nullcontext()
+        )
         self._last_repair: float | None = None
 
     async def run_once(self, now: Callable[[], datetime]) -> DispatchReport:
@@ -283,10 +288,16 @@ class ReminderDispatcher:
             while True:
                 await asyncio.sleep(every)
                 try:
+                    # Rows locked right now are being checked or settled: skip, don't wait.
+                    mine = (
+                        select(Reminder.id)
+                        .where(col(Reminder.claimed_by) == self.worker, col(Reminder.sent_at).is_(None))
+                        .with_for_update(skip_locked=True)
+                    )
                     async with self._write_lock, self.db.session() as session:
                         await session.exec(
                             update(Reminder)
-                            .where(col(Reminder.claimed_by) == self.worker, col(Reminder.sent_at).is_(None))
+                            .where(col(Reminder.id).in_(mine.scalar_subquery()))
                             .values(claimed_at=db_now(self.db))
                         )  # type: ignore[call-overload]
                 except Exception as error:  # e.g. the database is locked: try again next beat
@@ -494,15 +505,17 @@ class ReminderDispatcher:
             plan_ids = list(closed.scalars().all())
             wanted = [p for p in plan_ids if p in following]
             if wanted:
-                if state == SENT:
-                    await session.exec(
-                        update(Plan)
-                        .where(col(Plan.id).in_(wanted), col(Plan.status) == ACTIVE)
-                        .values(reminders_sent=Plan.reminders_sent + 1)
-                    )  # type: ignore[call-overload]
-                active = select(Plan).where(col(Plan.id).in_(wanted), col(Plan.status) == ACTIVE)
-                plans = (await session.exec(active)).all()
-                await add_pending(self.db, session, [(p, following[p.id]) for p in plans if p.id is not None])
+                active = (col(Plan.id).in_(wanted), col(Plan.status) == ACTIVE)
+                going_on: list[int]
+                if state == SENT:  # count it (the if-then plan is quoted every third one)
+                    counted = update(Plan).where(*active).values(reminders_sent=Plan.reminders_sent + 1)
+                    result = await session.exec(counted.returning(col(Plan.id)))  # type: ignore[call-overload]
+                    going_on = list(result.scalars().all())
+                else:
+                    going_on = [p for p in (await session.exec(select(Plan.id).where(*active))).all() if p]
+                learner_of = {r.plan_id: r.learner_id for r in reminders}
+                rows = [(p, learner_of[p], following[p]) for p in going_on]
+                await add_pending(self.db, session, rows)
         return plan_ids
 
     async def _release(self, reminders: list[Reminder]) -> None:
@@ -582,5 +595,6 @@ async def repair_plans(db: Database, now: datetime, default_tz: str) -> int:
         rows = []
         for plan in orphans:
             learner = await session.get(Learner, plan.learner_id)
-            rows.append((plan, next_due(plan, learner, default_tz, now)))
+            assert plan.id is not None
+            rows.append((plan.id, plan.learner_id, next_due(plan, learner, default_tz, now)))
         return await add_pending(db, session, rows)
