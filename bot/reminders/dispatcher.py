@@ -15,8 +15,8 @@ The delivery guarantee, exactly (the README says the same):
 * **Right before each send**, after its send slot was granted, one UPDATE renews the claim
   only if the row is still this dispatcher's, still unsent, its plan still active and its
   learner still active. Anything else (taken over, paused, snoozed, skipped, /forget,
-  blocked) sends nothing. If only some of a merged message's reminders are left, those
-  are handed back at once and composed again on the next run.
+  blocked) sends nothing; whatever is still this dispatcher's is handed back at once and
+  composed again (without the paused plan) when next claimed.
 * **Once Telegram acknowledged a send**, "sent" and each plan's next reminder are written
   in one transaction, retried until written (a locked or unreachable database only delays
   it); the claim is never released, and the heartbeat keeps it.
