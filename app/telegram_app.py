@@ -14,7 +14,6 @@ from telegram import BotCommand, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     ApplicationBuilder,
     BaseUpdateProcessor,
     CallbackQueryHandler,
@@ -76,7 +75,7 @@ def build_application(
         ApplicationBuilder()
         .token(settings.token or TERMINAL_TOKEN)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.timezone))
-        .rate_limiter(AIORateLimiter(max_retries=2))
+        .rate_limiter(reminders.bot_rate_limiter())  # retries 429 for replies, never for reminders
         .context_types(CONTEXT_TYPES)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)

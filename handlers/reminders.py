@@ -1,12 +1,15 @@
-"""Sending reminders through Telegram: the dispatcher's sender, and its repeating job."""
+"""Sending reminders through Telegram: the dispatcher's sender, its rate limiter, its job."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Coroutine
 from datetime import timedelta
+from typing import Any
 
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import AIORateLimiter
 
 from bot.reminders.dispatcher import (
     DispatchReport,
@@ -23,14 +26,49 @@ from handlers.context import BotApplication, BotContext
 log = logging.getLogger(__name__)
 
 DISPATCH_EVERY_SECONDS = 5
+NO_RETRY = -1  # `rate_limit_args` of a send whose caller handles 429 itself (the dispatcher)
+
+JSONResult = bool | dict[str, Any] | list[dict[str, Any]]
+
+
+class BotRateLimiter(AIORateLimiter):
+    """The library's limiter for replies (with `max_retries`), but never for reminders.
+
+    A reminder send is marked `NO_RETRY`: it skips the library entirely, so a 429 comes
+    straight back to the dispatcher, which owns the wait (it keeps its lease renewed and
+    checks ownership again before resending); the dispatcher's own limiter paces reminders.
+    The library's `AIORateLimiter` cannot be told "no retries": it reads 0 as "the default".
+    """
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, JSONResult]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> JSONResult:
+        if rate_limit_args == NO_RETRY:
+            return await callback(*args, **kwargs)
+        return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+
+
+def bot_rate_limiter() -> BotRateLimiter:
+    """The application's limiter: two retries for replies, none inside a reminder send."""
+    return BotRateLimiter(max_retries=2)
 
 
 def telegram_sender(bot: Bot) -> Sender:
     """Turns Telegram's answers into the dispatcher's plain outcomes."""
+    limiter = getattr(bot, "rate_limiter", None)
+    if limiter is not None and not isinstance(limiter, BotRateLimiter):
+        log.warning("The bot's rate limiter may retry 429 inside reminder sends; use BotRateLimiter")
+    extra: dict[str, Any] = {"rate_limit_args": NO_RETRY} if isinstance(limiter, BotRateLimiter) else {}
 
     async def send(chat_id: int, reply: Reply) -> SendResult:
         try:
-            await bot.send_message(chat_id, reply.text, reply_markup=keyboard(reply.buttons))
+            await bot.send_message(chat_id, reply.text, reply_markup=keyboard(reply.buttons), **extra)
         except RetryAfter as error:
             seconds = error.retry_after
             wait = seconds if isinstance(seconds, int | float) else seconds.total_seconds()
@@ -40,7 +78,7 @@ def telegram_sender(bot: Bot) -> Sender:
         except BadRequest as error:
             if "chat not found" in str(error).lower():
                 return SendResult(SendStatus.BLOCKED)
-            return SendResult(SendStatus.FAILED, error=str(error)[:200])
+            return SendResult(SendStatus.PERMANENT, error=str(error)[:200])  # Telegram's reason
         except (NetworkError, TelegramError) as error:  # timeouts, 5xx, dropped connections
             return SendResult(SendStatus.FAILED, error=type(error).__name__)
         return SendResult(SendStatus.SENT)

@@ -188,11 +188,21 @@ class ModuleProgress(SQLModel, table=True):
     done_at: datetime | None = utc_column()
 
 
-class Reminder(SQLModel, table=True):
-    """One reminder to send. At most one unsent reminder per plan.
+# A reminder's states. Only `pending` rows have `sent_at IS NULL`; every other state is final
+# and `sent_at` is then the moment the reminder left the queue (delivered or not).
+PENDING = "pending"
+SENT = "sent"  # Telegram acknowledged it
+DEAD = "dead"  # gave up after a bounded number of attempts; the reason is in `last_error`
+BLOCKED = "blocked"  # the learner blocked the bot (403) or the chat is gone
+SKIPPED = "skipped"  # the plan was no longer active when it came due
 
-    Delivery: a dispatcher claims due rows (claimed_at/claimed_by, a lease), sends, then sets
-    sent_at. A claim older than the lease is taken again, so a crashed sender loses nothing.
+
+class Reminder(SQLModel, table=True):
+    """One reminder to send. At most one pending reminder per plan (a unique partial index).
+
+    Delivery: a dispatcher claims due rows (claimed_at/claimed_by, a lease timed by the
+    database's clock), sends, then sets sent_at and state. A claim older than the lease is
+    taken again, so a crashed sender loses nothing (see `bot/reminders/dispatcher.py`).
     """
 
     __table_args__ = (
@@ -204,6 +214,15 @@ class Reminder(SQLModel, table=True):
             sqlite_where=text("sent_at IS NULL"),
             postgresql_where=text("sent_at IS NULL"),
         ),
+        # The schema, not the code, keeps a plan to one pending reminder: two instances
+        # repairing the same plan at once cannot both write one.
+        Index(
+            "uq_reminder_one_pending_per_plan",
+            "plan_id",
+            unique=True,
+            sqlite_where=text("sent_at IS NULL"),
+            postgresql_where=text("sent_at IS NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -211,9 +230,10 @@ class Reminder(SQLModel, table=True):
     learner_id: int = big_int(index=True)
     due_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     kind: str = "study"  # study | snooze
-    claimed_at: datetime | None = utc_column()
+    state: str = Field(default=PENDING, sa_column_kwargs={"server_default": PENDING})
+    claimed_at: datetime | None = utc_column()  # set from the database's clock, never the app's
     claimed_by: str | None = None
-    retry_at: datetime | None = utc_column()  # after a transient failure: not before this
+    retry_at: datetime | None = utc_column()  # after a failure: not before this
     sent_at: datetime | None = utc_column()
     attempts: int = 0
     last_error: str | None = None
