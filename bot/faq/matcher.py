@@ -201,6 +201,7 @@ AMBIGUOUS_DOMAIN_WORDS = frozenset(
     stem(w) for w in "degree degrees certificate certificates class test".split()
 )
 LONG_MESSAGE_WORDS = 12
+_ARITHMETIC = re.compile(r"\d+\s*(?:times|plus|minus|divided by|multiplied by|x|\*|\+|-|/)\s*\d+")
 # "do they ever expire", "worth it or nah": a question about the thing being discussed.
 REFERENCES = frozenset("they them these those ones".split())
 
@@ -334,6 +335,8 @@ class Faq:
         being discussed ("do they expire?") counts as being about it.
         """
         words = normal.split()
+        if _ARITHMETIC.search(normal):
+            return True
         about = sum(
             1
             for w in words

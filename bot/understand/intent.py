@@ -67,6 +67,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             rf"\b(?:{_REMINDERS}|plan)\s+back\s+on\b",
             r"\b(?:resume|unpause|restart)\s+(?:my\s+|the\s+)?(?:reminders?|plan|studying|study)\b",
             r"^(?:resume|unpause)$",
+            r"\bstart\s+(?:the\s+|my\s+)?reminders?\s+again\b",
+            r"^(?:i\s*m|i\s+am)\s+back\b",
             rf"\bturn\s+(?:my\s+|the\s+)?{_REMINDERS}\s+(?:back\s+)?on\b",
         ),
     ),
@@ -91,6 +93,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^progress$",
             r"\bhow far (?:along )?am i\b",
             r"\bam i (?:on track|behind|ahead)\b",
+            r"\bhow much of (?:my|the) plan\b",
+            r"\bof my plan (?:have i|is) done\b",
         ),
     ),
     (
@@ -100,6 +104,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^my reminders$",
             r"\b(?:change|move|edit)\s+(?:my\s+|the\s+)?reminders?(?:\s+time)?\b",
             r"\breminder time\b",
+            r"^remind me (?:on|at)\b",
         ),
     ),
     (
@@ -108,6 +113,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\b(?:make|create|set up|setup|start|build|plan)\s+(?:me\s+)?(?:a\s+|my\s+)?"
             r"(?:study\s+plan|study\s+schedule|study\s+routine|schedule)\b",
             r"^help me (?:plan|study)\b",
+            r"\bset (?:me )?up (?:a |my )?(?:study )?plan\b",
             r"\bplan my stud(?:y|ies|ying)\b",
             r"^(?:i\s+)?(?:want|wanna|would like|d like)\s+to\s+study\s+"
             r"(?:\d+|one|two|three|four|five|six|every)\b",

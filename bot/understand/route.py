@@ -112,7 +112,9 @@ def course_request(text: str) -> str | None:
     """
     folded = _TRAILING.sub("", " ".join(fold(text).replace("'", " ").split()))
     folded = _TRAILING.sub("", folded)
-    asking = bool(_QUESTION_ANYWHERE.search(folded)) and not _SEARCH_OPENING.match(folded)
+    asking = bool(_QUESTION_ANYWHERE.search(folded)) and (
+        not _SEARCH_OPENING.match(folded) or bool(_ASKING_ABOUT.search(folded))
+    )
     if _ADVICE.match(folded):
         return ""
     goal = _GOAL.match(folded)
