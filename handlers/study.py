@@ -24,6 +24,7 @@ from bot.replies import Reply, is_number
 from bot.study import replies as say
 from bot.study.maths import (
     MAX_PLAN_DAYS,
+    QuietHours,
     check_fit,
     describe_minute,
     parse_date,
@@ -45,6 +46,7 @@ from bot.study.store import (
     mark_done,
     plan_status,
     plan_statuses,
+    quiet_hours,
     set_all,
     set_quiet_hours,
     set_status,
@@ -69,7 +71,13 @@ class Draft:
     target: date | None = None
     obstacle: str | None = None
     if_then: str | None = None
+    quiet: QuietHours | None = None  # shortened quiet hours the learner agreed to, stored with the plan
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _quiet(context: BotContext, draft: Draft) -> QuietHours:
+    """The quiet hours this plan will live with: the learner's, or the ones they just agreed to."""
+    return draft.quiet if draft.quiet is not None else quiet_hours(context.learner)
 
 
 def _draft(context: BotContext) -> Draft | None:
@@ -153,7 +161,7 @@ async def toggle_day(update: Update, context: BotContext) -> int:
             await query.answer("Pick at least one day first.")
             return DAYS
         await query.answer()
-        await send(update, say.ask_time())
+        await send(update, say.ask_time(_quiet(context, draft)))
         return TIME
     if is_number(choice) and int(choice) < 7:
         day = int(choice)
@@ -172,18 +180,34 @@ async def typed_days(update: Update, context: BotContext) -> int:
         await send(update, say.bad_input("study days", "Mon/Wed/Sat, weekdays or every day"))
         return DAYS
     draft.days = days
-    await send(update, say.ask_time())
+    await send(update, say.ask_time(_quiet(context, draft)))
     return TIME
 
 
 async def chose_time(update: Update, context: BotContext) -> int:
+    """A time button or a typed time; one inside quiet hours is questioned at once."""
     answer = await _step(update, context)
     if answer is None:
         return await _lost(update)
     draft = answer.draft
+    quiet = _quiet(context, draft)
+    if answer.button == "other":
+        await send(update, say.ask_time(quiet))
+        return TIME
+    if answer.button is not None and answer.button.startswith("keep:"):
+        minute = parse_time_minutes(answer.button.removeprefix("keep:"))
+        if minute is None:
+            return await _lost(update)
+        draft.minute, draft.quiet = minute, quiet.leaving_free(minute)
+        await send(update, say.ask_session(f"OK: {describe_minute(minute)}, and quiet hours "
+                                           f"{draft.quiet.describe()} once the plan is made.\n"))  # fmt: skip
+        return SESSION
     minute = parse_time_minutes(answer.button) if answer.button else parse_time(answer.text)
     if minute is None:
-        await send(update, say.bad_input("a time", "19:30 or 7pm"))
+        await send(update, say.ask_time(quiet, sorry="Sorry, I couldn't read that as a time. "))
+        return TIME
+    if quiet.contains(minute):
+        await send(update, say.time_in_quiet_hours(minute, quiet))
         return TIME
     draft.minute = minute
     await send(update, say.ask_session())
@@ -307,6 +331,9 @@ async def typed_if_then(update: Update, context: BotContext) -> int:
     if answer.button is None:
         draft.if_then = " ".join(answer.text.split())[:MAX_NOTE] or None
     core = context.core
+    if draft.quiet is not None:
+        await set_quiet_hours(core.db, core.clock, user.id, draft.quiet, context.default_tz)
+        context.learner = await get_learner(core.db, user.id)
     plan_draft = PlanDraft(
         course_id=draft.course.id, days=draft.days, minute=draft.minute,
         session_minutes=draft.session_minutes, target=draft.target, obstacle=draft.obstacle,
@@ -315,7 +342,10 @@ async def typed_if_then(update: Update, context: BotContext) -> int:
     _plan, first = await create_plan(core.db, core.clock, user.id, plan_draft, context.default_tz)
     tz = learner_zone(context.learner, context.default_tz)
     fit = _fit(draft, await _today(update, context))
-    await send(update, say.plan_created(draft.course, draft.days, draft.minute, first, tz, fit, draft.target))
+    created = say.plan_created(
+        draft.course, draft.days, draft.minute, first, tz, fit, draft.target, quiet_hours(context.learner)
+    )
+    await send(update, created)
     if context.user_data is not None:
         context.user_data.pop(DRAFT, None)
     return ConversationHandler.END
@@ -436,10 +466,14 @@ async def plan_button(update: Update, context: BotContext) -> None:
             await send(update, say.finished(course))
         return
     if action == "snz":
-        due = await snooze(core.db, core.clock, user_id, plan_id, tz_name)
-        await query.answer(
-            f"OK, I'll remind you at {say.when(due, tz)}." if due else "This plan is not active."
-        )
+        snoozed = await snooze(core.db, core.clock, user_id, plan_id, tz_name, extra)
+        if snoozed is None:
+            await query.answer("This plan is not active.")
+        elif snoozed.due is None:  # an hour from now is in quiet hours: ask, never move silently
+            await query.answer()
+            await send(update, say.snooze_in_quiet_hours(plan_id, snoozed.choice, tz, snoozed.quiet))
+        else:
+            await query.answer(f"OK, I'll remind you at {say.when(snoozed.due, tz)}.")
     elif action == "skip":
         due = await skip_today(core.db, core.clock, user_id, plan_id, tz_name)
         await query.answer(
@@ -583,8 +617,5 @@ async def quiet_command(update: Update, context: BotContext) -> None:
         await send(update, say.bad_input("quiet hours", "22:00-08:00 or off"))
         return
     await set_quiet_hours(core.db, core.clock, user.id, quiet, context.default_tz)
-    if quiet.start == quiet.end:
-        await send(update, Reply("Quiet hours are off: reminders come exactly at your study times."))
-    else:
-        window = f"{describe_minute(quiet.start)}–{describe_minute(quiet.end)}"
-        await send(update, Reply(f"Quiet hours set to <b>{window}</b> (your local time)."))
+    statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, context.default_tz)
+    await send(update, say.quiet_set(quiet, statuses, learner_zone(learner, context.default_tz)))

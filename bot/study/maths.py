@@ -37,6 +37,30 @@ class QuietHours:
             return self.start <= minute < self.end
         return minute >= self.start or minute < self.end
 
+    @property
+    def off(self) -> bool:
+        return self.start == self.end
+
+    def describe(self) -> str:
+        """ "22:00–08:00", or "off"."""
+        return "off" if self.off else f"{describe_minute(self.start)}–{describe_minute(self.end)}"
+
+    def leaving_free(self, minute: int) -> QuietHours:
+        """These quiet hours shortened just enough that `minute` is outside them.
+
+        A time in the evening part starts the quiet hours after it (on the next half hour);
+        a time in the morning part ends them at that time.
+        """
+        if not self.contains(minute):
+            return self
+        evening = self.start > self.end and minute >= self.start
+        if self.start < self.end:
+            evening = minute - self.start < self.end - minute  # nearer the start: start later
+        if not evening:
+            return QuietHours(self.start, minute)
+        later = ((minute // 30) + 1) * 30 % (24 * 60)
+        return QuietHours(later, self.end) if later != self.end else QuietHours(0, 0)
+
 
 # --- parsing what learners type ------------------------------------------------------------
 
@@ -172,6 +196,35 @@ def outside_quiet_hours(when: datetime, tz: tzinfo, quiet: QuietHours) -> dateti
     if quiet.start > quiet.end and minute >= quiet.start:
         day += timedelta(days=1)
     return local_to_utc(day, quiet.end, tz)
+
+
+def moved_by_quiet_hours(due: datetime, tz: tzinfo, study_minute: int) -> bool:
+    """Whether a study reminder at `due` is not at the plan's own time (quiet hours moved it)."""
+    local = due.astimezone(tz)
+    return local.hour * 60 + local.minute != study_minute
+
+
+@dataclass(frozen=True)
+class SnoozeChoice:
+    """Where a snooze can land: `plain` is `delay` from now, unless that is in quiet hours;
+    then `before` (shortly before quiet hours begin, if still ahead) and `after` (when they end)."""
+
+    plain: datetime | None
+    before: datetime | None
+    after: datetime
+
+
+def snooze_choice(now: datetime, tz: tzinfo, quiet: QuietHours, delay: timedelta) -> SnoozeChoice:
+    wanted = now + delay
+    after = outside_quiet_hours(wanted, tz, quiet)
+    if after == wanted:
+        return SnoozeChoice(wanted, None, wanted)
+    local = wanted.astimezone(tz)
+    start_day = local.date()
+    if quiet.start > quiet.end and local.hour * 60 + local.minute < quiet.end:
+        start_day -= timedelta(days=1)  # after midnight: quiet hours began yesterday evening
+    before = local_to_utc(start_day, quiet.start, tz) - timedelta(minutes=15)
+    return SnoozeChoice(None, before if before >= now + timedelta(minutes=10) else None, after)
 
 
 def next_study_time(

@@ -18,8 +18,17 @@ from datetime import date, datetime, tzinfo
 from bot.callbacks import MenuChoice, PlanAction, PlanAnswer, SearchFor, StartPlan
 from bot.catalog.search import CourseInfo
 from bot.replies import Button, Reply, esc, shorten
-from bot.study.maths import DAY_NAMES, Fit, describe_days, describe_minute, progress_bar
-from bot.study.store import PAUSED, PlanStatus, days_of, remaining_fit
+from bot.study.maths import (
+    DAY_NAMES,
+    Fit,
+    QuietHours,
+    SnoozeChoice,
+    describe_days,
+    describe_minute,
+    moved_by_quiet_hours,
+    progress_bar,
+)
+from bot.study.store import ACTIVE, PAUSED, PlanStatus, days_of, remaining_fit
 
 TIME_CHOICES = (7 * 60, 12 * 60 + 30, 18 * 60, 19 * 60, 21 * 60)
 SESSION_CHOICES = (30, 60, 90, 120)
@@ -64,14 +73,76 @@ def ask_days(course: CourseInfo, selected: tuple[int, ...]) -> Reply:
     return Reply(text, rows)
 
 
-def ask_time() -> Reply:
-    text = "<b>At what time?</b> Tap one, or type a time such as <i>19:30</i> or <i>7pm</i>."
-    buttons = [Button(describe_minute(m), data=PlanAnswer("t", str(m))) for m in TIME_CHOICES]
-    return Reply(text, [buttons[:3], buttons[3:]])
+def time_choices(quiet: QuietHours) -> list[int]:
+    """The time buttons to offer: never one inside the learner's quiet hours."""
+    allowed = [m for m in TIME_CHOICES if not quiet.contains(m)]
+    if not quiet.off and len(allowed) < len(TIME_CHOICES) and quiet.end not in allowed:
+        allowed.insert(0, quiet.end)  # the first minute after quiet hours, instead
+    return sorted(m for m in set(allowed) if not quiet.contains(m))
 
 
-def ask_session() -> Reply:
-    text = "<b>How long is each study session?</b>"
+def ask_time(quiet: QuietHours, sorry: str = "") -> Reply:
+    text = sorry + "<b>At what time?</b> Tap one, or type a time such as <i>19:30</i> or <i>7pm</i>."
+    if not quiet.off:
+        text += f"\n(I stay quiet from {quiet.describe().replace('–', ' to ')}.)"
+    buttons = [Button(describe_minute(m), data=PlanAnswer("t", str(m))) for m in time_choices(quiet)]
+    return Reply(text, [buttons[:3], buttons[3:]] if len(buttons) > 3 else [buttons])
+
+
+def time_in_quiet_hours(minute: int, quiet: QuietHours) -> Reply:
+    """The chosen time is inside quiet hours: say so now, and let the learner decide."""
+    shorter = quiet.leaving_free(minute)
+    text = (
+        f"{describe_minute(minute)} is inside your quiet hours ({quiet.describe()}), when I send no "
+        f"reminders. Keep {describe_minute(minute)} and change your quiet hours to "
+        f"<b>{shorter.describe()}</b>, or pick another time?"
+    )
+    return Reply(
+        text,
+        [
+            [Button(f"Keep {describe_minute(minute)}, quiet {shorter.describe()}",
+                    data=PlanAnswer("t", f"keep:{minute}"))],
+            [Button("Pick another time", data=PlanAnswer("t", "other"))],
+        ],
+    )  # fmt: skip
+
+
+def moved_note(
+    due: datetime, tz: tzinfo, study_minute: int, quiet: QuietHours, study_days: tuple[int, ...]
+) -> str:
+    """Why a study reminder is not at the study time ("" when it is)."""
+    if not moved_by_quiet_hours(due, tz, study_minute):
+        return ""
+    local = due.astimezone(tz)
+    note = f" (your {describe_minute(study_minute)} study time is in your quiet hours, {quiet.describe()}"
+    if local.weekday() not in study_days:
+        note += f"; {DAY_NAMES[local.weekday()]} is not one of your study days"
+    return note + ")"
+
+
+def snooze_in_quiet_hours(plan_id: int, choice: SnoozeChoice, tz: tzinfo, quiet: QuietHours) -> Reply:
+    """An hour from now is in quiet hours: ask rather than move the snooze silently."""
+    text = (
+        f"An hour from now is inside your quiet hours ({quiet.describe()}), when I send no reminders. "
+        "When should I remind you?"
+    )
+    rows = []
+    if choice.before is not None:
+        rows.append([Button(f"At {when_time(choice.before, tz)}, before quiet hours",
+                            data=PlanAction("snz", plan_id, "before"))])  # fmt: skip
+    rows.append(
+        [Button(f"{when(choice.after, tz)}, after quiet hours", data=PlanAction("snz", plan_id, "after"))]
+    )
+    rows.append([Button("Skip today", data=PlanAction("skip", plan_id))])
+    return Reply(text, rows)
+
+
+def when_time(moment: datetime, tz: tzinfo) -> str:
+    return moment.astimezone(tz).strftime("%H:%M")
+
+
+def ask_session(before: str = "") -> Reply:
+    text = before + "<b>How long is each study session?</b>"
     labels = {30: "30 min", 60: "1 hour", 90: "1½ hours", 120: "2 hours"}
     return Reply(text, [[Button(labels[m], data=PlanAnswer("s", str(m))) for m in SESSION_CHOICES]])
 
@@ -140,6 +211,7 @@ def plan_created(
     tz: tzinfo,
     fit: Fit,
     target: date | None,
+    quiet: QuietHours | None = None,
 ) -> Reply:
     lines = [
         f"✅ <b>Your plan for {esc(course.title)}</b>",
@@ -148,11 +220,14 @@ def plan_created(
     ]
     if target:
         lines.append(f"• Target: {day_text(target)}")
-    lines.append(f"• First reminder: {when(first_due, tz)}")
-    lines.append(
-        "\nI stay quiet at night (change it with /quiet). Use /progress to see how you're doing, "
-        "/pause to take a break."
+    quiet = quiet or QuietHours()
+    lines.append(f"• First reminder: {when(first_due, tz)}{moved_note(first_due, tz, minute, quiet, days)}")
+    quiet_text = (
+        f"I stay quiet {quiet.describe()} (change it with /quiet)"
+        if not quiet.off
+        else ("Quiet hours are off (set them with /quiet)")
     )
+    lines.append(f"\n{quiet_text}. Use /progress to see how you're doing, /pause to take a break.")
     return Reply("\n".join(lines))
 
 
@@ -205,14 +280,24 @@ def progress(statuses: list[PlanStatus], tz: tzinfo, today: date) -> Reply:
         if plan.target_date:
             lines.append(f"Target: {day_text(plan.target_date)}")
         if status.next_due and plan.status != PAUSED:
-            lines.append(f"Next reminder: {when(status.next_due, tz)}")
+            lines.append(f"Next reminder: {when(status.next_due, tz)}{_why_then(status, tz)}")
         sections.append("\n".join(lines))
     return Reply("\n\n".join(sections), rows)
 
 
+def _why_then(status: PlanStatus, tz: tzinfo) -> str:
+    if status.next_due is None:
+        return ""
+    if status.next_kind == "snooze":
+        return " (snoozed)"
+    return moved_note(status.next_due, tz, status.plan.study_minute, status.quiet, days_of(status.plan))
+
+
 def upcoming(statuses: list[PlanStatus], tz: tzinfo) -> Reply:
-    scheduled = sorted((s.next_due, s.course.title) for s in statuses if s.next_due is not None)
-    lines = [f"• {when(due, tz)} — {esc(title)}" for due, title in scheduled]
+    scheduled = sorted(
+        (s.next_due, s.course.title, _why_then(s, tz)) for s in statuses if s.next_due is not None
+    )
+    lines = [f"• {when(due, tz)} — {esc(title)}{why}" for due, title, why in scheduled]
     if not lines:
         return Reply("No reminders are scheduled. /progress shows your plans; /resume restarts paused ones.")
     return Reply("<b>Upcoming reminders</b>\n" + "\n".join(lines))
@@ -243,3 +328,28 @@ def stop_confirm(course: CourseInfo, plan_id: int) -> Reply:
             ]
         ],
     )
+
+
+def quiet_set(quiet: QuietHours, statuses: list[PlanStatus], tz: tzinfo) -> Reply:
+    """New quiet hours, and honestly which plans' reminders they move, and to when."""
+    if quiet.off:
+        return Reply("Quiet hours are off: reminders come exactly at your study times.")
+    lines = [f"Quiet hours set to <b>{quiet.describe()}</b> (your local time)."]
+    for status in statuses:
+        plan = status.plan
+        if plan.status != ACTIVE or not quiet.contains(plan.study_minute):
+            continue
+        line = (
+            f"⚠️ <b>{esc(status.course.title)}</b>: your study time {describe_minute(plan.study_minute)} is "
+            f"inside them, so its reminders move to {describe_minute(quiet.end)}"
+        )
+        days = days_of(plan)
+        if quiet.start > quiet.end and plan.study_minute >= quiet.start:
+            line += " the next morning"
+            moved_days = tuple((d + 1) % 7 for d in days)
+            if set(moved_days) - set(days):
+                line += f" ({describe_days(tuple(sorted(moved_days)))}, not your study days)"
+        if status.next_due is not None:
+            line += f". Next: {when(status.next_due, tz)}"
+        lines.append(line + ". Pick another time with /plan, or change the quiet hours.")
+    return Reply("\n".join(lines))

@@ -20,10 +20,11 @@ from bot.storage.db import Database
 from bot.storage.models import Learner, ModuleProgress, Plan, Reminder
 from bot.study.maths import (
     QuietHours,
+    SnoozeChoice,
     check_fit,
     expected_done,
     next_study_time,
-    outside_quiet_hours,
+    snooze_choice,
     start_of_next_local_day,
     zone,
 )
@@ -55,6 +56,8 @@ class PlanStatus:
     done: set[int]
     expected: int
     next_due: datetime | None
+    next_kind: str = "study"  # study | snooze
+    quiet: QuietHours = QuietHours()
 
     @property
     def total(self) -> int:
@@ -169,18 +172,34 @@ async def done_positions(session: AsyncSession, plan_id: int) -> set[int]:
     return set(rows.all())
 
 
-async def snooze(db: Database, clock: Clock, user_id: int, plan_id: int, default_tz: str) -> datetime | None:
-    """Remind again in an hour (or when quiet hours end)."""
+@dataclass(frozen=True)
+class Snoozed:
+    """The snooze's outcome: `due` once set; `None` with the `choice` when quiet hours are in the way."""
+
+    due: datetime | None
+    choice: SnoozeChoice
+    quiet: QuietHours
+
+
+async def snooze(
+    db: Database, clock: Clock, user_id: int, plan_id: int, default_tz: str, where: str = ""
+) -> Snoozed | None:
+    """Remind again in an hour. When that is in quiet hours nothing changes until the learner
+    picks `where`: "before" (shortly before quiet hours begin) or "after" (when they end)."""
     now = clock.now()
     async with db.session() as session:
         found = await active_plan(session, user_id, plan_id)
         if found is None:
             return None
         plan, learner = found
-        tz = learner_zone(learner, default_tz)
-        due = outside_quiet_hours(now + SNOOZE, tz, quiet_hours(learner))
-        await replace_pending(session, plan, due, kind="snooze")
-        return due
+        quiet = quiet_hours(learner)
+        choice = snooze_choice(now, learner_zone(learner, default_tz), quiet, SNOOZE)
+        due = {"before": choice.before, "after": choice.after}.get(where, choice.plain)
+        if due is None and where == "before":
+            due = choice.after  # too late for "before" by now
+        if due is not None:
+            await replace_pending(session, plan, due, kind="snooze")
+        return Snoozed(due, choice, quiet)
 
 
 async def skip_today(
@@ -293,7 +312,12 @@ async def plan_statuses(
             expected = expected_done(
                 start, today, days_of(plan), [h for _, h in course.modules], plan.session_minutes
             )
-            statuses.append(PlanStatus(plan, course, done, expected, reminder.due_at if reminder else None))
+            statuses.append(
+                PlanStatus(
+                    plan, course, done, expected, reminder.due_at if reminder else None,
+                    reminder.kind if reminder else "study", quiet_hours(learner),
+                )
+            )  # fmt: skip
     return statuses
 
 
