@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import warnings
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
+from zoneinfo import available_timezones
 
 from telegram import Update
 from telegram.ext import (
@@ -20,20 +22,24 @@ from telegram.warnings import PTBUserWarning
 from bot.callbacks import PlanAction, PlanAnswer, StartPlan
 from bot.catalog.search import CourseInfo
 from bot.learners import get_learner
-from bot.replies import Reply, is_number
+from bot.replies import Reply, esc, is_number
 from bot.study import replies as say
 from bot.study.maths import (
     MAX_PLAN_DAYS,
     QuietHours,
     check_fit,
     describe_minute,
-    parse_date,
-    parse_days,
-    parse_quiet_hours,
-    parse_time,
-    parse_timezone,
     spread_days,
     zone,
+)
+from bot.study.parse import (
+    parse_days_answer,
+    parse_quiet_answer,
+    parse_session,
+    parse_target,
+    parse_time_answer,
+    parse_zone,
+    warm_up,
 )
 from bot.study.store import (
     ACTIVE,
@@ -143,6 +149,7 @@ async def start_plan(update: Update, context: BotContext) -> int:
         return ConversationHandler.END
     if context.user_data is not None:
         context.user_data[DRAFT] = Draft(course=course)
+    warm_up()
     await send(update, say.ask_days(course, ()))
     return DAYS
 
@@ -175,11 +182,15 @@ async def typed_days(update: Update, context: BotContext) -> int:
     message = update.effective_message
     if draft is None or message is None:
         return await _lost(update)
-    days = parse_days(message.text or "")
-    if days is None:
-        await send(update, say.bad_input("study days", "Mon/Wed/Sat, weekdays or every day"))
+    found = parse_days_answer(message.text or "")
+    if found is None:
+        await send(update, say.sorry(say.ask_days(draft.course, draft.days), "study days"))
         return DAYS
-    draft.days = days
+    if found.days is None:  # "3 days a week": suggest which, ticked; Done accepts
+        draft.days = found.suggestion
+        await send(update, say.ask_which_days(draft.course, found.per_week or 0, draft.days))
+        return DAYS
+    draft.days = found.days
     await send(update, say.ask_time(_quiet(context, draft)))
     return TIME
 
@@ -202,9 +213,16 @@ async def chose_time(update: Update, context: BotContext) -> int:
         await send(update, say.ask_session(f"OK: {describe_minute(minute)}, and quiet hours "
                                            f"{draft.quiet.describe()} once the plan is made.\n"))  # fmt: skip
         return SESSION
-    minute = parse_time_minutes(answer.button) if answer.button else parse_time(answer.text)
+    if answer.button is not None:
+        minute = parse_time_minutes(answer.button)
+    else:
+        found = parse_time_answer(answer.text)
+        if found is not None and found.minute is None:  # "7", "half 7": morning or evening?
+            await send(update, say.ask_am_pm(found.options, quiet))
+            return TIME
+        minute = found.minute if found is not None else None
     if minute is None:
-        await send(update, say.ask_time(quiet, sorry="Sorry, I couldn't read that as a time. "))
+        await send(update, say.sorry(say.ask_time(quiet), "a time"))
         return TIME
     if quiet.contains(minute):
         await send(update, say.time_in_quiet_hours(minute, quiet))
@@ -220,11 +238,18 @@ def parse_time_minutes(data: str) -> int | None:
 
 async def chose_session(update: Update, context: BotContext) -> int:
     answer = await _step(update, context)
-    if answer is None or answer.button is None:
+    if answer is None:
         return await _lost(update)
     draft, value = answer.draft, answer.button
-    if is_number(value) and int(value) in say.SESSION_CHOICES:
-        draft.session_minutes = int(value)
+    if value is not None:
+        if is_number(value) and int(value) in say.SESSION_CHOICES:
+            draft.session_minutes = int(value)
+    else:
+        minutes = parse_session(answer.text)
+        if minutes is None:
+            await send(update, say.sorry(say.ask_session(), "a session length (10 minutes to 4 hours)"))
+            return SESSION
+        draft.session_minutes = minutes
     await send(update, say.ask_target())
     return TARGET
 
@@ -238,15 +263,16 @@ async def chose_target(update: Update, context: BotContext) -> int:
     if answer.button is not None:
         draft.target = None
     else:
-        target = parse_date(answer.text, today)
-        if target is None:
-            await send(update, say.bad_input("a date", "3 March or 2027-03-03"))
+        found = parse_target(answer.text, today)
+        if found is None:
+            await send(update, say.sorry(say.ask_target(), "a date"))
             return TARGET
-        if target <= today:
-            await send(update, Reply("That date has already passed. Pick a date in the future."))
+        target = found.day
+        if target is not None and target <= today:
+            await send(update, say.ask_target("That date has already passed. Pick a date in the future.\n\n"))
             return TARGET
-        if target > today + timedelta(days=MAX_PLAN_DAYS):
-            await send(update, Reply("That's more than three years away. Pick a nearer date."))
+        if target is not None and target > today + timedelta(days=MAX_PLAN_DAYS):
+            await send(update, say.ask_target("That's more than three years away. Pick a nearer date.\n\n"))
             return TARGET
         draft.target = target
     return await _after_target(update, context, draft)
@@ -268,13 +294,16 @@ async def chose_timezone(update: Update, context: BotContext) -> int:
     draft = answer.draft
     core = context.core
     if answer.button is not None:
-        name = context.default_tz
+        name = answer.button if answer.button in available_timezones() else context.default_tz
     else:
-        found = parse_timezone(answer.text)
-        if found is None:
-            await send(update, say.bad_input("a time zone", "Berlin, New York or UTC+2"))
+        found = await asyncio.to_thread(parse_zone, answer.text)  # the city table loads once
+        if found is not None and found.name is None:
+            await send(update, say.ask_which_zone(found.options, context.default_tz))
             return TIMEZONE
-        name = found
+        if found is None or found.name is None:
+            await send(update, say.sorry(say.ask_timezone(context.default_tz), "a place or time zone"))
+            return TIMEZONE
+        name = found.name
     await set_timezone(core.db, core.clock, user.id, name, context.default_tz)
     context.learner = await get_learner(core.db, user.id)  # its time zone just changed
     return await _check_fit(update, context, draft)
@@ -400,7 +429,10 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
                 CallbackQueryHandler(chose_time, pattern=PlanAnswer.of_step("t")),
                 MessageHandler(text, chose_time),
             ],
-            SESSION: [CallbackQueryHandler(chose_session, pattern=PlanAnswer.of_step("s"))],
+            SESSION: [
+                CallbackQueryHandler(chose_session, pattern=PlanAnswer.of_step("s")),
+                MessageHandler(text, chose_session),
+            ],
             TARGET: [
                 CallbackQueryHandler(chose_target, pattern=PlanAnswer.of_step("g")),
                 MessageHandler(text, chose_target),
@@ -586,10 +618,17 @@ async def timezone_command(update: Update, context: BotContext) -> None:
         hint = "Change it with e.g. <code>/timezone Berlin</code> or <code>/timezone UTC+2</code>."
         await send(update, Reply(f"Your time zone is <b>{current}</b>. {hint}"))
         return
-    name = parse_timezone(text)
-    if name is None:
-        await send(update, say.bad_input("a time zone", "Berlin, New York or UTC+2"))
+    found = await asyncio.to_thread(parse_zone, text)
+    if found is not None and found.name is None:
+        choices = "\n".join(
+            f"• {esc(label)}: <code>/timezone {zone_name}</code>" for label, zone_name in found.options
+        )
+        await send(update, Reply(f"That could be more than one place. Which one?\n{choices}"))
         return
+    if found is None or found.name is None:
+        await send(update, say.bad_input("a time zone", "Berlin, Delhi, NYC, EST or UTC+2"))
+        return
+    name = found.name
     await set_timezone(core.db, core.clock, user.id, name, context.default_tz)
     local = core.clock.now().astimezone(zone(name)).strftime("%H:%M")
     await send(update, Reply(f"Time zone set to <b>{name}</b> (it's {local} there). Reminders follow it."))
@@ -612,9 +651,10 @@ async def quiet_command(update: Update, context: BotContext) -> None:
         hint = "Change them with e.g. <code>/quiet 23:00-07:00</code> or <code>/quiet off</code>."
         await send(update, Reply(f"Your quiet hours: <b>{current}</b>. {hint}"))
         return
-    quiet = parse_quiet_hours(text)
+    parsed = parse_quiet_answer(text)
+    quiet = QuietHours(*parsed) if parsed is not None else None
     if quiet is None:
-        await send(update, say.bad_input("quiet hours", "22:00-08:00 or off"))
+        await send(update, say.bad_input("quiet hours", "22:00-08:00, 10pm to 7am, or off"))
         return
     await set_quiet_hours(core.db, core.clock, user.id, quiet, context.default_tz)
     statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, context.default_tz)

@@ -63,7 +63,7 @@ def ask_days(course: CourseInfo, selected: tuple[int, ...]) -> Reply:
     text = (
         f"Let's plan <b>{esc(course.title)}</b>: {modules} modules, about "
         f"{course.workload_hours} hours.\n\n<b>Which days will you study?</b> Tap the days, then "
-        "<i>Done</i> (or type them, e.g. <i>Mon/Wed/Sat</i>, <i>weekdays</i>)."
+        "<i>Done</i> (or type them, e.g. <i>Tue and Thu</i>, <i>weekdays</i>, <i>3 days a week</i>)."
     )
     day_buttons = [
         Button(("✅ " if d in selected else "") + DAY_NAMES[d], data=PlanAnswer("d", str(d)))
@@ -142,29 +142,68 @@ def when_time(moment: datetime, tz: tzinfo) -> str:
 
 
 def ask_session(before: str = "") -> Reply:
-    text = before + "<b>How long is each study session?</b>"
+    text = before + "<b>How long is each study session?</b> Tap one, or type e.g. <i>45 min</i>."
     labels = {30: "30 min", 60: "1 hour", 90: "1½ hours", 120: "2 hours"}
     return Reply(text, [[Button(labels[m], data=PlanAnswer("s", str(m))) for m in SESSION_CHOICES]])
 
 
-def ask_target() -> Reply:
-    text = (
-        "<b>Do you have a date to finish by?</b> Type it (e.g. <i>3 March</i> or "
-        "<i>2027-03-03</i>), or tap below."
+def ask_target(before: str = "") -> Reply:
+    text = before + (
+        "<b>Do you have a date to finish by?</b> Type it (e.g. <i>end of March</i>, <i>in 6 weeks</i> "
+        "or <i>2027-03-03</i>), or tap below."
     )
     return Reply(text, [[Button("No target date", data=PlanAnswer("g", "none"))]])
 
 
 def ask_timezone(default: str) -> Reply:
     text = (
-        "<b>Which time zone are you in?</b> Type a city (e.g. <i>Berlin</i>, <i>New York</i>) or "
-        f"an offset (e.g. <i>UTC+2</i>), or keep <b>{esc(default)}</b>."
+        "<b>Which time zone are you in?</b> Type your city (e.g. <i>Berlin</i>, <i>Delhi</i>, "
+        f"<i>NYC</i>), a zone (e.g. <i>EST</i>) or an offset (<i>UTC+2</i>), or keep <b>{esc(default)}</b>."
     )
     return Reply(text, [[Button(f"Keep {default}", data=PlanAnswer("z", "default"))]])
 
 
 def bad_input(what: str, example: str) -> Reply:
     return Reply(f"Sorry, I couldn't read that as {what}. Try something like <i>{esc(example)}</i>.")
+
+
+def sorry(question: Reply, what: str) -> Reply:
+    """An answer we couldn't read: say so, and ask the question again with its buttons."""
+    return Reply(f"Sorry, I couldn't read that as {what}.\n\n{question.text}", question.buttons)
+
+
+def ask_which_days(course: CourseInfo, per_week: int, suggestion: tuple[int, ...]) -> Reply:
+    """ "3 days a week": suggest days spread over the week, already ticked; Done accepts them."""
+    question = ask_days(course, suggestion)
+    text = (
+        f"Which {per_week} days? I've ticked <b>{describe_days(suggestion)}</b> (spread out, with rest "
+        "days between): press <i>Done</i> to keep them, or tap to change."
+    )
+    return Reply(text, question.buttons)
+
+
+def ask_am_pm(options: tuple[int, ...], quiet: QuietHours) -> Reply:
+    """ "7" or "half 7": which one? A reading inside quiet hours is offered only with that said."""
+    labels = " or ".join(describe_minute(m) for m in options)
+    text = f"Did you mean {labels}?"
+    row: list[Button] = []
+    notes: list[list[Button]] = []
+    for minute in options:
+        if quiet.contains(minute):
+            shorter = quiet.leaving_free(minute)
+            text += f"\n({describe_minute(minute)} is inside your quiet hours, {quiet.describe()}.)"
+            notes.append([Button(f"{describe_minute(minute)}, quiet {shorter.describe()}",
+                                 data=PlanAnswer("t", f"keep:{minute}"))])  # fmt: skip
+        else:
+            row.append(Button(describe_minute(minute), data=PlanAnswer("t", str(minute))))
+    return Reply(text, ([row] if row else []) + notes)
+
+
+def ask_which_zone(options: tuple[tuple[str, str], ...], default: str) -> Reply:
+    """ "IST" or "Springfield": which place?"""
+    rows = [[Button(shorten(label, 40), data=PlanAnswer("z", zone_name))] for label, zone_name in options]
+    rows.append([Button(f"Keep {default}", data=PlanAnswer("z", "default"))])
+    return Reply("That could be more than one place. <b>Which one?</b>", rows)
 
 
 def fit_problem(fit: Fit, days: tuple[int, ...], target: date) -> Reply:

@@ -85,7 +85,7 @@ async def test_a_typed_time_in_quiet_hours_is_questioned_and_kept_by_shortening_
 
 async def test_pick_another_time_asks_again_and_an_early_time_is_questioned_too(harness: BotHarness) -> None:
     await to_time_question(harness, ("p:d:0",))
-    [question] = await harness.say("7:00")
+    [question] = await harness.say("07:00")
     assert "07:00 is inside your quiet hours" in text_of([question])
     assert "Keep 07:00, quiet 22:00–07:00" in [label for label, _ in buttons(question)]
     other = dict(buttons(question))["Pick another time"]
