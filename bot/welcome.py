@@ -24,6 +24,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("stopstudying", "Stop a study plan"),
     ("timezone", "Set your time zone"),
     ("quiet", "Set quiet hours for reminders"),
+    ("cancel", "Stop planning (nothing is saved)"),
     ("mydata", "See what I store about you"),
     ("forget", "Delete everything I store about you"),
 ]

@@ -22,7 +22,7 @@ from telegram.warnings import PTBUserWarning
 from bot.callbacks import PlanAction, PlanAnswer, StartPlan
 from bot.catalog.search import CourseInfo
 from bot.learners import get_learner
-from bot.replies import Reply, esc, is_number
+from bot.replies import Reply, esc, is_number, plural
 from bot.study import replies as say
 from bot.study.maths import (
     MAX_PLAN_DAYS,
@@ -381,10 +381,12 @@ async def typed_if_then(update: Update, context: BotContext) -> int:
 
 
 async def cancel(update: Update, context: BotContext) -> int:
-    """/cancel: leave the plan conversation; nothing is stored."""
-    if context.user_data is not None:
-        context.user_data.pop(DRAFT, None)
-    await send(update, Reply("OK, no plan was made. Press <i>Start studying</i> on a course any time."))
+    """/cancel: leave the plan conversation; nothing is stored (outside one: nothing to cancel)."""
+    draft = context.user_data.pop(DRAFT, None) if context.user_data is not None else None
+    if draft is None:
+        await send(update, Reply("There's nothing to cancel. /help shows what I can do."))
+    else:
+        await send(update, Reply("OK, no plan was made. Press <i>Start studying</i> on a course any time."))
     return ConversationHandler.END
 
 
@@ -419,6 +421,9 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
         entry_points=[
             CallbackQueryHandler(start_plan, pattern=StartPlan.matches),
             CommandHandler("study", start_plan),
+            CommandHandler(
+                "cancel", cancel
+            ),  # also outside a conversation: it says there's nothing to cancel
         ],
         states={
             DAYS: [
@@ -571,13 +576,13 @@ async def reminders_command(update: Update, context: BotContext) -> None:
 
 async def pause_command(update: Update, context: BotContext) -> None:
     """/pause: every active plan pauses (no reminders) until /resume."""
-    await _set_all(update, context, PAUSED, "Paused {n} plan(s). Send /resume when you're ready.",
+    await _set_all(update, context, PAUSED, "Paused {n}. Send /resume when you're ready.",
                    "You have no active plan to pause.")  # fmt: skip
 
 
 async def resume_command(update: Update, context: BotContext) -> None:
     """/resume: paused plans start reminding again from their next study time."""
-    await _set_all(update, context, ACTIVE, "Resumed {n} plan(s). /reminders shows what's next.",
+    await _set_all(update, context, ACTIVE, "Resumed {n}. /reminders shows what's next.",
                    "You have no paused plan.")  # fmt: skip
 
 
@@ -587,7 +592,7 @@ async def _set_all(update: Update, context: BotContext, status: str, done: str, 
         return
     core = context.core
     changed = await set_all(core.db, core.clock, user.id, status, context.default_tz)
-    await send(update, Reply(done.format(n=changed) if changed else none))
+    await send(update, Reply(done.format(n=plural(changed, "plan")) if changed else none))
 
 
 async def stop_command(update: Update, context: BotContext) -> None:

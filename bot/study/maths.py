@@ -319,7 +319,7 @@ def spread_days(current: tuple[int, ...], wanted: int) -> tuple[int, ...]:
 
 def progress_bar(done: int, total: int, width: int = 8) -> str:
     filled = round(width * done / total) if total else 0
-    return "▓" * filled + "░" * (width - filled) + f" {done}/{total} modules"
+    return "▓" * filled + "░" * (width - filled) + f" {done}/{total} module{'' if total == 1 else 's'}"
 
 
 def describe_days(days: tuple[int, ...]) -> str:

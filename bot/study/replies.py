@@ -17,7 +17,7 @@ from datetime import date, datetime, tzinfo
 
 from bot.callbacks import MenuChoice, PlanAction, PlanAnswer, SearchFor, StartPlan
 from bot.catalog.search import CourseInfo
-from bot.replies import Button, Reply, esc, shorten
+from bot.replies import Button, Reply, esc, plural, shorten
 from bot.study.maths import (
     DAY_NAMES,
     Fit,
@@ -61,8 +61,8 @@ def choose_course(last: CourseInfo | None) -> Reply:
 def ask_days(course: CourseInfo, selected: tuple[int, ...]) -> Reply:
     modules = len(course.modules)
     text = (
-        f"Let's plan <b>{esc(course.title)}</b>: {modules} modules, about "
-        f"{course.workload_hours} hours.\n\n<b>Which days will you study?</b> Tap the days, then "
+        f"Let's plan <b>{esc(course.title)}</b>: {plural(modules, 'module')}, about "
+        f"{plural(course.workload_hours, 'hour')}.\n\n<b>Which days will you study?</b> Tap the days, then "
         "<i>Done</i> (or type them, e.g. <i>Tue and Thu</i>, <i>weekdays</i>, <i>3 days a week</i>)."
     )
     day_buttons = [
@@ -176,8 +176,8 @@ def ask_which_days(course: CourseInfo, per_week: int, suggestion: tuple[int, ...
     """ "3 days a week": suggest days spread over the week, already ticked; Done accepts them."""
     question = ask_days(course, suggestion)
     text = (
-        f"Which {per_week} days? I've ticked <b>{describe_days(suggestion)}</b> (spread out, with rest "
-        "days between): press <i>Done</i> to keep them, or tap to change."
+        f"Which {plural(per_week, 'day')}? I've ticked <b>{describe_days(suggestion)}</b> (spread out, "
+        "with rest days between): press <i>Done</i> to keep them, or tap to change."
     )
     return Reply(text, question.buttons)
 
@@ -209,15 +209,20 @@ def ask_which_zone(options: tuple[tuple[str, str], ...], default: str) -> Reply:
 def fit_problem(fit: Fit, days: tuple[int, ...], target: date) -> Reply:
     """The pace misses the target: say so honestly, offer a later date or more days."""
     text = (
-        f"At {len(days)} day{'s' if len(days) != 1 else ''} a week this takes about {fit.weeks} "
-        f"weeks ({fit.sessions} sessions): you'd finish on <b>{day_text(fit.finish)}</b>, after your "
+        f"At {plural(len(days), 'day')} a week this takes about {plural(fit.weeks, 'week')} "
+        f"({plural(fit.sessions, 'session')}): you'd finish on <b>{day_text(fit.finish)}</b>, after your "
         f"target of {day_text(target)}."
     )
     rows = [[Button(f"Finish on {fit.finish.strftime('%d %b %Y')}", data=PlanAnswer("f", "date"))]]
     if fit.days_needed is not None:
-        text += f"\nStudying {fit.days_needed} days a week would meet it."
+        text += f"\nStudying {plural(fit.days_needed, 'day')} a week would meet it."
         rows.append(
-            [Button(f"Study {fit.days_needed} days a week", data=PlanAnswer("f", f"days:{fit.days_needed}"))]
+            [
+                Button(
+                    f"Study {plural(fit.days_needed, 'day')} a week",
+                    data=PlanAnswer("f", f"days:{fit.days_needed}"),
+                )
+            ]
         )
     else:
         text += "\nEven studying every day would not meet it, so a later date is the honest option."
@@ -255,7 +260,7 @@ def plan_created(
     lines = [
         f"✅ <b>Your plan for {esc(course.title)}</b>",
         f"• {describe_days(days)} at {describe_minute(minute)} ({esc(str(tz))})",
-        f"• {fit.sessions} sessions; at this pace you finish on {day_text(fit.finish)}",
+        f"• {plural(fit.sessions, 'session')}; at this pace you finish on {day_text(fit.finish)}",
     ]
     if target:
         lines.append(f"• Target: {day_text(target)}")
@@ -294,13 +299,13 @@ def progress(statuses: list[PlanStatus], tz: tzinfo, today: date) -> Reply:
                 ]
             )
         elif status.behind:
-            lines.append(f"⚠️ Behind by {status.behind} module{'s' if status.behind != 1 else ''}")
+            lines.append(f"⚠️ Behind by {plural(status.behind, 'module')}")
             needed, finish = remaining_fit(status, today)
             if plan.target_date and needed and needed > len(days_of(plan)):
                 rows.append(
                     [
                         Button(
-                            f"Catch up: {needed} days a week",
+                            f"Catch up: {plural(needed, 'day')} a week",
                             data=PlanAction("cu", plan.id or 0, f"days:{needed}"),
                         )
                     ]

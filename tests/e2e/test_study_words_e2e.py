@@ -84,3 +84,22 @@ async def test_timezone_command_understands_cities_and_asks_about_abbreviations(
     assert learner is not None and learner.timezone == "America/New_York"
     assert "22:00–07:00" in text_of(await harness.say("/quiet 10pm to 7am"))
     assert date(2026, 3, 2)  # the harness clock's day; nothing here depends on it
+
+
+async def test_counts_agree_with_their_nouns(harness: BotHarness) -> None:
+    from tests.e2e.test_study_e2e import enrol
+
+    assert "nothing to cancel" in text_of(await harness.say("/cancel"))
+    await enrol(harness)
+    paused = text_of(await harness.say("/pause"))
+    assert "Paused 1 plan." in paused and "(s)" not in paused
+    resumed = text_of(await harness.say("/resume"))
+    assert "Resumed 1 plan." in resumed and "(s)" not in resumed
+    async with core(harness).db.session() as session_:
+        [plan] = (await session_.exec(select(Plan))).all()
+    message = {"message_id": 1, "chat": {"id": USER, "type": "private"}, "date": 0}
+    harness.api.messages[(USER, 1)] = message
+    await harness.press(message, f"p:done:{plan.id}:1")
+    mydata = text_of(await harness.say("/mydata"))
+    assert "progress on 1 module)" in mydata
+    assert "/cancel" in text_of(await harness.say("/help"))
