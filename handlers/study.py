@@ -53,6 +53,7 @@ from bot.study.store import (
     plan_status,
     plan_statuses,
     quiet_hours,
+    record_session,
     set_all,
     set_quiet_hours,
     set_status,
@@ -490,6 +491,16 @@ async def plan_button(update: Update, context: BotContext) -> None:
     course = status.course
     learner = context.learner
     tz = learner_zone(learner, tz_name)
+    if action == "done" and extra == say.SESSION_DONE:
+        studied = await record_session(core.db, core.clock, user_id, plan_id, tz_name)
+        if studied is None:
+            await query.answer("This plan is not active.")
+            return
+        status = (
+            await plan_status(core.db, core.clock, user_id, plan_id, core.catalog.courses, tz_name) or status
+        )
+        await query.answer(say.session_noted(status, studied))
+        return
     if action == "done" and is_number(extra):
         result = await mark_done(
             core.db, core.clock, user_id, plan_id, int(extra), len(course.modules), tz_name

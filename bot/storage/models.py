@@ -188,6 +188,16 @@ class ModuleProgress(SQLModel, table=True):
     done_at: datetime | None = utc_column()
 
 
+class StudySession(SQLModel, table=True):
+    """One study session the learner reported (a reminder's Done): its length counts as time studied."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    learner_id: int = big_int(index=True)
+    minutes: int
+    studied_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
 class Reminder(SQLModel, table=True):
     """One reminder to send. At most one unsent reminder per plan.
 

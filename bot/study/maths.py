@@ -349,3 +349,53 @@ def expected_done(
             break
         done += 1
     return done
+
+
+# --- sessions studied ---------------------------------------------------------------------
+
+
+def planned_sessions(start: date, today: date, days: tuple[int, ...], include_today: bool = False) -> int:
+    """Study days from `start` up to `today` (today only once its study time has passed):
+    the sessions the plan expected so far."""
+    end = (today - start).days + (1 if include_today else 0)
+    return sum(1 for offset in range(max(0, end)) if (start + timedelta(days=offset)).weekday() in days)
+
+
+def studied_minutes(sessions: list[tuple[date, int]], module_hours_done: int) -> int:
+    """Time studied: the sessions reported, but never less than the modules finished are worth."""
+    return max(sum(minutes for _, minutes in sessions), module_hours_done * 60)
+
+
+def streak(session_days: set[date], days: tuple[int, ...], start: date, today: date) -> int:
+    """Study days in a row with a session, counting back from today (today only once it is done).
+
+    A planned study day without a session ends the streak; a session on a rest day adds to it.
+    """
+    count = 0
+    day = today
+    while day >= start:
+        if day in session_days:
+            count += 1
+        elif day.weekday() in days and day != today:
+            break
+        day -= timedelta(days=1)
+    return count
+
+
+def this_week(sessions: list[tuple[date, int]], today: date) -> tuple[int, int]:
+    """Sessions and minutes studied this week (Monday to today)."""
+    monday = today - timedelta(days=today.weekday())
+    recent = [minutes for day, minutes in sessions if monday <= day <= today]
+    return len(recent), sum(recent)
+
+
+def describe_duration(minutes: int) -> str:
+    """45 → "45 min", 60 → "1 h", 90 → "1.5 h", 100 → "1 h 40 min"."""
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    if rest == 0:
+        return f"{hours} h"
+    if rest == 30:
+        return f"{hours}.5 h"
+    return f"{hours} h {rest} min"

@@ -18,18 +18,21 @@ from datetime import date, datetime, tzinfo
 from bot.callbacks import MenuChoice, PlanAction, PlanAnswer, SearchFor, StartPlan
 from bot.catalog.search import CourseInfo
 from bot.replies import Button, Reply, esc, plural, shorten
+from bot.storage.models import Plan
 from bot.study.maths import (
     DAY_NAMES,
     Fit,
     QuietHours,
     SnoozeChoice,
     describe_days,
+    describe_duration,
     describe_minute,
     moved_by_quiet_hours,
     progress_bar,
 )
-from bot.study.store import ACTIVE, PAUSED, PlanStatus, days_of, remaining_fit
+from bot.study.store import ACTIVE, PAUSED, PlanStatus, Studied, days_of, remaining_fit
 
+SESSION_DONE = "s"  # PlanAction("done", plan, "s"): a session studied; a number: that module finished
 TIME_CHOICES = (7 * 60, 12 * 60 + 30, 18 * 60, 19 * 60, 21 * 60)
 SESSION_CHOICES = (30, 60, 90, 120)
 
@@ -287,6 +290,10 @@ def progress(statuses: list[PlanStatus], tz: tzinfo, today: date) -> Reply:
         plan = status.plan
         lines = [f"<b>{esc(status.course.title)}</b>"]
         lines.append(progress_bar(len(status.done), status.total))
+        lines.append(
+            f"Studied {describe_duration(status.studied)} of about {describe_duration(status.total_minutes)}"
+        )
+        lines.append(week_line(status))
         lines.append(f"{describe_days(days_of(plan))} at {describe_minute(plan.study_minute)}")
         if plan.status == PAUSED:
             lines.append("⏸ Paused")
@@ -298,8 +305,10 @@ def progress(statuses: list[PlanStatus], tz: tzinfo, today: date) -> Reply:
                     )
                 ]
             )
-        elif status.behind:
-            lines.append(f"⚠️ Behind by {plural(status.behind, 'module')}")
+        elif status.pace < 0:
+            behind = -status.pace
+            sessions = -(-behind // plan.session_minutes)
+            lines.append(f"⚠️ Behind by {describe_duration(behind)} (about {plural(sessions, 'session')})")
             needed, finish = remaining_fit(status, today)
             if plan.target_date and needed and needed > len(days_of(plan)):
                 rows.append(
@@ -319,8 +328,9 @@ def progress(statuses: list[PlanStatus], tz: tzinfo, today: date) -> Reply:
                 ]
             )
         else:
-            ahead = len(status.done) - status.expected
-            lines.append("🚀 Ahead of plan" if ahead > 0 else "✅ On track")
+            lines.append(
+                f"🚀 Ahead by {describe_duration(status.pace)}" if status.pace > 0 else "✅ On track"
+            )
         if plan.target_date:
             lines.append(f"Target: {day_text(plan.target_date)}")
         if status.next_due and plan.status != PAUSED:
@@ -335,6 +345,42 @@ def _why_then(status: PlanStatus, tz: tzinfo) -> str:
     if status.next_kind == "snooze":
         return " (snoozed)"
     return moved_note(status.next_due, tz, status.plan.study_minute, status.quiet, days_of(status.plan))
+
+
+def week_line(status: PlanStatus) -> str:
+    """ "This week: 2 sessions, 2 h · streak: 3 study days"."""
+    count, minutes = status.week
+    line = f"This week: {plural(count, 'session')}"
+    if minutes:
+        line += f", {describe_duration(minutes)}"
+    if status.streak:
+        line += f" · streak: {plural(status.streak, 'study day')}"
+    return line
+
+
+def session_noted(status: PlanStatus, studied: Studied) -> str:
+    """The pop-up after a reminder's Done (at most 200 characters)."""
+    if studied.already:
+        return "Today's session is already noted ✓ " + week_line(status)
+    return f"Session noted: {describe_duration(studied.minutes)} ✓ " + week_line(status)
+
+
+def reminder_buttons(plan: Plan, course: CourseInfo, done: set[int], several: bool) -> list[list[Button]]:
+    """A reminder's buttons for one plan: Done records a session; finishing a module is its own button."""
+    position = next((p for p in range(1, len(course.modules) + 1) if p not in done), None)
+    label = f" · {shorten(course.title, 18)}" if several else ""
+    plan_id = plan.id or 0
+    first = [Button(f"Done ✓{label}", data=PlanAction("done", plan_id, SESSION_DONE))]
+    if position is not None:
+        first.append(Button("Finished a module ✓", data=PlanAction("done", plan_id, str(position))))
+    return [
+        first,
+        [
+            Button("Snooze 1 h", data=PlanAction("snz", plan_id)),
+            Button("Skip today", data=PlanAction("skip", plan_id)),
+        ],
+        [Button("Pause", data=PlanAction("pause", plan_id))],
+    ]
 
 
 def upcoming(statuses: list[PlanStatus], tz: tzinfo) -> Reply:

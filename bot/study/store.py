@@ -17,15 +17,19 @@ from bot.catalog.search import CourseInfo
 from bot.clock import Clock
 from bot.replies import is_number
 from bot.storage.db import Database
-from bot.storage.models import Learner, ModuleProgress, Plan, Reminder
+from bot.storage.models import Learner, ModuleProgress, Plan, Reminder, StudySession
 from bot.study.maths import (
     QuietHours,
     SnoozeChoice,
     check_fit,
     expected_done,
     next_study_time,
+    planned_sessions,
     snooze_choice,
     start_of_next_local_day,
+    streak,
+    studied_minutes,
+    this_week,
     zone,
 )
 
@@ -58,6 +62,40 @@ class PlanStatus:
     next_due: datetime | None
     next_kind: str = "study"  # study | snooze
     quiet: QuietHours = QuietHours()
+    sessions: tuple[tuple[date, int], ...] = ()  # (local day, minutes) of every session reported
+    planned: int = 0  # study sessions the plan expected before today
+    today: date | None = None
+    start: date | None = None
+
+    @property
+    def studied(self) -> int:
+        """Minutes studied (sessions reported, or the finished modules' hours if more)."""
+        hours_done = sum(h for p, (_, h) in enumerate(self.course.modules, start=1) if p in self.done)
+        return studied_minutes(list(self.sessions), hours_done)
+
+    @property
+    def expected_minutes(self) -> int:
+        return self.planned * self.plan.session_minutes
+
+    @property
+    def pace(self) -> int:
+        """Minutes ahead (positive) or behind (negative) of the plan; within one session counts as 0."""
+        difference = self.studied - self.expected_minutes
+        return 0 if abs(difference) < self.plan.session_minutes else difference
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(h for _, h in self.course.modules) * 60
+
+    @property
+    def streak(self) -> int:
+        if self.today is None or self.start is None:
+            return 0
+        return streak({day for day, _ in self.sessions}, days_of(self.plan), self.start, self.today)
+
+    @property
+    def week(self) -> tuple[int, int]:
+        return this_week(list(self.sessions), self.today) if self.today else (0, 0)
 
     @property
     def total(self) -> int:
@@ -293,7 +331,7 @@ async def plan_statuses(
     statuses = []
     async with db.session() as session:
         learner = await session.get(Learner, user_id)
-        wanted = [ACTIVE, PAUSED] + ([DONE] if include_finished else [])
+        wanted = [ACTIVE, PAUSED] + ([DONE, STOPPED] if include_finished else [])
         query = select(Plan).where(Plan.learner_id == user_id, col(Plan.status).in_(wanted))
         if plan_id is not None:
             query = query.where(Plan.id == plan_id)
@@ -312,10 +350,21 @@ async def plan_statuses(
             expected = expected_done(
                 start, today, days_of(plan), [h for _, h in course.modules], plan.session_minutes
             )
+            studied = await sessions_of(session, plan.id, tz)
+            local_now = clock.now().astimezone(tz)
+            last = _last_day(plan, tz) or today
+            past_time = local_now.hour * 60 + local_now.minute >= plan.study_minute
+            include_today = past_time and last >= today
+            first = start
+            if plan.created_at is not None:  # a plan made after that day's study time starts the next day
+                made = plan.created_at.astimezone(tz)
+                first += timedelta(days=1 if made.hour * 60 + made.minute > plan.study_minute else 0)
+            planned = planned_sessions(first, min(today, last), days_of(plan), include_today)
             statuses.append(
                 PlanStatus(
                     plan, course, done, expected, reminder.due_at if reminder else None,
-                    reminder.kind if reminder else "study", quiet_hours(learner),
+                    reminder.kind if reminder else "study", quiet_hours(learner), studied, planned,
+                    today, start,
                 )
             )  # fmt: skip
     return statuses
@@ -329,6 +378,47 @@ async def plan_status(
         db, clock, user_id, courses, default_tz, include_finished=True, plan_id=plan_id
     )
     return found[0] if found else None
+
+
+def _last_day(plan: Plan, tz: tzinfo) -> date | None:
+    """A paused, stopped or finished plan expects nothing after it changed."""
+    if plan.status == ACTIVE or plan.updated_at is None:
+        return None
+    return plan.updated_at.astimezone(tz).date()
+
+
+async def sessions_of(session: AsyncSession, plan_id: int, tz: tzinfo) -> tuple[tuple[date, int], ...]:
+    rows = await session.exec(
+        select(StudySession).where(StudySession.plan_id == plan_id).order_by(col(StudySession.studied_at))
+    )
+    return tuple((row.studied_at.astimezone(tz).date(), row.minutes) for row in rows.all())
+
+
+@dataclass(frozen=True)
+class Studied:
+    """A reported session: `already` when today's was noted before (pressing Done twice)."""
+
+    minutes: int
+    already: bool
+
+
+async def record_session(
+    db: Database, clock: Clock, user_id: int, plan_id: int, default_tz: str
+) -> Studied | None:
+    """A reminder's Done: note one study session of the plan's length (once a day per plan)."""
+    now = clock.now()
+    async with db.session() as session:
+        plan = await owned_plan(session, user_id, plan_id)
+        if plan is None or plan.id is None or plan.status in (DONE, STOPPED):
+            return None
+        tz = learner_zone(await session.get(Learner, user_id), default_tz)
+        today = now.astimezone(tz).date()
+        if any(day == today for day, _ in await sessions_of(session, plan.id, tz)):
+            return Studied(plan.session_minutes, already=True)
+        session.add(
+            StudySession(plan_id=plan.id, learner_id=user_id, minutes=plan.session_minutes, studied_at=now)
+        )
+        return Studied(plan.session_minutes, already=False)
 
 
 def remaining_fit(status: PlanStatus, today: date) -> tuple[int | None, date]:
