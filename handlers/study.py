@@ -9,7 +9,8 @@ from datetime import date, timedelta
 from typing import Any
 from zoneinfo import available_timezones
 
-from telegram import Update
+from telegram import Message, Update
+from telegram.error import BadRequest
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -22,13 +23,15 @@ from telegram.warnings import PTBUserWarning
 from bot.callbacks import PlanAction, PlanAnswer, StartPlan
 from bot.catalog.search import CourseInfo
 from bot.learners import get_learner
-from bot.replies import Reply, esc, is_number, plural
+from bot.replies import Button, Reply, esc, is_number, plural
 from bot.study import replies as say
 from bot.study.maths import (
     MAX_PLAN_DAYS,
     QuietHours,
     check_fit,
+    describe_duration,
     describe_minute,
+    progress_bar,
     spread_days,
     zone,
 )
@@ -46,6 +49,7 @@ from bot.study.store import (
     PAUSED,
     STOPPED,
     PlanDraft,
+    PlanStatus,
     change_pace,
     create_plan,
     learner_zone,
@@ -61,7 +65,7 @@ from bot.study.store import (
     skip_today,
     snooze,
 )
-from handlers.common import send, show
+from handlers.common import keyboard, send, show
 from handlers.context import BotContext
 
 DAYS, TIME, SESSION, TARGET, TIMEZONE, FIT, OBSTACLE, IF_THEN = range(8)
@@ -473,7 +477,11 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
 
 
 async def plan_button(update: Update, context: BotContext) -> None:
-    """Done ✓ / Snooze 1 h / Skip today / Pause / Resume / Stop / catch-up, on one plan."""
+    """Done ✓ / Finished a module ✓ / Snooze 1 h / Skip today / Pause / Resume / Stop / catch-up.
+
+    The learner sees a short pop-up, and the message they pressed is edited to say what
+    happened, keeping only the buttons that still make sense.
+    """
     query = update.callback_query
     assert query is not None and query.data is not None and query.from_user is not None
     pressed = PlanAction.parse(query.data)
@@ -488,32 +496,12 @@ async def plan_button(update: Update, context: BotContext) -> None:
         # Not this learner's plan, a deleted one, or forged data: change nothing.
         await query.answer("That plan isn't available any more.")
         return
-    course = status.course
-    learner = context.learner
-    tz = learner_zone(learner, tz_name)
+    tz = learner_zone(context.learner, tz_name)
     if action == "done" and extra == say.SESSION_DONE:
-        studied = await record_session(core.db, core.clock, user_id, plan_id, tz_name)
-        if studied is None:
-            await query.answer("This plan is not active.")
-            return
-        status = (
-            await plan_status(core.db, core.clock, user_id, plan_id, core.catalog.courses, tz_name) or status
-        )
-        await query.answer(say.session_noted(status, studied))
-        return
-    if action == "done" and is_number(extra):
-        result = await mark_done(
-            core.db, core.clock, user_id, plan_id, int(extra), len(course.modules), tz_name
-        )
-        if result is None:
-            await query.answer("That module isn't part of this plan.")
-            return
-        plan, done = result
-        await query.answer(say.module_done(course, done))
-        if plan.status == "done":
-            await send(update, say.finished(course))
-        return
-    if action == "snz":
+        await _session_done(update, context, status)
+    elif action == "done" and is_number(extra):
+        await _module_done(update, context, status, int(extra))
+    elif action == "snz":
         snoozed = await snooze(core.db, core.clock, user_id, plan_id, tz_name, extra)
         if snoozed is None:
             await query.answer("This plan is not active.")
@@ -521,22 +509,109 @@ async def plan_button(update: Update, context: BotContext) -> None:
             await query.answer()
             await send(update, say.snooze_in_quiet_hours(plan_id, snoozed.choice, tz, snoozed.quiet))
         else:
-            await query.answer(f"OK, I'll remind you at {say.when(snoozed.due, tz)}.")
+            note = f"I'll remind you at {say.when(snoozed.due, tz)}."
+            await query.answer(f"OK, {note}")
+            await _settle(update, plan_id, f"⏰ Snoozed: {note}", say.rows_after("snz", status))
     elif action == "skip":
         due = await skip_today(core.db, core.clock, user_id, plan_id, tz_name)
-        await query.answer(
-            f"Enjoy your day off! Next: {say.when(due, tz)}." if due else "This plan is not active."
-        )
+        if due is None:
+            await query.answer("This plan is not active.")
+            return
+        await query.answer(f"Enjoy your day off! Next: {say.when(due, tz)}.")
+        await _settle(update, plan_id, f"⏭ Skipped today. Next: {say.when(due, tz)}.", [])
     elif action in ("pause", "resume", "stop"):
         wanted = {"pause": PAUSED, "resume": ACTIVE, "stop": STOPPED}[action]
         changed = await set_status(core.db, core.clock, user_id, plan_id, wanted, tz_name)
-        notes = {"pause": "Paused. /resume when you're ready.", "resume": "Welcome back — reminders are on.",
-                 "stop": "Stopped. Your progress is kept."}  # fmt: skip
-        await query.answer(notes[action] if changed else "Nothing to change.")
+        if not changed:
+            await query.answer("Nothing to change.")
+            return
+        notes = {
+            "pause": "⏸ Paused. /resume when you're ready.",
+            "resume": "▶️ Welcome back — reminders are on.",
+            "stop": "⏹ Stopped. Your progress is kept.",
+        }
+        await query.answer(notes[action])
+        await _settle(
+            update, plan_id, notes[action], say.rows_after(action, status), keep_others=action != "stop"
+        )
     elif action == "cu":
         await _catch_up(update, context, status, extra)
     else:
         await query.answer("That button is no longer valid.")
+
+
+async def _session_done(update: Update, context: BotContext, status: PlanStatus) -> None:
+    """Done ✓ on a reminder: a session of the plan's length is noted (once a day)."""
+    query = update.callback_query
+    assert query is not None
+    core, user_id, plan_id = context.core, query.from_user.id, status.plan.id or 0
+    studied = await record_session(core.db, core.clock, user_id, plan_id, context.default_tz)
+    if studied is None:
+        await query.answer("This plan is not active.")
+        return
+    status = (
+        await plan_status(core.db, core.clock, user_id, plan_id, core.catalog.courses, context.default_tz)
+        or status
+    )
+    await query.answer(say.session_noted(status, studied))
+    note = "✓ Today's session was already noted." if studied.already else (
+        f"✓ Session noted: {describe_duration(studied.minutes)}.")  # fmt: skip
+    await _settle(update, plan_id, note, say.rows_after("session", status))
+
+
+async def _module_done(update: Update, context: BotContext, status: PlanStatus, position: int) -> None:
+    """Finished a module ✓: that module is done; the last one finishes the plan."""
+    query = update.callback_query
+    assert query is not None
+    core, user_id, plan_id, course = context.core, query.from_user.id, status.plan.id or 0, status.course
+    tz_name = context.default_tz
+    result = await mark_done(core.db, core.clock, user_id, plan_id, position, len(course.modules), tz_name)
+    if result is None:
+        await query.answer("That module isn't part of this plan.")
+        return
+    plan, done = result
+    await query.answer(say.module_done(course, done))
+    status = await plan_status(core.db, core.clock, user_id, plan_id, core.catalog.courses, tz_name) or status
+    if plan.status == "done":
+        await _settle(update, plan_id, "🎉 Every module finished!", [])
+        await send(update, say.finished(course))
+        return
+    note = f"✓ Module {position} finished ({progress_bar(len(done), len(course.modules)).split(' ', 1)[1]})."
+    await _settle(update, plan_id, note, say.rows_after("module", status))
+
+
+async def _settle(
+    update: Update, plan_id: int, note: str, rows: list[list[Button]], keep_others: bool = True
+) -> None:
+    """Edit the pressed message: what happened, and only the buttons that still make sense
+    (other plans' buttons in a merged reminder stay)."""
+    query = update.callback_query
+    message = query.message if query is not None else None
+    if not isinstance(message, Message) or not message.text:
+        return
+    kept = _other_rows(message, plan_id) if keep_others else []
+    reply = say.settled(message.text_html, note, kept + rows)
+    try:
+        await message.edit_text(reply.text, reply_markup=keyboard(reply.buttons))
+    except BadRequest as error:
+        if "not modified" not in str(error).lower():
+            raise
+
+
+def _other_rows(message: Message, plan_id: int) -> list[list[Button]]:
+    """The message's buttons that are not about `plan_id`."""
+    markup = message.reply_markup
+    rows: list[list[Button]] = []
+    for row in markup.inline_keyboard if markup is not None else ():
+        kept = []
+        for button in row:
+            data = button.callback_data if isinstance(button.callback_data, str) else None
+            action = PlanAction.parse(data)
+            if data is not None and (action is None or action.plan_id != plan_id):
+                kept.append(Button(button.text, data=data))
+        if kept:
+            rows.append(kept)
+    return rows
 
 
 async def _catch_up(update: Update, context: BotContext, status: Any, extra: str) -> None:

@@ -33,6 +33,7 @@ from bot.study.maths import (
 from bot.study.store import ACTIVE, PAUSED, PlanStatus, Studied, days_of, remaining_fit
 
 SESSION_DONE = "s"  # PlanAction("done", plan, "s"): a session studied; a number: that module finished
+TEXT_LIMIT = 4096
 TIME_CHOICES = (7 * 60, 12 * 60 + 30, 18 * 60, 19 * 60, 21 * 60)
 SESSION_CHOICES = (30, 60, 90, 120)
 
@@ -366,21 +367,51 @@ def session_noted(status: PlanStatus, studied: Studied) -> str:
 
 
 def reminder_buttons(plan: Plan, course: CourseInfo, done: set[int], several: bool) -> list[list[Button]]:
-    """A reminder's buttons for one plan: Done records a session; finishing a module is its own button."""
+    """A reminder's buttons for one plan: Done records a session; finishing a module is its own button.
+
+    In a reminder about several plans every button names its course.
+    """
     position = next((p for p in range(1, len(course.modules) + 1) if p not in done), None)
-    label = f" · {shorten(course.title, 18)}" if several else ""
+    label = f" · {shorten(course.title, 16)}" if several else ""
     plan_id = plan.id or 0
     first = [Button(f"Done ✓{label}", data=PlanAction("done", plan_id, SESSION_DONE))]
     if position is not None:
-        first.append(Button("Finished a module ✓", data=PlanAction("done", plan_id, str(position))))
+        first.append(Button(f"Finished a module ✓{label}", data=PlanAction("done", plan_id, str(position))))
     return [
         first,
         [
-            Button("Snooze 1 h", data=PlanAction("snz", plan_id)),
-            Button("Skip today", data=PlanAction("skip", plan_id)),
+            Button(f"Snooze 1 h{label}", data=PlanAction("snz", plan_id)),
+            Button(f"Skip today{label}", data=PlanAction("skip", plan_id)),
         ],
-        [Button("Pause", data=PlanAction("pause", plan_id))],
+        [Button(f"Pause{label}", data=PlanAction("pause", plan_id))],
     ]
+
+
+def rows_after(action: str, status: PlanStatus) -> list[list[Button]]:
+    """The buttons a plan's message keeps after `action`: only what still makes sense."""
+    plan_id = status.plan.id or 0
+    position = status.next_module
+    module = (
+        [Button("Finished a module ✓", data=PlanAction("done", plan_id, str(position)))] if position else []
+    )
+    session_today = any(day == status.today for day, _ in status.sessions)
+    done = [] if session_today else [Button("Done ✓", data=PlanAction("done", plan_id, SESSION_DONE))]
+    if action == "session":
+        return [module] if module else []
+    if action == "module":
+        return [done + module] if done or module else []
+    if action == "snz":
+        return [done + [Button("Skip today", data=PlanAction("skip", plan_id))]]
+    if action == "pause":
+        return [[Button("▶️ Resume", data=PlanAction("resume", plan_id))]]
+    return []
+
+
+def settled(text_html: str, note: str, rows: list[list[Button]]) -> Reply:
+    """The pressed message, edited: its text, what just happened, and the buttons left."""
+    room = TEXT_LIMIT - len(note) - 2
+    base = text_html if len(text_html) <= room else text_html[: room - 1].rsplit("\n", 1)[0] + "…"
+    return Reply(f"{base}\n\n{note}", rows)
 
 
 def upcoming(statuses: list[PlanStatus], tz: tzinfo) -> Reply:

@@ -114,11 +114,13 @@ async def test_snooze_into_quiet_hours_asks_instead_of_moving_silently(harness: 
     assert [(r.due_at, r.kind) for r in await pending(harness)] == [(r.due_at, r.kind) for r in before]
     labels = dict(buttons(asked))
     assert "At 21:45, before quiet hours" in labels and "Tue 03 Mar, 08:00, after quiet hours" in labels
-    await harness.press(harness.message_of(asked), labels["At 21:45, before quiet hours"])
+    asked_message = harness.message_of(asked)
+    [edited] = await harness.press(asked_message, labels["At 21:45, before quiet hours"])
     [snoozed] = await pending(harness)
     assert (snoozed.due_at, snoozed.kind) == (datetime(2026, 3, 2, 21, 45, tzinfo=UTC), "snooze")
     assert "21:45" in harness.api.sent("answerCallbackQuery")[-1].params["text"]
-    await harness.press(harness.message_of(asked), labels["Tue 03 Mar, 08:00, after quiet hours"])
+    assert "Snoozed: I'll remind you at Mon 02 Mar, 21:45" in text_of([edited])
+    await harness.press(asked_message, labels["Tue 03 Mar, 08:00, after quiet hours"])
     [later] = await pending(harness)
     assert later.due_at == datetime(2026, 3, 3, 8, 0, tzinfo=UTC)
     assert "(snoozed)" in text_of(await harness.say("/reminders"))
@@ -131,8 +133,9 @@ async def test_snooze_outside_quiet_hours_is_one_hour(harness: BotHarness) -> No
     harness.clock.advance(timedelta(hours=3, minutes=31))
     await dispatch_now(harness.app)  # type: ignore[arg-type]
     reminder = harness.api.sent("sendMessage", USER)[-1]
-    replies = await harness.press(harness.message_of(reminder), dict(buttons(reminder))["Snooze 1 h"])
-    assert replies == []  # just the pop-up
+    [edited] = await harness.press(harness.message_of(reminder), dict(buttons(reminder))["Snooze 1 h"])
+    assert edited.method == "editMessageText"  # no new message: the reminder says what happened
+    assert "Snoozed: I'll remind you at Mon 02 Mar, 13:31" in text_of([edited])
     assert "13:31" in harness.api.sent("answerCallbackQuery")[-1].params["text"]
 
 
