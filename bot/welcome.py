@@ -18,6 +18,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("search", "Find courses for a skill, e.g. /search python"),
     ("study", "Start a study plan for a course"),
     ("progress", "Your study progress"),
+    ("plan", "Change your plan's time, days, session length, target date or quiet hours"),
     ("reminders", "Your upcoming reminders"),
     ("pause", "Pause study reminders"),
     ("resume", "Resume study reminders"),

@@ -52,6 +52,8 @@ from bot.study.store import (
     PlanStatus,
     change_pace,
     create_plan,
+    days_of,
+    edit_plan,
     learner_zone,
     mark_done,
     plan_status,
@@ -69,7 +71,9 @@ from handlers.common import keyboard, send, show
 from handlers.context import BotContext
 
 DAYS, TIME, SESSION, TARGET, TIMEZONE, FIT, OBSTACLE, IF_THEN = range(8)
+EDIT_TIME, EDIT_DAYS, EDIT_SESSION, EDIT_TARGET, EDIT_QUIET = range(8, 13)
 DRAFT = "plan_draft"
+EDIT = "plan_edit"
 MAX_NOTE = 300
 
 
@@ -206,35 +210,47 @@ async def chose_time(update: Update, context: BotContext) -> int:
     if answer is None:
         return await _lost(update)
     draft = answer.draft
-    quiet = _quiet(context, draft)
-    if answer.button == "other":
-        await send(update, say.ask_time(quiet))
+    chosen = await _read_time(update, answer.button, answer.text, _quiet(context, draft))
+    if chosen is None:
         return TIME
-    if answer.button is not None and answer.button.startswith("keep:"):
-        minute = parse_time_minutes(answer.button.removeprefix("keep:"))
-        if minute is None:
-            return await _lost(update)
-        draft.minute, draft.quiet = minute, quiet.leaving_free(minute)
+    minute, shorter = chosen
+    draft.minute = minute
+    if shorter is not None:
+        draft.quiet = shorter
         await send(update, say.ask_session(f"OK: {describe_minute(minute)}, and quiet hours "
-                                           f"{draft.quiet.describe()} once the plan is made.\n"))  # fmt: skip
-        return SESSION
-    if answer.button is not None:
-        minute = parse_time_minutes(answer.button)
+                                           f"{shorter.describe()} once the plan is made.\n"))  # fmt: skip
     else:
-        found = parse_time_answer(answer.text)
+        await send(update, say.ask_session())
+    return SESSION
+
+
+async def _read_time(
+    update: Update, button: str | None, text: str, quiet: QuietHours
+) -> tuple[int, QuietHours | None] | None:
+    """The chosen minute (and shortened quiet hours, if the learner kept a time inside them);
+    `None` after asking again: unreadable, "7" (morning or evening?), or inside quiet hours."""
+    if button == "other":
+        await send(update, say.ask_time(quiet))
+        return None
+    if button is not None and button.startswith("keep:"):
+        minute = parse_time_minutes(button.removeprefix("keep:"))
+        if minute is not None:
+            return minute, quiet.leaving_free(minute)
+    if button is not None:
+        minute = parse_time_minutes(button)
+    else:
+        found = parse_time_answer(text)
         if found is not None and found.minute is None:  # "7", "half 7": morning or evening?
             await send(update, say.ask_am_pm(found.options, quiet))
-            return TIME
+            return None
         minute = found.minute if found is not None else None
     if minute is None:
         await send(update, say.sorry(say.ask_time(quiet), "a time"))
-        return TIME
+        return None
     if quiet.contains(minute):
         await send(update, say.time_in_quiet_hours(minute, quiet))
-        return TIME
-    draft.minute = minute
-    await send(update, say.ask_session())
-    return SESSION
+        return None
+    return minute, None
 
 
 def parse_time_minutes(data: str) -> int | None:
@@ -388,7 +404,10 @@ async def typed_if_then(update: Update, context: BotContext) -> int:
 async def cancel(update: Update, context: BotContext) -> int:
     """/cancel: leave the plan conversation; nothing is stored (outside one: nothing to cancel)."""
     draft = context.user_data.pop(DRAFT, None) if context.user_data is not None else None
-    if draft is None:
+    edit = context.user_data.pop(EDIT, None) if context.user_data is not None else None
+    if edit is not None and draft is None:
+        await send(update, Reply("OK, nothing was changed."))
+    elif draft is None:
         await send(update, Reply("There's nothing to cancel. /help shows what I can do."))
     else:
         await send(update, Reply("OK, no plan was made. Press <i>Start studying</i> on a course any time."))
@@ -426,9 +445,10 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
         entry_points=[
             CallbackQueryHandler(start_plan, pattern=StartPlan.matches),
             CommandHandler("study", start_plan),
-            CommandHandler(
-                "cancel", cancel
-            ),  # also outside a conversation: it says there's nothing to cancel
+            # /cancel also outside a conversation: it says there's nothing to cancel
+            CommandHandler("cancel", cancel),
+            CommandHandler("plan", plan_command),
+            CallbackQueryHandler(edit_button, pattern=say.PlanEdit.matches),
         ],
         states={
             DAYS: [
@@ -460,10 +480,28 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
                 CallbackQueryHandler(typed_if_then, pattern=PlanAnswer.of_step("i")),
                 MessageHandler(text, typed_if_then),
             ],
+            EDIT_TIME: [
+                CallbackQueryHandler(edit_time, pattern=PlanAnswer.of_step("t")),
+                MessageHandler(text, edit_time),
+            ],
+            EDIT_DAYS: [
+                CallbackQueryHandler(edit_days, pattern=PlanAnswer.of_step("d")),
+                MessageHandler(text, edit_days),
+            ],
+            EDIT_SESSION: [
+                CallbackQueryHandler(edit_session, pattern=PlanAnswer.of_step("s")),
+                MessageHandler(text, edit_session),
+            ],
+            EDIT_TARGET: [
+                CallbackQueryHandler(edit_target, pattern=PlanAnswer.of_step("g")),
+                MessageHandler(text, edit_target),
+            ],
+            EDIT_QUIET: [MessageHandler(text, edit_quiet)],
         },
         fallbacks=[
             CommandHandler("cancel", cancel),
             CallbackQueryHandler(start_plan, pattern=StartPlan.matches),
+            CallbackQueryHandler(edit_button, pattern=say.PlanEdit.matches),
             CallbackQueryHandler(unexpected, pattern=PlanAnswer.matches),
             other,  # type: ignore[list-item]
         ],
@@ -471,6 +509,214 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
         name="study_plan",
         conversation_timeout=timedelta(hours=2),
     )
+
+
+# --- editing a plan ---------------------------------------------------------------------------
+
+
+@dataclass
+class Edit:
+    """The plan being edited, and the days ticked so far (for the day buttons)."""
+
+    plan_id: int
+    course: CourseInfo
+    days: tuple[int, ...]
+
+
+def _edit(context: BotContext) -> Edit | None:
+    found = (context.user_data or {}).get(EDIT)
+    return found if isinstance(found, Edit) else None
+
+
+async def _pressed_or_typed(update: Update) -> tuple[str | None, str]:
+    """A button's `PlanAnswer` value (the press acknowledged), or the typed text."""
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+        pressed = PlanAnswer.parse(query.data)
+        return (pressed.value if pressed is not None else ""), ""
+    message = update.effective_message
+    return None, (message.text or "") if message is not None else ""
+
+
+async def plan_command(update: Update, context: BotContext) -> int:
+    """/plan: the learner's plan with its settings and a button for each (several: pick one first)."""
+    user = update.effective_user
+    if user is None:
+        return ConversationHandler.END
+    core = context.core
+    statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, context.default_tz)
+    if len(statuses) == 1:
+        await send(update, say.edit_menu(statuses[0], quiet_hours(context.learner)))
+    else:
+        await send(update, say.choose_plan_to_edit(statuses))
+    return ConversationHandler.END
+
+
+async def edit_button(update: Update, context: BotContext) -> int:
+    """✏️ Edit / Time / Days / Session length / Target date / Quiet hours: ask for the new value."""
+    query = update.callback_query
+    assert query is not None and query.from_user is not None
+    await query.answer()
+    pressed = say.PlanEdit.parse(query.data)
+    core = context.core
+    status = None
+    if pressed is not None:
+        status = await plan_status(
+            core.db, core.clock, query.from_user.id, pressed.plan_id, core.catalog.courses, context.default_tz
+        )
+    if pressed is None or status is None or status.plan.status not in (ACTIVE, PAUSED):
+        await send(update, Reply("That plan can't be changed any more. /progress shows your plans."))
+        return ConversationHandler.END
+    quiet = quiet_hours(context.learner)
+    plan_id = status.plan.id or 0
+    if pressed.field == "menu":
+        await send(update, say.edit_menu(status, quiet))
+        return ConversationHandler.END
+    if pressed.field == "quietoff":
+        return await _set_quiet(update, context, QuietHours(0, 0))
+    if context.user_data is not None:
+        context.user_data[EDIT] = Edit(plan_id, status.course, days_of(status.plan))
+    questions = {
+        "time": (say.ask_time(quiet), EDIT_TIME),
+        "days": (say.ask_days(status.course, days_of(status.plan)), EDIT_DAYS),
+        "session": (say.ask_session(), EDIT_SESSION),
+        "target": (say.ask_target(), EDIT_TARGET),
+        "quiet": (say.ask_quiet(quiet, plan_id), EDIT_QUIET),
+    }
+    question, state = questions[pressed.field]
+    await send(update, question)
+    return state
+
+
+async def edit_time(update: Update, context: BotContext) -> int:
+    """The new study time (questioned like a new plan's, if inside quiet hours)."""
+    edit = _edit(context)
+    button, text = await _pressed_or_typed(update)
+    if edit is None:
+        return await _lost(update)
+    chosen = await _read_time(update, button, text, quiet_hours(context.learner))
+    if chosen is None:
+        return EDIT_TIME
+    minute, shorter = chosen
+    what = f"Study time changed to {describe_minute(minute)}."
+    if shorter is not None and update.effective_user is not None:
+        core = context.core
+        await set_quiet_hours(core.db, core.clock, update.effective_user.id, shorter, context.default_tz)
+        context.learner = await get_learner(core.db, update.effective_user.id)
+        what += f" Quiet hours are now {shorter.describe()}."
+    return await _apply(update, context, edit, what, minute=minute)
+
+
+async def edit_days(update: Update, context: BotContext) -> int:
+    """Day buttons toggle, Done saves; or typed days ("3 days a week" ticks a suggestion)."""
+    edit = _edit(context)
+    button, text = await _pressed_or_typed(update)
+    if edit is None:
+        return await _lost(update)
+    if button == "ok":
+        if not edit.days:
+            await send(update, say.ask_days(edit.course, edit.days))
+            return EDIT_DAYS
+        return await _apply(update, context, edit, "Study days changed.", days=edit.days)
+    if button is not None:
+        if is_number(button) and int(button) < 7:
+            edit.days = tuple(sorted(set(edit.days) ^ {int(button)}))
+        await show(update, say.ask_days(edit.course, edit.days))
+        return EDIT_DAYS
+    found = parse_days_answer(text)
+    if found is None:
+        await send(update, say.sorry(say.ask_days(edit.course, edit.days), "study days"))
+        return EDIT_DAYS
+    if found.days is None:
+        edit.days = found.suggestion
+        await send(update, say.ask_which_days(edit.course, found.per_week or 0, edit.days))
+        return EDIT_DAYS
+    return await _apply(update, context, edit, "Study days changed.", days=found.days)
+
+
+async def edit_session(update: Update, context: BotContext) -> int:
+    """The new session length: a button or typed ("45 min")."""
+    edit = _edit(context)
+    button, text = await _pressed_or_typed(update)
+    if edit is None:
+        return await _lost(update)
+    minutes = int(button) if button and is_number(button) and int(button) in say.SESSION_CHOICES else None
+    if button is None:
+        minutes = parse_session(text)
+    if minutes is None:
+        await send(update, say.sorry(say.ask_session(), "a session length (10 minutes to 4 hours)"))
+        return EDIT_SESSION
+    what = f"Sessions are now {describe_duration(minutes)}."
+    return await _apply(update, context, edit, what, session_minutes=minutes)
+
+
+async def edit_target(update: Update, context: BotContext) -> int:
+    """The new target date, or none."""
+    edit = _edit(context)
+    button, text = await _pressed_or_typed(update)
+    if edit is None:
+        return await _lost(update)
+    if button is not None:
+        return await _apply(update, context, edit, "Target date removed.", target=None)
+    today = await _today(update, context)
+    found = parse_target(text, today)
+    if found is None:
+        await send(update, say.sorry(say.ask_target(), "a date"))
+        return EDIT_TARGET
+    if found.none:
+        return await _apply(update, context, edit, "Target date removed.", target=None)
+    if found.day is None or found.day <= today or found.day > today + timedelta(days=MAX_PLAN_DAYS):
+        await send(update, say.ask_target("Pick a date in the future, within three years.\n\n"))
+        return EDIT_TARGET
+    what = f"Target date set to {say.day_text(found.day)}."
+    return await _apply(update, context, edit, what, target=found.day)
+
+
+async def edit_quiet(update: Update, context: BotContext) -> int:
+    """New quiet hours, typed."""
+    edit = _edit(context)
+    _button, text = await _pressed_or_typed(update)
+    if edit is None:
+        return await _lost(update)
+    parsed = parse_quiet_answer(text)
+    if parsed is None:
+        reply = say.ask_quiet(quiet_hours(context.learner), edit.plan_id, "Sorry, I couldn't read that.\n\n")
+        await send(update, reply)
+        return EDIT_QUIET
+    return await _set_quiet(update, context, QuietHours(*parsed))
+
+
+async def _set_quiet(update: Update, context: BotContext, quiet: QuietHours) -> int:
+    user = update.effective_user
+    if user is None:
+        return ConversationHandler.END
+    core = context.core
+    await set_quiet_hours(core.db, core.clock, user.id, quiet, context.default_tz)
+    statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, context.default_tz)
+    await send(update, say.quiet_set(quiet, statuses, learner_zone(context.learner, context.default_tz)))
+    if context.user_data is not None:
+        context.user_data.pop(EDIT, None)
+    return ConversationHandler.END
+
+
+async def _apply(update: Update, context: BotContext, edit: Edit, what: str, **changes: Any) -> int:
+    """Save the change (progress untouched) and show the plan as it is now."""
+    user = update.effective_user
+    if user is None:
+        return ConversationHandler.END
+    core = context.core
+    tz_name = context.default_tz
+    edited = await edit_plan(core.db, core.clock, user.id, edit.plan_id, tz_name, **changes)
+    if context.user_data is not None:
+        context.user_data.pop(EDIT, None)
+    status = await plan_status(core.db, core.clock, user.id, edit.plan_id, core.catalog.courses, tz_name)
+    if edited is None or status is None:
+        await send(update, Reply("That plan can't be changed any more. /progress shows your plans."))
+        return ConversationHandler.END
+    _plan, due = edited
+    await send(update, say.plan_edited(what, status, due, learner_zone(context.learner, tz_name)))
+    return ConversationHandler.END
 
 
 # --- reminder buttons and plan commands --------------------------------------------------------
@@ -631,7 +877,9 @@ async def _catch_up(update: Update, context: BotContext, status: Any, extra: str
         _needed, finish = remaining_fit(status, today)
         await change_pace(core.db, core.clock, query.from_user.id, status.plan.id, tz_name, target=finish)
     await query.answer("Plan updated.")
-    statuses = await plan_statuses(core.db, core.clock, query.from_user.id, core.catalog.courses, tz_name)
+    statuses = await plan_statuses(
+        core.db, core.clock, query.from_user.id, core.catalog.courses, tz_name, include_finished=True
+    )
     learner = context.learner
     await show(update, say.progress(statuses, learner_zone(learner, tz_name), today))
 
@@ -643,7 +891,9 @@ async def progress_command(update: Update, context: BotContext) -> None:
         return
     core = context.core
     tz_name = context.default_tz
-    statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, tz_name)
+    statuses = await plan_statuses(
+        core.db, core.clock, user.id, core.catalog.courses, tz_name, include_finished=True
+    )
     learner = context.learner
     await send(update, say.progress(statuses, learner_zone(learner, tz_name), await _today(update, context)))
 

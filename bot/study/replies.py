@@ -13,9 +13,11 @@ Callback data (handled in `handlers/study.py`):
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime, tzinfo
+from typing import ClassVar
 
-from bot.callbacks import MenuChoice, PlanAction, PlanAnswer, SearchFor, StartPlan
+from bot.callbacks import CallbackData, MenuChoice, PlanAction, PlanAnswer, SearchFor, StartPlan
 from bot.catalog.search import CourseInfo
 from bot.replies import Button, Reply, esc, plural, shorten
 from bot.storage.models import Plan
@@ -30,7 +32,23 @@ from bot.study.maths import (
     moved_by_quiet_hours,
     progress_bar,
 )
-from bot.study.store import ACTIVE, PAUSED, PlanStatus, Studied, days_of, remaining_fit
+from bot.study.store import ACTIVE, DONE, PAUSED, STOPPED, PlanStatus, Studied, days_of, remaining_fit
+
+EDIT_FIELDS = ("menu", "time", "days", "session", "target", "quiet", "quietoff")
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanEdit(CallbackData):
+    """Edit one plan: open its menu, or change one setting (handled by the plan conversation)."""
+
+    prefix: ClassVar[str] = "pe"
+    plan_id: int
+    field: str
+
+    def __post_init__(self) -> None:
+        if self.field not in EDIT_FIELDS:
+            raise ValueError(self.field)
+
 
 SESSION_DONE = "s"  # PlanAction("done", plan, "s"): a session studied; a number: that module finished
 TEXT_LIMIT = 4096
@@ -296,6 +314,15 @@ def progress(statuses: list[PlanStatus], tz: tzinfo, today: date) -> Reply:
         )
         lines.append(week_line(status))
         lines.append(f"{describe_days(days_of(plan))} at {describe_minute(plan.study_minute)}")
+        if plan.status == DONE:
+            sections.append(_finished_section(status, tz))
+            continue
+        if plan.status == STOPPED:
+            sections.append(_stopped_section(status, tz))
+            continue
+        rows.append(
+            [Button(f"✏️ Edit {shorten(status.course.title, 28)}", data=PlanEdit(plan.id or 0, "menu"))]
+        )
         if plan.status == PAUSED:
             lines.append("⏸ Paused")
             rows.append(
@@ -346,6 +373,81 @@ def _why_then(status: PlanStatus, tz: tzinfo) -> str:
     if status.next_kind == "snooze":
         return " (snoozed)"
     return moved_note(status.next_due, tz, status.plan.study_minute, status.quiet, days_of(status.plan))
+
+
+def _finished_section(status: PlanStatus, tz: tzinfo) -> str:
+    finished_on = status.plan.updated_at.astimezone(tz).date() if status.plan.updated_at else None
+    when_text = f" on {day_text(finished_on)}" if finished_on else ""
+    return (
+        f"<b>{esc(status.course.title)}</b>\n🎉 Finished{when_text} — congratulations! "
+        f"{progress_bar(len(status.done), status.total)}, {describe_duration(status.studied)} studied"
+    )
+
+
+def _stopped_section(status: PlanStatus, tz: tzinfo) -> str:
+    stopped_on = status.plan.updated_at.astimezone(tz).date() if status.plan.updated_at else None
+    when_text = f" on {day_text(stopped_on)}" if stopped_on else ""
+    return (
+        f"<b>{esc(status.course.title)}</b>\n⏹ Stopped{when_text}; your progress is kept: "
+        f"{progress_bar(len(status.done), status.total)}"
+    )
+
+
+def edit_menu(status: PlanStatus, quiet: QuietHours) -> Reply:
+    """/plan for one plan: its settings, and a button for each one that can change."""
+    plan = status.plan
+    target = day_text(plan.target_date) if plan.target_date else "none"
+    text = (
+        f"<b>Edit your plan for {esc(status.course.title)}</b>\n"
+        f"• Days: {describe_days(days_of(plan))}\n• Time: {describe_minute(plan.study_minute)}\n"
+        f"• Sessions: {describe_duration(plan.session_minutes)}\n• Target date: {target}\n"
+        f"• Quiet hours: {quiet.describe()}\n\nYour progress stays as it is. What would you like to change?"
+    )
+    plan_id = plan.id or 0
+    return Reply(
+        text,
+        [
+            [Button("Time", data=PlanEdit(plan_id, "time")), Button("Days", data=PlanEdit(plan_id, "days"))],
+            [Button("Session length", data=PlanEdit(plan_id, "session")),
+             Button("Target date", data=PlanEdit(plan_id, "target"))],
+            [Button("Quiet hours", data=PlanEdit(plan_id, "quiet"))],
+        ],
+    )  # fmt: skip
+
+
+def choose_plan_to_edit(statuses: list[PlanStatus]) -> Reply:
+    if not statuses:
+        return Reply("You have no plan to edit. Find a course and press <i>▶️ Start studying</i>.")
+    rows = [
+        [Button(f"✏️ {shorten(s.course.title, 40)}", data=PlanEdit(s.plan.id or 0, "menu"))] for s in statuses
+    ]
+    return Reply("Which plan would you like to change?", rows)
+
+
+def ask_quiet(quiet: QuietHours, plan_id: int, before: str = "") -> Reply:
+    text = (
+        f"{before}<b>When should I stay quiet?</b> Now: {quiet.describe()}. Type e.g. <i>22:00-08:00</i> or "
+        "<i>10pm to 7am</i>, or turn them off."
+    )
+    return Reply(text, [[Button("Turn quiet hours off", data=PlanEdit(plan_id, "quietoff"))]])
+
+
+def plan_edited(what: str, status: PlanStatus, due: datetime | None, tz: tzinfo) -> Reply:
+    """After an edit: what changed, the plan now, and the next reminder (with why, if moved)."""
+    plan = status.plan
+    lines = [
+        f"✅ {what}",
+        f"<b>{esc(status.course.title)}</b>: {describe_days(days_of(plan))} at "
+        f"{describe_minute(plan.study_minute)}, {describe_duration(plan.session_minutes)} sessions"
+        + (f", target {day_text(plan.target_date)}" if plan.target_date else ""),
+        "Your progress is kept: " + progress_bar(len(status.done), status.total),
+    ]
+    if due is not None:
+        why = moved_note(due, tz, plan.study_minute, status.quiet, days_of(plan))
+        lines.append(f"Next reminder: {when(due, tz)}{why}")
+    elif plan.status == PAUSED:
+        lines.append("The plan is paused: /resume when you're ready.")
+    return Reply("\n".join(lines))
 
 
 def week_line(status: PlanStatus) -> str:

@@ -314,6 +314,48 @@ async def change_pace(
         return plan
 
 
+KEEP = object()  # "leave this as it is" for `edit_plan`'s target
+
+
+async def edit_plan(
+    db: Database,
+    clock: Clock,
+    user_id: int,
+    plan_id: int,
+    default_tz: str,
+    *,
+    days: tuple[int, ...] | None = None,
+    minute: int | None = None,
+    session_minutes: int | None = None,
+    target: date | None | object = KEEP,
+) -> tuple[Plan, datetime | None] | None:
+    """Change an active or paused plan's days, time, session length or target date.
+
+    Progress (modules, sessions) is untouched; an active plan's next reminder is recomputed.
+    Returns the plan and its next reminder (None when paused), or None if it can't be edited.
+    """
+    now = clock.now()
+    async with db.session() as session:
+        plan = await owned_plan(session, user_id, plan_id)
+        if plan is None or plan.status not in (ACTIVE, PAUSED):
+            return None
+        if days:
+            plan.study_days = ",".join(str(d) for d in sorted(set(days)))
+        if minute is not None:
+            plan.study_minute = minute
+        if session_minutes is not None:
+            plan.session_minutes = session_minutes
+        if target is not KEEP:
+            plan.target_date = target if isinstance(target, date) else None
+        plan.updated_at = now
+        session.add(plan)
+        due = None
+        if plan.status == ACTIVE:
+            due = next_due(plan, await session.get(Learner, user_id), default_tz, now)
+            await replace_pending(session, plan, due)
+        return plan, due
+
+
 async def plan_statuses(
     db: Database,
     clock: Clock,
