@@ -29,6 +29,7 @@ from bot.study.maths import (
     MAX_PLAN_DAYS,
     QuietHours,
     check_fit,
+    describe_days,
     describe_duration,
     describe_minute,
     progress_bar,
@@ -54,6 +55,7 @@ from bot.study.store import (
     create_plan,
     days_of,
     edit_plan,
+    fewer_days,
     learner_zone,
     mark_done,
     plan_status,
@@ -66,6 +68,7 @@ from bot.study.store import (
     set_timezone,
     skip_today,
     snooze,
+    take_a_week_off,
 )
 from handlers.common import keyboard, send, show
 from handlers.context import BotContext
@@ -449,6 +452,7 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
             CommandHandler("cancel", cancel),
             CommandHandler("plan", plan_command),
             CallbackQueryHandler(edit_button, pattern=say.PlanEdit.matches),
+            CallbackQueryHandler(ease_button, pattern=say.EaseOff.matches),
         ],
         states={
             DAYS: [
@@ -502,6 +506,7 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
             CommandHandler("cancel", cancel),
             CallbackQueryHandler(start_plan, pattern=StartPlan.matches),
             CallbackQueryHandler(edit_button, pattern=say.PlanEdit.matches),
+            CallbackQueryHandler(ease_button, pattern=say.EaseOff.matches),
             CallbackQueryHandler(unexpected, pattern=PlanAnswer.matches),
             other,  # type: ignore[list-item]
         ],
@@ -852,12 +857,48 @@ def _other_rows(message: Message, plan_id: int) -> list[list[Button]]:
         kept = []
         for button in row:
             data = button.callback_data if isinstance(button.callback_data, str) else None
-            action = PlanAction.parse(data)
+            action = PlanAction.parse(data) or say.EaseOff.parse(data) or say.PlanEdit.parse(data)
             if data is not None and (action is None or action.plan_id != plan_id):
                 kept.append(Button(button.text, data=data))
         if kept:
             rows.append(kept)
     return rows
+
+
+async def ease_button(update: Update, context: BotContext) -> int:
+    """After ignored reminders: Keep going / Less often / A week off / Stop. It acts at once, and
+    the reminder is edited to say what happened."""
+    query = update.callback_query
+    assert query is not None and query.from_user is not None
+    pressed = say.EaseOff.parse(query.data)
+    core, user_id, tz_name = context.core, query.from_user.id, context.default_tz
+    status = None
+    if pressed is not None:
+        status = await plan_status(
+            core.db, core.clock, user_id, pressed.plan_id, core.catalog.courses, tz_name
+        )
+    if pressed is None or status is None or status.plan.status != ACTIVE:
+        await query.answer("This plan is not active.")
+        return ConversationHandler.END
+    plan_id, tz = pressed.plan_id, learner_zone(context.learner, tz_name)
+    note = ""
+    if pressed.choice == "stop":
+        await set_status(core.db, core.clock, user_id, plan_id, STOPPED, tz_name)
+        note = "⏹ Stopped. Your progress is kept; press Start studying on a course any time."
+    elif pressed.choice == "week":
+        due = await take_a_week_off(core.db, core.clock, user_id, plan_id, tz_name)
+        note = f"🌴 Enjoy the week off. I'll be back on {say.when(due, tz)}." if due else ""
+    else:
+        days = fewer_days(days_of(status.plan)) if pressed.choice == "less" else None
+        edited = await edit_plan(core.db, core.clock, user_id, plan_id, tz_name, days=days)
+        due = edited[1] if edited else None
+        when_next = f" Next: {say.when(due, tz)}." if due else ""
+        note = (f"📅 OK: {describe_days(days)} from now on.{when_next}" if days
+                else f"💪 Great, let's keep going.{when_next}")  # fmt: skip
+    await query.answer(note[:200] or "This plan is not active.")
+    if note:
+        await _settle(update, plan_id, note, [])
+    return ConversationHandler.END
 
 
 async def _catch_up(update: Update, context: BotContext, status: Any, extra: str) -> None:

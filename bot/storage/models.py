@@ -178,6 +178,7 @@ class Plan(SQLModel, table=True):
     if_then: str | None = None  # their implementation intention, quoted back in reminders
     status: str = Field(default="active", index=True)  # active | paused | stopped | done
     reminders_sent: int = 0
+    answered_reminders: int = 0  # `reminders_sent` when the learner last acted on the plan
     created_at: datetime | None = utc_column()
     updated_at: datetime | None = utc_column()
 

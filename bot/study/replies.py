@@ -32,7 +32,19 @@ from bot.study.maths import (
     moved_by_quiet_hours,
     progress_bar,
 )
-from bot.study.store import ACTIVE, DONE, PAUSED, STOPPED, PlanStatus, Studied, days_of, remaining_fit
+from bot.study.store import (
+    ACTIVE,
+    DONE,
+    EASE_OFF_AFTER,
+    PAUSED,
+    STOPPED,
+    PlanStatus,
+    Studied,
+    days_of,
+    fewer_days,
+    ignored_reminders,
+    remaining_fit,
+)
 
 EDIT_FIELDS = ("menu", "time", "days", "session", "target", "quiet", "quietoff")
 
@@ -48,6 +60,22 @@ class PlanEdit(CallbackData):
     def __post_init__(self) -> None:
         if self.field not in EDIT_FIELDS:
             raise ValueError(self.field)
+
+
+EASE_CHOICES = ("keep", "less", "week", "stop")
+
+
+@dataclasses.dataclass(frozen=True)
+class EaseOff(CallbackData):
+    """The answer to "how's it going?" after ignored reminders (handled by the plan conversation)."""
+
+    prefix: ClassVar[str] = "pk"
+    plan_id: int
+    choice: str
+
+    def __post_init__(self) -> None:
+        if self.choice not in EASE_CHOICES:
+            raise ValueError(self.choice)
 
 
 SESSION_DONE = "s"  # PlanAction("done", plan, "s"): a session studied; a number: that module finished
@@ -468,13 +496,57 @@ def session_noted(status: PlanStatus, studied: Studied) -> str:
     return f"Session noted: {describe_duration(studied.minutes)} ✓ " + week_line(status)
 
 
+QUOTE_EVERY = 3  # quote the learner's if-then plan in every third reminder
+
+
+def reminder_section(plan: Plan, course: CourseInfo, done: set[int]) -> str:
+    """One plan's part of a reminder; after ignored reminders it asks, kindly, how it's going."""
+    total = len(course.modules)
+    position = next((p for p in range(1, total + 1) if p not in done), None)
+    lines = [f"<b>{esc(course.title)}</b>"]
+    if position is not None:
+        title, hours = course.modules[position - 1]
+        lines.append(f"Next: module {position} — {esc(title)} (about {plural(hours, 'hour')})")
+    lines.append(progress_bar(len(done), total))
+    ignored = ignored_reminders(plan)
+    if ignored >= EASE_OFF_AFTER:
+        lines.append(
+            f"💬 My last {ignored} reminders went unanswered — that's fine, life gets busy. "
+            "Shall we keep going, study less often, take a week off, or stop this plan?"
+        )
+    elif plan.if_then and plan.reminders_sent % QUOTE_EVERY == 0:
+        lines.append(f"Your plan: <i>{esc(plan.if_then)}</i>")
+    return "\n".join(lines)
+
+
+def ease_off_buttons(plan: Plan, label: str = "") -> list[list[Button]]:
+    """Keep going / Study less often / A week off / Stop: each acts at once."""
+    plan_id = plan.id or 0
+    days = days_of(plan)
+    first = [Button(f"Keep going ✓{label}", data=EaseOff(plan_id, "keep"))]
+    if fewer_days(days) != days:
+        first.append(
+            Button(f"Less often: {describe_days(fewer_days(days))}{label}", data=EaseOff(plan_id, "less"))
+        )
+    return [
+        first,
+        [
+            Button(f"Take a week off{label}", data=EaseOff(plan_id, "week")),
+            Button(f"Stop this plan{label}", data=EaseOff(plan_id, "stop")),
+        ],
+    ]
+
+
 def reminder_buttons(plan: Plan, course: CourseInfo, done: set[int], several: bool) -> list[list[Button]]:
     """A reminder's buttons for one plan: Done records a session; finishing a module is its own button.
 
-    In a reminder about several plans every button names its course.
+    In a reminder about several plans every button names its course. After ignored reminders
+    the buttons are the kind question's answers instead.
     """
     position = next((p for p in range(1, len(course.modules) + 1) if p not in done), None)
     label = f" · {shorten(course.title, 16)}" if several else ""
+    if ignored_reminders(plan) >= EASE_OFF_AFTER:
+        return ease_off_buttons(plan, label)
     plan_id = plan.id or 0
     first = [Button(f"Done ✓{label}", data=PlanAction("done", plan_id, SESSION_DONE))]
     if position is not None:

@@ -164,8 +164,48 @@ async def create_plan(
 
 
 async def owned_plan(session: AsyncSession, user_id: int, plan_id: int) -> Plan | None:
+    """The user's own plan, or None.
+
+    Every caller is the learner acting on the plan (a button, an edit), so this also notes
+    that its reminders so far have been answered (see `ignored_reminders`).
+    """
     plan = await session.get(Plan, plan_id)
-    return plan if plan is not None and plan.learner_id == user_id else None
+    if plan is None or plan.learner_id != user_id:
+        return None
+    if plan.answered_reminders != plan.reminders_sent:
+        plan.answered_reminders = plan.reminders_sent
+        session.add(plan)
+    return plan
+
+
+EASE_OFF_AFTER = 3  # ignored reminders in a row before the next one asks how it's going
+
+
+def ignored_reminders(plan: Plan) -> int:
+    """Reminders sent since the learner last acted on the plan."""
+    return max(0, plan.reminders_sent - plan.answered_reminders)
+
+
+def fewer_days(days: tuple[int, ...]) -> tuple[int, ...]:
+    """ "Study less often": every other study day (Mon/Wed/Fri → Mon/Fri; one day stays)."""
+    return days[::2] if len(days) > 2 else days[:1]
+
+
+async def take_a_week_off(
+    db: Database, clock: Clock, user_id: int, plan_id: int, default_tz: str
+) -> datetime | None:
+    """No reminders for a week: the next one is the first study time a week from now."""
+    now = clock.now()
+    async with db.session() as session:
+        found = await active_plan(session, user_id, plan_id)
+        if found is None:
+            return None
+        plan, learner = found
+        # From midnight a week on: the same weekday next week, not the one after.
+        back = start_of_next_local_day(now + timedelta(days=6), learner_zone(learner, default_tz))
+        due = next_due(plan, learner, default_tz, back)
+        await replace_pending(session, plan, due)
+        return due
 
 
 async def active_plan(

@@ -1,4 +1,4 @@
-"""study sessions
+"""study sessions; plan.answered_reminders (to notice ignored reminders)
 
 Revision ID: 0004
 Revises: 0002 (0003 is reserved on another branch: when both land, set down_revision to '0003')
@@ -32,9 +32,13 @@ def upgrade() -> None:
     with op.batch_alter_table('studysession', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_studysession_learner_id'), ['learner_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_studysession_plan_id'), ['plan_id'], unique=False)
+    with op.batch_alter_table('plan', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('answered_reminders', sa.Integer(), nullable=False, server_default='0'))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('plan', schema=None) as batch_op:
+        batch_op.drop_column('answered_reminders')
     with op.batch_alter_table('studysession', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_studysession_plan_id'))
         batch_op.drop_index(batch_op.f('ix_studysession_learner_id'))
