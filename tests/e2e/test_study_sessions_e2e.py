@@ -91,3 +91,15 @@ async def test_several_sessions_make_a_streak_and_a_week(harness: BotHarness) ->
         await harness.press(harness.message_of(later), dict(buttons(later))["Done ✓"])
     assert "This week: 3 sessions, 3 h · streak: 3 study days" in popup(harness)
     assert "✅ On track" in text_of(await harness.say("/progress"))
+
+
+async def test_mydata_shows_and_forget_deletes_study_sessions(harness: BotHarness) -> None:
+    reminder = await first_reminder(harness)
+    await harness.press(harness.message_of(reminder), dict(buttons(reminder))["Done ✓"])  # type: ignore[arg-type]
+    exported = harness.api.sent("sendDocument", USER)
+    await harness.say("/mydata")
+    assert len(harness.api.sent("sendDocument", USER)) == len(exported) + 1
+    [confirm] = await harness.say("/forget")
+    await harness.press(harness.message_of(confirm), "x:forget:yes")
+    async with core(harness).db.session() as session:
+        assert (await session.exec(select(StudySession))).all() == []
