@@ -8,7 +8,7 @@ from typing import Any
 from sqlmodel import col, delete, select
 
 from bot.storage.db import Database
-from bot.storage.models import Learner, ModuleProgress, Plan, Reminder, SearchRequest
+from bot.storage.models import Learner, ModuleProgress, Plan, Reminder, SearchRequest, StudySession
 
 
 def _plain(value: Any) -> Any:
@@ -25,6 +25,7 @@ async def export_learner(db: Database, user_id: int) -> dict[str, Any]:
             await session.exec(select(ModuleProgress).where(col(ModuleProgress.plan_id).in_(plan_ids)))
         ).all()
         reminders = (await session.exec(select(Reminder).where(Reminder.learner_id == user_id))).all()
+        studied = (await session.exec(select(StudySession).where(StudySession.learner_id == user_id))).all()
         searches = (await session.exec(select(SearchRequest).where(SearchRequest.user_id == user_id))).all()
 
     def rows(items: Any) -> list[dict[str, Any]]:
@@ -35,6 +36,7 @@ async def export_learner(db: Database, user_id: int) -> dict[str, Any]:
         "plans": rows(plans),
         "module_progress": rows(progress),
         "reminders": rows(reminders),
+        "study_sessions": rows(studied),
         "recent_searches": rows(searches),
     }
 
@@ -47,6 +49,7 @@ async def forget_learner(db: Database, user_id: int) -> int:
         statements = [
             delete(Reminder).where(col(Reminder.learner_id) == user_id),
             delete(ModuleProgress).where(col(ModuleProgress.plan_id).in_(plan_ids)),
+            delete(StudySession).where(col(StudySession.learner_id) == user_id),
             delete(Plan).where(col(Plan.learner_id) == user_id),
             delete(SearchRequest).where(col(SearchRequest.user_id) == user_id),
             delete(Learner).where(col(Learner.id) == user_id),

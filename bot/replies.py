@@ -50,3 +50,8 @@ def shorten(text: str, limit: int) -> str:
 def is_number(text: str) -> bool:
     """ASCII digits only: "¹" or "٣" pass `str.isdigit()` but are not ids we ever make."""
     return 0 < len(text) <= 18 and text.isascii() and text.isdigit()
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """ "1 plan", "2 plans", "0 plans"; `many` for irregular words ("1 day", "3 days" is regular)."""
+    return f"{count} {word if count == 1 else many or word + 's'}"

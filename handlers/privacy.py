@@ -12,7 +12,7 @@ from telegram import InputFile, Message, Update
 
 from bot.callbacks import ForgetChoice
 from bot.privacy import export_learner, forget_learner
-from bot.replies import Button, Reply, esc
+from bot.replies import Button, Reply, esc, plural
 from handlers.common import private_only, send, show
 from handlers.context import BotContext
 
@@ -47,7 +47,7 @@ async def mydata_command(update: Update, context: BotContext) -> None:
         "<b>What I store about you</b>",
         f"• Telegram id {learner['id']}, chat {learner['chat_id']}, name {esc(learner['first_name'])}",
         f"• Time zone: {esc(learner['timezone'] or 'not set')}",
-        f"• Study plans: {len(data['plans'])} (progress on {len(data['module_progress'])} modules)",
+        f"• Study plans: {len(data['plans'])} (progress on {plural(len(data['module_progress']), 'module')})",
         f"• Reminders (sent and upcoming): {len(data['reminders'])}",
         f"• Recent searches (kept a week): {len(data['recent_searches'])}",
         "",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import warnings
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
+from zoneinfo import available_timezones
 
-from telegram import Update
+from telegram import Message, Update
+from telegram.error import BadRequest
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -20,43 +23,60 @@ from telegram.warnings import PTBUserWarning
 from bot.callbacks import PlanAction, PlanAnswer, StartPlan
 from bot.catalog.search import CourseInfo
 from bot.learners import get_learner
-from bot.replies import Reply, is_number
+from bot.replies import Button, Reply, esc, is_number, plural
 from bot.study import replies as say
 from bot.study.maths import (
     MAX_PLAN_DAYS,
+    QuietHours,
     check_fit,
+    describe_days,
+    describe_duration,
     describe_minute,
-    parse_date,
-    parse_days,
-    parse_quiet_hours,
-    parse_time,
-    parse_timezone,
+    progress_bar,
     spread_days,
     zone,
+)
+from bot.study.parse import (
+    parse_days_answer,
+    parse_quiet_answer,
+    parse_session,
+    parse_target,
+    parse_time_answer,
+    parse_zone,
+    warm_up,
 )
 from bot.study.store import (
     ACTIVE,
     PAUSED,
     STOPPED,
     PlanDraft,
+    PlanStatus,
     change_pace,
     create_plan,
+    days_of,
+    edit_plan,
+    fewer_days,
     learner_zone,
     mark_done,
     plan_status,
     plan_statuses,
+    quiet_hours,
+    record_session,
     set_all,
     set_quiet_hours,
     set_status,
     set_timezone,
     skip_today,
     snooze,
+    take_a_week_off,
 )
-from handlers.common import private_only, send, show
+from handlers.common import keyboard, private_only, send, show
 from handlers.context import BotContext
 
 DAYS, TIME, SESSION, TARGET, TIMEZONE, FIT, OBSTACLE, IF_THEN = range(8)
+EDIT_TIME, EDIT_DAYS, EDIT_SESSION, EDIT_TARGET, EDIT_QUIET = range(8, 13)
 DRAFT = "plan_draft"
+EDIT = "plan_edit"
 MAX_NOTE = 300
 
 
@@ -69,7 +89,13 @@ class Draft:
     target: date | None = None
     obstacle: str | None = None
     if_then: str | None = None
+    quiet: QuietHours | None = None  # shortened quiet hours the learner agreed to, stored with the plan
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _quiet(context: BotContext, draft: Draft) -> QuietHours:
+    """The quiet hours this plan will live with: the learner's, or the ones they just agreed to."""
+    return draft.quiet if draft.quiet is not None else quiet_hours(context.learner)
 
 
 def _draft(context: BotContext) -> Draft | None:
@@ -135,6 +161,7 @@ async def start_plan(update: Update, context: BotContext) -> int:
         return ConversationHandler.END
     if context.user_data is not None:
         context.user_data[DRAFT] = Draft(course=course)
+    warm_up()
     await send(update, say.ask_days(course, ()))
     return DAYS
 
@@ -153,7 +180,7 @@ async def toggle_day(update: Update, context: BotContext) -> int:
             await query.answer("Pick at least one day first.")
             return DAYS
         await query.answer()
-        await send(update, say.ask_time())
+        await send(update, say.ask_time(_quiet(context, draft)))
         return TIME
     if is_number(choice) and int(choice) < 7:
         day = int(choice)
@@ -167,27 +194,66 @@ async def typed_days(update: Update, context: BotContext) -> int:
     message = update.effective_message
     if draft is None or message is None:
         return await _lost(update)
-    days = parse_days(message.text or "")
-    if days is None:
-        await send(update, say.bad_input("study days", "Mon/Wed/Sat, weekdays or every day"))
+    found = parse_days_answer(message.text or "")
+    if found is None:
+        await send(update, say.sorry(say.ask_days(draft.course, draft.days), "study days"))
         return DAYS
-    draft.days = days
-    await send(update, say.ask_time())
+    if found.days is None:  # "3 days a week": suggest which, ticked; Done accepts
+        draft.days = found.suggestion
+        await send(update, say.ask_which_days(draft.course, found.per_week or 0, draft.days))
+        return DAYS
+    draft.days = found.days
+    await send(update, say.ask_time(_quiet(context, draft)))
     return TIME
 
 
 async def chose_time(update: Update, context: BotContext) -> int:
+    """A time button or a typed time; one inside quiet hours is questioned at once."""
     answer = await _step(update, context)
     if answer is None:
         return await _lost(update)
     draft = answer.draft
-    minute = parse_time_minutes(answer.button) if answer.button else parse_time(answer.text)
-    if minute is None:
-        await send(update, say.bad_input("a time", "19:30 or 7pm"))
+    chosen = await _read_time(update, answer.button, answer.text, _quiet(context, draft))
+    if chosen is None:
         return TIME
+    minute, shorter = chosen
     draft.minute = minute
-    await send(update, say.ask_session())
+    if shorter is not None:
+        draft.quiet = shorter
+        await send(update, say.ask_session(f"OK: {describe_minute(minute)}, and quiet hours "
+                                           f"{shorter.describe()} once the plan is made.\n"))  # fmt: skip
+    else:
+        await send(update, say.ask_session())
     return SESSION
+
+
+async def _read_time(
+    update: Update, button: str | None, text: str, quiet: QuietHours
+) -> tuple[int, QuietHours | None] | None:
+    """The chosen minute (and shortened quiet hours, if the learner kept a time inside them);
+    `None` after asking again: unreadable, "7" (morning or evening?), or inside quiet hours."""
+    if button == "other":
+        await send(update, say.ask_time(quiet))
+        return None
+    if button is not None and button.startswith("keep:"):
+        minute = parse_time_minutes(button.removeprefix("keep:"))
+        if minute is not None:
+            return minute, quiet.leaving_free(minute)
+    if button is not None:
+        minute = parse_time_minutes(button)
+    else:
+        found = parse_time_answer(text)
+        if found is not None and found.minute is None:  # "7", "half 7": morning or evening?
+            await send(update, say.ask_am_pm(found.options, quiet))
+            return None
+        minute = found.minute if found is not None else None
+    if minute is None:
+        await send(update, say.sorry(say.ask_time(quiet), "a time"))
+        return None
+    if quiet.contains(minute):
+        await send(update, say.time_in_quiet_hours(minute, quiet))
+        return None
+    return minute, None
 
 
 def parse_time_minutes(data: str) -> int | None:
@@ -196,11 +262,18 @@ def parse_time_minutes(data: str) -> int | None:
 
 async def chose_session(update: Update, context: BotContext) -> int:
     answer = await _step(update, context)
-    if answer is None or answer.button is None:
+    if answer is None:
         return await _lost(update)
     draft, value = answer.draft, answer.button
-    if is_number(value) and int(value) in say.SESSION_CHOICES:
-        draft.session_minutes = int(value)
+    if value is not None:
+        if is_number(value) and int(value) in say.SESSION_CHOICES:
+            draft.session_minutes = int(value)
+    else:
+        minutes = parse_session(answer.text)
+        if minutes is None:
+            await send(update, say.sorry(say.ask_session(), "a session length (10 minutes to 4 hours)"))
+            return SESSION
+        draft.session_minutes = minutes
     await send(update, say.ask_target())
     return TARGET
 
@@ -214,15 +287,16 @@ async def chose_target(update: Update, context: BotContext) -> int:
     if answer.button is not None:
         draft.target = None
     else:
-        target = parse_date(answer.text, today)
-        if target is None:
-            await send(update, say.bad_input("a date", "3 March or 2027-03-03"))
+        found = parse_target(answer.text, today)
+        if found is None:
+            await send(update, say.sorry(say.ask_target(), "a date"))
             return TARGET
-        if target <= today:
-            await send(update, Reply("That date has already passed. Pick a date in the future."))
+        target = found.day
+        if target is not None and target <= today:
+            await send(update, say.ask_target("That date has already passed. Pick a date in the future.\n\n"))
             return TARGET
-        if target > today + timedelta(days=MAX_PLAN_DAYS):
-            await send(update, Reply("That's more than three years away. Pick a nearer date."))
+        if target is not None and target > today + timedelta(days=MAX_PLAN_DAYS):
+            await send(update, say.ask_target("That's more than three years away. Pick a nearer date.\n\n"))
             return TARGET
         draft.target = target
     return await _after_target(update, context, draft)
@@ -244,13 +318,16 @@ async def chose_timezone(update: Update, context: BotContext) -> int:
     draft = answer.draft
     core = context.core
     if answer.button is not None:
-        name = context.default_tz
+        name = answer.button if answer.button in available_timezones() else context.default_tz
     else:
-        found = parse_timezone(answer.text)
-        if found is None:
-            await send(update, say.bad_input("a time zone", "Berlin, New York or UTC+2"))
+        found = await asyncio.to_thread(parse_zone, answer.text)  # the city table loads once
+        if found is not None and found.name is None:
+            await send(update, say.ask_which_zone(found.options, context.default_tz))
             return TIMEZONE
-        name = found
+        if found is None or found.name is None:
+            await send(update, say.sorry(say.ask_timezone(context.default_tz), "a place or time zone"))
+            return TIMEZONE
+        name = found.name
     await set_timezone(core.db, core.clock, user.id, name, context.default_tz)
     context.learner = await get_learner(core.db, user.id)  # its time zone just changed
     return await _check_fit(update, context, draft)
@@ -307,6 +384,9 @@ async def typed_if_then(update: Update, context: BotContext) -> int:
     if answer.button is None:
         draft.if_then = " ".join(answer.text.split())[:MAX_NOTE] or None
     core = context.core
+    if draft.quiet is not None:
+        await set_quiet_hours(core.db, core.clock, user.id, draft.quiet, context.default_tz)
+        context.learner = await get_learner(core.db, user.id)
     plan_draft = PlanDraft(
         course_id=draft.course.id, days=draft.days, minute=draft.minute,
         session_minutes=draft.session_minutes, target=draft.target, obstacle=draft.obstacle,
@@ -315,17 +395,25 @@ async def typed_if_then(update: Update, context: BotContext) -> int:
     _plan, first = await create_plan(core.db, core.clock, user.id, plan_draft, context.default_tz)
     tz = learner_zone(context.learner, context.default_tz)
     fit = _fit(draft, await _today(update, context))
-    await send(update, say.plan_created(draft.course, draft.days, draft.minute, first, tz, fit, draft.target))
+    created = say.plan_created(
+        draft.course, draft.days, draft.minute, first, tz, fit, draft.target, quiet_hours(context.learner)
+    )
+    await send(update, created)
     if context.user_data is not None:
         context.user_data.pop(DRAFT, None)
     return ConversationHandler.END
 
 
 async def cancel(update: Update, context: BotContext) -> int:
-    """/cancel: leave the plan conversation; nothing is stored."""
-    if context.user_data is not None:
-        context.user_data.pop(DRAFT, None)
-    await send(update, Reply("OK, no plan was made. Press <i>Start studying</i> on a course any time."))
+    """/cancel: leave the plan conversation; nothing is stored (outside one: nothing to cancel)."""
+    draft = context.user_data.pop(DRAFT, None) if context.user_data is not None else None
+    edit = context.user_data.pop(EDIT, None) if context.user_data is not None else None
+    if edit is not None and draft is None:
+        await send(update, Reply("OK, nothing was changed."))
+    elif draft is None:
+        await send(update, Reply("There's nothing to cancel. /help shows what I can do."))
+    else:
+        await send(update, Reply("OK, no plan was made. Press <i>Start studying</i> on a course any time."))
     return ConversationHandler.END
 
 
@@ -360,6 +448,11 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
         entry_points=[
             CallbackQueryHandler(start_plan, pattern=StartPlan.matches),
             CommandHandler("study", start_plan),
+            # /cancel also outside a conversation: it says there's nothing to cancel
+            CommandHandler("cancel", cancel),
+            CommandHandler("plan", plan_command),
+            CallbackQueryHandler(edit_button, pattern=say.PlanEdit.matches),
+            CallbackQueryHandler(ease_button, pattern=say.EaseOff.matches),
         ],
         states={
             DAYS: [
@@ -370,7 +463,10 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
                 CallbackQueryHandler(chose_time, pattern=PlanAnswer.of_step("t")),
                 MessageHandler(text, chose_time),
             ],
-            SESSION: [CallbackQueryHandler(chose_session, pattern=PlanAnswer.of_step("s"))],
+            SESSION: [
+                CallbackQueryHandler(chose_session, pattern=PlanAnswer.of_step("s")),
+                MessageHandler(text, chose_session),
+            ],
             TARGET: [
                 CallbackQueryHandler(chose_target, pattern=PlanAnswer.of_step("g")),
                 MessageHandler(text, chose_target),
@@ -388,10 +484,29 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
                 CallbackQueryHandler(typed_if_then, pattern=PlanAnswer.of_step("i")),
                 MessageHandler(text, typed_if_then),
             ],
+            EDIT_TIME: [
+                CallbackQueryHandler(edit_time, pattern=PlanAnswer.of_step("t")),
+                MessageHandler(text, edit_time),
+            ],
+            EDIT_DAYS: [
+                CallbackQueryHandler(edit_days, pattern=PlanAnswer.of_step("d")),
+                MessageHandler(text, edit_days),
+            ],
+            EDIT_SESSION: [
+                CallbackQueryHandler(edit_session, pattern=PlanAnswer.of_step("s")),
+                MessageHandler(text, edit_session),
+            ],
+            EDIT_TARGET: [
+                CallbackQueryHandler(edit_target, pattern=PlanAnswer.of_step("g")),
+                MessageHandler(text, edit_target),
+            ],
+            EDIT_QUIET: [MessageHandler(text, edit_quiet)],
         },
         fallbacks=[
             CommandHandler("cancel", cancel),
             CallbackQueryHandler(start_plan, pattern=StartPlan.matches),
+            CallbackQueryHandler(edit_button, pattern=say.PlanEdit.matches),
+            CallbackQueryHandler(ease_button, pattern=say.EaseOff.matches),
             CallbackQueryHandler(unexpected, pattern=PlanAnswer.matches),
             other,  # type: ignore[list-item]
         ],
@@ -401,11 +516,223 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
     )
 
 
+# --- editing a plan ---------------------------------------------------------------------------
+
+
+@dataclass
+class Edit:
+    """The plan being edited, and the days ticked so far (for the day buttons)."""
+
+    plan_id: int
+    course: CourseInfo
+    days: tuple[int, ...]
+
+
+def _edit(context: BotContext) -> Edit | None:
+    found = (context.user_data or {}).get(EDIT)
+    return found if isinstance(found, Edit) else None
+
+
+async def _pressed_or_typed(update: Update) -> tuple[str | None, str]:
+    """A button's `PlanAnswer` value (the press acknowledged), or the typed text."""
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+        pressed = PlanAnswer.parse(query.data)
+        return (pressed.value if pressed is not None else ""), ""
+    message = update.effective_message
+    return None, (message.text or "") if message is not None else ""
+
+
+async def plan_command(update: Update, context: BotContext) -> int:
+    """/plan: the learner's plan with its settings and a button for each (several: pick one first)."""
+    user = update.effective_user
+    if user is None:
+        return ConversationHandler.END
+    core = context.core
+    statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, context.default_tz)
+    if len(statuses) == 1:
+        await send(update, say.edit_menu(statuses[0], quiet_hours(context.learner)))
+    else:
+        await send(update, say.choose_plan_to_edit(statuses))
+    return ConversationHandler.END
+
+
+async def edit_button(update: Update, context: BotContext) -> int:
+    """✏️ Edit / Time / Days / Session length / Target date / Quiet hours: ask for the new value."""
+    query = update.callback_query
+    assert query is not None and query.from_user is not None
+    await query.answer()
+    pressed = say.PlanEdit.parse(query.data)
+    core = context.core
+    status = None
+    if pressed is not None:
+        status = await plan_status(
+            core.db, core.clock, query.from_user.id, pressed.plan_id, core.catalog.courses, context.default_tz
+        )
+    if pressed is None or status is None or status.plan.status not in (ACTIVE, PAUSED):
+        await send(update, Reply("That plan can't be changed any more. /progress shows your plans."))
+        return ConversationHandler.END
+    quiet = quiet_hours(context.learner)
+    plan_id = status.plan.id or 0
+    if pressed.field == "menu":
+        await send(update, say.edit_menu(status, quiet))
+        return ConversationHandler.END
+    if pressed.field == "quietoff":
+        return await _set_quiet(update, context, QuietHours(0, 0))
+    if context.user_data is not None:
+        context.user_data[EDIT] = Edit(plan_id, status.course, days_of(status.plan))
+    questions = {
+        "time": (say.ask_time(quiet), EDIT_TIME),
+        "days": (say.ask_days(status.course, days_of(status.plan)), EDIT_DAYS),
+        "session": (say.ask_session(), EDIT_SESSION),
+        "target": (say.ask_target(), EDIT_TARGET),
+        "quiet": (say.ask_quiet(quiet, plan_id), EDIT_QUIET),
+    }
+    question, state = questions[pressed.field]
+    await send(update, question)
+    return state
+
+
+async def edit_time(update: Update, context: BotContext) -> int:
+    """The new study time (questioned like a new plan's, if inside quiet hours)."""
+    edit = _edit(context)
+    button, text = await _pressed_or_typed(update)
+    if edit is None:
+        return await _lost(update)
+    chosen = await _read_time(update, button, text, quiet_hours(context.learner))
+    if chosen is None:
+        return EDIT_TIME
+    minute, shorter = chosen
+    what = f"Study time changed to {describe_minute(minute)}."
+    if shorter is not None and update.effective_user is not None:
+        core = context.core
+        await set_quiet_hours(core.db, core.clock, update.effective_user.id, shorter, context.default_tz)
+        context.learner = await get_learner(core.db, update.effective_user.id)
+        what += f" Quiet hours are now {shorter.describe()}."
+    return await _apply(update, context, edit, what, minute=minute)
+
+
+async def edit_days(update: Update, context: BotContext) -> int:
+    """Day buttons toggle, Done saves; or typed days ("3 days a week" ticks a suggestion)."""
+    edit = _edit(context)
+    button, text = await _pressed_or_typed(update)
+    if edit is None:
+        return await _lost(update)
+    if button == "ok":
+        if not edit.days:
+            await send(update, say.ask_days(edit.course, edit.days))
+            return EDIT_DAYS
+        return await _apply(update, context, edit, "Study days changed.", days=edit.days)
+    if button is not None:
+        if is_number(button) and int(button) < 7:
+            edit.days = tuple(sorted(set(edit.days) ^ {int(button)}))
+        await show(update, say.ask_days(edit.course, edit.days))
+        return EDIT_DAYS
+    found = parse_days_answer(text)
+    if found is None:
+        await send(update, say.sorry(say.ask_days(edit.course, edit.days), "study days"))
+        return EDIT_DAYS
+    if found.days is None:
+        edit.days = found.suggestion
+        await send(update, say.ask_which_days(edit.course, found.per_week or 0, edit.days))
+        return EDIT_DAYS
+    return await _apply(update, context, edit, "Study days changed.", days=found.days)
+
+
+async def edit_session(update: Update, context: BotContext) -> int:
+    """The new session length: a button or typed ("45 min")."""
+    edit = _edit(context)
+    button, text = await _pressed_or_typed(update)
+    if edit is None:
+        return await _lost(update)
+    minutes = int(button) if button and is_number(button) and int(button) in say.SESSION_CHOICES else None
+    if button is None:
+        minutes = parse_session(text)
+    if minutes is None:
+        await send(update, say.sorry(say.ask_session(), "a session length (10 minutes to 4 hours)"))
+        return EDIT_SESSION
+    what = f"Sessions are now {describe_duration(minutes)}."
+    return await _apply(update, context, edit, what, session_minutes=minutes)
+
+
+async def edit_target(update: Update, context: BotContext) -> int:
+    """The new target date, or none."""
+    edit = _edit(context)
+    button, text = await _pressed_or_typed(update)
+    if edit is None:
+        return await _lost(update)
+    if button is not None:
+        return await _apply(update, context, edit, "Target date removed.", target=None)
+    today = await _today(update, context)
+    found = parse_target(text, today)
+    if found is None:
+        await send(update, say.sorry(say.ask_target(), "a date"))
+        return EDIT_TARGET
+    if found.none:
+        return await _apply(update, context, edit, "Target date removed.", target=None)
+    if found.day is None or found.day <= today or found.day > today + timedelta(days=MAX_PLAN_DAYS):
+        await send(update, say.ask_target("Pick a date in the future, within three years.\n\n"))
+        return EDIT_TARGET
+    what = f"Target date set to {say.day_text(found.day)}."
+    return await _apply(update, context, edit, what, target=found.day)
+
+
+async def edit_quiet(update: Update, context: BotContext) -> int:
+    """New quiet hours, typed."""
+    edit = _edit(context)
+    _button, text = await _pressed_or_typed(update)
+    if edit is None:
+        return await _lost(update)
+    parsed = parse_quiet_answer(text)
+    if parsed is None:
+        reply = say.ask_quiet(quiet_hours(context.learner), edit.plan_id, "Sorry, I couldn't read that.\n\n")
+        await send(update, reply)
+        return EDIT_QUIET
+    return await _set_quiet(update, context, QuietHours(*parsed))
+
+
+async def _set_quiet(update: Update, context: BotContext, quiet: QuietHours) -> int:
+    user = update.effective_user
+    if user is None:
+        return ConversationHandler.END
+    core = context.core
+    await set_quiet_hours(core.db, core.clock, user.id, quiet, context.default_tz)
+    statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, context.default_tz)
+    await send(update, say.quiet_set(quiet, statuses, learner_zone(context.learner, context.default_tz)))
+    if context.user_data is not None:
+        context.user_data.pop(EDIT, None)
+    return ConversationHandler.END
+
+
+async def _apply(update: Update, context: BotContext, edit: Edit, what: str, **changes: Any) -> int:
+    """Save the change (progress untouched) and show the plan as it is now."""
+    user = update.effective_user
+    if user is None:
+        return ConversationHandler.END
+    core = context.core
+    tz_name = context.default_tz
+    edited = await edit_plan(core.db, core.clock, user.id, edit.plan_id, tz_name, **changes)
+    if context.user_data is not None:
+        context.user_data.pop(EDIT, None)
+    status = await plan_status(core.db, core.clock, user.id, edit.plan_id, core.catalog.courses, tz_name)
+    if edited is None or status is None:
+        await send(update, Reply("That plan can't be changed any more. /progress shows your plans."))
+        return ConversationHandler.END
+    _plan, due = edited
+    await send(update, say.plan_edited(what, status, due, learner_zone(context.learner, tz_name)))
+    return ConversationHandler.END
+
+
 # --- reminder buttons and plan commands --------------------------------------------------------
 
 
 async def plan_button(update: Update, context: BotContext) -> None:
-    """Done ✓ / Snooze 1 h / Skip today / Pause / Resume / Stop / catch-up, on one plan."""
+    """Done ✓ / Finished a module ✓ / Snooze 1 h / Skip today / Pause / Resume / Stop / catch-up.
+
+    The learner sees a short pop-up, and the message they pressed is edited to say what
+    happened, keeping only the buttons that still make sense.
+    """
     query = update.callback_query
     assert query is not None and query.data is not None and query.from_user is not None
     pressed = PlanAction.parse(query.data)
@@ -420,41 +747,158 @@ async def plan_button(update: Update, context: BotContext) -> None:
         # Not this learner's plan, a deleted one, or forged data: change nothing.
         await query.answer("That plan isn't available any more.")
         return
-    course = status.course
-    learner = context.learner
-    tz = learner_zone(learner, tz_name)
-    if action == "done" and is_number(extra):
-        result = await mark_done(
-            core.db, core.clock, user_id, plan_id, int(extra), len(course.modules), tz_name
-        )
-        if result is None:
-            await query.answer("That module isn't part of this plan.")
-            return
-        plan, done = result
-        await query.answer(say.module_done(course, done))
-        if plan.status == "done":
-            await send(update, say.finished(course))
-        return
-    if action == "snz":
-        due = await snooze(core.db, core.clock, user_id, plan_id, tz_name)
-        await query.answer(
-            f"OK, I'll remind you at {say.when(due, tz)}." if due else "This plan is not active."
-        )
+    tz = learner_zone(context.learner, tz_name)
+    if action == "done" and extra == say.SESSION_DONE:
+        await _session_done(update, context, status)
+    elif action == "done" and is_number(extra):
+        await _module_done(update, context, status, int(extra))
+    elif action == "snz":
+        snoozed = await snooze(core.db, core.clock, user_id, plan_id, tz_name, extra)
+        if snoozed is None:
+            await query.answer("This plan is not active.")
+        elif snoozed.due is None:  # an hour from now is in quiet hours: ask, never move silently
+            await query.answer()
+            await send(update, say.snooze_in_quiet_hours(plan_id, snoozed.choice, tz, snoozed.quiet))
+        else:
+            note = f"I'll remind you at {say.when(snoozed.due, tz)}."
+            await query.answer(f"OK, {note}")
+            await _settle(update, plan_id, f"⏰ Snoozed: {note}", say.rows_after("snz", status))
     elif action == "skip":
         due = await skip_today(core.db, core.clock, user_id, plan_id, tz_name)
-        await query.answer(
-            f"Enjoy your day off! Next: {say.when(due, tz)}." if due else "This plan is not active."
-        )
+        if due is None:
+            await query.answer("This plan is not active.")
+            return
+        await query.answer(f"Enjoy your day off! Next: {say.when(due, tz)}.")
+        await _settle(update, plan_id, f"⏭ Skipped today. Next: {say.when(due, tz)}.", [])
     elif action in ("pause", "resume", "stop"):
         wanted = {"pause": PAUSED, "resume": ACTIVE, "stop": STOPPED}[action]
         changed = await set_status(core.db, core.clock, user_id, plan_id, wanted, tz_name)
-        notes = {"pause": "Paused. /resume when you're ready.", "resume": "Welcome back — reminders are on.",
-                 "stop": "Stopped. Your progress is kept."}  # fmt: skip
-        await query.answer(notes[action] if changed else "Nothing to change.")
+        if not changed:
+            await query.answer("Nothing to change.")
+            return
+        notes = {
+            "pause": "⏸ Paused. /resume when you're ready.",
+            "resume": "▶️ Welcome back — reminders are on.",
+            "stop": "⏹ Stopped. Your progress is kept.",
+        }
+        await query.answer(notes[action])
+        await _settle(
+            update, plan_id, notes[action], say.rows_after(action, status), keep_others=action != "stop"
+        )
     elif action == "cu":
         await _catch_up(update, context, status, extra)
     else:
         await query.answer("That button is no longer valid.")
+
+
+async def _session_done(update: Update, context: BotContext, status: PlanStatus) -> None:
+    """Done ✓ on a reminder: a session of the plan's length is noted (once a day)."""
+    query = update.callback_query
+    assert query is not None
+    core, user_id, plan_id = context.core, query.from_user.id, status.plan.id or 0
+    studied = await record_session(core.db, core.clock, user_id, plan_id, context.default_tz)
+    if studied is None:
+        await query.answer("This plan is not active.")
+        return
+    status = (
+        await plan_status(core.db, core.clock, user_id, plan_id, core.catalog.courses, context.default_tz)
+        or status
+    )
+    await query.answer(say.session_noted(status, studied))
+    note = "✓ Today's session was already noted." if studied.already else (
+        f"✓ Session noted: {describe_duration(studied.minutes)}.")  # fmt: skip
+    await _settle(update, plan_id, note, say.rows_after("session", status))
+
+
+async def _module_done(update: Update, context: BotContext, status: PlanStatus, position: int) -> None:
+    """Finished a module ✓: that module is done; the last one finishes the plan."""
+    query = update.callback_query
+    assert query is not None
+    core, user_id, plan_id, course = context.core, query.from_user.id, status.plan.id or 0, status.course
+    tz_name = context.default_tz
+    result = await mark_done(core.db, core.clock, user_id, plan_id, position, len(course.modules), tz_name)
+    if result is None:
+        await query.answer("That module isn't part of this plan.")
+        return
+    plan, done = result
+    await query.answer(say.module_done(course, done))
+    status = await plan_status(core.db, core.clock, user_id, plan_id, core.catalog.courses, tz_name) or status
+    if plan.status == "done":
+        await _settle(update, plan_id, "🎉 Every module finished!", [])
+        await send(update, say.finished(course))
+        return
+    note = f"✓ Module {position} finished ({progress_bar(len(done), len(course.modules)).split(' ', 1)[1]})."
+    await _settle(update, plan_id, note, say.rows_after("module", status))
+
+
+async def _settle(
+    update: Update, plan_id: int, note: str, rows: list[list[Button]], keep_others: bool = True
+) -> None:
+    """Edit the pressed message: what happened, and only the buttons that still make sense
+    (other plans' buttons in a merged reminder stay)."""
+    query = update.callback_query
+    message = query.message if query is not None else None
+    if not isinstance(message, Message) or not message.text:
+        return
+    kept = _other_rows(message, plan_id) if keep_others else []
+    reply = say.settled(message.text_html, note, kept + rows)
+    try:
+        await message.edit_text(reply.text, reply_markup=keyboard(reply.buttons))
+    except BadRequest as error:
+        if "not modified" not in str(error).lower():
+            raise
+
+
+def _other_rows(message: Message, plan_id: int) -> list[list[Button]]:
+    """The message's buttons that are not about `plan_id`."""
+    markup = message.reply_markup
+    rows: list[list[Button]] = []
+    for row in markup.inline_keyboard if markup is not None else ():
+        kept = []
+        for button in row:
+            data = button.callback_data if isinstance(button.callback_data, str) else None
+            action = PlanAction.parse(data) or say.EaseOff.parse(data) or say.PlanEdit.parse(data)
+            if data is not None and (action is None or action.plan_id != plan_id):
+                kept.append(Button(button.text, data=data))
+        if kept:
+            rows.append(kept)
+    return rows
+
+
+async def ease_button(update: Update, context: BotContext) -> int:
+    """After ignored reminders: Keep going / Less often / A week off / Stop. It acts at once, and
+    the reminder is edited to say what happened."""
+    query = update.callback_query
+    assert query is not None and query.from_user is not None
+    pressed = say.EaseOff.parse(query.data)
+    core, user_id, tz_name = context.core, query.from_user.id, context.default_tz
+    status = None
+    if pressed is not None:
+        status = await plan_status(
+            core.db, core.clock, user_id, pressed.plan_id, core.catalog.courses, tz_name
+        )
+    if pressed is None or status is None or status.plan.status != ACTIVE:
+        await query.answer("This plan is not active.")
+        return ConversationHandler.END
+    plan_id, tz = pressed.plan_id, learner_zone(context.learner, tz_name)
+    note = ""
+    if pressed.choice == "stop":
+        await set_status(core.db, core.clock, user_id, plan_id, STOPPED, tz_name)
+        note = "⏹ Stopped. Your progress is kept; press Start studying on a course any time."
+    elif pressed.choice == "week":
+        due = await take_a_week_off(core.db, core.clock, user_id, plan_id, tz_name)
+        note = f"🌴 Enjoy the week off. I'll be back on {say.when(due, tz)}." if due else ""
+    else:
+        days = fewer_days(days_of(status.plan)) if pressed.choice == "less" else None
+        edited = await edit_plan(core.db, core.clock, user_id, plan_id, tz_name, days=days)
+        due = edited[1] if edited else None
+        when_next = f" Next: {say.when(due, tz)}." if due else ""
+        note = (f"📅 OK: {describe_days(days)} from now on.{when_next}" if days
+                else f"💪 Great, let's keep going.{when_next}")  # fmt: skip
+    await query.answer(note[:200] or "This plan is not active.")
+    if note:
+        await _settle(update, plan_id, note, [])
+    return ConversationHandler.END
 
 
 async def _catch_up(update: Update, context: BotContext, status: Any, extra: str) -> None:
@@ -474,7 +918,9 @@ async def _catch_up(update: Update, context: BotContext, status: Any, extra: str
         _needed, finish = remaining_fit(status, today)
         await change_pace(core.db, core.clock, query.from_user.id, status.plan.id, tz_name, target=finish)
     await query.answer("Plan updated.")
-    statuses = await plan_statuses(core.db, core.clock, query.from_user.id, core.catalog.courses, tz_name)
+    statuses = await plan_statuses(
+        core.db, core.clock, query.from_user.id, core.catalog.courses, tz_name, include_finished=True
+    )
     learner = context.learner
     await show(update, say.progress(statuses, learner_zone(learner, tz_name), today))
 
@@ -488,7 +934,9 @@ async def progress_command(update: Update, context: BotContext) -> None:
         return
     core = context.core
     tz_name = context.default_tz
-    statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, tz_name)
+    statuses = await plan_statuses(
+        core.db, core.clock, user.id, core.catalog.courses, tz_name, include_finished=True
+    )
     learner = context.learner
     await send(update, say.progress(statuses, learner_zone(learner, tz_name), await _today(update, context)))
 
@@ -509,13 +957,13 @@ async def reminders_command(update: Update, context: BotContext) -> None:
 
 async def pause_command(update: Update, context: BotContext) -> None:
     """/pause: every active plan pauses (no reminders) until /resume."""
-    await _set_all(update, context, PAUSED, "Paused {n} plan(s). Send /resume when you're ready.",
+    await _set_all(update, context, PAUSED, "Paused {n}. Send /resume when you're ready.",
                    "You have no active plan to pause.")  # fmt: skip
 
 
 async def resume_command(update: Update, context: BotContext) -> None:
     """/resume: paused plans start reminding again from their next study time."""
-    await _set_all(update, context, ACTIVE, "Resumed {n} plan(s). /reminders shows what's next.",
+    await _set_all(update, context, ACTIVE, "Resumed {n}. /reminders shows what's next.",
                    "You have no paused plan.")  # fmt: skip
 
 
@@ -525,7 +973,7 @@ async def _set_all(update: Update, context: BotContext, status: str, done: str, 
         return
     core = context.core
     changed = await set_all(core.db, core.clock, user.id, status, context.default_tz)
-    await send(update, Reply(done.format(n=changed) if changed else none))
+    await send(update, Reply(done.format(n=plural(changed, "plan")) if changed else none))
 
 
 async def stop_command(update: Update, context: BotContext) -> None:
@@ -556,10 +1004,17 @@ async def timezone_command(update: Update, context: BotContext) -> None:
         hint = "Change it with e.g. <code>/timezone Berlin</code> or <code>/timezone UTC+2</code>."
         await send(update, Reply(f"Your time zone is <b>{current}</b>. {hint}"))
         return
-    name = parse_timezone(text)
-    if name is None:
-        await send(update, say.bad_input("a time zone", "Berlin, New York or UTC+2"))
+    found = await asyncio.to_thread(parse_zone, text)
+    if found is not None and found.name is None:
+        choices = "\n".join(
+            f"• {esc(label)}: <code>/timezone {zone_name}</code>" for label, zone_name in found.options
+        )
+        await send(update, Reply(f"That could be more than one place. Which one?\n{choices}"))
         return
+    if found is None or found.name is None:
+        await send(update, say.bad_input("a time zone", "Berlin, Delhi, NYC, EST or UTC+2"))
+        return
+    name = found.name
     await set_timezone(core.db, core.clock, user.id, name, context.default_tz)
     local = core.clock.now().astimezone(zone(name)).strftime("%H:%M")
     await send(update, Reply(f"Time zone set to <b>{name}</b> (it's {local} there). Reminders follow it."))
@@ -582,13 +1037,11 @@ async def quiet_command(update: Update, context: BotContext) -> None:
         hint = "Change them with e.g. <code>/quiet 23:00-07:00</code> or <code>/quiet off</code>."
         await send(update, Reply(f"Your quiet hours: <b>{current}</b>. {hint}"))
         return
-    quiet = parse_quiet_hours(text)
+    parsed = parse_quiet_answer(text)
+    quiet = QuietHours(*parsed) if parsed is not None else None
     if quiet is None:
-        await send(update, say.bad_input("quiet hours", "22:00-08:00 or off"))
+        await send(update, say.bad_input("quiet hours", "22:00-08:00, 10pm to 7am, or off"))
         return
     await set_quiet_hours(core.db, core.clock, user.id, quiet, context.default_tz)
-    if quiet.start == quiet.end:
-        await send(update, Reply("Quiet hours are off: reminders come exactly at your study times."))
-    else:
-        window = f"{describe_minute(quiet.start)}–{describe_minute(quiet.end)}"
-        await send(update, Reply(f"Quiet hours set to <b>{window}</b> (your local time)."))
+    statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, context.default_tz)
+    await send(update, say.quiet_set(quiet, statuses, learner_zone(learner, context.default_tz)))

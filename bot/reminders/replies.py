@@ -11,17 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.callbacks import PlanAction
 from bot.catalog.search import CourseInfo
-from bot.replies import Button, Reply, esc, shorten
+from bot.replies import Button, Reply
 from bot.storage.models import Plan
-from bot.study.maths import progress_bar
+from bot.study.replies import reminder_buttons as _plan_buttons
+from bot.study.replies import reminder_section as _plan_section
 
-QUOTE_EVERY = 3  # quote the learner's if-then plan in every third reminder
 TEXT_LIMIT = 4096  # Telegram's limit, counted here in UTF-16 units of the HTML (an upper bound)
 MAX_PLANS_PER_MESSAGE = 10  # four buttons each: well under Telegram's ~100-button keyboard
-TITLE_LIMIT = 150
-IF_THEN_LIMIT = 400
 
 
 @dataclass(frozen=True)
@@ -69,31 +66,3 @@ def _message(due: list[PlanDue], welcome_back: bool, part: int, parts: int) -> R
     for d in due:
         rows += _plan_buttons(d.plan, d.course, d.done, several=len(due) > 1)
     return Reply(_header(welcome_back, part, parts) + "\n\n" + "\n\n".join(sections), rows)
-
-
-def _plan_section(plan: Plan, course: CourseInfo, done: set[int]) -> str:
-    total = len(course.modules)
-    position = next((p for p in range(1, total + 1) if p not in done), None)
-    lines = [f"<b>{esc(shorten(course.title, TITLE_LIMIT))}</b>"]
-    if position is not None:
-        title, hours = course.modules[position - 1]
-        lines.append(f"Next: module {position} — {esc(shorten(title, TITLE_LIMIT))} (about {hours} h)")
-    lines.append(progress_bar(len(done), total))
-    if plan.if_then and plan.reminders_sent % QUOTE_EVERY == 0:
-        lines.append(f"Your plan: <i>{esc(shorten(plan.if_then, IF_THEN_LIMIT))}</i>")
-    return "\n".join(lines)
-
-
-def _plan_buttons(plan: Plan, course: CourseInfo, done: set[int], several: bool) -> list[list[Button]]:
-    position = next((p for p in range(1, len(course.modules) + 1) if p not in done), None)
-    label = f" · {shorten(course.title, 18)}" if several else ""
-    first = (
-        [Button(f"Done ✓{label}", data=PlanAction("done", plan.id or 0, str(position)))] if position else []
-    )
-    return [
-        first + [Button("Snooze 1 h", data=PlanAction("snz", plan.id or 0))],
-        [
-            Button("Skip today", data=PlanAction("skip", plan.id or 0)),
-            Button("Pause", data=PlanAction("pause", plan.id or 0)),
-        ],
-    ]

@@ -178,6 +178,7 @@ class Plan(SQLModel, table=True):
     if_then: str | None = None  # their implementation intention, quoted back in reminders
     status: str = Field(default="active", index=True)  # active | paused | stopped | done
     reminders_sent: int = 0
+    answered_reminders: int = 0  # `reminders_sent` when the learner last acted on the plan
     created_at: datetime | None = utc_column()
     updated_at: datetime | None = utc_column()
 
@@ -186,6 +187,17 @@ class ModuleProgress(SQLModel, table=True):
     plan_id: int = Field(foreign_key="plan.id", primary_key=True)
     position: int = Field(primary_key=True)  # the module's position in the course
     done_at: datetime | None = utc_column()
+
+
+class StudySession(SQLModel, table=True):
+    """One study session the learner reported (a reminder's Done): its length counts as time studied."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    learner_id: int = big_int(index=True)
+    minutes: int
+    studied_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
 
 
 # A reminder's states. Only `pending` rows have `sent_at IS NULL`; every other state is final

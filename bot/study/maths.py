@@ -37,6 +37,30 @@ class QuietHours:
             return self.start <= minute < self.end
         return minute >= self.start or minute < self.end
 
+    @property
+    def off(self) -> bool:
+        return self.start == self.end
+
+    def describe(self) -> str:
+        """ "22:00–08:00", or "off"."""
+        return "off" if self.off else f"{describe_minute(self.start)}–{describe_minute(self.end)}"
+
+    def leaving_free(self, minute: int) -> QuietHours:
+        """These quiet hours shortened just enough that `minute` is outside them.
+
+        A time in the evening part starts the quiet hours after it (on the next half hour);
+        a time in the morning part ends them at that time.
+        """
+        if not self.contains(minute):
+            return self
+        evening = self.start > self.end and minute >= self.start
+        if self.start < self.end:
+            evening = minute - self.start < self.end - minute  # nearer the start: start later
+        if not evening:
+            return QuietHours(self.start, minute)
+        later = ((minute // 30) + 1) * 30 % (24 * 60)
+        return QuietHours(later, self.end) if later != self.end else QuietHours(0, 0)
+
 
 # --- parsing what learners type ------------------------------------------------------------
 
@@ -174,6 +198,35 @@ def outside_quiet_hours(when: datetime, tz: tzinfo, quiet: QuietHours) -> dateti
     return local_to_utc(day, quiet.end, tz)
 
 
+def moved_by_quiet_hours(due: datetime, tz: tzinfo, study_minute: int) -> bool:
+    """Whether a study reminder at `due` is not at the plan's own time (quiet hours moved it)."""
+    local = due.astimezone(tz)
+    return local.hour * 60 + local.minute != study_minute
+
+
+@dataclass(frozen=True)
+class SnoozeChoice:
+    """Where a snooze can land: `plain` is `delay` from now, unless that is in quiet hours;
+    then `before` (shortly before quiet hours begin, if still ahead) and `after` (when they end)."""
+
+    plain: datetime | None
+    before: datetime | None
+    after: datetime
+
+
+def snooze_choice(now: datetime, tz: tzinfo, quiet: QuietHours, delay: timedelta) -> SnoozeChoice:
+    wanted = now + delay
+    after = outside_quiet_hours(wanted, tz, quiet)
+    if after == wanted:
+        return SnoozeChoice(wanted, None, wanted)
+    local = wanted.astimezone(tz)
+    start_day = local.date()
+    if quiet.start > quiet.end and local.hour * 60 + local.minute < quiet.end:
+        start_day -= timedelta(days=1)  # after midnight: quiet hours began yesterday evening
+    before = local_to_utc(start_day, quiet.start, tz) - timedelta(minutes=15)
+    return SnoozeChoice(None, before if before >= now + timedelta(minutes=10) else None, after)
+
+
 def next_study_time(
     after: datetime, tz: tzinfo, days: tuple[int, ...], minute: int, quiet: QuietHours
 ) -> datetime:
@@ -266,7 +319,7 @@ def spread_days(current: tuple[int, ...], wanted: int) -> tuple[int, ...]:
 
 def progress_bar(done: int, total: int, width: int = 8) -> str:
     filled = round(width * done / total) if total else 0
-    return "▓" * filled + "░" * (width - filled) + f" {done}/{total} modules"
+    return "▓" * filled + "░" * (width - filled) + f" {done}/{total} module{'' if total == 1 else 's'}"
 
 
 def describe_days(days: tuple[int, ...]) -> str:
@@ -296,3 +349,53 @@ def expected_done(
             break
         done += 1
     return done
+
+
+# --- sessions studied ---------------------------------------------------------------------
+
+
+def planned_sessions(start: date, today: date, days: tuple[int, ...], include_today: bool = False) -> int:
+    """Study days from `start` up to `today` (today only once its study time has passed):
+    the sessions the plan expected so far."""
+    end = (today - start).days + (1 if include_today else 0)
+    return sum(1 for offset in range(max(0, end)) if (start + timedelta(days=offset)).weekday() in days)
+
+
+def studied_minutes(sessions: list[tuple[date, int]], module_hours_done: int) -> int:
+    """Time studied: the sessions reported, but never less than the modules finished are worth."""
+    return max(sum(minutes for _, minutes in sessions), module_hours_done * 60)
+
+
+def streak(session_days: set[date], days: tuple[int, ...], start: date, today: date) -> int:
+    """Study days in a row with a session, counting back from today (today only once it is done).
+
+    A planned study day without a session ends the streak; a session on a rest day adds to it.
+    """
+    count = 0
+    day = today
+    while day >= start:
+        if day in session_days:
+            count += 1
+        elif day.weekday() in days and day != today:
+            break
+        day -= timedelta(days=1)
+    return count
+
+
+def this_week(sessions: list[tuple[date, int]], today: date) -> tuple[int, int]:
+    """Sessions and minutes studied this week (Monday to today)."""
+    monday = today - timedelta(days=today.weekday())
+    recent = [minutes for day, minutes in sessions if monday <= day <= today]
+    return len(recent), sum(recent)
+
+
+def describe_duration(minutes: int) -> str:
+    """45 → "45 min", 60 → "1 h", 90 → "1.5 h", 100 → "1 h 40 min"."""
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    if rest == 0:
+        return f"{hours} h"
+    if rest == 30:
+        return f"{hours}.5 h"
+    return f"{hours} h {rest} min"

@@ -13,14 +13,73 @@ Callback data (handled in `handlers/study.py`):
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime, tzinfo
+from typing import ClassVar
 
-from bot.callbacks import MenuChoice, PlanAction, PlanAnswer, SearchFor, StartPlan
+from bot.callbacks import CallbackData, MenuChoice, PlanAction, PlanAnswer, SearchFor, StartPlan
 from bot.catalog.search import CourseInfo
-from bot.replies import Button, Reply, esc, shorten
-from bot.study.maths import DAY_NAMES, Fit, describe_days, describe_minute, progress_bar
-from bot.study.store import PAUSED, PlanStatus, days_of, remaining_fit
+from bot.replies import Button, Reply, esc, plural, shorten
+from bot.storage.models import Plan
+from bot.study.maths import (
+    DAY_NAMES,
+    Fit,
+    QuietHours,
+    SnoozeChoice,
+    describe_days,
+    describe_duration,
+    describe_minute,
+    moved_by_quiet_hours,
+    progress_bar,
+)
+from bot.study.store import (
+    ACTIVE,
+    DONE,
+    EASE_OFF_AFTER,
+    PAUSED,
+    STOPPED,
+    PlanStatus,
+    Studied,
+    days_of,
+    fewer_days,
+    ignored_reminders,
+    remaining_fit,
+)
 
+EDIT_FIELDS = ("menu", "time", "days", "session", "target", "quiet", "quietoff")
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanEdit(CallbackData):
+    """Edit one plan: open its menu, or change one setting (handled by the plan conversation)."""
+
+    prefix: ClassVar[str] = "pe"
+    plan_id: int
+    field: str
+
+    def __post_init__(self) -> None:
+        if self.field not in EDIT_FIELDS:
+            raise ValueError(self.field)
+
+
+EASE_CHOICES = ("keep", "less", "week", "stop")
+
+
+@dataclasses.dataclass(frozen=True)
+class EaseOff(CallbackData):
+    """The answer to "how's it going?" after ignored reminders (handled by the plan conversation)."""
+
+    prefix: ClassVar[str] = "pk"
+    plan_id: int
+    choice: str
+
+    def __post_init__(self) -> None:
+        if self.choice not in EASE_CHOICES:
+            raise ValueError(self.choice)
+
+
+SESSION_DONE = "s"  # PlanAction("done", plan, "s"): a session studied; a number: that module finished
+TEXT_LIMIT = 4096
 TIME_CHOICES = (7 * 60, 12 * 60 + 30, 18 * 60, 19 * 60, 21 * 60)
 SESSION_CHOICES = (30, 60, 90, 120)
 
@@ -52,9 +111,9 @@ def choose_course(last: CourseInfo | None) -> Reply:
 def ask_days(course: CourseInfo, selected: tuple[int, ...]) -> Reply:
     modules = len(course.modules)
     text = (
-        f"Let's plan <b>{esc(course.title)}</b>: {modules} modules, about "
-        f"{course.workload_hours} hours.\n\n<b>Which days will you study?</b> Tap the days, then "
-        "<i>Done</i> (or type them, e.g. <i>Mon/Wed/Sat</i>, <i>weekdays</i>)."
+        f"Let's plan <b>{esc(course.title)}</b>: {plural(modules, 'module')}, about "
+        f"{plural(course.workload_hours, 'hour')}.\n\n<b>Which days will you study?</b> Tap the days, then "
+        "<i>Done</i> (or type them, e.g. <i>Tue and Thu</i>, <i>weekdays</i>, <i>3 days a week</i>)."
     )
     day_buttons = [
         Button(("✅ " if d in selected else "") + DAY_NAMES[d], data=PlanAnswer("d", str(d)))
@@ -64,30 +123,92 @@ def ask_days(course: CourseInfo, selected: tuple[int, ...]) -> Reply:
     return Reply(text, rows)
 
 
-def ask_time() -> Reply:
-    text = "<b>At what time?</b> Tap one, or type a time such as <i>19:30</i> or <i>7pm</i>."
-    buttons = [Button(describe_minute(m), data=PlanAnswer("t", str(m))) for m in TIME_CHOICES]
-    return Reply(text, [buttons[:3], buttons[3:]])
+def time_choices(quiet: QuietHours) -> list[int]:
+    """The time buttons to offer: never one inside the learner's quiet hours."""
+    allowed = [m for m in TIME_CHOICES if not quiet.contains(m)]
+    if not quiet.off and len(allowed) < len(TIME_CHOICES) and quiet.end not in allowed:
+        allowed.insert(0, quiet.end)  # the first minute after quiet hours, instead
+    return sorted(m for m in set(allowed) if not quiet.contains(m))
 
 
-def ask_session() -> Reply:
-    text = "<b>How long is each study session?</b>"
+def ask_time(quiet: QuietHours, sorry: str = "") -> Reply:
+    text = sorry + "<b>At what time?</b> Tap one, or type a time such as <i>19:30</i> or <i>7pm</i>."
+    if not quiet.off:
+        text += f"\n(I stay quiet from {quiet.describe().replace('–', ' to ')}.)"
+    buttons = [Button(describe_minute(m), data=PlanAnswer("t", str(m))) for m in time_choices(quiet)]
+    return Reply(text, [buttons[:3], buttons[3:]] if len(buttons) > 3 else [buttons])
+
+
+def time_in_quiet_hours(minute: int, quiet: QuietHours) -> Reply:
+    """The chosen time is inside quiet hours: say so now, and let the learner decide."""
+    shorter = quiet.leaving_free(minute)
+    text = (
+        f"{describe_minute(minute)} is inside your quiet hours ({quiet.describe()}), when I send no "
+        f"reminders. Keep {describe_minute(minute)} and change your quiet hours to "
+        f"<b>{shorter.describe()}</b>, or pick another time?"
+    )
+    return Reply(
+        text,
+        [
+            [Button(f"Keep {describe_minute(minute)}, quiet {shorter.describe()}",
+                    data=PlanAnswer("t", f"keep:{minute}"))],
+            [Button("Pick another time", data=PlanAnswer("t", "other"))],
+        ],
+    )  # fmt: skip
+
+
+def moved_note(
+    due: datetime, tz: tzinfo, study_minute: int, quiet: QuietHours, study_days: tuple[int, ...]
+) -> str:
+    """Why a study reminder is not at the study time ("" when it is)."""
+    if not moved_by_quiet_hours(due, tz, study_minute):
+        return ""
+    local = due.astimezone(tz)
+    note = f" (your {describe_minute(study_minute)} study time is in your quiet hours, {quiet.describe()}"
+    if local.weekday() not in study_days:
+        note += f"; {DAY_NAMES[local.weekday()]} is not one of your study days"
+    return note + ")"
+
+
+def snooze_in_quiet_hours(plan_id: int, choice: SnoozeChoice, tz: tzinfo, quiet: QuietHours) -> Reply:
+    """An hour from now is in quiet hours: ask rather than move the snooze silently."""
+    text = (
+        f"An hour from now is inside your quiet hours ({quiet.describe()}), when I send no reminders. "
+        "When should I remind you?"
+    )
+    rows = []
+    if choice.before is not None:
+        rows.append([Button(f"At {when_time(choice.before, tz)}, before quiet hours",
+                            data=PlanAction("snz", plan_id, "before"))])  # fmt: skip
+    rows.append(
+        [Button(f"{when(choice.after, tz)}, after quiet hours", data=PlanAction("snz", plan_id, "after"))]
+    )
+    rows.append([Button("Skip today", data=PlanAction("skip", plan_id))])
+    return Reply(text, rows)
+
+
+def when_time(moment: datetime, tz: tzinfo) -> str:
+    return moment.astimezone(tz).strftime("%H:%M")
+
+
+def ask_session(before: str = "") -> Reply:
+    text = before + "<b>How long is each study session?</b> Tap one, or type e.g. <i>45 min</i>."
     labels = {30: "30 min", 60: "1 hour", 90: "1½ hours", 120: "2 hours"}
     return Reply(text, [[Button(labels[m], data=PlanAnswer("s", str(m))) for m in SESSION_CHOICES]])
 
 
-def ask_target() -> Reply:
-    text = (
-        "<b>Do you have a date to finish by?</b> Type it (e.g. <i>3 March</i> or "
-        "<i>2027-03-03</i>), or tap below."
+def ask_target(before: str = "") -> Reply:
+    text = before + (
+        "<b>Do you have a date to finish by?</b> Type it (e.g. <i>end of March</i>, <i>in 6 weeks</i> "
+        "or <i>2027-03-03</i>), or tap below."
     )
     return Reply(text, [[Button("No target date", data=PlanAnswer("g", "none"))]])
 
 
 def ask_timezone(default: str) -> Reply:
     text = (
-        "<b>Which time zone are you in?</b> Type a city (e.g. <i>Berlin</i>, <i>New York</i>) or "
-        f"an offset (e.g. <i>UTC+2</i>), or keep <b>{esc(default)}</b>."
+        "<b>Which time zone are you in?</b> Type your city (e.g. <i>Berlin</i>, <i>Delhi</i>, "
+        f"<i>NYC</i>), a zone (e.g. <i>EST</i>) or an offset (<i>UTC+2</i>), or keep <b>{esc(default)}</b>."
     )
     return Reply(text, [[Button(f"Keep {default}", data=PlanAnswer("z", "default"))]])
 
@@ -96,18 +217,62 @@ def bad_input(what: str, example: str) -> Reply:
     return Reply(f"Sorry, I couldn't read that as {what}. Try something like <i>{esc(example)}</i>.")
 
 
+def sorry(question: Reply, what: str) -> Reply:
+    """An answer we couldn't read: say so, and ask the question again with its buttons."""
+    return Reply(f"Sorry, I couldn't read that as {what}.\n\n{question.text}", question.buttons)
+
+
+def ask_which_days(course: CourseInfo, per_week: int, suggestion: tuple[int, ...]) -> Reply:
+    """ "3 days a week": suggest days spread over the week, already ticked; Done accepts them."""
+    question = ask_days(course, suggestion)
+    text = (
+        f"Which {plural(per_week, 'day')}? I've ticked <b>{describe_days(suggestion)}</b> (spread out, "
+        "with rest days between): press <i>Done</i> to keep them, or tap to change."
+    )
+    return Reply(text, question.buttons)
+
+
+def ask_am_pm(options: tuple[int, ...], quiet: QuietHours) -> Reply:
+    """ "7" or "half 7": which one? A reading inside quiet hours is offered only with that said."""
+    labels = " or ".join(describe_minute(m) for m in options)
+    text = f"Did you mean {labels}?"
+    row: list[Button] = []
+    notes: list[list[Button]] = []
+    for minute in options:
+        if quiet.contains(minute):
+            shorter = quiet.leaving_free(minute)
+            text += f"\n({describe_minute(minute)} is inside your quiet hours, {quiet.describe()}.)"
+            notes.append([Button(f"{describe_minute(minute)}, quiet {shorter.describe()}",
+                                 data=PlanAnswer("t", f"keep:{minute}"))])  # fmt: skip
+        else:
+            row.append(Button(describe_minute(minute), data=PlanAnswer("t", str(minute))))
+    return Reply(text, ([row] if row else []) + notes)
+
+
+def ask_which_zone(options: tuple[tuple[str, str], ...], default: str) -> Reply:
+    """ "IST" or "Springfield": which place?"""
+    rows = [[Button(shorten(label, 40), data=PlanAnswer("z", zone_name))] for label, zone_name in options]
+    rows.append([Button(f"Keep {default}", data=PlanAnswer("z", "default"))])
+    return Reply("That could be more than one place. <b>Which one?</b>", rows)
+
+
 def fit_problem(fit: Fit, days: tuple[int, ...], target: date) -> Reply:
     """The pace misses the target: say so honestly, offer a later date or more days."""
     text = (
-        f"At {len(days)} day{'s' if len(days) != 1 else ''} a week this takes about {fit.weeks} "
-        f"weeks ({fit.sessions} sessions): you'd finish on <b>{day_text(fit.finish)}</b>, after your "
+        f"At {plural(len(days), 'day')} a week this takes about {plural(fit.weeks, 'week')} "
+        f"({plural(fit.sessions, 'session')}): you'd finish on <b>{day_text(fit.finish)}</b>, after your "
         f"target of {day_text(target)}."
     )
     rows = [[Button(f"Finish on {fit.finish.strftime('%d %b %Y')}", data=PlanAnswer("f", "date"))]]
     if fit.days_needed is not None:
-        text += f"\nStudying {fit.days_needed} days a week would meet it."
+        text += f"\nStudying {plural(fit.days_needed, 'day')} a week would meet it."
         rows.append(
-            [Button(f"Study {fit.days_needed} days a week", data=PlanAnswer("f", f"days:{fit.days_needed}"))]
+            [
+                Button(
+                    f"Study {plural(fit.days_needed, 'day')} a week",
+                    data=PlanAnswer("f", f"days:{fit.days_needed}"),
+                )
+            ]
         )
     else:
         text += "\nEven studying every day would not meet it, so a later date is the honest option."
@@ -140,19 +305,23 @@ def plan_created(
     tz: tzinfo,
     fit: Fit,
     target: date | None,
+    quiet: QuietHours | None = None,
 ) -> Reply:
     lines = [
         f"✅ <b>Your plan for {esc(course.title)}</b>",
         f"• {describe_days(days)} at {describe_minute(minute)} ({esc(str(tz))})",
-        f"• {fit.sessions} sessions; at this pace you finish on {day_text(fit.finish)}",
+        f"• {plural(fit.sessions, 'session')}; at this pace you finish on {day_text(fit.finish)}",
     ]
     if target:
         lines.append(f"• Target: {day_text(target)}")
-    lines.append(f"• First reminder: {when(first_due, tz)}")
-    lines.append(
-        "\nI stay quiet at night (change it with /quiet). Use /progress to see how you're doing, "
-        "/pause to take a break."
+    quiet = quiet or QuietHours()
+    lines.append(f"• First reminder: {when(first_due, tz)}{moved_note(first_due, tz, minute, quiet, days)}")
+    quiet_text = (
+        f"I stay quiet {quiet.describe()} (change it with /quiet)"
+        if not quiet.off
+        else ("Quiet hours are off (set them with /quiet)")
     )
+    lines.append(f"\n{quiet_text}. Use /progress to see how you're doing, /pause to take a break.")
     return Reply("\n".join(lines))
 
 
@@ -168,7 +337,20 @@ def progress(statuses: list[PlanStatus], tz: tzinfo, today: date) -> Reply:
         plan = status.plan
         lines = [f"<b>{esc(status.course.title)}</b>"]
         lines.append(progress_bar(len(status.done), status.total))
+        lines.append(
+            f"Studied {describe_duration(status.studied)} of about {describe_duration(status.total_minutes)}"
+        )
+        lines.append(week_line(status))
         lines.append(f"{describe_days(days_of(plan))} at {describe_minute(plan.study_minute)}")
+        if plan.status == DONE:
+            sections.append(_finished_section(status, tz))
+            continue
+        if plan.status == STOPPED:
+            sections.append(_stopped_section(status, tz))
+            continue
+        rows.append(
+            [Button(f"✏️ Edit {shorten(status.course.title, 28)}", data=PlanEdit(plan.id or 0, "menu"))]
+        )
         if plan.status == PAUSED:
             lines.append("⏸ Paused")
             rows.append(
@@ -179,14 +361,16 @@ def progress(statuses: list[PlanStatus], tz: tzinfo, today: date) -> Reply:
                     )
                 ]
             )
-        elif status.behind:
-            lines.append(f"⚠️ Behind by {status.behind} module{'s' if status.behind != 1 else ''}")
+        elif status.pace < 0:
+            behind = -status.pace
+            sessions = -(-behind // plan.session_minutes)
+            lines.append(f"⚠️ Behind by {describe_duration(behind)} (about {plural(sessions, 'session')})")
             needed, finish = remaining_fit(status, today)
             if plan.target_date and needed and needed > len(days_of(plan)):
                 rows.append(
                     [
                         Button(
-                            f"Catch up: {needed} days a week",
+                            f"Catch up: {plural(needed, 'day')} a week",
                             data=PlanAction("cu", plan.id or 0, f"days:{needed}"),
                         )
                     ]
@@ -200,19 +384,221 @@ def progress(statuses: list[PlanStatus], tz: tzinfo, today: date) -> Reply:
                 ]
             )
         else:
-            ahead = len(status.done) - status.expected
-            lines.append("🚀 Ahead of plan" if ahead > 0 else "✅ On track")
+            lines.append(
+                f"🚀 Ahead by {describe_duration(status.pace)}" if status.pace > 0 else "✅ On track"
+            )
         if plan.target_date:
             lines.append(f"Target: {day_text(plan.target_date)}")
         if status.next_due and plan.status != PAUSED:
-            lines.append(f"Next reminder: {when(status.next_due, tz)}")
+            lines.append(f"Next reminder: {when(status.next_due, tz)}{_why_then(status, tz)}")
         sections.append("\n".join(lines))
     return Reply("\n\n".join(sections), rows)
 
 
+def _why_then(status: PlanStatus, tz: tzinfo) -> str:
+    if status.next_due is None:
+        return ""
+    if status.next_kind == "snooze":
+        return " (snoozed)"
+    return moved_note(status.next_due, tz, status.plan.study_minute, status.quiet, days_of(status.plan))
+
+
+def _finished_section(status: PlanStatus, tz: tzinfo) -> str:
+    finished_on = status.plan.updated_at.astimezone(tz).date() if status.plan.updated_at else None
+    when_text = f" on {day_text(finished_on)}" if finished_on else ""
+    return (
+        f"<b>{esc(status.course.title)}</b>\n🎉 Finished{when_text} — congratulations! "
+        f"{progress_bar(len(status.done), status.total)}, {describe_duration(status.studied)} studied"
+    )
+
+
+def _stopped_section(status: PlanStatus, tz: tzinfo) -> str:
+    stopped_on = status.plan.updated_at.astimezone(tz).date() if status.plan.updated_at else None
+    when_text = f" on {day_text(stopped_on)}" if stopped_on else ""
+    return (
+        f"<b>{esc(status.course.title)}</b>\n⏹ Stopped{when_text}; your progress is kept: "
+        f"{progress_bar(len(status.done), status.total)}"
+    )
+
+
+def edit_menu(status: PlanStatus, quiet: QuietHours) -> Reply:
+    """/plan for one plan: its settings, and a button for each one that can change."""
+    plan = status.plan
+    target = day_text(plan.target_date) if plan.target_date else "none"
+    text = (
+        f"<b>Edit your plan for {esc(status.course.title)}</b>\n"
+        f"• Days: {describe_days(days_of(plan))}\n• Time: {describe_minute(plan.study_minute)}\n"
+        f"• Sessions: {describe_duration(plan.session_minutes)}\n• Target date: {target}\n"
+        f"• Quiet hours: {quiet.describe()}\n\nYour progress stays as it is. What would you like to change?"
+    )
+    plan_id = plan.id or 0
+    return Reply(
+        text,
+        [
+            [Button("Time", data=PlanEdit(plan_id, "time")), Button("Days", data=PlanEdit(plan_id, "days"))],
+            [Button("Session length", data=PlanEdit(plan_id, "session")),
+             Button("Target date", data=PlanEdit(plan_id, "target"))],
+            [Button("Quiet hours", data=PlanEdit(plan_id, "quiet"))],
+        ],
+    )  # fmt: skip
+
+
+def choose_plan_to_edit(statuses: list[PlanStatus]) -> Reply:
+    if not statuses:
+        return Reply("You have no plan to edit. Find a course and press <i>▶️ Start studying</i>.")
+    rows = [
+        [Button(f"✏️ {shorten(s.course.title, 40)}", data=PlanEdit(s.plan.id or 0, "menu"))] for s in statuses
+    ]
+    return Reply("Which plan would you like to change?", rows)
+
+
+def ask_quiet(quiet: QuietHours, plan_id: int, before: str = "") -> Reply:
+    text = (
+        f"{before}<b>When should I stay quiet?</b> Now: {quiet.describe()}. Type e.g. <i>22:00-08:00</i> or "
+        "<i>10pm to 7am</i>, or turn them off."
+    )
+    return Reply(text, [[Button("Turn quiet hours off", data=PlanEdit(plan_id, "quietoff"))]])
+
+
+def plan_edited(what: str, status: PlanStatus, due: datetime | None, tz: tzinfo) -> Reply:
+    """After an edit: what changed, the plan now, and the next reminder (with why, if moved)."""
+    plan = status.plan
+    lines = [
+        f"✅ {what}",
+        f"<b>{esc(status.course.title)}</b>: {describe_days(days_of(plan))} at "
+        f"{describe_minute(plan.study_minute)}, {describe_duration(plan.session_minutes)} sessions"
+        + (f", target {day_text(plan.target_date)}" if plan.target_date else ""),
+        "Your progress is kept: " + progress_bar(len(status.done), status.total),
+    ]
+    if due is not None:
+        why = moved_note(due, tz, plan.study_minute, status.quiet, days_of(plan))
+        lines.append(f"Next reminder: {when(due, tz)}{why}")
+    elif plan.status == PAUSED:
+        lines.append("The plan is paused: /resume when you're ready.")
+    return Reply("\n".join(lines))
+
+
+def week_line(status: PlanStatus) -> str:
+    """ "This week: 2 sessions, 2 h · streak: 3 study days"."""
+    count, minutes = status.week
+    line = f"This week: {plural(count, 'session')}"
+    if minutes:
+        line += f", {describe_duration(minutes)}"
+    if status.streak:
+        line += f" · streak: {plural(status.streak, 'study day')}"
+    return line
+
+
+def session_noted(status: PlanStatus, studied: Studied) -> str:
+    """The pop-up after a reminder's Done (at most 200 characters)."""
+    if studied.already:
+        return "Today's session is already noted ✓ " + week_line(status)
+    return f"Session noted: {describe_duration(studied.minutes)} ✓ " + week_line(status)
+
+
+QUOTE_EVERY = 3  # quote the learner's if-then plan in every third reminder
+
+
+# A reminder may merge several plans; these keep one plan's section well inside Telegram's limit.
+REMINDER_TITLE_LIMIT = 150
+REMINDER_IF_THEN_LIMIT = 400
+
+
+def reminder_section(plan: Plan, course: CourseInfo, done: set[int]) -> str:
+    """One plan's part of a reminder; after ignored reminders it asks, kindly, how it's going."""
+    total = len(course.modules)
+    position = next((p for p in range(1, total + 1) if p not in done), None)
+    lines = [f"<b>{esc(shorten(course.title, REMINDER_TITLE_LIMIT))}</b>"]
+    if position is not None:
+        title, hours = course.modules[position - 1]
+        title = shorten(title, REMINDER_TITLE_LIMIT)
+        lines.append(f"Next: module {position} — {esc(title)} (about {plural(hours, 'hour')})")
+    lines.append(progress_bar(len(done), total))
+    ignored = ignored_reminders(plan)
+    if ignored >= EASE_OFF_AFTER:
+        lines.append(
+            f"💬 My last {ignored} reminders went unanswered — that's fine, life gets busy. "
+            "Shall we keep going, study less often, take a week off, or stop this plan?"
+        )
+    elif plan.if_then and plan.reminders_sent % QUOTE_EVERY == 0:
+        lines.append(f"Your plan: <i>{esc(shorten(plan.if_then, REMINDER_IF_THEN_LIMIT))}</i>")
+    return "\n".join(lines)
+
+
+def ease_off_buttons(plan: Plan, label: str = "") -> list[list[Button]]:
+    """Keep going / Study less often / A week off / Stop: each acts at once."""
+    plan_id = plan.id or 0
+    days = days_of(plan)
+    first = [Button(f"Keep going ✓{label}", data=EaseOff(plan_id, "keep"))]
+    if fewer_days(days) != days:
+        first.append(
+            Button(f"Less often: {describe_days(fewer_days(days))}{label}", data=EaseOff(plan_id, "less"))
+        )
+    return [
+        first,
+        [
+            Button(f"Take a week off{label}", data=EaseOff(plan_id, "week")),
+            Button(f"Stop this plan{label}", data=EaseOff(plan_id, "stop")),
+        ],
+    ]
+
+
+def reminder_buttons(plan: Plan, course: CourseInfo, done: set[int], several: bool) -> list[list[Button]]:
+    """A reminder's buttons for one plan: Done records a session; finishing a module is its own button.
+
+    In a reminder about several plans every button names its course. After ignored reminders
+    the buttons are the kind question's answers instead.
+    """
+    position = next((p for p in range(1, len(course.modules) + 1) if p not in done), None)
+    label = f" · {shorten(course.title, 16)}" if several else ""
+    if ignored_reminders(plan) >= EASE_OFF_AFTER:
+        return ease_off_buttons(plan, label)
+    plan_id = plan.id or 0
+    first = [Button(f"Done ✓{label}", data=PlanAction("done", plan_id, SESSION_DONE))]
+    if position is not None:
+        first.append(Button(f"Finished a module ✓{label}", data=PlanAction("done", plan_id, str(position))))
+    return [
+        first,
+        [
+            Button(f"Snooze 1 h{label}", data=PlanAction("snz", plan_id)),
+            Button(f"Skip today{label}", data=PlanAction("skip", plan_id)),
+        ],
+        [Button(f"Pause{label}", data=PlanAction("pause", plan_id))],
+    ]
+
+
+def rows_after(action: str, status: PlanStatus) -> list[list[Button]]:
+    """The buttons a plan's message keeps after `action`: only what still makes sense."""
+    plan_id = status.plan.id or 0
+    position = status.next_module
+    module = (
+        [Button("Finished a module ✓", data=PlanAction("done", plan_id, str(position)))] if position else []
+    )
+    session_today = any(day == status.today for day, _ in status.sessions)
+    done = [] if session_today else [Button("Done ✓", data=PlanAction("done", plan_id, SESSION_DONE))]
+    if action == "session":
+        return [module] if module else []
+    if action == "module":
+        return [done + module] if done or module else []
+    if action == "snz":
+        return [done + [Button("Skip today", data=PlanAction("skip", plan_id))]]
+    if action == "pause":
+        return [[Button("▶️ Resume", data=PlanAction("resume", plan_id))]]
+    return []
+
+
+def settled(text_html: str, note: str, rows: list[list[Button]]) -> Reply:
+    """The pressed message, edited: its text, what just happened, and the buttons left."""
+    room = TEXT_LIMIT - len(note) - 2
+    base = text_html if len(text_html) <= room else text_html[: room - 1].rsplit("\n", 1)[0] + "…"
+    return Reply(f"{base}\n\n{note}", rows)
+
+
 def upcoming(statuses: list[PlanStatus], tz: tzinfo) -> Reply:
-    scheduled = sorted((s.next_due, s.course.title) for s in statuses if s.next_due is not None)
-    lines = [f"• {when(due, tz)} — {esc(title)}" for due, title in scheduled]
+    scheduled = sorted(
+        (s.next_due, s.course.title, _why_then(s, tz)) for s in statuses if s.next_due is not None
+    )
+    lines = [f"• {when(due, tz)} — {esc(title)}{why}" for due, title, why in scheduled]
     if not lines:
         return Reply("No reminders are scheduled. /progress shows your plans; /resume restarts paused ones.")
     return Reply("<b>Upcoming reminders</b>\n" + "\n".join(lines))
@@ -243,3 +629,28 @@ def stop_confirm(course: CourseInfo, plan_id: int) -> Reply:
             ]
         ],
     )
+
+
+def quiet_set(quiet: QuietHours, statuses: list[PlanStatus], tz: tzinfo) -> Reply:
+    """New quiet hours, and honestly which plans' reminders they move, and to when."""
+    if quiet.off:
+        return Reply("Quiet hours are off: reminders come exactly at your study times.")
+    lines = [f"Quiet hours set to <b>{quiet.describe()}</b> (your local time)."]
+    for status in statuses:
+        plan = status.plan
+        if plan.status != ACTIVE or not quiet.contains(plan.study_minute):
+            continue
+        line = (
+            f"⚠️ <b>{esc(status.course.title)}</b>: your study time {describe_minute(plan.study_minute)} is "
+            f"inside them, so its reminders move to {describe_minute(quiet.end)}"
+        )
+        days = days_of(plan)
+        if quiet.start > quiet.end and plan.study_minute >= quiet.start:
+            line += " the next morning"
+            moved_days = tuple((d + 1) % 7 for d in days)
+            if set(moved_days) - set(days):
+                line += f" ({describe_days(tuple(sorted(moved_days)))}, not your study days)"
+        if status.next_due is not None:
+            line += f". Next: {when(status.next_due, tz)}"
+        lines.append(line + ". Pick another time with /plan, or change the quiet hours.")
+    return Reply("\n".join(lines))

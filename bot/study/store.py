@@ -17,14 +17,19 @@ from bot.catalog.search import CourseInfo
 from bot.clock import Clock
 from bot.replies import is_number
 from bot.storage.db import Database
-from bot.storage.models import Learner, ModuleProgress, Plan, Reminder
+from bot.storage.models import Learner, ModuleProgress, Plan, Reminder, StudySession
 from bot.study.maths import (
     QuietHours,
+    SnoozeChoice,
     check_fit,
     expected_done,
     next_study_time,
-    outside_quiet_hours,
+    planned_sessions,
+    snooze_choice,
     start_of_next_local_day,
+    streak,
+    studied_minutes,
+    this_week,
     zone,
 )
 
@@ -55,6 +60,42 @@ class PlanStatus:
     done: set[int]
     expected: int
     next_due: datetime | None
+    next_kind: str = "study"  # study | snooze
+    quiet: QuietHours = QuietHours()
+    sessions: tuple[tuple[date, int], ...] = ()  # (local day, minutes) of every session reported
+    planned: int = 0  # study sessions the plan expected before today
+    today: date | None = None
+    start: date | None = None
+
+    @property
+    def studied(self) -> int:
+        """Minutes studied (sessions reported, or the finished modules' hours if more)."""
+        hours_done = sum(h for p, (_, h) in enumerate(self.course.modules, start=1) if p in self.done)
+        return studied_minutes(list(self.sessions), hours_done)
+
+    @property
+    def expected_minutes(self) -> int:
+        return self.planned * self.plan.session_minutes
+
+    @property
+    def pace(self) -> int:
+        """Minutes ahead (positive) or behind (negative) of the plan; within one session counts as 0."""
+        difference = self.studied - self.expected_minutes
+        return 0 if abs(difference) < self.plan.session_minutes else difference
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(h for _, h in self.course.modules) * 60
+
+    @property
+    def streak(self) -> int:
+        if self.today is None or self.start is None:
+            return 0
+        return streak({day for day, _ in self.sessions}, days_of(self.plan), self.start, self.today)
+
+    @property
+    def week(self) -> tuple[int, int]:
+        return this_week(list(self.sessions), self.today) if self.today else (0, 0)
 
     @property
     def total(self) -> int:
@@ -123,8 +164,48 @@ async def create_plan(
 
 
 async def owned_plan(session: AsyncSession, user_id: int, plan_id: int) -> Plan | None:
+    """The user's own plan, or None.
+
+    Every caller is the learner acting on the plan (a button, an edit), so this also notes
+    that its reminders so far have been answered (see `ignored_reminders`).
+    """
     plan = await session.get(Plan, plan_id)
-    return plan if plan is not None and plan.learner_id == user_id else None
+    if plan is None or plan.learner_id != user_id:
+        return None
+    if plan.answered_reminders != plan.reminders_sent:
+        plan.answered_reminders = plan.reminders_sent
+        session.add(plan)
+    return plan
+
+
+EASE_OFF_AFTER = 3  # ignored reminders in a row before the next one asks how it's going
+
+
+def ignored_reminders(plan: Plan) -> int:
+    """Reminders sent since the learner last acted on the plan."""
+    return max(0, plan.reminders_sent - plan.answered_reminders)
+
+
+def fewer_days(days: tuple[int, ...]) -> tuple[int, ...]:
+    """ "Study less often": every other study day (Mon/Wed/Fri → Mon/Fri; one day stays)."""
+    return days[::2] if len(days) > 2 else days[:1]
+
+
+async def take_a_week_off(
+    db: Database, clock: Clock, user_id: int, plan_id: int, default_tz: str
+) -> datetime | None:
+    """No reminders for a week: the next one is the first study time a week from now."""
+    now = clock.now()
+    async with db.session() as session:
+        found = await active_plan(session, user_id, plan_id)
+        if found is None:
+            return None
+        plan, learner = found
+        # From midnight a week on: the same weekday next week, not the one after.
+        back = start_of_next_local_day(now + timedelta(days=6), learner_zone(learner, default_tz))
+        due = next_due(plan, learner, default_tz, back)
+        await replace_pending(session, plan, due)
+        return due
 
 
 async def active_plan(
@@ -169,18 +250,34 @@ async def done_positions(session: AsyncSession, plan_id: int) -> set[int]:
     return set(rows.all())
 
 
-async def snooze(db: Database, clock: Clock, user_id: int, plan_id: int, default_tz: str) -> datetime | None:
-    """Remind again in an hour (or when quiet hours end)."""
+@dataclass(frozen=True)
+class Snoozed:
+    """The snooze's outcome: `due` once set; `None` with the `choice` when quiet hours are in the way."""
+
+    due: datetime | None
+    choice: SnoozeChoice
+    quiet: QuietHours
+
+
+async def snooze(
+    db: Database, clock: Clock, user_id: int, plan_id: int, default_tz: str, where: str = ""
+) -> Snoozed | None:
+    """Remind again in an hour. When that is in quiet hours nothing changes until the learner
+    picks `where`: "before" (shortly before quiet hours begin) or "after" (when they end)."""
     now = clock.now()
     async with db.session() as session:
         found = await active_plan(session, user_id, plan_id)
         if found is None:
             return None
         plan, learner = found
-        tz = learner_zone(learner, default_tz)
-        due = outside_quiet_hours(now + SNOOZE, tz, quiet_hours(learner))
-        await replace_pending(session, plan, due, kind="snooze")
-        return due
+        quiet = quiet_hours(learner)
+        choice = snooze_choice(now, learner_zone(learner, default_tz), quiet, SNOOZE)
+        due = {"before": choice.before, "after": choice.after}.get(where, choice.plain)
+        if due is None and where == "before":
+            due = choice.after  # too late for "before" by now
+        if due is not None:
+            await replace_pending(session, plan, due, kind="snooze")
+        return Snoozed(due, choice, quiet)
 
 
 async def skip_today(
@@ -257,6 +354,48 @@ async def change_pace(
         return plan
 
 
+KEEP = object()  # "leave this as it is" for `edit_plan`'s target
+
+
+async def edit_plan(
+    db: Database,
+    clock: Clock,
+    user_id: int,
+    plan_id: int,
+    default_tz: str,
+    *,
+    days: tuple[int, ...] | None = None,
+    minute: int | None = None,
+    session_minutes: int | None = None,
+    target: date | None | object = KEEP,
+) -> tuple[Plan, datetime | None] | None:
+    """Change an active or paused plan's days, time, session length or target date.
+
+    Progress (modules, sessions) is untouched; an active plan's next reminder is recomputed.
+    Returns the plan and its next reminder (None when paused), or None if it can't be edited.
+    """
+    now = clock.now()
+    async with db.session() as session:
+        plan = await owned_plan(session, user_id, plan_id)
+        if plan is None or plan.status not in (ACTIVE, PAUSED):
+            return None
+        if days:
+            plan.study_days = ",".join(str(d) for d in sorted(set(days)))
+        if minute is not None:
+            plan.study_minute = minute
+        if session_minutes is not None:
+            plan.session_minutes = session_minutes
+        if target is not KEEP:
+            plan.target_date = target if isinstance(target, date) else None
+        plan.updated_at = now
+        session.add(plan)
+        due = None
+        if plan.status == ACTIVE:
+            due = next_due(plan, await session.get(Learner, user_id), default_tz, now)
+            await replace_pending(session, plan, due)
+        return plan, due
+
+
 async def plan_statuses(
     db: Database,
     clock: Clock,
@@ -274,7 +413,7 @@ async def plan_statuses(
     statuses = []
     async with db.session() as session:
         learner = await session.get(Learner, user_id)
-        wanted = [ACTIVE, PAUSED] + ([DONE] if include_finished else [])
+        wanted = [ACTIVE, PAUSED] + ([DONE, STOPPED] if include_finished else [])
         query = select(Plan).where(Plan.learner_id == user_id, col(Plan.status).in_(wanted))
         if plan_id is not None:
             query = query.where(Plan.id == plan_id)
@@ -293,7 +432,23 @@ async def plan_statuses(
             expected = expected_done(
                 start, today, days_of(plan), [h for _, h in course.modules], plan.session_minutes
             )
-            statuses.append(PlanStatus(plan, course, done, expected, reminder.due_at if reminder else None))
+            studied = await sessions_of(session, plan.id, tz)
+            local_now = clock.now().astimezone(tz)
+            last = _last_day(plan, tz) or today
+            past_time = local_now.hour * 60 + local_now.minute >= plan.study_minute
+            include_today = past_time and last >= today
+            first = start
+            if plan.created_at is not None:  # a plan made after that day's study time starts the next day
+                made = plan.created_at.astimezone(tz)
+                first += timedelta(days=1 if made.hour * 60 + made.minute > plan.study_minute else 0)
+            planned = planned_sessions(first, min(today, last), days_of(plan), include_today)
+            statuses.append(
+                PlanStatus(
+                    plan, course, done, expected, reminder.due_at if reminder else None,
+                    reminder.kind if reminder else "study", quiet_hours(learner), studied, planned,
+                    today, start,
+                )
+            )  # fmt: skip
     return statuses
 
 
@@ -305,6 +460,47 @@ async def plan_status(
         db, clock, user_id, courses, default_tz, include_finished=True, plan_id=plan_id
     )
     return found[0] if found else None
+
+
+def _last_day(plan: Plan, tz: tzinfo) -> date | None:
+    """A paused, stopped or finished plan expects nothing after it changed."""
+    if plan.status == ACTIVE or plan.updated_at is None:
+        return None
+    return plan.updated_at.astimezone(tz).date()
+
+
+async def sessions_of(session: AsyncSession, plan_id: int, tz: tzinfo) -> tuple[tuple[date, int], ...]:
+    rows = await session.exec(
+        select(StudySession).where(StudySession.plan_id == plan_id).order_by(col(StudySession.studied_at))
+    )
+    return tuple((row.studied_at.astimezone(tz).date(), row.minutes) for row in rows.all())
+
+
+@dataclass(frozen=True)
+class Studied:
+    """A reported session: `already` when today's was noted before (pressing Done twice)."""
+
+    minutes: int
+    already: bool
+
+
+async def record_session(
+    db: Database, clock: Clock, user_id: int, plan_id: int, default_tz: str
+) -> Studied | None:
+    """A reminder's Done: note one study session of the plan's length (once a day per plan)."""
+    now = clock.now()
+    async with db.session() as session:
+        plan = await owned_plan(session, user_id, plan_id)
+        if plan is None or plan.id is None or plan.status in (DONE, STOPPED):
+            return None
+        tz = learner_zone(await session.get(Learner, user_id), default_tz)
+        today = now.astimezone(tz).date()
+        if any(day == today for day, _ in await sessions_of(session, plan.id, tz)):
+            return Studied(plan.session_minutes, already=True)
+        session.add(
+            StudySession(plan_id=plan.id, learner_id=user_id, minutes=plan.session_minutes, studied_at=now)
+        )
+        return Studied(plan.session_minutes, already=False)
 
 
 def remaining_fit(status: PlanStatus, today: date) -> tuple[int | None, date]:

@@ -230,4 +230,5 @@ async def test_behind_plan_offers_a_catch_up_and_stop_works(harness: BotHarness)
     yes = next(data for label, data in buttons(stop) if label.startswith("Yes"))
     await harness.press(harness.message_of(stop), yes)
     assert await pending(harness) == []
-    assert "no study plan" in text_of(await harness.say("/progress"))
+    history = text_of(await harness.say("/progress"))
+    assert "⏹ Stopped on Thu 12 Mar 2026; your progress is kept" in history

@@ -1,0 +1,105 @@
+"""Plain language in the plan conversation, end to end: typed days, times, lengths, dates, places;
+an unreadable answer repeats the question with its buttons."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import select
+
+from bot.learners import get_learner
+from bot.storage.models import Plan
+from tests.conftest import USER, BotHarness, buttons, text_of
+from tests.e2e.test_study_e2e import core
+
+
+async def start(harness: BotHarness) -> None:
+    results = (await harness.say("/search python for beginners"))[0]
+    course = next(d for _, d in buttons(results) if d.startswith("c:"))
+    card = (await harness.press(harness.message_of(results), course))[0]
+    begin = next(d for _, d in buttons(card) if d.startswith("p:new:"))
+    assert "Which days" in text_of(await harness.press(harness.message_of(card), begin))
+
+
+async def test_a_plan_made_entirely_in_words(harness: BotHarness) -> None:
+    await start(harness)
+    [unreadable] = await harness.say("someday soon")
+    assert "couldn't read that as study days" in text_of([unreadable])
+    assert "Mon" in [label for label, _ in buttons(unreadable)]  # the day buttons again
+    [time_question] = await harness.say("Tue and Thu")
+    assert "At what time" in text_of([time_question])
+    [which] = await harness.say("half 7")
+    assert "Did you mean 07:30 or 19:30?" in text_of([which])
+    assert "07:30 is inside your quiet hours" in text_of([which])
+    labels = dict(buttons(which))
+    assert "19:30" in labels and "07:30" not in labels  # no plain button inside quiet hours
+    [session] = await harness.press(harness.message_of(which), labels["19:30"])
+    assert "How long" in text_of([session])
+    [bad_length] = await harness.say("all day long")
+    assert "couldn't read that as a session length" in text_of([bad_length])
+    assert "1 hour" in [label for label, _ in buttons(bad_length)]
+    [target] = await harness.say("45 min")
+    assert "date to finish by" in text_of([target])
+    [bad_date] = await harness.say("whenever I feel like it, maybe")
+    assert "couldn't read that as a date" in text_of([bad_date])
+    assert [label for label, _ in buttons(bad_date)] == ["No target date"]
+    [zone] = await harness.say("end of March")
+    assert "time zone" in text_of([zone])
+    [which_zone] = await harness.say("IST")
+    assert "Which one?" in text_of([which_zone])
+    india = dict(buttons(which_zone))["India"]
+    [obstacle] = await harness.press(harness.message_of(which_zone), india)
+    assert "after your target of Tue 31 Mar 2026" in text_of([obstacle])  # "end of March"
+    async with core(harness).db.session() as session_:
+        assert (await session_.exec(select(Plan))).all() == []
+    learner = await get_learner(core(harness).db, USER)
+    assert learner is not None and learner.timezone == "Asia/Kolkata"
+
+
+async def test_days_a_week_suggests_days_and_done_accepts_them(harness: BotHarness) -> None:
+    await start(harness)
+    [suggested] = await harness.say("3 days a week")
+    assert "Which 3 days?" in text_of([suggested]) and "Mon/Wed/Fri" in text_of([suggested])
+    ticked = [label for label, _ in buttons(suggested) if label.startswith("✅")]
+    assert ticked == ["✅ Mon", "✅ Wed", "✅ Fri"]
+    [time_question] = await harness.press(harness.message_of(suggested), "p:d:ok")
+    assert "At what time" in text_of([time_question])
+    [session] = await harness.say("7pm")
+    [target] = await harness.press(harness.message_of(session), "p:s:60")
+    [zone] = await harness.say("in 6 weeks")
+    [obstacle] = await harness.say("Delhi")
+    assert "after your target of Mon 13 Apr 2026" in text_of([obstacle])  # six weeks on
+    learner = await get_learner(core(harness).db, USER)
+    assert learner is not None and learner.timezone == "Asia/Kolkata"
+    assert target and zone
+
+
+async def test_timezone_command_understands_cities_and_asks_about_abbreviations(harness: BotHarness) -> None:
+    await harness.say("/start")
+    assert "Asia/Kolkata" in text_of(await harness.say("/timezone Bangalore"))
+    assert "America/New_York" in text_of(await harness.say("/timezone EST"))
+    asked = text_of(await harness.say("/timezone IST"))
+    assert "/timezone Asia/Kolkata" in asked and "/timezone Europe/Dublin" in asked
+    learner = await get_learner(core(harness).db, USER)
+    assert learner is not None and learner.timezone == "America/New_York"
+    assert "22:00–07:00" in text_of(await harness.say("/quiet 10pm to 7am"))
+    assert date(2026, 3, 2)  # the harness clock's day; nothing here depends on it
+
+
+async def test_counts_agree_with_their_nouns(harness: BotHarness) -> None:
+    from tests.e2e.test_study_e2e import enrol
+
+    assert "nothing to cancel" in text_of(await harness.say("/cancel"))
+    await enrol(harness)
+    paused = text_of(await harness.say("/pause"))
+    assert "Paused 1 plan." in paused and "(s)" not in paused
+    resumed = text_of(await harness.say("/resume"))
+    assert "Resumed 1 plan." in resumed and "(s)" not in resumed
+    async with core(harness).db.session() as session_:
+        [plan] = (await session_.exec(select(Plan))).all()
+    message = {"message_id": 1, "chat": {"id": USER, "type": "private"}, "date": 0}
+    harness.api.messages[(USER, 1)] = message
+    await harness.press(message, f"p:done:{plan.id}:1")
+    mydata = text_of(await harness.say("/mydata"))
+    assert "progress on 1 module)" in mydata
+    assert "/cancel" in text_of(await harness.say("/help"))

@@ -1,0 +1,358 @@
+"""Plain-language answers to the plan questions (`bot.study.parse`): the examples from the
+issue first, then many more. No clock, no network: "today" is fixed, the city table ships."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.study.parse import (
+    DaysAnswer,
+    TimeAnswer,
+    parse_days_answer,
+    parse_quiet_answer,
+    parse_session,
+    parse_target,
+    parse_time_answer,
+    parse_zone,
+)
+
+TODAY = date(2026, 11, 30)  # a Monday
+MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
+WEEKDAYS = (MON, TUE, WED, THU, FRI)
+
+
+def hm(text: str) -> int:
+    hours, minutes = text.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+# --- target dates ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # from the issue
+        ("tomorrow", date(2026, 12, 1)),
+        ("in 6 weeks", date(2027, 1, 11)),
+        ("end of March", date(2027, 3, 31)),
+        ("next month", date(2026, 12, 30)),
+        # more
+        ("End of March", date(2027, 3, 31)),
+        ("by the end of March", date(2027, 3, 31)),
+        ("end of the month", date(2026, 11, 30)),
+        ("end of next month", date(2026, 12, 31)),
+        ("end of the year", date(2026, 12, 31)),
+        ("end of next year", date(2027, 12, 31)),
+        ("mid April", date(2027, 4, 15)),
+        ("middle of May", date(2027, 5, 15)),
+        ("start of February", date(2027, 2, 1)),
+        ("beginning of June", date(2027, 6, 1)),
+        ("March", date(2027, 3, 31)),
+        ("december", date(2026, 12, 31)),
+        ("3 March", date(2027, 3, 3)),
+        ("March 3", date(2027, 3, 3)),
+        ("3 March 2027", date(2027, 3, 3)),
+        ("2027-03-03", date(2027, 3, 3)),
+        ("3/3/2027", date(2027, 3, 3)),
+        ("by 3 March", date(2027, 3, 3)),
+        ("before 1 May", date(2027, 5, 1)),
+        ("in two weeks", date(2026, 12, 14)),
+        ("in 3 months", date(2027, 2, 28)),
+        ("next friday", date(2026, 12, 4)),
+        ("1 January 2020", date(2020, 1, 1)),  # the caller says it has passed
+    ],
+)
+def test_target_dates(text: str, expected: date) -> None:
+    found = parse_target(text, TODAY)
+    assert found is not None and found.day == expected and not found.none
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["none", "no", "skip", "None", "No.", "SKIP", "no target", "no date", "nope", "not really",
+     "no deadline", "whenever", "no rush", "not sure"],
+)  # fmt: skip
+def test_no_target(text: str) -> None:
+    found = parse_target(text, TODAY)
+    assert found is not None and found.none and found.day is None
+
+
+@pytest.mark.parametrize(
+    "text", ["7", "42", "soonish maybe", "asdf", "end of nothing", "", "half past never"]
+)
+def test_unreadable_targets(text: str) -> None:
+    assert parse_target(text, TODAY) is None
+
+
+def test_end_of_month_in_december_is_next_year() -> None:
+    found = parse_target("end of next month", date(2026, 12, 10))
+    assert found is not None and found.day == date(2027, 1, 31)
+
+
+# --- days --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # from the issue
+        ("weekdays", WEEKDAYS),
+        ("Mon–Fri", WEEKDAYS),
+        ("Monday to Friday", WEEKDAYS),
+        ("every weekday", WEEKDAYS),
+        ("Tue and Thu", (TUE, THU)),
+        # more
+        ("Mon—Fri", WEEKDAYS),
+        ("mon - fri", WEEKDAYS),
+        ("Monday through Friday", WEEKDAYS),
+        ("monday thru friday", WEEKDAYS),
+        ("each weekday", WEEKDAYS),
+        ("on weekdays", WEEKDAYS),
+        ("working days", WEEKDAYS),
+        ("every day", tuple(range(7))),
+        ("daily", tuple(range(7))),
+        ("on weekends", (SAT, SUN)),
+        ("Mondays and Wednesdays", (MON, WED)),
+        ("every Tuesday", (TUE,)),
+        ("Tuesdays, Thursdays", (TUE, THU)),
+        ("on Sat and Sun", (SAT, SUN)),
+        ("tue & thu", (TUE, THU)),
+        ("Fri to Mon", (MON, FRI, SAT, SUN)),
+        ("Mon/Wed/Sat", (MON, WED, SAT)),
+        ("7 days a week", tuple(range(7))),
+    ],
+)
+def test_days(text: str, expected: tuple[int, ...]) -> None:
+    assert parse_days_answer(text) == DaysAnswer(days=expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("3 days a week", 3),
+        ("three days a week", 3),
+        ("3 times a week", 3),
+        ("3x a week", 3),
+        ("3 days per week", 3),
+        ("twice a week", 2),
+        ("once a week", 1),
+        ("4 days", 4),
+        ("about 5 days a week", 5),
+        ("2 times per week", 2),
+    ],
+)
+def test_days_a_week_asks_which_with_a_spread_suggestion(text: str, count: int) -> None:
+    found = parse_days_answer(text)
+    assert found is not None and found.days is None and found.per_week == count
+    assert len(found.suggestion) == count
+
+
+def test_three_days_are_suggested_spread_out() -> None:
+    found = parse_days_answer("3 days a week")
+    assert found is not None and found.suggestion == (MON, WED, FRI)
+
+
+@pytest.mark.parametrize("text", ["someday", "9 days a week", "0 days a week", "mon-funday", "", "lots"])
+def test_unreadable_days(text: str) -> None:
+    assert parse_days_answer(text) is None
+
+
+# --- times -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # from the issue
+        ("7pm", "19:00"),
+        ("19h", "19:00"),
+        ("noon", "12:00"),
+        ("midnight", "00:00"),
+        # more
+        ("7 pm", "19:00"),
+        ("7.30pm", "19:30"),
+        ("7:30 p.m.", "19:30"),
+        ("9am", "09:00"),
+        ("12am", "00:00"),
+        ("12pm", "12:00"),
+        ("19:30", "19:30"),
+        ("07:30", "07:30"),
+        ("1930", "19:30"),
+        ("0730", "07:30"),
+        ("19h30", "19:30"),
+        ("7h", "07:00"),
+        ("23h15", "23:15"),
+        ("21.00", "21:00"),
+        ("midday", "12:00"),
+        ("at 7pm", "19:00"),
+        ("around 6 pm", "18:00"),
+        ("7 in the evening", "19:00"),
+        ("7 tonight", "19:00"),
+        ("8 in the morning", "08:00"),
+        ("half 7 pm", "19:30"),
+        ("half past six in the evening", "18:30"),
+        ("7 o'clock pm", "19:00"),
+        ("12:30", "12:30"),
+    ],
+)
+def test_times(text: str, expected: str) -> None:
+    assert parse_time_answer(text) == TimeAnswer(minute=hm(expected))
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        # from the issue
+        ("half 7", ("07:30", "19:30")),
+        ("7", ("07:00", "19:00")),
+        # more
+        ("seven", ("07:00", "19:00")),
+        ("at 9", ("09:00", "21:00")),
+        ("7:30", ("07:30", "19:30")),
+        ("half past 6", ("06:30", "18:30")),
+        ("quarter past 8", ("08:15", "20:15")),
+        ("quarter to 8", ("07:45", "19:45")),
+        ("12", ("12:00", "00:00")),
+        ("6 o'clock", ("06:00", "18:00")),
+    ],
+)
+def test_ambiguous_times_ask_am_or_pm(text: str, options: tuple[str, str]) -> None:
+    assert parse_time_answer(text) == TimeAnswer(options=tuple(hm(o) for o in options))
+
+
+@pytest.mark.parametrize("text", ["half past never", "25:00", "13pm", "7:75", "soon", "", "evening"])
+def test_unreadable_times(text: str) -> None:
+    assert parse_time_answer(text) is None
+
+
+# --- session lengths ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        # from the issue
+        ("45 min", 45),
+        ("an hour", 60),
+        ("1.5 h", 90),
+        # more
+        ("45 minutes", 45),
+        ("45mins", 45),
+        ("45m", 45),
+        ("about 20 minutes", 20),
+        ("one hour", 60),
+        ("1 hour", 60),
+        ("1h", 60),
+        ("2 hours", 120),
+        ("two hours", 120),
+        ("1,5 hours", 90),
+        ("1½ hours", 90),
+        ("1h30", 90),
+        ("1 h 30", 90),
+        ("1 hour 30 minutes", 90),
+        ("1 hour and 15 minutes", 75),
+        ("half an hour", 30),
+        ("an hour and a half", 90),
+        ("hour and a half", 90),
+        ("2 and a half hours", 150),
+        ("90", 90),
+        ("2", 120),
+        ("hour", 60),
+    ],
+)
+def test_session_lengths(text: str, minutes: int) -> None:
+    assert parse_session(text) == minutes
+
+
+@pytest.mark.parametrize("text", ["5 min", "6 hours", "all day", "", "long", "500"])
+def test_unreadable_or_unreasonable_session_lengths(text: str) -> None:
+    assert parse_session(text) is None
+
+
+# --- time zones --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        # from the issue
+        ("Delhi", "Asia/Kolkata"),
+        ("Mumbai", "Asia/Kolkata"),
+        ("Bangalore", "Asia/Kolkata"),
+        ("Beijing", "Asia/Shanghai"),
+        ("San Francisco", "America/Los_Angeles"),
+        ("NYC", "America/New_York"),
+        ("São Paulo", "America/Sao_Paulo"),
+        ("EST", "America/New_York"),
+        # more
+        ("Sao Paulo", "America/Sao_Paulo"),
+        ("new delhi", "Asia/Kolkata"),
+        ("Bengaluru", "Asia/Kolkata"),
+        ("Bombay", "Asia/Kolkata"),
+        ("New York", "America/New_York"),
+        ("SF", "America/Los_Angeles"),
+        ("LA", "America/Los_Angeles"),
+        ("pst", "America/Los_Angeles"),
+        ("CET", "Europe/Berlin"),
+        ("Berlin", "Europe/Berlin"),
+        ("Paris, France", "Europe/Paris"),
+        ("I'm in Lagos", "Africa/Lagos"),
+        ("Nairobi", "Africa/Nairobi"),
+        ("Toronto", "America/Toronto"),
+        ("Sydney", "Australia/Sydney"),
+        ("Portland", "America/Los_Angeles"),
+        ("Zürich", "Europe/Zurich"),
+        ("Europe/Berlin", "Europe/Berlin"),
+        ("UTC+2", "UTC+02:00"),
+        ("JST", "Asia/Tokyo"),
+    ],
+)
+def test_places_and_abbreviations(text: str, zone: str) -> None:
+    found = parse_zone(text)
+    assert found is not None and found.name == zone
+
+
+@pytest.mark.parametrize(
+    ("text", "zones"),
+    [
+        ("IST", {"Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"}),
+        ("CST", {"America/Chicago", "Asia/Shanghai"}),
+        ("Springfield", {"America/Chicago", "America/New_York"}),
+    ],
+)
+def test_ambiguous_zones_ask_which(text: str, zones: set[str]) -> None:
+    found = parse_zone(text)
+    assert found is not None and found.name is None
+    assert zones <= {zone for _, zone in found.options}
+    assert len({label for label, _ in found.options}) == len(found.options)  # labels tell them apart
+
+
+@pytest.mark.parametrize("text", ["Mars/Phobos", "", "x", "nowhere at all", "Atlantis-on-sea"])
+def test_unknown_places(text: str) -> None:
+    assert parse_zone(text) is None
+
+
+# --- quiet hours -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("22:00-08:00", ("22:00", "08:00")),
+        ("10pm to 7am", ("22:00", "07:00")),
+        ("10 till 7", ("22:00", "07:00")),
+        ("23-7", ("23:00", "07:00")),
+        ("from 11pm until 6:30am", ("23:00", "06:30")),
+        ("off", ("00:00", "00:00")),
+    ],
+)
+def test_quiet_hours(text: str, expected: tuple[str, str]) -> None:
+    assert parse_quiet_answer(text) == (hm(expected[0]), hm(expected[1]))
+
+
+@pytest.mark.parametrize("text", ["whenever", "10pm", "late-early"])
+def test_unreadable_quiet_hours(text: str) -> None:
+    assert parse_quiet_answer(text) is None

@@ -1,0 +1,57 @@
+"""Wording: plurals agree with their numbers, and /help lists /cancel."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.catalog.search import CourseInfo
+from bot.replies import plural
+from bot.study import replies as say
+from bot.study.maths import check_fit, progress_bar
+from bot.welcome import help_text
+
+
+def course(modules: tuple[tuple[str, int], ...], hours: int) -> CourseInfo:
+    return CourseInfo(
+        id=1, key="k", title="Tiny course", provider="P", provider_country="NL", subject_area="x", summary="",
+        learning_outcomes=(), skills=("python",), workload_hours=hours, ects_credits=None, eqf_level=None,
+        level="beginner", participation_form="online", self_paced=True, language="English", price=0,
+        currency="EUR", assessment_type="", certificate_type="", quality_assurance="", prerequisites="",
+        stackability=None, url=None, modules=modules,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [(0, "0 plans"), (1, "1 plan"), (2, "2 plans"), (21, "21 plans")],
+)
+def test_plural(count: int, expected: str) -> None:
+    assert plural(count, "plan") == expected
+
+
+def test_plural_irregular() -> None:
+    assert plural(1, "match", "matches") == "1 match" and plural(3, "match", "matches") == "3 matches"
+
+
+def test_progress_bar_of_one_module_is_singular() -> None:
+    assert progress_bar(1, 1).endswith("1/1 module")
+    assert progress_bar(0, 4).endswith("0/4 modules")
+
+
+def test_a_one_module_one_hour_course_reads_in_the_singular() -> None:
+    text = say.ask_days(course((("Only", 1),), 1), ()).text
+    assert "1 module, about 1 hour." in text
+
+
+def test_fit_problem_with_one_day_a_week_and_one_week() -> None:
+    tiny = course((("A", 1), ("B", 1)), 2)
+    fit = check_fit(date(2026, 6, 1), (0,), [1, 1], 60, date(2026, 6, 2))
+    text = say.fit_problem(fit, (0,), date(2026, 6, 2)).text
+    assert "At 1 day a week" in text and "(2 sessions)" in text and "1 days" not in text
+    assert tiny.modules
+
+
+def test_help_lists_cancel() -> None:
+    assert "/cancel" in help_text().text
