@@ -71,7 +71,9 @@ async def test_enrol_by_conversation_then_receive_a_reminder(harness: BotHarness
     reminder = harness.api.sent("sendMessage", USER)[before]
     text = text_of([reminder])
     assert "Time to study" in text and "0/" in text and "before breakfast" in text
-    assert [label for label, _ in buttons(reminder)] == ["Done ✓", "Snooze 1 h", "Skip today", "Pause"]
+    assert [label for label, _ in buttons(reminder)] == [
+        "Done ✓", "Finished a module ✓", "Snooze 1 h", "Skip today", "Pause"
+    ]  # fmt: skip
 
 
 async def test_each_reminder_button(harness: BotHarness) -> None:
@@ -82,9 +84,9 @@ async def test_each_reminder_button(harness: BotHarness) -> None:
     message = harness.message_of(reminder)
     data = {label: d for label, d in buttons(reminder)}
 
-    await harness.press(message, data["Done ✓"])
+    await harness.press(message, data["Finished a module ✓"])
     assert "1/" in harness.api.sent("answerCallbackQuery")[-1].params["text"]
-    await harness.press(message, data["Done ✓"])  # twice: still one module done
+    await harness.press(message, data["Finished a module ✓"])  # twice: still one module done
     async with core(harness).db.session() as session:
         assert len((await session.exec(select(ModuleProgress))).all()) == 1
 

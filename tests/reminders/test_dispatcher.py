@@ -105,7 +105,7 @@ async def test_due_reminder_is_sent_once_and_the_next_is_scheduled(world: World)
     assert chat_id == 1 and course.title in reply.text and "0/" in reply.text
     assert "If tired" in reply.text  # the if-then plan is quoted back
     labels = [b.label for row in reply.buttons for b in row]
-    assert labels == ["Done ✓", "Snooze 1 h", "Skip today", "Pause"]
+    assert labels == ["Done ✓", "Finished a module ✓", "Snooze 1 h", "Skip today", "Pause"]
     [following] = await pending(db, plan.id)
     assert following.due_at == datetime(2026, 3, 4, 19, 0, tzinfo=UTC)  # Wednesday
     assert (await worker.run_once(clock.now)).sent == 0  # nothing twice
