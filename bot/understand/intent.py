@@ -138,6 +138,7 @@ _FOREIGN_QUESTION = re.compile(
     r"sono|é|è|são|wat|hoe|kan|zijn|ile|jak|czy|co|gdzie|czym)\b"
 )
 SHORT_SEARCH_MAX_WORDS = 6
+SKILL_MAX_WORDS = 6
 PHRASE_FAQ_CONFIDENCE = 0.6  # a short non-question phrase is a search unless the FAQ is this sure
 LONG_MESSAGE_WORDS = 5  # this long, a message naming a skill may still be a question
 _ABOUT_MICROCREDENTIALS = re.compile(
@@ -221,7 +222,8 @@ class Understander:
                 match = again
         faq_score = match.best.confidence if match.best else 0.0
         stripped = folded.strip(" ?!.,")
-        skill = self.is_known_skill(stripped)
+        # Skill names are short: a long message is never "just a skill" (and the check costs).
+        skill = len(stripped.split()) <= SKILL_MAX_WORDS and self.is_known_skill(stripped)
         scores = {"faq": faq_score, "search": 1.0 if skill else 0.0}
         questionish = _is_question(folded)
         words = len(stripped.split())
