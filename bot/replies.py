@@ -42,6 +42,11 @@ def esc(text: object) -> str:
     return escape(str(text), quote=False)
 
 
+def esc_attr(text: object) -> str:
+    """Escape a value for an HTML attribute (a link's href): quotes too."""
+    return escape(str(text), quote=True)
+
+
 def shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

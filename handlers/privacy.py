@@ -83,4 +83,8 @@ async def forget_button(update: Update, context: BotContext) -> None:
         await show(update, Reply("Nothing was deleted."))
         return
     await forget_learner(context.core.db, query.from_user.id)
+    # Conversation state too: a plan or "Advise me" half answered, what was asked last.
+    if context.user_data is not None:
+        context.user_data.clear()
+    context.learner = None
     await show(update, Reply("Done: everything I stored about you is deleted. Send /start to begin again."))

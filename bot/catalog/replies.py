@@ -18,7 +18,7 @@ from bot.callbacks import AdviceChoice, CourseCard, FaqTopics, Recognition, Resu
 from bot.catalog.advise import Advice
 from bot.catalog.filters import HOUR_LIMITS, LANGUAGES, LEVELS, PRICE_LIMITS, Facets, language_code
 from bot.catalog.search import FILLER, CourseInfo, Scored, SearchResult
-from bot.replies import Button, Reply, esc, shorten
+from bot.replies import Button, Reply, esc, esc_attr, shorten
 from bot.text import normalise
 
 PAGE_SIZE = 5
@@ -154,7 +154,7 @@ def course_card(course: CourseInfo, back: str | None = None) -> Reply:
     lines.append("")
     lines += [f"<b>{label}:</b> {esc(value)}" for label, value in facts if value]
     if course.url:
-        lines.append(f'<a href="{esc(course.url)}">More information</a>')
+        lines.append(f'<a href="{esc_attr(course.url)}">More information</a>')
     lines.append("<i>Sample catalogue: providers and courses are illustrative.</i>")
     rows = [
         [Button("❓ Will employers recognise this?", data=Recognition(course.id))],
@@ -170,7 +170,7 @@ def inline_summary(course: CourseInfo, bot_username: str) -> str:
     link = f"https://t.me/{bot_username}?start=course_{course.id}"
     return (
         f"<b>{esc(course.title)}</b>\n{esc(one_line(course))}\n"
-        f'<a href="{esc(link)}">Open in Microcred Advisor</a>'
+        f'<a href="{esc_attr(link)}">Open in Microcred Advisor</a>'
     )
 
 

@@ -56,3 +56,30 @@ async def test_forget_deletes_every_row_after_confirmation(harness: BotHarness) 
     assert await rows_about(harness, USER) == 0
     assert await rows_about(harness, OTHER_USER) > 3  # someone else's data is untouched
     assert "don't store anything" in text_of(await harness.say("/mydata"))
+
+
+async def test_forget_also_drops_a_plan_conversation_in_progress(harness: BotHarness) -> None:
+    """A half-answered plan must not come back as a plan with no learner after /forget."""
+    results = (await harness.say("/search python for beginners"))[0]
+    course = next(d for _, d in buttons(results) if d.startswith("c:"))
+    card = (await harness.press(harness.message_of(results), course))[0]
+    start = next(d for _, d in buttons(card) if d.startswith("p:new:"))
+    days = (await harness.press(harness.message_of(card), start))[0]
+    assert "Which days" in text_of([days])
+    confirm = (await harness.say("/forget"))[0]
+    yes = next(d for label, d in buttons(confirm) if label.startswith("Yes"))
+    await harness.press(harness.message_of(confirm), yes)
+    # Answer every remaining question, as if nothing had happened.
+    last = days
+    steps = [("press", "p:d:0"), ("press", "p:d:ok"), ("say", "19:00"), ("press", "p:s:60"),
+             ("press", "p:g:none"), ("say", "Berlin"), ("say", "tired after work"),
+             ("say", "If I'm tired, I'll study 20 minutes before breakfast")]  # fmt: skip
+    for kind, value in steps:
+        replies = await (
+            harness.press(harness.message_of(last), value) if kind == "press" else harness.say(value)
+        )
+        sent = [c for c in replies if c.method == "sendMessage"]
+        last = sent[-1] if sent else last
+    async with core(harness).db.session() as session:
+        assert (await session.exec(select(Plan))).all() == []
+    assert "Study plans: 0" in text_of(await harness.say("/mydata"))  # talking again is a new start
