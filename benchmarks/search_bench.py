@@ -519,7 +519,7 @@ def top5_rate(search: CourseSearch, labelled: list[dict[str, Any]]) -> float:
 def measure_relevance() -> RelevanceFigures:
     """The older labelled sets' top-5 rate, and the held-out figures of the learner set
     (as `tests/catalog/test_search_relevance.py` computes them), on the shipped catalogue."""
-    from tests.catalog.test_search_relevance import HELD_OUT, evaluate
+    from benchmarks.relevance import HELD_OUT, evaluate
 
     search = asyncio.run(_shipped_search())
     labelled = labelled_queries()

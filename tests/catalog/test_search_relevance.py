@@ -27,107 +27,14 @@ query applied, first five.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
-from bot.catalog.filters import Facets
+from benchmarks.relevance import ALL, DEV, HELD_OUT, Figures, evaluate
 from bot.catalog.search import CourseSearch
 from bot.catalog.store import build_search
 from bot.storage.db import open_database
-
-ROOT = Path(__file__).resolve().parents[2]
-ALL: list[dict[str, Any]] = yaml.safe_load((ROOT / "tests" / "data" / "search_eval.yaml").read_text())[
-    "queries"
-]
-DEV = [q for n, q in enumerate(ALL) if n % 3 == 0]
-HELD_OUT = [q for n, q in enumerate(ALL) if n % 3 != 0]
-PAGE = 5
-
-
-def labelled_facets(filters: dict[str, Any] | None) -> Facets:
-    """The file's filter labels as the search's `Facets`."""
-    facets: dict[str, Any] = {}
-    for key, value in (filters or {}).items():
-        if key == "price":
-            facets["free"] = value == "free"
-        elif key == "mode":
-            if value == "online":
-                facets["online"] = True
-            else:
-                facets["mode"] = "hybrid" if value == "blended" else value
-        elif key in ("self_paced", "ects", "certificate"):
-            facets[key] = bool(value)
-        else:  # max_eur, max_hours, level, language
-            facets[key] = value
-    return Facets(**facets)
-
-
-@dataclass
-class Figures:
-    queries: int = 0
-    with_relevant: int = 0
-    best_in_top: int = 0
-    precision: list[float] = field(default_factory=list)
-    never_shown: list[str] = field(default_factory=list)
-    filter_queries: int = 0
-    filters_understood: int = 0
-    empty_shown: list[str] = field(default_factory=list)
-    misses: list[str] = field(default_factory=list)
-    wrong_filters: list[str] = field(default_factory=list)
-
-    def __repr__(self) -> str:  # counts only: a failure report does not list held-out queries
-        return self.line("Figures")
-
-    @property
-    def top5(self) -> float:
-        return self.best_in_top / max(1, self.with_relevant)
-
-    @property
-    def precision_at_5(self) -> float:
-        return sum(self.precision) / max(1, len(self.precision))
-
-    @property
-    def filters_rate(self) -> float:
-        return self.filters_understood / max(1, self.filter_queries)
-
-    def line(self, name: str) -> str:
-        return (
-            f"{name}: {self.queries} queries; best in top 5 {self.top5:.1%} ({self.best_in_top}/"
-            f"{self.with_relevant}); precision@5 {self.precision_at_5:.3f}; never on page 1: "
-            f"{len(self.never_shown)}; filters understood {self.filters_rate:.1%} ({self.filters_understood}/"
-            f"{self.filter_queries}); empty-relevant queries showing courses: {len(self.empty_shown)}"
-        )
-
-
-def evaluate(search: CourseSearch, queries: list[dict[str, Any]]) -> Figures:
-    figures = Figures(queries=len(queries))
-    for q in queries:
-        result = search.search(q["query"])
-        page = [m.course.key for m in result.filtered(result.facets)[:PAGE]]
-        relevant, best = set(q.get("relevant") or []), set(q.get("best") or [])
-        if "filters" in q:
-            figures.filter_queries += 1
-            if result.facets == labelled_facets(q["filters"]):
-                figures.filters_understood += 1
-            else:
-                figures.wrong_filters.append(q["query"])
-        if relevant:
-            figures.with_relevant += 1
-            if best & set(page):
-                figures.best_in_top += 1
-            else:
-                figures.misses.append(q["query"])
-            if page:
-                figures.precision.append(sum(key in relevant for key in page) / len(page))
-        elif page:
-            figures.empty_shown.append(q["query"])
-        if set(q.get("never") or []) & set(page):
-            figures.never_shown.append(q["query"])
-    return figures
 
 
 @pytest.fixture(scope="module")
