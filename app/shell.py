@@ -3,8 +3,13 @@
 The same `Application` runs with an in-process request class that answers Bot API calls
 from `ShellBotApi`, so what prints here is exactly what the bot would send on Telegram.
 Inline buttons print numbered; type the number to press one (of the latest keyboard).
-`/tick 2h` (shell only) makes time pass, so reminders can be seen without waiting.
-With stdin not a terminal, each input line is echoed as `> line` before its replies.
+`/tick 2h` (shell only) makes time pass, so reminders can be seen without waiting; how far
+the clock is ahead is kept in a small file next to the SQLite database (`clock_file`), so the
+next run continues at the same time. Only what the bot sends to this learner's chat prints
+(reminders that fall due for other learners in the same database are sent, not shown).
+With stdin not a terminal, each input line is echoed as `> line` before its replies; such
+a script is not flood-limited (unless FLOOD_MAX_UPDATES is set), and a line the flood
+control dropped makes the exit status 1.
 
 This module is wiring, like `bot/app.py`: it may import `telegram`.
 """
@@ -13,11 +18,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any, TextIO
 
 from telegram import Update
@@ -29,6 +36,7 @@ from app.shell_api import BotApiError, Call, DroppedConnection, ShellBotApi
 from app.telegram_app import build_application
 from bot.clock import Clock, ManualClock
 from bot.config import Settings
+from bot.flood import FloodGuard, Verdict
 from bot.replies import is_number
 from bot.telegram_html import html_to_text
 
@@ -80,6 +88,27 @@ class InProcessRequest(BaseRequest):
         return 200, json.dumps({"ok": True, "result": result}).encode()
 
 
+class CountingFloodGuard(FloodGuard):
+    """The usual flood control, counting the updates it does not let through."""
+
+    def __init__(self, max_updates: int, window: float, cooldown: float) -> None:
+        super().__init__(max_updates, window, cooldown)
+        self.dropped = 0
+
+    def check(self, user_id: int, now: float) -> Verdict:
+        verdict = super().check(user_id, now)
+        if verdict is not Verdict.ALLOW:
+            self.dropped += 1
+        return verdict
+
+
+class UnlimitedFloodGuard(CountingFloodGuard):
+    """No flood control: a piped script is one learner typing as fast as a file can be read."""
+
+    def check(self, user_id: int, now: float) -> Verdict:
+        return Verdict.ALLOW
+
+
 @dataclass
 class _Pressable:
     message: dict[str, Any]
@@ -97,6 +126,8 @@ class TerminalChat:
         name: str = DEFAULT_NAME,
         out: TextIO = sys.stdout,
         clock: Clock | None = None,
+        flood_guard: CountingFloodGuard | None = None,
+        clock_file: Path | None = None,
     ) -> None:
         self.user_id = user_id
         self.name = name
@@ -105,8 +136,13 @@ class TerminalChat:
         self.application: Application = build_application(  # type: ignore[type-arg]
             settings, request=InProcessRequest(self.api), clock=clock
         )
+        self.flood_guard = flood_guard or CountingFloodGuard(
+            settings.flood_max_updates, settings.flood_window_seconds, settings.flood_cooldown_seconds
+        )
+        self.application.bot_data.flood_guard = self.flood_guard
         self._buttons: list[_Pressable] = []
         self.clock = clock
+        self.clock_file = clock_file
         self.local_commands: dict[str, Callable[[str], Any]] = {"/tick": self.tick}
 
     async def tick(self, line: str) -> None:
@@ -119,7 +155,9 @@ class TerminalChat:
             self._print("Usage: /tick 30m | 2h | 3d (the terminal chat's clock only)")
             return
         self.clock.advance(delta)
-        self._print(f"⏩ {amount} later: {self.clock.now().strftime('%a %d %b %H:%M UTC')}")
+        if self.clock_file is not None:
+            save_clock_offset(self.clock_file, self.clock.now() - datetime.now(UTC))
+        self._print(f"⏩ {amount} later: {self.clock.now().strftime('%a %d %b %Y %H:%M UTC')}")
         await dispatch_now(self.application)
 
     async def __aenter__(self) -> TerminalChat:
@@ -157,7 +195,7 @@ class TerminalChat:
         await self.application.process_update(update)
 
     def _print_call(self, call: Call) -> None:
-        if not call.ok:
+        if not call.ok or not self._for_this_chat(call.params):
             return
         method = call.method.lower()
         params = call.params
@@ -176,6 +214,11 @@ class TerminalChat:
         elif method == "answerinlinequery":
             for result in params.get("results", []):
                 self._print(f"  • {result.get('title', '')}")
+
+    def _for_this_chat(self, params: dict[str, Any]) -> bool:
+        """Whether a call is for this learner's chat (a reminder to another learner is not)."""
+        chat_id = params.get("chat_id")
+        return chat_id is None or str(chat_id) == str(self.user_id)
 
     def _message_id(self, call: Call) -> int:
         if "message_id" in call.params:
@@ -212,6 +255,54 @@ def parse_duration(text: str) -> timedelta | None:
     return timedelta(**{unit: int(found.group(1))})
 
 
+def clock_file_for(settings: Settings) -> Path | None:
+    """Where the terminal chat keeps its clock: next to the SQLite database file.
+
+    None for an in-memory database or a server database (PostgreSQL): the clock then starts
+    at real time each run.
+    """
+    from sqlalchemy.engine import make_url
+
+    url = make_url(settings.database_url)
+    if not url.drivername.startswith("sqlite") or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database).with_name(Path(url.database).name + ".shell-clock.json")
+
+
+def load_clock_offset(path: Path | None) -> timedelta:
+    """How far ahead of real time `/tick` left the clock (zero when never ticked)."""
+    if path is None:
+        return timedelta(0)
+    try:
+        seconds = float(json.loads(path.read_text(encoding="utf-8"))["offset_seconds"])
+    except FileNotFoundError:
+        return timedelta(0)
+    except (ValueError, KeyError, TypeError, OSError):
+        logging.getLogger(__name__).warning("Ignoring an unreadable terminal chat clock file %s", path)
+        return timedelta(0)
+    return timedelta(seconds=seconds)
+
+
+def save_clock_offset(path: Path, offset: timedelta) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"offset_seconds": offset.total_seconds()}) + "\n", encoding="utf-8")
+
+
+def quiet_logs(settings: Settings) -> None:
+    """The terminal chat logs at WARNING, so no INFO line lands on the prompt, unless LOG_LEVEL says."""
+    if "log_level" not in settings.model_fields_set:
+        logging.getLogger().setLevel(logging.WARNING)
+
+
+def flood_guard_for(settings: Settings, interactive: bool) -> CountingFloodGuard:
+    """Piped scripts are not flood-limited unless FLOOD_MAX_UPDATES is set explicitly."""
+    if not interactive and "flood_max_updates" not in settings.model_fields_set:
+        return UnlimitedFloodGuard(settings.flood_max_updates, 1.0, 0.0)
+    return CountingFloodGuard(
+        settings.flood_max_updates, settings.flood_window_seconds, settings.flood_cooldown_seconds
+    )
+
+
 async def run_shell(
     settings: Settings,
     *,
@@ -220,12 +311,26 @@ async def run_shell(
     stdin: TextIO = sys.stdin,
     out: TextIO = sys.stdout,
 ) -> int:
-    """Chat until end of input; returns the process exit code."""
+    """Chat until end of input; returns the process exit code (1 when flood control dropped a line)."""
+    quiet_logs(settings)
     interactive = stdin.isatty()
-    chat = TerminalChat(settings, user_id=user_id, name=name, out=out, clock=ManualClock())
+    clock_file = clock_file_for(settings)
+    offset = load_clock_offset(clock_file)
+    clock = ManualClock(datetime.now(UTC) + offset) if offset else ManualClock()
+    chat = TerminalChat(
+        settings,
+        user_id=user_id,
+        name=name,
+        out=out,
+        clock=clock,
+        flood_guard=flood_guard_for(settings, interactive),
+        clock_file=clock_file,
+    )
     async with chat:
         if interactive:
             out.write("Terminal chat with Microcred Advisor. Type /start; Ctrl-D quits.\n")
+            if offset:
+                out.write(f"The clock is {clock.now():%a %d %b %Y %H:%M UTC} (from /tick; {clock_file}).\n")
         loop = asyncio.get_running_loop()
         while True:
             if interactive:
@@ -238,4 +343,11 @@ async def run_shell(
                 out.write(f"> {line.rstrip()}\n")
             if line.strip():
                 await chat.say(line)
+    dropped = chat.flood_guard.dropped
+    if dropped:
+        print(
+            f"{dropped} line(s) got no answer: flood control (FLOOD_MAX_UPDATES, FLOOD_WINDOW_SECONDS)",
+            file=sys.stderr,
+        )
+        return 1
     return 0
