@@ -155,7 +155,8 @@ def parse_timezone(text: str) -> str | None:
     if cleaned.lower() in ("utc", "gmt", "z"):
         return "UTC"
     wanted = cleaned.replace(" ", "_").lower()
-    by_name = {name.lower(): name for name in available_timezones()}
+    # Only real Area/Location zones: tzdata also lists "localtime", "Factory", "posixrules".
+    by_name = {name.lower(): name for name in available_timezones() if "/" in name}
     if wanted in by_name:
         return by_name[wanted]
     cities = {name.rsplit("/", 1)[-1].lower(): name for name in sorted(available_timezones())
