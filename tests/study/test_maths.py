@@ -208,7 +208,8 @@ def test_parse_timezone_understands_cities_names_and_offsets(text: str, expected
 
 
 @pytest.mark.parametrize(
-    "text", ["Mars/Phobos", "+15", "+3:20", "UTC+99", "Atlantis", "", "+", "localtime", "Factory", "posixrules"]
+    "text",
+    ["Mars/Phobos", "+15", "+3:20", "UTC+99", "Atlantis", "", "+", "localtime", "Factory", "posixrules"],
 )
 def test_parse_timezone_rejects_invalid_zones(text: str) -> None:
     assert parse_timezone(text) is None
