@@ -17,6 +17,7 @@ from bot.services import Services
 from bot.storage.models import ConversationState, Plan
 from handlers.context import BotApplication
 from tests.conftest import TOKEN, USER, BotHarness, buttons, text_of
+from tests.e2e.test_study_e2e import enrol
 from tests.fakes.bot_api import Call, FakeBotApi
 from tests.fakes.server import FakeBotApiServer
 
@@ -85,6 +86,19 @@ async def test_cancel_after_a_restart_ends_the_stored_conversation(harness: BotH
     assert await rows(harness.app, ConversationState) == []
     assert "How long" not in text_of(await harness.say("19:30"))
     assert await rows(harness.app, Plan) == []
+
+
+async def test_editing_a_plan_carries_on_after_a_restart(harness: BotHarness) -> None:
+    await enrol(harness)  # Mon/Wed/Fri 19:00 Berlin
+    [menu] = await harness.say("/plan")
+    [question] = await harness.press(harness.message_of(menu), dict(buttons(menu))["Days"])
+    await harness.press(harness.message_of(question), "p:d:1")  # Tue ticked as well
+    await restart(harness)
+    done = text_of(await harness.press(harness.message_of(question), "p:d:ok"))
+    assert "Study days changed." in done
+    [plan] = await rows(harness.app, Plan)
+    assert plan.study_days == "0,1,2,4"
+    assert await rows(harness.app, ConversationState) == []
 
 
 # --- two instances on one database --------------------------------------------------------------
