@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, delete
 
 from bot.catalog.search import CourseInfo
@@ -151,17 +152,27 @@ async def save(
     edit: Edit | None,
     name: str = PLAN,
 ) -> None:
-    """Store the step the learner is on and their answers so far (replacing what was stored)."""
+    """Store the step the learner is on and their answers so far (replacing what was stored).
+
+    Two instances storing the first step at once: the second insert fails, and is retried as
+    an update of the row the first one wrote."""
     data = encode(draft, edit)
-    async with db.session() as session:
-        row = await session.get(ConversationState, (learner_id, chat_id, name))
-        if row is None:
-            row = ConversationState(
-                learner_id=learner_id, chat_id=chat_id, name=name, step=step, data=data, updated_at=now
-            )
-        else:
-            row.step, row.data, row.updated_at = step, data, now
-        session.add(row)
+    for attempt in range(2):
+        try:
+            async with db.session() as session:
+                row = await session.get(ConversationState, (learner_id, chat_id, name))
+                if row is None:
+                    row = ConversationState(
+                        learner_id=learner_id, chat_id=chat_id, name=name,
+                        step=step, data=data, updated_at=now,
+                    )  # fmt: skip
+                else:
+                    row.step, row.data, row.updated_at = step, data, now
+                session.add(row)
+            return
+        except IntegrityError:
+            if attempt:
+                raise
 
 
 async def clear(db: Database, learner_id: int, chat_id: int | None = None, name: str = PLAN) -> int:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.catalog.search import CourseInfo
 from bot.privacy import export_learner, forget_learner
@@ -66,4 +70,25 @@ async def test_mydata_shows_and_forget_deletes_the_conversation(tmp_path: Path) 
     assert await forget_learner(db, 5) == 1
     assert (await export_learner(db, 5))["conversations"] == []
     assert len((await export_learner(db, 8))["conversations"]) == 1  # someone else's stays
+    await db.dispose()
+
+
+async def test_a_first_step_stored_by_two_instances_at_once_is_one_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other instance inserts between this one's read and its insert: the insert fails and
+    is retried as an update."""
+    db = await open_database(f"sqlite+aiosqlite:///{tmp_path / 'r.db'}")
+    await drafts.save(db, NOW, 5, 5, 1, Draft(course=COURSE), None)  # the other instance's row
+    real_get = AsyncSession.get
+    misses = [None]
+
+    async def get_missing_once(self: AsyncSession, *args: Any, **kwargs: Any) -> Any:
+        return misses.pop() if misses else await real_get(self, *args, **kwargs)
+
+    monkeypatch.setattr(AsyncSession, "get", get_missing_once)
+    await drafts.save(db, NOW, 5, 5, 2, Draft(course=COURSE, days=(3,)), None)
+    monkeypatch.undo()
+    stored = await drafts.load(db, NOW, 5, 5, catalogue)
+    assert stored is not None and stored.step == 2 and stored.draft is not None and stored.draft.days == (3,)
     await db.dispose()
