@@ -119,10 +119,13 @@ class Instance:
 
 @pytest.fixture
 async def instances(
-    make_settings: Any, fake_api: tuple[FakeBotApi, FakeBotApiServer]
+    make_settings: Any, fake_api: tuple[FakeBotApi, FakeBotApiServer], database_url: str
 ) -> AsyncIterator[list[Instance]]:
+    """Two bots on one database (SQLite, then PostgreSQL)."""
     api, server = fake_api
-    settings = make_settings(telegram_bot_token=TOKEN, telegram_api_base_url=server.base_url)
+    settings = make_settings(
+        telegram_bot_token=TOKEN, telegram_api_base_url=server.base_url, database_url=database_url
+    )
     clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), frozen=True)
     apps = []
     for _ in range(2):
