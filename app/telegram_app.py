@@ -101,9 +101,11 @@ FAQ_BUTTONS = (FaqTopics, FaqTopic, FaqAnswer)
 def _register_handlers(application: BotApplication) -> None:
     """Every route into the bot, in one table."""
     private = filters.ChatType.PRIVATE
-    application.add_handler(TypeHandler(Update, groups.group_gate), group=-3)
-    application.add_handler(TypeHandler(Update, flood.flood_control), group=-2)
-    application.add_handler(TypeHandler(Update, load_learner), group=-1)
+    application.add_handler(TypeHandler(Update, groups.group_gate), group=-4)
+    application.add_handler(TypeHandler(Update, flood.flood_control), group=-3)
+    application.add_handler(TypeHandler(Update, load_learner), group=-2)
+    # the plan conversation's stored step: a restart or another instance carries on
+    application.add_handler(TypeHandler(Update, study.load_conversation), group=-1)
     application.add_handlers(
         [
             study.conversation(),  # first: while planning, its answers go to it

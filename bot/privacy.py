@@ -8,7 +8,15 @@ from typing import Any
 from sqlmodel import col, delete, select
 
 from bot.storage.db import Database
-from bot.storage.models import Learner, ModuleProgress, Plan, Reminder, SearchRequest, StudySession
+from bot.storage.models import (
+    ConversationState,
+    Learner,
+    ModuleProgress,
+    Plan,
+    Reminder,
+    SearchRequest,
+    StudySession,
+)
 
 
 def _plain(value: Any) -> Any:
@@ -27,6 +35,9 @@ async def export_learner(db: Database, user_id: int) -> dict[str, Any]:
         reminders = (await session.exec(select(Reminder).where(Reminder.learner_id == user_id))).all()
         studied = (await session.exec(select(StudySession).where(StudySession.learner_id == user_id))).all()
         searches = (await session.exec(select(SearchRequest).where(SearchRequest.user_id == user_id))).all()
+        conversations = (
+            await session.exec(select(ConversationState).where(ConversationState.learner_id == user_id))
+        ).all()
 
     def rows(items: Any) -> list[dict[str, Any]]:
         return [{k: _plain(v) for k, v in item.model_dump().items()} for item in items]
@@ -38,6 +49,7 @@ async def export_learner(db: Database, user_id: int) -> dict[str, Any]:
         "reminders": rows(reminders),
         "study_sessions": rows(studied),
         "recent_searches": rows(searches),
+        "conversations": rows(conversations),
     }
 
 
@@ -52,6 +64,7 @@ async def forget_learner(db: Database, user_id: int) -> int:
             delete(StudySession).where(col(StudySession.learner_id) == user_id),
             delete(Plan).where(col(Plan.learner_id) == user_id),
             delete(SearchRequest).where(col(SearchRequest.user_id) == user_id),
+            delete(ConversationState).where(col(ConversationState.learner_id) == user_id),
             delete(Learner).where(col(Learner.id) == user_id),
         ]
         for statement in statements:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import warnings
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 from zoneinfo import available_timezones
@@ -21,10 +21,11 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot.callbacks import PlanAction, PlanAnswer, StartPlan
-from bot.catalog.search import CourseInfo
 from bot.learners import get_learner
 from bot.replies import Button, Reply, esc, is_number, plural
+from bot.study import drafts
 from bot.study import replies as say
+from bot.study.drafts import Draft, Edit
 from bot.study.maths import (
     MAX_PLAN_DAYS,
     QuietHours,
@@ -78,19 +79,6 @@ EDIT_TIME, EDIT_DAYS, EDIT_SESSION, EDIT_TARGET, EDIT_QUIET = range(8, 13)
 DRAFT = "plan_draft"
 EDIT = "plan_edit"
 MAX_NOTE = 300
-
-
-@dataclass
-class Draft:
-    course: CourseInfo
-    days: tuple[int, ...] = ()
-    minute: int = 19 * 60
-    session_minutes: int = 60
-    target: date | None = None
-    obstacle: str | None = None
-    if_then: str | None = None
-    quiet: QuietHours | None = None  # shortened quiet hours the learner agreed to, stored with the plan
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _quiet(context: BotContext, draft: Draft) -> QuietHours:
@@ -433,6 +421,79 @@ async def unexpected(update: Update, context: BotContext) -> None:
         await send(update, Reply("Please answer the question above, or send /cancel to stop planning."))
 
 
+class StoredConversation(ConversationHandler):  # type: ignore[type-arg]
+    """The plan conversation, its step and answers kept in the database (bot/study/drafts.py).
+
+    `load_conversation` puts the stored step back before the update is routed, and every update
+    this conversation handles stores where the learner is now, so a restart, or another instance
+    on the same database, continues where the learner was.
+    """
+
+    def restore(self, update: Update, step: int | None) -> None:
+        """Make the in-memory state what the database says (no step: not in the conversation)."""
+        key = self._get_key(update)
+        if step is None:
+            self._conversations.pop(key, None)
+        else:
+            self._conversations[key] = step
+
+    def step_of(self, update: Update) -> int | None:
+        state = self._conversations.get(self._get_key(update))
+        return state if isinstance(state, int) else None
+
+    async def handle_update(  # type: ignore[override]
+        self, update: Update, application: Any, check_result: Any, context: Any
+    ) -> object | None:
+        result = await super().handle_update(update, application, check_result, context)
+        if isinstance(context, BotContext):
+            await _store_step(update, context, self.step_of(update))
+        return result
+
+
+def _ids(update: Update) -> tuple[int, int] | None:
+    user, chat = update.effective_user, update.effective_chat
+    return (user.id, chat.id) if user is not None and chat is not None else None
+
+
+async def _store_step(update: Update, context: BotContext, step: int | None) -> None:
+    """After a step: store the step and the answers so far, or forget them once it is over."""
+    ids = _ids(update)
+    if ids is None:
+        return
+    core = context.core
+    if step is None:
+        await drafts.clear(core.db, ids[0], ids[1])
+        return
+    await drafts.save(core.db, core.clock.now(), ids[0], ids[1], step, _draft(context), _edit(context))
+
+
+def _plan_conversation(context: BotContext) -> StoredConversation | None:
+    for handlers in context.application.handlers.values():
+        for handler in handlers:
+            if isinstance(handler, StoredConversation):
+                return handler
+    return None
+
+
+async def load_conversation(update: Update, context: BotContext) -> None:
+    """Before routing: the learner's place in the plan conversation, as stored in the database
+    (this instance may have restarted, or answered none of the earlier steps)."""
+    ids = _ids(update)
+    handler = _plan_conversation(context)
+    if ids is None or handler is None or (update.message is None and update.callback_query is None):
+        return
+    core = context.core
+    stored = await drafts.load(core.db, core.clock.now(), ids[0], ids[1], core.catalog.get)
+    handler.restore(update, stored.step if stored is not None else None)
+    if context.user_data is None:
+        return
+    for key, value in ((DRAFT, stored.draft if stored else None), (EDIT, stored.edit if stored else None)):
+        if value is None:
+            context.user_data.pop(key, None)
+        else:
+            context.user_data[key] = value
+
+
 def conversation() -> ConversationHandler:  # type: ignore[type-arg]
     text = filters.TEXT & ~filters.COMMAND
     other = MessageHandler(~filters.COMMAND, unexpected)
@@ -444,7 +505,7 @@ def conversation() -> ConversationHandler:  # type: ignore[type-arg]
 
 
 def _conversation(text: filters.BaseFilter, other: MessageHandler) -> ConversationHandler:  # type: ignore[type-arg]
-    return ConversationHandler(
+    return StoredConversation(
         entry_points=[
             CallbackQueryHandler(start_plan, pattern=StartPlan.matches),
             CommandHandler("study", start_plan),
@@ -511,21 +572,12 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
             other,  # type: ignore[list-item]
         ],
         allow_reentry=True,
-        name="study_plan",
+        name=drafts.PLAN,
         conversation_timeout=timedelta(hours=2),
     )
 
 
 # --- editing a plan ---------------------------------------------------------------------------
-
-
-@dataclass
-class Edit:
-    """The plan being edited, and the days ticked so far (for the day buttons)."""
-
-    plan_id: int
-    course: CourseInfo
-    days: tuple[int, ...]
 
 
 def _edit(context: BotContext) -> Edit | None:

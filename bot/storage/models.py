@@ -199,6 +199,17 @@ class StudySession(SQLModel, table=True):
     studied_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 
 
+class ConversationState(SQLModel, table=True):
+    """Where a learner is in a guided conversation (the plan questions): the step and the answers
+    so far, read at every step, so a restart or another instance carries on where they were."""
+
+    learner_id: int = big_int(primary_key=True)
+    chat_id: int = big_int(primary_key=True)
+    name: str = Field(primary_key=True, max_length=40)
+    step: int
+    data: str  # JSON: the answers so far (bot/study/drafts.py)
+    updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
 
 # A reminder's states. Only `pending` rows have `sent_at IS NULL`; every other state is final
 # and `sent_at` is then the moment the reminder left the queue (delivered or not).
