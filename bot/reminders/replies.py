@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.catalog.search import CourseInfo
-from bot.replies import Button, Reply
+from bot.replies import Button, Reply, shorten
 from bot.storage.models import Plan
+from bot.study.replies import PlanEdit
 from bot.study.replies import reminder_buttons as _plan_buttons
 from bot.study.replies import reminder_section as _plan_section
 
@@ -36,7 +37,12 @@ def telegram_length(text: str) -> int:
 
 
 def _header(welcome_back: bool, part: int, parts: int) -> str:
-    header = "👋 <b>Welcome back!</b> Here is where you are:" if welcome_back else "📚 <b>Time to study!</b>"
+    header = (
+        "👋 <b>Welcome back!</b> Here is where you are. If the old pace no longer fits, "
+        "✏️ makes a fresh, realistic plan (days, time, session, target date):"
+        if welcome_back
+        else "📚 <b>Time to study!</b>"
+    )
     return header + (f" ({part}/{parts})" if parts > 1 else "")
 
 
@@ -65,4 +71,7 @@ def _message(due: list[PlanDue], welcome_back: bool, part: int, parts: int) -> R
     rows: list[list[Button]] = []
     for d in due:
         rows += _plan_buttons(d.plan, d.course, d.done, several=len(due) > 1)
+        if welcome_back:  # after a long gap: offer to rework the plan, keeping the progress
+            label = f" · {shorten(d.course.title, 16)}" if len(due) > 1 else ""
+            rows.append([Button(f"✏️ Fresh plan{label}", data=PlanEdit(d.plan.id or 0, "menu"))])
     return Reply(_header(welcome_back, part, parts) + "\n\n" + "\n\n".join(sections), rows)

@@ -227,6 +227,9 @@ async def test_long_downtime_sends_one_welcome_back(world: World) -> None:
     sender = FakeSender()
     report = await dispatcher(db, courses, sender).run_once(clock.now)
     assert report.messages == 1 and "Welcome back" in sender.sent[0][1].text
+    # and it offers a fresh, realistic plan (the plan's edit menu), keeping the progress
+    fresh = [b for row in sender.sent[0][1].buttons for b in row if b.label.startswith("✏️ Fresh plan")]
+    assert [b.data for b in fresh] == [f"pe:{plan.id}:menu"]
     [following] = await pending(db, plan.id)
     assert following.due_at > clock.now()  # the next one is in the future, not a backlog
 
