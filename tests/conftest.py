@@ -17,7 +17,8 @@ from telegram.ext import Application
 
 from app.telegram_app import build_application
 from app.update_processor import ChatOrderedProcessor
-from bot.catalog.store import open_catalog
+from bot.catalog.search import CourseSearch
+from bot.catalog.store import build_search, open_catalog
 from bot.clock import ManualClock
 from bot.config import Settings, load_settings
 from bot.storage.db import open_database
@@ -74,6 +75,19 @@ def seeded_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     run_outside_loop(build())
     return path
+
+
+def search_over(seeded_database: Path) -> CourseSearch:
+    """A fresh search index over the sample catalogue (for a module's own fixture)."""
+
+    async def build() -> CourseSearch:
+        db = await open_database(f"sqlite+aiosqlite:///{seeded_database}")
+        try:
+            return await build_search(db)
+        finally:
+            await db.dispose()
+
+    return run_outside_loop(build())
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ Bar (issue 4): at least 95 % of queries have an expected course in the top 5.
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +12,7 @@ import pytest
 import yaml
 
 from bot.catalog.search import CourseSearch, Facets
-from bot.catalog.store import build_search
-from bot.storage.db import open_database
+from tests.conftest import search_over
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERIES: list[dict[str, Any]] = [
@@ -26,14 +24,7 @@ QUERIES: list[dict[str, Any]] = [
 
 @pytest.fixture(scope="module")
 def search(seeded_database: Path) -> CourseSearch:
-    async def build() -> CourseSearch:
-        db = await open_database(f"sqlite+aiosqlite:///{seeded_database}")
-        try:
-            return await build_search(db)
-        finally:
-            await db.dispose()
-
-    return asyncio.run(build())
+    return search_over(seeded_database)
 
 
 def test_eval_set_is_big_enough_and_keys_exist(search: CourseSearch) -> None:

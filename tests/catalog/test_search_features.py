@@ -3,7 +3,6 @@ short skills, suggestions as the catalogue writes them, kept rankings, and "Advi
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
@@ -12,21 +11,13 @@ from bot.catalog.advise import Answers, shortlist
 from bot.catalog.careers import load_careers
 from bot.catalog.filters import Facets, parse_filters, price_in_eur
 from bot.catalog.search import CourseSearch
-from bot.catalog.store import build_search
-from bot.storage.db import open_database
 from bot.text import normalise
+from tests.conftest import search_over
 
 
 @pytest.fixture(scope="module")
 def search(seeded_database: Path) -> CourseSearch:
-    async def build() -> CourseSearch:
-        db = await open_database(f"sqlite+aiosqlite:///{seeded_database}")
-        try:
-            return await build_search(db)
-        finally:
-            await db.dispose()
-
-    return asyncio.run(build())
+    return search_over(seeded_database)
 
 
 @pytest.mark.parametrize(

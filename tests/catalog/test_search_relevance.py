@@ -26,27 +26,18 @@ query applied, first five.
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 
 from benchmarks.relevance import ALL, DEV, HELD_OUT, Figures, evaluate
 from bot.catalog.search import CourseSearch
-from bot.catalog.store import build_search
-from bot.storage.db import open_database
+from tests.conftest import search_over
 
 
 @pytest.fixture(scope="module")
 def search(seeded_database: Path) -> CourseSearch:
-    async def build() -> CourseSearch:
-        db = await open_database(f"sqlite+aiosqlite:///{seeded_database}")
-        try:
-            return await build_search(db)
-        finally:
-            await db.dispose()
-
-    return asyncio.run(build())
+    return search_over(seeded_database)
 
 
 @pytest.fixture(scope="module")

@@ -15,18 +15,16 @@ Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 
 from bot.catalog.search import CourseSearch
-from bot.catalog.store import build_search
 from bot.faq.matcher import load_faq
-from bot.storage.db import open_database
 from bot.understand.care import load_care
 from bot.understand.intent import Understander
 from bot.understand.language import load_languages
+from tests.conftest import search_over
 from tests.understand.evaluation import Figures, evaluate, load_set
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,14 +34,7 @@ TUNED_ON = ("tuning_eval.yaml", "understand_eval.yaml")
 
 @pytest.fixture(scope="module")
 def catalog(seeded_database: Path) -> CourseSearch:
-    async def build() -> CourseSearch:
-        db = await open_database(f"sqlite+aiosqlite:///{seeded_database}")
-        try:
-            return await build_search(db)
-        finally:
-            await db.dispose()
-
-    return asyncio.run(build())
+    return search_over(seeded_database)
 
 
 @pytest.fixture(scope="module")
