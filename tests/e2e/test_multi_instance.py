@@ -30,7 +30,7 @@ from tests.fakes.server import FakeBotApiServer
 
 pytestmark = pytest.mark.slow
 
-REMINDERS = 5000
+REMINDERS = 3600  # two minutes of sending at Telegram's rate, split across three instances
 INSTANCES = 3
 
 
