@@ -192,10 +192,6 @@ DOMAIN_WORDS = frozenset(
     unis signup sign register enrolment hiring recruiter recruiters cert certs deadline deadlines
     unemployed jobseeker retired retrain""".split()
 )
-# "is it doable…", "does it count…": asking about the thing being discussed (not "worth it").
-_ASKS_ABOUT_IT = re.compile(
-    r"(?:^|\b(?:is|does|can|will|would|could|should|do|has|how does))\s+(?:it|this)\b"
-)
 # Domain words that also have everyday meanings (an angle's degrees, an SSL certificate).
 AMBIGUOUS_DOMAIN_WORDS = frozenset(
     stem(w) for w in "degree degrees certificate certificates class test".split()

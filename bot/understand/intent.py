@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from bot.faq.matcher import ANSWER_THRESHOLD, Faq, Match
+from bot.faq.matcher import Faq, Match
 from bot.text import fold
 from bot.understand.care import Care
 from bot.understand.language import Languages
@@ -300,4 +300,4 @@ def _is_question(folded: str) -> bool:
     return "?" in folded or bool(_QUESTION_START.match(folded)) or bool(_ASKS.search(folded))
 
 
-__all__ = ["ANSWER_THRESHOLD", "Context", "Understander", "Understanding", "plan_action"]
+__all__ = ["Context", "Understander", "Understanding", "plan_action"]

@@ -1,18 +1,14 @@
-"""Where free text goes: a course request to the catalogue search, anything else to the FAQ.
+"""Course requests in free text: what a learner asking for courses wants searched.
 
-"courses on python", "I want to learn photography", "anything for project management?" are
-course requests; so is a bare skill ("pyhton", "proj mgmt", "ML") that the catalogue knows
-well and the FAQ does not.
+"courses on python", "I want to learn photography", "i want to become a data analyst",
+"free python courses" are course requests; `course_request` returns what to search for,
+qualifiers kept. The rest of the decision is `bot.understand.intent`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
 
-from bot.faq.matcher import Faq, Match
 from bot.text import fold
 
 _COURSE_WORDS = r"(?:courses?|microcredentials?|classes|class|programmes?|programs?|trainings?|nanodegrees?)"
@@ -97,13 +93,6 @@ _NOT_A_SKILL = re.compile(
 _TRAILING = re.compile(r"[\s?!.,]+$|\s+(?:please|pls|plz)$")
 
 
-@dataclass(frozen=True)
-class Route:
-    kind: Literal["search", "faq"]
-    query: str = ""
-    match: Match | None = None
-
-
 def course_request(text: str) -> str | None:
     """What a request for courses asks for ("courses on python" → "python"), if it is one.
 
@@ -145,15 +134,3 @@ def course_request(text: str) -> str | None:
                 return query
     return None
 
-
-def route(text: str, faq: Faq, is_known_skill: Callable[[str], bool] | None = None) -> Route:
-    """Decide what the learner's free text is asking for."""
-    query = course_request(text)
-    if query is not None:
-        return Route("search", query=query)
-    match = faq.match(text)
-    if match.kind in ("answer", "smalltalk"):
-        return Route("faq", match=match)
-    if is_known_skill is not None and is_known_skill(text):
-        return Route("search", query=text.strip())
-    return Route("faq", match=match)
