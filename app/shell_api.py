@@ -20,12 +20,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.telegram_html import html_problem, html_to_text
+from bot.telegram_html import html_problem, visible_length
 
 BOT_ID = 7000000001
 BOT_USERNAME = "MicrocredAdvisorBot"
 MAX_TEXT_LENGTH = 4096
 MAX_CALLBACK_DATA_BYTES = 64
+MAX_BUTTONS = 100
 
 # Parameters that PTB sends JSON-encoded (every other value is a plain string).
 JSON_PARAMETERS = frozenset(
@@ -401,12 +402,12 @@ def _utf16_len(text: str) -> int:
 def _check_text(text: str, parse_mode: Any) -> None:
     if parse_mode == "HTML":
         _check_html(text)
-        visible = html_to_text(text)
+        visible, length = re.sub(r"<[^<>]*>", "", text), visible_length(text)
     else:
-        visible = text
+        visible, length = text, _utf16_len(text)
     if not visible.strip():
         raise BotApiError(400, "Bad Request: message text is empty")
-    if len(visible) > MAX_TEXT_LENGTH:
+    if length > MAX_TEXT_LENGTH:
         raise BotApiError(400, "Bad Request: message is too long")
 
 
@@ -419,6 +420,8 @@ def _check_html(text: str) -> None:
 def _check_markup(markup: Any) -> None:
     if not markup:
         return
+    if sum(len(row) for row in markup.get("inline_keyboard", [])) > MAX_BUTTONS:
+        raise BotApiError(400, "Bad Request: BUTTONS_TOO_MUCH")
     for row in markup.get("inline_keyboard", []):
         for button in row:
             if not str(button.get("text", "")).strip():

@@ -52,6 +52,13 @@ def html_problem(text: str) -> str | None:
     return None
 
 
+def visible_length(text: str) -> int:
+    """How long Telegram counts a Telegram-HTML text: what is left after parsing the tags and
+    entities (a link counts its words, not its address), in UTF-16 code units (an emoji is 2)."""
+    visible = html.unescape(re.sub(r"<[^<>]*>", "", text))
+    return len(visible.encode("utf-16-le")) // 2
+
+
 def html_to_text(text: str) -> str:
     """What a user sees of a Telegram-HTML message: tags dropped, links kept in brackets."""
     text = re.sub(r'<a\s+href="([^"]*)"\s*>(.*?)</a>', r"\2 (\1)", text, flags=re.S)

@@ -7,7 +7,7 @@ import logging
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
-from bot.replies import Button, Reply
+from bot.replies import Button, Reply, fit_reply
 from handlers.context import BotContext
 
 log = logging.getLogger(__name__)
@@ -38,11 +38,18 @@ def keyboard(rows: list[list[Button]]) -> InlineKeyboardMarkup | None:
 
 
 async def send(update: Update, reply: Reply) -> Message | None:
-    """Send `reply` as a new message in the chat the update came from."""
+    """Send `reply` as a new message in the chat the update came from; returns the last one.
+
+    Checked against Telegram's limits first: a reply too long for one message arrives as a
+    few, split at paragraphs, with its buttons under the last (`bot.replies.fit_reply`).
+    """
     chat = update.effective_chat
     if chat is None:
         return None
-    return await chat.send_message(reply.text, reply_markup=keyboard(reply.buttons))
+    message = None
+    for part in fit_reply(reply):
+        message = await chat.send_message(part.text, reply_markup=keyboard(part.buttons))
+    return message
 
 
 async def show(update: Update, reply: Reply) -> None:
@@ -56,12 +63,15 @@ async def show(update: Update, reply: Reply) -> None:
     if not isinstance(message, Message):
         await send(update, reply)
         return
+    first, *more = fit_reply(reply)  # too long for one message: the rest follows as new ones
     try:
-        await message.edit_text(reply.text, reply_markup=keyboard(reply.buttons))
+        await message.edit_text(first.text, reply_markup=keyboard(first.buttons))
     except BadRequest as exc:
         # Pressing the same button twice changes nothing: Telegram says so; that is fine.
         if "not modified" not in str(exc).lower():
             raise
+    for part in more:
+        await message.chat.send_message(part.text, reply_markup=keyboard(part.buttons))
 
 
 async def private_only(update: Update, context: BotContext, command: str) -> bool:

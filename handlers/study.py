@@ -48,10 +48,12 @@ from bot.study.parse import (
 )
 from bot.study.store import (
     ACTIVE,
+    MAX_OPEN_PLANS,
     PAUSED,
     STOPPED,
     PlanDraft,
     PlanStatus,
+    TooManyPlans,
     change_pace,
     create_plan,
     days_of,
@@ -59,6 +61,7 @@ from bot.study.store import (
     fewer_days,
     learner_zone,
     mark_done,
+    open_plan_count,
     plan_status,
     plan_statuses,
     quiet_hours,
@@ -146,6 +149,10 @@ async def start_plan(update: Update, context: BotContext) -> int:
         return ConversationHandler.END
     if not course.self_paced or not course.modules:
         await send(update, say.not_self_paced(course))
+        return ConversationHandler.END
+    user = update.effective_user
+    if user is not None and await open_plan_count(core.db, user.id) >= MAX_OPEN_PLANS:
+        await send(update, say.too_many_plans(MAX_OPEN_PLANS))
         return ConversationHandler.END
     if context.user_data is not None:
         context.user_data[DRAFT] = Draft(course=course)
@@ -380,7 +387,15 @@ async def typed_if_then(update: Update, context: BotContext) -> int:
         session_minutes=draft.session_minutes, target=draft.target, obstacle=draft.obstacle,
         if_then=draft.if_then,
     )  # fmt: skip
-    _plan, first = await create_plan(core.db, core.clock, user.id, plan_draft, context.default_tz)
+    try:
+        _plan, first = await create_plan(
+            core.db, core.clock, user.id, plan_draft, context.default_tz, max_open=MAX_OPEN_PLANS
+        )
+    except TooManyPlans:  # another plan was made meanwhile (a second conversation)
+        await send(update, say.too_many_plans(MAX_OPEN_PLANS))
+        if context.user_data is not None:
+            context.user_data.pop(DRAFT, None)
+        return ConversationHandler.END
     tz = learner_zone(context.learner, context.default_tz)
     fit = _fit(draft, await _today(update, context))
     created = say.plan_created(
@@ -822,6 +837,9 @@ async def plan_button(update: Update, context: BotContext) -> None:
             return
         await query.answer(f"Enjoy your day off! Next: {say.when(due, tz)}.")
         await _settle(update, plan_id, f"⏭ Skipped today. Next: {say.when(due, tz)}.", [])
+    elif action == "stop" and extra == say.STOP_ASK:  # picked in /stopstudying's list: confirm
+        await query.answer()
+        await send(update, say.stop_confirm(status.course, plan_id))
     elif action in ("pause", "resume", "stop"):
         wanted = {"pause": PAUSED, "resume": ACTIVE, "stop": STOPPED}[action]
         changed = await set_status(core.db, core.clock, user_id, plan_id, wanted, tz_name)
@@ -1029,7 +1047,11 @@ async def _set_all(update: Update, context: BotContext, status: str, done: str, 
 
 
 async def stop_command(update: Update, context: BotContext) -> None:
-    """/stopstudying: pick a plan to stop (with a confirmation button)."""
+    """/stopstudying: one plan's confirmation, or one message listing the plans to pick from.
+
+    Only in the learner's private chat: the list names their courses."""
+    if await private_only(update, context, "stopstudying"):
+        return
     user = update.effective_user
     if user is None:
         return
@@ -1038,9 +1060,10 @@ async def stop_command(update: Update, context: BotContext) -> None:
     if not statuses:
         await send(update, Reply("You have no study plan to stop."))
         return
-    for status in statuses:
-        assert status.plan.id is not None
-        await send(update, say.stop_confirm(status.course, status.plan.id))
+    if len(statuses) == 1:
+        await send(update, say.stop_confirm(statuses[0].course, statuses[0].plan.id or 0))
+        return
+    await send(update, say.choose_plan_to_stop(statuses))  # one message, whatever the number
 
 
 async def timezone_command(update: Update, context: BotContext) -> None:

@@ -80,6 +80,7 @@ class EaseOff(CallbackData):
 
 SESSION_DONE = "s"  # PlanAction("done", plan, "s"): a session studied; a number: that module finished
 TEXT_LIMIT = 4096
+STOP_ASK = "ask"  # PlanAction("stop", plan, "ask"): show the confirmation for that plan
 TIME_CHOICES = (7 * 60, 12 * 60 + 30, 18 * 60, 19 * 60, 21 * 60)
 SESSION_CHOICES = (30, 60, 90, 120)
 
@@ -617,6 +618,26 @@ def finished(course: CourseInfo) -> Reply:
         skill = course.skills[0]
         rows.append([Button(f"🔎 More {shorten(skill, 30)} courses", data=SearchFor.fitting(skill))])
     return Reply(text, rows)
+
+
+def too_many_plans(limit: int) -> Reply:
+    """An 11th plan: a friendly no, and how to make room."""
+    return Reply(
+        f"You already have {limit} study plans going — that's the most I keep at once, so each one "
+        "gets real attention. Finish or stop one first: /stopstudying picks a plan to stop (its "
+        "progress is kept), /progress shows them all.",
+        [[Button("📊 My progress", data=MenuChoice("plan"))]],
+    )
+
+
+def choose_plan_to_stop(statuses: list[PlanStatus]) -> Reply:
+    """/stopstudying with several plans: one message, a button per plan, then a confirmation."""
+    rows = [
+        [Button(f"⏹ {shorten(s.course.title, 40)}", data=PlanAction("stop", s.plan.id or 0, STOP_ASK))]
+        for s in statuses
+    ]
+    rows.append([Button("Keep them all", data=MenuChoice("home"))])
+    return Reply("Which plan would you like to stop? Its progress is kept; its reminders stop.", rows)
 
 
 def stop_confirm(course: CourseInfo, plan_id: int) -> Reply:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from sqlmodel import col, delete, select
+from sqlmodel import col, delete, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.catalog.search import CourseInfo
@@ -38,6 +38,11 @@ ACTIVE = "active"
 PAUSED = "paused"
 STOPPED = "stopped"
 DONE = "done"
+MAX_OPEN_PLANS = 10  # active or paused plans one learner may have at once
+
+
+class TooManyPlans(Exception):
+    """The learner already has `MAX_OPEN_PLANS` plans going: finish or stop one first."""
 
 
 @dataclass(frozen=True)
@@ -143,12 +148,37 @@ async def replace_pending(
         session.add(Reminder(plan_id=plan.id, learner_id=plan.learner_id, due_at=due_at, kind=kind))
 
 
+async def open_plan_count(db: Database, learner_id: int) -> int:
+    """How many plans the learner has going (active or paused)."""
+    async with db.session() as session:
+        return await _open_plans(session, learner_id)
+
+
+async def _open_plans(session: AsyncSession, learner_id: int) -> int:
+    query = select(func.count()).select_from(Plan).where(
+        Plan.learner_id == learner_id, col(Plan.status).in_([ACTIVE, PAUSED])
+    )
+    return int((await session.exec(query)).one())
+
+
 async def create_plan(
-    db: Database, clock: Clock, learner_id: int, draft: PlanDraft, default_tz: str
+    db: Database,
+    clock: Clock,
+    learner_id: int,
+    draft: PlanDraft,
+    default_tz: str,
+    *,
+    max_open: int | None = None,
 ) -> tuple[Plan, datetime]:
-    """Store the plan and its first reminder; returns both."""
+    """Store the plan and its first reminder; returns both.
+
+    With `max_open`, refuses (`TooManyPlans`) when the learner already has that many active
+    or paused plans, counted in the same transaction as the insert.
+    """
     now = clock.now()
     async with db.session() as session:
+        if max_open is not None and await _open_plans(session, learner_id) >= max_open:
+            raise TooManyPlans(learner_id)
         learner = await session.get(Learner, learner_id)
         plan = Plan(
             learner_id=learner_id, course_id=draft.course_id,

@@ -41,6 +41,7 @@ class _Failure:
     remaining: int
     retry_after: int = 1
     chat_id: int | None = None
+    description: str = "Bad Request: injected failure"  # what a "400" says
 
 
 @dataclass
@@ -60,9 +61,12 @@ class FakeBotApi(ShellBotApi):
         times: int = 1,
         retry_after: int = 1,
         chat_id: int | None = None,
+        description: str = "Bad Request: injected failure",
     ) -> None:
-        """Make the next `times` calls of `method` fail ("429", "403", "400", "5xx", "drop")."""
-        self._failures.setdefault(method, []).append(_Failure(kind, times, retry_after, chat_id))
+        """Make the next `times` calls of `method` fail ("429", "403", "400", "5xx", "drop");
+        a "400" says `description` (e.g. "Bad Request: message is too long")."""
+        failure = _Failure(kind, times, retry_after, chat_id, description)
+        self._failures.setdefault(method, []).append(failure)
 
     def sent(self, method: str = "sendMessage", chat_id: int | None = None) -> list[Call]:
         return [
@@ -96,7 +100,7 @@ class FakeBotApi(ShellBotApi):
         if failure.kind == "403":
             raise BotApiError(403, "Forbidden: bot was blocked by the user")
         if failure.kind == "400":
-            raise BotApiError(400, "Bad Request: injected failure")
+            raise BotApiError(400, failure.description)
         if failure.kind == "5xx":
             raise BotApiError(502, "Bad Gateway")
         raise DroppedConnection()
