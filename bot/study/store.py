@@ -155,8 +155,10 @@ async def open_plan_count(db: Database, learner_id: int) -> int:
 
 
 async def _open_plans(session: AsyncSession, learner_id: int) -> int:
-    query = select(func.count()).select_from(Plan).where(
-        Plan.learner_id == learner_id, col(Plan.status).in_([ACTIVE, PAUSED])
+    query = (
+        select(func.count())
+        .select_from(Plan)
+        .where(Plan.learner_id == learner_id, col(Plan.status).in_([ACTIVE, PAUSED]))
     )
     return int((await session.exec(query)).one())
 

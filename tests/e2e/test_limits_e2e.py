@@ -77,7 +77,7 @@ async def test_stopstudying_with_150_plans_sends_one_list_not_150_messages(harne
     assert [text_of([r]) for r in replies[1:]] == [MORE_BUTTONS]  # 151 buttons: two keyboards
     choices = [d for r in replies for label, d in buttons(r) if label.startswith("⏹")]
     assert len(choices) == 150
-    confirm = (await harness.press(harness.message_of(replies[0]), choices[0]))
+    confirm = await harness.press(harness.message_of(replies[0]), choices[0])
     assert "Stop studying" in text_of(confirm)
     yes = next(d for label, d in buttons(confirm[-1]) if label.startswith("Yes"))
     await harness.press(harness.message_of(confirm[-1]), yes)
