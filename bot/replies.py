@@ -62,6 +62,19 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def shorten_visible(text: str, limit: int) -> str:
+    """Like `shorten`, counting as Telegram does (UTF-16 code units: an emoji is two)."""
+    text = " ".join(text.split())
+    if visible_length(escape(text, quote=False)) <= limit:
+        return text
+    units = 0
+    for index, char in enumerate(text):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > limit - 1:
+            return text[:index].rstrip() + "…"
+    return text  # pragma: no cover - the length check above returned already
+
+
 def is_number(text: str) -> bool:
     """ASCII digits only: "¹" or "٣" pass `str.isdigit()` but are not ids we ever make."""
     return 0 < len(text) <= 18 and text.isascii() and text.isdigit()

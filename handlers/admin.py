@@ -18,7 +18,7 @@ from bot.admin import replies as stats_replies
 from bot.admin import stats
 from bot.catalog.io import MAX_CATALOG_BYTES, CatalogError, import_catalog
 from bot.content import ContentError
-from bot.replies import Reply, esc
+from bot.replies import Reply, esc, shorten
 from handlers.common import send
 from handlers.context import BotContext
 from handlers.messages import not_text
@@ -29,6 +29,7 @@ UNKNOWN_COMMAND = Reply("Sorry, I don't know that command. Send /help to see wha
 IMPORT_SUFFIXES = (".yaml", ".yml", ".json", ".csv")
 MAX_IMPORT_BYTES = MAX_CATALOG_BYTES
 MAX_PROBLEMS_SHOWN = 15
+MAX_PROBLEM_LENGTH = 200  # characters of one problem line in the report
 
 
 def is_admin(update: Update, context: BotContext) -> bool:
@@ -105,14 +106,23 @@ async def document(update: Update, context: BotContext) -> None:
         try:
             report = await import_catalog(core.db, path)
         except CatalogError as error:
-            shown = [esc(p.replace(str(path), name)) for p in error.problems[:MAX_PROBLEMS_SHOWN]]
-            more = len(error.problems) - len(shown)
-            text = f"<b>Nothing was imported</b>: {len(error.problems)} problem(s) in {esc(name)}.\n"
-            text += "\n".join(f"• {p}" for p in shown)
-            if more > 0:
-                text += f"\n…and {more} more."
-            await send(update, Reply(text))
+            await send(update, import_problems(error.problems, str(path), name))
             return
     await core.rebuild_catalog()
     log.info("Catalogue imported from %s: %s", name, report)
-    await send(update, Reply(f"Imported <b>{esc(name)}</b>: {esc(report)}. Search is up to date."))
+    await send(
+        update, Reply(f"Imported <b>{esc(shorten(name, 80))}</b>: {esc(report)}. Search is up to date.")
+    )
+
+
+def import_problems(problems: list[str], path: str, name: str) -> Reply:
+    """Why nothing was imported: the first 15 problems, each one line of at most 200 characters,
+    then "…and N more" (so the report always fits one message)."""
+    name = shorten(name, 80)
+    shown = [esc(shorten(p.replace(path, name), MAX_PROBLEM_LENGTH)) for p in problems[:MAX_PROBLEMS_SHOWN]]
+    more = len(problems) - len(shown)
+    text = f"<b>Nothing was imported</b>: {len(problems)} problem(s) in {esc(name)}.\n"
+    text += "\n".join(f"• {p}" for p in shown)
+    if more > 0:
+        text += f"\n…and {more} more."
+    return Reply(text)

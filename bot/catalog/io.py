@@ -25,12 +25,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from sqlmodel import col, delete, insert, select
 
+from bot.catalog import limits
 from bot.catalog.joins import load_joins
 from bot.content import MAX_YAML_DEPTH, load_yaml, yaml_problem
 from bot.storage.db import Database
@@ -76,16 +77,16 @@ class ProviderRecord(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     key: str = Field(pattern=KEY_PATTERN)
-    name: str = Field(min_length=1, max_length=200)
-    country: str = Field(min_length=2, max_length=80)
+    name: str = Field(min_length=1, max_length=limits.PROVIDER_NAME)
+    country: str = Field(min_length=2, max_length=limits.PROVIDER_COUNTRY)
     kind: ProviderKind
-    website: str | None = None
+    website: str | None = Field(default=None, max_length=limits.URL)
 
 
 class ModuleRecord(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    title: str = Field(min_length=1, max_length=200)
+    title: str = Field(min_length=1, max_length=limits.MODULE_TITLE)
     hours: int = Field(ge=1, le=500)
 
 
@@ -95,27 +96,31 @@ class CourseRecord(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     key: str = Field(pattern=KEY_PATTERN)
-    title: str = Field(min_length=2, max_length=200)
+    title: str = Field(min_length=2, max_length=limits.TITLE)
     provider: str = Field(pattern=KEY_PATTERN)
     subject_area: str = Field(min_length=2, max_length=100)
-    summary: str = Field(default="", max_length=600)
-    learning_outcomes: list[str] = Field(default_factory=list, max_length=12)
-    skills: list[str] = Field(min_length=1, max_length=12)
+    summary: str = Field(default="", max_length=limits.SUMMARY)
+    learning_outcomes: list[Annotated[str, Field(max_length=limits.OUTCOME)]] = Field(
+        default_factory=list, max_length=limits.OUTCOMES
+    )
+    skills: list[Annotated[str, Field(max_length=limits.SKILL)]] = Field(
+        min_length=1, max_length=limits.SKILLS
+    )
     workload_hours: int = Field(ge=1, le=2000)
     ects: float | None = Field(default=None, ge=0, le=120)
     eqf_level: int | None = Field(default=None, ge=1, le=8)
     level: Literal["beginner", "intermediate", "advanced"]
     mode: Literal["online", "in-person", "hybrid"]
     self_paced: bool
-    language: str = Field(default="English", min_length=2, max_length=40)
+    language: str = Field(default="English", min_length=2, max_length=limits.LANGUAGE)
     price: float = Field(ge=0, le=100_000)
     currency: str = Field(pattern=r"^[A-Z]{3}$")
-    assessment: str = Field(default="", max_length=300)
-    certificate: str = Field(default="", max_length=200)
-    quality_assurance: str = Field(default="", max_length=300)
-    prerequisites: str = Field(default="", max_length=300)
-    stacks_into: str | None = Field(default=None, max_length=300)
-    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    assessment: str = Field(default="", max_length=limits.ASSESSMENT)
+    certificate: str = Field(default="", max_length=limits.CERTIFICATE)
+    quality_assurance: str = Field(default="", max_length=limits.QUALITY_ASSURANCE)
+    prerequisites: str = Field(default="", max_length=limits.PREREQUISITES)
+    stacks_into: str | None = Field(default=None, max_length=limits.STACKS_INTO)
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$", max_length=limits.URL)
     modules: list[ModuleRecord] = Field(min_length=1, max_length=40)
 
     @field_validator("skills")

@@ -15,10 +15,11 @@ from dataclasses import replace
 from typing import Any, Protocol
 
 from bot.callbacks import AdviceChoice, CourseCard, FaqTopics, Recognition, ResultsPage, SearchFor, StartPlan
+from bot.catalog import limits
 from bot.catalog.advise import Advice
 from bot.catalog.filters import HOUR_LIMITS, LANGUAGES, LEVELS, PRICE_LIMITS, Facets, language_code
 from bot.catalog.search import FILLER, CourseInfo, Scored, SearchResult
-from bot.replies import Button, Reply, esc, esc_attr, shorten
+from bot.replies import Button, Reply, esc, esc_attr, shorten, shorten_visible
 from bot.text import normalise
 
 PAGE_SIZE = 5
@@ -119,41 +120,52 @@ def no_match(result: SearchResult) -> Reply:
 
 
 def course_card(course: CourseInfo, back: str | None = None) -> Reply:
-    """Every fact a learner needs to decide, with recognition / study / back buttons."""
+    """Every fact a learner needs to decide, with recognition / study / back buttons.
+
+    Each field is shortened to its import maximum (`bot.catalog.limits`), so even a course
+    stored before those limits, or one full of emoji, fits one message.
+    """
+
+    def cut(text: str, limit: int) -> str:
+        return esc(shorten_visible(text, limit))
+
     lines = [
-        f"<b>{esc(course.title)}</b>",
-        f"🏛 {esc(course.provider)} ({esc(course.provider_country)})",
+        f"<b>{cut(course.title, limits.TITLE)}</b>",
+        f"🏛 {cut(course.provider, limits.PROVIDER_NAME)} "
+        f"({cut(course.provider_country, limits.PROVIDER_COUNTRY)})",
     ]
     if course.summary:
-        lines += ["", esc(course.summary)]
+        lines += ["", cut(course.summary, limits.SUMMARY)]
     if course.learning_outcomes:
         lines += ["", "<b>What you will learn</b>"]
-        lines += [f"• {esc(o)}" for o in course.learning_outcomes]
+        lines += [f"• {cut(o, limits.OUTCOME)}" for o in course.learning_outcomes[: limits.OUTCOMES]]
     workload = f"{course.workload_hours} hours"
     if course.ects_credits:
         workload += f" ({course.ects_credits:g} ECTS)"
     level = course.level.capitalize() + (f", EQF level {course.eqf_level}" if course.eqf_level else "")
     pace = "self-paced" if course.self_paced else "scheduled (cohort)"
+    skills = ", ".join(shorten_visible(s, limits.SKILL) for s in course.skills[: limits.SKILLS])
     facts = [
-        ("Skills", ", ".join(course.skills)),
-        ("Workload", workload),
-        ("Level", level),
+        ("Skills", skills, limits.SKILLS * (limits.SKILL + 2)),
+        ("Workload", workload, 40),
+        ("Level", level, 40),
         (
             "Format",
             f"{MODE_LABEL.get(course.participation_form, course.participation_form)}, {pace}",
+            40,
         ),
-        ("Language", course.language),
-        ("Price", price_text(course)),
-        ("Assessment", course.assessment_type),
-        ("Certificate", course.certificate_type),
-        ("Quality assurance", course.quality_assurance),
-        ("Prerequisites", course.prerequisites or "None"),
-        ("Stacks into", course.stackability or ""),
-        ("Modules", f"{len(course.modules)}" if course.modules else ""),
+        ("Language", course.language, limits.LANGUAGE),
+        ("Price", price_text(course), 40),
+        ("Assessment", course.assessment_type, limits.ASSESSMENT),
+        ("Certificate", course.certificate_type, limits.CERTIFICATE),
+        ("Quality assurance", course.quality_assurance, limits.QUALITY_ASSURANCE),
+        ("Prerequisites", course.prerequisites or "None", limits.PREREQUISITES),
+        ("Stacks into", course.stackability or "", limits.STACKS_INTO),
+        ("Modules", f"{len(course.modules)}" if course.modules else "", 10),
     ]
     lines.append("")
-    lines += [f"<b>{label}:</b> {esc(value)}" for label, value in facts if value]
-    if course.url:
+    lines += [f"<b>{label}:</b> {cut(value, limit)}" for label, value, limit in facts if value]
+    if course.url and len(course.url) <= limits.URL:
         lines.append(f'<a href="{esc_attr(course.url)}">More information</a>')
     lines.append("<i>Sample catalogue: providers and courses are illustrative.</i>")
     rows = [
@@ -169,7 +181,8 @@ def inline_summary(course: CourseInfo, bot_username: str) -> str:
     """What an inline result posts in any chat: a short summary with a deep link."""
     link = f"https://t.me/{bot_username}?start=course_{course.id}"
     return (
-        f"<b>{esc(course.title)}</b>\n{esc(one_line(course))}\n"
+        f"<b>{esc(shorten_visible(course.title, limits.TITLE))}</b>\n"
+        f"{esc(shorten_visible(one_line(course), limits.PROVIDER_NAME + 80))}\n"
         f'<a href="{esc_attr(link)}">Open in Microcred Advisor</a>'
     )
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 import logging
 
 import pytest
+import yaml
+from sqlmodel import col, select
 
 from bot.replies import MAX_BUTTONS, MORE_BUTTONS
+from bot.storage.models import Course
 from bot.study.store import MAX_OPEN_PLANS, PlanDraft, create_plan
 from handlers.errors import SORRY_SHOWING
-from tests.conftest import USER, BotHarness, buttons, text_of
+from tests.conftest import ADMIN, USER, BotHarness, buttons, text_of
 from tests.e2e.test_study_e2e import core
 from tests.fakes.bot_api import Call
 
@@ -94,3 +97,32 @@ async def test_an_eleventh_plan_gets_a_friendly_no(harness: BotHarness) -> None:
     answer = await harness.press(harness.message_of(card), start)
     assert f"already have {MAX_OPEN_PLANS} study plans" in text_of(answer)
     assert "Which days" not in text_of(answer)
+
+
+async def test_a_card_of_a_course_stored_with_very_long_fields_arrives_whole(harness: BotHarness) -> None:
+    """A course stored before the import limits (the 6,094-character card) is shortened to fit."""
+    services = core(harness)
+    async with services.db.session() as session:
+        course = (await session.exec(select(Course).order_by(col(Course.id)))).first()
+        assert course is not None and course.id is not None
+        course.summary = "A very thorough summary of this course. " * 80
+        course.learning_outcomes = [f"Outcome {i}: " + "apply the ideas in practice " * 10 for i in range(12)]
+        session.add(course)
+        course_id = course.id
+    await services.rebuild_catalog()
+    replies = await harness.say(f"/start course_{course_id}")
+    assert refused(harness) == []
+    [card] = replies
+    assert "Start studying" in str(buttons(card)) and "…" in text_of([card])
+
+
+async def test_an_import_report_with_long_problems_fits_one_message(harness: BotHarness) -> None:
+    name = "catalogue-" + "with-a-very-long-name-" * 12 + ".yaml"
+    courses = [{"key": f"course-{i}-" + "k" * 60, "title": "x" * 300} for i in range(40)]
+    raw = harness.api.send_document(
+        ADMIN, name, yaml.safe_dump({"providers": [], "courses": courses}).encode()
+    )
+    replies = await harness.deliver(raw, ADMIN)
+    assert refused(harness) == []
+    [report] = replies
+    assert "Nothing was imported" in text_of([report]) and "more." in text_of([report])
