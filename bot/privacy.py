@@ -1,4 +1,10 @@
-"""What the bot stores about a learner: all of it on request (/mydata), and deleting it (/forget)."""
+"""What the bot stores about a learner: all of it on request (/mydata), and deleting it (/forget).
+
+Every table with the learner's user or chat id is covered: the learner, plans, module
+progress, study sessions, reminders, recent searches, guided-conversation state, and the
+per-chat send-limit row (`chatlastsend`, PostgreSQL's shared rate limit). `sendlog` and
+`searchmiss` hold no user or chat id.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from sqlmodel import col, delete, select
 
 from bot.storage.db import Database
 from bot.storage.models import (
+    ChatLastSend,
     ConversationState,
     Learner,
     ModuleProgress,
@@ -17,6 +24,13 @@ from bot.storage.models import (
     SearchRequest,
     StudySession,
 )
+
+# Every table that holds a learner's user or chat id; `tests/test_privacy.py` fails when a new
+# one is added to the schema without being exported and deleted here.
+TABLES = frozenset(
+    {"learner", "plan", "moduleprogress", "studysession", "reminder", "searchrequest",
+     "conversationstate", "chatlastsend"}
+)  # fmt: skip
 
 
 def _plain(value: Any) -> Any:
@@ -38,6 +52,10 @@ async def export_learner(db: Database, user_id: int) -> dict[str, Any]:
         conversations = (
             await session.exec(select(ConversationState).where(ConversationState.learner_id == user_id))
         ).all()
+        chats = _chats_of(user_id, learner)
+        send_limits = (
+            await session.exec(select(ChatLastSend).where(col(ChatLastSend.chat_id).in_(chats)))
+        ).all()
 
     def rows(items: Any) -> list[dict[str, Any]]:
         return [{k: _plain(v) for k, v in item.model_dump().items()} for item in items]
@@ -50,7 +68,18 @@ async def export_learner(db: Database, user_id: int) -> dict[str, Any]:
         "study_sessions": rows(studied),
         "recent_searches": rows(searches),
         "conversations": rows(conversations),
+        "send_limits": rows(send_limits),  # when a reminder last went to your chat (kept a minute)
     }
+
+
+def _chats_of(user_id: int, learner: Learner | None) -> list[int]:
+    """The learner's private chat: its id is their user id, and `chat_id` as stored."""
+    return sorted({user_id} | ({learner.chat_id} if learner is not None else set()))
+
+
+def stores_anything(data: dict[str, Any]) -> bool:
+    """Whether an export (`export_learner`) holds any row at all."""
+    return any(data.values())
 
 
 async def forget_learner(db: Database, user_id: int) -> int:
@@ -58,7 +87,9 @@ async def forget_learner(db: Database, user_id: int) -> int:
     deleted = 0
     async with db.session() as session:
         plan_ids = list((await session.exec(select(Plan.id).where(Plan.learner_id == user_id))).all())
+        chats = _chats_of(user_id, await session.get(Learner, user_id))
         statements = [
+            delete(ChatLastSend).where(col(ChatLastSend.chat_id).in_(chats)),
             delete(Reminder).where(col(Reminder.learner_id) == user_id),
             delete(ModuleProgress).where(col(ModuleProgress.plan_id).in_(plan_ids)),
             delete(StudySession).where(col(StudySession.learner_id) == user_id),

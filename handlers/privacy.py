@@ -7,12 +7,13 @@ Both work only in the learner's private chat; in a group they point there instea
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from telegram import InputFile, Message, Update
 
 from bot.callbacks import ForgetChoice
-from bot.privacy import export_learner, forget_learner
-from bot.replies import Button, Reply, esc, plural
+from bot.privacy import export_learner, forget_learner, stores_anything
+from bot.replies import Button, Reply, esc, plural, shorten
 from handlers.common import private_only, send, show
 from handlers.context import BotContext
 
@@ -39,23 +40,35 @@ async def mydata_command(update: Update, context: BotContext) -> None:
     if user is None or chat is None:
         return
     data = await export_learner(context.core.db, user.id)
-    learner = data["learner"]
-    if learner is None:
+    if not stores_anything(data):
         await send(update, Reply("I don't store anything about you."))
         return
-    lines = [
-        "<b>What I store about you</b>",
-        f"• Telegram id {learner['id']}, chat {learner['chat_id']}, name {esc(learner['first_name'])}",
-        f"• Time zone: {esc(learner['timezone'] or 'not set')}",
+    await send(update, summary(data))
+    content = json.dumps(data, indent=2, ensure_ascii=False).encode()
+    await chat.send_document(InputFile(content, filename="my-microcred-data.json"))
+
+
+def summary(data: dict[str, Any]) -> Reply:
+    """What /mydata says before the file: one line per kind of data, with counts."""
+    learner = data["learner"]
+    lines = ["<b>What I store about you</b>"]
+    if learner is not None:
+        name = esc(shorten(learner["first_name"], 64))
+        lines += [
+            f"• Telegram id {learner['id']}, chat {learner['chat_id']}, name {name}",
+            f"• Time zone: {esc(learner['timezone'] or 'not set')}",
+        ]
+    lines += [
         f"• Study plans: {len(data['plans'])} (progress on {plural(len(data['module_progress']), 'module')})",
+        f"• Study sessions you reported: {len(data['study_sessions'])}",
         f"• Reminders (sent and upcoming): {len(data['reminders'])}",
         f"• Recent searches (kept a week): {len(data['recent_searches'])}",
+        f"• Questions in progress (a plan being made or changed): {len(data['conversations'])}",
+        f"• When a reminder last went to your chat (kept a minute): {len(data['send_limits'])}",
         "",
         "All of it is in the file below. /forget deletes it.",
     ]
-    await send(update, Reply("\n".join(lines)))
-    content = json.dumps(data, indent=2, ensure_ascii=False).encode()
-    await chat.send_document(InputFile(content, filename="my-microcred-data.json"))
+    return Reply("\n".join(lines))
 
 
 async def forget_command(update: Update, context: BotContext) -> None:
