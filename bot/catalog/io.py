@@ -6,7 +6,8 @@ Formats (by file suffix):
   `|`, modules are `Title=hours|Title=hours`.
 
 Only a fully valid file is written; each problem is reported with file, record (or CSV line)
-and field. Imports are idempotent: courses are matched by their stable `key`.
+and field. Text fields have maximum lengths (`bot/catalog/limits.py`) so a course card always
+fits one Telegram message. Imports are idempotent: courses are matched by their stable `key`.
 
 Files may come from an admin's chat, so they are read defensively: at most 5 MB, YAML through
 `bot.content.load_yaml` (no anchors or aliases, bounded nesting, repeated keys refused), JSON

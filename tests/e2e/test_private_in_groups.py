@@ -1,6 +1,6 @@
 """Nothing personal in groups, and admin commands indistinguishable from unknown ones.
 
-/mydata, /progress, /reminders and /forget addressed to the bot in a group get only a pointer
+/mydata, /progress, /reminders, /stopstudying and /forget addressed to the bot in a group get only a pointer
 to the private chat (a deep link); a /forget confirmation does something only for its owner,
 in their private chat; /stats and /reload get exactly what /nosuch gets, in every chat type.
 """
@@ -27,7 +27,7 @@ async def in_group(harness: BotHarness, text: str, user_id: int = USER) -> list[
     return [c for c in harness.api.calls[start:] if c.ok and c.method not in ("getUpdates",)]
 
 
-@pytest.mark.parametrize("command", ["mydata", "progress", "reminders", "forget"])
+@pytest.mark.parametrize("command", ["mydata", "progress", "reminders", "forget", "stopstudying"])
 async def test_personal_commands_in_a_group_point_to_the_private_chat(
     harness: BotHarness, command: str
 ) -> None:
