@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 TEXT_LIMIT = 4096  # a message's visible text (after HTML parsing), in UTF-16 code units
 CAPTION_LIMIT = 1024  # the same for a photo's or document's caption
 MAX_BUTTONS = 100  # buttons in one inline keyboard
+NOTICE_LIMIT = 200  # a button press's pop-up
 MORE_BUTTONS = "More choices:"  # the text over buttons that did not fit under the last part
 
 
@@ -110,6 +111,8 @@ def reply_problems(reply: Reply, limit: int = TEXT_LIMIT) -> list[str]:
         problems.append(f"text of {length} characters (at most {limit})")
     if not reply.text.strip():
         problems.append("empty text")
+    if reply.notice is not None and len(reply.notice) > NOTICE_LIMIT:
+        problems.append(f"pop-up of {len(reply.notice)} characters (at most {NOTICE_LIMIT})")
     count = sum(len(row) for row in reply.buttons)
     if count > MAX_BUTTONS:
         problems.append(f"{count} buttons (at most {MAX_BUTTONS})")
@@ -138,7 +141,8 @@ def fit_reply(reply: Reply, limit: int = TEXT_LIMIT) -> list[Reply]:
     parts = [Reply(text) for text in texts[:-1]]
     parts.append(Reply(texts[-1], keyboards[0] if keyboards else []))
     parts += [Reply(MORE_BUTTONS, keyboard) for keyboard in keyboards[1:]]
-    parts[0] = replace(parts[0], notice=reply.notice)
+    notice = shorten(reply.notice, NOTICE_LIMIT) if reply.notice is not None else None
+    parts[0] = replace(parts[0], notice=notice)
     return parts
 
 

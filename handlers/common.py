@@ -58,12 +58,12 @@ async def show(update: Update, reply: Reply) -> None:
     if query is None:
         await send(update, reply)
         return
-    await query.answer(reply.notice)
+    first, *more = fit_reply(reply)  # too long for one message: the rest follows as new ones
+    await query.answer(first.notice)
     message = query.message
     if not isinstance(message, Message):
         await send(update, reply)
         return
-    first, *more = fit_reply(reply)  # too long for one message: the rest follows as new ones
     try:
         await message.edit_text(first.text, reply_markup=keyboard(first.buttons))
     except BadRequest as exc:

@@ -112,3 +112,10 @@ def test_a_button_telegram_would_refuse_is_left_out() -> None:
     assert any("64" in p for p in reply_problems(reply))
     [fitted] = fit_reply(reply)
     assert [b.label for row in fitted.buttons for b in row] == ["Good"]
+
+
+def test_a_long_pop_up_is_shortened() -> None:
+    reply = Reply("Done", notice="Saved! " * 60)
+    assert any("pop-up" in p for p in reply_problems(reply))
+    [fitted] = fit_reply(reply)
+    assert fitted.notice is not None and len(fitted.notice) <= 200 and fitted.text == "Done"
