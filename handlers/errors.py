@@ -34,7 +34,9 @@ _REASONS = (
     ("message to edit not found", "message_gone"),
     ("chat not found", "chat_not_found"),
     ("query is too old", "old_button_press"),
+    ("not modified", "not_modified"),
 )
+HARMLESS = frozenset({"not_modified"})  # the message already shows that: nothing to apologise for
 
 
 def reason_kind(error: BaseException) -> str:
@@ -63,8 +65,10 @@ async def on_error(update: object, context: BotContext) -> None:
     summary = describe(update)
     if isinstance(error, BadRequest):
         # Telegram refused what we sent (too long, bad markup): our bug, so say sorry.
-        log.warning("Telegram refused a reply while handling %s: %s", summary, reason_kind(error))
-        await _apologise(update, SORRY_SHOWING)
+        kind = reason_kind(error)
+        log.warning("Telegram refused a reply while handling %s: %s", summary, kind)
+        if kind not in HARMLESS:
+            await _apologise(update, SORRY_SHOWING)
         return
     if isinstance(error, NetworkError | Forbidden):
         # Telegram unreachable or the user blocked us: nothing to tell anyone.

@@ -126,3 +126,17 @@ async def test_an_import_report_with_long_problems_fits_one_message(harness: Bot
     assert refused(harness) == []
     [report] = replies
     assert "Nothing was imported" in text_of([report]) and "more." in text_of([report])
+
+
+async def test_a_refused_edit_is_apologised_for_but_not_modified_is_not(
+    harness: BotHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    menu = (await harness.say("/start"))[0]
+    harness.api.fail_next("editMessageText", "400", description="Bad Request: can't parse entities: x")
+    with caplog.at_level(logging.WARNING, logger="handlers.errors"):
+        replies = await harness.press(harness.message_of(menu), "m:ask")
+        assert text_of([r for r in replies if r.method == "sendMessage"]) == SORRY_SHOWING
+        assert "bad_markup" in caplog.text
+        harness.api.fail_next("editMessageText", "400", description="Bad Request: message is not modified")
+        again = await harness.press(harness.message_of(menu), "m:ask")
+    assert SORRY_SHOWING not in text_of(again)
