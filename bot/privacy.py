@@ -10,6 +10,7 @@ from sqlmodel import col, delete, select
 from bot.storage.db import Database
 from bot.storage.models import (
     ConversationState,
+    FloodCounter,
     Learner,
     ModuleProgress,
     Plan,
@@ -65,6 +66,7 @@ async def forget_learner(db: Database, user_id: int) -> int:
             delete(Plan).where(col(Plan.learner_id) == user_id),
             delete(SearchRequest).where(col(SearchRequest.user_id) == user_id),
             delete(ConversationState).where(col(ConversationState.learner_id) == user_id),
+            delete(FloodCounter).where(col(FloodCounter.learner_id) == user_id),
             delete(Learner).where(col(Learner.id) == user_id),
         ]
         for statement in statements:
