@@ -101,11 +101,12 @@ FAQ_BUTTONS = (FaqTopics, FaqTopic, FaqAnswer)
 def _register_handlers(application: BotApplication) -> None:
     """Every route into the bot, in one table."""
     private = filters.ChatType.PRIVATE
-    application.add_handler(TypeHandler(Update, groups.group_gate), group=-4)
-    application.add_handler(TypeHandler(Update, flood.flood_control), group=-3)
-    application.add_handler(TypeHandler(Update, load_learner), group=-2)
-    # the plan conversation's stored step: a restart or another instance carries on
-    application.add_handler(TypeHandler(Update, study.load_conversation), group=-1)
+    application.add_handler(TypeHandler(Update, groups.group_gate), group=-5)
+    application.add_handler(TypeHandler(Update, flood.flood_control), group=-4)
+    application.add_handler(TypeHandler(Update, load_learner), group=-3)
+    # the conversations' stored steps: a restart or another instance carries on
+    application.add_handler(TypeHandler(Update, study.load_conversation), group=-2)
+    application.add_handler(TypeHandler(Update, advise.load_conversation), group=-1)
     application.add_handlers(
         [
             study.conversation(),  # first: while planning, its answers go to it
@@ -159,17 +160,31 @@ async def _post_init(application: BotApplication) -> None:
         data.services = await open_services(data.settings, clock=data.clock)
     await _set_command_menu(application)
     services = data.core
+    if data.flood_guard is None:
+        data.flood_guard = flood.guard_for(services)
     repaired = await repair_plans(services.db, services.clock.now(), services.settings.default_timezone)
     if repaired:
         log.info("Scheduled the next reminder of %d plan(s) after an interrupted run", repaired)
     if data.install_signal_handlers:
         _install_signal_handlers(application)
+    _run_shared_state_jobs(application)
     every = data.dispatch_every
     if every and application.job_queue is not None:
         # One repeating job sends every due reminder; nothing per learner lives in memory.
         application.job_queue.run_repeating(
             reminders.dispatch_job, interval=every, first=min(1.0, every), name="reminders"
         )
+
+
+def _run_shared_state_jobs(application: BotApplication) -> None:
+    """What keeps instances in step: reload when the content version moved; prune flood counters."""
+    queue = application.job_queue
+    if queue is None:
+        return
+    every = admin.FOLLOW_CONTENT_SECONDS
+    queue.run_repeating(admin.follow_content_job, interval=every, first=every, name="follow-content")
+    every = flood.PRUNE_EVERY_SECONDS
+    queue.run_repeating(flood.prune_job, interval=every, first=every, name="prune-flood-counters")
 
 
 async def _set_command_menu(application: BotApplication) -> None:

@@ -17,6 +17,7 @@ from bot.storage.db import Database
 from bot.storage.models import (
     ChatLastSend,
     ConversationState,
+    FloodCounter,
     Learner,
     ModuleProgress,
     Plan,
@@ -29,7 +30,7 @@ from bot.storage.models import (
 # one is added to the schema without being exported and deleted here.
 TABLES = frozenset(
     {"learner", "plan", "moduleprogress", "studysession", "reminder", "searchrequest",
-     "conversationstate", "chatlastsend"}
+     "conversationstate", "chatlastsend", "floodcounter"}
 )  # fmt: skip
 
 
@@ -56,6 +57,7 @@ async def export_learner(db: Database, user_id: int) -> dict[str, Any]:
         send_limits = (
             await session.exec(select(ChatLastSend).where(col(ChatLastSend.chat_id).in_(chats)))
         ).all()
+        flood = (await session.exec(select(FloodCounter).where(FloodCounter.learner_id == user_id))).all()
 
     def rows(items: Any) -> list[dict[str, Any]]:
         return [{k: _plain(v) for k, v in item.model_dump().items()} for item in items]
@@ -69,6 +71,7 @@ async def export_learner(db: Database, user_id: int) -> dict[str, Any]:
         "recent_searches": rows(searches),
         "conversations": rows(conversations),
         "send_limits": rows(send_limits),  # when a reminder last went to your chat (kept a minute)
+        "flood_counter": rows(flood),  # how many messages you sent in the last few seconds
     }
 
 
@@ -78,8 +81,9 @@ def _chats_of(user_id: int, learner: Learner | None) -> list[int]:
 
 
 def stores_anything(data: dict[str, Any]) -> bool:
-    """Whether an export (`export_learner`) holds any row at all."""
-    return any(data.values())
+    """Whether an export (`export_learner`) holds any row at all, besides the flood counter that
+    the very message asking has just written (it is deleted a minute after the last message)."""
+    return any(value for key, value in data.items() if key != "flood_counter")
 
 
 async def forget_learner(db: Database, user_id: int) -> int:
@@ -96,6 +100,7 @@ async def forget_learner(db: Database, user_id: int) -> int:
             delete(Plan).where(col(Plan.learner_id) == user_id),
             delete(SearchRequest).where(col(SearchRequest.user_id) == user_id),
             delete(ConversationState).where(col(ConversationState.learner_id) == user_id),
+            delete(FloodCounter).where(col(FloodCounter.learner_id) == user_id),
             delete(Learner).where(col(Learner.id) == user_id),
         ]
         for statement in statements:

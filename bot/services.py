@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass, field
 
+from bot import content_version
 from bot.catalog.search import CourseSearch
 from bot.catalog.store import build_search, open_catalog
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
+from bot.content import ContentError
 from bot.faq.matcher import Faq, load_faq
 from bot.storage.db import Database, open_database
 from bot.understand.care import Care, load_care
 from bot.understand.intent import Understander
 from bot.understand.language import Languages, load_languages
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -25,6 +30,8 @@ class Services:
     catalog: CourseSearch
     care: Care
     languages: Languages
+    content_version: int = 0  # the shared version this instance last loaded
+    _rebuilding: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
 
     @property
     def understander(self) -> Understander:
@@ -39,7 +46,27 @@ class Services:
             load_languages(self.settings.content_dir),
         )
         self.faq, self.care, self.languages = faq, care, languages
-    _rebuilding: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
+
+    async def publish_content(self) -> None:
+        """After /reload or an import here: bump the shared content version, so every other
+        instance reloads too (within `follow_content`'s period)."""
+        self.content_version = await content_version.bump(self.db, self.clock.now())
+
+    async def follow_content(self) -> bool:
+        """When another instance (or an import) bumped the content version: reload the FAQ
+        and rebuild the catalogue index; True if it did. A bad content file is logged and
+        the old content kept (as /reload does)."""
+        version = await content_version.current(self.db)
+        if version == self.content_version:
+            return False
+        self.content_version = version
+        try:
+            self.reload_content()
+        except ContentError as error:
+            log.error("Content version %d: files not reloaded, the old ones stay: %s", version, error)
+        await self.rebuild_catalog()
+        log.info("Content version %d loaded: %d FAQ entries", version, len(self.faq.entries))
+        return True
 
     async def rebuild_catalog(self) -> None:
         """Re-read the catalogue into a fresh search index (after an import or /reload).
@@ -63,6 +90,7 @@ async def open_services(settings: Settings, *, clock: Clock | None = None) -> Se
     db = await open_database(settings.database_url)
     try:
         catalog = await open_catalog(db, settings.content_dir)
+        version = await content_version.current(db)
     except BaseException:
         await db.dispose()
         raise
@@ -74,4 +102,5 @@ async def open_services(settings: Settings, *, clock: Clock | None = None) -> Se
         catalog=catalog,
         care=care,
         languages=languages,
+        content_version=version,
     )

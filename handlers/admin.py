@@ -30,6 +30,7 @@ IMPORT_SUFFIXES = (".yaml", ".yml", ".json", ".csv")
 MAX_IMPORT_BYTES = MAX_CATALOG_BYTES
 MAX_PROBLEMS_SHOWN = 15
 MAX_PROBLEM_LENGTH = 200  # characters of one problem line in the report
+FOLLOW_CONTENT_SECONDS = 5.0  # how often each instance checks the shared content version
 
 
 def is_admin(update: Update, context: BotContext) -> bool:
@@ -61,7 +62,8 @@ async def stats_command(update: Update, context: BotContext) -> None:
 
 
 async def reload_command(update: Update, context: BotContext) -> None:
-    """/reload: re-read the FAQ and rebuild the catalogue index, without a restart."""
+    """/reload: re-read the FAQ and rebuild the catalogue index, without a restart; every other
+    instance on the database follows within a few seconds (the content version)."""
     if not is_admin(update, context):
         await unknown_command(update, context)
         return
@@ -72,13 +74,20 @@ async def reload_command(update: Update, context: BotContext) -> None:
         await send(update, Reply(f"Content not reloaded, the old one stays:\n{esc(error)}"))
         return
     await core.rebuild_catalog()
+    await core.publish_content()
     await send(
         update,
         Reply(
             f"Reloaded: {len(core.faq.entries)} FAQ entries, "
-            f"{len(core.catalog.courses)} courses in the search index."
+            f"{len(core.catalog.courses)} courses in the search index "
+            f"(content version {core.content_version}, every instance follows)."
         ),
     )
+
+
+async def follow_content_job(context: BotContext) -> None:
+    """Every few seconds: reload here when /reload or an import ran elsewhere (logged)."""
+    await context.core.follow_content()
 
 
 async def document(update: Update, context: BotContext) -> None:
@@ -109,6 +118,7 @@ async def document(update: Update, context: BotContext) -> None:
             await send(update, import_problems(error.problems, str(path), name))
             return
     await core.rebuild_catalog()
+    await core.publish_content()
     log.info("Catalogue imported from %s: %s", name, report)
     await send(
         update, Reply(f"Imported <b>{esc(shorten(name, 80))}</b>: {esc(report)}. Search is up to date.")

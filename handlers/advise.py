@@ -1,9 +1,11 @@
 """ "Advise me": /advise, the menu button, or "recommend me a course" → goal, level, budget,
 hours a week, online or not → a shortlist of three with buttons to open or plan each.
 
-A small conversation per learner and chat; the answers so far live in `user_data` under
-`ADVICE` (in memory: after a restart the learner starts again), the wording in
-`bot.catalog.replies`, the choosing in `bot.catalog.advise`.
+A small conversation per learner and chat. Its step and the answers so far are stored in the
+database after every step (`bot.catalog.advice_store`) and put back before each update is
+routed, so a restart, or another instance behind a load balancer, carries on where the
+learner was; while an update is handled the answers sit in `user_data` under `ADVICE`. The
+wording is in `bot.catalog.replies`, the choosing in `bot.catalog.advise`.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ import re
 import warnings
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 from telegram.warnings import PTBUserWarning
 
 from bot.callbacks import AdviceChoice
-from bot.catalog import advise
+from bot.catalog import advice_store, advise
 from bot.catalog import replies as course_replies
 from bot.replies import Reply
 from handlers.common import send, show
@@ -132,7 +135,7 @@ async def chose_mode(update: Update, context: BotContext) -> int:
 
 
 async def cancel(update: Update, context: BotContext) -> int:
-    """/cancel or ✖ Cancel: leave the flow; nothing is stored."""
+    """/cancel or ✖ Cancel: leave the flow; nothing is kept."""
     if context.user_data is not None:
         context.user_data.pop(ADVICE, None)
     if update.callback_query is not None:
@@ -148,12 +151,79 @@ async def _pressed(update: Update, step: str) -> str:
     return data.value if data is not None and data.step == step else ""
 
 
+class StoredAdvice(ConversationHandler):  # type: ignore[type-arg]
+    """The advice conversation, its step and answers kept in the database after each update it
+    handles; `load_conversation` puts them back before routing."""
+
+    def restore(self, update: Update, step: int | None) -> None:
+        """Make the in-memory step what the database says (no step: not being advised)."""
+        key = self._get_key(update)
+        if step is None:
+            self._conversations.pop(key, None)
+        else:
+            self._conversations[key] = step
+
+    def step_of(self, update: Update) -> int | None:
+        state = self._conversations.get(self._get_key(update))
+        return state if isinstance(state, int) else None
+
+    async def handle_update(  # type: ignore[override]
+        self, update: Update, application: Any, check_result: Any, context: Any
+    ) -> object | None:
+        result = await super().handle_update(update, application, check_result, context)
+        if isinstance(context, BotContext):
+            await _store_step(update, context, self.step_of(update))
+        return result
+
+
+def _ids(update: Update) -> tuple[int, int] | None:
+    user, chat = update.effective_user, update.effective_chat
+    return (user.id, chat.id) if user is not None and chat is not None else None
+
+
+async def _store_step(update: Update, context: BotContext, step: int | None) -> None:
+    """After a step: store the step and the answers so far, or forget them once it is over."""
+    ids = _ids(update)
+    if ids is None:
+        return
+    core = context.core
+    if step is None:
+        await advice_store.clear(core.db, *ids)
+    else:
+        await advice_store.save(core.db, core.clock.now(), *ids, step, _answers(context))
+
+
+def _stored_conversation(context: BotContext) -> StoredAdvice | None:
+    for handlers in context.application.handlers.values():
+        for handler in handlers:
+            if isinstance(handler, StoredAdvice):
+                return handler
+    return None
+
+
+async def load_conversation(update: Update, context: BotContext) -> None:
+    """Before routing: the learner's place in the advice questions, as stored in the database
+    (this instance may have restarted, or answered none of the earlier steps)."""
+    ids = _ids(update)
+    handler = _stored_conversation(context)
+    if ids is None or handler is None or (update.message is None and update.callback_query is None):
+        return
+    core = context.core
+    stored = await advice_store.load(core.db, core.clock.now(), *ids)
+    handler.restore(update, stored[0] if stored is not None else None)
+    if context.user_data is not None:
+        if stored is None:
+            context.user_data.pop(ADVICE, None)
+        else:
+            context.user_data[ADVICE] = stored[1]
+
+
 def conversation() -> ConversationHandler:  # type: ignore[type-arg]
     """The flow's wiring: entry points, one state per question, and the ways out."""
     with warnings.catch_warnings():
         # Tracked per user and chat on purpose (as the study plan conversation); buttons carry their data.
         warnings.simplefilter("ignore", PTBUserWarning)
-        return ConversationHandler(
+        return StoredAdvice(
             entry_points=[
                 CommandHandler("advise", start_advice),
                 CallbackQueryHandler(start_advice, pattern=AdviceChoice.of_step("s")),
@@ -175,6 +245,6 @@ def conversation() -> ConversationHandler:  # type: ignore[type-arg]
                 CallbackQueryHandler(start_advice, pattern=AdviceChoice.of_step("s")),
             ],
             allow_reentry=True,
-            name="advise",
+            name=advice_store.ADVISE,
             conversation_timeout=timedelta(hours=2),
         )

@@ -16,7 +16,7 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.flood import FloodGuard
+from bot.flood import FloodLimit
 from bot.learners import get_learner, touch_learner
 from bot.services import Services
 from bot.storage.models import Learner
@@ -35,7 +35,7 @@ class BotData:
     services: Services | None = None
     dispatch_every: float | None = None
     install_signal_handlers: bool = False
-    flood_guard: FloodGuard | None = None
+    flood_guard: FloodLimit | None = None
     dispatcher: ReminderDispatcher | None = None
 
     @property

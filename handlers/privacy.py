@@ -65,10 +65,16 @@ def summary(data: dict[str, Any]) -> Reply:
         f"• Recent searches (kept a week): {len(data['recent_searches'])}",
         f"• Questions in progress (a plan being made or changed): {len(data['conversations'])}",
         f"• When a reminder last went to your chat (kept a minute): {len(data['send_limits'])}",
+        f"• Messages you sent in the last minute (flood control): {_flood(data)}",
         "",
         "All of it is in the file below. /forget deletes it.",
     ]
     return Reply("\n".join(lines))
+
+
+def _flood(data: dict[str, Any]) -> int:
+    """Updates counted in the learner's current flood window (0 when nothing is kept)."""
+    return sum(int(row["updates"]) for row in data.get("flood_counter", []))
 
 
 async def forget_command(update: Update, context: BotContext) -> None:

@@ -9,11 +9,12 @@ import pytest
 from sqlmodel import SQLModel, select
 
 from bot.clock import ManualClock
+from bot.flood import DatabaseFloodGuard
 from bot.learners import touch_learner
 from bot.privacy import TABLES, export_learner, forget_learner, stores_anything
 from bot.reminders.limits import DatabaseRateLimiter
 from bot.storage.db import Database, open_database
-from bot.storage.models import ChatLastSend, ConversationState
+from bot.storage.models import ChatLastSend, ConversationState, FloodCounter
 from tests.fakes.postgres import PostgresServer
 
 LEARNER, OTHER = 4242, 4343
@@ -37,8 +38,9 @@ def test_every_table_with_a_user_or_chat_id_is_exported_and_deleted() -> None:
     assert personal <= TABLES, personal - TABLES
 
 
-async def test_forget_deletes_the_learners_send_limit_row_on_postgresql(postgres: PostgresServer) -> None:
-    """PostgreSQL's shared rate limit keeps a row per chat; /forget removes the learner's."""
+async def test_forget_deletes_send_limit_and_flood_rows_on_postgresql(postgres: PostgresServer) -> None:
+    """PostgreSQL's shared rate limit and flood control keep rows per chat and learner; /forget
+    removes the learner's, /mydata lists them."""
     db = await open_database(postgres.url(await postgres.create_database()))
     try:
         clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), frozen=True)
@@ -47,12 +49,17 @@ async def test_forget_deletes_the_learners_send_limit_row_on_postgresql(postgres
         limiter = DatabaseRateLimiter(db, per_chat_interval=0.0)
         await limiter.wait(LEARNER)
         await limiter.wait(OTHER)
+        flood = DatabaseFloodGuard(db)
+        for user in (LEARNER, OTHER):
+            await flood.check(user)
         exported = await export_learner(db, LEARNER)
         assert [row["chat_id"] for row in exported["send_limits"]] == [LEARNER]
+        assert [row["learner_id"] for row in exported["flood_counter"]] == [LEARNER]
         await forget_learner(db, LEARNER)
         async with db.session() as session:
             left = [row.chat_id for row in (await session.exec(select(ChatLastSend))).all()]
-        assert left == [OTHER]  # the other learner's row is untouched
+            counted = [row.learner_id for row in (await session.exec(select(FloodCounter))).all()]
+        assert left == [OTHER] and counted == [OTHER]  # the other learner's rows are untouched
         assert not stores_anything(await export_learner(db, LEARNER))
     finally:
         await db.dispose()

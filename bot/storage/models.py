@@ -282,3 +282,27 @@ class SendHold(SQLModel, table=True):
 
     id: int = Field(default=1, primary_key=True)
     until: float = 0.0
+
+
+# --- state shared by several instances: flood counters, the content version ----------------
+
+
+class FloodCounter(SQLModel, table=True):
+    """A learner's updates in their current flood window (database clock, epoch seconds).
+
+    One row per recently active learner, written by one upsert per update; rows idle for a
+    window and out of their cooldown are pruned by a periodic job (`bot/flood.py`)."""
+
+    learner_id: int = big_int(primary_key=True)
+    window_start: float
+    updates: int
+    quiet_until: float = 0.0
+
+
+class ContentVersion(SQLModel, table=True):
+    """The FAQ and catalogue's version (one row): /reload or an import bumps it, and every
+    instance reloads its content when the number it last loaded is behind."""
+
+    id: int = Field(default=1, primary_key=True)
+    version: int = 0
+    updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
