@@ -218,7 +218,7 @@ class Understander:
             # "and in healthcare?" after an employer question stays on that topic.
             previous = self.faq.by_id[context.last_faq_id].question
             again = self.faq.match(f"{previous} {text}")
-            if again.kind == "answer" and (match.kind != "answer" or again.best != match.best):
+            if again.kind == "answer" and match.kind != "answer":
                 match = again
         faq_score = match.best.confidence if match.best else 0.0
         stripped = folded.strip(" ?!.,")

@@ -29,7 +29,7 @@ from tests.understand.evaluation import Figures, evaluate, load_set
 
 ROOT = Path(__file__).resolve().parents[2]
 HELD_OUT = "learner_eval.yaml"
-TUNED_ON = ("tuning_eval.yaml", "understand_eval.yaml")
+TUNED_ON = ("tuning_eval.yaml", "understand_eval.yaml", "tuning_eval_2.yaml")
 
 
 @pytest.fixture(scope="module")
