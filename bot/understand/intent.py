@@ -122,7 +122,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bam i (?:on track|behind|ahead)\b",
             r"\bhow much of (?:my|the) plan\b",
             r"\bof my plan (?:have i|is) done\b",
-            r"\bhow (?:much|many modules) (?:of (?:it|the course|my course) )?(?:have i|did i|ive) (?:done|finished|completed)\b",
+            r"\bhow (?:much|many modules) (?:of (?:it|the course|my course) )?(?:have i|did i|ive) "
+            r"(?:done|finished|completed)\b",
             r"^where am i up to\b",
             r"^(?:show\s+(?:me\s+)?|see\s+)?my\s+stats$|^stats$",
             r"^what (?:have i|did i) (?:completed|finished|done) so far\b",
@@ -141,8 +142,10 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^what (?:time|times|days?) (?:will|do|are|would) you (?:remind|message|text) me\b",
             r"^(?:my\s+)?reminder settings$",
             r"^(?:can you |could you |please )?remind me (?:on|at|every|each|daily|in the)\b",
-            r"^(?:can you |could you |please )?remind me to (?:study|learn|do my)\b.*\b(?:every|each|daily|at|on)\b",
-            r"^(?:please\s+|can you\s+|could you\s+)?set (?:me )?(?:a |up a |my )?reminders? (?:for|at|on|every)\b",
+            r"^(?:can you |could you |please )?remind me to (?:study|learn|do my)\b.*"
+            r"\b(?:every|each|daily|at|on)\b",
+            r"^(?:please\s+|can you\s+|could you\s+)?set (?:me )?(?:a |up a |my )?reminders? "
+            r"(?:for|at|on|every)\b",
         ),
     ),
     (

@@ -33,7 +33,8 @@ _REQUEST_PATTERNS = [
     r"^search\s+(?:for\s+)?(?P<q>.+)$",
     # "what courses do you have for X", "which classes are there on X"
     rf"^(?:what|which)\s+(?:kind of\s+|sort of\s+)?{_COURSE_WORDS}\s+(?:do you have|have you got|are there|"
-    r"are available|can i (?:do|take)|do you know|do you offer)\s+(?:on|for|in|about|with|covering)\s+(?P<q>.+)$",
+    r"are available|can i (?:do|take)|do you know|do you offer)\s+"
+    r"(?:on|for|in|about|with|covering)\s+(?P<q>.+)$",
 ]
 _REQUESTS = [re.compile(p) for p in _REQUEST_PATTERNS]
 # Careers and fields: "i want to become a data analyst", "i wanna get into cyber security",
