@@ -57,7 +57,7 @@ _SOMETHING_TO_LEARN = re.compile(
 _ADVICE = re.compile(
     r"^(?:can|could|would)\s+you\s+(?:please\s+)?(?:recommend|suggest|find)(?:\s+me)?\s+(?:a|some|any)\s+"
     r"(?:good\s+)?(?:courses?|microcredentials?)(?:\s+for\s+me)?$|^(?:recommend|suggest)\s+(?:me\s+)?(?:a|some)\s+"
-    r"(?:good\s+)?(?:courses?|microcredentials?)$|^what\s+(?:should|could|can)\s+i\s+(?:study|learn)$|"
+    r"(?:good\s+)?(?:courses?|microcredentials?)$|^what\s+(?:should|could)\s+i\s+(?:study|learn)$|"
     r"^(?:i\s+)?(?:need|want)\s+(?:some\s+)?advice\s+on\s+(?:a\s+)?(?:courses?|what to study)$|^advise\s+me$"
 )
 # "free python courses", "any beginner courses in marketing", "short excel courses, ideally
