@@ -191,7 +191,13 @@ def test_a_negated_or_ordinary_mention_of_stress_is_not_a_wellbeing_message(
 
 @pytest.mark.parametrize(
     "text",
-    ["not sure i'm clever enough for this", "ugh this is too much", "i think i'm going to fail this"],
+    [
+        "not sure i'm clever enough for this",
+        "ugh this is too much",
+        "i think i'm going to fail this",
+        "i never feel good enough",
+        "i'm not motivated at all",
+    ],
 )
 def test_self_doubt_and_overwhelm_get_care(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind == "care"
