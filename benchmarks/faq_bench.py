@@ -35,7 +35,7 @@ from bot.understand.language import load_languages
 DATA = ROOT / "tests" / "data"
 CONTENT_DIR = ROOT / "content"
 P99_GOAL_MS = 5.0
-SETS = ("learner_eval.yaml", "tuning_eval.yaml", "understand_eval.yaml")
+SETS = ("learner_eval.yaml", "tuning_eval.yaml", "understand_eval.yaml", "tuning_eval_2.yaml")
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,14 @@ TYPO_SIMILARITY = 0.8  # normalised Levenshtein similarity to correct an unknown
 FUZZY_SHORTLIST = 12  # entries whose phrasings get the (costlier) fuzzy comparison
 SEMANTIC_COMMON_SHARE = 0.5  # words in more entries than this share are left out of the meaning
 SEMANTIC_WEIGHT = 0.3  # share of the confidence that comes from meaning (WordLlama cosine)
+# A message with no word about learning, courses or this bot ("whats the best laptop under
+# 500", "can you book me a table") is answered only when it is this sure; below, it is asked.
+UNANCHORED_ANSWER = 0.55
+# ... and this sure when it also names something no FAQ phrasing mentions ("is netflix worth
+# the money", "how do i register to vote").
+UNANCHORED_FOREIGN_ANSWER = 0.62
+# Words that add nothing to a question although no phrasing happens to use them.
+FILLERS = frozenset("possible though tho least specifically here there tbh please".split())
 
 MAX_ANSWER_CHARS = 900
 MIN_PHRASINGS = 6
@@ -190,12 +198,15 @@ DOMAIN_WORDS = frozenset(
     career careers skill skills training bootcamp mooc provider providers enrol enroll enrolment tuition
     funding scholarship bursary bot reminder reminders pause search refund mobile phone app online
     unis signup sign register enrolment hiring recruiter recruiters cert certs deadline deadlines
-    unemployed jobseeker retired retrain""".split()
+    unemployed jobseeker retired retrain lesson lessons coursework assignment assignments tutor
+    lecture lectures teacher beginner beginners""".split()
 )
 # Domain words that also have everyday meanings (an angle's degrees, an SSL certificate).
 AMBIGUOUS_DOMAIN_WORDS = frozenset(
     stem(w) for w in "degree degrees certificate certificates class test".split()
 )
+# Domain words that alone do not make a message about learning ("top up my phone").
+EVERYDAY_DOMAIN_WORDS = frozenset(stem(w) for w in "phone mobile app online search sign register".split())
 LONG_MESSAGE_WORDS = 12
 _ARITHMETIC = re.compile(r"\d+\s*(?:times|plus|minus|divided by|multiplied by|x|\*|\+|-|/)\s*\d+")
 # "do they ever expire", "worth it or nah": a question about the thing being discussed.
@@ -272,6 +283,8 @@ class Faq:
             words.update(stem(w) for w in normalise(html_to_text(entry.answer)).split())
             vocab_per_entry.append(words)
         self._entry_vocab = vocab_per_entry
+        self._phrasing_stems = {stem(w) for words in self._phrasing_words for w in words}
+        self._phrasing_prefixes = frozenset(w[:5] for w in self._phrasing_stems if len(w) >= 5)
         df = Counter(w for words in vocab_per_entry for w in words)
         n = len(self.entries)
         self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
@@ -311,6 +324,9 @@ class Faq:
         best = ranked[0]
         runner_up = ranked[1].confidence if len(ranked) > 1 else 0.0
         confident = best.confidence >= ANSWER_THRESHOLD and best.confidence - runner_up >= MIN_MARGIN
+        if best.confidence < UNANCHORED_FOREIGN_ANSWER and not self._anchored(normal):
+            needed = UNANCHORED_FOREIGN_ANSWER if self._names_something_else(normal) else UNANCHORED_ANSWER
+            confident = confident and best.confidence >= needed
         if len(normal.split()) <= SMALLTALK_SHORT_WORDS:
             confident = confident and self._smalltalk(normal, whole_message_only=False) is None
         # "hi, what is a microcredential?" is a question; "hey bot" or "thanks a lot" is not.
@@ -345,12 +361,33 @@ class Faq:
             if len(w) >= 3
             and w not in STOPWORDS
             and stem(w) not in self._idf
-            and (len(w) < 5 or w[:5] not in self._prefixes)  # "searching" is a form of "search"
+            and (len(w) <= 5 or w[:5] not in self._prefixes)  # "searching" is a form of "search"
             and (is_english_word(w) or (len(w) >= 3 and w.isalpha() and self._correct(w) == stem(w)))
         )
         # A long message tells its story in words the FAQ never needs; only nothing about
         # learning at all makes it off-topic.
         return unknown > about and (len(words) <= LONG_MESSAGE_WORDS or about == 0)
+
+    def _anchored(self, normal: str) -> bool:
+        """Whether the message names learning, a course, a credential or this bot, or refers
+        back to the thing being discussed ("do they expire?")."""
+        for word in normal.split():
+            known = stem(word) if stem(word) in DOMAIN_WORDS else self._correct(word)  # "credentails"
+            if word in REFERENCES or (known in DOMAIN_WORDS and known not in EVERYDAY_DOMAIN_WORDS):
+                return True
+        return False
+
+    def _names_something_else(self, normal: str) -> bool:
+        """Whether the message uses a real word that no question or phrasing of the FAQ uses."""
+        return any(
+            len(w) >= 4
+            and w not in STOPWORDS
+            and w not in FILLERS
+            and stem(w) not in self._phrasing_stems
+            and w[:5] not in self._phrasing_prefixes  # "searching", "deleted"
+            and is_english_word(w)
+            for w in normal.split()
+        )
 
     def rank(self, normal: str) -> list[Scored]:
         """Every entry with its confidence for an already normalised query, best first.

@@ -18,6 +18,12 @@ from bot.text import fold
 
 CareLevel = Literal["urgent", "care"]
 _ABOUT_ME = re.compile(r"(?<![a-z])(?:i|im|i'm|ive|i've|id|i'd|me|my|myself|mine)(?![a-z])")
+# "i'm not stressed", "never really anxious", "i don't feel overwhelmed": a signal right after a
+# negation (one word may sit between) says the opposite. "i don't want to give up" still counts.
+_NEGATED = re.compile(
+    r"(?<![a-z])(?:not|never|isnt|isn't|arent|aren't|wasnt|wasn't|werent|weren't|no longer|"
+    r"(?:dont|don't|do not|didnt|didn't|never) (?:feel|get|feeling|getting))\s+(?:[a-z']+\s+)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -38,11 +44,16 @@ class Care:
         folded = " " + " ".join(_apostrophes(fold(text)).split()) + " "
         if self._urgent.search(folded):  # type: ignore[attr-defined]
             return "urgent"
-        if self._signal.search(folded):  # type: ignore[attr-defined]
+        if _affirmed(self._signal, folded):  # type: ignore[attr-defined]
             return "care"
-        if _ABOUT_ME.search(folded) and self._feeling.search(folded):  # type: ignore[attr-defined]
+        if _ABOUT_ME.search(folded) and _affirmed(self._feeling, folded):  # type: ignore[attr-defined]
             return "care"
         return None
+
+
+def _affirmed(pattern: re.Pattern[str], folded: str) -> bool:
+    """Whether `pattern` occurs in `folded` at least once without a negation just before it."""
+    return any(not _NEGATED.search(folded[: found.start()]) for found in pattern.finditer(folded))
 
 
 def _apostrophes(text: str) -> str:

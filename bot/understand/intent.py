@@ -70,12 +70,34 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bstart\s+(?:the\s+|my\s+)?reminders?\s+again\b",
             r"^(?:i\s*m|i\s+am)\s+back\b",
             rf"\bturn\s+(?:my\s+|the\s+)?{_REMINDERS}\s+(?:back\s+)?on\b",
+            r"^(?:start|begin)\s+again$",
+            r"^resume\s+(?:please|pls|now|it)$",
+            r"\b(?:continue|reactivate|re-?enable|re-?start)\s+(?:my\s+|the\s+)?(?:study\s+)?"
+            rf"(?:plan|{_REMINDERS}|studying)\b",
+            r"\bstart\s+reminding\s+me\s+again\b",
+            r"^(?:im|i am)\s+ready\s+to\s+(?:continue|start again|resume|get back)\b",
+        ),
+    ),
+    (
+        "stop",
+        _either(
+            r"\b(?:stop|quit)\s+(?:reminding\s+me|(?:the\s+|my\s+|all\s+)?reminders)\b.*"
+            r"\b(?:for good|forever|permanently|altogether|completely)\b"
         ),
     ),
     (
         "pause",
         _either(
-            rf"\b(?:pause|mute|silence|snooze|hold)\s+(?:my\s+|the\s+|all\s+)?(?:{_REMINDERS}|plan)\b",
+            # commands only: "can i put my course on hold?" asks about the provider's course
+            r"^(?:please\s+)?(?:put|place)\s+(?:my\s+|the\s+)?(?:studies|studying|study plan|plan|reminders)"
+            r"\s+on\s+hold\b",
+            r"^(?:i\s+(?:want|need|d like|would like)\s+to\s+)?take\s+a\s+break\s+from\s+(?:my\s+|the\s+)?"
+            r"(?:studies|studying|study plan|plan|reminders)\b",
+            rf"\b(?:pause|mute|silence|snooze|hold|freeze)\s+(?:my\s+|the\s+|all\s+)?(?:study\s+)?(?:{_REMINDERS}|plans?)\b",
+            r"^pause(?:\s+(?:please|pls|everything|it|all|now|for now|for a while|for a bit|for a week))?$",
+            r"^(?:please\s+)?(?:dont|do not)\s+remind\s+me\s+(?:this|next|for|until|till|today|tomorrow)\b",
+            rf"^no\s+(?:more\s+)?{_REMINDERS}\s+(?:this|next|for|until|till|today)\b",
+            r"\bstop\s+sending\s+(?:me\s+)?(?:reminders|notifications|messages)\b",
             r"\b(?:stop|quit)\s+reminding\s+me\b",
             rf"^(?:stop|turn off|disable)\s+(?:the\s+|my\s+|all\s+)?{_REMINDERS}\b",
             r"\bno more reminders\b",
@@ -83,7 +105,12 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
     ),
     (
         "stop",
-        _either(r"\b(?:stop|cancel|end|delete|quit|drop)\s+(?:my\s+|the\s+|this\s+)?(?:study\s+)?plan\b"),
+        _either(
+            r"\b(?:stop|cancel|end|delete|quit|drop)\s+(?:my\s+|the\s+|this\s+)?(?:study\s+|course\s+)?plan\b",
+            r"\bremove\s+(?:this|the|that|my)\s+course\s+from\s+(?:my|the)\s+(?:study\s+)?plan\b",
+            r"\b(?:dont|do not)\s+want\s+(?:this|my|the)\s+(?:study\s+)?plan\s+any\s*more\b",
+            rf"^unsubscribe(?:\s+(?:me\s+)?from\s+(?:the\s+|my\s+|all\s+)?{_REMINDERS})?$",
+        ),
     ),
     (
         "progress",
@@ -95,6 +122,14 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bam i (?:on track|behind|ahead)\b",
             r"\bhow much of (?:my|the) plan\b",
             r"\bof my plan (?:have i|is) done\b",
+            r"\bhow (?:much|many modules) (?:of (?:it|the course|my course) )?(?:have i|did i|ive) "
+            r"(?:done|finished|completed)\b",
+            r"^where am i up to\b",
+            r"^(?:show\s+(?:me\s+)?|see\s+)?my\s+stats$|^stats$",
+            r"^what (?:have i|did i) (?:completed|finished|done) so far\b",
+            r"\bam i on schedule\b",
+            r"^progress report\b",
+            r"^how am i getting on\b",
         ),
     ),
     (
@@ -104,7 +139,13 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^my reminders$",
             r"\b(?:change|move|edit)\s+(?:my\s+|the\s+)?reminders?(?:\s+time)?\b",
             r"\breminder time\b",
-            r"^remind me (?:on|at)\b",
+            r"^what (?:time|times|days?) (?:will|do|are|would) you (?:remind|message|text) me\b",
+            r"^(?:my\s+)?reminder settings$",
+            r"^(?:can you |could you |please )?remind me (?:on|at|every|each|daily|in the)\b",
+            r"^(?:can you |could you |please )?remind me to (?:study|learn|do my)\b.*"
+            r"\b(?:every|each|daily|at|on)\b",
+            r"^(?:please\s+|can you\s+|could you\s+)?set (?:me )?(?:a |up a |my )?reminders? "
+            r"(?:for|at|on|every)\b",
         ),
     ),
     (
@@ -117,7 +158,17 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bplan my stud(?:y|ies|ying)\b",
             r"^(?:i\s+)?(?:want|wanna|would like|d like)\s+to\s+study\s+"
             r"(?:\d+|one|two|three|four|five|six|every)\b",
-            r"^remind me (?:every|each|to study|daily)\b",
+            r"^remind me to study$",
+            r"^(?:(?:i\s+)?(?:want|wanna|would like|d like)\s+to\s+|lets\s+|let us\s+)?(?:start|begin)\s+"
+            r"(?:studying|learning|my studies)(?:\s+(?:now|today|then|please))?$",
+            r"\badd\s+(?:this|the|that)\s+course\s+to\s+(?:my|a)\s+(?:study\s+)?plan\b",
+            r"^plan\s+my\s+(?:week|studies|study time|learning)\b",
+            r"\bhelp\s+me\s+stick\s+to\s+(?:studying|my studies|a plan|a routine|it)\b",
+            r"^(?:i\s+)?(?:want|need|would like|d like)\s+a\s+(?:study\s+)?(?:plan|schedule|routine)\b",
+            r"^(?:create|make|start|build|set up|setup)\s+(?:me\s+)?a\s+(?:study\s+)?plan\b",
+            r"\bset\s+up\s+reminders\s+for\s+(?:this|the|that)\s+course\b",
+            r"\b(?:plan|map|schedule) (?:it|this|this one) (?:out )?for me\b",
+            r"\bmake (?:me )?a (?:study )?plan for (?:it|this)\b",
         ),
     ),
 ]
@@ -149,7 +200,7 @@ _ABOUT_MICROCREDENTIALS = re.compile(
 
 _ASKING_HOW = re.compile(r"^(?:if|what|how|does|do|will|is|would|should|why|and what|what happens)\b")
 VERY_SHORT = 2  # words: a bare "marketing" is a skill unless the FAQ is very sure
-VERY_SHORT_FAQ_CONFIDENCE = 0.7
+VERY_SHORT_FAQ_CONFIDENCE = 0.8
 
 
 @dataclass(frozen=True)
@@ -218,7 +269,7 @@ class Understander:
             # "and in healthcare?" after an employer question stays on that topic.
             previous = self.faq.by_id[context.last_faq_id].question
             again = self.faq.match(f"{previous} {text}")
-            if again.kind == "answer" and (match.kind != "answer" or again.best != match.best):
+            if again.kind == "answer" and match.kind != "answer":
                 match = again
         faq_score = match.best.confidence if match.best else 0.0
         stripped = folded.strip(" ?!.,")
@@ -287,7 +338,7 @@ def plan_action(folded: str) -> PlanAction | None:
 
     A question about how pausing works ("if i pause my plan do i lose my progress?") is not.
     """
-    text = folded.strip(" ?!.,")
+    text = folded.strip(" ?!.,").replace("'", "")
     for action, pattern in _PLAN_PATTERNS:
         if pattern.search(text):
             if action in ("pause", "resume", "stop", "study") and _ASKING_HOW.match(text):

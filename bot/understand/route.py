@@ -31,6 +31,10 @@ _REQUEST_PATTERNS = [
     # "X courses", "python course please", "search X courses"
     rf"^(?:search\s+(?:for\s+)?)?(?P<q>.+?)\s+{_COURSE_SUFFIX}(?:\s+please)?$",
     r"^search\s+(?:for\s+)?(?P<q>.+)$",
+    # "what courses do you have for X", "which classes are there on X"
+    rf"^(?:what|which)\s+(?:kind of\s+|sort of\s+)?{_COURSE_WORDS}\s+(?:do you have|have you got|are there|"
+    r"are available|can i (?:do|take)|do you know|do you offer)\s+"
+    r"(?:on|for|in|about|with|covering)\s+(?P<q>.+)$",
 ]
 _REQUESTS = [re.compile(p) for p in _REQUEST_PATTERNS]
 # Careers and fields: "i want to become a data analyst", "i wanna get into cyber security",
@@ -53,7 +57,7 @@ _SOMETHING_TO_LEARN = re.compile(
 _ADVICE = re.compile(
     r"^(?:can|could|would)\s+you\s+(?:please\s+)?(?:recommend|suggest|find)(?:\s+me)?\s+(?:a|some|any)\s+"
     r"(?:good\s+)?(?:courses?|microcredentials?)(?:\s+for\s+me)?$|^(?:recommend|suggest)\s+(?:me\s+)?(?:a|some)\s+"
-    r"(?:good\s+)?(?:courses?|microcredentials?)$|^what\s+(?:should|could|can)\s+i\s+(?:study|learn)$|"
+    r"(?:good\s+)?(?:courses?|microcredentials?)$|^what\s+(?:should|could)\s+i\s+(?:study|learn)$|"
     r"^(?:i\s+)?(?:need|want)\s+(?:some\s+)?advice\s+on\s+(?:a\s+)?(?:courses?|what to study)$|^advise\s+me$"
 )
 # "free python courses", "any beginner courses in marketing", "short excel courses, ideally

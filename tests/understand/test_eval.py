@@ -1,12 +1,13 @@
 """The understanding step, measured from the learner's side.
 
-Three labelled sets, each written by someone who never saw the FAQ's phrasings, as many
+Four labelled sets, each written by someone who never saw the FAQ's phrasings, as many
 different people would type: casual, slang, typos, long rambling messages, follow-ups,
 every FAQ topic, bare skills and course intents, wellbeing messages, other languages,
 off-topic ones and plan commands.
 
-* `tuning_eval.yaml` and `understand_eval.yaml` are the sets the thresholds and content
-  were tuned on; their figures are printed for comparison, never asserted.
+* `tuning_eval.yaml`, `understand_eval.yaml` and `tuning_eval_2.yaml` (a fresh set written
+  blind to the content) are the sets the thresholds and content were tuned on; their
+  figures are printed for comparison, never asserted.
 * `learner_eval.yaml` is the held-out set: nothing was tuned on it, and the bars of the
   issue are asserted on it only.
 
@@ -29,7 +30,7 @@ from tests.understand.evaluation import Figures, evaluate, load_set
 
 ROOT = Path(__file__).resolve().parents[2]
 HELD_OUT = "learner_eval.yaml"
-TUNED_ON = ("tuning_eval.yaml", "understand_eval.yaml")
+TUNED_ON = ("tuning_eval.yaml", "understand_eval.yaml", "tuning_eval_2.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +68,10 @@ def test_answerable_questions_are_answered_right_first_time(held_out: Figures) -
     assert held_out.rate("faq_suggest", "faq") <= 0.10, held_out.report("held out")
 
 
+def test_confident_wrong_answers_are_at_most_3_percent(held_out: Figures) -> None:
+    assert held_out.rate("faq_wrong", "faq") <= 0.03, held_out.report("held out")
+
+
 def test_bare_skills_and_course_intents_go_to_the_search(held_out: Figures) -> None:
     assert held_out.rate("search_ok", "search") >= 0.97, held_out.report("held out")
 
@@ -76,18 +81,16 @@ def test_every_other_language_gets_a_reply_in_that_language(held_out: Figures) -
 
 
 def test_no_worse_than_last_measured(held_out: Figures) -> None:
-    """Guards against regressions on the three bars not yet met (figures of 2026-11-30)."""
-    assert held_out.rate("faq_wrong", "faq") <= 0.055, held_out.report("held out")
+    """Guards against regressions on the two bars not yet met, and on the figures without a
+    bar (last measured 2026-11-30: 1 of 31 off-topic answered, care 19 of 20, small talk
+    87.5 %, plan actions 82.4 %)."""
     assert held_out.counts["offtopic_answered"] <= 1, held_out.report("held out")
-    assert held_out.rate("care_ok", "care") >= 0.85, held_out.report("held out")
+    assert held_out.counts["care_ok"] >= held_out.counts["care"] - 1, held_out.report("held out")
+    assert held_out.rate("smalltalk_ok", "smalltalk") >= 0.85, held_out.report("held out")
+    assert held_out.rate("plan_ok", "plan") >= 0.8, held_out.report("held out")
 
 
 NOT_MET = "below the issue's bar on the held-out set (figures in benchmarks/README.md); strict: passing fails"
-
-
-@pytest.mark.xfail(strict=True, reason=NOT_MET)
-def test_confident_wrong_answers_are_at_most_3_percent(held_out: Figures) -> None:
-    assert held_out.rate("faq_wrong", "faq") <= 0.03
 
 
 @pytest.mark.xfail(strict=True, reason=NOT_MET)

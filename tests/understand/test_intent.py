@@ -172,3 +172,75 @@ def test_a_question_about_pausing_is_not_a_command() -> None:
 )
 def test_off_topic_gets_no_confident_answer(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind != "faq"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm not stressed, just curious how long it takes",
+        "is the exam stressful?",
+        "i'm worried employers won't recognise it",
+        "stress management courses",
+    ],
+)
+def test_a_negated_or_ordinary_mention_of_stress_is_not_a_wellbeing_message(
+    understander: Understander, text: str
+) -> None:
+    assert understander.understand(text).kind not in ("care", "urgent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not sure i'm clever enough for this",
+        "ugh this is too much",
+        "i think i'm going to fail this",
+        "i never feel good enough",
+        "i'm not motivated at all",
+    ],
+)
+def test_self_doubt_and_overwhelm_get_care(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind == "care"
+
+
+@pytest.mark.parametrize(
+    "text", ["is netflix worth the money", "how do i register to vote", "whats the best laptop under 500"]
+)
+def test_a_message_with_no_learning_word_needs_a_sure_match(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind != "faq"
+
+
+def test_a_follow_up_keeps_a_confident_answer_of_its_own(understander: Understander) -> None:
+    understood = understander.understand("and if i fail?", Context(last_faq_id="assessment"))
+    assert understood.kind == "faq"
+    assert understood.match is not None and understood.match.best is not None
+    assert understood.match.best.entry.id == "failing-retakes"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("put my plan on hold", "pause"),
+        ("stop reminding me, for good", "stop"),
+        ("remind me every evening at 7", "reminders"),
+        ("how much have i done", "progress"),
+        ("i'm back", "resume"),
+        ("i want a study plan", "study"),
+    ],
+)
+def test_more_plan_commands_in_plain_words(text: str, action: str) -> None:
+    assert plan_action(text) == action
+
+
+def test_a_question_about_putting_a_course_on_hold_is_not_a_command() -> None:
+    assert plan_action("can i put my course on hold") is None
+
+
+def test_ok_and_cool_are_small_talk_not_searches(understander: Understander) -> None:
+    assert understander.understand("cool").kind == "smalltalk"
+    assert understander.understand("ok").kind == "smalltalk"
+
+
+def test_what_courses_do_you_have_for_a_skill_is_a_search(understander: Understander) -> None:
+    understood = understander.understand("what courses do you have for excel")
+    assert (understood.kind, understood.query) == ("search", "excel")
