@@ -600,6 +600,12 @@ def upcoming(statuses: list[PlanStatus], tz: tzinfo) -> Reply:
         (s.next_due, s.course.title, _why_then(s, tz)) for s in statuses if s.next_due is not None
     )
     lines = [f"• {when(due, tz)} — {esc(title)}{why}" for due, title, why in scheduled]
+    if not statuses:  # no plan at all: reminders come with a study plan
+        return Reply(
+            "Reminders come with a study plan, and you have none yet. Find a course and press "
+            "<i>▶️ Start studying</i>: I'll ask when you'd like to study and remind you then.",
+            [[Button("🔎 Find a course", data=MenuChoice("find"))]],
+        )
     if not lines:
         return Reply("No reminders are scheduled. /progress shows your plans; /resume restarts paused ones.")
     return Reply("<b>Upcoming reminders</b>\n" + "\n".join(lines))

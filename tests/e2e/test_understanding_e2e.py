@@ -99,3 +99,11 @@ def harness_courses(seeded_database: Path) -> list[CourseInfo]:
             await db.dispose()
 
     return run_outside_loop(build())
+
+
+async def test_remind_me_without_a_plan_says_how_reminders_start(harness: BotHarness) -> None:
+    """A newcomer asking for reminders learns they come with a study plan, and how to start one."""
+    replies = await harness.say("remind me to study every evening please")
+    text = text_of(replies)
+    assert "Start studying" in text and "No reminders are scheduled" not in text, text
+    assert MenuChoice("find").pack() in [data for _, data in buttons(replies[-1])]
