@@ -66,6 +66,7 @@ SUBJECT = 0.7  # in the subject area
 TEXT = 0.4  # only in the summary, learning outcomes or module titles
 LOOSE = 0.6  # a phrase's words all in the field but not together: this share of the field's value
 TITLE_BONUS = 0.1  # a skill match also named in the title ranks above the rest
+SUBJECT_BONUS = 0.05  # ... and, less, one whose subject area is the concept too
 MIN_SCORE = 0.34  # below this a course covers too little of the query to be shown
 RELATIVE_CUT = 0.8  # ... or if it scores below this share of the best course
 CAREER_STEP = 0.08  # a career's first skill counts most, each next one this much less
@@ -218,6 +219,7 @@ class CourseSearch:
         self._skill_vocabulary = sorted(
             {w for s in skill_courses for w in s.split()} | {w for a in self.aliases for w in a.split()}
         )
+        self._indexed_skill_words = sorted({w for s in skill_courses for w in s.split()})
         self._ids_array = np.array(self._order, dtype=np.int64)
         self._hours = np.array([c.workload_hours for c in courses], dtype=np.int32)
         self._skill_total = np.array([max(1, len(set(c.skills))) for c in courses], dtype=np.float32)
@@ -388,8 +390,14 @@ class CourseSearch:
     def concepts(self, text: str) -> tuple[list[Concept], list[str]]:
         """The query cut into concepts, and the words the catalogue never uses."""
         words = normalise(_mark_r(text)).split()
-        words = [w if w in FILLER else self._correct(w) for w in words]
+        words = self._skill_typos([w if w in FILLER else self._correct(w) for w in words])
         items = self._expand_aliases(words)
+        if any(kind == "word" and self._alias_only(w) for kind, w in items):
+            # A word known only from a longer alias ("projet" of "gestion de projet") that did
+            # not match as a whole: a typo after all ("projet management").
+            words = [w for kind, w in items for w in ([w] if kind == "word" else w.split())]
+            words = [self._correct(w, self._ids) if self._alias_only(w) else w for w in words]
+            items = self._expand_aliases(words)
         concepts: list[Concept] = []
         not_found: list[str] = []
         chunk: list[Concept] = []  # concepts between two filler words
@@ -521,7 +529,7 @@ class CourseSearch:
         if None in ids:
             return strength
         word_ids = [int(i) for i in ids if i is not None]
-        in_title = EMPTY
+        named: dict[str, Ids] = {}  # courses whose title / subject name the concept
         for name, value in (("text", TEXT), ("subject", SUBJECT), ("title", TITLE), ("skill", SKILL_PART)):
             lists = [self._words[name].get(i) for i in word_ids]
             together = intersect(lists)
@@ -530,19 +538,16 @@ class CourseSearch:
                 phrase = intersect([self._pairs[name].get(k) for k in keys])
                 _raise(strength, together, value * LOOSE)
                 _raise(strength, phrase, value)
-                if name == "title":
-                    in_title = phrase
+                named[name] = phrase
             else:
                 _raise(strength, together, value)
-                if name == "title":
-                    in_title = together
+                named[name] = together
         exact = self._skill_phrase.get(self._stemmed_skill.get(" ".join(words), ""), EMPTY)
         _raise(strength, exact, SKILL_EXACT)
         if len(exact):
             strength[exact] += FOCUS / self._skill_total[exact]
-        if len(in_title):
-            strength[in_title] = np.where(strength[in_title] >= SKILL_PART, strength[in_title] + TITLE_BONUS,
-                                          strength[in_title])  # fmt: skip
+        for name, bonus in (("title", TITLE_BONUS), ("subject", SUBJECT_BONUS)):
+            _add_if_skill(strength, named.get(name, EMPTY), bonus)
         return strength
 
     def _career_of(self, query: str, rest: str) -> Career | None:
@@ -601,10 +606,43 @@ class CourseSearch:
                 i += 1
         return out
 
-    def _correct(self, word: str) -> str:
-        if word in self._known_words or stem(word) in self._known_words or len(word) < 4 or word.isdigit():
+    def _skill_typos(self, words: list[str]) -> list[str]:
+        """A slip that happens to be a word the catalogue uses somewhere ("projet" in a French
+        summary) is still a typo when fixing it makes the two-word skill next to it
+        ("projet management" → project management)."""
+        words = list(words)
+        for i in range(len(words) - 1):
+            pair = words[i : i + 2]
+            if any(w in FILLER for w in pair) or self._skill_or_alias(pair):
+                continue
+            for j in (i, i + 1):
+                if len(words[j]) < 4:
+                    continue
+                for found, _, _ in process.extract(
+                    words[j], self._indexed_skill_words, scorer=OSA.normalized_similarity,
+                    score_cutoff=TYPO_SIMILARITY, limit=3,
+                ):  # fmt: skip
+                    trial = [*pair]
+                    trial[j - i] = str(found)
+                    if found != words[j] and self._skill_or_alias(trial):
+                        words[j] = str(found)
+                        break
+        return words
+
+    def _skill_or_alias(self, words: list[str]) -> bool:
+        phrase = " ".join(words)
+        return phrase in self.aliases or " ".join(stem(w) for w in words) in self._stemmed_skill
+
+    def _alias_only(self, word: str) -> bool:
+        """A word the catalogue never uses, known only as part of a longer alias."""
+        return word not in FILLER and stem(word) not in self._ids and word not in self.aliases
+
+    def _correct(self, word: str, known: set[str] | dict[str, int] | None = None) -> str:
+        known = self._known_words if known is None else known
+        if word in known or stem(word) in known or len(word) < 4 or word.isdigit():
             return word
-        for vocabulary, cutoff in ((self._skill_vocabulary, TYPO_SIMILARITY), (self._vocabulary, TYPO_TEXT)):
+        skill_words = self._skill_vocabulary if known is self._known_words else self._indexed_skill_words
+        for vocabulary, cutoff in ((skill_words, TYPO_SIMILARITY), (self._vocabulary, TYPO_TEXT)):
             for form in dict.fromkeys((word, stem(word))):
                 found = process.extractOne(
                     form, vocabulary, scorer=OSA.normalized_similarity, score_cutoff=cutoff
@@ -634,12 +672,15 @@ _SUFFIXES = ("ments", "ment", "ings", "ing", "ers", "er", "ed")
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """Plurals and the common endings, so "recruiting", "recruitment" and "recruit" meet, as
-    do "developer" and "development", "computing" and "computer"."""
+    do "developer" and "development", "computing" and "computer", "manage" and "manager"."""
     word = _plural_stem(word)
-    if len(word) > 5 and word.isalpha():
+    if len(word) > 4 and word.isalpha():
         for suffix in _SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-                return word[: -len(suffix)]
+                word = word[: -len(suffix)]
+                break
+        if word.endswith("e") and len(word) >= 5:
+            word = word[:-1]  # "manage", "management", "manager", "managing" all meet as "manag"
     return word
 
 
@@ -686,6 +727,13 @@ def _prepare(text: str) -> str:
 
 def _postings(keys: list[int], courses: list[int]) -> Postings:
     return Postings(np.array(keys, dtype=np.int64), np.array(courses, dtype=np.int32))
+
+
+def _add_if_skill(strength: Floats, courses: Ids, bonus: float) -> None:
+    """A concept that is a course's skill and also names its title or subject: a bonus."""
+    if len(courses):
+        values = strength[courses]
+        strength[courses] = np.where(values >= SKILL_PART, values + bonus, values)
 
 
 def _raise(strength: Floats, courses: Ids, value: float) -> None:
