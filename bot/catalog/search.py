@@ -78,6 +78,7 @@ MAX_PHRASE = 4
 GENERAL_SHARE = 0.08  # a concept matching this share of courses is general ("management")
 ALONE_UNKNOWN = 0.5  # weight of an unknown word not next to known ones
 FOCUS = 0.06  # a course that is mostly about the query's skills ranks above one that lists many
+VERIFY_MAX = 200  # a text-only word is checked as written in at most this many courses (else kept)
 RESULTS_KEPT = 2000  # ranked ids kept per search (paging, filters)
 CACHE_SEARCHES = 5000  # searches whose ranked ids stay in memory for their buttons
 R_LANGUAGE = "rlang"  # "R" the language: normalise() reads a lone "r" as "are"
@@ -93,7 +94,8 @@ FILLER = frozenset(
     i my myself we our you your please pls hi hello hey there is are be am was do does did can could should
     how what which who where when why good best top great nice new more better improve improving get getting
     use using using skill skills level levels help know knowledge basic bit little stuff things thing
-    become becoming career job jobs work working into start starting started make doing do bad
+    become becoming career job jobs work working into start starting started make doing do bad run running
+    after zero giving
     curso cursos de del la las el los en con para y un una kurs kurse kursen lernen der die das und fur mit
     zum zur ein eine cours des du le les et pour un une apprendre aprender corso corsi di della dei delle il
     em da do dos das uma um aprender imparare lerne""".split()
@@ -512,11 +514,28 @@ class CourseSearch:
         if kind == "skill":
             label = self._stemmed_skill.get(phrase, label)
         strength = self._strength_of(words, kind)
+        if kind == "word" and " " not in label:
+            self._only_as_written(strength, label)
         df = int(np.count_nonzero(strength))
         if df == 0:
             kind = "unknown"
         weight = math.log(1 + self._n / (df + 0.5))
         return Concept(words, kind, weight, label, strength, df)
+
+    def _only_as_written(self, strength: Floats, word: str) -> None:
+        """A word that no skill, title or subject uses counts in a course's text only as
+        written (or in the plural), not as a relative: "investing" is not the "investment"
+        of a finance course, nor "driving" the "drive decisions" of a data course."""
+        in_text = np.flatnonzero(strength)
+        if not len(in_text) or len(in_text) > VERIFY_MAX or strength[in_text].max() > np.float32(TEXT):
+            return
+        base = re.escape(_plural_stem(word))
+        written = re.compile(rf"(?<![\w#+]){base}(?:s|es)?(?![\w#+])")
+        for n in in_text.tolist():
+            course = self.courses[self._order[n]]
+            text = " ".join([course.summary, *course.learning_outcomes, *(m for m, _ in course.modules)])
+            if not written.search(_prepare(text)):
+                strength[n] = 0
 
     def _strength(self, concept: Concept) -> Floats:
         if concept.strength is not None:
