@@ -7,8 +7,8 @@ read from `tests/data/` as a file; no test code is imported.
 **Held-out split.** Every third query (positions 0, 3, 6, ...) is a *dev* case, looked at
 while tuning the search; the other two thirds are *held out* and were never looked at one
 by one. Tuning also used `tests/data/search_tuning_extra.yaml` (`EXTRA`), queries written
-for the purpose outside the evaluation file. Page 1 is what the learner sees: the search's matches with the filters it read from
-the query applied, first five.
+for the purpose outside the evaluation file. Page 1 is what the learner sees: the search's
+matches with the filters it read from the query applied, first five.
 """
 
 from __future__ import annotations
