@@ -196,7 +196,8 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
         {"self_paced": True},
     ),
     (
-        r"\bin[ -]person\b|\bface[ -]to[ -]face\b|\bon[ -]?campus\b|\bon[ -]?site\b|\bclassroom\b"
+        r"\bin[ -]person\b|\bface[ -]to[ -]face\b|\bon[ -]?campus\b|\bon[ -]?site\b"
+        r"|\bclassroom\b(?! (?:management|behaviou?r|teaching|practice|assistant|skills))"
         r"|\bpresencial\b|\bpresentiel\b|\bprasenz\b",
         {"mode": "in-person"},
     ),

@@ -49,7 +49,7 @@ from bot.catalog.filters import (
     parse_filters,
 )
 from bot.catalog.postings import EMPTY, Ids, Postings, intersect, pair_key
-from bot.text import _WORDS, normalise
+from bot.text import _WORDS, is_english_word, normalise
 from bot.text import stem as _plural_stem
 
 __all__ = [
@@ -82,7 +82,10 @@ VERIFY_MAX = 200  # a text-only word is checked as written in at most this many 
 RESULTS_KEPT = 2000  # ranked ids kept per search (paging, filters)
 CACHE_SEARCHES = 5000  # searches whose ranked ids stay in memory for their buttons
 R_LANGUAGE = "rlang"  # "R" the language: normalise() reads a lone "r" as "are"
-_R_WORD = re.compile(r"(?<![\w#+.'’&-])R(?![\w#+'’&-])|(?<=\s)r(?=\s+(?:programming|language|studio|course))")
+_R_WORD = re.compile(
+    r"(?<![\w#+.'’&-])R(?![\w#+'’&-])|(?<=\s)r(?=\s+(?:programming|language|studio|course))"
+    r"|(?:(?<=\bwith )|(?<=\busing )|(?<=\bin ))r(?=\s*$)"  # "statistics with r": a lone "r" at the end
+)
 
 FILLER = frozenset(
     """a an the for in on of to and with about from at by or as into via
@@ -635,7 +638,7 @@ class CourseSearch:
             if any(w in FILLER for w in pair) or self._skill_or_alias(pair):
                 continue
             for j in (i, i + 1):
-                if len(words[j]) < 4:
+                if len(words[j]) < 4 or is_english_word(words[j]):
                     continue
                 for found, _, _ in process.extract(
                     words[j], self._indexed_skill_words, scorer=OSA.normalized_similarity,
@@ -659,6 +662,8 @@ class CourseSearch:
     def _correct(self, word: str, known: set[str] | dict[str, int] | None = None) -> str:
         known = self._known_words if known is None else known
         if word in known or stem(word) in known or len(word) < 4 or word.isdigit():
+            return word
+        if is_english_word(word):  # "emotional" is not a slip for the Spanish "emocional"
             return word
         skill_words = self._skill_vocabulary if known is self._known_words else self._indexed_skill_words
         for vocabulary, cutoff in ((skill_words, TYPO_SIMILARITY), (self._vocabulary, TYPO_TEXT)):
@@ -685,13 +690,16 @@ class CourseSearch:
         lists[3].extend([course] * len(pairs))
 
 
-_SUFFIXES = ("ments", "ment", "ings", "ing", "ers", "er", "ed")
+_SUFFIXES = (
+    "ations", "ation", "ating", "ated", "ates", "ments", "ment", "ings", "ing", "ers", "er", "ed", "ate",
+)  # fmt: skip
 
 
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """Plurals and the common endings, so "recruiting", "recruitment" and "recruit" meet, as
-    do "developer" and "development", "computing" and "computer", "manage" and "manager"."""
+    do "developer" and "development", "computing" and "computer", "manage" and "manager",
+    "visualising" and "visualisation", "communicate" and "communication"."""
     word = _plural_stem(word)
     if len(word) > 4 and word.isalpha():
         for suffix in _SUFFIXES:
