@@ -272,18 +272,13 @@ class CourseSearch:
         if not known:
             result.suggestions = self.suggest_skills(query)
             return result
-        total = sum(c.weight for c in concepts)
-        score = np.zeros(self._n, dtype=np.float32)
-        coverage = np.zeros(self._n, dtype=np.float32)
-        for concept in known:
-            strength = self._strength(concept)
-            score += np.float32(concept.weight / total) * strength
-            coverage += np.float32(concept.weight / total) * (strength > 0)
-        score *= coverage  # a course missing part of the query drops fast ("R programming")
+        either = _is_either(rest, concepts)
+        score = self._either(concepts) if either else self._covering(concepts)
         found = np.flatnonzero(score >= MIN_SCORE)
         if len(found):
             best = float(score[found].max())
-            found = found[score[found] >= RELATIVE_CUT * best]
+            if not either:
+                found = found[score[found] >= RELATIVE_CUT * best]
             keep = limit or RESULTS_KEPT
             if len(found) > keep:  # only the best `keep` need ordering
                 found = found[np.argpartition(-score[found], keep - 1)[:keep]]
@@ -294,6 +289,32 @@ class CourseSearch:
         if not result.ranked:
             result.suggestions = self.suggest_skills(query)
         return result
+
+    def _covering(self, concepts: list[Concept]) -> Floats:
+        """How much of the query each course covers, weighted by rarity: a course missing
+        part of the query drops fast ("R programming", "healthcare management")."""
+        total = sum(c.weight for c in concepts)
+        score = np.zeros(self._n, dtype=np.float32)
+        coverage = np.zeros(self._n, dtype=np.float32)
+        for concept in concepts:
+            if concept.kind == "unknown":
+                continue
+            strength = self._strength(concept)
+            score += np.float32(concept.weight / total) * strength
+            coverage += np.float32(concept.weight / total) * (strength > 0)
+        return score * coverage
+
+    def _either(self, concepts: list[Concept]) -> Floats:
+        """Skills asked for together ("python and sql", "excel, power bi"): a course on any
+        of them is shown, those on more of them first."""
+        total = sum(c.weight for c in concepts)
+        best = np.zeros(self._n, dtype=np.float32)
+        coverage = np.zeros(self._n, dtype=np.float32)
+        for concept in concepts:
+            strength = self._strength(concept)
+            np.maximum(best, strength, out=best)
+            coverage += np.float32(concept.weight / total) * (strength > 0)
+        return best * (np.float32(1) + coverage) / np.float32(2)
 
     def remember(self, search_id: int, result: SearchResult) -> None:
         """Keep a search's ranked ids so its buttons page and filter without searching again."""
@@ -727,6 +748,14 @@ def _weigh_alone(chunk: list[Concept]) -> list[Concept]:
     if chunk and all(c.kind == "unknown" for c in chunk):
         return [replace(c, weight=c.weight * ALONE_UNKNOWN) for c in chunk]
     return chunk
+
+
+_AND = re.compile(r"\b(?:and|or|y|und|oder|et|ou)\b|[&,+/]")
+
+
+def _is_either(text: str, concepts: list[Concept]) -> bool:
+    """Two or more skills joined by "and", "or", a comma, "&", "+" or "/"."""
+    return len(concepts) > 1 and all(c.kind == "skill" for c in concepts) and bool(_AND.search(text))
 
 
 def _mark_r(text: str) -> str:
