@@ -98,7 +98,7 @@ FILLER = frozenset(
     how what which who where when why good best top great nice new more better improve improving get getting
     use using using skill skills level levels help know knowledge basic bit little stuff things thing
     become becoming career job jobs work working into start starting started make doing do bad run running
-    after zero giving
+    after giving
     curso cursos de del la las el los en con para y un una kurs kurse kursen lernen der die das und fur mit
     zum zur ein eine cours des du le les et pour un une apprendre aprender corso corsi di della dei delle il
     em da do dos das uma um aprender imparare lerne""".split()
