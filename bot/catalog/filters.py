@@ -183,7 +183,8 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
     ),
     (r"\bshort\b|\bquick\b|\bbite[ -]sized\b|\bkurze?\b|\bcorto[s]?\b", {"max_hours": SHORT_HOURS}),
     (
-        r"\bbeginners?\b|\bbeginning\b|\bnovices?\b|\bintro(?:duction|ductory)?\b|\bbasics?\b|\bstarters?\b"
+        r"\bbeginners?[ -]friendly\b|\b101\b"
+        r"|\bbeginners?\b|\bbeginning\b|\bnovices?\b|\bintro(?:duction|ductory)?\b|\bbasics?\b|\bstarters?\b"
         r"|\bfrom (?:scratch|zero)\b|\bfor dummies\b|\bentry[ -]level\b|\bfundamentals\b|\bprincipiantes?\b"
         r"|\banfanger\b|\bdebutants?\b|\bnewbies?\b|\bfirst steps\b|\bbeginer\b|\bbegginers?\b",
         {"level": "beginner"},

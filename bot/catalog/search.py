@@ -49,7 +49,7 @@ from bot.catalog.filters import (
     parse_filters,
 )
 from bot.catalog.postings import EMPTY, Ids, Postings, intersect, pair_key
-from bot.text import _WORDS, is_english_word, normalise
+from bot.text import _WORDS, fold, is_english_word, normalise
 from bot.text import stem as _plural_stem
 
 __all__ = [
@@ -78,7 +78,7 @@ MAX_PHRASE = 4
 GENERAL_SHARE = 0.08  # a concept matching this share of courses is general ("management")
 ALONE_UNKNOWN = 0.5  # weight of an unknown word not next to known ones
 FOCUS = 0.06  # a course that is mostly about the query's skills ranks above one that lists many
-VERIFY_MAX = 200  # a text-only word is checked as written in at most this many courses (else kept)
+VERIFY_MAX = 40  # a text-only word is checked as written in at most this many courses (else kept)
 RESULTS_KEPT = 2000  # ranked ids kept per search (paging, filters)
 CACHE_SEARCHES = 5000  # searches whose ranked ids stay in memory for their buttons
 R_LANGUAGE = "rlang"  # "R" the language: normalise() reads a lone "r" as "are"
@@ -98,7 +98,8 @@ FILLER = frozenset(
     how what which who where when why good best top great nice new more better improve improving get getting
     use using using skill skills level levels help know knowledge basic bit little stuff things thing
     become becoming career job jobs work working into start starting started make doing do bad run running
-    after giving
+    after giving have has having interested interest that this these those take taking problems issues
+    colleague colleagues
     curso cursos de del la las el los en con para y un una kurs kurse kursen lernen der die das und fur mit
     zum zur ein eine cours des du le les et pour un une apprendre aprender corso corsi di della dei delle il
     em da do dos das uma um aprender imparare lerne""".split()
@@ -558,7 +559,7 @@ class CourseSearch:
         for n in in_text.tolist():
             course = self.courses[self._order[n]]
             text = " ".join([course.summary, *course.learning_outcomes, *(m for m, _ in course.modules)])
-            if not written.search(_prepare(text)):
+            if not written.search(fold(text)):
                 strength[n] = 0
 
     def _strength(self, concept: Concept) -> Floats:
