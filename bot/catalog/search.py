@@ -315,7 +315,10 @@ class CourseSearch:
             strength = self._strength(concept)
             np.maximum(best, strength, out=best)
             coverage += np.float32(concept.weight / total) * (strength > 0)
-        return best * (np.float32(1) + coverage) / np.float32(2)
+        coverage += np.float32(1)
+        coverage *= np.float32(0.5)
+        best *= coverage
+        return best
 
     def remember(self, search_id: int, result: SearchResult) -> None:
         """Keep a search's ranked ids so its buttons page and filter without searching again."""
