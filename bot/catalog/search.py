@@ -422,12 +422,6 @@ class CourseSearch:
         words = normalise(_mark_r(text)).split()
         words = self._skill_typos([w if w in FILLER else self._correct(w) for w in words])
         items = self._expand_aliases(words)
-        if any(kind == "word" and self._alias_only(w) for kind, w in items):
-            # A word known only from a longer alias ("projet" of "gestion de projet") that did
-            # not match as a whole: a typo after all ("projet management").
-            words = [w for kind, w in items for w in ([w] if kind == "word" else w.split())]
-            words = [self._correct(w, self._ids) if self._alias_only(w) else w for w in words]
-            items = self._expand_aliases(words)
         concepts: list[Concept] = []
         not_found: list[str] = []
         chunk: list[Concept] = []  # concepts between two filler words
@@ -542,21 +536,22 @@ class CourseSearch:
         if kind == "skill":
             label = self._stemmed_skill.get(phrase, label)
         strength = self._strength_of(words, kind)
-        if kind == "word" and " " not in label:
-            self._only_as_written(strength, label)
         df = int(np.count_nonzero(strength))
+        if kind == "word" and 0 < df <= VERIFY_MAX and " " not in label:
+            df = self._only_as_written(strength, label)
         if df == 0:
             kind = "unknown"
         weight = math.log(1 + self._n / (df + 0.5))
         return Concept(words, kind, weight, label, strength, df)
 
-    def _only_as_written(self, strength: Floats, word: str) -> None:
+    def _only_as_written(self, strength: Floats, word: str) -> int:
         """A word that no skill, title or subject uses counts in a course's text only as
         written (or in the plural), not as a relative: "investing" is not the "investment"
-        of a finance course, nor "driving" the "drive decisions" of a data course."""
+        of a finance course, nor "driving" the "drive decisions" of a data course. Returns
+        how many courses still match."""
         in_text = np.flatnonzero(strength)
-        if not len(in_text) or len(in_text) > VERIFY_MAX or strength[in_text].max() > np.float32(TEXT):
-            return
+        if strength[in_text].max() > np.float32(TEXT):
+            return len(in_text)
         base = re.escape(_plural_stem(word))
         written = re.compile(rf"(?<![\w#+]){base}(?:s|es)?(?![\w#+])")
         for n in in_text.tolist():
@@ -564,6 +559,7 @@ class CourseSearch:
             text = " ".join([course.summary, *course.learning_outcomes, *(m for m, _ in course.modules)])
             if not written.search(fold(text)):
                 strength[n] = 0
+        return int(np.count_nonzero(strength[in_text]))
 
     def _strength(self, concept: Concept) -> Floats:
         if concept.strength is not None:
@@ -680,18 +676,13 @@ class CourseSearch:
         phrase = " ".join(words)
         return phrase in self.aliases or " ".join(stem(w) for w in words) in self._stemmed_skill
 
-    def _alias_only(self, word: str) -> bool:
-        """A word the catalogue never uses, known only as part of a longer alias."""
-        return word not in FILLER and stem(word) not in self._ids and word not in self.aliases
-
-    def _correct(self, word: str, known: set[str] | dict[str, int] | None = None) -> str:
-        known = self._known_words if known is None else known
+    def _correct(self, word: str) -> str:
+        known = self._known_words
         if word in known or stem(word) in known or len(word) < 4 or word.isdigit():
             return word
         if is_english_word(word):  # "emotional" is not a slip for the Spanish "emocional"
             return word
-        skill_words = self._skill_vocabulary if known is self._known_words else self._indexed_skill_words
-        for vocabulary, cutoff in ((skill_words, TYPO_SIMILARITY), (self._vocabulary, TYPO_TEXT)):
+        for vocabulary, cutoff in ((self._skill_vocabulary, TYPO_SIMILARITY), (self._vocabulary, TYPO_TEXT)):
             for form in dict.fromkeys((word, stem(word))):
                 found = process.extractOne(
                     form, vocabulary, scorer=OSA.normalized_similarity, score_cutoff=cutoff
