@@ -102,7 +102,8 @@ FILLER = frozenset(
     colleague colleagues
     curso cursos de del la las el los en con para y un una kurs kurse kursen lernen der die das und fur mit
     zum zur ein eine cours des du le les et pour un une apprendre aprender corso corsi di della dei delle il
-    em da do dos das uma um aprender imparare lerne""".split()
+    em da do dos das uma um aprender imparare lerne
+    mi mis tu tus su sus mein meine meinen mon ma mes meu minha mio mia""".split()
 )
 LANGUAGE_NAMES = frozenset(LANGUAGE_WORDS)
 JOB_WORDS = frozenset("become becoming be work working job jobs career careers role get into as".split())
