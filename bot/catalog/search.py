@@ -7,7 +7,8 @@ so a search never scans a table. A query goes through:
 1. filters in plain words (`filters.parse_filters`): "free", "under 10 hours", "beginner",
    "online", "in Spanish", ... become facets and leave the topic words;
 2. a career ("become a data analyst", `careers.yaml`) becomes the career's skills;
-3. typo correction of words the catalogue never uses, against its vocabulary, then aliases
+3. typo correction of words the catalogue never uses (never of a real English word, and a
+   slip that makes the two-word skill beside it: "projet management"), then aliases
    from `content/skill_aliases.yaml` ("proj mgmt" → project management, "ml" → machine
    learning, "análisis de datos" → data analysis), and filler words dropped;
 4. the rest is cut into *concepts*: the longest run of words that is a catalogue skill or a
@@ -17,8 +18,10 @@ so a search never scans a table. A query goes through:
    weigh more than "development" or "management"; a word the catalogue never uses weighs
    most, so it is never silently dropped), and each course a strength per concept by
    *where* it matches: a skill exactly, inside a skill, the title, the subject area, the
-   summary/outcomes/modules;
-6. a course's score is the weighted share of the query it covers; courses below an
+   summary/outcomes/modules (there, a word no skill or title uses counts only as written:
+   "investing" is not "investment"); a skill also named by the title or subject ranks higher;
+6. a course's score is the weighted share of the query it covers (skills asked for together,
+   "python and sql", show courses on any of them, those on more first); courses below an
    absolute floor, or far below the best course, are not shown (a short honest list beats
    five with filler).
 
