@@ -19,7 +19,9 @@ so a search never scans a table. A query goes through:
    most, so it is never silently dropped), and each course a strength per concept by
    *where* it matches: a skill exactly, inside a skill, the title, the subject area, the
    summary/outcomes/modules (there, a word no skill or title uses counts only as written:
-   "investing" is not "investment"); a skill also named by the title or subject ranks higher;
+   "investing" is not "investment"); a skill also named by the title or subject ranks
+   higher, and one asked for by another name ("sales" for negotiation) ranks the courses
+   using that name higher;
 6. a course's score is the weighted share of the query it covers (skills asked for together,
    "python and sql", show courses on any of them, those on more first); courses below an
    absolute floor, or far below the best course, are not shown (a short honest list beats
@@ -70,6 +72,7 @@ TEXT = 0.4  # only in the summary, learning outcomes or module titles
 LOOSE = 0.6  # a phrase's words all in the field but not together: this share of the field's value
 TITLE_BONUS = 0.1  # a skill match also named in the title ranks above the rest
 SUBJECT_BONUS = 0.05  # ... and, less, one whose subject area is the concept too
+AS_TYPED_BONUS = 0.08  # a skill asked for by another name: courses using that name first
 MIN_SCORE = 0.34  # below this a course covers too little of the query to be shown
 RELATIVE_CUT = 0.8  # ... or if it scores below this share of the best course
 CAREER_STEP = 0.08  # a career's first skill counts most, each next one this much less
@@ -435,7 +438,8 @@ class CourseSearch:
                 chunk += self._segment(run, not_found)
                 run = []
                 if item is not None and item[0] == "skill":
-                    chunk.append(self._concept(tuple(stem(w) for w in item[1].split()), item[1]))
+                    concept = self._concept(tuple(stem(w) for w in item[1].split()), item[1])
+                    chunk.append(self._as_typed(concept, item[2]))
                 if item is None or item[0] != "skill":
                     concepts += _weigh_alone(self._bind_modifiers(chunk))
                     chunk = []
@@ -454,6 +458,18 @@ class CourseSearch:
             concepts = [replace(concepts[0], kind="unknown")]
             not_found.append(concepts[0].label)
         return concepts, not_found
+
+    def _as_typed(self, concept: Concept, typed: str) -> Concept:
+        """A skill asked for by another name ("postgres" for SQL, "sales" for negotiation):
+        among the skill's courses, those whose title or text use the learner's own word come
+        first."""
+        words = tuple(stem(w) for w in typed.split())
+        if concept.strength is None or words == concept.words or not all(w in self._ids for w in words):
+            return concept
+        named = self._together(words) if len(words) > 1 else self._strength_of(words, "word")
+        strength = concept.strength.copy()
+        strength[(named > 0) & (strength > 0)] += np.float32(AS_TYPED_BONUS)
+        return replace(concept, strength=strength)
 
     def _bind_modifiers(self, chunk: list[Concept]) -> list[Concept]:
         """A word right before a common, general concept names a kind of it ("event
@@ -632,24 +648,25 @@ class CourseSearch:
             result.suggestions = self.suggest_skills(query)
         return result
 
-    def _expand_aliases(self, words: list[str]) -> list[tuple[str, str]]:
-        """("skill", canonical skill) for aliases and skills named in full, ("word", w) otherwise."""
-        out: list[tuple[str, str]] = []
+    def _expand_aliases(self, words: list[str]) -> list[tuple[str, str, str]]:
+        """("skill", canonical skill, as typed) for aliases and skills named in full, ("word", w,
+        w) otherwise."""
+        out: list[tuple[str, str, str]] = []
         i = 0
         while i < len(words):
             for size in range(min(self._max_alias, len(words) - i), 0, -1):
                 phrase = " ".join(words[i : i + size])
                 stemmed = " ".join(stem(w) for w in words[i : i + size])
                 if stemmed in self._stemmed_skill and (size > 1 or phrase not in FILLER):
-                    out.append(("skill", self._stemmed_skill[stemmed]))
+                    out.append(("skill", self._stemmed_skill[stemmed], phrase))
                     i += size
                     break
                 if phrase in self.aliases and (size > 1 or phrase not in FILLER):
-                    out.append(("skill", self.aliases[phrase]))
+                    out.append(("skill", self.aliases[phrase], phrase))
                     i += size
                     break
             else:
-                out.append(("word", words[i]))
+                out.append(("word", words[i], words[i]))
                 i += 1
         return out
 

@@ -187,3 +187,8 @@ def test_a_course_about_the_subject_ranks_above_one_listing_the_skill(search: Co
     assert "brightpath-design-thinking-problem-solving" not in page  # communication is one of its skills
     top = search.search("communication").ranked[:3]
     assert all(search.courses[i].subject_area == "communication" for i in top)
+
+
+def test_a_skill_asked_for_by_another_name_ranks_courses_using_that_name_first(search: CourseSearch) -> None:
+    first = search.courses[search.search("sales").ranked[0]]  # an alias of negotiation
+    assert "negotiation" in first.skills and "sales" in first.summary.lower()
