@@ -239,6 +239,7 @@ class CourseSearch:
         self._display: dict[str, str] = {}
         self._cache: OrderedDict[int, SearchResult] = OrderedDict()
         self._n = len(courses)
+        is_english_word("course")  # load the word list here (a worker thread), not in a first search
 
     # --- public ---------------------------------------------------------------------------
 
