@@ -812,4 +812,3 @@ def _add_if_skill(strength: Floats, courses: Ids, bonus: float) -> None:
 def _raise(strength: Floats, courses: Ids, value: float) -> None:
     if len(courses):
         strength[courses] = np.maximum(strength[courses], np.float32(value))
-
