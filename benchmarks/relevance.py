@@ -6,8 +6,9 @@ read from `tests/data/` as a file; no test code is imported.
 
 **Held-out split.** Every third query (positions 0, 3, 6, ...) is a *dev* case, looked at
 while tuning the search; the other two thirds are *held out* and were never looked at one
-by one. Page 1 is what the learner sees: the search's matches with the filters it read from
-the query applied, first five.
+by one. Tuning also used `tests/data/search_tuning_extra.yaml` (`EXTRA`), queries written
+for the purpose outside the evaluation file. Page 1 is what the learner sees: the search's
+matches with the filters it read from the query applied, first five.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ ROOT = Path(__file__).resolve().parents[1]
 ALL: list[dict[str, Any]] = yaml.safe_load((ROOT / "tests" / "data" / "search_eval.yaml").read_text())[
     "queries"
 ]
+# Extra tuning queries written for tuning, outside the evaluation file (printed, never asserted).
+EXTRA: list[dict[str, Any]] = yaml.safe_load(
+    (ROOT / "tests" / "data" / "search_tuning_extra.yaml").read_text()
+)["queries"]
 DEV = [q for n, q in enumerate(ALL) if n % 3 == 0]
 HELD_OUT = [q for n, q in enumerate(ALL) if n % 3 != 0]
 PAGE = 5

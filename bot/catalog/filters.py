@@ -175,14 +175,17 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
         {"free": True},
     ),
     (
-        r"\bcheap(?:est|er)?\b|\baffordable\b|\blow[ -]cost\b|\binexpensive\b|\bbudget\b|\bbarato[s]?\b"
+        r"\bcheap(?:est|er)?\b|\baffordable\b|\blow[ -]cost\b|\binexpensive\b|\bbarato[s]?\b"
+        r"|\bon a (?:tight |small |low )?budget\b|\b(?:low|small|tight)[ -]budget\b|\bbudget[ -]friendly\b"
+        r"|\bbudget (?=courses?\b|class(?:es)?\b|options?\b)"
         r"|\bgunstig\b|\bpas cher\b",
         {"max_eur": CHEAP_EUR},
     ),
     (r"\bshort\b|\bquick\b|\bbite[ -]sized\b|\bkurze?\b|\bcorto[s]?\b", {"max_hours": SHORT_HOURS}),
     (
-        r"\bbeginners?\b|\bbeginning\b|\bnovices?\b|\bintro(?:duction|ductory)?\b|\bbasics?\b|\bstarters?\b"
-        r"|\bfrom scratch\b|\bfor dummies\b|\bentry[ -]level\b|\bfundamentals\b|\bprincipiantes?\b"
+        r"\bbeginners?[ -]friendly\b|\b101\b"
+        r"|\bbeginners?\b|\bbeginning\b|\bnovices?\b|\bintro(?:duction|ductory)?\b|\bbasics?\b|\bstarters?\b"
+        r"|\bfrom (?:scratch|zero)\b|\bfor dummies\b|\bentry[ -]level\b|\bfundamentals\b|\bprincipiantes?\b"
         r"|\banfanger\b|\bdebutants?\b|\bnewbies?\b|\bfirst steps\b|\bbeginer\b|\bbegginers?\b",
         {"level": "beginner"},
     ),
@@ -196,7 +199,8 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
         {"self_paced": True},
     ),
     (
-        r"\bin[ -]person\b|\bface[ -]to[ -]face\b|\bon[ -]?campus\b|\bon[ -]?site\b|\bclassroom\b"
+        r"\bin[ -]person\b|\bface[ -]to[ -]face\b|\bon[ -]?campus\b|\bon[ -]?site\b"
+        r"|\bclassroom\b(?! (?:management|behaviou?r|teaching|practice|assistant|skills))"
         r"|\bpresencial\b|\bpresentiel\b|\bprasenz\b",
         {"mode": "in-person"},
     ),

@@ -7,7 +7,8 @@ so a search never scans a table. A query goes through:
 1. filters in plain words (`filters.parse_filters`): "free", "under 10 hours", "beginner",
    "online", "in Spanish", ... become facets and leave the topic words;
 2. a career ("become a data analyst", `careers.yaml`) becomes the career's skills;
-3. typo correction of words the catalogue never uses, against its vocabulary, then aliases
+3. typo correction of words the catalogue never uses (never of a real English word, and a
+   slip that makes the two-word skill beside it: "projet management"), then aliases
    from `content/skill_aliases.yaml` ("proj mgmt" → project management, "ml" → machine
    learning, "análisis de datos" → data analysis), and filler words dropped;
 4. the rest is cut into *concepts*: the longest run of words that is a catalogue skill or a
@@ -17,8 +18,12 @@ so a search never scans a table. A query goes through:
    weigh more than "development" or "management"; a word the catalogue never uses weighs
    most, so it is never silently dropped), and each course a strength per concept by
    *where* it matches: a skill exactly, inside a skill, the title, the subject area, the
-   summary/outcomes/modules;
-6. a course's score is the weighted share of the query it covers; courses below an
+   summary/outcomes/modules (there, a word no skill or title uses counts only as written:
+   "investing" is not "investment"); a skill also named by the title or subject ranks
+   higher, and one asked for by another name ("sales" for negotiation) ranks the courses
+   using that name higher;
+6. a course's score is the weighted share of the query it covers (skills asked for together,
+   "python and sql", show courses on any of them, those on more first); courses below an
    absolute floor, or far below the best course, are not shown (a short honest list beats
    five with filler).
 
@@ -49,7 +54,7 @@ from bot.catalog.filters import (
     parse_filters,
 )
 from bot.catalog.postings import EMPTY, Ids, Postings, intersect, pair_key
-from bot.text import _WORDS, normalise
+from bot.text import _WORDS, fold, is_english_word, normalise
 from bot.text import stem as _plural_stem
 
 __all__ = [
@@ -66,6 +71,8 @@ SUBJECT = 0.7  # in the subject area
 TEXT = 0.4  # only in the summary, learning outcomes or module titles
 LOOSE = 0.6  # a phrase's words all in the field but not together: this share of the field's value
 TITLE_BONUS = 0.1  # a skill match also named in the title ranks above the rest
+SUBJECT_BONUS = 0.05  # ... and, less, one whose subject area is the concept too
+AS_TYPED_BONUS = 0.08  # a skill asked for by another name: courses using that name first
 MIN_SCORE = 0.34  # below this a course covers too little of the query to be shown
 RELATIVE_CUT = 0.8  # ... or if it scores below this share of the best course
 CAREER_STEP = 0.08  # a career's first skill counts most, each next one this much less
@@ -77,10 +84,14 @@ MAX_PHRASE = 4
 GENERAL_SHARE = 0.08  # a concept matching this share of courses is general ("management")
 ALONE_UNKNOWN = 0.5  # weight of an unknown word not next to known ones
 FOCUS = 0.06  # a course that is mostly about the query's skills ranks above one that lists many
+VERIFY_MAX = 40  # a text-only word is checked as written in at most this many courses (else kept)
 RESULTS_KEPT = 2000  # ranked ids kept per search (paging, filters)
 CACHE_SEARCHES = 5000  # searches whose ranked ids stay in memory for their buttons
 R_LANGUAGE = "rlang"  # "R" the language: normalise() reads a lone "r" as "are"
-_R_WORD = re.compile(r"(?<![\w#+.'’&-])R(?![\w#+'’&-])|(?<=\s)r(?=\s+(?:programming|language|studio|course))")
+_R_WORD = re.compile(
+    r"(?<![\w#+.'’&-])R(?![\w#+'’&-])|(?<=\s)r(?=\s+(?:programming|language|studio|course))"
+    r"|(?:(?<=\bwith )|(?<=\busing )|(?<=\bin ))r(?=\s*$)"  # "statistics with r": a lone "r" at the end
+)
 
 FILLER = frozenset(
     """a an the for in on of to and with about from at by or as into via
@@ -92,10 +103,13 @@ FILLER = frozenset(
     i my myself we our you your please pls hi hello hey there is are be am was do does did can could should
     how what which who where when why good best top great nice new more better improve improving get getting
     use using using skill skills level levels help know knowledge basic bit little stuff things thing
-    become becoming career job jobs work working into start starting started make doing do bad
+    become becoming career job jobs work working into start starting started make doing do bad run running
+    after giving have has having interested interest that this these those take taking problems issues
+    colleague colleagues
     curso cursos de del la las el los en con para y un una kurs kurse kursen lernen der die das und fur mit
     zum zur ein eine cours des du le les et pour un une apprendre aprender corso corsi di della dei delle il
-    em da do dos das uma um aprender imparare lerne""".split()
+    em da do dos das uma um aprender imparare lerne
+    mi mis tu tus su sus mein meine meinen mon ma mes meu minha mio mia""".split()
 )
 LANGUAGE_NAMES = frozenset(LANGUAGE_WORDS)
 JOB_WORDS = frozenset("become becoming be work working job jobs career careers role get into as".split())
@@ -218,12 +232,14 @@ class CourseSearch:
         self._skill_vocabulary = sorted(
             {w for s in skill_courses for w in s.split()} | {w for a in self.aliases for w in a.split()}
         )
+        self._indexed_skill_words = sorted({w for s in skill_courses for w in s.split()})
         self._ids_array = np.array(self._order, dtype=np.int64)
         self._hours = np.array([c.workload_hours for c in courses], dtype=np.int32)
         self._skill_total = np.array([max(1, len(set(c.skills))) for c in courses], dtype=np.float32)
         self._display: dict[str, str] = {}
         self._cache: OrderedDict[int, SearchResult] = OrderedDict()
         self._n = len(courses)
+        is_english_word("course")  # load the word list here (a worker thread), not in a first search
 
     # --- public ---------------------------------------------------------------------------
 
@@ -265,18 +281,13 @@ class CourseSearch:
         if not known:
             result.suggestions = self.suggest_skills(query)
             return result
-        total = sum(c.weight for c in concepts)
-        score = np.zeros(self._n, dtype=np.float32)
-        coverage = np.zeros(self._n, dtype=np.float32)
-        for concept in known:
-            strength = self._strength(concept)
-            score += np.float32(concept.weight / total) * strength
-            coverage += np.float32(concept.weight / total) * (strength > 0)
-        score *= coverage  # a course missing part of the query drops fast ("R programming")
+        either = _is_either(rest, concepts)
+        score = self._either(concepts) if either else self._covering(concepts)
         found = np.flatnonzero(score >= MIN_SCORE)
         if len(found):
             best = float(score[found].max())
-            found = found[score[found] >= RELATIVE_CUT * best]
+            if not either:
+                found = found[score[found] >= RELATIVE_CUT * best]
             keep = limit or RESULTS_KEPT
             if len(found) > keep:  # only the best `keep` need ordering
                 found = found[np.argpartition(-score[found], keep - 1)[:keep]]
@@ -287,6 +298,35 @@ class CourseSearch:
         if not result.ranked:
             result.suggestions = self.suggest_skills(query)
         return result
+
+    def _covering(self, concepts: list[Concept]) -> Floats:
+        """How much of the query each course covers, weighted by rarity: a course missing
+        part of the query drops fast ("R programming", "healthcare management")."""
+        total = sum(c.weight for c in concepts)
+        score = np.zeros(self._n, dtype=np.float32)
+        coverage = np.zeros(self._n, dtype=np.float32)
+        for concept in concepts:
+            if concept.kind == "unknown":
+                continue
+            strength = self._strength(concept)
+            score += np.float32(concept.weight / total) * strength
+            coverage += np.float32(concept.weight / total) * (strength > 0)
+        return score * coverage
+
+    def _either(self, concepts: list[Concept]) -> Floats:
+        """Skills asked for together ("python and sql", "excel, power bi"): a course on any
+        of them is shown, those on more of them first."""
+        total = sum(c.weight for c in concepts)
+        best = np.zeros(self._n, dtype=np.float32)
+        coverage = np.zeros(self._n, dtype=np.float32)
+        for concept in concepts:
+            strength = self._strength(concept)
+            np.maximum(best, strength, out=best)
+            coverage += np.float32(concept.weight / total) * (strength > 0)
+        coverage += np.float32(1)
+        coverage *= np.float32(0.5)
+        best *= coverage
+        return best
 
     def remember(self, search_id: int, result: SearchResult) -> None:
         """Keep a search's ranked ids so its buttons page and filter without searching again."""
@@ -388,7 +428,7 @@ class CourseSearch:
     def concepts(self, text: str) -> tuple[list[Concept], list[str]]:
         """The query cut into concepts, and the words the catalogue never uses."""
         words = normalise(_mark_r(text)).split()
-        words = [w if w in FILLER else self._correct(w) for w in words]
+        words = self._skill_typos([w if w in FILLER else self._correct(w) for w in words])
         items = self._expand_aliases(words)
         concepts: list[Concept] = []
         not_found: list[str] = []
@@ -399,7 +439,8 @@ class CourseSearch:
                 chunk += self._segment(run, not_found)
                 run = []
                 if item is not None and item[0] == "skill":
-                    chunk.append(self._concept(tuple(stem(w) for w in item[1].split()), item[1]))
+                    concept = self._concept(tuple(stem(w) for w in item[1].split()), item[1])
+                    chunk.append(self._as_typed(concept, item[2]))
                 if item is None or item[0] != "skill":
                     concepts += _weigh_alone(self._bind_modifiers(chunk))
                     chunk = []
@@ -418,6 +459,18 @@ class CourseSearch:
             concepts = [replace(concepts[0], kind="unknown")]
             not_found.append(concepts[0].label)
         return concepts, not_found
+
+    def _as_typed(self, concept: Concept, typed: str) -> Concept:
+        """A skill asked for by another name ("postgres" for SQL, "sales" for negotiation):
+        among the skill's courses, those whose title or text use the learner's own word come
+        first."""
+        words = tuple(stem(w) for w in typed.split())
+        if concept.strength is None or words == concept.words or not all(w in self._ids for w in words):
+            return concept
+        named = self._together(words) if len(words) > 1 else self._strength_of(words, "word")
+        strength = concept.strength.copy()
+        strength[(named > 0) & (strength > 0)] += np.float32(AS_TYPED_BONUS)
+        return replace(concept, strength=strength)
 
     def _bind_modifiers(self, chunk: list[Concept]) -> list[Concept]:
         """A word right before a common, general concept names a kind of it ("event
@@ -505,10 +558,29 @@ class CourseSearch:
             label = self._stemmed_skill.get(phrase, label)
         strength = self._strength_of(words, kind)
         df = int(np.count_nonzero(strength))
+        if kind == "word" and 0 < df <= VERIFY_MAX and " " not in label:
+            df = self._only_as_written(strength, label)
         if df == 0:
             kind = "unknown"
         weight = math.log(1 + self._n / (df + 0.5))
         return Concept(words, kind, weight, label, strength, df)
+
+    def _only_as_written(self, strength: Floats, word: str) -> int:
+        """A word that no skill, title or subject uses counts in a course's text only as
+        written (or in the plural), not as a relative: "investing" is not the "investment"
+        of a finance course, nor "driving" the "drive decisions" of a data course. Returns
+        how many courses still match."""
+        in_text = np.flatnonzero(strength)
+        if strength[in_text].max() > np.float32(TEXT):
+            return len(in_text)
+        base = re.escape(_plural_stem(word))
+        written = re.compile(rf"(?<![\w#+]){base}(?:s|es)?(?![\w#+])")
+        for n in in_text.tolist():
+            course = self.courses[self._order[n]]
+            text = " ".join([course.summary, *course.learning_outcomes, *(m for m, _ in course.modules)])
+            if not written.search(fold(text)):
+                strength[n] = 0
+        return int(np.count_nonzero(strength[in_text]))
 
     def _strength(self, concept: Concept) -> Floats:
         if concept.strength is not None:
@@ -521,7 +593,7 @@ class CourseSearch:
         if None in ids:
             return strength
         word_ids = [int(i) for i in ids if i is not None]
-        in_title = EMPTY
+        named: dict[str, Ids] = {}  # courses whose title / subject name the concept
         for name, value in (("text", TEXT), ("subject", SUBJECT), ("title", TITLE), ("skill", SKILL_PART)):
             lists = [self._words[name].get(i) for i in word_ids]
             together = intersect(lists)
@@ -530,19 +602,16 @@ class CourseSearch:
                 phrase = intersect([self._pairs[name].get(k) for k in keys])
                 _raise(strength, together, value * LOOSE)
                 _raise(strength, phrase, value)
-                if name == "title":
-                    in_title = phrase
+                named[name] = phrase
             else:
                 _raise(strength, together, value)
-                if name == "title":
-                    in_title = together
+                named[name] = together
         exact = self._skill_phrase.get(self._stemmed_skill.get(" ".join(words), ""), EMPTY)
         _raise(strength, exact, SKILL_EXACT)
         if len(exact):
             strength[exact] += FOCUS / self._skill_total[exact]
-        if len(in_title):
-            strength[in_title] = np.where(strength[in_title] >= SKILL_PART, strength[in_title] + TITLE_BONUS,
-                                          strength[in_title])  # fmt: skip
+        for name, bonus in (("title", TITLE_BONUS), ("subject", SUBJECT_BONUS)):
+            _add_if_skill(strength, named.get(name, EMPTY), bonus)
         return strength
 
     def _career_of(self, query: str, rest: str) -> Career | None:
@@ -580,29 +649,60 @@ class CourseSearch:
             result.suggestions = self.suggest_skills(query)
         return result
 
-    def _expand_aliases(self, words: list[str]) -> list[tuple[str, str]]:
-        """("skill", canonical skill) for aliases and skills named in full, ("word", w) otherwise."""
-        out: list[tuple[str, str]] = []
+    def _expand_aliases(self, words: list[str]) -> list[tuple[str, str, str]]:
+        """("skill", canonical skill, as typed) for aliases and skills named in full, ("word", w,
+        w) otherwise."""
+        out: list[tuple[str, str, str]] = []
         i = 0
         while i < len(words):
             for size in range(min(self._max_alias, len(words) - i), 0, -1):
                 phrase = " ".join(words[i : i + size])
                 stemmed = " ".join(stem(w) for w in words[i : i + size])
                 if stemmed in self._stemmed_skill and (size > 1 or phrase not in FILLER):
-                    out.append(("skill", self._stemmed_skill[stemmed]))
+                    out.append(("skill", self._stemmed_skill[stemmed], phrase))
                     i += size
                     break
                 if phrase in self.aliases and (size > 1 or phrase not in FILLER):
-                    out.append(("skill", self.aliases[phrase]))
+                    out.append(("skill", self.aliases[phrase], phrase))
                     i += size
                     break
             else:
-                out.append(("word", words[i]))
+                out.append(("word", words[i], words[i]))
                 i += 1
         return out
 
+    def _skill_typos(self, words: list[str]) -> list[str]:
+        """A slip that happens to be a word the catalogue uses somewhere ("projet" in a French
+        summary) is still a typo when fixing it makes the two-word skill next to it
+        ("projet management" → project management)."""
+        words = list(words)
+        for i in range(len(words) - 1):
+            pair = words[i : i + 2]
+            if any(w in FILLER for w in pair) or self._skill_or_alias(pair):
+                continue
+            for j in (i, i + 1):
+                if len(words[j]) < 4 or is_english_word(words[j]):
+                    continue
+                for found, _, _ in process.extract(
+                    words[j], self._indexed_skill_words, scorer=OSA.normalized_similarity,
+                    score_cutoff=TYPO_SIMILARITY, limit=3,
+                ):  # fmt: skip
+                    trial = [*pair]
+                    trial[j - i] = str(found)
+                    if found != words[j] and self._skill_or_alias(trial):
+                        words[j] = str(found)
+                        break
+        return words
+
+    def _skill_or_alias(self, words: list[str]) -> bool:
+        phrase = " ".join(words)
+        return phrase in self.aliases or " ".join(stem(w) for w in words) in self._stemmed_skill
+
     def _correct(self, word: str) -> str:
-        if word in self._known_words or stem(word) in self._known_words or len(word) < 4 or word.isdigit():
+        known = self._known_words
+        if word in known or stem(word) in known or len(word) < 4 or word.isdigit():
+            return word
+        if is_english_word(word):  # "emotional" is not a slip for the Spanish "emocional"
             return word
         for vocabulary, cutoff in ((self._skill_vocabulary, TYPO_SIMILARITY), (self._vocabulary, TYPO_TEXT)):
             for form in dict.fromkeys((word, stem(word))):
@@ -628,18 +728,24 @@ class CourseSearch:
         lists[3].extend([course] * len(pairs))
 
 
-_SUFFIXES = ("ments", "ment", "ings", "ing", "ers", "er", "ed")
+_SUFFIXES = (
+    "ations", "ation", "ating", "ated", "ates", "ments", "ment", "ings", "ing", "ers", "er", "ed", "ate",
+)  # fmt: skip
 
 
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """Plurals and the common endings, so "recruiting", "recruitment" and "recruit" meet, as
-    do "developer" and "development", "computing" and "computer"."""
+    do "developer" and "development", "computing" and "computer", "manage" and "manager",
+    "visualising" and "visualisation", "communicate" and "communication"."""
     word = _plural_stem(word)
-    if len(word) > 5 and word.isalpha():
+    if len(word) > 4 and word.isalpha():
         for suffix in _SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-                return word[: -len(suffix)]
+                word = word[: -len(suffix)]
+                break
+        if word.endswith("e") and len(word) >= 5:
+            word = word[:-1]  # "manage", "management", "manager", "managing" all meet as "manag"
     return word
 
 
@@ -659,6 +765,14 @@ def _weigh_alone(chunk: list[Concept]) -> list[Concept]:
     if chunk and all(c.kind == "unknown" for c in chunk):
         return [replace(c, weight=c.weight * ALONE_UNKNOWN) for c in chunk]
     return chunk
+
+
+_AND = re.compile(r"\b(?:and|or|y|und|oder|et|ou)\b|[&,+/]")
+
+
+def _is_either(text: str, concepts: list[Concept]) -> bool:
+    """Two or more skills joined by "and", "or", a comma, "&", "+" or "/"."""
+    return len(concepts) > 1 and all(c.kind == "skill" for c in concepts) and bool(_AND.search(text))
 
 
 def _mark_r(text: str) -> str:
@@ -688,7 +802,13 @@ def _postings(keys: list[int], courses: list[int]) -> Postings:
     return Postings(np.array(keys, dtype=np.int64), np.array(courses, dtype=np.int32))
 
 
+def _add_if_skill(strength: Floats, courses: Ids, bonus: float) -> None:
+    """A concept that is a course's skill and also names its title or subject: a bonus."""
+    if len(courses):
+        values = strength[courses]
+        strength[courses] = np.where(values >= SKILL_PART, values + bonus, values)
+
+
 def _raise(strength: Floats, courses: Ids, value: float) -> None:
     if len(courses):
         strength[courses] = np.maximum(strength[courses], np.float32(value))
-

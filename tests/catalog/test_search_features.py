@@ -10,7 +10,7 @@ import pytest
 from bot.catalog.advise import Answers, shortlist
 from bot.catalog.careers import load_careers
 from bot.catalog.filters import Facets, parse_filters, price_in_eur
-from bot.catalog.search import CourseSearch
+from bot.catalog.search import CourseSearch, stem
 from bot.text import normalise
 from tests.conftest import search_over
 
@@ -37,6 +37,13 @@ def search(seeded_database: Path) -> CourseSearch:
         ("online teaching", Facets(), "online teaching"),
         ("with a certificate", Facets(certificate=True), ""),
         ("kostenlose Kurse", Facets(free=True), "kurse"),
+        ("budget planning", Facets(), "budget planning"),  # a topic, not a price
+        ("python on a budget", Facets(max_eur=100), "python"),
+        ("classroom management", Facets(), "classroom management"),  # a topic, not a place
+        ("classroom course", Facets(mode="in-person"), "course"),
+        ("beginner friendly photography", Facets(level="beginner"), "photography"),
+        ("python 101", Facets(level="beginner"), "python"),
+        ("learn to code from zero", Facets(level="beginner"), "learn to code"),
     ],
 )
 def test_filters_are_read_from_plain_words(text: str, facets: Facets, rest: str) -> None:
@@ -137,3 +144,51 @@ def test_advice_is_a_shortlist_of_three_that_fits(search: CourseSearch) -> None:
     assert free.picks and (all(p.course.price == 0 for p in free.picks) or "budget" in free.relaxed)
     nothing = shortlist(search, Answers(goal="plumbing"))
     assert nothing.picks == ()
+
+
+def _page(search: CourseSearch, query: str) -> list[str]:
+    result = search.search(query)
+    return [m.course.key for m in result.filtered(result.facets)[:5]]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("manage", "manager", "managing", "management"),
+        ("visualise", "visualising", "visualisation"),
+        ("communicate", "communicating", "communication"),
+    ],
+)
+def test_word_endings_meet(words: tuple[str, ...]) -> None:
+    assert len({stem(w) for w in words}) == 1
+
+
+def test_a_word_courses_use_only_in_passing_counts_as_written(search: CourseSearch) -> None:
+    assert not search.search("investing").ranked  # not the "investment decisions" of a finance course
+    assert "fernhollow-web-development-javascript" in _page(search, "css")
+
+
+def test_typos_are_fixed_but_real_words_are_not(search: CourseSearch) -> None:
+    assert search.understand("projet management") == "project management"  # "projet" is French text
+    assert "emotional" in search.understand("emotional intelligence")  # not the Spanish "emocional"
+
+
+def test_skills_asked_for_together_show_courses_on_each(search: CourseSearch) -> None:
+    page = [search.courses[i] for i in search.search("python and sql").ranked[:8]]
+    assert any("python" in c.skills for c in page) and any("sql" in c.skills for c in page)
+
+
+def test_r_at_the_end_of_a_query_is_the_language(search: CourseSearch) -> None:
+    assert _page(search, "statistics with r")[:1] == ["alborada-analisis-de-datos-con-r"]
+
+
+def test_a_course_about_the_subject_ranks_above_one_listing_the_skill(search: CourseSearch) -> None:
+    page = _page(search, "communication")
+    assert "brightpath-design-thinking-problem-solving" not in page  # communication is one of its skills
+    top = search.search("communication").ranked[:3]
+    assert all(search.courses[i].subject_area == "communication" for i in top)
+
+
+def test_a_skill_asked_for_by_another_name_ranks_courses_using_that_name_first(search: CourseSearch) -> None:
+    first = search.courses[search.search("sales").ranked[0]]  # an alias of negotiation
+    assert "negotiation" in first.skills and "sales" in first.summary.lower()

@@ -4,8 +4,9 @@ looking at the catalogue, labelled with relevant / best / never courses and filt
 **Held-out split.** The file is split deterministically by position: every third query
 (positions 0, 3, 6, ...) is a *dev* case, which was looked at while tuning the search; the
 other two thirds are *held out* and were never looked at one by one. Every figure asserted
-and printed here is on the held-out queries only (`-s` prints them, and the dev figures for
-comparison).
+and printed here is on the held-out queries only (`-s` prints them, and for comparison the
+dev figures and those of `tests/data/search_tuning_extra.yaml`, 149 more queries written for
+tuning, outside this file, labelled the same way and never asserted).
 
 Bars (the issue's):
 * an expected (best) course in the top 5 for >= 97 % of queries with a relevant course;
@@ -15,10 +16,12 @@ Bars (the issue's):
 * filters understood (exactly the labelled facets) for >= 95 % of the queries with filters;
 * queries with nothing relevant show nothing (suggestions only).
 
-Three bars are not met yet (best in top 5: 80.6 %; 3 queries with a `never` course; 3
-empty-relevant queries showing courses): those tests are marked `xfail(strict=True)`, so
-they report the shortfall without failing the suite, and fail as soon as the bar is met
-(remove the mark then).
+Three bars are not met yet on the held-out queries (best in top 5: 83.1 %, 167 of 201;
+2 queries with a `never` course; 3 empty-relevant queries showing courses; precision@5 is
+0.923 and filters 100 %): those tests are marked `xfail(strict=True)`, so they report the
+shortfall without failing the suite, and fail as soon as the bar is met (remove the mark
+then). Tuned on: dev third 93.2 % best in top 5, 2 `never`, 0 empty-relevant shown; extra
+queries 95.5 %, 0, 0.
 
 Page 1 is what the learner sees: the search's matches with the filters it read from the
 query applied, first five.
@@ -30,7 +33,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.relevance import ALL, DEV, HELD_OUT, Figures, evaluate
+from benchmarks.relevance import ALL, DEV, EXTRA, HELD_OUT, Figures, evaluate
 from bot.catalog.search import CourseSearch
 from tests.conftest import search_over
 
@@ -44,14 +47,16 @@ def search(seeded_database: Path) -> CourseSearch:
 def held_out(search: CourseSearch) -> Figures:
     figures = evaluate(search, HELD_OUT)
     print("\n" + evaluate(search, DEV).line("Search relevance, dev third (tuned on)"))
+    print(evaluate(search, EXTRA).line("Search relevance, extra tuning queries (tuned on)"))
     print(figures.line("Search relevance, held-out two thirds (reported)"))
     return figures
 
 
 def test_the_labels_name_real_courses(search: CourseSearch) -> None:
     keys = {c.key for c in search.courses.values()}
-    assert len(ALL) >= 380 and len(HELD_OUT) >= 250
-    for q in ALL:
+    assert len(ALL) >= 380 and len(HELD_OUT) >= 250 and len(EXTRA) >= 80
+    assert not {q["query"] for q in EXTRA} & {q["query"] for q in ALL}  # the extra set is new queries
+    for q in [*ALL, *EXTRA]:
         for label in ("relevant", "best", "never"):
             assert set(q.get(label) or []) <= keys, (q["query"], label)
         assert set(q.get("best") or []) <= set(q.get("relevant") or []), q["query"]
