@@ -17,7 +17,8 @@ _COURSE_SUFFIX = r"(?:courses?|classes|class|programmes?|programs?|training|trai
 _REQUEST_PATTERNS = [
     # "I want to learn X", "I'd like to study X", "teach me X", "how can I learn X"
     r"^(?:i\s+(?:just\s+|really\s+)?(?:want|would like|wanna|need|d like|'d like|am looking)\s+to\s+"
-    r"(?:learn|study|get better at|improve)|(?:i\s+am|i\s+m|im)\s+(?:so\s+)?(?:excited|keen|eager|ready|"
+    r"(?:learn|study|get better at|improve)|(?:i\s+am|i\s+m|im)\s+(?:so\s+|really\s+)?"
+    r"(?:excited|keen|eager|ready|"
     r"planning|hoping)\s+to\s+(?:learn|study)|"
     r"(?:teach|help)\s+me(?:\s+learn)?|"
     r"how (?:can|do) i learn|where (?:can|do) i learn|learn|learning|study|studying)\s+"
