@@ -3,6 +3,18 @@
 The words that mark such a message and the replies live in `content/care.yaml`, so they can
 be edited without programming. Urgent phrases (a crisis, self-harm) win over the others.
 Nothing here gives medical advice: the replies point to people who can help.
+
+Two signals, so that a way of saying it nobody listed is still heard:
+
+* **words**: signals, and feelings when the message is about the writer; a word ending in
+  `*` is a stem ("overwhelm*" is "overwhelmed", "overwhelming"…); a negated feeling ("i'm
+  not stressed") does not count.
+* **meaning**: each clause of a message about the writer is embedded with the FAQ's
+  WordLlama model (loaded once per process) and compared with short statements of distress
+  (`prototypes`) and with messages that only sound like it (`near_misses`: "is the workload
+  stressful?"). A clause counts when it is close to a statement of distress and clearly
+  closer to it than to any near miss. A message that opens as a question is left to the
+  words: "am i too old for this?" asks about age limits.
 """
 
 from __future__ import annotations
@@ -12,18 +24,39 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
+import numpy.typing as npt
+
 from bot.content import ContentError, read_yaml, require_list, require_str
+from bot.faq.semantic import embed
 from bot.telegram_html import html_problem
 from bot.text import fold
 
 CareLevel = Literal["urgent", "care"]
-_ABOUT_ME = re.compile(r"(?<![a-z])(?:i|im|i'm|ive|i've|id|i'd|me|my|myself|mine)(?![a-z])")
+# About the writer: a first-person word, or a feeling verb with the "i" dropped ("feel like a fraud").
+_ABOUT_ME = re.compile(
+    r"(?<![a-z])(?:i|im|i'm|ive|i've|id|i'd|me|my|myself|mine|feel|feeling|feels|felt|cant|can't|cannot)(?![a-z])"
+)
 # "i'm not stressed", "never really anxious", "i don't feel overwhelmed": a signal right after a
 # negation (one word may sit between) says the opposite. "i don't want to give up" still counts.
 _NEGATED = re.compile(
-    r"(?<![a-z])(?:not|never|isnt|isn't|arent|aren't|wasnt|wasn't|werent|weren't|no longer|"
+    r"(?<![a-z])(?:not|never|zero|without|isnt|isn't|arent|aren't|wasnt|wasn't|werent|weren't|no longer|"
     r"(?:dont|don't|do not|didnt|didn't|never) (?:feel|get|feeling|getting))\s+(?:[a-z']+\s+)?$"
 )
+_NEGATION = re.compile(r"(?<![a-z])(?:not|never|no longer|dont|don't|didnt|didn't|isnt|isn't)(?![a-z])")
+# "am i too old for this?", "is the workload stressful": a question about a topic, not a feeling.
+_QUESTION_OPENING = re.compile(
+    r"^(?:what(?:s|'s)?(?! (?:the|is the) point)|how|when|where|who|which|is|are|am|do|does|did|can|"
+    r"could|will|would|should|if|and if|any)(?![a-z'])"
+)
+# "so lost", "completely overwhelmed": a feeling said this strongly counts even inside a question.
+_INTENSIFIED = r"(?:so|really|completely|totally|utterly|absolutely|super|very|extremely)\s+"
+_CLAUSE_BREAK = re.compile(r"[.!?;,:()\n]+|\s(?:but|and|so|because|cause|cos|coz)\s|\s[-–—]+\s")
+# A clause this close (cosine) to a statement of distress, and this much closer to it than to
+# any near miss, is a wellbeing message. Chosen on the tuning sets only (tests/data/*tuning*).
+MEANING_MIN = 0.6
+MEANING_MARGIN = 0.15
+MIN_CLAUSE_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -33,11 +66,16 @@ class Care:
     reply: str
     urgent_reply: str
     feelings: tuple[str, ...] = ()
+    prototypes: tuple[str, ...] = ()
+    near_misses: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_signal", _phrase_pattern(self.signals))
         object.__setattr__(self, "_urgent", _phrase_pattern(self.urgent_signals))
         object.__setattr__(self, "_feeling", _phrase_pattern(self.feelings))
+        object.__setattr__(self, "_intensified", _phrase_pattern(self.feelings, before=_INTENSIFIED))
+        object.__setattr__(self, "_prototypes", _vectors(self.prototypes))
+        object.__setattr__(self, "_near_misses", _vectors(self.near_misses))
 
     def level(self, text: str) -> CareLevel | None:
         """ "urgent", "care", or `None` when the message shows no sign of distress."""
@@ -46,9 +84,44 @@ class Care:
             return "urgent"
         if _affirmed(self._signal, folded):  # type: ignore[attr-defined]
             return "care"
-        if _ABOUT_ME.search(folded) and _affirmed(self._feeling, folded):  # type: ignore[attr-defined]
+        if _affirmed(self._intensified, folded):  # type: ignore[attr-defined]
+            return "care"
+        if not _ABOUT_ME.search(folded):
+            return None
+        if _affirmed(self._feeling, _outside_the_question(folded)):  # type: ignore[attr-defined]
+            return "care"
+        if self.by_meaning(folded) >= MEANING_MIN:
             return "care"
         return None
+
+    def by_meaning(self, text: str) -> float:
+        """How close the message's closest clause comes to a statement of distress (0 to 1).
+
+        0 when the message is not about the writer, opens as a question, or the closest
+        clause is not clearly closer to distress than to a near miss.
+        """
+        prototypes: npt.NDArray[np.float32] = self._prototypes  # type: ignore[attr-defined]
+        folded = " ".join(_apostrophes(fold(text)).split())
+        if not len(prototypes) or not _ABOUT_ME.search(f" {folded} "):
+            return 0.0
+        clauses = [c.strip() for c in _CLAUSE_BREAK.split(_outside_the_question(f" {folded} ")) if c.strip()]
+        clauses = [c for c in clauses if len(c.split()) >= MIN_CLAUSE_WORDS and not self._negated(c)]
+        if not clauses:
+            return 0.0
+        vectors = embed(clauses)
+        care = (vectors @ prototypes.T).max(axis=1)
+        near_misses: npt.NDArray[np.float32] = self._near_misses  # type: ignore[attr-defined]
+        near = (vectors @ near_misses.T).max(axis=1) if len(near_misses) else np.zeros_like(care)
+        clear = care - near >= MEANING_MARGIN
+        return float(care[clear].max()) if clear.any() else 0.0
+
+    def _negated(self, clause: str) -> bool:
+        """A clause that says a feeling is absent ("i'm not stressed at all")."""
+        padded = f" {clause} "
+        return bool(_NEGATION.search(padded)) and any(
+            _NEGATED.search(padded[: found.start()])
+            for found in self._feeling.finditer(padded)  # type: ignore[attr-defined]
+        )
 
 
 def _affirmed(pattern: re.Pattern[str], folded: str) -> bool:
@@ -56,17 +129,36 @@ def _affirmed(pattern: re.Pattern[str], folded: str) -> bool:
     return any(not _NEGATED.search(folded[: found.start()]) for found in pattern.finditer(folded))
 
 
+def _outside_the_question(folded: str) -> str:
+    """The message without its opening question ("is it too stressful to do one while working?",
+    "can i get a refund if i drop out"): a feeling named only there is a topic, not distress."""
+    if not _QUESTION_OPENING.match(folded.strip()):
+        return folded
+    parts = _CLAUSE_BREAK.split(folded, maxsplit=1)
+    return f" {parts[1]} " if len(parts) > 1 else " "
+
+
+def _vectors(texts: tuple[str, ...]) -> npt.NDArray[np.float32]:
+    """Unit vectors of `texts` as folded messages are ("I'm" → "i'm"), none when there are none."""
+    if not texts:
+        return np.zeros((0, 1), dtype=np.float32)
+    return embed([" ".join(_apostrophes(fold(t)).split()) for t in texts])
+
+
 def _apostrophes(text: str) -> str:
     return text.replace("’", "'").replace("`", "'")
 
 
-def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+def _phrase_pattern(phrases: tuple[str, ...], before: str = "") -> re.Pattern[str]:
     if not phrases:
         return re.compile(r"(?!x)x")
+    # "overwhelm*" is a stem: any word that starts so ("overwhelmed", "overwhelming").
     parts = sorted(
-        {re.escape(" ".join(_apostrophes(fold(p)).split())) for p in phrases}, key=len, reverse=True
+        {re.escape(" ".join(_apostrophes(fold(p)).split())).replace(r"\*", "[a-z']*") for p in phrases},
+        key=len,
+        reverse=True,
     )
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])")
+    return re.compile(r"(?<![a-z0-9])" + before + "(?:" + "|".join(parts) + r")(?![a-z0-9])")
 
 
 def load_care(content_dir: Path) -> Care:
@@ -74,10 +166,14 @@ def load_care(content_dir: Path) -> Care:
     data = read_yaml(path)
     signals = tuple(str(s) for s in require_list(path, data, "signals"))
     urgent = tuple(str(s) for s in require_list(path, data, "urgent_signals"))
-    feelings = tuple(str(s) for s in (data.get("feelings") or [])) if isinstance(data, dict) else ()
+    feelings, prototypes, near_misses = (
+        tuple(str(s) for s in (data.get(key) or [])) if isinstance(data, dict) else ()
+        for key in ("feelings", "prototypes", "near_misses")
+    )
     replies = {key: require_str(path, "", data, key) for key in ("reply", "urgent_reply")}
     for key, text in replies.items():
         problem = html_problem(text)
         if problem:
             raise ContentError(path, None, key, problem)
-    return Care(signals, urgent, replies["reply"].strip(), replies["urgent_reply"].strip(), feelings)
+    reply, urgent_reply = replies["reply"].strip(), replies["urgent_reply"].strip()
+    return Care(signals, urgent, reply, urgent_reply, feelings, prototypes, near_misses)

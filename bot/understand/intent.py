@@ -291,8 +291,10 @@ class Understander:
                 return Understanding("search", scores, query=stripped)
             if faq_score < SKILL_VS_FAQ_CONFIDENCE + CLARIFY_MARGIN:
                 return Understanding("clarify", scores, query=stripped, match=match)
-        if phrase and words <= SHORT_SEARCH_MAX_WORDS and (
-            match.kind != "answer" or faq_score < PHRASE_FAQ_CONFIDENCE
+        if (
+            phrase
+            and words <= SHORT_SEARCH_MAX_WORDS
+            and (match.kind != "answer" or faq_score < PHRASE_FAQ_CONFIDENCE)
         ):
             # A short phrase that is not a question ("customer service", "finance for non
             # finance managers") is what people type to find a course; the search says

@@ -4,12 +4,16 @@ Detection uses `py3langid` (a maintained fork of langid.py, model shipped in the
 limited to English and the languages we have a reply for, so short English messages are
 not mistaken for Tagalog or Esperanto. A message counts as another language only when the
 detector is confident and the message has at least two words: "hola" alone, a skill name or
-a typo stays English.
+a typo stays English. Minimum evidence: a message with more English function words than
+foreign ones stays English whatever the detector says ("i love the vibe, muchas gracias"
+is English with a foreign phrase); a short message the detector is unsure about is another
+language when two of its words are common words of that language only (the `words` of each
+language in `content/languages.yaml`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,7 +42,8 @@ FUNCTION_WORDS = {
     "pl": "co jak ile czy jest są nie się na w z do dla mogę moge kosztuje to".split(),
 }
 _ENGLISH_WORDS = frozenset(
-    "the a an is are what how do does can i you it this that of to in for with and or my me be".split()
+    "the a an is are what how do does can i you it this that of to in for with and or my me be"
+    " just want need have has will would should about your im i'm don't dont not".split()
 )
 
 
@@ -52,6 +57,7 @@ class LanguageReply:
 @dataclass(frozen=True)
 class Languages:
     replies: dict[str, LanguageReply]
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # more function words, per language
 
     def warm_up(self) -> None:
         """Load the detector's model now (about a second) rather than on the first message."""
@@ -63,15 +69,20 @@ class Languages:
         words = text.split()
         if len(words) < MIN_WORDS or not self.replies:
             return None
+        tokens = [t.strip("?!.,¿¡:;\"'()") for t in text.lower().split()]
+        english = sum(1 for t in tokens if t in _ENGLISH_WORDS)
+        counts = {code: sum(1 for t in tokens if t in self._function_words(code)) for code in self.replies}
+        if english >= 2 and english > max(counts.values()):
+            return None  # English, perhaps with a foreign word or phrase in it
         code, probability = _identifier(tuple(sorted(self.replies))).classify(text)
         if code != "en" and code in self.replies and probability >= MIN_PROBABILITY:
             return str(code)
-        return self._by_function_words(text)
+        return self._by_function_words(counts, english)
 
-    def _by_function_words(self, text: str) -> str | None:
-        tokens = [t.strip("?!.,¿¡:;\"'()") for t in text.lower().split()]
-        english = sum(1 for t in tokens if t in _ENGLISH_WORDS)
-        counts = {code: sum(1 for t in tokens if t in FUNCTION_WORDS.get(code, ())) for code in self.replies}
+    def _function_words(self, code: str) -> frozenset[str]:
+        return self.words.get(code, frozenset()) | frozenset(FUNCTION_WORDS.get(code, ()))
+
+    def _by_function_words(self, counts: dict[str, int], english: int) -> str | None:
         best = max(counts, key=lambda c: counts[c])
         if counts[best] >= 2 and english < counts[best] and list(counts.values()).count(counts[best]) == 1:
             return best
@@ -94,6 +105,7 @@ def load_languages(content_dir: Path) -> Languages:
     if not isinstance(raw, dict):
         raise ContentError(path, None, "languages", "is missing or is not a mapping")
     replies = {}
+    words: dict[str, frozenset[str]] = {}
     for code, entry in raw.items():
         where = f"language '{code}'"
         if not isinstance(entry, dict):
@@ -103,4 +115,5 @@ def load_languages(content_dir: Path) -> Languages:
         if problem:
             raise ContentError(path, where, "reply", problem)
         replies[str(code)] = LanguageReply(str(code), require_str(path, where, entry, "name"), reply)
-    return Languages(replies)
+        words[str(code)] = frozenset(str(entry.get("words") or "").lower().split())
+    return Languages(replies, words)

@@ -16,8 +16,11 @@ _COURSE_WORDS = r"(?:courses?|microcredentials?|classes|class|programmes?|progra
 _COURSE_SUFFIX = r"(?:courses?|classes|class|programmes?|programs?|training|trainings)"
 _REQUEST_PATTERNS = [
     # "I want to learn X", "I'd like to study X", "teach me X", "how can I learn X"
-    r"^(?:i\s+(?:want|would like|wanna|need|d like|'d like|am looking)\s+to\s+"
-    r"(?:learn|study|get better at|improve)|(?:teach|help)\s+me(?:\s+learn)?|"
+    r"^(?:i\s+(?:just\s+|really\s+)?(?:want|would like|wanna|need|d like|'d like|am looking)\s+to\s+"
+    r"(?:learn|study|get better at|improve)|(?:i\s+am|i\s+m|im)\s+(?:so\s+|really\s+)?"
+    r"(?:excited|keen|eager|ready|"
+    r"planning|hoping)\s+to\s+(?:learn|study)|"
+    r"(?:teach|help)\s+me(?:\s+learn)?|"
     r"how (?:can|do) i learn|where (?:can|do) i learn|learn|learning|study|studying)\s+"
     r"(?:about\s+)?(?P<q>.+)$",
     # "courses on X", "any courses for X", "find me a course in X", "are there classes about X"
@@ -31,6 +34,11 @@ _REQUEST_PATTERNS = [
     # "X courses", "python course please", "search X courses"
     rf"^(?:search\s+(?:for\s+)?)?(?P<q>.+?)\s+{_COURSE_SUFFIX}(?:\s+please)?$",
     r"^search\s+(?:for\s+)?(?P<q>.+)$",
+    # "got any stuff on X", "what do you have on X", "you got anything in X"
+    r"^(?:(?:have\s+)?(?:you\s+)?got|do\s+you\s+have|what\s+(?:do\s+you\s+have|have\s+you\s+got|you\s+got))\s+"
+    r"(?:any\s+)?(?:stuff|things|material|materials|resources)?\s*(?:on|for|about|in)\s+(?P<q>.+)$",
+    # "just give me project management ones", "show me excel stuff"
+    r"^(?:just\s+)?(?:give|show)\s+me\s+(?:some\s+)?(?P<q>.+?)\s+(?:ones|stuff|things)$",
     # "what courses do you have for X", "which classes are there on X"
     rf"^(?:what|which)\s+(?:kind of\s+|sort of\s+)?{_COURSE_WORDS}\s+(?:do you have|have you got|are there|"
     r"are available|can i (?:do|take)|do you know|do you offer)\s+"
@@ -97,7 +105,37 @@ _NOT_A_SKILL = re.compile(
 _TRAILING = re.compile(r"[\s?!.,]+$|\s+(?:please|pls|plz)$")
 
 
+# "i feel ready for a harder course in data analysis": a course in a skill, said in passing.
+_COURSE_IN = re.compile(
+    rf"\b(?:an?|some)\s+(?:\w+\s+)?{_COURSE_WORDS}\s+(?:on|in|about|covering)\s+(?P<q>.+)$"
+)
+_CLAUSES = re.compile(r"\s*(?:[,;!.?]+|\s(?:lol|haha|tbh)\s)\s*")
+
+
 def course_request(text: str) -> str | None:
+    """What a request for courses asks for, in the whole message or in one of its clauses.
+
+    "too many choices lol just give me project management ones" → "project management".
+    """
+    whole = _request(text)
+    if whole is not None:
+        return whole
+    folded = " ".join(fold(text).replace("'", " ").split())
+    if _QUESTION_ANYWHERE.search(folded):
+        return None  # "i got an ad for a course, how do i know it's not a scam?" asks something
+    clauses = [c for c in _CLAUSES.split(f" {folded} ") if c.strip()]
+    if len(clauses) > 1:
+        for clause in clauses:
+            found = _request(clause)
+            if found:
+                return found
+    found_in = _COURSE_IN.search(_TRAILING.sub("", folded))
+    if found_in and not _NOT_A_SKILL.match(found_in.group("q")):
+        return found_in.group("q").strip()
+    return None
+
+
+def _request(text: str) -> str | None:
     """What a request for courses asks for ("courses on python" → "python"), if it is one.
 
     Returns "" for a request for advice with no skill yet ("can you recommend a course for
@@ -137,4 +175,3 @@ def course_request(text: str) -> str | None:
             if query and not _NOT_A_SKILL.match(query):
                 return query
     return None
-

@@ -5,8 +5,9 @@ different people would type: casual, slang, typos, long rambling messages, follo
 every FAQ topic, bare skills and course intents, wellbeing messages, other languages,
 off-topic ones and plan commands.
 
-* `tuning_eval.yaml`, `understand_eval.yaml` and `tuning_eval_2.yaml` (a fresh set written
-  blind to the content) are the sets the thresholds and content were tuned on; their
+* `tuning_eval.yaml`, `understand_eval.yaml`, `tuning_eval_2.yaml` (a fresh set written
+  blind to the content) and `care_tuning.yaml` (care, near misses, searches, other languages,
+  off-topic, written blind) are the sets the thresholds and content were tuned on; their
   figures are printed for comparison, never asserted.
 * `learner_eval.yaml` is the held-out set: nothing was tuned on it, and the bars of the
   issue are asserted on it only.
@@ -31,7 +32,7 @@ from tests.understand.evaluation import Figures, evaluate, load_set
 ROOT = Path(__file__).resolve().parents[2]
 HELD_OUT = "learner_eval.yaml"
 FRESH = "learner_eval_2.yaml"  # a second held-out set, written blind after the tuning
-TUNED_ON = ("tuning_eval.yaml", "understand_eval.yaml", "tuning_eval_2.yaml")
+TUNED_ON = ("tuning_eval.yaml", "understand_eval.yaml", "tuning_eval_2.yaml", "care_tuning.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -85,10 +86,10 @@ def test_every_other_language_gets_a_reply_in_that_language(held_out: Figures) -
 
 def test_no_worse_than_last_measured(held_out: Figures) -> None:
     """Guards against regressions on the two bars not yet met, and on the figures without a
-    bar (last measured 2026-11-30: 1 of 31 off-topic answered, care 19 of 20, small talk
+    bar (last measured 2026-11-30: 1 of 31 off-topic answered, care 20 of 20, small talk
     87.5 %, plan actions 82.4 %)."""
     assert held_out.counts["offtopic_answered"] <= 1, held_out.report("held out")
-    assert held_out.counts["care_ok"] >= held_out.counts["care"] - 1, held_out.report("held out")
+    assert held_out.counts["care_ok"] == held_out.counts["care"], held_out.report("held out")
     assert held_out.rate("smalltalk_ok", "smalltalk") >= 0.85, held_out.report("held out")
     assert held_out.rate("plan_ok", "plan") >= 0.8, held_out.report("held out")
 
@@ -101,6 +102,5 @@ def test_off_topic_never_gets_a_confident_faq_answer(held_out: Figures) -> None:
     assert held_out.counts["offtopic_answered"] == 0
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET)
 def test_every_wellbeing_message_gets_the_care_reply(held_out: Figures) -> None:
     assert held_out.counts["care_ok"] == held_out.counts["care"]
