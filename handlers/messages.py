@@ -12,6 +12,7 @@ from telegram import Update
 
 from bot.callbacks import FaqAnswer, MenuChoice, SearchFor
 from bot.faq import replies as answers
+from bot.faq.matcher import FaqEntry
 from bot.replies import Button, Reply, shorten
 from bot.understand.intent import Context, Understanding
 from handlers import study
@@ -72,7 +73,8 @@ async def free_text(update: Update, context: BotContext) -> None:
     elif understood.kind == "smalltalk" and understood.match and understood.match.smalltalk:
         await send(update, answers.smalltalk(understood.match.smalltalk))
     elif understood.kind in ("care", "urgent"):
-        await send(update, care_reply(context, urgent=understood.kind == "urgent"))
+        asked = understood.match.best.entry if understood.match and understood.match.best else None
+        await send(update, care_reply(context, urgent=understood.kind == "urgent", asked=asked))
     elif understood.kind == "plan":
         await _plan_action(update, context, understood)
     elif understood.kind == "language" and understood.language:
@@ -112,12 +114,14 @@ def _clarify(understood: Understanding) -> Reply:
     )
 
 
-def care_reply(context: BotContext, *, urgent: bool) -> Reply:
-    """Warm and short; a small next step as buttons; never medical advice."""
+def care_reply(context: BotContext, *, urgent: bool, asked: FaqEntry | None = None) -> Reply:
+    """Warm and short; a small next step as buttons; never medical advice. A question asked
+    along with the feeling is offered as a button, so it is answered once they want it."""
     care = context.core.care
     if urgent:
         return Reply(care.urgent_reply)
-    return Reply(care.reply, [[Button("📅 My study plan", data=MenuChoice("plan"))]])
+    rows = [[Button(f"❓ {shorten(asked.question, 55)}", data=FaqAnswer(asked.id))]] if asked else []
+    return Reply(care.reply, [*rows, [Button("📅 My study plan", data=MenuChoice("plan"))]])
 
 
 async def _plan_action(update: Update, context: BotContext, understood: Understanding) -> None:

@@ -241,8 +241,11 @@ class Understander:
             return Understanding("urgent", {"care": 1.0})
         if level == "care" and (explicit is None or not self.is_known_skill(_without_course_words(explicit))):
             # "i want to quit my course" is about the learner, not a search; "stress
-            # management courses" names a skill and stays a search.
-            return Understanding("care", {"care": 1.0})
+            # management courses" names a skill and stays a search. A question asked with
+            # the feeling ("…is the final assessment hard?") is kept, to be offered after.
+            asked = self.faq.match(text) if _is_question(folded) else None
+            kept = asked if asked is not None and asked.kind == "answer" else None
+            return Understanding("care", {"care": 1.0}, match=kept)
         action = plan_action(folded)
         if action is not None:
             return Understanding("plan", {"plan": 1.0}, plan_action=action)

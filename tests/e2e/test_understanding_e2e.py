@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.callbacks import CourseCard, MenuChoice
+from bot.callbacks import CourseCard, FaqAnswer, MenuChoice
 from bot.catalog.search import CourseInfo
 from bot.catalog.store import build_search
 from bot.faq.replies import about_course
@@ -107,3 +107,14 @@ async def test_remind_me_without_a_plan_says_how_reminders_start(harness: BotHar
     text = text_of(replies)
     assert "Start studying" in text and "No reminders are scheduled" not in text, text
     assert MenuChoice("find").pack() in [data for _, data in buttons(replies[-1])]
+
+
+async def test_a_question_asked_with_a_feeling_gets_care_and_is_offered_after(harness: BotHarness) -> None:
+    """Care comes first; the question asked with it stays one tap away."""
+    replies = await harness.say("i'm so anxious about the assessment, what happens if i fail it?")
+    text = text_of(replies)
+    assert "/pause" in text and "support" in text, text
+    offered = [data for _, data in buttons(replies[-1]) if data.startswith(FaqAnswer.prefix)]
+    assert offered, buttons(replies[-1])
+    answer = await harness.press(harness.message_of(replies[-1]), offered[0])
+    assert "fail" in text_of(answer).lower() or "retake" in text_of(answer).lower(), text_of(answer)
