@@ -6,14 +6,17 @@ so a search never scans a table. A query goes through:
 
 1. filters in plain words (`filters.parse_filters`): "free", "under 10 hours", "beginner",
    "online", "in Spanish", ... become facets and leave the topic words;
-2. a career ("become a data analyst", `careers.yaml`) becomes the career's skills;
+2. a career ("become a data analyst", `careers.yaml`) becomes the career's skills; who the
+   course is for ("leadership for managers") is a qualifier: courses naming it rank first,
+   the others still count;
 3. typo correction of words the catalogue never uses (never of a real English word, and a
    slip that makes the two-word skill beside it: "projet management"), then aliases
    from `content/skill_aliases.yaml` ("proj mgmt" → project management, "ml" → machine
    learning, "análisis de datos" → data analysis), and filler words dropped;
 4. the rest is cut into *concepts*: the longest run of words that is a catalogue skill or a
    phrase the catalogue uses ("customer service", "first aid", "web development" stay
-   together), else single words;
+   together), else single words; a phrase matches where it is written so, not where another
+   phrase shares its stems ("time management" is not *First-Time Manager*);
 5. each concept gets a weight by rarity (inverse document frequency: "python" or "web"
    weigh more than "development" or "management"; a word the catalogue never uses weighs
    most, so it is never silently dropped), and each course a strength per concept by
