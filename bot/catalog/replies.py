@@ -46,7 +46,8 @@ def results_page(
     result: SearchResult, search_id: int, page: int, facets: Facets, display: SkillNames | None = None
 ) -> Reply:
     """Five results with Next/Previous, the active filters (one tap removes each) and facet
-    buttons that narrow the same message."""
+    buttons that narrow the same message. When the filters leave nothing, it says so and
+    shows the best matches without them (the filters stay, each removable with one tap)."""
     matches = result.filtered(facets)
     pages = max(1, -(-len(matches) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
@@ -54,13 +55,16 @@ def results_page(
     lines = [_header(result, display)]
     if facets.active:
         lines.append(f"Filters: {esc(_facet_summary(facets))}")
-    if not shown:
+    if not shown and facets.active and result.matches:
+        shown = result.matches[:PAGE_SIZE]  # the unfiltered best, so the learner sees what exists
+        lines += ["", "No courses match these filters (tap ✖ to remove one). Best matches without them:", ""]
+        lines += [_result_line(n, s.course) for n, s in enumerate(shown, start=1)]
+        page = 0
+    elif not shown:
         lines += ["", "No courses match these filters. Try removing one."]
     else:
         lines += [f"{len(matches)} course{'s' if len(matches) != 1 else ''} — page {page + 1} of {pages}", ""]
-        for number, scored in enumerate(shown, start=page * PAGE_SIZE + 1):
-            course = scored.course
-            lines.append(f"{number}. <b>{esc(course.title)}</b>\n    {esc(one_line(course))}")
+        lines += [_result_line(n, s.course) for n, s in enumerate(shown, start=page * PAGE_SIZE + 1)]
     state = f"{search_id}:{page}:{facets.encode()}"
     rows: list[list[Button]] = [
         [Button(f"{n}. {shorten(s.course.title, 40)}", data=CourseCard(s.course.id, state))]
@@ -80,6 +84,10 @@ def results_page(
     rows += [removable[i : i + 3] for i in range(0, len(removable), 3)]
     rows.extend(_facet_rows(search_id, facets, result))
     return Reply("\n".join(lines), rows)
+
+
+def _result_line(number: int, course: CourseInfo) -> str:
+    return f"{number}. <b>{esc(course.title)}</b>\n    {esc(one_line(course))}"
 
 
 class SkillNames(Protocol):

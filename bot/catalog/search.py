@@ -6,14 +6,17 @@ so a search never scans a table. A query goes through:
 
 1. filters in plain words (`filters.parse_filters`): "free", "under 10 hours", "beginner",
    "online", "in Spanish", ... become facets and leave the topic words;
-2. a career ("become a data analyst", `careers.yaml`) becomes the career's skills;
+2. a career ("become a data analyst", `careers.yaml`) becomes the career's skills; who the
+   course is for ("leadership for managers") is a qualifier: courses naming it rank first,
+   the others still count;
 3. typo correction of words the catalogue never uses (never of a real English word, and a
    slip that makes the two-word skill beside it: "projet management"), then aliases
    from `content/skill_aliases.yaml` ("proj mgmt" → project management, "ml" → machine
    learning, "análisis de datos" → data analysis), and filler words dropped;
 4. the rest is cut into *concepts*: the longest run of words that is a catalogue skill or a
    phrase the catalogue uses ("customer service", "first aid", "web development" stay
-   together), else single words;
+   together), else single words; a phrase matches where it is written so, not where another
+   phrase shares its stems ("time management" is not *First-Time Manager*);
 5. each concept gets a weight by rarity (inverse document frequency: "python" or "web"
    weigh more than "development" or "management"; a word the catalogue never uses weighs
    most, so it is never silently dropped), and each course a strength per concept by
@@ -112,6 +115,17 @@ FILLER = frozenset(
     mi mis tu tus su sus mein meine meinen mon ma mes meu minha mio mia""".split()
 )
 LANGUAGE_NAMES = frozenset(LANGUAGE_WORDS)
+# Adults a course may be for: after "for" these qualify the topic ("leadership for managers",
+# "digital skills for seniors"): courses naming them rank first, but a course without them
+# still counts. Children are not here: "coding for kids" needs a course made for kids.
+AUDIENCES = frozenset(
+    """managers manager leaders leader seniors elderly retirees pensioners older adults
+    parents parent nurses nurse doctors clinicians carers caregivers teachers teacher educators
+    women men employees staff freelancers entrepreneurs founders startups smes executives engineers developers
+    designers marketers accountants lawyers researchers scientists nonprofits charities volunteers
+    professionals adults everyone dummies non-technical newcomers immigrants refugees""".split()
+)
+QUALIFIER = 0.12  # what an audience word adds to a course that names it (title, skills, subject)
 JOB_WORDS = frozenset("become becoming be work working job jobs career careers role get into as".split())
 
 Kind = Literal["skill", "phrase", "word", "unknown"]
@@ -267,8 +281,11 @@ class CourseSearch:
         career = self._career_of(query, rest)
         if career is not None:
             return self._career_search(query, facets, career)
+        rest, audience = _audience(rest)
         concepts, not_found = self.concepts(rest)
         understood = ", ".join(c.label for c in concepts)
+        if audience:
+            understood += f" (for {' '.join(audience)})"
         result = SearchResult(query=query, understood=understood, facets=facets, courses=self.courses)
         result.not_found = tuple(not_found)
         if not concepts:
@@ -283,6 +300,8 @@ class CourseSearch:
             return result
         either = _is_either(rest, concepts)
         score = self._either(concepts) if either else self._covering(concepts)
+        if audience:
+            score += np.float32(QUALIFIER) * self._qualifier(audience) * (score > 0)
         found = np.flatnonzero(score >= MIN_SCORE)
         if len(found):
             best = float(score[found].max())
@@ -312,6 +331,14 @@ class CourseSearch:
             score += np.float32(concept.weight / total) * strength
             coverage += np.float32(concept.weight / total) * (strength > 0)
         return score * coverage
+
+    def _qualifier(self, audience: list[str]) -> Floats:
+        """1 for courses whose title, skills or subject name the audience ("for managers"), else 0."""
+        named = np.zeros(self._n, dtype=np.float32)
+        for word in audience:
+            strength = self._strength_of((stem(word),), "word")
+            np.maximum(named, (strength > TEXT).astype(np.float32), out=named)
+        return named
 
     def _either(self, concepts: list[Concept]) -> Floats:
         """Skills asked for together ("python and sql", "excel, power bi"): a course on any
@@ -491,6 +518,8 @@ class CourseSearch:
                 words = first.words + second.words
                 strength = self._together(words)
                 df = int(np.count_nonzero(strength))
+                if 0 < df <= VERIFY_MAX:
+                    df = self._phrase_as_written(strength, f"{first.label} {second.label}")
                 if df:
                     weight = math.log(1 + self._n / (df + 0.5))
                     label = f"{first.label} {second.label}"
@@ -560,6 +589,8 @@ class CourseSearch:
         df = int(np.count_nonzero(strength))
         if kind == "word" and 0 < df <= VERIFY_MAX and " " not in label:
             df = self._only_as_written(strength, label)
+        elif len(words) > 1 and 0 < df <= VERIFY_MAX:
+            df = self._phrase_as_written(strength, label)
         if df == 0:
             kind = "unknown"
         weight = math.log(1 + self._n / (df + 0.5))
@@ -581,6 +612,37 @@ class CourseSearch:
             if not written.search(fold(text)):
                 strength[n] = 0
         return int(np.count_nonzero(strength[in_text]))
+
+    def _phrase_as_written(self, strength: Floats, phrase: str) -> int:
+        """A phrase ("time management") matches a course where it is written so (or in the
+        plural), less where its words are near each other in another form ("manage your own
+        time"), not where another phrase shares its stems ("First-Time Manager": "time" is
+        part of "first-time"); a course having it as a skill always matches. When no course
+        has it either way, the stems decide. Returns how many courses still match."""
+        matched = np.flatnonzero(strength).tolist()
+        words = normalise(phrase).split()
+        if not matched or len(words) < 2:
+            return len(matched)
+        keep: dict[int, float] = {}
+        for n in matched:
+            if strength[n] >= np.float32(SKILL_EXACT):
+                keep[n] = 1.0
+            elif found := _written_in(words, self._course_tokens(n)):
+                keep[n] = found
+        if not keep:
+            return len(matched)
+        for n in matched:
+            strength[n] *= np.float32(keep.get(n, 0.0))
+        return len(keep)
+
+    def _course_tokens(self, n: int) -> list[str]:
+        """A course's words in order, a hyphenated compound ("first-time") one word."""
+        course = self.courses[self._order[n]]
+        text = " ; ".join([
+            course.title, *course.skills, course.subject_area, course.summary,
+            *course.learning_outcomes, *(m for m, _ in course.modules),
+        ])  # fmt: skip
+        return [_WORDS.get(w, w) for w in _TOKENS.findall(fold(text).casefold())]
 
     def _strength(self, concept: Concept) -> Floats:
         if concept.strength is not None:
@@ -756,6 +818,50 @@ def settle_after_build() -> None:
     milliseconds in the middle of some search."""
     gc.collect()
     gc.freeze()
+
+
+_TOKENS = re.compile(r"[\w#+]+(?:-[\w#+]+)*|;")
+NEAR = 4  # words of a phrase within this many words of each other, in any order, are "near"
+
+
+def _written_in(words: list[str], tokens: list[str]) -> float:
+    """1 if the phrase's words are written together in `tokens` (plurals aside), `LOOSE` if
+    they are near each other in other forms, else 0."""
+    light = [_plural_stem(w) for w in words]
+    plain = [_plural_stem(t) for t in tokens]
+    size = len(words)
+    if any(plain[i : i + size] == light for i in range(len(plain) - size + 1)):
+        return 1.0
+    stems = [stem(w) for w in words]
+    where = [stem(t) for t in tokens]
+    for i, token in enumerate(where):
+        if token == stems[0]:
+            window = set(where[max(0, i - NEAR) : i + NEAR + 1])
+            if all(s in window for s in stems[1:]):
+                return LOOSE
+    return 0.0
+
+
+_AUDIENCE_WORD = "|".join(sorted(map(re.escape, AUDIENCES), key=len, reverse=True))
+_FOR_AUDIENCE = re.compile(
+    rf"\b(?:for|para|pour)\s+(?:the\s+|los\s+|las\s+|les\s+)?"
+    rf"((?:{_AUDIENCE_WORD})(?:\s*(?:and|or|&|,)\s*(?:{_AUDIENCE_WORD}))*)\b",
+    re.IGNORECASE,
+)
+
+
+def _audience(text: str) -> tuple[str, list[str]]:
+    """ "leadership for managers" → ("leadership", ["managers"]): who a course is for is a
+    qualifier, not the topic. A query that is only an audience ("courses for nurses") keeps it
+    as its topic."""
+    audience = [w.casefold() for m in _FOR_AUDIENCE.finditer(text) for w in re.findall(r"[\w-]+", m.group(1))]
+    audience = [w for w in audience if w in AUDIENCES]
+    if not audience:
+        return text, []
+    rest = _FOR_AUDIENCE.sub(" ", text)
+    if all(w in FILLER for w in normalise(rest).split()):
+        return text, []
+    return rest, audience
 
 
 def _weigh_alone(chunk: list[Concept]) -> list[Concept]:

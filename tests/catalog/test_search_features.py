@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.callbacks import CourseCard, ResultsPage
 from bot.catalog.advise import Answers, shortlist
 from bot.catalog.careers import load_careers
 from bot.catalog.filters import Facets, parse_filters, price_in_eur
-from bot.catalog.search import CourseSearch, stem
+from bot.catalog.replies import results_page
+from bot.catalog.search import LOOSE, CourseSearch, _audience, _written_in, stem
 from bot.text import normalise
 from tests.conftest import search_over
 
@@ -192,3 +194,41 @@ def test_a_course_about_the_subject_ranks_above_one_listing_the_skill(search: Co
 def test_a_skill_asked_for_by_another_name_ranks_courses_using_that_name_first(search: CourseSearch) -> None:
     first = search.courses[search.search("sales").ranked[0]]  # an alias of negotiation
     assert "negotiation" in first.skills and "sales" in first.summary.lower()
+
+
+def test_an_audience_after_for_prefers_courses_naming_it_without_requiring_it(search: CourseSearch) -> None:
+    assert _audience("leadership for managers") == (_audience("leadership for managers")[0], ["managers"])
+    assert normalise(_audience("digital skills for seniors and carers")[0]) == "digital skills"
+    assert _audience("courses for nurses")[1] == []  # only an audience: it stays the topic
+    assert _audience("coding for kids")[1] == []  # children need a course made for them
+    assert _audience("python for data analysis")[1] == []  # a topic, not an audience
+    result = search.search("leadership for managers")
+    assert result.understood == "leadership (for managers)"
+    page = [search.courses[i] for i in result.ranked[:5]]
+    assert all("leadership" in c.skills for c in page)
+    assert "manag" in page[0].title.lower() + " ".join(page[0].skills)  # names them first
+    shown = [search.courses[i] for i in result.ranked]
+    assert any("manag" not in c.title.lower() + " ".join(c.skills) for c in shown)  # preferred, not required
+
+
+def test_a_phrase_is_not_matched_by_another_phrase_sharing_its_stems(search: CourseSearch) -> None:
+    page = _page(search, "time management")
+    assert "meridale-first-time-manager" not in page  # "First-Time Manager": no time management in it
+    assert "kestrel-first-time-manager" in page  # "Manage your own time and priorities"
+    tokens = "first-time manager : leading people".split()
+    assert _written_in(["time", "management"], tokens) == 0
+    assert _written_in(["time", "management"], "manage your own time".split()) == LOOSE
+    assert _written_in(["time", "management"], "good time managements".split()) == 1
+
+
+def test_filters_leaving_nothing_show_the_best_matches_without_them(search: CourseSearch) -> None:
+    result = search.search("affordable ux design course")
+    assert result.facets.max_eur == 100 and not result.filtered(result.facets) and result.matches
+    reply = results_page(result, 3, 0, result.facets)
+    assert "No courses match these filters" in reply.text
+    assert result.matches[0].course.title in reply.text  # the unfiltered best, with its card button
+    buttons = [b for row in reply.buttons for b in row]
+    card = CourseCard(result.matches[0].course.id, f"3:0:{result.facets.encode()}").pack()
+    assert any(b.data == card for b in buttons)
+    unfiltered = ResultsPage(3, 0, Facets().encode()).pack()
+    assert any(b.label.startswith("✖") and b.data == unfiltered for b in buttons)
