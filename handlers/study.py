@@ -1008,7 +1008,10 @@ async def progress_command(update: Update, context: BotContext) -> None:
         core.db, core.clock, user.id, core.catalog.courses, tz_name, include_finished=True
     )
     learner = context.learner
-    await send(update, say.progress(statuses, learner_zone(learner, tz_name), await _today(update, context)))
+    draft = _draft(context)
+    planning = draft.course if draft is not None else None
+    today = await _today(update, context)
+    await send(update, say.progress(statuses, learner_zone(learner, tz_name), today, planning))
 
 
 async def reminders_command(update: Update, context: BotContext) -> None:
@@ -1022,7 +1025,9 @@ async def reminders_command(update: Update, context: BotContext) -> None:
     tz_name = context.default_tz
     statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, tz_name)
     learner = context.learner
-    await send(update, say.upcoming(statuses, learner_zone(learner, tz_name)))
+    draft = _draft(context)
+    planning = draft.course if draft is not None else None
+    await send(update, say.upcoming(statuses, learner_zone(learner, tz_name), planning))
 
 
 async def pause_command(update: Update, context: BotContext) -> None:

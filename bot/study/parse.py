@@ -337,6 +337,12 @@ ABBREVIATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "gst": (("Gulf", "Asia/Dubai"),),
     "ast": (("Atlantic (Canada)", "America/Halifax"), ("Arabia", "Asia/Riyadh")),
     "bdt": (("Bangladesh", "Asia/Dhaka"),), "bd": (("Bangladesh", "Asia/Dhaka"),),
+    "central european": (("Central Europe", "Europe/Berlin"),),
+    "eastern european": (("Eastern Europe", "Europe/Athens"),),
+    "western european": (("Portugal", "Europe/Lisbon"),), "mountain": (("US Mountain", "America/Denver"),),
+    "us eastern": (("US Eastern", "America/New_York"),),
+    "us pacific": (("US Pacific", "America/Los_Angeles"),),
+    "us central": (("US Central", "America/Chicago"),),
 }  # fmt: skip
 
 NICKNAMES = {
@@ -438,6 +444,7 @@ def parse_zone(text: str) -> ZoneAnswer | None:
     an IANA name or an offset → a zone; an ambiguous abbreviation or city → the options."""
     cleaned = _clean(text)
     cleaned = re.sub(r"^(?:i'm in|i am in|im in|in|i live in|near)\s+", "", cleaned)
+    cleaned = re.sub(r"\s+(?:standard |daylight |summer )?time(?: zone)?$", "", cleaned)  # "eastern time"
     if not cleaned or len(cleaned) > 60:
         return None
     if cleaned in ABBREVIATIONS:
@@ -449,6 +456,19 @@ def parse_zone(text: str) -> ZoneAnswer | None:
     if direct is not None:
         return ZoneAnswer(name=direct)
     place = cleaned.split(",")[0].strip()
+    words = place.split()
+    # "Berlin Germany", "london uk", "new york usa": the place, then fewer words from the end.
+    for count in range(len(words), 0, -1):
+        shorter = " ".join(words[:count])
+        if count < len(words) and len(_fold(shorter)) < 3:  # "la la land" is not LA
+            break
+        found = _place_zone(shorter)
+        if found is not None:
+            return found
+    return None
+
+
+def _place_zone(place: str) -> ZoneAnswer | None:
     if _fold(place) in NICKNAMES:
         return ZoneAnswer(name=NICKNAMES[_fold(place)])
     if len(_fold(place)) < 3:

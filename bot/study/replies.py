@@ -17,7 +17,7 @@ import dataclasses
 from datetime import date, datetime, tzinfo
 from typing import ClassVar
 
-from bot.callbacks import CallbackData, MenuChoice, PlanAction, PlanAnswer, SearchFor, StartPlan
+from bot.callbacks import AdviceChoice, CallbackData, MenuChoice, PlanAction, PlanAnswer, SearchFor, StartPlan
 from bot.catalog.search import CourseInfo
 from bot.replies import Button, Reply, esc, plural, shorten
 from bot.storage.models import Plan
@@ -103,10 +103,21 @@ def not_self_paced(course: CourseInfo) -> Reply:
 
 
 def choose_course(last: CourseInfo | None) -> Reply:
+    """/study alone: the course last looked at (if any), then ways to find one."""
     text = "Which course would you like to study? Search for one (e.g. /search python) and press "
     text += "<i>▶️ Start studying</i> on its card."
     rows = [[Button(f"▶️ {shorten(last.title, 40)}", data=StartPlan(last.id))]] if last else []
+    rows.append([Button("🔎 Find a course", data=MenuChoice("find"))])
+    rows.append([Button("🧭 Advise me", data=AdviceChoice("s"))])
     return Reply(text, rows)
+
+
+def still_planning(course: CourseInfo) -> str:
+    """Said by /progress and /reminders while a plan is being made: it isn't made yet."""
+    return (
+        f"You're still planning <b>{esc(course.title)}</b>: answer the question above to finish "
+        "your plan, or send /cancel."
+    )
 
 
 def ask_days(course: CourseInfo, selected: tuple[int, ...]) -> Reply:
@@ -310,7 +321,7 @@ def plan_created(
 ) -> Reply:
     lines = [
         f"✅ <b>Your plan for {esc(course.title)}</b>",
-        f"• {describe_days(days)} at {describe_minute(minute)} ({esc(str(tz))})",
+        f"• {capitalised(describe_days(days))} at {describe_minute(minute)} ({esc(str(tz))})",
         f"• {plural(fit.sessions, 'session')}; at this pace you finish on {day_text(fit.finish)}",
     ]
     if target:
@@ -326,7 +337,17 @@ def plan_created(
     return Reply("\n".join(lines))
 
 
-def progress(statuses: list[PlanStatus], tz: tzinfo, today: date) -> Reply:
+def capitalised(text: str) -> str:
+    """ "weekdays" → "Weekdays", at the start of a line."""
+    return text[:1].upper() + text[1:]
+
+
+def progress(
+    statuses: list[PlanStatus], tz: tzinfo, today: date, planning: CourseInfo | None = None
+) -> Reply:
+    """Every plan's progress; while the first plan is still being made, says so."""
+    if not statuses and planning is not None:
+        return Reply(still_planning(planning))
     if not statuses:
         return Reply(
             "You have no study plan yet. Find a course and press <i>▶️ Start studying</i>.",
@@ -342,7 +363,7 @@ def progress(statuses: list[PlanStatus], tz: tzinfo, today: date) -> Reply:
             f"Studied {describe_duration(status.studied)} of about {describe_duration(status.total_minutes)}"
         )
         lines.append(week_line(status))
-        lines.append(f"{describe_days(days_of(plan))} at {describe_minute(plan.study_minute)}")
+        lines.append(f"{capitalised(describe_days(days_of(plan)))} at {describe_minute(plan.study_minute)}")
         if plan.status == DONE:
             sections.append(_finished_section(status, tz))
             continue
@@ -595,11 +616,13 @@ def settled(text_html: str, note: str, rows: list[list[Button]]) -> Reply:
     return Reply(f"{base}\n\n{note}", rows)
 
 
-def upcoming(statuses: list[PlanStatus], tz: tzinfo) -> Reply:
+def upcoming(statuses: list[PlanStatus], tz: tzinfo, planning: CourseInfo | None = None) -> Reply:
     scheduled = sorted(
         (s.next_due, s.course.title, _why_then(s, tz)) for s in statuses if s.next_due is not None
     )
     lines = [f"• {when(due, tz)} — {esc(title)}{why}" for due, title, why in scheduled]
+    if not lines and planning is not None:
+        return Reply(still_planning(planning))
     if not lines:
         return Reply("No reminders are scheduled. /progress shows your plans; /resume restarts paused ones.")
     return Reply("<b>Upcoming reminders</b>\n" + "\n".join(lines))

@@ -330,7 +330,26 @@ def test_ambiguous_zones_ask_which(text: str, zones: set[str]) -> None:
     assert len({label for label, _ in found.options}) == len(found.options)  # labels tell them apart
 
 
-@pytest.mark.parametrize("text", ["Mars/Phobos", "", "x", "nowhere at all", "Atlantis-on-sea"])
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("berlin germany", "Europe/Berlin"),
+        ("new york usa", "America/New_York"),
+        ("I live in London UK", "Europe/London"),
+        ("sydney australia", "Australia/Sydney"),
+        ("Berlin 🇩🇪", "Europe/Berlin"),
+        ("eastern time", "America/New_York"),
+        ("Pacific Time", "America/Los_Angeles"),
+        ("central european time", "Europe/Berlin"),
+    ],
+)
+def test_a_place_with_its_country_or_a_spelled_out_zone(text: str, zone: str) -> None:
+    """Learners type the country after the city (no comma) or "eastern time"."""
+    found = parse_zone(text)
+    assert found is not None and found.name == zone
+
+
+@pytest.mark.parametrize("text", ["Mars/Phobos", "", "x", "nowhere at all", "Atlantis-on-sea", "la la land"])
 def test_unknown_places(text: str) -> None:
     assert parse_zone(text) is None
 

@@ -55,3 +55,19 @@ def test_fit_problem_with_one_day_a_week_and_one_week() -> None:
 
 def test_help_lists_cancel() -> None:
     assert "/cancel" in help_text().text
+
+
+def test_a_weekday_plan_line_starts_with_a_capital() -> None:
+    from datetime import UTC, datetime
+
+    tiny = course((("One", 1),), 1)
+    fit = check_fit(date(2026, 3, 2), tuple(range(5)), [1], 60, None)
+    first = datetime(2026, 3, 3, 8, tzinfo=UTC)
+    created = say.plan_created(tiny, tuple(range(5)), 8 * 60, first, UTC, fit, None)
+    assert "• Weekdays at 08:00" in created.text
+
+
+def test_study_without_a_course_offers_ways_to_find_one() -> None:
+    """/study alone is no dead end: Find a course and Advise me are buttons."""
+    labels = [b.label for row in say.choose_course(None).buttons for b in row]
+    assert labels == ["🔎 Find a course", "🧭 Advise me"]

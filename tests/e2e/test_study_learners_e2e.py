@@ -1,0 +1,45 @@
+"""What new learners typed in trial chats, end to end: answers typed to the "Advise me"
+buttons, a goal the catalogue has nothing for, /progress in the middle of planning."""
+
+from __future__ import annotations
+
+from tests.conftest import BotHarness, buttons, text_of
+from tests.e2e.test_study_words_e2e import start
+
+
+async def test_advise_me_answered_in_words_reaches_a_shortlist(harness: BotHarness) -> None:
+    await harness.say("/advise")
+    [level] = await harness.say("I want to become a data analyst")
+    assert "What is your level" in text_of([level]) and "data analyst" in text_of([level])
+    [again] = await harness.say("🤷")
+    assert "didn't catch that" in text_of([again]) and "What is your level" in text_of([again])
+    assert "Beginner" in [label for label, _ in buttons(again)]
+    [budget] = await harness.say("total beginner")
+    assert "budget" in text_of([budget])
+    [hours] = await harness.say("free")
+    assert "hours a week" in text_of([hours])
+    [mode] = await harness.say("maybe 3 hours")
+    assert "Online only" in text_of([mode])
+    [shortlist] = await harness.say("online please")
+    assert "My shortlist for data analyst" in text_of([shortlist])
+    assert "at 2 h a week" in text_of([shortlist])
+
+
+async def test_a_goal_with_no_courses_is_asked_again_at_once(harness: BotHarness) -> None:
+    await harness.say("/advise")
+    [again] = await harness.say("I want a better job")
+    assert "couldn't find courses for <b>better job</b>" in text_of([again])
+    assert "What is your level" not in text_of([again])  # no four questions to a dead end
+    assert any(data == "a:g:data analyst" for _, data in buttons(again))
+    [level] = await harness.say("web developer")
+    assert "What is your level" in text_of([level])
+
+
+async def test_progress_while_planning_says_the_plan_is_not_made_yet(harness: BotHarness) -> None:
+    await start(harness)
+    [progress] = await harness.say("/progress")
+    assert "still planning" in text_of([progress]) and "/cancel" in text_of([progress])
+    [reminders] = await harness.say("/reminders")
+    assert "still planning" in text_of([reminders])
+    [time_question] = await harness.say("Mon and Thu")  # the conversation carries on
+    assert "At what time" in text_of([time_question])
