@@ -39,6 +39,7 @@ from bot.study.maths import (
 )
 from bot.study.parse import (
     parse_days_answer,
+    parse_fit_answer,
     parse_quiet_answer,
     parse_session,
     parse_target,
@@ -343,12 +344,17 @@ def _fit(draft: Draft, today: date) -> Any:
 
 
 async def chose_fit(update: Update, context: BotContext) -> int:
-    """ "date" keeps the days and moves the target; "days:<n>" studies more days a week."""
+    """ "date" keeps the days and moves the target; "days:<n>" studies more days a week.
+    Typed ("ok", "fine", "5 days"): the same; too few days or unreadable asks again."""
     answer = await _step(update, context)
-    if answer is None or answer.button is None:
+    if answer is None:
         return await _lost(update)
     draft, data = answer.draft, answer.button
     today = await _today(update, context)
+    if data is None:
+        data = await _typed_fit(update, draft, today, answer.text)
+        if data is None:
+            return FIT
     if data.startswith("days:") and is_number(data.removeprefix("days:")):
         wanted = min(7, int(data.removeprefix("days:")))
         draft.days = spread_days(draft.days, wanted)
@@ -356,6 +362,21 @@ async def chose_fit(update: Update, context: BotContext) -> int:
         draft.target = _fit(replace(draft, target=None), today).finish
     await send(update, say.ask_obstacle())
     return OBSTACLE
+
+
+async def _typed_fit(update: Update, draft: Draft, today: date, text: str) -> str | None:
+    """A typed answer to the missed-target question as its button's value; None after asking
+    again (unreadable, or too few days a week to meet the target)."""
+    found = parse_fit_answer(text)
+    if draft.target is None:  # no target to miss: nothing to choose
+        return "date"
+    fit = _fit(draft, today)
+    wanted = found.removeprefix("days:") if found is not None else ""
+    too_few = is_number(wanted) and (fit.days_needed is None or int(wanted) < fit.days_needed)
+    if found is None or too_few:
+        await send(update, say.fit_again(fit, draft.days, draft.target, int(wanted) if too_few else None))
+        return None
+    return found
 
 
 async def typed_obstacle(update: Update, context: BotContext) -> int:
@@ -551,7 +572,10 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
                 CallbackQueryHandler(chose_timezone, pattern=PlanAnswer.of_step("z")),
                 MessageHandler(text, chose_timezone),
             ],
-            FIT: [CallbackQueryHandler(chose_fit, pattern=PlanAnswer.of_step("f"))],
+            FIT: [
+                CallbackQueryHandler(chose_fit, pattern=PlanAnswer.of_step("f")),
+                MessageHandler(text, chose_fit),
+            ],
             OBSTACLE: [
                 CallbackQueryHandler(typed_obstacle, pattern=PlanAnswer.of_step("o")),
                 MessageHandler(text, typed_obstacle),

@@ -476,6 +476,27 @@ def _place_zone(place: str) -> ZoneAnswer | None:
     return _city_zone(place)
 
 
+# --- a plan that misses its target ------------------------------------------------------------
+
+_LATER = re.compile(
+    r"^(?:ok(?:ay)?|fine|yes|yeah|yep|sure|good|that'?s? fine|later(?: date)?|the (?:later )?date|"
+    r"finish later|keep(?: my| the)? days|keep it|first(?: one)?|(?:the )?date|no more days)\b"
+)
+
+
+def parse_fit_answer(text: str) -> str | None:
+    """The answer to "you'd finish after your target": "ok", "fine", "later" → "date" (keep
+    the days, finish later); "4 days", "study 5 days a week", "every day" → "days:<n>"."""
+    cleaned = _clean(text)
+    if re.search(r"\bevery ?day\b|\bdaily\b", cleaned):
+        return "days:7"
+    count = re.search(r"\b(\w+)\s*(?:days?|x)\b", cleaned)
+    number = _number(count.group(1)) if count else None
+    if number is not None and 1 <= number <= 7:
+        return f"days:{number}"
+    return "date" if _LATER.search(cleaned) else None
+
+
 # --- quiet hours -----------------------------------------------------------------------------
 
 

@@ -291,6 +291,17 @@ def fit_problem(fit: Fit, days: tuple[int, ...], target: date) -> Reply:
     return Reply(text, rows)
 
 
+def fit_again(fit: Fit, days: tuple[int, ...], target: date, too_few: int | None) -> Reply:
+    """A typed answer to `fit_problem` that can't be used: why, and the question again."""
+    question = fit_problem(fit, days, target)
+    why = (
+        f"{plural(too_few, 'day')} a week would still finish after your target."
+        if too_few is not None
+        else "Sorry, I didn't catch that. Tap a button, or type <i>ok</i> to finish later."
+    )
+    return Reply(f"{why}\n\n{question.text}", question.buttons)
+
+
 def ask_obstacle() -> Reply:
     text = (
         "Last two questions — they really help people finish.\n"

@@ -43,3 +43,17 @@ async def test_progress_while_planning_says_the_plan_is_not_made_yet(harness: Bo
     assert "still planning" in text_of([reminders])
     [time_question] = await harness.say("Mon and Thu")  # the conversation carries on
     assert "At what time" in text_of([time_question])
+
+
+async def test_a_missed_target_can_be_answered_in_words(harness: BotHarness) -> None:
+    await start(harness)
+    for answer in ("Tue and Thu", "7pm", "45 min", "end of March"):
+        await harness.say(answer)
+    [fit] = await harness.say("Berlin")
+    assert "after your target of Tue 31 Mar 2026" in text_of([fit])
+    [unread] = await harness.say("hmm")
+    assert "didn't catch that" in text_of([unread]) and "after your target" in text_of([unread])
+    [too_few] = await harness.say("1 day")
+    assert "1 day a week would still finish after your target" in text_of([too_few])
+    [obstacle] = await harness.say("ok fine")
+    assert "get in the way" in text_of([obstacle])

@@ -11,6 +11,7 @@ from bot.study.parse import (
     DaysAnswer,
     TimeAnswer,
     parse_days_answer,
+    parse_fit_answer,
     parse_quiet_answer,
     parse_session,
     parse_target,
@@ -352,6 +353,16 @@ def test_a_place_with_its_country_or_a_spelled_out_zone(text: str, zone: str) ->
 @pytest.mark.parametrize("text", ["Mars/Phobos", "", "x", "nowhere at all", "Atlantis-on-sea", "la la land"])
 def test_unknown_places(text: str) -> None:
     assert parse_zone(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("ok fine", "date"), ("later", "date"), ("yes please", "date"), ("4 days", "days:4"),
+     ("study 5 days a week", "days:5"), ("every day", "days:7"), ("hmm", None), ("no", None)],
+)  # fmt: skip
+def test_missed_target_answers(text: str, value: str | None) -> None:
+    """ "ok" keeps the days and finishes later; "5 days" studies more days a week."""
+    assert parse_fit_answer(text) == value
 
 
 # --- quiet hours -------------------------------------------------------------------------
