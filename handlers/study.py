@@ -1121,7 +1121,7 @@ async def timezone_command(update: Update, context: BotContext) -> None:
     name = found.name
     await set_timezone(core.db, core.clock, user.id, name, context.default_tz)
     local = core.clock.now().astimezone(zone(name)).strftime("%H:%M")
-    await send(update, Reply(f"Time zone set to <b>{name}</b> (it's {local} there). Reminders follow it."))
+    await send(update, say.timezone_set(name, local))
 
 
 async def quiet_command(update: Update, context: BotContext) -> None:

@@ -337,6 +337,8 @@ ABBREVIATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "gst": (("Gulf", "Asia/Dubai"),),
     "ast": (("Atlantic (Canada)", "America/Halifax"), ("Arabia", "Asia/Riyadh")),
     "bdt": (("Bangladesh", "Asia/Dhaka"),), "bd": (("Bangladesh", "Asia/Dhaka"),),
+    # In the UK "GMT" usually means the clock on the wall (BST in summer); elsewhere UTC.
+    "gmt": (("UK (GMT in winter, BST in summer)", "Europe/London"), ("GMT all year, no summer time", "UTC")),
     "central european": (("Central Europe", "Europe/Berlin"),),
     "eastern european": (("Eastern Europe", "Europe/Athens"),),
     "western european": (("Portugal", "Europe/Lisbon"),), "mountain": (("US Mountain", "America/Denver"),),

@@ -261,6 +261,22 @@ def ask_am_pm(options: tuple[int, ...], quiet: QuietHours) -> Reply:
     return Reply(text, ([row] if row else []) + notes)
 
 
+def fixed_offset_note(name: str) -> str:
+    """For "UTC+2" (a fixed offset): it won't follow summer time; a city would."""
+    if not name.startswith(("UTC+", "UTC-")):
+        return ""
+    return (
+        f"\n{esc(name)} stays the same all year: if your clocks change for summer, send your city "
+        "instead (e.g. <code>/timezone Berlin</code>) so reminders keep to your time."
+    )
+
+
+def timezone_set(name: str, local: str) -> Reply:
+    """/timezone <place>: the zone now used, its local time, and a word on fixed offsets."""
+    text = f"Time zone set to <b>{esc(name)}</b> (it's {local} there). Reminders follow it."
+    return Reply(text + fixed_offset_note(name))
+
+
 def ask_which_zone(options: tuple[tuple[str, str], ...], default: str) -> Reply:
     """ "IST" or "Springfield": which place?"""
     rows = [[Button(shorten(label, 40), data=PlanAnswer("z", zone_name))] for label, zone_name in options]
@@ -345,7 +361,7 @@ def plan_created(
         else ("Quiet hours are off (set them with /quiet)")
     )
     lines.append(f"\n{quiet_text}. Use /progress to see how you're doing, /pause to take a break.")
-    return Reply("\n".join(lines))
+    return Reply("\n".join(lines) + fixed_offset_note(str(tz)))
 
 
 def capitalised(text: str) -> str:

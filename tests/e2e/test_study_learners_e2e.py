@@ -57,3 +57,10 @@ async def test_a_missed_target_can_be_answered_in_words(harness: BotHarness) -> 
     assert "1 day a week would still finish after your target" in text_of([too_few])
     [obstacle] = await harness.say("ok fine")
     assert "get in the way" in text_of([obstacle])
+
+
+async def test_gmt_asks_uk_or_all_year_and_an_offset_warns_about_summer_time(harness: BotHarness) -> None:
+    [which] = await harness.say("/timezone GMT")
+    assert "/timezone Europe/London" in text_of([which]) and "/timezone UTC" in text_of([which])
+    [offset] = await harness.say("/timezone GMT+2")
+    assert "UTC+02:00" in text_of([offset]) and "stays the same all year" in text_of([offset])

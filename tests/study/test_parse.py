@@ -322,6 +322,7 @@ def test_places_and_abbreviations(text: str, zone: str) -> None:
         ("IST", {"Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"}),
         ("CST", {"America/Chicago", "Asia/Shanghai"}),
         ("Springfield", {"America/Chicago", "America/New_York"}),
+        ("GMT", {"Europe/London", "UTC"}),  # UK learners mean their clock, BST in summer
     ],
 )
 def test_ambiguous_zones_ask_which(text: str, zones: set[str]) -> None:

@@ -71,3 +71,9 @@ def test_study_without_a_course_offers_ways_to_find_one() -> None:
     """/study alone is no dead end: Find a course and Advise me are buttons."""
     labels = [b.label for row in say.choose_course(None).buttons for b in row]
     assert labels == ["🔎 Find a course", "🧭 Advise me"]
+
+
+def test_a_fixed_offset_says_it_does_not_follow_summer_time() -> None:
+    assert "stays the same all year" in say.timezone_set("UTC+02:00", "16:00").text
+    assert "/timezone Berlin" in say.timezone_set("UTC-05:00", "09:00").text
+    assert "all year" not in say.timezone_set("Europe/Berlin", "16:00").text
