@@ -861,6 +861,9 @@ async def plan_button(update: Update, context: BotContext) -> None:
             return
         await query.answer(f"Enjoy your day off! Next: {say.when(due, tz)}.")
         await _settle(update, plan_id, f"⏭ Skipped today. Next: {say.when(due, tz)}.", [])
+    elif action == "stop" and extra == say.STOP_KEEP:  # "Keep going": the question goes away
+        await query.answer()
+        await _settle(update, plan_id, say.KEPT_GOING, [], keep_others=False)
     elif action == "stop" and extra == say.STOP_ASK:  # picked in /stopstudying's list: confirm
         await query.answer()
         await send(update, say.stop_confirm(status.course, plan_id))

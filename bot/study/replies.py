@@ -81,6 +81,8 @@ class EaseOff(CallbackData):
 SESSION_DONE = "s"  # PlanAction("done", plan, "s"): a session studied; a number: that module finished
 TEXT_LIMIT = 4096
 STOP_ASK = "ask"  # PlanAction("stop", plan, "ask"): show the confirmation for that plan
+STOP_KEEP = "keep"  # PlanAction("stop", plan, "keep"): "Keep going", nothing is stopped
+KEPT_GOING = "👍 Nothing was stopped: keep going! /progress shows where you are."
 TIME_CHOICES = (7 * 60, 12 * 60 + 30, 18 * 60, 19 * 60, 21 * 60)
 SESSION_CHOICES = (30, 60, 90, 120)
 
@@ -686,7 +688,8 @@ def choose_plan_to_stop(statuses: list[PlanStatus]) -> Reply:
         [Button(f"⏹ {shorten(s.course.title, 40)}", data=PlanAction("stop", s.plan.id or 0, STOP_ASK))]
         for s in statuses
     ]
-    rows.append([Button("Keep them all", data=MenuChoice("home"))])
+    first = (statuses[0].plan.id or 0) if statuses else 0
+    rows.append([Button("Keep them all", data=PlanAction("stop", first, STOP_KEEP))])
     return Reply("Which plan would you like to stop? Its progress is kept; its reminders stop.", rows)
 
 
@@ -696,7 +699,7 @@ def stop_confirm(course: CourseInfo, plan_id: int) -> Reply:
         [
             [
                 Button("Yes, stop", data=PlanAction("stop", plan_id)),
-                Button("Keep going", data=MenuChoice("home")),
+                Button("Keep going", data=PlanAction("stop", plan_id, STOP_KEEP)),
             ]
         ],
     )

@@ -4,6 +4,7 @@ buttons, a goal the catalogue has nothing for, /progress in the middle of planni
 from __future__ import annotations
 
 from tests.conftest import BotHarness, buttons, text_of
+from tests.e2e.test_study_e2e import enrol
 from tests.e2e.test_study_words_e2e import start
 
 
@@ -64,3 +65,16 @@ async def test_gmt_asks_uk_or_all_year_and_an_offset_warns_about_summer_time(har
     assert "/timezone Europe/London" in text_of([which]) and "/timezone UTC" in text_of([which])
     [offset] = await harness.say("/timezone GMT+2")
     assert "UTC+02:00" in text_of([offset]) and "stays the same all year" in text_of([offset])
+
+
+async def test_keep_going_on_stopstudying_keeps_the_plan_and_says_so(harness: BotHarness) -> None:
+    """Not the whole welcome menu: the question goes, and the learner is told nothing stopped."""
+    await enrol(harness)
+    [confirm] = await harness.say("/stopstudying")
+    keep = dict(buttons(confirm))["Keep going"]
+    [kept] = await harness.press(harness.message_of(confirm), keep)
+    assert kept.method == "editMessageText"
+    assert "Nothing was stopped" in text_of([kept]) and "What would you like to do" not in text_of([kept])
+    assert buttons(kept) == []
+    [progress] = await harness.say("/progress")
+    assert "Stopped" not in text_of([progress]) and "Next reminder" in text_of([progress])
