@@ -1059,23 +1059,31 @@ async def reminders_command(update: Update, context: BotContext) -> None:
 
 async def pause_command(update: Update, context: BotContext) -> None:
     """/pause: every active plan pauses (no reminders) until /resume."""
-    await _set_all(update, context, PAUSED, "Paused {n}. Send /resume when you're ready.",
-                   "You have no active plan to pause.")  # fmt: skip
+    await _set_all(update, context, PAUSED, "Paused {n}. Send /resume when you're ready.")
 
 
 async def resume_command(update: Update, context: BotContext) -> None:
     """/resume: paused plans start reminding again from their next study time."""
-    await _set_all(update, context, ACTIVE, "Resumed {n}. /reminders shows what's next.",
-                   "You have no paused plan.")  # fmt: skip
+    await _set_all(update, context, ACTIVE, "Resumed {n}. /reminders shows what's next.")
 
 
-async def _set_all(update: Update, context: BotContext, status: str, done: str, none: str) -> None:
+async def _set_all(update: Update, context: BotContext, status: str, done: str) -> None:
+    """Pause or resume every plan; when none changed, why (already so, or no plan) and what next."""
     user = update.effective_user
     if user is None:
         return
     core = context.core
     changed = await set_all(core.db, core.clock, user.id, status, context.default_tz)
-    await send(update, Reply(done.format(n=plural(changed, "plan")) if changed else none))
+    if changed:
+        await send(update, Reply(done.format(n=plural(changed, "plan"))))
+        return
+    statuses = await plan_statuses(
+        core.db, core.clock, user.id, core.catalog.courses, context.default_tz, include_finished=True
+    )
+    going = any(s.plan.status in (ACTIVE, PAUSED) for s in statuses)
+    draft = _draft(context)
+    planning = draft.course if draft is not None else None
+    await send(update, say.nothing_to_set(status == PAUSED, going, bool(statuses), planning))
 
 
 async def stop_command(update: Update, context: BotContext) -> None:

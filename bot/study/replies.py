@@ -114,6 +114,27 @@ def choose_course(last: CourseInfo | None) -> Reply:
     return Reply(text, rows)
 
 
+def nothing_to_set(pausing: bool, going: bool, any_plan: bool, planning: CourseInfo | None) -> Reply:
+    """/pause with nothing active, /resume with nothing paused: why, and what to do instead
+    (`going`: a plan is active or paused; `any_plan`: also finished or stopped ones)."""
+    if planning is not None and not going:
+        return Reply(still_planning(planning))
+    if any_plan and not going:
+        return Reply(
+            "You have no plan going: finished and stopped plans stay in /progress. To study a "
+            "course again, press <i>▶️ Start studying</i> on it.",
+            [[Button("🔎 Find a course", data=MenuChoice("find"))]],
+        )
+    if not going:
+        return Reply(
+            "You have no study plan yet. Find a course and press <i>▶️ Start studying</i>.",
+            [[Button("🔎 Find a course", data=MenuChoice("find"))]],
+        )
+    if pausing:
+        return Reply("Your plans are already paused. Send /resume when you're ready.")
+    return Reply("Your plans are already on. /reminders shows what's next.")
+
+
 def still_planning(course: CourseInfo) -> str:
     """Said by /progress and /reminders while a plan is being made: it isn't made yet."""
     return (

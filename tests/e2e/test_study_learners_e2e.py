@@ -78,3 +78,19 @@ async def test_keep_going_on_stopstudying_keeps_the_plan_and_says_so(harness: Bo
     assert buttons(kept) == []
     [progress] = await harness.say("/progress")
     assert "Stopped" not in text_of([progress]) and "Next reminder" in text_of([progress])
+
+
+async def test_pause_twice_and_resume_after_stopping_say_why_and_what_next(harness: BotHarness) -> None:
+    [none] = await harness.say("/pause")
+    assert "no study plan yet" in text_of([none]) and buttons(none)
+    await enrol(harness)
+    await harness.say("/pause")
+    [again] = await harness.say("/pause")
+    assert "already paused" in text_of([again]) and "/resume" in text_of([again])
+    await harness.say("/resume")
+    [on] = await harness.say("/resume")
+    assert "already on" in text_of([on])
+    [confirm] = await harness.say("/stopstudying")
+    await harness.press(harness.message_of(confirm), dict(buttons(confirm))["Yes, stop"])
+    [stopped] = await harness.say("/resume")
+    assert "no plan going" in text_of([stopped]) and "Start studying" in text_of([stopped])
