@@ -38,6 +38,8 @@ from bot.study.maths import (
     zone,
 )
 from bot.study.parse import (
+    DaysAnswer,
+    is_done,
     parse_days_answer,
     parse_fit_answer,
     parse_quiet_answer,
@@ -191,6 +193,8 @@ async def typed_days(update: Update, context: BotContext) -> int:
     if draft is None or message is None:
         return await _lost(update)
     found = parse_days_answer(message.text or "")
+    if found is None and draft.days and is_done(message.text or ""):  # "ok" after tapping days
+        found = DaysAnswer(days=draft.days)
     if found is None:
         await send(update, say.sorry(say.ask_days(draft.course, draft.days), "study days"))
         return DAYS

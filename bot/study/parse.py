@@ -57,6 +57,15 @@ _PER_WEEK = re.compile(
     r"^(?:about |around |maybe )?(\d+|\w+?)(?: days?| times?|x| ?x)? ?(?:a|per|each|every|/) ?week$"
     r"|^(\w+) days?$|^(once|twice) weekly$"
 )
+_FILLER = re.compile(r"\b(?:maybe|probably|perhaps|possibly|also|too|plus|please|pls|if possible|i think)\b")
+_DONE = re.compile(r"^(?:ok(?:ay)?|done|next|yes|yep|that'?s (?:it|all)|finished|go|continue|good)\W*$")
+
+
+def is_done(text: str) -> bool:
+    """ "ok", "done", "next" typed after tapping the days: the same as pressing Done."""
+    return bool(_DONE.match(_clean(text)))
+
+
 _RANGE_WORDS = re.compile(r"\s*\b(?:to|through|thru|till|until)\b\s*|\s*-\s*")
 
 
@@ -78,6 +87,7 @@ def parse_days_answer(text: str) -> DaysAnswer | None:
     cleaned = re.sub(r"^(?:every|each|on|only|study on|i can do)\s+", "", cleaned)
     cleaned = re.sub(r"\b(mon|tues?|wednes|thurs?|fri|satur|sun)days\b", r"\1day", cleaned)  # Mondays
     cleaned = re.sub(r"\b(?:every|each|on)\b", " ", cleaned)
+    cleaned = _FILLER.sub(" ", cleaned)  # "Mon, Wed and maybe Fri"
     cleaned = _RANGE_WORDS.sub("-", cleaned).strip(" -")
     days = parse_days(cleaned)
     return DaysAnswer(days=days) if days else None

@@ -94,3 +94,11 @@ async def test_pause_twice_and_resume_after_stopping_say_why_and_what_next(harne
     await harness.press(harness.message_of(confirm), dict(buttons(confirm))["Yes, stop"])
     [stopped] = await harness.say("/resume")
     assert "no plan going" in text_of([stopped]) and "Start studying" in text_of([stopped])
+
+
+async def test_ok_typed_after_tapping_days_moves_on(harness: BotHarness) -> None:
+    await start(harness)
+    days = harness.api.sent()[-1]
+    await harness.press(harness.message_of(days), dict(buttons(days))["Mon"])
+    [time_question] = await harness.say("ok")
+    assert "At what time" in text_of([time_question])

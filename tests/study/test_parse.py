@@ -10,6 +10,7 @@ import pytest
 from bot.study.parse import (
     DaysAnswer,
     TimeAnswer,
+    is_done,
     parse_days_answer,
     parse_fit_answer,
     parse_quiet_answer,
@@ -354,6 +355,21 @@ def test_a_place_with_its_country_or_a_spelled_out_zone(text: str, zone: str) ->
 @pytest.mark.parametrize("text", ["Mars/Phobos", "", "x", "nowhere at all", "Atlantis-on-sea", "la la land"])
 def test_unknown_places(text: str) -> None:
     assert parse_zone(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("monday, wednesday and maybe friday", (0, 2, 4)), ("mon wed fri pls", (0, 2, 4)),
+     ("saturdays too", (5,))],
+)  # fmt: skip
+def test_days_with_filler_words(text: str, days: tuple[int, ...]) -> None:
+    found = parse_days_answer(text)
+    assert found is not None and found.days == days
+
+
+def test_ok_after_tapping_days_means_done() -> None:
+    assert is_done("ok") and is_done("Done!") and is_done("next 👍")
+    assert not is_done("mon") and not is_done("maybe")
 
 
 @pytest.mark.parametrize(
