@@ -47,6 +47,7 @@ from bot.study.parse import (
     parse_target,
     parse_time_answer,
     parse_zone,
+    part_of_day,
     warm_up,
 )
 from bot.study.store import (
@@ -247,6 +248,10 @@ async def _read_time(
             await send(update, say.ask_am_pm(found.options, quiet))
             return None
         minute = found.minute if found is not None else None
+        vague = part_of_day(text) if found is None else None
+        if vague is not None:  # "evening", "after work": which time exactly?
+            await send(update, say.ask_am_pm(vague, quiet))
+            return None
     if minute is None:
         await send(update, say.sorry(say.ask_time(quiet), "a time"))
         return None

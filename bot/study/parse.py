@@ -174,6 +174,24 @@ def parse_time_answer(text: str) -> TimeAnswer | None:
     return TimeAnswer(options=(evening, morning) if hour == 12 else (morning, evening))
 
 
+_PARTS_OF_DAY: tuple[tuple[str, tuple[int, ...]], ...] = (
+    (r"early morning|before work|first thing|before school", (6 * 60, 7 * 60, 8 * 60)),
+    (r"morning|breakfast|\bam\b", (7 * 60, 8 * 60, 9 * 60)),
+    (r"lunch|midday|\bnoon", (12 * 60, 12 * 60 + 30, 13 * 60)),
+    (r"afternoon|after school|\bpm\b", (14 * 60, 15 * 60, 16 * 60)),
+    (r"late|\bnight|before bed|bedtime", (20 * 60, 21 * 60, 22 * 60)),
+    (r"after work|evening|after dinner|tonight|after the kids", (18 * 60, 19 * 60, 20 * 60)),
+)
+
+
+def part_of_day(text: str) -> tuple[int, ...] | None:
+    """ "evening", "after work", "mornings" → a few times to pick from (none: not a part of day)."""
+    cleaned = _clean(text)
+    if len(cleaned) > 40:
+        return None
+    return next((times for pattern, times in _PARTS_OF_DAY if re.search(pattern, cleaned)), None)
+
+
 # --- session length --------------------------------------------------------------------------
 
 MIN_SESSION, MAX_SESSION = 10, 240

@@ -268,8 +268,10 @@ def ask_which_days(course: CourseInfo, per_week: int, suggestion: tuple[int, ...
 
 
 def ask_am_pm(options: tuple[int, ...], quiet: QuietHours) -> Reply:
-    """ "7" or "half 7": which one? A reading inside quiet hours is offered only with that said."""
-    labels = " or ".join(describe_minute(m) for m in options)
+    """ "7", "half 7" or "evening": which one? A reading inside quiet hours is offered only with
+    that said."""
+    times = [describe_minute(m) for m in options]
+    labels = ", ".join(times[:-1]) + " or " + times[-1] if len(times) > 1 else "".join(times)
     text = f"Did you mean {labels}?"
     row: list[Button] = []
     notes: list[list[Button]] = []

@@ -102,3 +102,12 @@ async def test_ok_typed_after_tapping_days_moves_on(harness: BotHarness) -> None
     await harness.press(harness.message_of(days), dict(buttons(days))["Mon"])
     [time_question] = await harness.say("ok")
     assert "At what time" in text_of([time_question])
+
+
+async def test_after_work_offers_evening_times(harness: BotHarness) -> None:
+    await start(harness)
+    await harness.say("Mon and Wed")
+    [which] = await harness.say("after work")
+    assert "Did you mean 18:00, 19:00 or 20:00?" in text_of([which])
+    [session] = await harness.press(harness.message_of(which), dict(buttons(which))["19:00"])
+    assert "How long" in text_of([session])

@@ -18,6 +18,7 @@ from bot.study.parse import (
     parse_target,
     parse_time_answer,
     parse_zone,
+    part_of_day,
 )
 
 TODAY = date(2026, 11, 30)  # a Monday
@@ -365,6 +366,20 @@ def test_unknown_places(text: str) -> None:
 def test_days_with_filler_words(text: str, days: tuple[int, ...]) -> None:
     found = parse_days_answer(text)
     assert found is not None and found.days == days
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [("evening", "18:00"), ("after work", "18:00"), ("mornings", "07:00"), ("afternoons", "14:00"),
+     ("before bed", "20:00"), ("lunch break", "12:00")],
+)  # fmt: skip
+def test_a_part_of_the_day_offers_times(text: str, first: str) -> None:
+    found = part_of_day(text)
+    assert found is not None and found[0] == hm(first) and len(found) == 3
+
+
+def test_not_a_part_of_the_day() -> None:
+    assert part_of_day("whenever") is None and part_of_day("7") is None
 
 
 def test_ok_after_tapping_days_means_done() -> None:
