@@ -203,7 +203,9 @@ def parse_session(text: str) -> int | None:
     """ "45 min", "an hour", "1.5 h", "1h30", "half an hour", "an hour and a half", "90" → minutes
     (between 10 minutes and 4 hours)."""
     cleaned = _clean(text).replace("½", ".5").replace(",", ".")
-    cleaned = re.sub(r"^(?:about|around|roughly|maybe|max|up to)\s+", "", cleaned)
+    cleaned = re.sub(r"^(?:about|around|roughly|maybe|max|up to|just|only|like|(?:a )?quick)\s+", "", cleaned)
+    cleaned = re.sub(r"\s*(?:max|maximum|tops|at most|or so|ish|or less)$", "", cleaned)  # "2 hours max"
+    cleaned = re.sub(r"^(\d+)\s*(?:-|to|or)\s*\d+\s*", r"\1 ", cleaned).strip()  # "20-30 min": the smaller
     cleaned = re.sub(r"\b(an?|one|two|three|four)\b", lambda m: str(_number(m.group(1))), cleaned)
     minutes: float | None = None
     if cleaned in ("half an hour", "half hour", "half 1 hour"):
@@ -303,8 +305,47 @@ def parse_target(text: str, today: date) -> TargetAnswer | None:
         return TargetAnswer(day=_month_day(today, _month(cleaned) or 1, "end"))
     if re.fullmatch(r"[\d\s]+", cleaned):  # a bare "7" is not a date
         return None
+    numeric = _numeric_date(cleaned, today)
+    if numeric is not None or re.fullmatch(r"[\d\s/.-]+", cleaned):  # "31/12", "12/31"; "2027-13-01": no
+        return TargetAnswer(day=numeric) if numeric is not None else None
+    holiday = _holiday(cleaned, today)
+    if holiday is not None:
+        return TargetAnswer(day=holiday)
+    month_year = re.fullmatch(r"([a-z]+) (\d{4})", cleaned)  # "March 2027": the end of it
+    if month_year and _month(month_year.group(1)) is not None:
+        month, year = _month(month_year.group(1)) or 1, int(month_year.group(2))
+        return TargetAnswer(day=date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1))
     found = _dateparser(cleaned, today)
     return TargetAnswer(day=found) if found is not None else None
+
+
+def _numeric_date(text: str, today: date) -> date | None:
+    """ "31/12", "31.12.2027" (day first) or "12/31" (month first, when the day can't be the
+    month) → a date, the next one when there is no year; impossible numbers → None."""
+    found = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?", text)
+    if not found:
+        return None
+    first, second = int(found.group(1)), int(found.group(2))
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    year = int(found.group(3)) if found.group(3) else today.year
+    year += 2000 if year < 100 else 0
+    try:
+        candidate = date(year, month, day)
+        if found.group(3) is None and candidate < today:
+            candidate = candidate.replace(year=year + 1)
+    except ValueError:
+        return None
+    return candidate
+
+
+def _holiday(text: str, today: date) -> date | None:
+    """ "Christmas", "xmas", "new year" → the next one."""
+    if re.fullmatch(r"(?:christmas|xmas)(?: day)?", text):
+        day = date(today.year, 12, 25)
+        return day if day >= today else day.replace(year=today.year + 1)
+    if re.fullmatch(r"(?:the )?new year(?:'s)?(?: day| eve)?", text):
+        return date(today.year + 1, 1, 1) if "eve" not in text else date(today.year, 12, 31)
+    return None
 
 
 def _dateparser(text: str, today: date) -> date | None:

@@ -382,6 +382,30 @@ def test_not_a_part_of_the_day() -> None:
     assert part_of_day("whenever") is None and part_of_day("7") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("12/31", date(2026, 12, 31)), ("31/12", date(2026, 12, 31)), ("by christmas", date(2026, 12, 25)),
+     ("march 2027", date(2027, 3, 31)), ("31.12.2027", date(2027, 12, 31))],
+)  # fmt: skip
+def test_target_dates_learners_type(text: str, day: date) -> None:
+    """US "12/31" is not 12 Nov 2031; "March 2027" is its end, not the 30th."""
+    found = parse_target(text, date(2026, 11, 30))
+    assert found is not None and found.day == day
+
+
+@pytest.mark.parametrize("text", ["2027-13-01", "13/13", "45/2"])
+def test_impossible_numeric_dates_are_not_guessed(text: str) -> None:
+    assert parse_target(text, date(2026, 11, 30)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [("2 hours max", 120), ("20-30 min", 20), ("quick 15 min", 15), ("45 mins or so", 45)],
+)
+def test_session_lengths_with_hedges(text: str, minutes: int) -> None:
+    assert parse_session(text) == minutes
+
+
 def test_ok_after_tapping_days_means_done() -> None:
     assert is_done("ok") and is_done("Done!") and is_done("next 👍")
     assert not is_done("mon") and not is_done("maybe")
