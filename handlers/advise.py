@@ -170,6 +170,19 @@ OPTIONS = {"l": advise.LEVEL_CHOICES, "b": advise.BUDGET_CHOICES, "h": advise.HO
            "o": advise.MODE_CHOICES}  # fmt: skip
 
 
+async def cancel_if_advising(update: Update, context: BotContext) -> bool:
+    """/cancel reached another flow first (the plan conversation takes it): leave these questions
+    if the learner is in them, as `cancel` does; False when they are not."""
+    ids = _ids(update)
+    handler = _stored_conversation(context)
+    if ids is None or handler is None or handler.step_of(update) is None:
+        return False
+    handler.restore(update, None)
+    await advice_store.clear(context.core.db, *ids)
+    await cancel(update, context)
+    return True
+
+
 async def _answer(update: Update, context: BotContext, step: str) -> str | None:
     """The option pressed, or typed in words ("beginner", "free", "5 hours", "online");
     None after asking the same question again when a typed answer can't be read."""

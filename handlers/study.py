@@ -78,6 +78,7 @@ from bot.study.store import (
     snooze,
     take_a_week_off,
 )
+from handlers import advise
 from handlers.common import keyboard, private_only, send, show
 from handlers.context import BotContext
 
@@ -443,6 +444,8 @@ async def cancel(update: Update, context: BotContext) -> int:
     edit = context.user_data.pop(EDIT, None) if context.user_data is not None else None
     if edit is not None and draft is None:
         await send(update, Reply("OK, nothing was changed."))
+    elif draft is None and await advise.cancel_if_advising(update, context):
+        pass  # it was the "Advise me" questions: they said so
     elif draft is None:
         await send(update, Reply("There's nothing to cancel. /help shows what I can do."))
     else:

@@ -111,3 +111,16 @@ async def test_after_work_offers_evening_times(harness: BotHarness) -> None:
     assert "Did you mean 18:00, 19:00 or 20:00?" in text_of([which])
     [session] = await harness.press(harness.message_of(which), dict(buttons(which))["19:00"])
     assert "How long" in text_of([session])
+
+
+async def test_cancel_during_advise_me_leaves_it(harness: BotHarness) -> None:
+    """/cancel reached the plan conversation first and said "nothing to cancel" while the
+    Advise me questions went on."""
+    await harness.say("/advise")
+    [level] = await harness.say("python")
+    [cancelled] = await harness.say("/cancel")
+    assert "nothing to cancel" not in text_of([cancelled]) and "/advise" in text_of([cancelled])
+    stale = await harness.press(harness.message_of(level), "a:l:beginner")
+    assert "budget" not in text_of(stale)  # the questions are over
+    [again] = await harness.say("/cancel")
+    assert "nothing to cancel" in text_of([again])
