@@ -170,6 +170,16 @@ OPTIONS = {"l": advise.LEVEL_CHOICES, "b": advise.BUDGET_CHOICES, "h": advise.HO
            "o": advise.MODE_CHOICES}  # fmt: skip
 
 
+async def start_from_elsewhere(update: Update, context: BotContext) -> None:
+    """/advise or "Advise me" taken by another flow first (the plan conversation): start the
+    questions here, and keep their step as this conversation would."""
+    step = await start_advice(update, context)
+    handler = _stored_conversation(context)
+    if handler is not None:
+        handler.restore(update, step)
+    await _store_step(update, context, step)
+
+
 async def cancel_if_advising(update: Update, context: BotContext) -> bool:
     """/cancel reached another flow first (the plan conversation takes it): leave these questions
     if the learner is in them, as `cancel` does; False when they are not."""

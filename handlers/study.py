@@ -20,7 +20,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot.callbacks import PlanAction, PlanAnswer, StartPlan
+from bot.callbacks import AdviceChoice, PlanAction, PlanAnswer, StartPlan
 from bot.learners import get_learner
 from bot.replies import Button, Reply, esc, is_number, plural
 from bot.study import drafts
@@ -453,6 +453,17 @@ async def cancel(update: Update, context: BotContext) -> int:
     return ConversationHandler.END
 
 
+async def leave_for_advice(update: Update, context: BotContext) -> int:
+    """/advise (or "Advise me") while planning: planning stops (said so), the questions start."""
+    draft = context.user_data.pop(DRAFT, None) if context.user_data is not None else None
+    if context.user_data is not None:
+        context.user_data.pop(EDIT, None)
+    if isinstance(draft, Draft):
+        await send(update, say.left_planning(draft.course))
+    await advise.start_from_elsewhere(update, context)
+    return ConversationHandler.END
+
+
 async def _lost(update: Update) -> int:
     """The draft is gone (e.g. after a restart): start again rather than guess."""
     if update.callback_query is not None:
@@ -616,6 +627,8 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
         },
         fallbacks=[
             CommandHandler("cancel", cancel),
+            CommandHandler("advise", leave_for_advice),
+            CallbackQueryHandler(leave_for_advice, pattern=AdviceChoice.of_step("s")),
             CallbackQueryHandler(start_plan, pattern=StartPlan.matches),
             CallbackQueryHandler(edit_button, pattern=say.PlanEdit.matches),
             CallbackQueryHandler(ease_button, pattern=say.EaseOff.matches),

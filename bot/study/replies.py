@@ -135,6 +135,14 @@ def nothing_to_set(pausing: bool, going: bool, any_plan: bool, planning: CourseI
     return Reply("Your plans are already on. /reminders shows what's next.")
 
 
+def left_planning(course: CourseInfo) -> Reply:
+    """Another flow started while planning: the plan was not made."""
+    return Reply(
+        f"OK, I've stopped planning <b>{esc(course.title)}</b> (nothing was saved). Press "
+        "<i>▶️ Start studying</i> on it any time."
+    )
+
+
 def still_planning(course: CourseInfo) -> str:
     """Said by /progress and /reminders while a plan is being made: it isn't made yet."""
     return (

@@ -124,3 +124,13 @@ async def test_cancel_during_advise_me_leaves_it(harness: BotHarness) -> None:
     assert "budget" not in text_of(stale)  # the questions are over
     [again] = await harness.say("/cancel")
     assert "nothing to cancel" in text_of([again])
+
+
+async def test_advise_while_planning_stops_planning_and_asks_the_goal(harness: BotHarness) -> None:
+    """The typed goal went to the plan's time question ("couldn't read that as a time")."""
+    await start(harness)
+    await harness.say("Mon")
+    replies = await harness.say("/advise")
+    assert "stopped planning" in text_of(replies) and "What is your goal?" in text_of(replies)
+    [level] = await harness.say("data analyst")
+    assert "What is your level" in text_of([level])
