@@ -25,6 +25,7 @@ from bot.callbacks import AdviceChoice
 from bot.catalog import advice_store, advise
 from bot.catalog import replies as course_replies
 from bot.replies import Reply
+from bot.study.parse import CANCEL
 from handlers.common import send, show
 from handlers.context import BotContext
 
@@ -286,7 +287,7 @@ def conversation() -> ConversationHandler:  # type: ignore[type-arg]
     with warnings.catch_warnings():
         # Tracked per user and chat on purpose (as the study plan conversation); buttons carry their data.
         warnings.simplefilter("ignore", PTBUserWarning)
-        typed = filters.TEXT & ~filters.COMMAND
+        typed = filters.TEXT & ~filters.COMMAND & ~filters.Regex(CANCEL)
         return StoredAdvice(
             entry_points=[
                 CommandHandler("advise", start_advice),
@@ -296,7 +297,7 @@ def conversation() -> ConversationHandler:  # type: ignore[type-arg]
             states={
                 GOAL: [
                     CallbackQueryHandler(pressed_goal, pattern=AdviceChoice.of_step("g")),
-                    MessageHandler(filters.TEXT & ~filters.COMMAND, typed_goal),
+                    MessageHandler(typed, typed_goal),
                 ],
                 LEVEL: [
                     CallbackQueryHandler(chose_level, pattern=AdviceChoice.of_step("l")),
@@ -317,6 +318,7 @@ def conversation() -> ConversationHandler:  # type: ignore[type-arg]
             },
             fallbacks=[
                 CommandHandler("cancel", cancel),
+                MessageHandler(filters.TEXT & filters.Regex(CANCEL), cancel),  # "cancel", "stop"
                 CallbackQueryHandler(cancel, pattern=AdviceChoice.of_step("c")),
                 CallbackQueryHandler(start_advice, pattern=AdviceChoice.of_step("s")),
             ],

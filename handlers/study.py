@@ -38,6 +38,7 @@ from bot.study.maths import (
     zone,
 )
 from bot.study.parse import (
+    CANCEL,
     DaysAnswer,
     is_done,
     parse_days_answer,
@@ -554,7 +555,7 @@ async def load_conversation(update: Update, context: BotContext) -> None:
 
 
 def conversation() -> ConversationHandler:  # type: ignore[type-arg]
-    text = filters.TEXT & ~filters.COMMAND
+    text = filters.TEXT & ~filters.COMMAND & ~filters.Regex(CANCEL)
     other = MessageHandler(~filters.COMMAND, unexpected)
     with warnings.catch_warnings():
         # PTB warns that per_message=False does not track buttons per message; we track the
@@ -627,6 +628,7 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
         },
         fallbacks=[
             CommandHandler("cancel", cancel),
+            MessageHandler(filters.TEXT & filters.Regex(CANCEL), cancel),  # "cancel", "stop"
             CommandHandler("advise", leave_for_advice),
             CallbackQueryHandler(leave_for_advice, pattern=AdviceChoice.of_step("s")),
             CallbackQueryHandler(start_plan, pattern=StartPlan.matches),

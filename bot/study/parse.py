@@ -23,6 +23,13 @@ NUMBER_WORDS = {
 }  # fmt: skip
 
 
+# "cancel" typed without the slash, in the plan or "Advise me" questions: the same as /cancel.
+CANCEL = re.compile(
+    r"^\W*(?:cancel|stop|quit|exit|abort|never ?mind|forget (?:it|that)|stop (?:planning|this|it))\W*$",
+    re.IGNORECASE,
+)
+
+
 def _clean(text: str) -> str:
     """Lower case, dashes made plain, spaces squeezed, trailing punctuation dropped."""
     text = text.lower().replace("–", "-").replace("—", "-").replace("’", "'")

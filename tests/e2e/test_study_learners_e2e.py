@@ -134,3 +134,14 @@ async def test_advise_while_planning_stops_planning_and_asks_the_goal(harness: B
     assert "stopped planning" in text_of(replies) and "What is your goal?" in text_of(replies)
     [level] = await harness.say("data analyst")
     assert "What is your level" in text_of([level])
+
+
+async def test_cancel_typed_without_the_slash_leaves_either_flow(harness: BotHarness) -> None:
+    await start(harness)
+    await harness.say("Mon")
+    [left] = await harness.say("cancel")
+    assert "no plan was made" in text_of([left])
+    await harness.say("/advise")
+    await harness.say("python")
+    [left_advice] = await harness.say("never mind")
+    assert "/advise whenever you want" in text_of([left_advice])

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from bot.study.parse import (
+    CANCEL,
     DaysAnswer,
     TimeAnswer,
     is_done,
@@ -404,6 +405,15 @@ def test_impossible_numeric_dates_are_not_guessed(text: str) -> None:
 )
 def test_session_lengths_with_hedges(text: str, minutes: int) -> None:
     assert parse_session(text) == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "leaves"),
+    [("cancel", True), ("Stop!", True), ("never mind", True), ("stop planning", True), ("stop at 7", False),
+     ("7pm", False)],
+)  # fmt: skip
+def test_cancel_words(text: str, leaves: bool) -> None:
+    assert bool(CANCEL.match(text)) is leaves
 
 
 def test_ok_after_tapping_days_means_done() -> None:
