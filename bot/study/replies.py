@@ -97,10 +97,16 @@ def day_text(day: date) -> str:
 
 
 def not_self_paced(course: CourseInfo) -> Reply:
+    """A scheduled course: no plan; self-paced courses on the same skill are one tap away."""
+    rows = [[Button("🔎 Find a course", data=MenuChoice("find"))]]
+    if course.skills:
+        skill = shorten(course.skills[0], 30)
+        search = SearchFor.fitting(f"self-paced {skill}")
+        rows.insert(0, [Button(f"🔎 Self-paced {skill} courses", data=search)])
     return Reply(
         f"<b>{esc(course.title)}</b> runs on the provider's own schedule (it is not self-paced), "
         "so I can't plan its pace. Search for a self-paced course and press <i>Start studying</i>.",
-        [[Button("🔎 Find a course", data=MenuChoice("find"))]],
+        rows,
     )
 
 

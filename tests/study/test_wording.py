@@ -77,3 +77,11 @@ def test_a_fixed_offset_says_it_does_not_follow_summer_time() -> None:
     assert "stays the same all year" in say.timezone_set("UTC+02:00", "16:00").text
     assert "/timezone Berlin" in say.timezone_set("UTC-05:00", "09:00").text
     assert "all year" not in say.timezone_set("Europe/Berlin", "16:00").text
+
+
+def test_a_scheduled_course_offers_self_paced_ones_on_its_skill() -> None:
+    from dataclasses import replace
+
+    scheduled = replace(course((("One", 1),), 1), self_paced=False, skills=("excel",))
+    labels = [b.label for row in say.not_self_paced(scheduled).buttons for b in row]
+    assert labels[0] == "🔎 Self-paced excel courses"
