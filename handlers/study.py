@@ -702,7 +702,7 @@ async def edit_button(update: Update, context: BotContext) -> int:
         context.user_data[EDIT] = Edit(plan_id, status.course, days_of(status.plan))
     questions = {
         "time": (say.ask_time(quiet), EDIT_TIME),
-        "days": (say.ask_days(status.course, days_of(status.plan)), EDIT_DAYS),
+        "days": (say.ask_days(status.course, days_of(status.plan), editing=True), EDIT_DAYS),
         "session": (say.ask_session(), EDIT_SESSION),
         "target": (say.ask_target(), EDIT_TARGET),
         "quiet": (say.ask_quiet(quiet, plan_id), EDIT_QUIET),
@@ -739,17 +739,17 @@ async def edit_days(update: Update, context: BotContext) -> int:
         return await _lost(update)
     if button == "ok":
         if not edit.days:
-            await send(update, say.ask_days(edit.course, edit.days))
+            await send(update, say.ask_days(edit.course, edit.days, editing=True))
             return EDIT_DAYS
         return await _apply(update, context, edit, "Study days changed.", days=edit.days)
     if button is not None:
         if is_number(button) and int(button) < 7:
             edit.days = tuple(sorted(set(edit.days) ^ {int(button)}))
-        await show(update, say.ask_days(edit.course, edit.days))
+        await show(update, say.ask_days(edit.course, edit.days, editing=True))
         return EDIT_DAYS
     found = parse_days_answer(text)
     if found is None:
-        await send(update, say.sorry(say.ask_days(edit.course, edit.days), "study days"))
+        await send(update, say.sorry(say.ask_days(edit.course, edit.days, editing=True), "study days"))
         return EDIT_DAYS
     if found.days is None:
         edit.days = found.suggestion

@@ -157,11 +157,17 @@ def still_planning(course: CourseInfo) -> str:
     )
 
 
-def ask_days(course: CourseInfo, selected: tuple[int, ...]) -> Reply:
+def ask_days(course: CourseInfo, selected: tuple[int, ...], editing: bool = False) -> Reply:
+    """Which days? (When changing a plan's days, the plan isn't introduced again.)"""
     modules = len(course.modules)
+    intro = (
+        f"Changing the days for <b>{esc(course.title)}</b>."
+        if editing
+        else f"Let's plan <b>{esc(course.title)}</b>: {plural(modules, 'module')}, about "
+        f"{plural(course.workload_hours, 'hour')}."
+    )
     text = (
-        f"Let's plan <b>{esc(course.title)}</b>: {plural(modules, 'module')}, about "
-        f"{plural(course.workload_hours, 'hour')}.\n\n<b>Which days will you study?</b> Tap the days, then "
+        f"{intro}\n\n<b>Which days will you study?</b> Tap the days, then "
         "<i>Done</i> (or type them, e.g. <i>Tue and Thu</i>, <i>weekdays</i>, <i>3 days a week</i>)."
     )
     day_buttons = [

@@ -85,3 +85,10 @@ def test_a_scheduled_course_offers_self_paced_ones_on_its_skill() -> None:
     scheduled = replace(course((("One", 1),), 1), self_paced=False, skills=("excel",))
     labels = [b.label for row in say.not_self_paced(scheduled).buttons for b in row]
     assert labels[0] == "🔎 Self-paced excel courses"
+
+
+def test_changing_days_does_not_introduce_the_plan_again() -> None:
+    tiny = course((("One", 1),), 1)
+    assert "Let's plan" in say.ask_days(tiny, ()).text
+    edited = say.ask_days(tiny, (0,), editing=True).text
+    assert "Let's plan" not in edited and "Changing the days" in edited
