@@ -41,6 +41,7 @@ from bot.study.parse import (
     CANCEL,
     DaysAnswer,
     is_done,
+    is_yes,
     parse_days_answer,
     parse_fit_answer,
     parse_quiet_answer,
@@ -88,6 +89,7 @@ EDIT_TIME, EDIT_DAYS, EDIT_SESSION, EDIT_TARGET, EDIT_QUIET = range(8, 13)
 DRAFT = "plan_draft"
 EDIT = "plan_edit"
 MAX_NOTE = 300
+KEEP = "keep"  # Draft.extra: a time inside quiet hours the learner was just asked about
 
 
 def _quiet(context: BotContext, draft: Draft) -> QuietHours:
@@ -216,7 +218,7 @@ async def chose_time(update: Update, context: BotContext) -> int:
     if answer is None:
         return await _lost(update)
     draft = answer.draft
-    chosen = await _read_time(update, answer.button, answer.text, _quiet(context, draft))
+    chosen = await _read_time(update, answer.button, answer.text, _quiet(context, draft), draft.extra)
     if chosen is None:
         return TIME
     minute, shorter = chosen
@@ -231,10 +233,14 @@ async def chose_time(update: Update, context: BotContext) -> int:
 
 
 async def _read_time(
-    update: Update, button: str | None, text: str, quiet: QuietHours
+    update: Update, button: str | None, text: str, quiet: QuietHours, pending: dict[str, Any] | None = None
 ) -> tuple[int, QuietHours | None] | None:
     """The chosen minute (and shortened quiet hours, if the learner kept a time inside them);
-    `None` after asking again: unreadable, "7" (morning or evening?), or inside quiet hours."""
+    `None` after asking again: unreadable, "7" (morning or evening?), or inside quiet hours.
+    `pending` (the draft's extras) remembers a time inside quiet hours, so "yes" keeps it."""
+    kept = pending.pop(KEEP, None) if pending is not None else None
+    if button is None and isinstance(kept, int) and is_yes(text):  # "yes, keep 07:00"
+        button = f"keep:{kept}"
     if button == "other":
         await send(update, say.ask_time(quiet))
         return None
@@ -258,6 +264,8 @@ async def _read_time(
         await send(update, say.sorry(say.ask_time(quiet), "a time"))
         return None
     if quiet.contains(minute):
+        if pending is not None:
+            pending[KEEP] = minute
         await send(update, say.time_in_quiet_hours(minute, quiet))
         return None
     return minute, None

@@ -73,6 +73,14 @@ def is_done(text: str) -> bool:
     return bool(_DONE.match(_clean(text)))
 
 
+_YES = re.compile(r"^(?:yes|yeah|yep|yup|ok(?:ay)?|sure|fine|keep(?: it| that| \d\S*)?|good)\b")
+
+
+def is_yes(text: str) -> bool:
+    """ "yes", "keep it", "ok": agreeing to the question just asked."""
+    return bool(_YES.match(_clean(text)))
+
+
 _RANGE_WORDS = re.compile(r"\s*\b(?:to|through|thru|till|until)\b\s*|\s*-\s*")
 
 

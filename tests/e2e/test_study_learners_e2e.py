@@ -145,3 +145,13 @@ async def test_cancel_typed_without_the_slash_leaves_either_flow(harness: BotHar
     await harness.say("python")
     [left_advice] = await harness.say("never mind")
     assert "/advise whenever you want" in text_of([left_advice])
+
+
+async def test_yes_keeps_a_time_inside_quiet_hours(harness: BotHarness) -> None:
+    await start(harness)
+    await harness.say("weekdays")
+    [asked] = await harness.say("7am")
+    assert "07:00 is inside your quiet hours" in text_of([asked])
+    [session] = await harness.say("yes keep it")
+    assert "quiet hours 22:00–07:00 once the plan is made" in text_of([session])
+    assert "How long" in text_of([session])

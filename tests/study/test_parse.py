@@ -12,6 +12,7 @@ from bot.study.parse import (
     DaysAnswer,
     TimeAnswer,
     is_done,
+    is_yes,
     parse_days_answer,
     parse_fit_answer,
     parse_quiet_answer,
@@ -414,6 +415,11 @@ def test_session_lengths_with_hedges(text: str, minutes: int) -> None:
 )  # fmt: skip
 def test_cancel_words(text: str, leaves: bool) -> None:
     assert bool(CANCEL.match(text)) is leaves
+
+
+def test_yes_words() -> None:
+    assert is_yes("yes") and is_yes("Keep it!") and is_yes("ok") and is_yes("keep 7am")
+    assert not is_yes("no") and not is_yes("8am") and not is_yes("yesterday")
 
 
 def test_ok_after_tapping_days_means_done() -> None:
