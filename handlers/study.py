@@ -162,6 +162,12 @@ async def start_plan(update: Update, context: BotContext) -> int:
     if user is not None and await open_plan_count(core.db, user.id) >= MAX_OPEN_PLANS:
         await send(update, say.too_many_plans(MAX_OPEN_PLANS))
         return ConversationHandler.END
+    if user is not None:
+        statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, context.default_tz)
+        existing = next((s for s in statuses if s.course.id == course.id), None)
+        if existing is not None:  # a second plan would double every reminder
+            await send(update, say.already_planned(existing))
+            return ConversationHandler.END
     if context.user_data is not None:
         context.user_data[DRAFT] = Draft(course=course)
     warm_up()
@@ -428,7 +434,7 @@ async def typed_if_then(update: Update, context: BotContext) -> int:
         if_then=draft.if_then,
     )  # fmt: skip
     try:
-        _plan, first = await create_plan(
+        plan, first = await create_plan(
             core.db, core.clock, user.id, plan_draft, context.default_tz, max_open=MAX_OPEN_PLANS
         )
     except TooManyPlans:  # another plan was made meanwhile (a second conversation)
@@ -439,12 +445,24 @@ async def typed_if_then(update: Update, context: BotContext) -> int:
     tz = learner_zone(context.learner, context.default_tz)
     fit = _fit(draft, await _today(update, context))
     created = say.plan_created(
-        draft.course, draft.days, draft.minute, first, tz, fit, draft.target, quiet_hours(context.learner)
-    )
+        draft.course, draft.days, draft.minute, first, tz, fit, draft.target, quiet_hours(context.learner),
+        clashes=await _same_slot(context, user.id, plan.id, draft),
+    )  # fmt: skip
     await send(update, created)
     if context.user_data is not None:
         context.user_data.pop(DRAFT, None)
     return ConversationHandler.END
+
+
+async def _same_slot(context: BotContext, user_id: int, plan_id: int | None, draft: Draft) -> list[str]:
+    """The learner's other active plans studied on one of the same days at the same time."""
+    core = context.core
+    statuses = await plan_statuses(core.db, core.clock, user_id, core.catalog.courses, context.default_tz)
+    return [
+        s.course.title for s in statuses
+        if s.plan.id != plan_id and s.plan.status == ACTIVE and s.plan.study_minute == draft.minute
+        and set(days_of(s.plan)) & set(draft.days)
+    ]  # fmt: skip
 
 
 async def cancel(update: Update, context: BotContext) -> int:

@@ -141,6 +141,22 @@ def nothing_to_set(pausing: bool, going: bool, any_plan: bool, planning: CourseI
     return Reply("Your plans are already on. /reminders shows what's next.")
 
 
+def already_planned(status: PlanStatus) -> Reply:
+    """Start studying on a course that already has a plan: that plan, and how to change it."""
+    plan = status.plan
+    paused = " (paused: /resume starts it again)" if plan.status == "paused" else ""
+    text = (
+        f"You already have a plan for <b>{esc(status.course.title)}</b>: "
+        f"{describe_days(days_of(plan))} at {describe_minute(plan.study_minute)}{paused}. "
+        "Change its days, time or target with ✏️ Edit."
+    )
+    return Reply(
+        text,
+        [[Button("✏️ Edit this plan", data=PlanEdit(plan.id or 0, "menu"))],
+         [Button("📊 My progress", data=MenuChoice("plan"))]],
+    )  # fmt: skip
+
+
 def left_planning(course: CourseInfo) -> Reply:
     """Another flow started while planning: the plan was not made."""
     return Reply(
@@ -390,7 +406,10 @@ def plan_created(
     fit: Fit,
     target: date | None,
     quiet: QuietHours | None = None,
+    clashes: list[str] | None = None,
 ) -> Reply:
+    """The new plan: days and time, sessions, finish, first reminder; a plan already studied
+    at the same time is pointed out (`clashes`)."""
     lines = [
         f"✅ <b>Your plan for {esc(course.title)}</b>",
         f"• {capitalised(describe_days(days))} at {describe_minute(minute)} ({esc(str(tz))})",
@@ -405,6 +424,12 @@ def plan_created(
         if not quiet.off
         else ("Quiet hours are off (set them with /quiet)")
     )
+    if clashes:
+        titles, verb = ", ".join(shorten(t, 60) for t in clashes[:3]), "is" if len(clashes) == 1 else "are"
+        lines.append(
+            f"\n⚠️ {esc(titles)} {verb} also at {describe_minute(minute)} "
+            "on some of these days: /plan changes either one's time or days."
+        )
     lines.append(f"\n{quiet_text}. Use /progress to see how you're doing, /pause to take a break.")
     return Reply("\n".join(lines) + fixed_offset_note(str(tz)))
 

@@ -155,3 +155,36 @@ async def test_yes_keeps_a_time_inside_quiet_hours(harness: BotHarness) -> None:
     [session] = await harness.say("yes keep it")
     assert "quiet hours 22:00–07:00 once the plan is made" in text_of([session])
     assert "How long" in text_of([session])
+
+
+async def start_other(harness: BotHarness) -> None:
+    """Start studying a second course (not the one `enrol` plans)."""
+    results = (await harness.say("/search self-paced excel"))[0]
+    course = next(d for _, d in buttons(results) if d.startswith("c:"))
+    card = (await harness.press(harness.message_of(results), course))[0]
+    begin = next(d for _, d in buttons(card) if d.startswith("p:new:"))
+    assert "Which days" in text_of(await harness.press(harness.message_of(card), begin))
+
+
+async def test_a_second_plan_at_the_same_time_is_pointed_out(harness: BotHarness) -> None:
+    await enrol(harness)  # Mon/Wed/Fri 19:00
+    await start_other(harness)
+    for answer in ("Mon", "19:00", "45 min", "no"):
+        await harness.say(answer)
+    await harness.say("skip")
+    [created] = await harness.say("skip")
+    assert "Your plan for" in text_of([created])
+    assert "is also at 19:00" in text_of([created]) and "/plan" in text_of([created])
+
+
+async def test_start_studying_a_course_already_planned_points_to_that_plan(harness: BotHarness) -> None:
+    """A second plan for the same course would double every reminder."""
+    await enrol(harness)
+    results = (await harness.say("/search python for beginners"))[0]
+    course = next(d for _, d in buttons(results) if d.startswith("c:"))
+    card = (await harness.press(harness.message_of(results), course))[0]
+    begin = next(d for _, d in buttons(card) if d.startswith("p:new:"))
+    [already] = await harness.press(harness.message_of(card), begin)
+    assert "You already have a plan for" in text_of([already])
+    assert "Mon/Wed/Fri at 19:00" in text_of([already])
+    assert any(d.startswith("pe:") for _, d in buttons(already))
