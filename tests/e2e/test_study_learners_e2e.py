@@ -188,3 +188,10 @@ async def test_start_studying_a_course_already_planned_points_to_that_plan(harne
     assert "You already have a plan for" in text_of([already])
     assert "Mon/Wed/Fri at 19:00" in text_of([already])
     assert any(d.startswith("pe:") for _, d in buttons(already))
+
+
+async def test_mydata_names_advise_me_among_questions_in_progress(harness: BotHarness) -> None:
+    await harness.say("/advise")
+    await harness.say("python")
+    replies = await harness.say("/mydata")
+    assert "or Advise me): 1" in text_of(replies)
