@@ -38,6 +38,7 @@ from bot.study.maths import (
     zone,
 )
 from bot.study.parse import (
+    BACK,
     CANCEL,
     DaysAnswer,
     is_done,
@@ -409,8 +410,8 @@ async def typed_obstacle(update: Update, context: BotContext) -> int:
     if answer is None:
         return await _lost(update)
     draft = answer.draft
-    if answer.button is None:
-        draft.obstacle = " ".join(answer.text.split())[:MAX_NOTE] or None
+    # Skip (also after going back to this question) leaves no obstacle
+    draft.obstacle = (" ".join(answer.text.split())[:MAX_NOTE] or None) if answer.button is None else None
     await send(update, say.ask_if_then(draft.obstacle))
     return IF_THEN
 
@@ -422,8 +423,7 @@ async def typed_if_then(update: Update, context: BotContext) -> int:
     if answer is None or user is None:
         return await _lost(update)
     draft = answer.draft
-    if answer.button is None:
-        draft.if_then = " ".join(answer.text.split())[:MAX_NOTE] or None
+    draft.if_then = (" ".join(answer.text.split())[:MAX_NOTE] or None) if answer.button is None else None
     core = context.core
     if draft.quiet is not None:
         await set_quiet_hours(core.db, core.clock, user.id, draft.quiet, context.default_tz)
@@ -489,6 +489,27 @@ async def leave_for_advice(update: Update, context: BotContext) -> int:
         await send(update, say.left_planning(draft.course))
     await advise.start_from_elsewhere(update, context)
     return ConversationHandler.END
+
+
+async def go_back(update: Update, context: BotContext) -> int:
+    """ "back" typed: the previous question again, its answer can be changed (the answers after
+    it are asked again in turn). While changing a plan: nothing is changed, as /cancel."""
+    draft = _draft(context)
+    handler = _plan_conversation(context)
+    step = handler.step_of(update) if handler is not None else None
+    if draft is None or step is None or step >= EDIT_TIME:
+        return await cancel(update, context)
+    back_to = {TIME: DAYS, SESSION: TIME, TARGET: SESSION, TIMEZONE: TARGET, FIT: TARGET,
+               OBSTACLE: TARGET, IF_THEN: OBSTACLE}.get(step, DAYS)  # fmt: skip
+    questions = {
+        DAYS: lambda: say.ask_days(draft.course, draft.days),
+        TIME: lambda: say.ask_time(_quiet(context, draft)),
+        SESSION: lambda: say.ask_session(),
+        TARGET: lambda: say.ask_target(),
+        OBSTACLE: lambda: say.ask_obstacle(),
+    }
+    await send(update, questions[back_to]())
+    return back_to
 
 
 async def _lost(update: Update) -> int:
@@ -581,7 +602,7 @@ async def load_conversation(update: Update, context: BotContext) -> None:
 
 
 def conversation() -> ConversationHandler:  # type: ignore[type-arg]
-    text = filters.TEXT & ~filters.COMMAND & ~filters.Regex(CANCEL)
+    text = filters.TEXT & ~filters.COMMAND & ~filters.Regex(CANCEL) & ~filters.Regex(BACK)
     other = MessageHandler(~filters.COMMAND, unexpected)
     with warnings.catch_warnings():
         # PTB warns that per_message=False does not track buttons per message; we track the
@@ -655,6 +676,7 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
         fallbacks=[
             CommandHandler("cancel", cancel),
             MessageHandler(filters.TEXT & filters.Regex(CANCEL), cancel),  # "cancel", "stop"
+            MessageHandler(filters.TEXT & filters.Regex(BACK), go_back),  # "back": the question before
             CommandHandler("advise", leave_for_advice),
             CallbackQueryHandler(leave_for_advice, pattern=AdviceChoice.of_step("s")),
             CallbackQueryHandler(start_plan, pattern=StartPlan.matches),

@@ -30,6 +30,10 @@ CANCEL = re.compile(
 )
 
 
+# "back" typed in the plan questions: the question before, asked again.
+BACK = re.compile(r"^\W*(?:(?:go )?back|previous(?: question)?|undo|⬅️|🔙)\W*$", re.IGNORECASE)
+
+
 def _clean(text: str) -> str:
     """Lower case, dashes made plain, spaces squeezed, trailing punctuation dropped."""
     text = text.lower().replace("–", "-").replace("—", "-").replace("’", "'")

@@ -195,3 +195,25 @@ async def test_mydata_names_advise_me_among_questions_in_progress(harness: BotHa
     await harness.say("python")
     replies = await harness.say("/mydata")
     assert "or Advise me): 1" in text_of(replies)
+
+
+async def test_back_asks_the_previous_question_again(harness: BotHarness) -> None:
+    await start(harness)
+    await harness.say("Mon")
+    [session] = await harness.say("7pm")
+    assert "How long" in text_of([session])
+    [time_again] = await harness.say("back")
+    assert "At what time" in text_of([time_again])
+    [session] = await harness.say("8pm")
+    assert "How long" in text_of([session])
+    await harness.say("45 min")
+    await harness.say("no")
+    await harness.say("London")
+    [if_then] = await harness.say("work gets busy")
+    assert "work gets busy" in text_of([if_then])
+    [obstacle] = await harness.say("back")
+    assert "get in the way" in text_of([obstacle])
+    [if_then] = await harness.press(harness.message_of(obstacle), "p:o:skip")
+    assert "work gets busy" not in text_of([if_then])  # skipped now: no obstacle kept
+    [created] = await harness.press(harness.message_of(if_then), "p:i:skip")
+    assert "Mon at 20:00" in text_of([created])

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from bot.study.parse import (
+    BACK,
     CANCEL,
     DaysAnswer,
     TimeAnswer,
@@ -415,6 +416,13 @@ def test_session_lengths_with_hedges(text: str, minutes: int) -> None:
 )  # fmt: skip
 def test_cancel_words(text: str, leaves: bool) -> None:
     assert bool(CANCEL.match(text)) is leaves
+
+
+@pytest.mark.parametrize(
+    ("text", "back"), [("back", True), ("Go back!", True), ("⬅️", True), ("back pain", False)]
+)
+def test_back_words(text: str, back: bool) -> None:
+    assert bool(BACK.match(text)) is back
 
 
 def test_yes_words() -> None:
