@@ -25,7 +25,7 @@ from bot.callbacks import AdviceChoice
 from bot.catalog import advice_store, advise
 from bot.catalog import replies as course_replies
 from bot.replies import Reply
-from bot.study.parse import CANCEL
+from bot.study.parse import BACK, CANCEL
 from handlers.common import send, show
 from handlers.context import BotContext
 
@@ -171,6 +171,18 @@ OPTIONS = {"l": advise.LEVEL_CHOICES, "b": advise.BUDGET_CHOICES, "h": advise.HO
            "o": advise.MODE_CHOICES}  # fmt: skip
 
 
+async def go_back(update: Update, context: BotContext) -> int:
+    """ "back" typed: the question before this one again (its answer can be changed)."""
+    handler = _stored_conversation(context)
+    step = handler.step_of(update) if handler is not None else None
+    back_to = max(GOAL, (step if step is not None else GOAL) - 1)
+    letter = "glbho"[back_to]
+    options = advise.GOAL_CHOICES if back_to == GOAL else OPTIONS[letter]
+    goal = _answers(context).goal if back_to != GOAL else ""
+    await send(update, course_replies.advice_question(letter, options, goal))
+    return back_to
+
+
 async def start_from_elsewhere(update: Update, context: BotContext) -> None:
     """/advise or "Advise me" taken by another flow first (the plan conversation): start the
     questions here, and keep their step as this conversation would."""
@@ -287,7 +299,7 @@ def conversation() -> ConversationHandler:  # type: ignore[type-arg]
     with warnings.catch_warnings():
         # Tracked per user and chat on purpose (as the study plan conversation); buttons carry their data.
         warnings.simplefilter("ignore", PTBUserWarning)
-        typed = filters.TEXT & ~filters.COMMAND & ~filters.Regex(CANCEL)
+        typed = filters.TEXT & ~filters.COMMAND & ~filters.Regex(CANCEL) & ~filters.Regex(BACK)
         return StoredAdvice(
             entry_points=[
                 CommandHandler("advise", start_advice),
@@ -319,6 +331,7 @@ def conversation() -> ConversationHandler:  # type: ignore[type-arg]
             fallbacks=[
                 CommandHandler("cancel", cancel),
                 MessageHandler(filters.TEXT & filters.Regex(CANCEL), cancel),  # "cancel", "stop"
+                MessageHandler(filters.TEXT & filters.Regex(BACK), go_back),  # the question before
                 CallbackQueryHandler(cancel, pattern=AdviceChoice.of_step("c")),
                 CallbackQueryHandler(start_advice, pattern=AdviceChoice.of_step("s")),
             ],

@@ -217,3 +217,13 @@ async def test_back_asks_the_previous_question_again(harness: BotHarness) -> Non
     assert "work gets busy" not in text_of([if_then])  # skipped now: no obstacle kept
     [created] = await harness.press(harness.message_of(if_then), "p:i:skip")
     assert "Mon at 20:00" in text_of([created])
+
+
+async def test_back_in_advise_me_asks_the_previous_question(harness: BotHarness) -> None:
+    await harness.say("/advise")
+    [level] = await harness.say("python")
+    await harness.press(harness.message_of(level), "a:l:beginner")
+    [level_again] = await harness.say("back")
+    assert "What is your level" in text_of([level_again])
+    [budget] = await harness.say("intermediate")
+    assert "budget" in text_of([budget])
