@@ -151,7 +151,7 @@ async def start_plan(update: Update, context: BotContext) -> int:
     elif update.effective_user is not None:
         learner = context.learner
         last = core.catalog.get(learner.last_course_id) if learner and learner.last_course_id else None
-        await send(update, say.choose_course(last))
+        await send(update, say.choose_course(last, " ".join(context.args or [])))
         return ConversationHandler.END
     if course is None:
         await send(update, Reply("That course is no longer in the catalogue. Try /search."))

@@ -110,11 +110,15 @@ def not_self_paced(course: CourseInfo) -> Reply:
     )
 
 
-def choose_course(last: CourseInfo | None) -> Reply:
-    """/study alone: the course last looked at (if any), then ways to find one."""
+def choose_course(last: CourseInfo | None, typed: str = "") -> Reply:
+    """/study (or "/study python"): courses for what was typed, the course last looked at (if
+    any), then ways to find one."""
     text = "Which course would you like to study? Search for one (e.g. /search python) and press "
     text += "<i>▶️ Start studying</i> on its card."
     rows = [[Button(f"▶️ {shorten(last.title, 40)}", data=StartPlan(last.id))]] if last else []
+    query = " ".join(typed.split())
+    if query:
+        rows.insert(0, [Button(f"🔎 {shorten(query, 40)} courses", data=SearchFor.fitting(query))])
     rows.append([Button("🔎 Find a course", data=MenuChoice("find"))])
     rows.append([Button("🧭 Advise me", data=AdviceChoice("s"))])
     return Reply(text, rows)

@@ -92,3 +92,8 @@ def test_changing_days_does_not_introduce_the_plan_again() -> None:
     assert "Let's plan" in say.ask_days(tiny, ()).text
     edited = say.ask_days(tiny, (0,), editing=True).text
     assert "Let's plan" not in edited and "Changing the days" in edited
+
+
+def test_study_with_a_skill_offers_its_courses_first() -> None:
+    first = say.choose_course(None, "  python ").buttons[0][0]
+    assert first.label == "🔎 python courses" and first.data == "s:q:python"
