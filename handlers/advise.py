@@ -25,6 +25,7 @@ from bot.callbacks import AdviceChoice
 from bot.catalog import advice_store, advise
 from bot.catalog import replies as course_replies
 from bot.replies import Reply
+from bot.study.parse import BACK, CANCEL
 from handlers.common import send, show
 from handlers.context import BotContext
 
@@ -60,15 +61,26 @@ async def start_advice(update: Update, context: BotContext) -> int:
     if update.callback_query is not None:
         await update.callback_query.answer()
     if typed:
-        return await _goal_chosen(update, context, typed)
+        return await _checked_goal(update, context, typed)
     await send(update, course_replies.advice_question("g", advise.GOAL_CHOICES))
     return GOAL
 
 
 async def typed_goal(update: Update, context: BotContext) -> int:
-    """A typed goal ("data analyst", "python"): the learner is asked their level."""
+    """A typed goal ("data analyst", "I want to become a nurse"): the learner is asked their
+    level, or at once, when the catalogue has nothing for it, to pick or type another goal."""
     text = update.message.text if update.message and update.message.text else ""
-    return await _goal_chosen(update, context, " ".join(text.split())[:MAX_GOAL_CHARS])
+    return await _checked_goal(update, context, text)
+
+
+async def _checked_goal(update: Update, context: BotContext, text: str) -> int:
+    goal = advise.goal_of(text)[:MAX_GOAL_CHARS]
+    if goal:
+        result = await asyncio.to_thread(context.core.catalog.search, goal)
+        if not result.ranked:
+            await send(update, course_replies.advice_goal_not_found(goal, advise.GOAL_CHOICES))
+            return GOAL
+    return await _goal_chosen(update, context, goal)
 
 
 async def pressed_goal(update: Update, context: BotContext) -> int:
@@ -94,7 +106,9 @@ async def _goal_chosen(update: Update, context: BotContext, goal: str) -> int:
 
 async def chose_level(update: Update, context: BotContext) -> int:
     """Level pressed: the learner is asked their budget."""
-    value = await _pressed(update, "l")
+    value = await _answer(update, context, "l")
+    if value is None:
+        return LEVEL
     answers = replace(_answers(context), level=advise.choice_value(advise.LEVEL_CHOICES, value))
     _keep(context, answers)
     await show(update, course_replies.advice_question("b", advise.BUDGET_CHOICES, answers.goal))
@@ -103,7 +117,10 @@ async def chose_level(update: Update, context: BotContext) -> int:
 
 async def chose_budget(update: Update, context: BotContext) -> int:
     """Budget pressed: the learner is asked their hours a week."""
-    value = advise.choice_value(advise.BUDGET_CHOICES, await _pressed(update, "b"))
+    typed = await _answer(update, context, "b")
+    if typed is None:
+        return BUDGET
+    value = advise.choice_value(advise.BUDGET_CHOICES, typed)
     answers = replace(_answers(context), max_eur=int(value) if value is not None else None)
     _keep(context, answers)
     await show(update, course_replies.advice_question("h", advise.HOURS_CHOICES, answers.goal))
@@ -112,7 +129,10 @@ async def chose_budget(update: Update, context: BotContext) -> int:
 
 async def chose_hours(update: Update, context: BotContext) -> int:
     """Hours a week pressed: the learner is asked online or not."""
-    value = advise.choice_value(advise.HOURS_CHOICES, await _pressed(update, "h"))
+    typed = await _answer(update, context, "h")
+    if typed is None:
+        return HOURS
+    value = advise.choice_value(advise.HOURS_CHOICES, typed)
     answers = replace(_answers(context), hours_per_week=int(value) if value is not None else None)
     _keep(context, answers)
     await show(update, course_replies.advice_question("o", advise.MODE_CHOICES, answers.goal))
@@ -122,7 +142,10 @@ async def chose_hours(update: Update, context: BotContext) -> int:
 async def chose_mode(update: Update, context: BotContext) -> int:
     """Online or not pressed: the learner sees the shortlist of three, each with why it
     fits and buttons to open its card or start a study plan."""
-    value = advise.choice_value(advise.MODE_CHOICES, await _pressed(update, "o"))
+    typed = await _answer(update, context, "o")
+    if typed is None:
+        return MODE
+    value = advise.choice_value(advise.MODE_CHOICES, typed)
     answers = replace(_answers(context), online=value == "online")
     if context.user_data is not None:
         context.user_data.pop(ADVICE, None)
@@ -142,6 +165,59 @@ async def cancel(update: Update, context: BotContext) -> int:
         await update.callback_query.answer()
     await send(update, Reply("OK. Send /advise whenever you want a recommendation, or just type a skill."))
     return ConversationHandler.END
+
+
+OPTIONS = {"l": advise.LEVEL_CHOICES, "b": advise.BUDGET_CHOICES, "h": advise.HOURS_CHOICES,
+           "o": advise.MODE_CHOICES}  # fmt: skip
+
+
+async def go_back(update: Update, context: BotContext) -> int:
+    """ "back" typed: the question before this one again (its answer can be changed)."""
+    handler = _stored_conversation(context)
+    step = handler.step_of(update) if handler is not None else None
+    back_to = max(GOAL, (step if step is not None else GOAL) - 1)
+    letter = "glbho"[back_to]
+    options = advise.GOAL_CHOICES if back_to == GOAL else OPTIONS[letter]
+    goal = _answers(context).goal if back_to != GOAL else ""
+    await send(update, course_replies.advice_question(letter, options, goal))
+    return back_to
+
+
+async def start_from_elsewhere(update: Update, context: BotContext) -> None:
+    """/advise or "Advise me" taken by another flow first (the plan conversation): start the
+    questions here, and keep their step as this conversation would."""
+    step = await start_advice(update, context)
+    handler = _stored_conversation(context)
+    if handler is not None:
+        handler.restore(update, step)
+    await _store_step(update, context, step)
+
+
+async def cancel_if_advising(update: Update, context: BotContext) -> bool:
+    """/cancel reached another flow first (the plan conversation takes it): leave these questions
+    if the learner is in them, as `cancel` does; False when they are not."""
+    ids = _ids(update)
+    handler = _stored_conversation(context)
+    if ids is None or handler is None or handler.step_of(update) is None:
+        return False
+    handler.restore(update, None)
+    await advice_store.clear(context.core.db, *ids)
+    await cancel(update, context)
+    return True
+
+
+async def _answer(update: Update, context: BotContext, step: str) -> str | None:
+    """The option pressed, or typed in words ("beginner", "free", "5 hours", "online");
+    None after asking the same question again when a typed answer can't be read."""
+    if update.callback_query is not None:
+        return await _pressed(update, step)
+    text = update.message.text if update.message and update.message.text else ""
+    value = advise.typed_choice(step, text)
+    if value is None:
+        question = course_replies.advice_question(step, OPTIONS[step], _answers(context).goal)
+        await send(update, Reply("Sorry, I didn't catch that. Tap an answer below (or /cancel).\n\n"
+                                 + question.text, question.buttons))  # fmt: skip
+    return value
 
 
 async def _pressed(update: Update, step: str) -> str:
@@ -223,6 +299,7 @@ def conversation() -> ConversationHandler:  # type: ignore[type-arg]
     with warnings.catch_warnings():
         # Tracked per user and chat on purpose (as the study plan conversation); buttons carry their data.
         warnings.simplefilter("ignore", PTBUserWarning)
+        typed = filters.TEXT & ~filters.COMMAND & ~filters.Regex(CANCEL) & ~filters.Regex(BACK)
         return StoredAdvice(
             entry_points=[
                 CommandHandler("advise", start_advice),
@@ -232,15 +309,29 @@ def conversation() -> ConversationHandler:  # type: ignore[type-arg]
             states={
                 GOAL: [
                     CallbackQueryHandler(pressed_goal, pattern=AdviceChoice.of_step("g")),
-                    MessageHandler(filters.TEXT & ~filters.COMMAND, typed_goal),
+                    MessageHandler(typed, typed_goal),
                 ],
-                LEVEL: [CallbackQueryHandler(chose_level, pattern=AdviceChoice.of_step("l"))],
-                BUDGET: [CallbackQueryHandler(chose_budget, pattern=AdviceChoice.of_step("b"))],
-                HOURS: [CallbackQueryHandler(chose_hours, pattern=AdviceChoice.of_step("h"))],
-                MODE: [CallbackQueryHandler(chose_mode, pattern=AdviceChoice.of_step("o"))],
+                LEVEL: [
+                    CallbackQueryHandler(chose_level, pattern=AdviceChoice.of_step("l")),
+                    MessageHandler(typed, chose_level),
+                ],
+                BUDGET: [
+                    CallbackQueryHandler(chose_budget, pattern=AdviceChoice.of_step("b")),
+                    MessageHandler(typed, chose_budget),
+                ],
+                HOURS: [
+                    CallbackQueryHandler(chose_hours, pattern=AdviceChoice.of_step("h")),
+                    MessageHandler(typed, chose_hours),
+                ],
+                MODE: [
+                    CallbackQueryHandler(chose_mode, pattern=AdviceChoice.of_step("o")),
+                    MessageHandler(typed, chose_mode),
+                ],
             },
             fallbacks=[
                 CommandHandler("cancel", cancel),
+                MessageHandler(filters.TEXT & filters.Regex(CANCEL), cancel),  # "cancel", "stop"
+                MessageHandler(filters.TEXT & filters.Regex(BACK), go_back),  # the question before
                 CallbackQueryHandler(cancel, pattern=AdviceChoice.of_step("c")),
                 CallbackQueryHandler(start_advice, pattern=AdviceChoice.of_step("s")),
             ],

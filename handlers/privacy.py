@@ -63,7 +63,7 @@ def summary(data: dict[str, Any]) -> Reply:
         f"• Study sessions you reported: {len(data['study_sessions'])}",
         f"• Reminders (sent and upcoming): {len(data['reminders'])}",
         f"• Recent searches (kept a week): {len(data['recent_searches'])}",
-        f"• Questions in progress (a plan being made or changed): {len(data['conversations'])}",
+        f"• Questions in progress (a plan being made or changed, or Advise me): {len(data['conversations'])}",
         f"• When a reminder last went to your chat (kept a minute): {len(data['send_limits'])}",
         f"• Messages you sent in the last minute (flood control): {_flood(data)}",
         "",

@@ -20,7 +20,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot.callbacks import PlanAction, PlanAnswer, StartPlan
+from bot.callbacks import AdviceChoice, PlanAction, PlanAnswer, StartPlan
 from bot.learners import get_learner
 from bot.replies import Button, Reply, esc, is_number, plural
 from bot.study import drafts
@@ -38,12 +38,19 @@ from bot.study.maths import (
     zone,
 )
 from bot.study.parse import (
+    BACK,
+    CANCEL,
+    DaysAnswer,
+    is_done,
+    is_yes,
     parse_days_answer,
+    parse_fit_answer,
     parse_quiet_answer,
     parse_session,
     parse_target,
     parse_time_answer,
     parse_zone,
+    part_of_day,
     warm_up,
 )
 from bot.study.store import (
@@ -74,6 +81,7 @@ from bot.study.store import (
     snooze,
     take_a_week_off,
 )
+from handlers import advise
 from handlers.common import keyboard, private_only, send, show
 from handlers.context import BotContext
 
@@ -82,6 +90,7 @@ EDIT_TIME, EDIT_DAYS, EDIT_SESSION, EDIT_TARGET, EDIT_QUIET = range(8, 13)
 DRAFT = "plan_draft"
 EDIT = "plan_edit"
 MAX_NOTE = 300
+KEEP = "keep"  # Draft.extra: a time inside quiet hours the learner was just asked about
 
 
 def _quiet(context: BotContext, draft: Draft) -> QuietHours:
@@ -142,7 +151,7 @@ async def start_plan(update: Update, context: BotContext) -> int:
     elif update.effective_user is not None:
         learner = context.learner
         last = core.catalog.get(learner.last_course_id) if learner and learner.last_course_id else None
-        await send(update, say.choose_course(last))
+        await send(update, say.choose_course(last, " ".join(context.args or [])))
         return ConversationHandler.END
     if course is None:
         await send(update, Reply("That course is no longer in the catalogue. Try /search."))
@@ -154,6 +163,12 @@ async def start_plan(update: Update, context: BotContext) -> int:
     if user is not None and await open_plan_count(core.db, user.id) >= MAX_OPEN_PLANS:
         await send(update, say.too_many_plans(MAX_OPEN_PLANS))
         return ConversationHandler.END
+    if user is not None:
+        statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, context.default_tz)
+        existing = next((s for s in statuses if s.course.id == course.id), None)
+        if existing is not None:  # a second plan would double every reminder
+            await send(update, say.already_planned(existing))
+            return ConversationHandler.END
     if context.user_data is not None:
         context.user_data[DRAFT] = Draft(course=course)
     warm_up()
@@ -190,6 +205,8 @@ async def typed_days(update: Update, context: BotContext) -> int:
     if draft is None or message is None:
         return await _lost(update)
     found = parse_days_answer(message.text or "")
+    if found is None and draft.days and is_done(message.text or ""):  # "ok" after tapping days
+        found = DaysAnswer(days=draft.days)
     if found is None:
         await send(update, say.sorry(say.ask_days(draft.course, draft.days), "study days"))
         return DAYS
@@ -208,7 +225,7 @@ async def chose_time(update: Update, context: BotContext) -> int:
     if answer is None:
         return await _lost(update)
     draft = answer.draft
-    chosen = await _read_time(update, answer.button, answer.text, _quiet(context, draft))
+    chosen = await _read_time(update, answer.button, answer.text, _quiet(context, draft), draft.extra)
     if chosen is None:
         return TIME
     minute, shorter = chosen
@@ -223,10 +240,14 @@ async def chose_time(update: Update, context: BotContext) -> int:
 
 
 async def _read_time(
-    update: Update, button: str | None, text: str, quiet: QuietHours
+    update: Update, button: str | None, text: str, quiet: QuietHours, pending: dict[str, Any] | None = None
 ) -> tuple[int, QuietHours | None] | None:
     """The chosen minute (and shortened quiet hours, if the learner kept a time inside them);
-    `None` after asking again: unreadable, "7" (morning or evening?), or inside quiet hours."""
+    `None` after asking again: unreadable, "7" (morning or evening?), or inside quiet hours.
+    `pending` (the draft's extras) remembers a time inside quiet hours, so "yes" keeps it."""
+    kept = pending.pop(KEEP, None) if pending is not None else None
+    if button is None and isinstance(kept, int) and is_yes(text):  # "yes, keep 07:00"
+        button = f"keep:{kept}"
     if button == "other":
         await send(update, say.ask_time(quiet))
         return None
@@ -242,10 +263,16 @@ async def _read_time(
             await send(update, say.ask_am_pm(found.options, quiet))
             return None
         minute = found.minute if found is not None else None
+        vague = part_of_day(text) if found is None else None
+        if vague is not None:  # "evening", "after work": which time exactly?
+            await send(update, say.ask_am_pm(vague, quiet))
+            return None
     if minute is None:
         await send(update, say.sorry(say.ask_time(quiet), "a time"))
         return None
     if quiet.contains(minute):
+        if pending is not None:
+            pending[KEEP] = minute
         await send(update, say.time_in_quiet_hours(minute, quiet))
         return None
     return minute, None
@@ -343,12 +370,17 @@ def _fit(draft: Draft, today: date) -> Any:
 
 
 async def chose_fit(update: Update, context: BotContext) -> int:
-    """ "date" keeps the days and moves the target; "days:<n>" studies more days a week."""
+    """ "date" keeps the days and moves the target; "days:<n>" studies more days a week.
+    Typed ("ok", "fine", "5 days"): the same; too few days or unreadable asks again."""
     answer = await _step(update, context)
-    if answer is None or answer.button is None:
+    if answer is None:
         return await _lost(update)
     draft, data = answer.draft, answer.button
     today = await _today(update, context)
+    if data is None:
+        data = await _typed_fit(update, draft, today, answer.text)
+        if data is None:
+            return FIT
     if data.startswith("days:") and is_number(data.removeprefix("days:")):
         wanted = min(7, int(data.removeprefix("days:")))
         draft.days = spread_days(draft.days, wanted)
@@ -358,13 +390,28 @@ async def chose_fit(update: Update, context: BotContext) -> int:
     return OBSTACLE
 
 
+async def _typed_fit(update: Update, draft: Draft, today: date, text: str) -> str | None:
+    """A typed answer to the missed-target question as its button's value; None after asking
+    again (unreadable, or too few days a week to meet the target)."""
+    found = parse_fit_answer(text)
+    if draft.target is None:  # no target to miss: nothing to choose
+        return "date"
+    fit = _fit(draft, today)
+    wanted = found.removeprefix("days:") if found is not None else ""
+    too_few = is_number(wanted) and (fit.days_needed is None or int(wanted) < fit.days_needed)
+    if found is None or too_few:
+        await send(update, say.fit_again(fit, draft.days, draft.target, int(wanted) if too_few else None))
+        return None
+    return found
+
+
 async def typed_obstacle(update: Update, context: BotContext) -> int:
     answer = await _step(update, context)
     if answer is None:
         return await _lost(update)
     draft = answer.draft
-    if answer.button is None:
-        draft.obstacle = " ".join(answer.text.split())[:MAX_NOTE] or None
+    # Skip (also after going back to this question) leaves no obstacle
+    draft.obstacle = (" ".join(answer.text.split())[:MAX_NOTE] or None) if answer.button is None else None
     await send(update, say.ask_if_then(draft.obstacle))
     return IF_THEN
 
@@ -376,8 +423,7 @@ async def typed_if_then(update: Update, context: BotContext) -> int:
     if answer is None or user is None:
         return await _lost(update)
     draft = answer.draft
-    if answer.button is None:
-        draft.if_then = " ".join(answer.text.split())[:MAX_NOTE] or None
+    draft.if_then = (" ".join(answer.text.split())[:MAX_NOTE] or None) if answer.button is None else None
     core = context.core
     if draft.quiet is not None:
         await set_quiet_hours(core.db, core.clock, user.id, draft.quiet, context.default_tz)
@@ -388,7 +434,7 @@ async def typed_if_then(update: Update, context: BotContext) -> int:
         if_then=draft.if_then,
     )  # fmt: skip
     try:
-        _plan, first = await create_plan(
+        plan, first = await create_plan(
             core.db, core.clock, user.id, plan_draft, context.default_tz, max_open=MAX_OPEN_PLANS
         )
     except TooManyPlans:  # another plan was made meanwhile (a second conversation)
@@ -399,12 +445,24 @@ async def typed_if_then(update: Update, context: BotContext) -> int:
     tz = learner_zone(context.learner, context.default_tz)
     fit = _fit(draft, await _today(update, context))
     created = say.plan_created(
-        draft.course, draft.days, draft.minute, first, tz, fit, draft.target, quiet_hours(context.learner)
-    )
+        draft.course, draft.days, draft.minute, first, tz, fit, draft.target, quiet_hours(context.learner),
+        clashes=await _same_slot(context, user.id, plan.id, draft),
+    )  # fmt: skip
     await send(update, created)
     if context.user_data is not None:
         context.user_data.pop(DRAFT, None)
     return ConversationHandler.END
+
+
+async def _same_slot(context: BotContext, user_id: int, plan_id: int | None, draft: Draft) -> list[str]:
+    """The learner's other active plans studied on one of the same days at the same time."""
+    core = context.core
+    statuses = await plan_statuses(core.db, core.clock, user_id, core.catalog.courses, context.default_tz)
+    return [
+        s.course.title for s in statuses
+        if s.plan.id != plan_id and s.plan.status == ACTIVE and s.plan.study_minute == draft.minute
+        and set(days_of(s.plan)) & set(draft.days)
+    ]  # fmt: skip
 
 
 async def cancel(update: Update, context: BotContext) -> int:
@@ -413,11 +471,45 @@ async def cancel(update: Update, context: BotContext) -> int:
     edit = context.user_data.pop(EDIT, None) if context.user_data is not None else None
     if edit is not None and draft is None:
         await send(update, Reply("OK, nothing was changed."))
+    elif draft is None and await advise.cancel_if_advising(update, context):
+        pass  # it was the "Advise me" questions: they said so
     elif draft is None:
         await send(update, Reply("There's nothing to cancel. /help shows what I can do."))
     else:
         await send(update, Reply("OK, no plan was made. Press <i>Start studying</i> on a course any time."))
     return ConversationHandler.END
+
+
+async def leave_for_advice(update: Update, context: BotContext) -> int:
+    """/advise (or "Advise me") while planning: planning stops (said so), the questions start."""
+    draft = context.user_data.pop(DRAFT, None) if context.user_data is not None else None
+    if context.user_data is not None:
+        context.user_data.pop(EDIT, None)
+    if isinstance(draft, Draft):
+        await send(update, say.left_planning(draft.course))
+    await advise.start_from_elsewhere(update, context)
+    return ConversationHandler.END
+
+
+async def go_back(update: Update, context: BotContext) -> int:
+    """ "back" typed: the previous question again, its answer can be changed (the answers after
+    it are asked again in turn). While changing a plan: nothing is changed, as /cancel."""
+    draft = _draft(context)
+    handler = _plan_conversation(context)
+    step = handler.step_of(update) if handler is not None else None
+    if draft is None or step is None or step >= EDIT_TIME:
+        return await cancel(update, context)
+    back_to = {TIME: DAYS, SESSION: TIME, TARGET: SESSION, TIMEZONE: TARGET, FIT: TARGET,
+               OBSTACLE: TARGET, IF_THEN: OBSTACLE}.get(step, DAYS)  # fmt: skip
+    questions = {
+        DAYS: lambda: say.ask_days(draft.course, draft.days),
+        TIME: lambda: say.ask_time(_quiet(context, draft)),
+        SESSION: lambda: say.ask_session(),
+        TARGET: lambda: say.ask_target(),
+        OBSTACLE: lambda: say.ask_obstacle(),
+    }
+    await send(update, questions[back_to]())
+    return back_to
 
 
 async def _lost(update: Update) -> int:
@@ -510,7 +602,7 @@ async def load_conversation(update: Update, context: BotContext) -> None:
 
 
 def conversation() -> ConversationHandler:  # type: ignore[type-arg]
-    text = filters.TEXT & ~filters.COMMAND
+    text = filters.TEXT & ~filters.COMMAND & ~filters.Regex(CANCEL) & ~filters.Regex(BACK)
     other = MessageHandler(~filters.COMMAND, unexpected)
     with warnings.catch_warnings():
         # PTB warns that per_message=False does not track buttons per message; we track the
@@ -551,7 +643,10 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
                 CallbackQueryHandler(chose_timezone, pattern=PlanAnswer.of_step("z")),
                 MessageHandler(text, chose_timezone),
             ],
-            FIT: [CallbackQueryHandler(chose_fit, pattern=PlanAnswer.of_step("f"))],
+            FIT: [
+                CallbackQueryHandler(chose_fit, pattern=PlanAnswer.of_step("f")),
+                MessageHandler(text, chose_fit),
+            ],
             OBSTACLE: [
                 CallbackQueryHandler(typed_obstacle, pattern=PlanAnswer.of_step("o")),
                 MessageHandler(text, typed_obstacle),
@@ -580,6 +675,10 @@ def _conversation(text: filters.BaseFilter, other: MessageHandler) -> Conversati
         },
         fallbacks=[
             CommandHandler("cancel", cancel),
+            MessageHandler(filters.TEXT & filters.Regex(CANCEL), cancel),  # "cancel", "stop"
+            MessageHandler(filters.TEXT & filters.Regex(BACK), go_back),  # "back": the question before
+            CommandHandler("advise", leave_for_advice),
+            CallbackQueryHandler(leave_for_advice, pattern=AdviceChoice.of_step("s")),
             CallbackQueryHandler(start_plan, pattern=StartPlan.matches),
             CallbackQueryHandler(edit_button, pattern=say.PlanEdit.matches),
             CallbackQueryHandler(ease_button, pattern=say.EaseOff.matches),
@@ -651,7 +750,7 @@ async def edit_button(update: Update, context: BotContext) -> int:
         context.user_data[EDIT] = Edit(plan_id, status.course, days_of(status.plan))
     questions = {
         "time": (say.ask_time(quiet), EDIT_TIME),
-        "days": (say.ask_days(status.course, days_of(status.plan)), EDIT_DAYS),
+        "days": (say.ask_days(status.course, days_of(status.plan), editing=True), EDIT_DAYS),
         "session": (say.ask_session(), EDIT_SESSION),
         "target": (say.ask_target(), EDIT_TARGET),
         "quiet": (say.ask_quiet(quiet, plan_id), EDIT_QUIET),
@@ -688,17 +787,17 @@ async def edit_days(update: Update, context: BotContext) -> int:
         return await _lost(update)
     if button == "ok":
         if not edit.days:
-            await send(update, say.ask_days(edit.course, edit.days))
+            await send(update, say.ask_days(edit.course, edit.days, editing=True))
             return EDIT_DAYS
         return await _apply(update, context, edit, "Study days changed.", days=edit.days)
     if button is not None:
         if is_number(button) and int(button) < 7:
             edit.days = tuple(sorted(set(edit.days) ^ {int(button)}))
-        await show(update, say.ask_days(edit.course, edit.days))
+        await show(update, say.ask_days(edit.course, edit.days, editing=True))
         return EDIT_DAYS
     found = parse_days_answer(text)
     if found is None:
-        await send(update, say.sorry(say.ask_days(edit.course, edit.days), "study days"))
+        await send(update, say.sorry(say.ask_days(edit.course, edit.days, editing=True), "study days"))
         return EDIT_DAYS
     if found.days is None:
         edit.days = found.suggestion
@@ -837,6 +936,9 @@ async def plan_button(update: Update, context: BotContext) -> None:
             return
         await query.answer(f"Enjoy your day off! Next: {say.when(due, tz)}.")
         await _settle(update, plan_id, f"⏭ Skipped today. Next: {say.when(due, tz)}.", [])
+    elif action == "stop" and extra == say.STOP_KEEP:  # "Keep going": the question goes away
+        await query.answer()
+        await _settle(update, plan_id, say.KEPT_GOING, [], keep_others=False)
     elif action == "stop" and extra == say.STOP_ASK:  # picked in /stopstudying's list: confirm
         await query.answer()
         await send(update, say.stop_confirm(status.course, plan_id))
@@ -1008,7 +1110,10 @@ async def progress_command(update: Update, context: BotContext) -> None:
         core.db, core.clock, user.id, core.catalog.courses, tz_name, include_finished=True
     )
     learner = context.learner
-    await send(update, say.progress(statuses, learner_zone(learner, tz_name), await _today(update, context)))
+    draft = _draft(context)
+    planning = draft.course if draft is not None else None
+    today = await _today(update, context)
+    await send(update, say.progress(statuses, learner_zone(learner, tz_name), today, planning))
 
 
 async def reminders_command(update: Update, context: BotContext) -> None:
@@ -1022,28 +1127,38 @@ async def reminders_command(update: Update, context: BotContext) -> None:
     tz_name = context.default_tz
     statuses = await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, tz_name)
     learner = context.learner
-    await send(update, say.upcoming(statuses, learner_zone(learner, tz_name)))
+    draft = _draft(context)
+    planning = draft.course if draft is not None else None
+    await send(update, say.upcoming(statuses, learner_zone(learner, tz_name), planning))
 
 
 async def pause_command(update: Update, context: BotContext) -> None:
     """/pause: every active plan pauses (no reminders) until /resume."""
-    await _set_all(update, context, PAUSED, "Paused {n}. Send /resume when you're ready.",
-                   "You have no active plan to pause.")  # fmt: skip
+    await _set_all(update, context, PAUSED, "Paused {n}. Send /resume when you're ready.")
 
 
 async def resume_command(update: Update, context: BotContext) -> None:
     """/resume: paused plans start reminding again from their next study time."""
-    await _set_all(update, context, ACTIVE, "Resumed {n}. /reminders shows what's next.",
-                   "You have no paused plan.")  # fmt: skip
+    await _set_all(update, context, ACTIVE, "Resumed {n}. /reminders shows what's next.")
 
 
-async def _set_all(update: Update, context: BotContext, status: str, done: str, none: str) -> None:
+async def _set_all(update: Update, context: BotContext, status: str, done: str) -> None:
+    """Pause or resume every plan; when none changed, why (already so, or no plan) and what next."""
     user = update.effective_user
     if user is None:
         return
     core = context.core
     changed = await set_all(core.db, core.clock, user.id, status, context.default_tz)
-    await send(update, Reply(done.format(n=plural(changed, "plan")) if changed else none))
+    if changed:
+        await send(update, Reply(done.format(n=plural(changed, "plan"))))
+        return
+    statuses = await plan_statuses(
+        core.db, core.clock, user.id, core.catalog.courses, context.default_tz, include_finished=True
+    )
+    going = any(s.plan.status in (ACTIVE, PAUSED) for s in statuses)
+    draft = _draft(context)
+    planning = draft.course if draft is not None else None
+    await send(update, say.nothing_to_set(status == PAUSED, going, bool(statuses), planning))
 
 
 async def stop_command(update: Update, context: BotContext) -> None:
@@ -1092,7 +1207,7 @@ async def timezone_command(update: Update, context: BotContext) -> None:
     name = found.name
     await set_timezone(core.db, core.clock, user.id, name, context.default_tz)
     local = core.clock.now().astimezone(zone(name)).strftime("%H:%M")
-    await send(update, Reply(f"Time zone set to <b>{name}</b> (it's {local} there). Reminders follow it."))
+    await send(update, say.timezone_set(name, local))
 
 
 async def quiet_command(update: Update, context: BotContext) -> None:

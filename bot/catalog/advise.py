@@ -8,6 +8,7 @@ module turns answers into a shortlist using the course search (a goal may be a c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from bot.catalog.filters import Facets, price_in_eur
@@ -25,6 +26,49 @@ LEVEL_CHOICES = ("beginner", "intermediate", "advanced", "any")
 BUDGET_CHOICES = ("0", "100", "500", "any")  # euros; 0 = free only
 HOURS_CHOICES = ("2", "5", "10", "any")  # hours a week
 MODE_CHOICES = ("online", "any")
+
+
+# "I want to become a nurse", "I'd like to be a data analyst" → "nurse", "data analyst".
+_WISH = re.compile(
+    r"^(?:i\s*(?:want|wanna|would like|'d like|d like|hope|need)\s+(?:to\s+)?"
+    r"(?:(?:be|become|work as|work in|get into|learn|study|do|get)\s+)?(?:an?\s+|some\s+)?)",
+    re.IGNORECASE,
+)
+# Typed answers to the button questions: (step, pattern, option), first match wins.
+_TYPED: tuple[tuple[str, str, str], ...] = (
+    ("l", r"not sure|no idea|idk|dunno|don'?t know|any|whatever", "any"),
+    ("l", r"advanced|expert|pro\b|professional|senior|a lot|experienced", "advanced"),
+    ("l", r"intermediate|medium|some|a (?:little )?bit|mid|okay|ok\b|decent|so-?so", "intermediate"),
+    ("l", r"beginn|begin|new|novice|none|never|zero|no experience|basic|start|noob|newbie", "beginner"),
+    ("b", r"free|nothing|no money|broke|zero|\bnone\b|can'?t pay|\b0\b", "0"),
+    ("b", r"any|no limit|don'?t care|doesn'?t matter|whatever|not sure|unlimited|flexible", "any"),
+    ("h", r"not sure|no idea|idk|dunno|don'?t know|depends|any|varies", "any"),
+    ("o", r"either|both|any|don'?t mind|doesn'?t matter|in person|campus|fine|whatever|hybrid", "any"),
+    ("o", r"online|remote|from home|internet|distance", "online"),
+)
+
+
+def goal_of(typed: str) -> str:
+    """What a typed goal is about: "I want to become a nurse" → "nurse" (the wish is dropped)."""
+    goal = " ".join(typed.split())
+    stripped = _WISH.sub("", goal).strip(" .!?")
+    return stripped or goal
+
+
+def typed_choice(step: str, text: str) -> str | None:
+    """A typed answer to a button question ("beginner", "free", "5 hours", "online") → the
+    option it means; None when it can't be read (the question is asked again)."""
+    cleaned = " ".join(text.lower().split())
+    amount = re.search(r"\d+", cleaned)
+    for at, pattern, option in _TYPED:
+        free_but_priced = option == "0" and amount is not None and amount.group() != "0"
+        if at == step and re.search(pattern, cleaned) and not free_but_priced:
+            return option
+    if amount is None or step not in ("b", "h"):
+        return None
+    number = int(amount.group())
+    limits = (("0", 0), ("100", 100), ("500", 500)) if step == "b" else (("2", 3), ("5", 7))
+    return next((option for option, limit in limits if number <= limit), "any" if step == "b" else "10")
 
 
 @dataclass(frozen=True)

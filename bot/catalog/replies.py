@@ -286,6 +286,17 @@ def advice_question(step: str, options: tuple[str, ...], goal: str = "") -> Repl
     return Reply(text, rows)
 
 
+def advice_goal_not_found(goal: str, options: tuple[str, ...]) -> Reply:
+    """A typed goal the catalogue has nothing for: say so at once and ask again."""
+    question = advice_question("g", options)
+    text = (
+        f"I couldn't find courses for <b>{esc(shorten(goal, 60))}</b> in the catalogue. Try a job "
+        "or a skill in a few words (e.g. <i>nurse</i>, <i>web developer</i>, <i>excel</i>), or "
+        "pick one below."
+    )
+    return Reply(text, question.buttons)
+
+
 def _goal_label(goal: str) -> str:
     """"ux designer" → "UX designer"."""
     words = [w.upper() if w in ("ux", "ui", "seo", "ai", "it") else w for w in goal.split()]

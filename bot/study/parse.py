@@ -23,6 +23,17 @@ NUMBER_WORDS = {
 }  # fmt: skip
 
 
+# "cancel" typed without the slash, in the plan or "Advise me" questions: the same as /cancel.
+CANCEL = re.compile(
+    r"^\W*(?:cancel|stop|quit|exit|abort|never ?mind|forget (?:it|that)|stop (?:planning|this|it))\W*$",
+    re.IGNORECASE,
+)
+
+
+# "back" typed in the plan questions: the question before, asked again.
+BACK = re.compile(r"^\W*(?:(?:go )?back|previous(?: question)?|undo|⬅️|🔙)\W*$", re.IGNORECASE)
+
+
 def _clean(text: str) -> str:
     """Lower case, dashes made plain, spaces squeezed, trailing punctuation dropped."""
     text = text.lower().replace("–", "-").replace("—", "-").replace("’", "'")
@@ -57,6 +68,23 @@ _PER_WEEK = re.compile(
     r"^(?:about |around |maybe )?(\d+|\w+?)(?: days?| times?|x| ?x)? ?(?:a|per|each|every|/) ?week$"
     r"|^(\w+) days?$|^(once|twice) weekly$"
 )
+_FILLER = re.compile(r"\b(?:maybe|probably|perhaps|possibly|also|too|plus|please|pls|if possible|i think)\b")
+_DONE = re.compile(r"^(?:ok(?:ay)?|done|next|yes|yep|that'?s (?:it|all)|finished|go|continue|good)\W*$")
+
+
+def is_done(text: str) -> bool:
+    """ "ok", "done", "next" typed after tapping the days: the same as pressing Done."""
+    return bool(_DONE.match(_clean(text)))
+
+
+_YES = re.compile(r"^(?:yes|yeah|yep|yup|ok(?:ay)?|sure|fine|keep(?: it| that| \d\S*)?|good)\b")
+
+
+def is_yes(text: str) -> bool:
+    """ "yes", "keep it", "ok": agreeing to the question just asked."""
+    return bool(_YES.match(_clean(text)))
+
+
 _RANGE_WORDS = re.compile(r"\s*\b(?:to|through|thru|till|until)\b\s*|\s*-\s*")
 
 
@@ -78,6 +106,7 @@ def parse_days_answer(text: str) -> DaysAnswer | None:
     cleaned = re.sub(r"^(?:every|each|on|only|study on|i can do)\s+", "", cleaned)
     cleaned = re.sub(r"\b(mon|tues?|wednes|thurs?|fri|satur|sun)days\b", r"\1day", cleaned)  # Mondays
     cleaned = re.sub(r"\b(?:every|each|on)\b", " ", cleaned)
+    cleaned = _FILLER.sub(" ", cleaned)  # "Mon, Wed and maybe Fri"
     cleaned = _RANGE_WORDS.sub("-", cleaned).strip(" -")
     days = parse_days(cleaned)
     return DaysAnswer(days=days) if days else None
@@ -164,6 +193,24 @@ def parse_time_answer(text: str) -> TimeAnswer | None:
     return TimeAnswer(options=(evening, morning) if hour == 12 else (morning, evening))
 
 
+_PARTS_OF_DAY: tuple[tuple[str, tuple[int, ...]], ...] = (
+    (r"early morning|before work|first thing|before school", (6 * 60, 7 * 60, 8 * 60)),
+    (r"morning|breakfast|\bam\b", (7 * 60, 8 * 60, 9 * 60)),
+    (r"lunch|midday|\bnoon", (12 * 60, 12 * 60 + 30, 13 * 60)),
+    (r"afternoon|after school|\bpm\b", (14 * 60, 15 * 60, 16 * 60)),
+    (r"late|\bnight|before bed|bedtime", (20 * 60, 21 * 60, 22 * 60)),
+    (r"after work|evening|after dinner|tonight|after the kids", (18 * 60, 19 * 60, 20 * 60)),
+)
+
+
+def part_of_day(text: str) -> tuple[int, ...] | None:
+    """ "evening", "after work", "mornings" → a few times to pick from (none: not a part of day)."""
+    cleaned = _clean(text)
+    if len(cleaned) > 40:
+        return None
+    return next((times for pattern, times in _PARTS_OF_DAY if re.search(pattern, cleaned)), None)
+
+
 # --- session length --------------------------------------------------------------------------
 
 MIN_SESSION, MAX_SESSION = 10, 240
@@ -175,7 +222,9 @@ def parse_session(text: str) -> int | None:
     """ "45 min", "an hour", "1.5 h", "1h30", "half an hour", "an hour and a half", "90" → minutes
     (between 10 minutes and 4 hours)."""
     cleaned = _clean(text).replace("½", ".5").replace(",", ".")
-    cleaned = re.sub(r"^(?:about|around|roughly|maybe|max|up to)\s+", "", cleaned)
+    cleaned = re.sub(r"^(?:about|around|roughly|maybe|max|up to|just|only|like|(?:a )?quick)\s+", "", cleaned)
+    cleaned = re.sub(r"\s*(?:max|maximum|tops|at most|or so|ish|or less)$", "", cleaned)  # "2 hours max"
+    cleaned = re.sub(r"^(\d+)\s*(?:-|to|or)\s*\d+\s*", r"\1 ", cleaned).strip()  # "20-30 min": the smaller
     cleaned = re.sub(r"\b(an?|one|two|three|four)\b", lambda m: str(_number(m.group(1))), cleaned)
     minutes: float | None = None
     if cleaned in ("half an hour", "half hour", "half 1 hour"):
@@ -275,8 +324,47 @@ def parse_target(text: str, today: date) -> TargetAnswer | None:
         return TargetAnswer(day=_month_day(today, _month(cleaned) or 1, "end"))
     if re.fullmatch(r"[\d\s]+", cleaned):  # a bare "7" is not a date
         return None
+    numeric = _numeric_date(cleaned, today)
+    if numeric is not None or re.fullmatch(r"[\d\s/.-]+", cleaned):  # "31/12", "12/31"; "2027-13-01": no
+        return TargetAnswer(day=numeric) if numeric is not None else None
+    holiday = _holiday(cleaned, today)
+    if holiday is not None:
+        return TargetAnswer(day=holiday)
+    month_year = re.fullmatch(r"([a-z]+) (\d{4})", cleaned)  # "March 2027": the end of it
+    if month_year and _month(month_year.group(1)) is not None:
+        month, year = _month(month_year.group(1)) or 1, int(month_year.group(2))
+        return TargetAnswer(day=date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1))
     found = _dateparser(cleaned, today)
     return TargetAnswer(day=found) if found is not None else None
+
+
+def _numeric_date(text: str, today: date) -> date | None:
+    """ "31/12", "31.12.2027" (day first) or "12/31" (month first, when the day can't be the
+    month) → a date, the next one when there is no year; impossible numbers → None."""
+    found = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?", text)
+    if not found:
+        return None
+    first, second = int(found.group(1)), int(found.group(2))
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    year = int(found.group(3)) if found.group(3) else today.year
+    year += 2000 if year < 100 else 0
+    try:
+        candidate = date(year, month, day)
+        if found.group(3) is None and candidate < today:
+            candidate = candidate.replace(year=year + 1)
+    except ValueError:
+        return None
+    return candidate
+
+
+def _holiday(text: str, today: date) -> date | None:
+    """ "Christmas", "xmas", "new year" → the next one."""
+    if re.fullmatch(r"(?:christmas|xmas)(?: day)?", text):
+        day = date(today.year, 12, 25)
+        return day if day >= today else day.replace(year=today.year + 1)
+    if re.fullmatch(r"(?:the )?new year(?:'s)?(?: day| eve)?", text):
+        return date(today.year + 1, 1, 1) if "eve" not in text else date(today.year, 12, 31)
+    return None
 
 
 def _dateparser(text: str, today: date) -> date | None:
@@ -337,6 +425,14 @@ ABBREVIATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "gst": (("Gulf", "Asia/Dubai"),),
     "ast": (("Atlantic (Canada)", "America/Halifax"), ("Arabia", "Asia/Riyadh")),
     "bdt": (("Bangladesh", "Asia/Dhaka"),), "bd": (("Bangladesh", "Asia/Dhaka"),),
+    # In the UK "GMT" usually means the clock on the wall (BST in summer); elsewhere UTC.
+    "gmt": (("UK (GMT in winter, BST in summer)", "Europe/London"), ("GMT all year, no summer time", "UTC")),
+    "central european": (("Central Europe", "Europe/Berlin"),),
+    "eastern european": (("Eastern Europe", "Europe/Athens"),),
+    "western european": (("Portugal", "Europe/Lisbon"),), "mountain": (("US Mountain", "America/Denver"),),
+    "us eastern": (("US Eastern", "America/New_York"),),
+    "us pacific": (("US Pacific", "America/Los_Angeles"),),
+    "us central": (("US Central", "America/Chicago"),),
 }  # fmt: skip
 
 NICKNAMES = {
@@ -438,6 +534,7 @@ def parse_zone(text: str) -> ZoneAnswer | None:
     an IANA name or an offset → a zone; an ambiguous abbreviation or city → the options."""
     cleaned = _clean(text)
     cleaned = re.sub(r"^(?:i'm in|i am in|im in|in|i live in|near)\s+", "", cleaned)
+    cleaned = re.sub(r"\s+(?:standard |daylight |summer )?time(?: zone)?$", "", cleaned)  # "eastern time"
     if not cleaned or len(cleaned) > 60:
         return None
     if cleaned in ABBREVIATIONS:
@@ -449,11 +546,45 @@ def parse_zone(text: str) -> ZoneAnswer | None:
     if direct is not None:
         return ZoneAnswer(name=direct)
     place = cleaned.split(",")[0].strip()
+    words = place.split()
+    # "Berlin Germany", "london uk", "new york usa": the place, then fewer words from the end.
+    for count in range(len(words), 0, -1):
+        shorter = " ".join(words[:count])
+        if count < len(words) and len(_fold(shorter)) < 3:  # "la la land" is not LA
+            break
+        found = _place_zone(shorter)
+        if found is not None:
+            return found
+    return None
+
+
+def _place_zone(place: str) -> ZoneAnswer | None:
     if _fold(place) in NICKNAMES:
         return ZoneAnswer(name=NICKNAMES[_fold(place)])
     if len(_fold(place)) < 3:
         return None
     return _city_zone(place)
+
+
+# --- a plan that misses its target ------------------------------------------------------------
+
+_LATER = re.compile(
+    r"^(?:ok(?:ay)?|fine|yes|yeah|yep|sure|good|that'?s? fine|later(?: date)?|the (?:later )?date|"
+    r"finish later|keep(?: my| the)? days|keep it|first(?: one)?|(?:the )?date|no more days)\b"
+)
+
+
+def parse_fit_answer(text: str) -> str | None:
+    """The answer to "you'd finish after your target": "ok", "fine", "later" → "date" (keep
+    the days, finish later); "4 days", "study 5 days a week", "every day" → "days:<n>"."""
+    cleaned = _clean(text)
+    if re.search(r"\bevery ?day\b|\bdaily\b", cleaned):
+        return "days:7"
+    count = re.search(r"\b(\w+)\s*(?:days?|x)\b", cleaned)
+    number = _number(count.group(1)) if count else None
+    if number is not None and 1 <= number <= 7:
+        return f"days:{number}"
+    return "date" if _LATER.search(cleaned) else None
 
 
 # --- quiet hours -----------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import dataclasses
 from datetime import date, datetime, tzinfo
 from typing import ClassVar
 
-from bot.callbacks import CallbackData, MenuChoice, PlanAction, PlanAnswer, SearchFor, StartPlan
+from bot.callbacks import AdviceChoice, CallbackData, MenuChoice, PlanAction, PlanAnswer, SearchFor, StartPlan
 from bot.catalog.search import CourseInfo
 from bot.replies import Button, Reply, esc, plural, shorten
 from bot.storage.models import Plan
@@ -81,6 +81,8 @@ class EaseOff(CallbackData):
 SESSION_DONE = "s"  # PlanAction("done", plan, "s"): a session studied; a number: that module finished
 TEXT_LIMIT = 4096
 STOP_ASK = "ask"  # PlanAction("stop", plan, "ask"): show the confirmation for that plan
+STOP_KEEP = "keep"  # PlanAction("stop", plan, "keep"): "Keep going", nothing is stopped
+KEPT_GOING = "👍 Nothing was stopped: keep going! /progress shows where you are."
 TIME_CHOICES = (7 * 60, 12 * 60 + 30, 18 * 60, 19 * 60, 21 * 60)
 SESSION_CHOICES = (30, 60, 90, 120)
 
@@ -95,25 +97,97 @@ def day_text(day: date) -> str:
 
 
 def not_self_paced(course: CourseInfo) -> Reply:
+    """A scheduled course: no plan; self-paced courses on the same skill are one tap away."""
+    rows = [[Button("🔎 Find a course", data=MenuChoice("find"))]]
+    if course.skills:
+        skill = shorten(course.skills[0], 30)
+        search = SearchFor.fitting(f"self-paced {skill}")
+        rows.insert(0, [Button(f"🔎 Self-paced {skill} courses", data=search)])
     return Reply(
         f"<b>{esc(course.title)}</b> runs on the provider's own schedule (it is not self-paced), "
         "so I can't plan its pace. Search for a self-paced course and press <i>Start studying</i>.",
-        [[Button("🔎 Find a course", data=MenuChoice("find"))]],
+        rows,
     )
 
 
-def choose_course(last: CourseInfo | None) -> Reply:
+def choose_course(last: CourseInfo | None, typed: str = "") -> Reply:
+    """/study (or "/study python"): courses for what was typed, the course last looked at (if
+    any), then ways to find one."""
     text = "Which course would you like to study? Search for one (e.g. /search python) and press "
     text += "<i>▶️ Start studying</i> on its card."
     rows = [[Button(f"▶️ {shorten(last.title, 40)}", data=StartPlan(last.id))]] if last else []
+    query = " ".join(typed.split())
+    if query:
+        rows.insert(0, [Button(f"🔎 {shorten(query, 40)} courses", data=SearchFor.fitting(query))])
+    rows.append([Button("🔎 Find a course", data=MenuChoice("find"))])
+    rows.append([Button("🧭 Advise me", data=AdviceChoice("s"))])
     return Reply(text, rows)
 
 
-def ask_days(course: CourseInfo, selected: tuple[int, ...]) -> Reply:
-    modules = len(course.modules)
+def nothing_to_set(pausing: bool, going: bool, any_plan: bool, planning: CourseInfo | None) -> Reply:
+    """/pause with nothing active, /resume with nothing paused: why, and what to do instead
+    (`going`: a plan is active or paused; `any_plan`: also finished or stopped ones)."""
+    if planning is not None and not going:
+        return Reply(still_planning(planning))
+    if any_plan and not going:
+        return Reply(
+            "You have no plan going: finished and stopped plans stay in /progress. To study a "
+            "course again, press <i>▶️ Start studying</i> on it.",
+            [[Button("🔎 Find a course", data=MenuChoice("find"))]],
+        )
+    if not going:
+        return Reply(
+            "You have no study plan yet. Find a course and press <i>▶️ Start studying</i>.",
+            [[Button("🔎 Find a course", data=MenuChoice("find"))]],
+        )
+    if pausing:
+        return Reply("Your plans are already paused. Send /resume when you're ready.")
+    return Reply("Your plans are already on. /reminders shows what's next.")
+
+
+def already_planned(status: PlanStatus) -> Reply:
+    """Start studying on a course that already has a plan: that plan, and how to change it."""
+    plan = status.plan
+    paused = " (paused: /resume starts it again)" if plan.status == "paused" else ""
     text = (
-        f"Let's plan <b>{esc(course.title)}</b>: {plural(modules, 'module')}, about "
-        f"{plural(course.workload_hours, 'hour')}.\n\n<b>Which days will you study?</b> Tap the days, then "
+        f"You already have a plan for <b>{esc(status.course.title)}</b>: "
+        f"{describe_days(days_of(plan))} at {describe_minute(plan.study_minute)}{paused}. "
+        "Change its days, time or target with ✏️ Edit."
+    )
+    return Reply(
+        text,
+        [[Button("✏️ Edit this plan", data=PlanEdit(plan.id or 0, "menu"))],
+         [Button("📊 My progress", data=MenuChoice("plan"))]],
+    )  # fmt: skip
+
+
+def left_planning(course: CourseInfo) -> Reply:
+    """Another flow started while planning: the plan was not made."""
+    return Reply(
+        f"OK, I've stopped planning <b>{esc(course.title)}</b> (nothing was saved). Press "
+        "<i>▶️ Start studying</i> on it any time."
+    )
+
+
+def still_planning(course: CourseInfo) -> str:
+    """Said by /progress and /reminders while a plan is being made: it isn't made yet."""
+    return (
+        f"You're still planning <b>{esc(course.title)}</b>: answer the question above to finish "
+        "your plan, or send /cancel."
+    )
+
+
+def ask_days(course: CourseInfo, selected: tuple[int, ...], editing: bool = False) -> Reply:
+    """Which days? (When changing a plan's days, the plan isn't introduced again.)"""
+    modules = len(course.modules)
+    intro = (
+        f"Changing the days for <b>{esc(course.title)}</b>."
+        if editing
+        else f"Let's plan <b>{esc(course.title)}</b>: {plural(modules, 'module')}, about "
+        f"{plural(course.workload_hours, 'hour')}."
+    )
+    text = (
+        f"{intro}\n\n<b>Which days will you study?</b> Tap the days, then "
         "<i>Done</i> (or type them, e.g. <i>Tue and Thu</i>, <i>weekdays</i>, <i>3 days a week</i>)."
     )
     day_buttons = [
@@ -234,8 +308,10 @@ def ask_which_days(course: CourseInfo, per_week: int, suggestion: tuple[int, ...
 
 
 def ask_am_pm(options: tuple[int, ...], quiet: QuietHours) -> Reply:
-    """ "7" or "half 7": which one? A reading inside quiet hours is offered only with that said."""
-    labels = " or ".join(describe_minute(m) for m in options)
+    """ "7", "half 7" or "evening": which one? A reading inside quiet hours is offered only with
+    that said."""
+    times = [describe_minute(m) for m in options]
+    labels = ", ".join(times[:-1]) + " or " + times[-1] if len(times) > 1 else "".join(times)
     text = f"Did you mean {labels}?"
     row: list[Button] = []
     notes: list[list[Button]] = []
@@ -248,6 +324,22 @@ def ask_am_pm(options: tuple[int, ...], quiet: QuietHours) -> Reply:
         else:
             row.append(Button(describe_minute(minute), data=PlanAnswer("t", str(minute))))
     return Reply(text, ([row] if row else []) + notes)
+
+
+def fixed_offset_note(name: str) -> str:
+    """For "UTC+2" (a fixed offset): it won't follow summer time; a city would."""
+    if not name.startswith(("UTC+", "UTC-")):
+        return ""
+    return (
+        f"\n{esc(name)} stays the same all year: if your clocks change for summer, send your city "
+        "instead (e.g. <code>/timezone Berlin</code>) so reminders keep to your time."
+    )
+
+
+def timezone_set(name: str, local: str) -> Reply:
+    """/timezone <place>: the zone now used, its local time, and a word on fixed offsets."""
+    text = f"Time zone set to <b>{esc(name)}</b> (it's {local} there). Reminders follow it."
+    return Reply(text + fixed_offset_note(name))
 
 
 def ask_which_zone(options: tuple[tuple[str, str], ...], default: str) -> Reply:
@@ -280,6 +372,17 @@ def fit_problem(fit: Fit, days: tuple[int, ...], target: date) -> Reply:
     return Reply(text, rows)
 
 
+def fit_again(fit: Fit, days: tuple[int, ...], target: date, too_few: int | None) -> Reply:
+    """A typed answer to `fit_problem` that can't be used: why, and the question again."""
+    question = fit_problem(fit, days, target)
+    why = (
+        f"{plural(too_few, 'day')} a week would still finish after your target."
+        if too_few is not None
+        else "Sorry, I didn't catch that. Tap a button, or type <i>ok</i> to finish later."
+    )
+    return Reply(f"{why}\n\n{question.text}", question.buttons)
+
+
 def ask_obstacle() -> Reply:
     text = (
         "Last two questions — they really help people finish.\n"
@@ -307,10 +410,13 @@ def plan_created(
     fit: Fit,
     target: date | None,
     quiet: QuietHours | None = None,
+    clashes: list[str] | None = None,
 ) -> Reply:
+    """The new plan: days and time, sessions, finish, first reminder; a plan already studied
+    at the same time is pointed out (`clashes`)."""
     lines = [
         f"✅ <b>Your plan for {esc(course.title)}</b>",
-        f"• {describe_days(days)} at {describe_minute(minute)} ({esc(str(tz))})",
+        f"• {capitalised(describe_days(days))} at {describe_minute(minute)} ({esc(str(tz))})",
         f"• {plural(fit.sessions, 'session')}; at this pace you finish on {day_text(fit.finish)}",
     ]
     if target:
@@ -322,11 +428,27 @@ def plan_created(
         if not quiet.off
         else ("Quiet hours are off (set them with /quiet)")
     )
+    if clashes:
+        titles, verb = ", ".join(shorten(t, 60) for t in clashes[:3]), "is" if len(clashes) == 1 else "are"
+        lines.append(
+            f"\n⚠️ {esc(titles)} {verb} also at {describe_minute(minute)} "
+            "on some of these days: /plan changes either one's time or days."
+        )
     lines.append(f"\n{quiet_text}. Use /progress to see how you're doing, /pause to take a break.")
-    return Reply("\n".join(lines))
+    return Reply("\n".join(lines) + fixed_offset_note(str(tz)))
 
 
-def progress(statuses: list[PlanStatus], tz: tzinfo, today: date) -> Reply:
+def capitalised(text: str) -> str:
+    """ "weekdays" → "Weekdays", at the start of a line."""
+    return text[:1].upper() + text[1:]
+
+
+def progress(
+    statuses: list[PlanStatus], tz: tzinfo, today: date, planning: CourseInfo | None = None
+) -> Reply:
+    """Every plan's progress; while the first plan is still being made, says so."""
+    if not statuses and planning is not None:
+        return Reply(still_planning(planning))
     if not statuses:
         return Reply(
             "You have no study plan yet. Find a course and press <i>▶️ Start studying</i>.",
@@ -342,7 +464,7 @@ def progress(statuses: list[PlanStatus], tz: tzinfo, today: date) -> Reply:
             f"Studied {describe_duration(status.studied)} of about {describe_duration(status.total_minutes)}"
         )
         lines.append(week_line(status))
-        lines.append(f"{describe_days(days_of(plan))} at {describe_minute(plan.study_minute)}")
+        lines.append(f"{capitalised(describe_days(days_of(plan)))} at {describe_minute(plan.study_minute)}")
         if plan.status == DONE:
             sections.append(_finished_section(status, tz))
             continue
@@ -595,11 +717,13 @@ def settled(text_html: str, note: str, rows: list[list[Button]]) -> Reply:
     return Reply(f"{base}\n\n{note}", rows)
 
 
-def upcoming(statuses: list[PlanStatus], tz: tzinfo) -> Reply:
+def upcoming(statuses: list[PlanStatus], tz: tzinfo, planning: CourseInfo | None = None) -> Reply:
     scheduled = sorted(
         (s.next_due, s.course.title, _why_then(s, tz)) for s in statuses if s.next_due is not None
     )
     lines = [f"• {when(due, tz)} — {esc(title)}{why}" for due, title, why in scheduled]
+    if not lines and planning is not None:
+        return Reply(still_planning(planning))
     if not statuses:  # no plan at all: reminders come with a study plan
         return Reply(
             "Reminders come with a study plan, and you have none yet. Find a course and press "
@@ -642,7 +766,8 @@ def choose_plan_to_stop(statuses: list[PlanStatus]) -> Reply:
         [Button(f"⏹ {shorten(s.course.title, 40)}", data=PlanAction("stop", s.plan.id or 0, STOP_ASK))]
         for s in statuses
     ]
-    rows.append([Button("Keep them all", data=MenuChoice("home"))])
+    first = (statuses[0].plan.id or 0) if statuses else 0
+    rows.append([Button("Keep them all", data=PlanAction("stop", first, STOP_KEEP))])
     return Reply("Which plan would you like to stop? Its progress is kept; its reminders stop.", rows)
 
 
@@ -652,7 +777,7 @@ def stop_confirm(course: CourseInfo, plan_id: int) -> Reply:
         [
             [
                 Button("Yes, stop", data=PlanAction("stop", plan_id)),
-                Button("Keep going", data=MenuChoice("home")),
+                Button("Keep going", data=PlanAction("stop", plan_id, STOP_KEEP)),
             ]
         ],
     )

@@ -8,14 +8,20 @@ from datetime import date
 import pytest
 
 from bot.study.parse import (
+    BACK,
+    CANCEL,
     DaysAnswer,
     TimeAnswer,
+    is_done,
+    is_yes,
     parse_days_answer,
+    parse_fit_answer,
     parse_quiet_answer,
     parse_session,
     parse_target,
     parse_time_answer,
     parse_zone,
+    part_of_day,
 )
 
 TODAY = date(2026, 11, 30)  # a Monday
@@ -321,6 +327,7 @@ def test_places_and_abbreviations(text: str, zone: str) -> None:
         ("IST", {"Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"}),
         ("CST", {"America/Chicago", "Asia/Shanghai"}),
         ("Springfield", {"America/Chicago", "America/New_York"}),
+        ("GMT", {"Europe/London", "UTC"}),  # UK learners mean their clock, BST in summer
     ],
 )
 def test_ambiguous_zones_ask_which(text: str, zones: set[str]) -> None:
@@ -330,9 +337,112 @@ def test_ambiguous_zones_ask_which(text: str, zones: set[str]) -> None:
     assert len({label for label, _ in found.options}) == len(found.options)  # labels tell them apart
 
 
-@pytest.mark.parametrize("text", ["Mars/Phobos", "", "x", "nowhere at all", "Atlantis-on-sea"])
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("berlin germany", "Europe/Berlin"),
+        ("new york usa", "America/New_York"),
+        ("I live in London UK", "Europe/London"),
+        ("sydney australia", "Australia/Sydney"),
+        ("Berlin 🇩🇪", "Europe/Berlin"),
+        ("eastern time", "America/New_York"),
+        ("Pacific Time", "America/Los_Angeles"),
+        ("central european time", "Europe/Berlin"),
+    ],
+)
+def test_a_place_with_its_country_or_a_spelled_out_zone(text: str, zone: str) -> None:
+    """Learners type the country after the city (no comma) or "eastern time"."""
+    found = parse_zone(text)
+    assert found is not None and found.name == zone
+
+
+@pytest.mark.parametrize("text", ["Mars/Phobos", "", "x", "nowhere at all", "Atlantis-on-sea", "la la land"])
 def test_unknown_places(text: str) -> None:
     assert parse_zone(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("monday, wednesday and maybe friday", (0, 2, 4)), ("mon wed fri pls", (0, 2, 4)),
+     ("saturdays too", (5,))],
+)  # fmt: skip
+def test_days_with_filler_words(text: str, days: tuple[int, ...]) -> None:
+    found = parse_days_answer(text)
+    assert found is not None and found.days == days
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [("evening", "18:00"), ("after work", "18:00"), ("mornings", "07:00"), ("afternoons", "14:00"),
+     ("before bed", "20:00"), ("lunch break", "12:00")],
+)  # fmt: skip
+def test_a_part_of_the_day_offers_times(text: str, first: str) -> None:
+    found = part_of_day(text)
+    assert found is not None and found[0] == hm(first) and len(found) == 3
+
+
+def test_not_a_part_of_the_day() -> None:
+    assert part_of_day("whenever") is None and part_of_day("7") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("12/31", date(2026, 12, 31)), ("31/12", date(2026, 12, 31)), ("by christmas", date(2026, 12, 25)),
+     ("march 2027", date(2027, 3, 31)), ("31.12.2027", date(2027, 12, 31))],
+)  # fmt: skip
+def test_target_dates_learners_type(text: str, day: date) -> None:
+    """US "12/31" is not 12 Nov 2031; "March 2027" is its end, not the 30th."""
+    found = parse_target(text, date(2026, 11, 30))
+    assert found is not None and found.day == day
+
+
+@pytest.mark.parametrize("text", ["2027-13-01", "13/13", "45/2"])
+def test_impossible_numeric_dates_are_not_guessed(text: str) -> None:
+    assert parse_target(text, date(2026, 11, 30)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [("2 hours max", 120), ("20-30 min", 20), ("quick 15 min", 15), ("45 mins or so", 45)],
+)
+def test_session_lengths_with_hedges(text: str, minutes: int) -> None:
+    assert parse_session(text) == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "leaves"),
+    [("cancel", True), ("Stop!", True), ("never mind", True), ("stop planning", True), ("stop at 7", False),
+     ("7pm", False)],
+)  # fmt: skip
+def test_cancel_words(text: str, leaves: bool) -> None:
+    assert bool(CANCEL.match(text)) is leaves
+
+
+@pytest.mark.parametrize(
+    ("text", "back"), [("back", True), ("Go back!", True), ("⬅️", True), ("back pain", False)]
+)
+def test_back_words(text: str, back: bool) -> None:
+    assert bool(BACK.match(text)) is back
+
+
+def test_yes_words() -> None:
+    assert is_yes("yes") and is_yes("Keep it!") and is_yes("ok") and is_yes("keep 7am")
+    assert not is_yes("no") and not is_yes("8am") and not is_yes("yesterday")
+
+
+def test_ok_after_tapping_days_means_done() -> None:
+    assert is_done("ok") and is_done("Done!") and is_done("next 👍")
+    assert not is_done("mon") and not is_done("maybe")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("ok fine", "date"), ("later", "date"), ("yes please", "date"), ("4 days", "days:4"),
+     ("study 5 days a week", "days:5"), ("every day", "days:7"), ("hmm", None), ("no", None)],
+)  # fmt: skip
+def test_missed_target_answers(text: str, value: str | None) -> None:
+    """ "ok" keeps the days and finishes later; "5 days" studies more days a week."""
+    assert parse_fit_answer(text) == value
 
 
 # --- quiet hours -------------------------------------------------------------------------

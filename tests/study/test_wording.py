@@ -55,3 +55,45 @@ def test_fit_problem_with_one_day_a_week_and_one_week() -> None:
 
 def test_help_lists_cancel() -> None:
     assert "/cancel" in help_text().text
+
+
+def test_a_weekday_plan_line_starts_with_a_capital() -> None:
+    from datetime import UTC, datetime
+
+    tiny = course((("One", 1),), 1)
+    fit = check_fit(date(2026, 3, 2), tuple(range(5)), [1], 60, None)
+    first = datetime(2026, 3, 3, 8, tzinfo=UTC)
+    created = say.plan_created(tiny, tuple(range(5)), 8 * 60, first, UTC, fit, None)
+    assert "• Weekdays at 08:00" in created.text
+
+
+def test_study_without_a_course_offers_ways_to_find_one() -> None:
+    """/study alone is no dead end: Find a course and Advise me are buttons."""
+    labels = [b.label for row in say.choose_course(None).buttons for b in row]
+    assert labels == ["🔎 Find a course", "🧭 Advise me"]
+
+
+def test_a_fixed_offset_says_it_does_not_follow_summer_time() -> None:
+    assert "stays the same all year" in say.timezone_set("UTC+02:00", "16:00").text
+    assert "/timezone Berlin" in say.timezone_set("UTC-05:00", "09:00").text
+    assert "all year" not in say.timezone_set("Europe/Berlin", "16:00").text
+
+
+def test_a_scheduled_course_offers_self_paced_ones_on_its_skill() -> None:
+    from dataclasses import replace
+
+    scheduled = replace(course((("One", 1),), 1), self_paced=False, skills=("excel",))
+    labels = [b.label for row in say.not_self_paced(scheduled).buttons for b in row]
+    assert labels[0] == "🔎 Self-paced excel courses"
+
+
+def test_changing_days_does_not_introduce_the_plan_again() -> None:
+    tiny = course((("One", 1),), 1)
+    assert "Let's plan" in say.ask_days(tiny, ()).text
+    edited = say.ask_days(tiny, (0,), editing=True).text
+    assert "Let's plan" not in edited and "Changing the days" in edited
+
+
+def test_study_with_a_skill_offers_its_courses_first() -> None:
+    first = say.choose_course(None, "  python ").buttons[0][0]
+    assert first.label == "🔎 python courses" and first.data == "s:q:python"
