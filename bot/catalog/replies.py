@@ -178,11 +178,20 @@ def course_card(course: CourseInfo, back: str | None = None) -> Reply:
     lines.append("<i>Sample catalogue: providers and courses are illustrative.</i>")
     rows = [
         [Button("❓ Will employers recognise this?", data=Recognition(course.id))],
-        [Button("▶️ Start studying", data=StartPlan(course.id))],
+        [_study_button(course)],
     ]
     if back:
         rows.append([Button("⬅️ Back to results", data=back)])
     return Reply("\n".join(lines), rows)
+
+
+def _study_button(course: CourseInfo) -> Button:
+    """Self-paced: start a plan. Scheduled (the provider sets the pace, so no plan of ours
+    fits): self-paced courses on the same skill instead of a button that can only say no."""
+    if course.self_paced or not course.skills:
+        return Button("▶️ Start studying", data=StartPlan(course.id))
+    skill = shorten(course.skills[0], 30)
+    return Button(f"🔎 Self-paced {skill} courses", data=SearchFor.fitting(f"self-paced {skill}"))
 
 
 def inline_summary(course: CourseInfo, bot_username: str) -> str:
