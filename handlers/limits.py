@@ -11,10 +11,12 @@ bursts there; a reply of two or three messages goes out at once, and flood contr
 often one learner can make the bot talk), but they count as the chat's last send, so a
 reminder keeps a second away. Replies in groups wait the second, as reminders do.
 
-On time: the request goes out `SEND_DELAY` after its slot, give or take `LATE_SECONDS`, or
-takes a fresh slot. The time between taking a slot and sending varies (the dispatcher checks
-ownership in the database in between; a busy machine stalls); without this, a late message
-and the next second's on-time ones would reach Telegram closer together than their slots.
+On time: while the limiter is at least half used, the request goes out `SEND_DELAY` after
+its slot, give or take `LATE_SECONDS`, or takes a fresh slot (less than half used, no drift
+can add up to 31 in a second, and it goes at once). The time between taking a slot and
+sending varies (the dispatcher checks ownership in the database in between; a busy machine
+stalls); without this, a late message and the next second's on-time ones would reach
+Telegram closer together than their slots.
 
 A 429: the whole limiter holds for `retry_after` (every instance, with the database one), then
 the request is retried, at most `max_retries` times. Reminder sends are marked `NO_RETRY`:
@@ -41,8 +43,8 @@ MAX_RETRIES = 2
 # Every counted send goes out between SEND_DELAY and SEND_DELAY + LATE_SECONDS after its slot:
 # earlier, it waits (the work between slot and send, e.g. the dispatcher's ownership check,
 # takes a few milliseconds, varying); later (a stalled process), it takes a fresh slot.
-SEND_DELAY = 0.03
-LATE_SECONDS = 0.015
+SEND_DELAY = 0.035
+LATE_SECONDS = 0.01
 _NOT_MESSAGES = frozenset({"sendchataction"})
 
 JSONResult = bool | dict[str, Any] | list[dict[str, Any]]

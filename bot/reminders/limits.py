@@ -30,19 +30,22 @@ from bot.storage.db import Database
 LOCK_ID = 7_340_222
 KEEP_SECONDS = 60
 
-# The slot the current task holds: (its time, the clock it is on). Whoever sends checks
-# `late_by()` right before the request goes out: a process stalled past its slot must not
-# send a batch of late messages at once (they would bunch up against the next ones).
+# The slot the current task holds: (its time, the clock it is on), when the limiter was at
+# least half full then. Whoever sends checks `late_by()` right before the request goes out: a
+# process stalled past its slot must not send a batch of late messages at once (they would
+# bunch up against the next ones). With the window less than half full, no drift can add up
+# to 31 in a second, so such a slot is not noted and its message goes at once.
 _slot: ContextVar[tuple[float, Callable[[], float]] | None] = ContextVar("send_slot", default=None)
 
 
-def note_slot(at: float, clock: Callable[[], float] = time.monotonic) -> None:
-    """The current task holds the slot at `at` (on `clock`)."""
-    _slot.set((at, clock))
+def note_slot(at: float, clock: Callable[[], float] = time.monotonic, *, busy: bool = True) -> None:
+    """The current task holds the slot at `at` (on `clock`); `busy`: the window was at least
+    half full (otherwise there is nothing to keep to)."""
+    _slot.set((at, clock) if busy else None)
 
 
 def late_by() -> float | None:
-    """How long after its slot the current task is (None when it holds none)."""
+    """How long after its slot the current task is (None when it holds none to keep to)."""
     held = _slot.get()
     return None if held is None else held[1]() - held[0]
 
@@ -109,7 +112,7 @@ class RateLimiter:
                 if delay <= 0:
                     self._sent.append(now)
                     self._chat_last[chat_id] = now
-                    note_slot(now, self._monotonic)
+                    note_slot(now, self._monotonic, busy=len(self._sent) > self.per_second // 2)
                     if len(self._chat_last) > 10_000:  # forget chats idle for long
                         self._chat_last = {c: t for c, t in self._chat_last.items() if now - t < 5}
                     return
@@ -129,10 +132,14 @@ class DatabaseRateLimiter:
     follow each other evenly (no burst of 30 at the top of each second). A chat that had a
     message within `per_chat_interval`, or a 429 hold, is waited for before reserving.
 
-    The margin: the defaults pace sends 1/29 s apart (29 a second, 97 % of Telegram's 30), so
-    31 messages span at least 30/29 s ≈ 1.034 s of slots, and the window (30 in 1.0 s) caps any
-    burst. Telegram would see 31 in one second only if the sends' delays between slot and
-    arrival differed by more than 34 ms across 30 messages.
+    The margin: slots are 1/29 s apart (29 a second, 97 % of Telegram's 30), so any 31 slots
+    span at least 30/29 s ≈ 1.034 s, and at most 30 fall in any 1.0 s window. Each message
+    leaves within 10 ms of the same delay after its slot or takes a fresh one
+    (`handlers.limits`), so any 31 messages reach Telegram at least 1.024 s apart, less only
+    network jitter after the send. Hence the window is exactly 1 s: the margin is in the
+    spacing, not in a wider window (a 1.2 s window left 15 % of the budget unused). A 429 hold
+    applies to slots reserved after it; those already reserved (a fraction of a second's
+    worth) still go.
     """
 
     def __init__(
@@ -149,30 +156,35 @@ class DatabaseRateLimiter:
         self.window = window
         self.spacing = spacing
         self._pending_hold = 0.0
-        self._offsets: deque[float] = deque(maxlen=200)
+        self._lows: deque[float] = deque(maxlen=200)
+        self._highs: deque[float] = deque(maxlen=200)
 
     async def wait(self, chat_id: int, *, paced: bool = True) -> None:
         """Reserve a slot, then sleep until it."""
         while True:
-            now, at, reserved = await self._reserve(chat_id, paced)
-            local = at + self._offset(now)
+            _, at, reserved, busy = await self._reserve(chat_id, paced)
+            local = at + self._offset()
             await asyncio.sleep(max(0.0, local - time.monotonic()))
             if reserved:
-                note_slot(local)
+                note_slot(local, busy=busy)
                 return
 
-    def _offset(self, now: float) -> float:
-        """This machine's monotonic clock minus the database's, from the answer that just came
-        back: the smallest difference of the last ones (the quickest answer lagged least), so a
-        slow answer does not make a late send look on time."""
-        self._offsets.append(time.monotonic() - now)
-        return min(self._offsets)
+    def _offset(self) -> float:
+        """This machine's monotonic clock minus the database's clock.
+
+        The database read its clock between our asking and its answer (one short query, the
+        lock already held), so the offset lies between those bounds; the tightest bounds of
+        the last answers pin it to within about a millisecond, whichever instance asks (so
+        they agree on when a slot is).
+        """
+        lowest, highest = max(self._lows), min(self._highs)
+        return (lowest + highest) / 2 if lowest <= highest else self._highs[-1]
 
     async def reserve(self, chat_id: int, *, paced: bool = True) -> float:
         """Reserve a slot without sleeping until it (waiting out the chat or a hold first);
         its time by the database's clock, in seconds since the epoch."""
         while True:
-            now, at, reserved = await self._reserve(chat_id, paced)
+            now, at, reserved, _ = await self._reserve(chat_id, paced)
             if reserved:
                 return at
             await asyncio.sleep(at - now)
@@ -181,8 +193,9 @@ class DatabaseRateLimiter:
         """A 429: every instance pauses; written at the next slot request."""
         self._pending_hold = max(self._pending_hold, seconds)
 
-    async def _reserve(self, chat_id: int, paced: bool) -> tuple[float, float, bool]:
-        """(now, the slot, True) once reserved; else (now, when to ask again, False)."""
+    async def _reserve(self, chat_id: int, paced: bool) -> tuple[float, float, bool, bool]:
+        """(now, the slot, True, busy) once reserved; else (now, when to ask again, False, _).
+        Busy: the window around the slot was at least half full."""
         async with self.db.session() as session:
             connection = await session.connection()
 
@@ -194,8 +207,11 @@ class DatabaseRateLimiter:
                 await connection.execute(text(sql), params)
 
             await run("SELECT pg_advisory_xact_lock(:id)", id=LOCK_ID)
+            asked = time.monotonic()
             now = await scalar("SELECT extract(epoch FROM clock_timestamp())::float8")
             assert now is not None
+            self._lows.append(asked - now)
+            self._highs.append(time.monotonic() - now)
             if self._pending_hold:
                 until = now + self._pending_hold
                 self._pending_hold = 0.0
@@ -211,7 +227,7 @@ class DatabaseRateLimiter:
             if paced and last is not None:
                 blocked.append(last + self.per_chat_interval)
             if max(blocked) > slot:  # the chat or a hold: wait, then ask again
-                return now, max(blocked) + random.uniform(0, 0.01), False
+                return now, max(blocked) + random.uniform(0, 0.01), False, True
             await run("INSERT INTO sendlog (at) VALUES (:slot)", slot=slot)
             await run(
                 "INSERT INTO chatlastsend (chat_id, at) VALUES (:chat, :slot) "
@@ -221,7 +237,8 @@ class DatabaseRateLimiter:
             if random.random() < 0.02:  # keep the log short
                 await run("DELETE FROM sendlog WHERE at < :old", old=now - KEEP_SECONDS)
                 await run("DELETE FROM chatlastsend WHERE at < :old", old=now - KEEP_SECONDS)
-            return now, slot, True
+            taken = await scalar("SELECT count(*) FROM sendlog WHERE at > :since", since=slot - self.window)
+            return now, slot, True, (taken or 0) > self.per_second // 2
 
     async def _free_slot(self, scalar: Callable[..., Awaitable[float | None]], now: float) -> float:
         """The earliest slot after the reserved ones: `window` after the `per_second`-th latest,
