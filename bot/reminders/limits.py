@@ -70,10 +70,13 @@ class SendLimiter(Protocol):
 
 
 class RateLimiter:
-    """At most `per_second` sends in any one-second window, and one per chat per interval.
+    """At most `per_second` sends in any `window`, `spacing` apart, one per chat per interval.
 
     PTB's AIORateLimiter lets a burst of about 59 through in its first second and has no
-    per-private-chat limit, so everything the bot sends goes through this one (a sliding window).
+    per-private-chat limit, so everything the bot sends goes through this one. Sends are
+    paced (1/29 s apart by default, as on PostgreSQL) rather than let through 30 at once:
+    the margin is kept in the spacing (any 31 sends span 30/29 s), and each send has time for
+    its work between slot and request (`handlers.limits` keeps it to its slot).
     """
 
     def __init__(
@@ -81,15 +84,15 @@ class RateLimiter:
         per_second: int = 30,
         per_chat_interval: float = 1.0,
         *,
-        window: float = 1.05,
+        window: float = 1.0,
+        spacing: float | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
-        # The window is a little over a second so that, after network jitter, Telegram never
-        # sees more than `per_second` messages in any one second.
         self.per_second = per_second
         self.per_chat_interval = per_chat_interval
         self.window = window
+        self.spacing = spacing if spacing is not None else 1 / max(per_second - 1, 1)
         self._monotonic = monotonic
         self._sleep = sleep
         self._sent: list[float] = []
@@ -98,25 +101,42 @@ class RateLimiter:
         self._lock = asyncio.Lock()
 
     async def wait(self, chat_id: int, *, paced: bool = True) -> None:
-        async with self._lock:
-            while True:
-                now = self._monotonic()
-                self._sent = [t for t in self._sent if now - t < self.window]
-                waits = [self._hold_until - now]
-                if len(self._sent) >= self.per_second:
-                    waits.append(self._sent[0] + self.window - now)
-                last = self._chat_last.get(chat_id)
-                if paced and last is not None:
-                    waits.append(last + self.per_chat_interval - now)
-                delay = max(waits)
-                if delay <= 0:
-                    self._sent.append(now)
-                    self._chat_last[chat_id] = now
-                    note_slot(now, self._monotonic, busy=len(self._sent) > self.per_second // 2)
-                    if len(self._chat_last) > 10_000:  # forget chats idle for long
-                        self._chat_last = {c: t for c, t in self._chat_last.items() if now - t < 5}
-                    return
-                await self._sleep(delay)
+        """Sends queue in order for the overall limits; a send waiting for its chat's second
+        waits outside the queue (a reminder held for its chat never holds up a reply)."""
+        while True:
+            async with self._lock:
+                chat_wait = self._chat_wait(chat_id) if paced else 0.0
+                if chat_wait <= 0:
+                    while (delay := self._overall_wait()) > 0:
+                        await self._sleep(delay)
+                    chat_wait = self._chat_wait(chat_id) if paced else 0.0
+                    if chat_wait <= 0:
+                        self._grant(chat_id)
+                        return
+            await self._sleep(chat_wait)
+
+    def _overall_wait(self) -> float:
+        """Seconds until the window, the spacing and any 429 hold allow a send."""
+        now = self._monotonic()
+        self._sent = [t for t in self._sent if now - t < self.window]
+        waits = [self._hold_until - now]
+        if self._sent:
+            waits.append(self._sent[-1] + self.spacing - now)
+        if len(self._sent) >= self.per_second:
+            waits.append(self._sent[-self.per_second] + self.window - now)
+        return max(waits)
+
+    def _chat_wait(self, chat_id: int) -> float:
+        last = self._chat_last.get(chat_id)
+        return 0.0 if last is None else last + self.per_chat_interval - self._monotonic()
+
+    def _grant(self, chat_id: int) -> None:
+        now = self._monotonic()
+        self._sent.append(now)
+        self._chat_last[chat_id] = now
+        note_slot(now, self._monotonic, busy=len(self._sent) > self.per_second // 2)
+        if len(self._chat_last) > 10_000:  # forget chats idle for long
+            self._chat_last = {c: t for c, t in self._chat_last.items() if now - t < 5}
 
     def hold(self, seconds: float) -> None:
         """Telegram said 429: nobody sends until it allows again."""
@@ -148,13 +168,13 @@ class DatabaseRateLimiter:
         per_second: int = 30,
         per_chat_interval: float = 1.0,
         window: float = 1.0,
-        spacing: float = 1 / 29,
+        spacing: float | None = None,
     ) -> None:
         self.db = db
         self.per_second = per_second
         self.per_chat_interval = per_chat_interval
         self.window = window
-        self.spacing = spacing
+        self.spacing = spacing if spacing is not None else 1 / max(per_second - 1, 1)
         self._pending_hold = 0.0
         self._lows: deque[float] = deque(maxlen=200)
         self._highs: deque[float] = deque(maxlen=200)

@@ -267,7 +267,7 @@ async def test_rate_limiter_keeps_per_second_and_per_chat_limits() -> None:
     await limiter.wait(5)
     first = now[0]
     await limiter.wait(5)
-    assert now[0] - first >= 1.0  # one message per chat per second
+    assert now[0] - first >= 1.0 - 1e-9  # one message per chat per second (float sums)
 
 
 async def test_repair_gives_an_orphaned_plan_its_next_reminder(world: World) -> None:
