@@ -49,6 +49,7 @@ from bot.services import Services, open_services
 from handlers import admin, advise, faq, flood, groups, messages, privacy, reminders, search, start, study
 from handlers.context import CONTEXT_TYPES, BotApplication, load_learner
 from handlers.errors import on_error
+from handlers.limits import bot_rate_limiter, send_limiter
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ def build_application(
         ApplicationBuilder()
         .token(settings.token or TERMINAL_TOKEN)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.timezone))
-        .rate_limiter(reminders.bot_rate_limiter())  # retries 429 for replies, never for reminders
+        .rate_limiter(bot_rate_limiter())  # one send limit for replies and reminders
         .context_types(CONTEXT_TYPES)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
@@ -158,6 +159,7 @@ async def _post_init(application: BotApplication) -> None:
     if data.services is None:
         assert data.settings is not None
         data.services = await open_services(data.settings, clock=data.clock)
+    send_limiter(application)  # replies and reminders share it from now on
     await _set_command_menu(application)
     services = data.core
     if data.flood_guard is None:

@@ -158,8 +158,10 @@ async def _throughput(folder: Path) -> ThroughputFigures:
     from app.shell_api import ShellBotApi
     from bot.catalog.store import open_catalog
     from bot.reminders.dispatcher import ReminderDispatcher
+    from bot.reminders.limits import RateLimiter
     from bot.storage.db import open_database
-    from handlers.reminders import bot_rate_limiter, telegram_sender
+    from handlers.limits import BotRateLimiter
+    from handlers.reminders import telegram_sender
 
     path = folder / "throughput.db"
     url = f"sqlite+aiosqlite:///{path}"
@@ -169,10 +171,11 @@ async def _throughput(folder: Path) -> ThroughputFigures:
     course_id = min(c.id for c in search.courses.values() if c.self_paced)
     _append_learners(path, THROUGHPUT_MESSAGES, course_id)
     api = ShellBotApi()
-    bot = ExtBot(TOKEN, request=InProcessRequest(api), rate_limiter=bot_rate_limiter())
+    limiter = RateLimiter()  # as the app wires it: replies and reminders share one limiter
+    bot = ExtBot(TOKEN, request=InProcessRequest(api), rate_limiter=BotRateLimiter(limiter))
     await bot.initialize()
     db = await open_database(url)
-    dispatcher = ReminderDispatcher(db, lambda: search.courses, telegram_sender(bot), "UTC")
+    dispatcher = ReminderDispatcher(db, lambda: search.courses, telegram_sender(bot), "UTC", limiter=limiter)
     started = time.perf_counter()
     report = await dispatcher.run_once(lambda: datetime.now(UTC))
     seconds = time.perf_counter() - started

@@ -24,6 +24,7 @@ from bot.study.store import reschedule_learner
 
 if TYPE_CHECKING:
     from bot.reminders.dispatcher import ReminderDispatcher
+    from bot.reminders.limits import SendLimiter
 
 
 @dataclass
@@ -37,6 +38,7 @@ class BotData:
     install_signal_handlers: bool = False
     flood_guard: FloodLimit | None = None
     dispatcher: ReminderDispatcher | None = None
+    send_limiter: SendLimiter | None = None  # replies' and reminders' one limit (handlers.limits)
 
     @property
     def core(self) -> Services:

@@ -1,15 +1,17 @@
-"""Sending reminders through Telegram: the dispatcher's sender, its rate limiter, its job."""
+"""Sending reminders through Telegram: the dispatcher's sender and its job.
+
+The dispatcher paces reminders with the process's one send limiter (`handlers.limits`),
+the same one every reply takes its slot from.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.ext import AIORateLimiter
 
 from bot.reminders.dispatcher import (
     DispatchReport,
@@ -18,45 +20,14 @@ from bot.reminders.dispatcher import (
     SendResult,
     SendStatus,
 )
-from bot.reminders.limits import DatabaseRateLimiter, RateLimiter
 from bot.replies import Reply
 from handlers.common import keyboard
 from handlers.context import BotApplication, BotContext
+from handlers.limits import NO_RETRY, BotRateLimiter, send_limiter
 
 log = logging.getLogger(__name__)
 
 DISPATCH_EVERY_SECONDS = 5
-NO_RETRY = -1  # `rate_limit_args` of a send whose caller handles 429 itself (the dispatcher)
-
-JSONResult = bool | dict[str, Any] | list[dict[str, Any]]
-
-
-class BotRateLimiter(AIORateLimiter):
-    """The library's limiter for replies (with `max_retries`), but never for reminders.
-
-    A reminder send is marked `NO_RETRY`: it skips the library entirely, so a 429 comes
-    straight back to the dispatcher, which owns the wait (it keeps its lease renewed and
-    checks ownership again before resending); the dispatcher's own limiter paces reminders.
-    The library's `AIORateLimiter` cannot be told "no retries": it reads 0 as "the default".
-    """
-
-    async def process_request(
-        self,
-        callback: Callable[..., Coroutine[Any, Any, JSONResult]],
-        args: Any,
-        kwargs: dict[str, Any],
-        endpoint: str,
-        data: dict[str, Any],
-        rate_limit_args: int | None,
-    ) -> JSONResult:
-        if rate_limit_args == NO_RETRY:
-            return await callback(*args, **kwargs)
-        return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
-
-
-def bot_rate_limiter() -> BotRateLimiter:
-    """The application's limiter: two retries for replies, none inside a reminder send."""
-    return BotRateLimiter(max_retries=2)
 
 
 def telegram_sender(bot: Bot) -> Sender:
@@ -92,14 +63,12 @@ def dispatcher(application: BotApplication) -> ReminderDispatcher:
     if found is not None:
         return found
     core = application.bot_data.core
-    # One process on SQLite keeps the limits in memory; instances sharing PostgreSQL share them.
-    limiter = RateLimiter() if core.db.is_sqlite else DatabaseRateLimiter(core.db)
     made = ReminderDispatcher(
         core.db,
         lambda: application.bot_data.core.catalog.courses,
         telegram_sender(application.bot),
         core.settings.default_timezone,
-        limiter=limiter,
+        limiter=send_limiter(application),  # the replies' limiter too
         lease=timedelta(seconds=core.settings.reminder_lease_seconds),
     )
     application.bot_data.dispatcher = made

@@ -89,7 +89,7 @@ LEASE = timedelta(minutes=2)  # a claim older than this (by the database's clock
 GRACE = timedelta(hours=2)  # reminders missed by more than this become one "welcome back"
 BATCH_SIZE = 100
 MAX_BATCHES_PER_RUN = 50
-CONCURRENT_SENDS = 4  # enough for 30/s at Telegram's latency; more only adds contention
+CONCURRENT_SENDS = 8  # 30/s at Telegram's latency plus each send's on-time delay (handlers.limits)
 MAX_RETRY_AFTER_WAITS = 3  # 429s within one claim; then the claim is released with a back-off
 MAX_PERMANENT_ATTEMPTS = 3  # a 400 is tried this often, then the reminder is dead
 MAX_ATTEMPTS = 40  # any failure: about six hours at the capped back-off, then dead

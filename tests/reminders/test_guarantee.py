@@ -172,11 +172,11 @@ class HookedLimiter(RateLimiter):
         super().__init__(per_second=10_000, per_chat_interval=0)
         self.hook: Hook | None = hook
 
-    async def wait(self, chat_id: int) -> None:
+    async def wait(self, chat_id: int, *, paced: bool = True) -> None:
         hook, self.hook = self.hook, None
         if hook is not None:
             await hook()
-        await super().wait(chat_id)
+        await super().wait(chat_id, paced=paced)
 
 
 @pytest.mark.parametrize("what", ["taken over", "paused", "snoozed", "forgotten"])
