@@ -31,8 +31,15 @@ from tests.understand.evaluation import Figures, evaluate, load_set
 
 ROOT = Path(__file__).resolve().parents[2]
 HELD_OUT = "learner_eval.yaml"
-FRESH = "learner_eval_2.yaml"  # a second held-out set, written blind after the tuning
-TUNED_ON = ("tuning_eval.yaml", "understand_eval.yaml", "tuning_eval_2.yaml", "care_tuning.yaml")
+# learner_eval_2.yaml was a second held-out set, written blind after the tuning; measured,
+# reported and then re-designated as tuning data.
+TUNED_ON = (
+    "tuning_eval.yaml",
+    "understand_eval.yaml",
+    "tuning_eval_2.yaml",
+    "care_tuning.yaml",
+    "learner_eval_2.yaml",
+)
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +59,6 @@ def understander(catalog: CourseSearch) -> Understander:
 def held_out(understander: Understander, catalog: CourseSearch) -> Figures:
     figures = evaluate(understander, load_set(HELD_OUT), min(catalog.courses))
     print("\n" + figures.report(f"{HELD_OUT} (held out, asserted)"))
-    fresh = evaluate(understander, load_set(FRESH), min(catalog.courses))
-    print(fresh.report(f"{FRESH} (held out, written after the tuning)"))
     for name in TUNED_ON:
         print(evaluate(understander, load_set(name), min(catalog.courses)).report(f"{name} (tuned on)"))
     return figures
