@@ -1,0 +1,124 @@
+"""Distress said indirectly (a state after a feeling verb, other people's pressure, not
+belonging, the body), questions about one's own feelings, and the rules that keep plain
+commands, skills and other languages where they belong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.faq.matcher import load_faq
+from bot.understand.care import Care, load_care
+from bot.understand.intent import Understander, plan_action
+from bot.understand.language import load_languages
+from tests.conftest import search_over
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+
+@pytest.fixture(scope="module")
+def care() -> Care:
+    return load_care(CONTENT)
+
+
+@pytest.fixture(scope="module")
+def understander(seeded_database: Path) -> Understander:
+    catalog = search_over(seeded_database)
+    return Understander(
+        load_faq(CONTENT), catalog.is_known_skill, load_care(CONTENT), load_languages(CONTENT)
+    )
+
+
+def test_a_state_counts_only_after_a_feeling_verb() -> None:
+    care = Care((), (), "reply", "urgent", states=("stuck",))
+    assert care.level("honestly feeling kind of stuck lately") == "care"
+    assert care.level("i felt so stuck all week") == "care"
+    assert care.level("i'm stuck on question 3 of the quiz") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i feel so left out in the group chat",
+        "been feeling really behind all month",
+        "i feel like a burden to my family for doing this",
+        "my boss keeps criticising me and it's getting me down",
+        "i don't fit in with the younger students at all",
+        "my heart is racing every time i open the quiz",
+        "honestly everything is too much at the moment",
+        "i keep comparing myself to the others in my cohort",
+        "everyone says i'm too old for this and i'm starting to believe them",
+    ],
+)
+def test_distress_said_indirectly_gets_care(care: Care, text: str) -> None:
+    assert care.level(text) == "care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it just me or does everyone feel totally lost in week 3",
+        "am i the only one who feels so stuck with this course",
+        "is it normal to feel this overwhelmed at the start",
+    ],
+)
+def test_a_question_about_ones_own_feelings_is_care(care: Care, text: str) -> None:
+    assert care.level(text) == "care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "am i too old for a microcredential?",
+        "i'm behind on module 2, when is the deadline?",
+        "is the course stressful for beginners?",
+    ],
+)
+def test_a_question_about_a_topic_is_still_not_care(care: Care, text: str) -> None:
+    assert care.level(text) is None
+
+
+def test_a_plain_command_beats_distress_heard_only_by_meaning(understander: Understander, care: Care) -> None:
+    text = "no more reminders please, i have quit the course"
+    assert care.level_by_words(text) is None
+    got = understander.understand(text)
+    assert (got.kind, got.plan_action) == ("plan", "stop")
+
+
+def test_distress_in_words_still_beats_a_command(understander: Understander) -> None:
+    assert understander.understand("pause my reminders, i'm completely burnt out").kind == "care"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("i completed lesson 4", "progress"),
+        ("finished week 2", "progress"),
+        ("done with this week's module", "progress"),
+        ("please mark today's session as complete", "progress"),
+        ("reminders every evening please", "reminders"),
+        ("i dropped the course, stop everything", "stop"),
+    ],
+)
+def test_reported_steps_reminder_times_and_leaving_a_course_are_plan_actions(text: str, action: str) -> None:
+    assert plan_action(text.lower()) == action
+
+
+def test_a_skill_before_its_reason_goes_to_the_search(understander: Understander) -> None:
+    got = understander.understand("python - i want to automate reports at work")
+    assert (got.kind, got.query) == ("search", "python")
+    got = understander.understand("excel for my small shop")
+    assert (got.kind, got.query) == ("search", "excel")
+
+
+def test_a_question_naming_a_skill_is_not_cut_to_the_skill(understander: Understander) -> None:
+    assert understander.understand("python, is it worth it as a microcredential?").kind != "search"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Is dit gratis voor iedereen?", "nl"), ("Ist dieser Kurs kostenlos?", "de")],
+)
+def test_demonstratives_are_evidence_of_a_language(text: str, language: str) -> None:
+    assert load_languages(CONTENT).detect(text) == language
