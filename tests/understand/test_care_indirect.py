@@ -49,6 +49,10 @@ def test_a_state_counts_only_after_a_feeling_verb() -> None:
         "honestly everything is too much at the moment",
         "i keep comparing myself to the others in my cohort",
         "everyone says i'm too old for this and i'm starting to believe them",
+        "i haven't slept properly all week thinking about the exam",
+        "the rest of my group are so far ahead of me",
+        "my stomach is in knots before every quiz",
+        "things keep piling up at work and at home",
     ],
 )
 def test_distress_said_indirectly_gets_care(care: Care, text: str) -> None:
@@ -73,6 +77,12 @@ def test_a_question_about_ones_own_feelings_is_care(care: Care, text: str) -> No
         "am i too old for a microcredential?",
         "i'm behind on module 2, when is the deadline?",
         "is the course stressful for beginners?",
+        "how do i compare myself to other applicants with a microcredential?",
+        "how long until the badge gets to me",
+        "i can't switch off notifications",
+        "my field keeps changing and i feel behind",
+        "i quit my job to study full time, is there funding",
+        "i have a full time job, can i fit this in",
     ],
 )
 def test_a_question_about_a_topic_is_still_not_care(care: Care, text: str) -> None:
@@ -122,3 +132,10 @@ def test_a_question_naming_a_skill_is_not_cut_to_the_skill(understander: Underst
 )
 def test_demonstratives_are_evidence_of_a_language(text: str, language: str) -> None:
     assert load_languages(CONTENT).detect(text) == language
+
+
+def test_so_splits_clauses_only_before_a_new_subject() -> None:
+    from bot.understand.care import _CLAUSE_BREAK
+
+    assert _CLAUSE_BREAK.split("they are so far ahead") == ["they are so far ahead"]
+    assert len(_CLAUSE_BREAK.split("the quiz went badly so i gave up")) == 2
