@@ -211,6 +211,7 @@ _ABOUT_MICROCREDENTIALS = re.compile(
 
 
 _ASKING_HOW = re.compile(r"^(?:if|what|how|does|do|will|is|would|should|why|and what|what happens)\b")
+_CLAUSES = re.compile(r"[,;:.!?]+|\s[-–—]+\s")
 _REASON_AFTER_SKILL = re.compile(
     r"\s*[,;:]\s*|\s+[-–—]+\s+|\s+(?:for|at|in)\s+(?:my|our|a|the|his|her|their|work|my own)\b|"
     r"\s+(?:because|cause|cos|since|as i)\b"
@@ -260,7 +261,7 @@ class Understander:
             # A plain command ("no more reminders pls, i quit the course") does what it says
             # when only the meaning, not the words, sounded like distress.
             level = None
-        if level == "care" and (explicit is None or not self.is_known_skill(_without_course_words(explicit))):
+        if level == "care" and not self._asks_for_a_known_skill(text, explicit):
             # "i want to quit my course" is about the learner, not a search; "stress
             # management courses" names a skill and stays a search. A question asked with
             # the feeling ("…is the final assessment hard?") is kept, to be offered after.
@@ -334,6 +335,12 @@ class Understander:
         if match.kind == "suggest":
             return Understanding("suggest", scores, match=match, about_course=about_course)
         return Understanding("offtopic", scores, match=match)
+
+    def _asks_for_a_known_skill(self, text: str, explicit: str | None) -> bool:
+        """Whether the message, or one clause of it, asks for courses in a known skill
+        ("stress management courses"; "tired of searching, just show me python courses")."""
+        requests = [explicit] + [course_request(c) for c in _CLAUSES.split(text) if c.strip()]
+        return any(r and self.is_known_skill(_without_course_words(r)) for r in requests)
 
     def _skill_head(self, stripped: str) -> str | None:
         """The known skill a message opens with, before a comma, a dash or "for my…" (who or

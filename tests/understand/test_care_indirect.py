@@ -139,3 +139,11 @@ def test_so_splits_clauses_only_before_a_new_subject() -> None:
 
     assert _CLAUSE_BREAK.split("they are so far ahead") == ["they are so far ahead"]
     assert len(_CLAUSE_BREAK.split("the quiz went badly so i gave up")) == 2
+
+
+def test_a_clause_asking_for_a_known_skill_stays_a_search_beside_a_feeling(
+    understander: Understander,
+) -> None:
+    got = understander.understand("so tired of scrolling, just show me excel courses")
+    assert got.kind == "search"
+    assert understander.understand("so tired of everything, i can't do this anymore").kind == "care"
