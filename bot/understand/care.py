@@ -46,6 +46,12 @@ _NEGATED = re.compile(
 )
 _NEGATION = re.compile(r"(?<![a-z])(?:not|never|no longer|dont|don't|didnt|didn't|isnt|isn't)(?![a-z])")
 # "am i too old for this?", "is the workload stressful": a question about a topic, not a feeling.
+# A quoted phrase is mentioned, not meant: "translate 'i give up' into french".
+_QUOTED = re.compile(r"(?<![a-z0-9])[\"'“‘«]([^\"'“”‘’«»\n]{1,80})[\"'”’»](?![a-z0-9])")
+# How something else looks or seems is not how the writer feels: "my cat seems stressed".
+_APPEARANCE = re.compile(
+    r"(?<![a-z])(?:seems?|seemed|looks?|looked)\s+(?:so\s+|really\s+|a bit\s+|very\s+)?$"
+)
 # "am i the only one who feels lost", "is it just me or…", "is it normal to feel this anxious":
 # questions about one's own feelings are not questions about a topic.
 _ABOUT_MY_FEELINGS = r"(?! i the only one| it just me| it normal to feel| anyone else (?:feel|struggl))"
@@ -155,8 +161,14 @@ class Care:
 
 
 def _affirmed(pattern: re.Pattern[str], folded: str) -> bool:
-    """Whether `pattern` occurs in `folded` at least once without a negation just before it."""
-    return any(not _NEGATED.search(folded[: found.start()]) for found in pattern.finditer(folded))
+    """Whether `pattern` occurs in `folded` at least once without a negation just before it,
+    outside quotation marks ("translate 'i give up'") and not as how something else looks
+    ("my cat seems stressed", "the plants look exhausted")."""
+    unquoted = _QUOTED.sub(" ", folded)
+    return any(
+        not _NEGATED.search(unquoted[: found.start()]) and not _APPEARANCE.search(unquoted[: found.start()])
+        for found in pattern.finditer(unquoted)
+    )
 
 
 def _outside_the_question(folded: str) -> str:

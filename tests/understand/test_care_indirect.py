@@ -147,3 +147,21 @@ def test_a_clause_asking_for_a_known_skill_stays_a_search_beside_a_feeling(
     got = understander.understand("so tired of scrolling, just show me excel courses")
     assert got.kind == "search"
     assert understander.understand("so tired of everything, i can't do this anymore").kind == "care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do you say 'i give up' in german",
+        'what does "burnt out" mean in a job ad',
+        "my dog seems really anxious at night",
+        "the lawn looks exhausted after the heatwave",
+    ],
+)
+def test_a_quoted_phrase_or_how_something_else_looks_is_not_care(care: Care, text: str) -> None:
+    assert care.level(text) is None
+
+
+@pytest.mark.parametrize("text", ["i look exhausted and feel worse", "i'm so stressed 'cause of the exams"])
+def test_the_writers_own_feeling_still_counts_beside_quotes_and_looks(care: Care, text: str) -> None:
+    assert care.level(text) == "care"
