@@ -305,6 +305,11 @@ class Understander:
         phrase = not questionish and not _ABOUT_MICROCREDENTIALS.search(stripped)
         if match.kind == "smalltalk":
             return Understanding("smalltalk", scores, match=match)
+        closing = None if questionish or match.kind == "answer" else self._closing_smalltalk(folded)
+        if closing is not None and not skill:
+            # "ok that's all for now, bye", "thanks, that's a relief": small talk that opens or
+            # closes a message with no question in it.
+            return Understanding("smalltalk", scores, match=closing)
         if context.expecting_skill and not (questionish and match.kind == "answer"):
             return Understanding("search", scores, query=stripped)
         if phrase and words <= VERY_SHORT and faq_score < VERY_SHORT_FAQ_CONFIDENCE:
@@ -335,6 +340,17 @@ class Understander:
         if match.kind == "suggest":
             return Understanding("suggest", scores, match=match, about_course=about_course)
         return Understanding("offtopic", scores, match=match)
+
+    def _closing_smalltalk(self, folded: str) -> Match | None:
+        """The small talk of a message's first or last clause ("…, bye for now"), if any."""
+        clauses = [c.strip() for c in _CLAUSES.split(folded) if c.strip()]
+        if len(clauses) < 2:
+            return None
+        for clause in (clauses[-1], clauses[0]):
+            found = self.faq.match(clause)
+            if found.kind == "smalltalk":
+                return found
+        return None
 
     def _asks_for_a_known_skill(self, text: str, explicit: str | None) -> bool:
         """Whether the message, or one clause of it, asks for courses in a known skill

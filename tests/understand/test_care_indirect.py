@@ -165,3 +165,14 @@ def test_a_quoted_phrase_or_how_something_else_looks_is_not_care(care: Care, tex
 @pytest.mark.parametrize("text", ["i look exhausted and feel worse", "i'm so stressed 'cause of the exams"])
 def test_the_writers_own_feeling_still_counts_beside_quotes_and_looks(care: Care, text: str) -> None:
     assert care.level(text) == "care"
+
+
+@pytest.mark.parametrize("text", ["right, that's me done for today, bye bye", "cheers, that clears it up"])
+def test_small_talk_that_opens_or_closes_a_message_is_small_talk(
+    understander: Understander, text: str
+) -> None:
+    assert understander.understand(text).kind == "smalltalk"
+
+
+def test_a_question_with_a_thank_you_is_still_a_question(understander: Understander) -> None:
+    assert understander.understand("thanks, how much does a microcredential cost?").kind == "faq"
