@@ -46,6 +46,8 @@ _NEGATED = re.compile(
 )
 _NEGATION = re.compile(r"(?<![a-z])(?:not|never|no longer|dont|don't|didnt|didn't|isnt|isn't)(?![a-z])")
 # "am i too old for this?", "is the workload stressful": a question about a topic, not a feeling.
+# Sentences of a long message, each judged on its own; a question may follow a statement.
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 # A quoted phrase is mentioned, not meant: "translate 'i give up' into french".
 _QUOTED = re.compile(r"(?<![a-z0-9])[\"'“‘«]([^\"'“”‘’«»\n]{1,80})[\"'”’»](?![a-z0-9])")
 # How something else looks or seems is not how the writer feels: "my cat seems stressed".
@@ -56,7 +58,7 @@ _APPEARANCE = re.compile(
 # questions about one's own feelings are not questions about a topic.
 _ABOUT_MY_FEELINGS = r"(?! i the only one| it just me| it normal to feel| anyone else (?:feel|struggl))"
 _QUESTION_OPENING = re.compile(
-    r"^(?:what(?:s|'s)?(?! (?:the|is the) point)|how|when|where|who|which|is"
+    r"^(?:what(?:s|'s)?(?! (?:the|is the) point| (?:is )?wrong with me)|how|when|where|who|which|is"
     + _ABOUT_MY_FEELINGS
     + r"|are|am"
     + _ABOUT_MY_FEELINGS
@@ -172,12 +174,18 @@ def _affirmed(pattern: re.Pattern[str], folded: str) -> bool:
 
 
 def _outside_the_question(folded: str) -> str:
-    """The message without its opening question ("is it too stressful to do one while working?",
-    "can i get a refund if i drop out"): a feeling named only there is a topic, not distress."""
-    if not _QUESTION_OPENING.match(folded.strip()):
-        return folded
-    parts = _CLAUSE_BREAK.split(folded, maxsplit=1)
-    return f" {parts[1]} " if len(parts) > 1 else " "
+    """The message without its questions about a topic, sentence by sentence: the opening
+    clause of each sentence that opens as a question ("is it too stressful to do one while
+    working?", "…my boss suggested one. will it be stressful?"). A feeling named only there
+    is a topic, not distress; "what if i fail, i'm dreading it" keeps "i'm dreading it"."""
+    return f" {' '.join(_without_opening_question(s) for s in _SENTENCE.split(folded))} "
+
+
+def _without_opening_question(sentence: str) -> str:
+    if not _QUESTION_OPENING.match(sentence.strip()):
+        return sentence
+    parts = _CLAUSE_BREAK.split(sentence, maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
 
 
 def _vectors(texts: tuple[str, ...]) -> npt.NDArray[np.float32]:

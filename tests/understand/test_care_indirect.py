@@ -176,3 +176,9 @@ def test_small_talk_that_opens_or_closes_a_message_is_small_talk(
 
 def test_a_question_with_a_thank_you_is_still_a_question(understander: Understander) -> None:
     assert understander.understand("thanks, how much does a microcredential cost?").kind == "faq"
+
+
+def test_each_sentence_of_a_long_message_is_judged_on_its_own(care: Care) -> None:
+    assert care.level("my manager suggested a course on negotiation. will it be stressful?") is None
+    assert care.level("my manager suggested a course. is it hard? i'm dreading it") == "care"
+    assert care.level("i keep signing up and never finishing. what's wrong with me") == "care"
