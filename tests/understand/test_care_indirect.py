@@ -53,6 +53,11 @@ def test_a_state_counts_only_after_a_feeling_verb() -> None:
         "the rest of my group are so far ahead of me",
         "my stomach is in knots before every quiz",
         "things keep piling up at work and at home",
+        "i wish i hadn't enrolled, honestly",
+        "whatever i read, nothing sticks anymore",
+        "i feel like i'm letting everyone down at home",
+        "4am and i am still awake over the assignment",
+        "i'm so done with all of this",
     ],
 )
 def test_distress_said_indirectly_gets_care(care: Care, text: str) -> None:
@@ -83,6 +88,8 @@ def test_a_question_about_ones_own_feelings_is_care(care: Care, text: str) -> No
         "my field keeps changing and i feel behind",
         "i quit my job to study full time, is there funding",
         "i have a full time job, can i fit this in",
+        "finally done with week 3!",
+        "i never went to uni, can i still do one",
     ],
 )
 def test_a_question_about_a_topic_is_still_not_care(care: Care, text: str) -> None:
