@@ -6,7 +6,8 @@ Nothing here gives medical advice: the replies point to people who can help.
 
 Two signals, so that a way of saying it nobody listed is still heard:
 
-* **words**: signals, and feelings when the message is about the writer; a word ending in
+* **words**: signals, and feelings when the message is about the writer, and states after a
+  feeling verb ("feeling really behind"); a word ending in
   `*` is a stem ("overwhelm*" is "overwhelmed", "overwhelming"…); a negated feeling ("i'm
   not stressed") does not count.
 * **meaning**: each clause of a message about the writer is embedded with the FAQ's
@@ -45,13 +46,39 @@ _NEGATED = re.compile(
 )
 _NEGATION = re.compile(r"(?<![a-z])(?:not|never|no longer|dont|don't|didnt|didn't|isnt|isn't)(?![a-z])")
 # "am i too old for this?", "is the workload stressful": a question about a topic, not a feeling.
+# Sentences of a long message, each judged on its own; a question may follow a statement.
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+# A quoted phrase is mentioned, not meant: "translate 'i give up' into french".
+_QUOTED = re.compile(r"(?<![a-z0-9])[\"'“‘«]([^\"'“”‘’«»\n]{1,80})[\"'”’»](?![a-z0-9])")
+# How something else looks or seems is not how the writer feels: "my cat seems stressed".
+_APPEARANCE = re.compile(
+    r"(?<![a-z])(?:seems?|seemed|looks?|looked)\s+(?:so\s+|really\s+|a bit\s+|very\s+)?$"
+)
+# "am i the only one who feels lost", "is it just me or…", "is it normal to feel this anxious":
+# questions about one's own feelings are not questions about a topic.
+_ABOUT_MY_FEELINGS = r"(?! i the only one| it just me| it normal to feel| anyone else (?:feel|struggl))"
 _QUESTION_OPENING = re.compile(
-    r"^(?:what(?:s|'s)?(?! (?:the|is the) point)|how|when|where|who|which|is|are|am|do|does|did|can|"
-    r"could|will|would|should|if|and if|any)(?![a-z'])"
+    r"^(?:what(?:s|'s)?(?! (?:the|is the) point| (?:is )?wrong with me)|how|when|where|who|which|is"
+    + _ABOUT_MY_FEELINGS
+    + r"|are|am"
+    + _ABOUT_MY_FEELINGS
+    + r"|do(?:es)?"
+    + _ABOUT_MY_FEELINGS
+    + r"|did|can|could|will|would|should|if|and if|any)(?![a-z'])"
 )
 # "so lost", "completely overwhelmed": a feeling said this strongly counts even inside a question.
 _INTENSIFIED = r"(?:so|really|completely|totally|utterly|absolutely|super|very|extremely)\s+"
-_CLAUSE_BREAK = re.compile(r"[.!?;,:()\n]+|\s(?:but|and|so|because|cause|cos|coz)\s|\s[-–—]+\s")
+# "feeling really behind", "i feel like i don't belong": a state that is neutral alone ("behind
+# on module 2") says how the writer feels after a feeling verb.
+_FEELING_VERB = (
+    r"(?:feel|feels|feeling|felt)\s+(?:like\s+)?(?:i'm\s+|im\s+|i\s+)?(?:(?:a bit|kind of|kinda|quite|"
+    r"so|really|completely|totally|very|pretty|already|just|always|still|more and more)\s+)*"
+)
+# "so" joins clauses only before a new subject ("…so i gave up"), not as "so far ahead".
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;,:()\n]+|\s(?:but|and|because|cause|cos|coz)\s|\sso\s(?=(?:i|im|i'm|it|its|it's|now|now i)\s)"
+    r"|\s[-–—]+\s"
+)
 # A clause this close (cosine) to a statement of distress, and this much closer to it than to
 # any near miss, is a wellbeing message. Chosen on the tuning sets only (tests/data/*tuning*).
 MEANING_MIN = 0.6
@@ -66,6 +93,7 @@ class Care:
     reply: str
     urgent_reply: str
     feelings: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()
     prototypes: tuple[str, ...] = ()
     near_misses: tuple[str, ...] = ()
 
@@ -74,11 +102,22 @@ class Care:
         object.__setattr__(self, "_urgent", _phrase_pattern(self.urgent_signals))
         object.__setattr__(self, "_feeling", _phrase_pattern(self.feelings))
         object.__setattr__(self, "_intensified", _phrase_pattern(self.feelings, before=_INTENSIFIED))
+        object.__setattr__(self, "_state", _phrase_pattern(self.states, before=_FEELING_VERB))
         object.__setattr__(self, "_prototypes", _vectors(self.prototypes))
         object.__setattr__(self, "_near_misses", _vectors(self.near_misses))
 
     def level(self, text: str) -> CareLevel | None:
         """ "urgent", "care", or `None` when the message shows no sign of distress."""
+        by_words = self.level_by_words(text)
+        if by_words is not None:
+            return by_words
+        if self.by_meaning(text) >= MEANING_MIN:
+            return "care"
+        return None
+
+    def level_by_words(self, text: str) -> CareLevel | None:
+        """The level from the words of `care.yaml` alone (no meaning): what a plain command
+        ("no more reminders, i quit the course") must beat to be taken as a command."""
         folded = " " + " ".join(_apostrophes(fold(text)).split()) + " "
         if self._urgent.search(folded):  # type: ignore[attr-defined]
             return "urgent"
@@ -88,9 +127,8 @@ class Care:
             return "care"
         if not _ABOUT_ME.search(folded):
             return None
-        if _affirmed(self._feeling, _outside_the_question(folded)):  # type: ignore[attr-defined]
-            return "care"
-        if self.by_meaning(folded) >= MEANING_MIN:
+        mine = _outside_the_question(folded)
+        if _affirmed(self._feeling, mine) or _affirmed(self._state, mine):  # type: ignore[attr-defined]
             return "care"
         return None
 
@@ -125,17 +163,29 @@ class Care:
 
 
 def _affirmed(pattern: re.Pattern[str], folded: str) -> bool:
-    """Whether `pattern` occurs in `folded` at least once without a negation just before it."""
-    return any(not _NEGATED.search(folded[: found.start()]) for found in pattern.finditer(folded))
+    """Whether `pattern` occurs in `folded` at least once without a negation just before it,
+    outside quotation marks ("translate 'i give up'") and not as how something else looks
+    ("my cat seems stressed", "the plants look exhausted")."""
+    unquoted = _QUOTED.sub(" ", folded)
+    return any(
+        not _NEGATED.search(unquoted[: found.start()]) and not _APPEARANCE.search(unquoted[: found.start()])
+        for found in pattern.finditer(unquoted)
+    )
 
 
 def _outside_the_question(folded: str) -> str:
-    """The message without its opening question ("is it too stressful to do one while working?",
-    "can i get a refund if i drop out"): a feeling named only there is a topic, not distress."""
-    if not _QUESTION_OPENING.match(folded.strip()):
-        return folded
-    parts = _CLAUSE_BREAK.split(folded, maxsplit=1)
-    return f" {parts[1]} " if len(parts) > 1 else " "
+    """The message without its questions about a topic, sentence by sentence: the opening
+    clause of each sentence that opens as a question ("is it too stressful to do one while
+    working?", "…my boss suggested one. will it be stressful?"). A feeling named only there
+    is a topic, not distress; "what if i fail, i'm dreading it" keeps "i'm dreading it"."""
+    return f" {' '.join(_without_opening_question(s) for s in _SENTENCE.split(folded))} "
+
+
+def _without_opening_question(sentence: str) -> str:
+    if not _QUESTION_OPENING.match(sentence.strip()):
+        return sentence
+    parts = _CLAUSE_BREAK.split(sentence, maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
 
 
 def _vectors(texts: tuple[str, ...]) -> npt.NDArray[np.float32]:
@@ -166,9 +216,9 @@ def load_care(content_dir: Path) -> Care:
     data = read_yaml(path)
     signals = tuple(str(s) for s in require_list(path, data, "signals"))
     urgent = tuple(str(s) for s in require_list(path, data, "urgent_signals"))
-    feelings, prototypes, near_misses = (
+    feelings, states, prototypes, near_misses = (
         tuple(str(s) for s in (data.get(key) or [])) if isinstance(data, dict) else ()
-        for key in ("feelings", "prototypes", "near_misses")
+        for key in ("feelings", "states", "prototypes", "near_misses")
     )
     replies = {key: require_str(path, "", data, key) for key in ("reply", "urgent_reply")}
     for key, text in replies.items():
@@ -176,4 +226,4 @@ def load_care(content_dir: Path) -> Care:
         if problem:
             raise ContentError(path, None, key, problem)
     reply, urgent_reply = replies["reply"].strip(), replies["urgent_reply"].strip()
-    return Care(signals, urgent, reply, urgent_reply, feelings, prototypes, near_misses)
+    return Care(signals, urgent, reply, urgent_reply, feelings, states, prototypes, near_misses)

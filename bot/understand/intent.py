@@ -82,7 +82,10 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
         "stop",
         _either(
             r"\b(?:stop|quit)\s+(?:reminding\s+me|(?:the\s+|my\s+|all\s+)?reminders)\b.*"
-            r"\b(?:for good|forever|permanently|altogether|completely)\b"
+            r"\b(?:for good|forever|permanently|altogether|completely)\b",
+            # "no more reminders, i quit the course": the course is over, so is the plan
+            r"\bi\s+(?:have\s+|ve\s+)?(?:quit|dropped|left|withdrew from|cancelled|canceled)\s+"
+            r"(?:the|my|this|that)\s+course\b",
         ),
     ),
     (
@@ -130,6 +133,12 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bam i on schedule\b",
             r"^progress report\b",
             r"^how am i getting on\b",
+            # reporting a step done: "i finished module 2", "done with today's lesson"
+            r"^(?:i\s+(?:have\s+|ve\s+|just\s+)?)?(?:finished|completed|done|did)\s+(?:with\s+)?"
+            r"(?:module|lesson|unit|chapter|week|session)\s+\w+$",
+            r"^(?:i\s*m\s+|i\s+am\s+)?(?:done|finished)\s+with\s+(?:todays|this|the|my|this weeks)\s+"
+            r"(?:lesson|module|unit|chapter|session|study|week)\b",
+            r"^(?:please\s+)?mark\s+(?:this|the|todays|my|it|that)\b.*\bas\s+(?:done|complete|completed|finished)\b",
         ),
     ),
     (
@@ -146,6 +155,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\b(?:every|each|daily|at|on)\b",
             r"^(?:please\s+|can you\s+|could you\s+)?set (?:me )?(?:a |up a |my )?reminders? "
             r"(?:for|at|on|every)\b",
+            # "reminders at 6am please": a time for the reminders
+            r"^(?:my\s+|the\s+)?reminders?\s+(?:at|on|every|each|in the)\s+(?:\d|mornings?|evenings?|"
+            r"afternoons?|nights?|weekdays?|weekends?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
         ),
     ),
     (
@@ -199,6 +211,11 @@ _ABOUT_MICROCREDENTIALS = re.compile(
 
 
 _ASKING_HOW = re.compile(r"^(?:if|what|how|does|do|will|is|would|should|why|and what|what happens)\b")
+_CLAUSES = re.compile(r"[,;:.!?]+|\s[-–—]+\s")
+_REASON_AFTER_SKILL = re.compile(
+    r"\s*[,;:]\s*|\s+[-–—]+\s+|\s+(?:for|at|in)\s+(?:my|our|a|the|his|her|their|work|my own)\b|"
+    r"\s+(?:because|cause|cos|since|as i)\b"
+)
 VERY_SHORT = 2  # words: a bare "marketing" is a skill unless the FAQ is very sure
 VERY_SHORT_FAQ_CONFIDENCE = 0.8
 
@@ -239,14 +256,18 @@ class Understander:
         explicit = course_request(text)
         if level == "urgent":
             return Understanding("urgent", {"care": 1.0})
-        if level == "care" and (explicit is None or not self.is_known_skill(_without_course_words(explicit))):
+        action = plan_action(folded)
+        if level == "care" and action is not None and self.care.level_by_words(text) is None:
+            # A plain command ("no more reminders pls, i quit the course") does what it says
+            # when only the meaning, not the words, sounded like distress.
+            level = None
+        if level == "care" and not self._asks_for_a_known_skill(text, explicit):
             # "i want to quit my course" is about the learner, not a search; "stress
             # management courses" names a skill and stays a search. A question asked with
             # the feeling ("…is the final assessment hard?") is kept, to be offered after.
             asked = self.faq.match(text) if _is_question(folded) else None
             kept = asked if asked is not None and asked.kind == "answer" else None
             return Understanding("care", {"care": 1.0}, match=kept)
-        action = plan_action(folded)
         if action is not None:
             return Understanding("plan", {"plan": 1.0}, plan_action=action)
         language = self.languages.detect(text)
@@ -284,11 +305,21 @@ class Understander:
         phrase = not questionish and not _ABOUT_MICROCREDENTIALS.search(stripped)
         if match.kind == "smalltalk":
             return Understanding("smalltalk", scores, match=match)
+        closing = None if questionish or match.kind == "answer" else self._closing_smalltalk(folded)
+        if closing is not None and not skill:
+            # "ok that's all for now, bye", "thanks, that's a relief": small talk that opens or
+            # closes a message with no question in it.
+            return Understanding("smalltalk", scores, match=closing)
         if context.expecting_skill and not (questionish and match.kind == "answer"):
             return Understanding("search", scores, query=stripped)
         if phrase and words <= VERY_SHORT and faq_score < VERY_SHORT_FAQ_CONFIDENCE:
             # A bare "marketing" is a skill unless the FAQ is very sure.
             return Understanding("search", scores, query=stripped)
+        head = None if skill or questionish else self._skill_head(stripped)
+        if head is not None and (match.kind != "answer" or faq_score < PHRASE_FAQ_CONFIDENCE):
+            # "supply chain, i used to work in a warehouse", "social media marketing for my
+            # bakery": a skill first, then why; the skill is what to search for.
+            return Understanding("search", {**scores, "search": 1.0}, query=head)
         if skill:
             if match.kind != "answer" or not (questionish or words >= LONG_MESSAGE_WORDS):
                 return Understanding("search", scores, query=stripped)
@@ -309,6 +340,31 @@ class Understander:
         if match.kind == "suggest":
             return Understanding("suggest", scores, match=match, about_course=about_course)
         return Understanding("offtopic", scores, match=match)
+
+    def _closing_smalltalk(self, folded: str) -> Match | None:
+        """The small talk of a message's first or last clause ("…, bye for now"), if any."""
+        clauses = [c.strip() for c in _CLAUSES.split(folded) if c.strip()]
+        if len(clauses) < 2:
+            return None
+        for clause in (clauses[-1], clauses[0]):
+            found = self.faq.match(clause)
+            if found.kind == "smalltalk":
+                return found
+        return None
+
+    def _asks_for_a_known_skill(self, text: str, explicit: str | None) -> bool:
+        """Whether the message, or one clause of it, asks for courses in a known skill
+        ("stress management courses"; "tired of searching, just show me python courses")."""
+        requests = [explicit] + [course_request(c) for c in _CLAUSES.split(text) if c.strip()]
+        return any(r and self.is_known_skill(_without_course_words(r)) for r in requests)
+
+    def _skill_head(self, stripped: str) -> str | None:
+        """The known skill a message opens with, before a comma, a dash or "for my…" (who or
+        what it is for), or `None`."""
+        head = _REASON_AFTER_SKILL.split(stripped, maxsplit=1)[0].strip(" ?!.,")
+        if head == stripped or not head or len(head.split()) > SKILL_MAX_WORDS:
+            return None
+        return head if self.is_known_skill(head) else None
 
     def _foreign_search(self, folded: str) -> str | None:
         """The search in a non-English course request ("cursos de python" → "python").

@@ -94,7 +94,7 @@ _REQUEST_FILLER = re.compile(
     r"\b(?:are there|is there|do you have|have you got|got any|can you|could you|would you|please|pls|"
     r"recommend|suggest|find|show|list|search for|search|give|get|me|i need|i want|i m looking for|"
     r"i am looking for|looking for|need|want|any|some|a|an|the|good|best|great|decent|for me|to do|"
-    r"to take|that i can do|you know of|ideally|thanks|thank you|on offer|available)\b"
+    r"to take|that i can do|you know of|ideally|thanks|thank you|on offer|available|just)\b"
 )
 # "what certificates…", "are there free courses", "it" are questions, not skills.
 _NOT_A_SKILL = re.compile(

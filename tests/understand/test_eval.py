@@ -1,16 +1,19 @@
 """The understanding step, measured from the learner's side.
 
-Four labelled sets, each written by someone who never saw the FAQ's phrasings, as many
+Six labelled sets, each written by someone who never saw the FAQ's phrasings, as many
 different people would type: casual, slang, typos, long rambling messages, follow-ups,
 every FAQ topic, bare skills and course intents, wellbeing messages, other languages,
 off-topic ones and plan commands.
 
 * `tuning_eval.yaml`, `understand_eval.yaml`, `tuning_eval_2.yaml` (a fresh set written
-  blind to the content) and `care_tuning.yaml` (care, near misses, searches, other languages,
-  off-topic, written blind) are the sets the thresholds and content were tuned on; their
-  figures are printed for comparison, never asserted.
-* `learner_eval.yaml` is the held-out set: nothing was tuned on it, and the bars of the
-  issue are asserted on it only.
+  blind to the content), `care_tuning.yaml` (care, near misses, searches, other languages,
+  off-topic, written blind) and `learner_eval_2.yaml` (written blind as a second held-out
+  set, measured once, then made tuning data) are the sets the thresholds and content were
+  tuned on; their figures are printed for comparison, never asserted.
+* `learner_eval.yaml` is the held-out set the bars of the issue are asserted on; it was
+  never opened while tuning (its aggregate figures were watched, so they may flatter).
+* `learner_eval_3.yaml`, written blind after all the tuning and never tuned on, is printed
+  as the honest figure for messages nobody has seen.
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
@@ -31,8 +34,16 @@ from tests.understand.evaluation import Figures, evaluate, load_set
 
 ROOT = Path(__file__).resolve().parents[2]
 HELD_OUT = "learner_eval.yaml"
-FRESH = "learner_eval_3.yaml"  # a third held-out set, written blind after the tuning
-TUNED_ON = ("tuning_eval.yaml", "understand_eval.yaml", "tuning_eval_2.yaml", "care_tuning.yaml")
+FRESH = "learner_eval_3.yaml"  # a third held-out set, written blind after all the tuning
+# learner_eval_2.yaml was a second held-out set, written blind after the tuning; measured,
+# reported and then re-designated as tuning data.
+TUNED_ON = (
+    "tuning_eval.yaml",
+    "understand_eval.yaml",
+    "tuning_eval_2.yaml",
+    "care_tuning.yaml",
+    "learner_eval_2.yaml",
+)
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +64,7 @@ def held_out(understander: Understander, catalog: CourseSearch) -> Figures:
     figures = evaluate(understander, load_set(HELD_OUT), min(catalog.courses))
     print("\n" + figures.report(f"{HELD_OUT} (held out, asserted)"))
     fresh = evaluate(understander, load_set(FRESH), min(catalog.courses))
-    print(fresh.report(f"{FRESH} (held out, written after the tuning)"))
+    print(fresh.report(f"{FRESH} (held out, written blind after all the tuning, printed)"))
     for name in TUNED_ON:
         print(evaluate(understander, load_set(name), min(catalog.courses)).report(f"{name} (tuned on)"))
     return figures
@@ -87,10 +98,10 @@ def test_every_other_language_gets_a_reply_in_that_language(held_out: Figures) -
 def test_no_worse_than_last_measured(held_out: Figures) -> None:
     """Guards against regressions on the two bars not yet met, and on the figures without a
     bar (last measured 2026-11-30: 1 of 31 off-topic answered, care 20 of 20, small talk
-    87.5 %, plan actions 82.4 %)."""
+    93.8 %, plan actions 82.4 %)."""
     assert held_out.counts["offtopic_answered"] <= 1, held_out.report("held out")
     assert held_out.counts["care_ok"] == held_out.counts["care"], held_out.report("held out")
-    assert held_out.rate("smalltalk_ok", "smalltalk") >= 0.85, held_out.report("held out")
+    assert held_out.rate("smalltalk_ok", "smalltalk") >= 0.93, held_out.report("held out")
     assert held_out.rate("plan_ok", "plan") >= 0.8, held_out.report("held out")
 
 
