@@ -21,6 +21,7 @@ from bot.catalog.search import CourseSearch
 from bot.catalog.store import build_search, open_catalog
 from bot.clock import ManualClock
 from bot.config import Settings, load_settings
+from bot.reminders.limits import RateLimiter
 from bot.storage.db import open_database
 from tests.fakes.bot_api import Call, FakeBotApi
 from tests.fakes.postgres import PostgresServer, start_postgres
@@ -195,6 +196,11 @@ class BotHarness:
         await app.initialize()
         assert app.post_init is not None
         await app.post_init(app)
+        limiter = app.bot_data.send_limiter
+        if not self.api.enforce_limits and isinstance(limiter, RateLimiter):
+            # The fake API enforces no per-chat limit here: don't spend real seconds on it
+            # (tests of the limits turn `enforce_limits` on, and keep it).
+            limiter.per_chat_interval = 0.0
         assert app.updater is not None
         await app.updater.start_polling(poll_interval=0, timeout=1, drop_pending_updates=False)
         await app.start()
