@@ -15,7 +15,6 @@ import re
 import warnings
 from dataclasses import replace
 from datetime import timedelta
-from typing import Any
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
@@ -26,6 +25,7 @@ from bot.catalog import advice_store, advise
 from bot.catalog import replies as course_replies
 from bot.replies import Reply
 from bot.study.parse import BACK, CANCEL
+from handlers import stored
 from handlers.common import send, show
 from handlers.context import BotContext
 
@@ -173,7 +173,7 @@ OPTIONS = {"l": advise.LEVEL_CHOICES, "b": advise.BUDGET_CHOICES, "h": advise.HO
 
 async def go_back(update: Update, context: BotContext) -> int:
     """ "back" typed: the question before this one again (its answer can be changed)."""
-    handler = _stored_conversation(context)
+    handler = stored.find(context, advice_store.ADVISE)
     step = handler.step_of(update) if handler is not None else None
     back_to = max(GOAL, (step if step is not None else GOAL) - 1)
     letter = "glbho"[back_to]
@@ -187,7 +187,7 @@ async def start_from_elsewhere(update: Update, context: BotContext) -> None:
     """/advise or "Advise me" taken by another flow first (the plan conversation): start the
     questions here, and keep their step as this conversation would."""
     step = await start_advice(update, context)
-    handler = _stored_conversation(context)
+    handler = stored.find(context, advice_store.ADVISE)
     if handler is not None:
         handler.restore(update, step)
     await _store_step(update, context, step)
@@ -196,8 +196,8 @@ async def start_from_elsewhere(update: Update, context: BotContext) -> None:
 async def cancel_if_advising(update: Update, context: BotContext) -> bool:
     """/cancel reached another flow first (the plan conversation takes it): leave these questions
     if the learner is in them, as `cancel` does; False when they are not."""
-    ids = _ids(update)
-    handler = _stored_conversation(context)
+    ids = stored.ids(update)
+    handler = stored.find(context, advice_store.ADVISE)
     if ids is None or handler is None or handler.step_of(update) is None:
         return False
     handler.restore(update, None)
@@ -227,39 +227,9 @@ async def _pressed(update: Update, step: str) -> str:
     return data.value if data is not None and data.step == step else ""
 
 
-class StoredAdvice(ConversationHandler):  # type: ignore[type-arg]
-    """The advice conversation, its step and answers kept in the database after each update it
-    handles; `load_conversation` puts them back before routing."""
-
-    def restore(self, update: Update, step: int | None) -> None:
-        """Make the in-memory step what the database says (no step: not being advised)."""
-        key = self._get_key(update)
-        if step is None:
-            self._conversations.pop(key, None)
-        else:
-            self._conversations[key] = step
-
-    def step_of(self, update: Update) -> int | None:
-        state = self._conversations.get(self._get_key(update))
-        return state if isinstance(state, int) else None
-
-    async def handle_update(  # type: ignore[override]
-        self, update: Update, application: Any, check_result: Any, context: Any
-    ) -> object | None:
-        result = await super().handle_update(update, application, check_result, context)
-        if isinstance(context, BotContext):
-            await _store_step(update, context, self.step_of(update))
-        return result
-
-
-def _ids(update: Update) -> tuple[int, int] | None:
-    user, chat = update.effective_user, update.effective_chat
-    return (user.id, chat.id) if user is not None and chat is not None else None
-
-
 async def _store_step(update: Update, context: BotContext, step: int | None) -> None:
     """After a step: store the step and the answers so far, or forget them once it is over."""
-    ids = _ids(update)
+    ids = stored.ids(update)
     if ids is None:
         return
     core = context.core
@@ -269,29 +239,21 @@ async def _store_step(update: Update, context: BotContext, step: int | None) -> 
         await advice_store.save(core.db, core.clock.now(), *ids, step, _answers(context))
 
 
-def _stored_conversation(context: BotContext) -> StoredAdvice | None:
-    for handlers in context.application.handlers.values():
-        for handler in handlers:
-            if isinstance(handler, StoredAdvice):
-                return handler
-    return None
-
-
 async def load_conversation(update: Update, context: BotContext) -> None:
-    """Before routing: the learner's place in the advice questions, as stored in the database
+    """Before routing: the learner's place in the advice questions, as saved in the database
     (this instance may have restarted, or answered none of the earlier steps)."""
-    ids = _ids(update)
-    handler = _stored_conversation(context)
+    ids = stored.ids(update)
+    handler = stored.find(context, advice_store.ADVISE)
     if ids is None or handler is None or (update.message is None and update.callback_query is None):
         return
     core = context.core
-    stored = await advice_store.load(core.db, core.clock.now(), *ids)
-    handler.restore(update, stored[0] if stored is not None else None)
+    saved = await advice_store.load(core.db, core.clock.now(), *ids)
+    handler.restore(update, saved[0] if saved is not None else None)
     if context.user_data is not None:
-        if stored is None:
+        if saved is None:
             context.user_data.pop(ADVICE, None)
         else:
-            context.user_data[ADVICE] = stored[1]
+            context.user_data[ADVICE] = saved[1]
 
 
 def conversation() -> ConversationHandler:  # type: ignore[type-arg]
@@ -300,7 +262,8 @@ def conversation() -> ConversationHandler:  # type: ignore[type-arg]
         # Tracked per user and chat on purpose (as the study plan conversation); buttons carry their data.
         warnings.simplefilter("ignore", PTBUserWarning)
         typed = filters.TEXT & ~filters.COMMAND & ~filters.Regex(CANCEL) & ~filters.Regex(BACK)
-        return StoredAdvice(
+        return stored.StoredConversation(
+            store=_store_step,
             entry_points=[
                 CommandHandler("advise", start_advice),
                 CallbackQueryHandler(start_advice, pattern=AdviceChoice.of_step("s")),

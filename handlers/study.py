@@ -81,7 +81,7 @@ from bot.study.store import (
     snooze,
     take_a_week_off,
 )
-from handlers import advise
+from handlers import advise, stored
 from handlers.common import keyboard, private_only, send, show
 from handlers.context import BotContext
 
@@ -495,7 +495,7 @@ async def go_back(update: Update, context: BotContext) -> int:
     """ "back" typed: the previous question again, its answer can be changed (the answers after
     it are asked again in turn). While changing a plan: nothing is changed, as /cancel."""
     draft = _draft(context)
-    handler = _plan_conversation(context)
+    handler = stored.find(context, drafts.PLAN)
     step = handler.step_of(update) if handler is not None else None
     if draft is None or step is None or step >= EDIT_TIME:
         return await cancel(update, context)
@@ -528,43 +528,9 @@ async def unexpected(update: Update, context: BotContext) -> None:
         await send(update, Reply("Please answer the question above, or send /cancel to stop planning."))
 
 
-class StoredConversation(ConversationHandler):  # type: ignore[type-arg]
-    """The plan conversation, its step and answers kept in the database (bot/study/drafts.py).
-
-    `load_conversation` puts the stored step back before the update is routed, and every update
-    this conversation handles stores where the learner is now, so a restart, or another instance
-    on the same database, continues where the learner was.
-    """
-
-    def restore(self, update: Update, step: int | None) -> None:
-        """Make the in-memory state what the database says (no step: not in the conversation)."""
-        key = self._get_key(update)
-        if step is None:
-            self._conversations.pop(key, None)
-        else:
-            self._conversations[key] = step
-
-    def step_of(self, update: Update) -> int | None:
-        state = self._conversations.get(self._get_key(update))
-        return state if isinstance(state, int) else None
-
-    async def handle_update(  # type: ignore[override]
-        self, update: Update, application: Any, check_result: Any, context: Any
-    ) -> object | None:
-        result = await super().handle_update(update, application, check_result, context)
-        if isinstance(context, BotContext):
-            await _store_step(update, context, self.step_of(update))
-        return result
-
-
-def _ids(update: Update) -> tuple[int, int] | None:
-    user, chat = update.effective_user, update.effective_chat
-    return (user.id, chat.id) if user is not None and chat is not None else None
-
-
 async def _store_step(update: Update, context: BotContext, step: int | None) -> None:
     """After a step: store the step and the answers so far, or forget them once it is over."""
-    ids = _ids(update)
+    ids = stored.ids(update)
     if ids is None:
         return
     core = context.core
@@ -574,27 +540,19 @@ async def _store_step(update: Update, context: BotContext, step: int | None) -> 
     await drafts.save(core.db, core.clock.now(), ids[0], ids[1], step, _draft(context), _edit(context))
 
 
-def _plan_conversation(context: BotContext) -> StoredConversation | None:
-    for handlers in context.application.handlers.values():
-        for handler in handlers:
-            if isinstance(handler, StoredConversation):
-                return handler
-    return None
-
-
 async def load_conversation(update: Update, context: BotContext) -> None:
-    """Before routing: the learner's place in the plan conversation, as stored in the database
+    """Before routing: the learner's place in the plan conversation, as saved in the database
     (this instance may have restarted, or answered none of the earlier steps)."""
-    ids = _ids(update)
-    handler = _plan_conversation(context)
+    ids = stored.ids(update)
+    handler = stored.find(context, drafts.PLAN)
     if ids is None or handler is None or (update.message is None and update.callback_query is None):
         return
     core = context.core
-    stored = await drafts.load(core.db, core.clock.now(), ids[0], ids[1], core.catalog.get)
-    handler.restore(update, stored.step if stored is not None else None)
+    saved = await drafts.load(core.db, core.clock.now(), ids[0], ids[1], core.catalog.get)
+    handler.restore(update, saved.step if saved is not None else None)
     if context.user_data is None:
         return
-    for key, value in ((DRAFT, stored.draft if stored else None), (EDIT, stored.edit if stored else None)):
+    for key, value in ((DRAFT, saved.draft if saved else None), (EDIT, saved.edit if saved else None)):
         if value is None:
             context.user_data.pop(key, None)
         else:
@@ -612,7 +570,8 @@ def conversation() -> ConversationHandler:  # type: ignore[type-arg]
 
 
 def _conversation(text: filters.BaseFilter, other: MessageHandler) -> ConversationHandler:  # type: ignore[type-arg]
-    return StoredConversation(
+    return stored.StoredConversation(
+        store=_store_step,
         entry_points=[
             CallbackQueryHandler(start_plan, pattern=StartPlan.matches),
             CommandHandler("study", start_plan),

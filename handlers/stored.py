@@ -1,0 +1,63 @@
+"""Guided conversations whose step lives in the database, so any instance can carry on.
+
+PTB's `ConversationHandler` keeps each learner's step in memory. `StoredConversation` writes
+it (with the answers so far, through its `store` callback) after every update it handles, and
+`restore` puts the stored step back before an update is routed: a restart, or another instance
+on the same database, continues where the learner was. Used by the plan questions
+(`handlers/study.py`) and the "Advise me" questions (`handlers/advise.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram import Update
+from telegram.ext import ConversationHandler
+
+from handlers.context import BotContext
+
+StoreStep = Callable[[Update, BotContext, "int | None"], Awaitable[None]]
+
+
+class StoredConversation(ConversationHandler):  # type: ignore[type-arg]
+    """A conversation whose step (None: not in it) is stored by `store` after each update."""
+
+    def __init__(self, *, store: StoreStep, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._store = store
+
+    def restore(self, update: Update, step: int | None) -> None:
+        """Make the in-memory step what the database says (no step: not in the conversation)."""
+        key = self._get_key(update)
+        if step is None:
+            self._conversations.pop(key, None)
+        else:
+            self._conversations[key] = step
+
+    def step_of(self, update: Update) -> int | None:
+        state = self._conversations.get(self._get_key(update))
+        return state if isinstance(state, int) else None
+
+    async def handle_update(  # type: ignore[override]
+        self, update: Update, application: Any, check_result: Any, context: Any
+    ) -> object | None:
+        result = await super().handle_update(update, application, check_result, context)
+        if isinstance(context, BotContext):
+            await self._store(update, context, self.step_of(update))
+        return result
+
+
+def find(context: BotContext, name: str) -> StoredConversation | None:
+    """The application's stored conversation called `name`."""
+    for handlers in context.application.handlers.values():
+        for handler in handlers:
+            if isinstance(handler, StoredConversation) and handler.name == name:
+                return handler
+    return None
+
+
+def ids(update: Update) -> tuple[int, int] | None:
+    """(user id, chat id) of the update, the key a conversation is stored under."""
+    user, chat = update.effective_user, update.effective_chat
+    return (user.id, chat.id) if user is not None and chat is not None else None
