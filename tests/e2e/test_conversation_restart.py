@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
@@ -126,19 +127,29 @@ async def instances(
     settings = make_settings(
         telegram_bot_token=TOKEN, telegram_api_base_url=server.base_url, database_url=database_url
     )
+    async with started_instances(settings, api, 2) as started:
+        yield started
+
+
+@contextlib.asynccontextmanager
+async def started_instances(settings: Any, api: FakeBotApi, count: int) -> AsyncIterator[list[Instance]]:
+    """`count` bots on one database and one clock, initialised (no polling, no dispatcher):
+    updates are handed to them one by one, as a load balancer would."""
     clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), frozen=True)
     apps = []
-    for _ in range(2):
-        app = build_application(settings, clock=clock, dispatch_every=None)
-        await app.initialize()
-        assert app.post_init is not None
-        await app.post_init(app)
-        apps.append(app)
-    yield [Instance(app, api) for app in apps]
-    for app in apps:
-        if app.post_shutdown is not None:
-            await app.post_shutdown(app)
-        await app.shutdown()
+    try:
+        for _ in range(count):
+            app = build_application(settings, clock=clock, dispatch_every=None)
+            await app.initialize()
+            assert app.post_init is not None
+            await app.post_init(app)
+            apps.append(app)
+        yield [Instance(app, api) for app in apps]
+    finally:
+        for app in apps:
+            if app.post_shutdown is not None:
+                await app.post_shutdown(app)
+            await app.shutdown()
 
 
 @pytest.mark.filterwarnings("ignore:Ignoring `conversation_timeout`")  # no JobQueue: the row expires instead

@@ -5,21 +5,18 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from app.cli import _catalog
-from app.telegram_app import build_application
 from bot import content_version
-from bot.clock import ManualClock
 from bot.storage.models import ConversationState
 from handlers import admin
 from handlers.context import BotContext
 from tests.conftest import ADMIN, CONTENT, TOKEN, USER, text_of
-from tests.e2e.test_conversation_restart import Instance, core, rows
+from tests.e2e.test_conversation_restart import Instance, core, rows, started_instances
 from tests.fakes.bot_api import Call, FakeBotApi
 from tests.fakes.server import FakeBotApiServer
 
@@ -49,19 +46,8 @@ async def trio(
         telegram_bot_token=TOKEN, telegram_api_base_url=server.base_url, database_url=database_url,
         content_dir=content, admin_user_ids=frozenset({ADMIN}), flood_max_updates=6,
     )  # fmt: skip
-    clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), frozen=True)
-    apps = []
-    for _ in range(3):
-        app = build_application(settings, clock=clock, dispatch_every=None)
-        await app.initialize()
-        assert app.post_init is not None
-        await app.post_init(app)
-        apps.append(app)
-    yield [Instance(app, api) for app in apps]
-    for app in apps:
-        if app.post_shutdown is not None:
-            await app.post_shutdown(app)
-        await app.shutdown()
+    async with started_instances(settings, api, 3) as started:
+        yield started
 
 
 def message(api: FakeBotApi, call: Call) -> dict[str, Any]:
