@@ -240,20 +240,16 @@ async def _store_step(update: Update, context: BotContext, step: int | None) -> 
 
 
 async def load_conversation(update: Update, context: BotContext) -> None:
-    """Before routing: the learner's place in the advice questions, as saved in the database
-    (this instance may have restarted, or answered none of the earlier steps)."""
-    ids = stored.ids(update)
+    """Before routing: the learner's place in the advice questions, as saved in the database."""
     handler = stored.find(context, advice_store.ADVISE)
-    if ids is None or handler is None or (update.message is None and update.callback_query is None):
-        return
+    if handler is not None:
+        await handler.load_saved(update, context)
+
+
+async def _load_step(context: BotContext, user_id: int, chat_id: int) -> stored.Saved:
     core = context.core
-    saved = await advice_store.load(core.db, core.clock.now(), *ids)
-    handler.restore(update, saved[0] if saved is not None else None)
-    if context.user_data is not None:
-        if saved is None:
-            context.user_data.pop(ADVICE, None)
-        else:
-            context.user_data[ADVICE] = saved[1]
+    saved = await advice_store.load(core.db, core.clock.now(), user_id, chat_id)
+    return None if saved is None else (saved[0], {ADVICE: saved[1]})
 
 
 def conversation() -> ConversationHandler:  # type: ignore[type-arg]
@@ -264,6 +260,8 @@ def conversation() -> ConversationHandler:  # type: ignore[type-arg]
         typed = filters.TEXT & ~filters.COMMAND & ~filters.Regex(CANCEL) & ~filters.Regex(BACK)
         return stored.StoredConversation(
             store=_store_step,
+            load=_load_step,
+            keys=(ADVICE,),
             entry_points=[
                 CommandHandler("advise", start_advice),
                 CallbackQueryHandler(start_advice, pattern=AdviceChoice.of_step("s")),

@@ -18,14 +18,37 @@ from telegram.ext import ConversationHandler
 from handlers.context import BotContext
 
 StoreStep = Callable[[Update, BotContext, "int | None"], Awaitable[None]]
+# What a conversation's `load` gives back for (user id, chat id): the step, and the
+# `user_data` entries (answers so far) it puts back; None when not in the conversation.
+Saved = tuple[int, dict[str, object]] | None
+LoadStep = Callable[[BotContext, int, int], Awaitable[Saved]]
 
 
 class StoredConversation(ConversationHandler):  # type: ignore[type-arg]
     """A conversation whose step (None: not in it) is stored by `store` after each update."""
 
-    def __init__(self, *, store: StoreStep, **kwargs: Any) -> None:
+    def __init__(self, *, store: StoreStep, load: LoadStep, keys: tuple[str, ...], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._store = store
+        self._load = load
+        self._keys = keys  # the `user_data` entries that `load` restores (or clears)
+
+    async def load_saved(self, update: Update, context: BotContext) -> None:
+        """Before routing: the learner's place and answers, as saved in the database (this
+        instance may have restarted, or answered none of the earlier steps)."""
+        key = ids(update)
+        if key is None or (update.message is None and update.callback_query is None):
+            return
+        saved = await self._load(context, *key)
+        self.restore(update, saved[0] if saved is not None else None)
+        if context.user_data is None:
+            return
+        values = saved[1] if saved is not None else {}
+        for name in self._keys:
+            if values.get(name) is None:
+                context.user_data.pop(name, None)
+            else:
+                context.user_data[name] = values[name]
 
     def restore(self, update: Update, step: int | None) -> None:
         """Make the in-memory step what the database says (no step: not in the conversation)."""

@@ -541,22 +541,16 @@ async def _store_step(update: Update, context: BotContext, step: int | None) -> 
 
 
 async def load_conversation(update: Update, context: BotContext) -> None:
-    """Before routing: the learner's place in the plan conversation, as saved in the database
-    (this instance may have restarted, or answered none of the earlier steps)."""
-    ids = stored.ids(update)
+    """Before routing: the learner's place in the plan conversation, as saved in the database."""
     handler = stored.find(context, drafts.PLAN)
-    if ids is None or handler is None or (update.message is None and update.callback_query is None):
-        return
+    if handler is not None:
+        await handler.load_saved(update, context)
+
+
+async def _load_step(context: BotContext, user_id: int, chat_id: int) -> stored.Saved:
     core = context.core
-    saved = await drafts.load(core.db, core.clock.now(), ids[0], ids[1], core.catalog.get)
-    handler.restore(update, saved.step if saved is not None else None)
-    if context.user_data is None:
-        return
-    for key, value in ((DRAFT, saved.draft if saved else None), (EDIT, saved.edit if saved else None)):
-        if value is None:
-            context.user_data.pop(key, None)
-        else:
-            context.user_data[key] = value
+    saved = await drafts.load(core.db, core.clock.now(), user_id, chat_id, core.catalog.get)
+    return None if saved is None else (saved.step, {DRAFT: saved.draft, EDIT: saved.edit})
 
 
 def conversation() -> ConversationHandler:  # type: ignore[type-arg]
@@ -572,6 +566,8 @@ def conversation() -> ConversationHandler:  # type: ignore[type-arg]
 def _conversation(text: filters.BaseFilter, other: MessageHandler) -> ConversationHandler:  # type: ignore[type-arg]
     return stored.StoredConversation(
         store=_store_step,
+        load=_load_step,
+        keys=(DRAFT, EDIT),
         entry_points=[
             CallbackQueryHandler(start_plan, pattern=StartPlan.matches),
             CommandHandler("study", start_plan),

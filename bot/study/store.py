@@ -227,15 +227,23 @@ async def take_a_week_off(
     db: Database, clock: Clock, user_id: int, plan_id: int, default_tz: str
 ) -> datetime | None:
     """No reminders for a week: the next one is the first study time a week from now."""
+    # From midnight a week on: the same weekday next week, not the one after.
+    return await _next_after_local_midnight(db, clock, user_id, plan_id, default_tz, timedelta(days=6))
+
+
+async def _next_after_local_midnight(
+    db: Database, clock: Clock, user_id: int, plan_id: int, default_tz: str, days_on: timedelta
+) -> datetime | None:
+    """Move an active plan's next reminder to its first study time after the learner's next
+    local midnight `days_on` from now; None when the plan is not theirs or not active."""
     now = clock.now()
     async with db.session() as session:
         found = await active_plan(session, user_id, plan_id)
         if found is None:
             return None
         plan, learner = found
-        # From midnight a week on: the same weekday next week, not the one after.
-        back = start_of_next_local_day(now + timedelta(days=6), learner_zone(learner, default_tz))
-        due = next_due(plan, learner, default_tz, back)
+        midnight = start_of_next_local_day(now + days_on, learner_zone(learner, default_tz))
+        due = next_due(plan, learner, default_tz, midnight - timedelta(seconds=1))
         await replace_pending(session, plan, due)
         return due
 
@@ -316,16 +324,7 @@ async def skip_today(
     db: Database, clock: Clock, user_id: int, plan_id: int, default_tz: str
 ) -> datetime | None:
     """No more reminders today: the next one is the next study day's."""
-    now = clock.now()
-    async with db.session() as session:
-        found = await active_plan(session, user_id, plan_id)
-        if found is None:
-            return None
-        plan, learner = found
-        midnight = start_of_next_local_day(now, learner_zone(learner, default_tz))
-        due = next_due(plan, learner, default_tz, midnight - timedelta(seconds=1))
-        await replace_pending(session, plan, due)
-        return due
+    return await _next_after_local_midnight(db, clock, user_id, plan_id, default_tz, timedelta(0))
 
 
 async def set_status(
