@@ -176,19 +176,11 @@ class StartPlan(CallbackData):
     course_id: int
 
 
-PLAN_STEPS = frozenset("dtsgzfoi")
-
-
 @dataclasses.dataclass(frozen=True)
-class PlanAnswer(CallbackData):
-    """A button answer in the plan conversation: `step` is one letter (days, time, …)."""
+class StepChoice(CallbackData):
+    """A button of a guided conversation: the question's `step` letter comes first."""
 
-    prefix: ClassVar[str] = "p"
     step: str
-    value: str
-
-    def __post_init__(self) -> None:
-        _one_of(self.step, PLAN_STEPS)
 
     @classmethod
     def of_step(cls, step: str) -> Callable[[object], bool]:
@@ -199,6 +191,21 @@ class PlanAnswer(CallbackData):
             return answer is not None and answer.step == step
 
         return matches
+
+
+PLAN_STEPS = frozenset("dtsgzfoi")
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanAnswer(StepChoice):
+    """A button answer in the plan conversation: `step` is one letter (days, time, …)."""
+
+    prefix: ClassVar[str] = "p"
+    step: str
+    value: str
+
+    def __post_init__(self) -> None:
+        _one_of(self.step, PLAN_STEPS)
 
 
 PLAN_ACTIONS = frozenset({"done", "snz", "skip", "pause", "resume", "stop", "cu"})
@@ -230,7 +237,7 @@ ADVICE_STEPS = frozenset("sglbhoc")  # start, goal, level, budget, hours a week,
 
 
 @dataclasses.dataclass(frozen=True)
-class AdviceChoice(CallbackData):
+class AdviceChoice(StepChoice):
     """A button of the "Advise me" flow: `step` (s start, g goal, l level, b budget, h hours
     a week, o online, c cancel) and the option chosen."""
 
@@ -240,13 +247,3 @@ class AdviceChoice(CallbackData):
 
     def __post_init__(self) -> None:
         _one_of(self.step, ADVICE_STEPS)
-
-    @classmethod
-    def of_step(cls, step: str) -> Callable[[object], bool]:
-        """For the wiring: a matcher for one step's buttons."""
-
-        def matches(data: object) -> bool:
-            answer = cls.parse(data)
-            return answer is not None and answer.step == step
-
-        return matches
