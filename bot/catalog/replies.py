@@ -56,8 +56,9 @@ def results_page(
     if facets.active:
         lines.append(f"Filters: {esc(_facet_summary(facets))}")
     if not shown and facets.active and result.matches:
-        shown = result.matches[:PAGE_SIZE]  # the unfiltered best, so the learner sees what exists
-        lines += ["", "No courses match these filters (tap ✖ to remove one). Best matches without them:", ""]
+        label, closest = _closest_without_one(result, facets)
+        shown = closest[:PAGE_SIZE]  # what exists, so the learner is never left with nothing
+        lines += ["", _nothing_with_all(facets, label), ""]
         lines += [_result_line(n, s.course) for n, s in enumerate(shown, start=1)]
         page = 0
     elif not shown:
@@ -84,6 +85,38 @@ def results_page(
     rows += [removable[i : i + 3] for i in range(0, len(removable), 3)]
     rows.extend(_facet_rows(search_id, facets, result))
     return Reply("\n".join(lines), rows)
+
+
+# When the filters together leave nothing, the one dropped first (the last kept: the
+# language, since a course in a language the learner can't follow is no use to them).
+_DROP_ORDER = (
+    "max_hours", "self_paced", "online", "mode", "level", "certificate", "ects", "free", "max_eur",
+    "language",
+)
+
+
+def _closest_without_one(result: SearchResult, facets: Facets) -> tuple[str | None, list[Scored]]:
+    """The best matches with all filters but one (the one whose removal keeps the best topic
+    match; on a tie, the first in `_DROP_ORDER`), or without any filter (label None)."""
+    options: list[tuple[float, int, str, list[Scored]]] = []
+    for label, without in facets.labelled():
+        matches = result.filtered(without)
+        if matches:
+            dropped = next(f for f in _DROP_ORDER if getattr(without, f) != getattr(facets, f))
+            options.append((-matches[0].score, _DROP_ORDER.index(dropped), label, matches))
+    if len(facets.labelled()) < 2 or not options:
+        return None, result.matches
+    _, _, label, matches = min(options, key=lambda o: (o[0], o[1]))
+    return label, matches
+
+
+def _nothing_with_all(facets: Facets, dropped: str | None) -> str:
+    """ "No course matches free + in Spanish. Closest, without “free”:" (each filter stays
+    removable with one tap)."""
+    wanted = esc(" + ".join(label for label, _ in facets.labelled()))
+    if dropped is None:
+        return f"No course matches {wanted} (tap ✖ to remove a filter). Best matches without filters:"
+    return f"No course matches {wanted} (tap ✖ to remove a filter). Closest, without “{esc(dropped)}”:"
 
 
 def _result_line(number: int, course: CourseInfo) -> str:

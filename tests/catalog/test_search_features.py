@@ -225,10 +225,22 @@ def test_filters_leaving_nothing_show_the_best_matches_without_them(search: Cour
     result = search.search("affordable ux design course")
     assert result.facets.max_eur == 100 and not result.filtered(result.facets) and result.matches
     reply = results_page(result, 3, 0, result.facets)
-    assert "No courses match these filters" in reply.text
+    assert "No course matches ≤ 100 EUR" in reply.text and "without filters" in reply.text
     assert result.matches[0].course.title in reply.text  # the unfiltered best, with its card button
     buttons = [b for row in reply.buttons for b in row]
     card = CourseCard(result.matches[0].course.id, f"3:0:{result.facets.encode()}").pack()
     assert any(b.data == card for b in buttons)
     unfiltered = ResultsPage(3, 0, Facets().encode()).pack()
     assert any(b.label.startswith("✖") and b.data == unfiltered for b in buttons)
+
+
+def test_when_two_filters_leave_nothing_one_is_dropped_and_named(search: CourseSearch) -> None:
+    result = search.search("free courses in spanish")
+    assert result.facets.free and result.facets.language == "es" and not result.filtered(result.facets)
+    reply = results_page(result, 4, 0, result.facets)
+    assert "No course matches free + in Spanish" in reply.text and "without “free”" in reply.text
+    data = [str(b.data) for row in reply.buttons for b in row]
+    cards = [search.courses[int(d.split(":")[1])] for d in data if d.startswith("c:")]
+    assert cards and all(c.language.lower().startswith(("spanish", "es")) for c in cards)  # the language kept
+    buttons = [b for row in reply.buttons for b in row]
+    assert {b.label for b in buttons} >= {"✖ free", "✖ in Spanish"}  # both still removable
