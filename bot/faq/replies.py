@@ -174,19 +174,19 @@ def _recognition_lines(course: CourseInfo) -> list[str]:
     has: list[str] = []
     lacks: list[str] = []
     (has if course.ects_credits else lacks).append("ECTS credits")
-    (has if course.eqf_level else lacks).append("a stated EQF level")
+    (has if course.eqf_level else lacks).append("an EQF level" if course.eqf_level else "EQF level")
     if _external_review(course.quality_assurance):
         has.append("external quality assurance")
     elif course.quality_assurance.strip():
         lacks.append("external quality assurance (only the provider's own review)")
     else:
-        lacks.append("any quality assurance")
+        lacks.append("quality assurance")
     summary = []
     if has:
         summary.append(f"It states {_and(has)}, which employers and universities can check.")
     if lacks:
         summary.append(
-            f"It does not state {_and(lacks)}, so how far it is recognised rests more on the "
+            f"It states no {_and(lacks, 'no ')}, so how far it is recognised rests more on the "
             "provider's reputation and on what you can show you learned."
         )
     summary.append("Ask employers in your field whether they know this provider.")
@@ -217,5 +217,8 @@ def _practical_lines(entry_id: str, course: CourseInfo) -> list[str]:
     return facts.get(entry_id, [])
 
 
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def _and(items: list[str], each: str = "") -> str:
+    """ "a, b and c"; with `each` ("no "): "a, no b and no c" (the first takes it from the sentence)."""
+    if len(items) == 1:
+        return items[0]
+    return f", {each}".join(items[:-1]) + f" and {each}" + items[-1]
