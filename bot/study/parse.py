@@ -193,13 +193,13 @@ def parse_time_answer(text: str) -> TimeAnswer | None:
     return TimeAnswer(options=(evening, morning) if hour == 12 else (morning, evening))
 
 
-_PARTS_OF_DAY: tuple[tuple[str, tuple[int, ...]], ...] = (
-    (r"early morning|before work|first thing|before school", (6 * 60, 7 * 60, 8 * 60)),
-    (r"morning|breakfast|\bam\b", (7 * 60, 8 * 60, 9 * 60)),
-    (r"lunch|midday|\bnoon", (12 * 60, 12 * 60 + 30, 13 * 60)),
-    (r"afternoon|after school|\bpm\b", (14 * 60, 15 * 60, 16 * 60)),
-    (r"late|\bnight|before bed|bedtime", (20 * 60, 21 * 60, 22 * 60)),
-    (r"after work|evening|after dinner|tonight|after the kids", (18 * 60, 19 * 60, 20 * 60)),
+_PARTS_OF_DAY: tuple[tuple[str, tuple[int, ...]], ...] = (  # each word whole: "chocolate" is not "late"
+    (r"\b(?:early mornings?|before work|first thing|before school)\b", (6 * 60, 7 * 60, 8 * 60)),
+    (r"\b(?:mornings?|breakfast)\b|^(?:in the )?am$", (7 * 60, 8 * 60, 9 * 60)),  # not "how am i doing"
+    (r"\b(?:lunch|lunchtime|midday|noon)\b", (12 * 60, 12 * 60 + 30, 13 * 60)),
+    (r"\b(?:afternoons?|after school)\b|^(?:in the )?pm$", (14 * 60, 15 * 60, 16 * 60)),
+    (r"\b(?:late|nights?|before bed|bedtime)\b", (20 * 60, 21 * 60, 22 * 60)),
+    (r"\b(?:after work|evenings?|after dinner|tonight|after the kids)\b", (18 * 60, 19 * 60, 20 * 60)),
 )
 
 

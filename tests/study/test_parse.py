@@ -374,15 +374,19 @@ def test_days_with_filler_words(text: str, days: tuple[int, ...]) -> None:
 @pytest.mark.parametrize(
     ("text", "first"),
     [("evening", "18:00"), ("after work", "18:00"), ("mornings", "07:00"), ("afternoons", "14:00"),
-     ("before bed", "20:00"), ("lunch break", "12:00")],
+     ("before bed", "20:00"), ("lunch break", "12:00"), ("am", "07:00"), ("in the pm", "14:00"),
+     ("early mornings", "06:00")],
 )  # fmt: skip
 def test_a_part_of_the_day_offers_times(text: str, first: str) -> None:
     found = part_of_day(text)
     assert found is not None and found[0] == hm(first) and len(found) == 3
 
 
-def test_not_a_part_of_the_day() -> None:
-    assert part_of_day("whenever") is None and part_of_day("7") is None
+@pytest.mark.parametrize(
+    "text", ["whenever", "7", "how am i doing", "hot chocolate", "can you translate", "overnight?"]
+)
+def test_not_a_part_of_the_day(text: str) -> None:
+    assert part_of_day(text) is None  # whole words only: "am" in a sentence is not the morning
 
 
 @pytest.mark.parametrize(
