@@ -297,6 +297,11 @@ def _relative_month(today: date, phrase: str) -> int | None:
     return _month(phrase)
 
 
+# A clock time, a span shorter than a day or a past ("19:00", "7pm", "45 mins", "2 hours ago"):
+# not a date to finish by, though a date parser would read one into today or the past.
+_NOT_A_DAY = re.compile(r"\d:\d\d|\d\s*(?:am|pm|mins?|minutes?|hours?|hrs?|h)\b|\bago\b")
+
+
 def parse_target(text: str, today: date) -> TargetAnswer | None:
     """ "none"/"no"/"skip" → no target; "tomorrow", "in 6 weeks", "end of March", "next month",
     "3 March", "2027-03-03" → a date (past dates are returned too: the caller says they passed)."""
@@ -322,7 +327,7 @@ def parse_target(text: str, today: date) -> TargetAnswer | None:
         return None
     if _month(cleaned) is not None and " " not in cleaned:  # "March": by the end of it
         return TargetAnswer(day=_month_day(today, _month(cleaned) or 1, "end"))
-    if re.fullmatch(r"[\d\s]+", cleaned):  # a bare "7" is not a date
+    if re.fullmatch(r"[\d\s]+", cleaned) or _NOT_A_DAY.search(cleaned):  # "7", "19:00", "45 mins"
         return None
     numeric = _numeric_date(cleaned, today)
     if numeric is not None or re.fullmatch(r"[\d\s/.-]+", cleaned):  # "31/12", "12/31"; "2027-13-01": no

@@ -87,7 +87,9 @@ def test_no_target(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["7", "42", "soonish maybe", "asdf", "end of nothing", "", "half past never"]
+    "text",
+    ["7", "42", "soonish maybe", "asdf", "end of nothing", "", "half past never", "19:00", "7pm", "45 mins",
+     "2 hours", "3 days ago"],
 )
 def test_unreadable_targets(text: str) -> None:
     assert parse_target(text, TODAY) is None
