@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.relevance import ALL, DEV, EXTRA, HELD_OUT, Figures, evaluate
+from benchmarks.relevance import ALL, DEV, EXTRA, FRESH, HELD_OUT, Figures, evaluate
 from bot.catalog.search import CourseSearch
 from tests.conftest import search_over
 
@@ -49,6 +49,7 @@ def held_out(search: CourseSearch) -> Figures:
     print("\n" + evaluate(search, DEV).line("Search relevance, dev third (tuned on)"))
     print(evaluate(search, EXTRA).line("Search relevance, extra tuning queries (tuned on)"))
     print(figures.line("Search relevance, held-out two thirds (reported)"))
+    print(evaluate(search, FRESH).line("Search relevance, fresh set written blind, never tuned on (printed)"))
     return figures
 
 
@@ -56,7 +57,8 @@ def test_the_labels_name_real_courses(search: CourseSearch) -> None:
     keys = {c.key for c in search.courses.values()}
     assert len(ALL) >= 380 and len(HELD_OUT) >= 250 and len(EXTRA) >= 80
     assert not {q["query"] for q in EXTRA} & {q["query"] for q in ALL}  # the extra set is new queries
-    for q in [*ALL, *EXTRA]:
+    assert len(FRESH) >= 150
+    for q in [*ALL, *EXTRA, *FRESH]:
         for label in ("relevant", "best", "never"):
             assert set(q.get(label) or []) <= keys, (q["query"], label)
         assert set(q.get("best") or []) <= set(q.get("relevant") or []), q["query"]
