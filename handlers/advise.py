@@ -120,8 +120,7 @@ async def chose_budget(update: Update, context: BotContext) -> int:
     typed = await _answer(update, context, "b")
     if typed is None:
         return BUDGET
-    value = advise.choice_value(advise.BUDGET_CHOICES, typed)
-    answers = replace(_answers(context), max_eur=int(value) if value is not None else None)
+    answers = replace(_answers(context), max_eur=advise.amount_of(typed, advise.MAX_BUDGET))
     _keep(context, answers)
     await show(update, course_replies.advice_question("h", advise.HOURS_CHOICES, answers.goal))
     return HOURS
@@ -132,8 +131,8 @@ async def chose_hours(update: Update, context: BotContext) -> int:
     typed = await _answer(update, context, "h")
     if typed is None:
         return HOURS
-    value = advise.choice_value(advise.HOURS_CHOICES, typed)
-    answers = replace(_answers(context), hours_per_week=int(value) if value is not None else None)
+    hours = advise.amount_of(typed, advise.MAX_HOURS_A_WEEK)
+    answers = replace(_answers(context), hours_per_week=hours or None)
     _keep(context, answers)
     await show(update, course_replies.advice_question("o", advise.MODE_CHOICES, answers.goal))
     return MODE

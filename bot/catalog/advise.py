@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot.catalog.filters import Facets, price_in_eur
+from bot.catalog.filters import LEVELS, Facets, price_in_eur
 from bot.catalog.search import CourseInfo, CourseSearch, SearchResult
 from bot.text import normalise
 
@@ -25,6 +25,8 @@ GOAL_CHOICES = (
 LEVEL_CHOICES = ("beginner", "intermediate", "advanced", "any")
 BUDGET_CHOICES = ("0", "100", "500", "any")  # euros; 0 = free only
 HOURS_CHOICES = ("2", "5", "10", "any")  # hours a week
+MAX_BUDGET = 100_000  # euros: a typed budget above this is "any budget"
+MAX_HOURS_A_WEEK = 60
 MODE_CHOICES = ("online", "any")
 
 
@@ -56,8 +58,9 @@ def goal_of(typed: str) -> str:
 
 
 def typed_choice(step: str, text: str) -> str | None:
-    """A typed answer to a button question ("beginner", "free", "5 hours", "online") → the
-    option it means; None when it can't be read (the question is asked again)."""
+    """A typed answer to a button question ("beginner", "free", "online") → the option it
+    means; a typed amount ("50 euros", "3 hours") → that amount, as the learner said it; None
+    when it can't be read (the question is asked again)."""
     cleaned = " ".join(text.lower().split())
     amount = re.search(r"\d+", cleaned)
     for at, pattern, option in _TYPED:
@@ -66,9 +69,15 @@ def typed_choice(step: str, text: str) -> str | None:
             return option
     if amount is None or step not in ("b", "h"):
         return None
-    number = int(amount.group())
-    limits = (("0", 0), ("100", 100), ("500", 500)) if step == "b" else (("2", 3), ("5", 7))
-    return next((option for option, limit in limits if number <= limit), "any" if step == "b" else "10")
+    number = int(amount.group()[:7])
+    if step == "b":
+        return str(number) if number <= MAX_BUDGET else "any"
+    return str(min(number, MAX_HOURS_A_WEEK)) if number else "any"
+
+
+def amount_of(value: str, most: int) -> int | None:
+    """A pressed or typed amount ("100", "3") up to `most`; "any" (or anything else) → None."""
+    return int(value) if value.isdigit() and int(value) <= most else None
 
 
 @dataclass(frozen=True)
@@ -113,24 +122,38 @@ def shortlist(search: CourseSearch, answers: Answers) -> Advice:
     facets = answers.facets()
     relaxed: list[str] = []
     fitting = result.filtered(facets)
-    # Relax the softest preference first until three courses fit (or nothing is left to relax).
-    for name, looser in (
-        ("level", replace(facets, level=None)),
-        ("online", replace(facets, level=None, online=False)),
-        ("budget", Facets()),
-    ):
+    # Relax the softest preference first until three courses fit (or nothing is left to relax);
+    # a budget a little at a time (free → 100 EUR → 500 EUR → any), not all at once.
+    budget = answers.max_eur
+    steps = [("level", replace(facets, level=None)), ("online", replace(facets, level=None, online=False))]
+    limits = (max(100, 2 * budget), max(500, 5 * budget), None) if budget is not None else ()
+    for limit in limits:
+        steps.append(("budget", replace(steps[-1][1], free=False, max_eur=limit)))
+    for name, looser in steps:
         if len(fitting) >= SHORTLIST or not result.ranked:
             break
         if looser != facets:
             facets, fitting = looser, result.filtered(looser)
-            relaxed.append(name)
+            if name not in relaxed:
+                relaxed.append(name)
     ranked = sorted(
         enumerate(fitting), key=lambda item: (-_fit(item[1].score, item[1].course, answers), item[0])
     )
     picks = tuple(Pick(s.course, _why(search, result, s.course, answers)) for _, s in ranked[:SHORTLIST])
     skills = result.career_skills or tuple(s for s in result.understood.split(", ") if s)
     shown = tuple(search.display(s) for s in skills)
-    return Advice(answers.goal, result.career, shown, picks, tuple(relaxed))
+    given_up = tuple(name for name in relaxed if any(not _keeps(name, p.course, answers) for p in picks))
+    return Advice(answers.goal, result.career, shown, picks, given_up)
+
+
+def _keeps(preference: str, course: CourseInfo, answers: Answers) -> bool:
+    """Whether a course meets the learner's own preference (said only when a pick doesn't)."""
+    strict = answers.facets()
+    if preference == "level":
+        return strict.level is None or course.level == strict.level
+    if preference == "online":
+        return not strict.online or course.participation_form == "online"
+    return Facets(free=strict.free, max_eur=strict.max_eur).allows(course)
 
 
 def _fit(score: float, course: CourseInfo, answers: Answers) -> float:
@@ -139,8 +162,11 @@ def _fit(score: float, course: CourseInfo, answers: Answers) -> float:
     if answers.hours_per_week:
         weeks = course.workload_hours / answers.hours_per_week
         bonus += 0.1 if weeks <= WEEKS_GOOD else -0.1 * min(1.0, weeks / WEEKS_GOOD - 1)
-    if answers.level and course.level == answers.level:
-        bonus += 0.05
+    if answers.level and course.level in LEVELS and answers.level in LEVELS:  # the nearer level first
+        bonus += 0.05 - 0.05 * abs(LEVELS.index(course.level) - LEVELS.index(answers.level))
+    if answers.max_eur is not None and course.price:  # a relaxed budget: the cheaper first
+        over = price_in_eur(course.price, course.currency) - answers.max_eur
+        bonus -= 0.1 * min(1.0, max(0.0, over) / max(100, answers.max_eur))
     if course.self_paced:  # fits around other commitments, and a study plan can pace it
         bonus += 0.03
     return score + bonus
@@ -150,7 +176,7 @@ def _why(search: CourseSearch, result: SearchResult, course: CourseInfo, answers
     """One line: what of the goal it covers, its level, price and format, and how long it
     takes at the learner's pace."""
     wanted = set(result.career_skills) or {normalise(w) for w in result.understood.split(", ") if w}
-    covers = [search.display(s) for s in course.skills if normalise(s) in wanted]
+    covers = [search.display(s) for s in course.skills if _names_one_of(normalise(s), wanted)]
     parts = [f"covers {', '.join(covers[:3])}" if covers else f"about {search.display(course.skills[0])}"
              if course.skills else "matches your goal"]  # fmt: skip
     parts.append(course.level)
@@ -165,3 +191,9 @@ def _why(search: CourseSearch, result: SearchResult, course: CourseInfo, answers
         parts.append(f"{course.workload_hours} h in all")
     line = " · ".join(parts)
     return line[:1].upper() + line[1:]
+
+
+def _names_one_of(skill: str, wanted: set[str]) -> bool:
+    """Whether a course's skill is one the learner asked for, or a kind of it ("digital
+    marketing" for "marketing")."""
+    return any(skill == w or f" {w} " in f" {skill} " for w in wanted)

@@ -148,6 +148,18 @@ def test_advice_is_a_shortlist_of_three_that_fits(search: CourseSearch) -> None:
     assert nothing.picks == ()
 
 
+def test_a_small_budget_is_relaxed_a_little_at_a_time_and_only_said_when_it_shows(
+    search: CourseSearch,
+) -> None:
+    advice = shortlist(search, Answers(goal="marketing", level="beginner", max_eur=50, hours_per_week=3))
+    prices = [price_in_eur(p.course.price, p.course.currency) for p in advice.picks]
+    assert len(advice.picks) == 3 and max(prices) <= 500  # not the 1,400 EUR course
+    assert prices[0] <= 50  # the one within the budget first
+    assert advice.relaxed == ("budget",)  # every pick is for beginners: the level is not said to give way
+    assert all(p.course.level == "beginner" for p in advice.picks)
+    assert all("at 3 h a week" in p.why and p.why.startswith("Covers ") for p in advice.picks)
+
+
 def _page(search: CourseSearch, query: str) -> list[str]:
     result = search.search(query)
     return [m.course.key for m in result.filtered(result.facets)[:5]]
