@@ -38,8 +38,9 @@ def telegram_length(text: str) -> int:
 
 def _header(welcome_back: bool, part: int, parts: int) -> str:
     header = (
-        "👋 <b>Welcome back!</b> Here is where you are. If the old pace no longer fits, "
-        "✏️ makes a fresh, realistic plan (days, time, session, target date):"
+        "⏰ <b>Sorry, this reminder comes late</b> (I couldn't send it on time). Here is where you "
+        "are. If the old pace no longer fits, ✏️ makes a fresh, realistic plan (days, time, session, "
+        "target date):"
         if welcome_back
         else "📚 <b>Time to study!</b>"
     )
@@ -47,7 +48,7 @@ def _header(welcome_back: bool, part: int, parts: int) -> str:
 
 
 def reminder_message(due: list[PlanDue], *, welcome_back: bool) -> Reply:
-    """ "Time to study!" (or one "Welcome back!" after downtime) with every due plan."""
+    """ "Time to study!" (or one "Sorry, this reminder comes late" after downtime) with every due plan."""
     return _message(due, welcome_back, 1, 1)
 
 

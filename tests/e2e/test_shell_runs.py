@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 PLAN = ["/search python for beginners", "1", "2", "1", "3", "5", "8", "19:00", "2", "1", "1", "1", "1"]
-REMINDER_WORDS = ("Time to study!", "Welcome back!")
+REMINDER_WORDS = ("Time to study!", "this reminder comes late")
 
 
 def run_shell(

@@ -225,7 +225,7 @@ async def test_long_downtime_sends_one_welcome_back(world: World) -> None:
     clock.advance(timedelta(days=9))  # four study evenings missed while the bot was down
     sender = FakeSender()
     report = await dispatcher(db, courses, sender).run_once(clock.now)
-    assert report.messages == 1 and "Welcome back" in sender.sent[0][1].text
+    assert report.messages == 1 and "this reminder comes late" in sender.sent[0][1].text
     # and it offers a fresh, realistic plan (the plan's edit menu), keeping the progress
     fresh = [b for row in sender.sent[0][1].buttons for b in row if b.label.startswith("✏️ Fresh plan")]
     assert [b.data for b in fresh] == [f"pe:{plan.id}:menu"]
