@@ -568,7 +568,10 @@ def edit_menu(status: PlanStatus, quiet: QuietHours) -> Reply:
 
 def choose_plan_to_edit(statuses: list[PlanStatus]) -> Reply:
     if not statuses:
-        return Reply("You have no plan to edit. Find a course and press <i>▶️ Start studying</i>.")
+        return Reply(
+            "You have no plan to edit. Find a course and press <i>▶️ Start studying</i>.",
+            [[Button("🔎 Find a course", data=MenuChoice("find"))]],
+        )
     rows = [
         [Button(f"✏️ {shorten(s.course.title, 40)}", data=PlanEdit(s.plan.id or 0, "menu"))] for s in statuses
     ]

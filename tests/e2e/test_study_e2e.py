@@ -234,3 +234,9 @@ async def test_behind_plan_offers_a_catch_up_and_stop_works(harness: BotHarness)
     assert await pending(harness) == []
     history = text_of(await harness.say("/progress"))
     assert "⏹ Stopped on Thu 12 Mar 2026; your progress is kept" in history
+
+
+async def test_plan_with_no_plan_offers_to_find_a_course(harness: BotHarness) -> None:
+    [reply] = await harness.say("/plan")
+    assert "no plan to edit" in text_of([reply])
+    assert ("🔎 Find a course", "m:find") in buttons(reply)
