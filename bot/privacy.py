@@ -8,7 +8,7 @@ per-chat send-limit row (`chatlastsend`, PostgreSQL's shared rate limit). `sendl
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlmodel import col, delete, select
@@ -35,7 +35,7 @@ TABLES = frozenset(
 
 
 def _plain(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, datetime) else value
+    return value.isoformat() if isinstance(value, (date, datetime, time)) else value
 
 
 async def export_learner(db: Database, user_id: int) -> dict[str, Any]:

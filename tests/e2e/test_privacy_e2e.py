@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from sqlmodel import select
 
@@ -39,6 +40,20 @@ async def test_mydata_sends_a_summary_and_a_json_file(harness: BotHarness) -> No
     data = json.loads(content)
     assert data["learner"]["id"] == USER and len(data["plans"]) == 1
     assert data["plans"][0]["if_then"].startswith("If I'm tired")
+
+
+async def test_mydata_exports_a_plan_with_a_target_date(harness: BotHarness) -> None:
+    """A plan's target date (a date, not a datetime) once made /mydata fail with an apology."""
+    await enrol(harness)
+    async with core(harness).db.session() as session:
+        plan = (await session.exec(select(Plan).where(Plan.learner_id == USER))).one()
+        plan.target_date = date(2027, 3, 1)
+        session.add(plan)
+        await session.commit()
+    replies = await harness.say("/mydata")
+    assert "went wrong" not in text_of(replies)
+    [document] = [r for r in replies if r.method == "sendDocument"]
+    assert json.loads(document.params["document__content"])["plans"][0]["target_date"] == "2027-03-01"
 
 
 async def test_forget_deletes_every_row_after_confirmation(harness: BotHarness) -> None:
