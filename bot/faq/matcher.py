@@ -207,8 +207,21 @@ AMBIGUOUS_DOMAIN_WORDS = frozenset(
 )
 # Domain words that alone do not make a message about learning ("top up my phone").
 EVERYDAY_DOMAIN_WORDS = frozenset(stem(w) for w in "phone mobile app online search sign register".split())
+# Domain words just as common outside learning ("a course of antibiotics", "my kid's school",
+# "pause my spotify", "a refund from my bank"): they make a message about learning only when
+# it names nothing the FAQ never mentions; two of them together do ("pause my plan").
+EVERYDAY_SENSE_WORDS = frozenset(
+    stem(w)
+    for w in """course courses class classes school schools lesson lessons reminder reminders pause refund
+    plan plans""".split()
+)
 LONG_MESSAGE_WORDS = 12
 _ARITHMETIC = re.compile(r"\d+\s*(?:times|plus|minus|divided by|multiplied by|x|\*|\+|-|/)\s*\d+")
+# "i'm a bus driver", "i work night shifts in manila", "i am from poland": who is asking, up to
+# where the question starts.
+_SELF_DESCRIPTION = re.compile(
+    r"\bi (?:am|m|work|live|come)\b.*?(?=\b(?:and|but|so|can|could|do|does|is|are|will|would|how|what)\b|$)"
+)
 # "do they ever expire", "worth it or nah": a question about the thing being discussed.
 REFERENCES = frozenset("they them these those ones".split())
 
@@ -370,12 +383,38 @@ class Faq:
 
     def _anchored(self, normal: str) -> bool:
         """Whether the message names learning, a course, a credential or this bot, or refers
-        back to the thing being discussed ("do they expire?")."""
+        back to the thing being discussed ("do they expire?").
+
+        A word with an everyday sense too ("course", "school", "pause") anchors only a message
+        that names nothing the FAQ never mentions: "how long is a course of antibiotics" is
+        about antibiotics. What learners say about themselves ("i'm a bus driver", "i work in
+        manila") is who is asking, not what about.
+        """
+        weak: set[str] = set()
         for word in normal.split():
             known = stem(word) if stem(word) in DOMAIN_WORDS else self._correct(word)  # "credentails"
-            if word in REFERENCES or (known in DOMAIN_WORDS and known not in EVERYDAY_DOMAIN_WORDS):
+            if word in REFERENCES or (
+                known in DOMAIN_WORDS and known not in EVERYDAY_DOMAIN_WORDS | EVERYDAY_SENSE_WORDS
+            ):
                 return True
-        return False
+            if known in EVERYDAY_SENSE_WORDS:
+                weak.add(known)
+        if len(weak) > 1:
+            return True  # "if i pause my plan do i lose my progress": two of them say it
+        return bool(weak) and not self._about_something_else(_SELF_DESCRIPTION.sub(" ", normal))
+
+    def _about_something_else(self, normal: str) -> bool:
+        """Whether the message uses a real word that the FAQ (questions, phrasings, answers)
+        never uses: "antibiotics", "birthday", "trip"."""
+        return any(
+            len(w) >= 3
+            and w not in STOPWORDS
+            and w not in FILLERS
+            and stem(w) not in self._idf
+            and w[:5] not in self._prefixes
+            and is_english_word(w)
+            for w in normal.split()
+        )
 
     def _names_something_else(self, normal: str) -> bool:
         """Whether the message uses a real word that no question or phrasing of the FAQ uses."""
