@@ -37,6 +37,9 @@ def understander(seeded_database: Path, faq: Faq) -> Understander:
         "can i pause my gym membership",
         "how do i set a reminder on my iphone for my mum's birthday",
         "my kid's school wants us to pay for the trip, is that normal",
+        # "they" and "them" may be the people or the thing just named
+        "my bank charged me a fee twice, how do I get a refund from them",
+        "what language do they speak in belgium",
     ],
 )
 def test_an_everyday_sense_of_a_learning_word_gets_no_confident_answer(
@@ -54,6 +57,10 @@ def test_an_everyday_sense_of_a_learning_word_gets_no_confident_answer(
         ("can i pause my plan", "bot-pause-stop"),
         # two learning words together say it, whatever else is named
         ("if i pause my plan do i lose my progress?", "bot-pause-stop"),
+        ("can i stop the reminders later if they get annoying", "bot-pause-stop"),
+        ("do they expire", "expiry"),
+        # examples of what is asked about are not what it is about
+        ("do professional bodies offer them? like the nursing council", "professional-bodies"),
         # who is asking ("i'm a bus driver", "i am from poland") is not what about
         ("Im a bus driver, could I do the lessons on my phone during breaks?", "mobile"),
         (
