@@ -78,3 +78,9 @@ def test_a_bare_time_or_number_is_a_setting_not_a_search(understander: Understan
 @pytest.mark.parametrize("text", ["python", "3d printing", "web 3", "excel 2019", "c++", "r"])
 def test_skills_with_numbers_are_not_settings(text: str) -> None:
     assert not is_bare_setting(_folded(text))
+
+
+def test_a_busy_schedule_given_as_the_reason_is_not_distress(understander: Understander) -> None:
+    """ "hectic" says how the mornings are, not how the learner feels."""
+    understood = understander.understand("can you move my reminders to the evening, mornings are hectic")
+    assert (understood.kind, understood.plan_action) == ("plan", "reminders")
