@@ -213,7 +213,7 @@ EVERYDAY_DOMAIN_WORDS = frozenset(stem(w) for w in "phone mobile app online sear
 EVERYDAY_SENSE_WORDS = frozenset(
     stem(w)
     for w in """course courses class classes school schools lesson lessons reminder reminders pause refund
-    plan plans stop""".split()
+    plan plans stop exam exams funding""".split()
 )
 LONG_MESSAGE_WORDS = 12
 _ARITHMETIC = re.compile(r"\d+\s*(?:times|plus|minus|divided by|multiplied by|x|\*|\+|-|/)\s*\d+")

@@ -33,6 +33,8 @@ def understander(seeded_database: Path, faq: Faq) -> Understander:
     [
         "how long is a course of antibiotics",
         "how long is a course of steroids",
+        "do i need an exam for my motorbike licence",
+        "can i get funding for a new roof",
         "how do I pause my spotify premium",
         "can i pause my gym membership",
         "how do i set a reminder on my iphone for my mum's birthday",
@@ -55,6 +57,7 @@ def test_an_everyday_sense_of_a_learning_word_gets_no_confident_answer(
         ("how long does a course take", "duration"),
         ("how do i get a refund for the course", "refunds"),
         ("can i pause my plan", "bot-pause-stop"),
+        ("is there an exam at the end of the course", "assessment"),
         # two learning words together say it, whatever else is named
         ("if i pause my plan do i lose my progress?", "bot-pause-stop"),
         ("can i stop the reminders later if they get annoying", "bot-pause-stop"),
