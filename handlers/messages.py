@@ -3,7 +3,8 @@
 What the learner sees for each reading: courses (search), an answer (about the course card
 they just saw, when it fits), "Did you mean…?", a clarifying question with two buttons,
 a small-talk reply, a warm reply to a wellbeing message, a plan action, an honest reply in
-their language, or the "here is what I can help with" fallback.
+their language, where times are set (a bare "8am" or "2" outside any question), or the
+"here is what I can help with" fallback.
 """
 
 from __future__ import annotations
@@ -77,6 +78,8 @@ async def free_text(update: Update, context: BotContext) -> None:
         await send(update, care_reply(context, urgent=understood.kind == "urgent", asked=asked))
     elif understood.kind == "plan":
         await _plan_action(update, context, understood)
+    elif understood.kind == "setting":
+        await send(update, setting_hint())
     elif understood.kind == "language" and understood.language:
         await send(update, answers.other_language(core.languages.replies[understood.language]))
     else:
@@ -111,6 +114,17 @@ def _clarify(understood: Understanding) -> Reply:
             ],
             [Button(f"❓ {shorten(entry.question, 55)}", data=FaqAnswer(entry.id))],
         ],
+    )
+
+
+def setting_hint() -> Reply:
+    """A bare time or number outside any question ("8am", "2"): where study times and days are
+    set, and how to search instead."""
+    return Reply(
+        "That looks like a time or a number, but I didn't ask for one just now. Study days and "
+        "times are set in your plan: /plan to change them, /study to make one, /reminders to see "
+        "when they come. To find courses, type a skill, for example <i>python</i>.",
+        [[Button("📅 My study plan", data=MenuChoice("plan"))]],
     )
 
 

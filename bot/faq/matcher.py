@@ -207,10 +207,28 @@ AMBIGUOUS_DOMAIN_WORDS = frozenset(
 )
 # Domain words that alone do not make a message about learning ("top up my phone").
 EVERYDAY_DOMAIN_WORDS = frozenset(stem(w) for w in "phone mobile app online search sign register".split())
+# Domain words just as common outside learning ("a course of antibiotics", "my kid's school",
+# "pause my spotify", "a refund from my bank"): they make a message about learning only when
+# it names nothing the FAQ never mentions; two of them together do ("pause my plan").
+EVERYDAY_SENSE_WORDS = frozenset(
+    stem(w)
+    for w in """course courses class classes school schools lesson lessons reminder reminders pause refund
+    plan plans stop exam exams funding""".split()
+)
 LONG_MESSAGE_WORDS = 12
 _ARITHMETIC = re.compile(r"\d+\s*(?:times|plus|minus|divided by|multiplied by|x|\*|\+|-|/)\s*\d+")
+# "i'm a bus driver", "i work night shifts in manila", "i am from poland": who is asking, up to
+# where the question starts.
+_SELF_DESCRIPTION = re.compile(
+    r"\bi (?:am|m|work|live|come)\b.*?(?=\b(?:and|but|so|can|could|do|does|is|are|will|would|how|what)\b|$)"
+)
+# "do professional bodies offer them? like the nursing council": examples of what is asked about.
+_EXAMPLES = re.compile(r"\b(?:like the|such as|for example|for instance|eg)\b.*$")
 # "do they ever expire", "worth it or nah": a question about the thing being discussed.
 REFERENCES = frozenset("they them these those ones".split())
+# ... but "they" and "them" may be people or a thing just named ("my bank … a refund from
+# them", "what language do they speak in belgium"): weak, like the everyday-sense words.
+PERSONAL_REFERENCES = frozenset("they them".split())
 
 
 @dataclass(frozen=True)
@@ -370,12 +388,43 @@ class Faq:
 
     def _anchored(self, normal: str) -> bool:
         """Whether the message names learning, a course, a credential or this bot, or refers
-        back to the thing being discussed ("do they expire?")."""
+        back to the thing being discussed ("do they expire?").
+
+        A word with an everyday sense too ("course", "school", "pause"), or "they"/"them",
+        anchors only a message that names nothing the FAQ never mentions: "how long is a course
+        of antibiotics" is about antibiotics. What learners say about themselves ("i'm a bus
+        driver", "i work in manila") is who is asking, and examples ("like the nursing
+        council") illustrate it: neither is what the question is about.
+        """
+        weak: set[str] = set()
+        pronoun = False
         for word in normal.split():
             known = stem(word) if stem(word) in DOMAIN_WORDS else self._correct(word)  # "credentails"
-            if word in REFERENCES or (known in DOMAIN_WORDS and known not in EVERYDAY_DOMAIN_WORDS):
+            if word in REFERENCES - PERSONAL_REFERENCES or (
+                known in DOMAIN_WORDS and known not in EVERYDAY_DOMAIN_WORDS | EVERYDAY_SENSE_WORDS
+            ):
                 return True
-        return False
+            if known in EVERYDAY_SENSE_WORDS:
+                weak.add(known)
+            elif word in PERSONAL_REFERENCES:
+                pronoun = True
+        if len(weak) > 1:
+            return True  # "if i pause my plan do i lose my progress": two of them say it
+        asked_about = _EXAMPLES.sub(" ", _SELF_DESCRIPTION.sub(" ", normal))
+        return (bool(weak) or pronoun) and not self._about_something_else(asked_about)
+
+    def _about_something_else(self, normal: str) -> bool:
+        """Whether the message uses a real word that the FAQ (questions, phrasings, answers)
+        never uses: "antibiotics", "birthday", "trip"."""
+        return any(
+            len(w) >= 3
+            and w not in STOPWORDS
+            and w not in FILLERS
+            and stem(w) not in self._idf
+            and w[:5] not in self._prefixes
+            and is_english_word(w)
+            for w in normal.split()
+        )
 
     def _names_something_else(self, normal: str) -> bool:
         """Whether the message uses a real word that no question or phrasing of the FAQ uses."""

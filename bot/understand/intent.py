@@ -3,8 +3,9 @@
 `Understander.understand(text, context)` weighs every reading of a message and returns one
 `Understanding`: a course search (with the words that say what to search for), an FAQ
 question (or "Did you mean…?"), small talk, a wellbeing message (care), a plan action,
-another language, off-topic — or, when two readings are close, a clarifying question with
-both. Each reading's score is kept in `scores`, so the decision can be explained and tested.
+another language, off-topic, a bare time or number typed outside any question (a setting) —
+or, when two readings are close, a clarifying question with both. Each reading's score is
+kept in `scores`, so the decision can be explained and tested.
 
 The order of the checks is the order of what matters most:
 
@@ -30,13 +31,24 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.faq.matcher import Faq, Match
+from bot.study.parse import parse_time_answer
 from bot.text import fold
 from bot.understand.care import Care
 from bot.understand.language import Languages
 from bot.understand.route import course_request
 
 Kind = Literal[
-    "search", "faq", "suggest", "smalltalk", "care", "urgent", "plan", "language", "offtopic", "clarify"
+    "search",
+    "faq",
+    "suggest",
+    "smalltalk",
+    "care",
+    "urgent",
+    "plan",
+    "language",
+    "offtopic",
+    "clarify",
+    "setting",
 ]
 PlanAction = Literal["study", "progress", "pause", "resume", "stop", "reminders"]
 
@@ -59,7 +71,9 @@ def _either(*alternatives: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{a})" for a in alternatives))
 
 
-_REMINDERS = r"(?:reminders?|notifications?)"
+_REMINDERS = r"(?:reminders?|notifications?|nudges?|alerts?|pings?)"
+# "stop nagging me", "quit pinging me": what the reminders do, said crossly
+_NAGGING = r"(?:nagging|pinging|bugging|pestering|spamming|hassling|messaging|texting|bothering)"
 _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
     (
         "resume",
@@ -86,6 +100,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             # "no more reminders, i quit the course": the course is over, so is the plan
             r"\bi\s+(?:have\s+|ve\s+)?(?:quit|dropped|left|withdrew from|cancelled|canceled)\s+"
             r"(?:the|my|this|that)\s+course\b",
+            r"\b(?:im|i am)\s+not\s+doing\s+(?:the|my|this|that)\s+course\s+any\s*more\b",
         ),
     ),
     (
@@ -104,6 +119,11 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\b(?:stop|quit)\s+reminding\s+me\b",
             rf"^(?:stop|turn off|disable)\s+(?:the\s+|my\s+|all\s+)?{_REMINDERS}\b",
             r"\bno more reminders\b",
+            rf"^(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:stop|quit)\s+{_NAGGING}\s+me\b",
+            rf"^(?:ok\s+|okay\s+)?enough\s+(?:with|of)\s+(?:the\s+|your\s+|all\s+the\s+)?(?:{_REMINDERS}|messages)\b",
+            rf"\b(?:give me|i need|i want)\s+a\s+break\s+from\s+(?:the\s+|your\s+|my\s+|all\s+the\s+)?"
+            rf"(?:{_REMINDERS}|messages)\b",
+            rf"\bhold\s+off\s+(?:on\s+)?(?:the\s+|my\s+|all\s+)?{_REMINDERS}\b",
         ),
     ),
     (
@@ -135,7 +155,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^how am i getting on\b",
             # reporting a step done: "i finished module 2", "done with today's lesson"
             r"^(?:i\s+(?:have\s+|ve\s+|just\s+)?)?(?:finished|completed|done|did)\s+(?:with\s+)?"
-            r"(?:module|lesson|unit|chapter|week|session)\s+\w+$",
+            r"(?:module|lesson|unit|chapter|week|session)\s+\w+"
+            r"(?:\s+(?:today|tonight|yesterday|now|just now))?$",
+            r"^hows\s+my\s+progress\b",
             r"^(?:i\s*m\s+|i\s+am\s+)?(?:done|finished)\s+with\s+(?:todays|this|the|my|this weeks)\s+"
             r"(?:lesson|module|unit|chapter|session|study|week)\b",
             r"^(?:please\s+)?mark\s+(?:this|the|todays|my|it|that)\b.*\bas\s+(?:done|complete|completed|finished)\b",
@@ -158,6 +180,12 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             # "reminders at 6am please": a time for the reminders
             r"^(?:my\s+|the\s+)?reminders?\s+(?:at|on|every|each|in the)\s+(?:\d|mornings?|evenings?|"
             r"afternoons?|nights?|weekdays?|weekends?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+            # "what's my next session", "when do i study next", "move my study time to mornings"
+            r"^(?:whats|what is|whens|when is)\s+my\s+next\s+(?:study\s+)?"
+            r"(?:session|slot|lesson|reminder|study time)\b",
+            r"^when\s+(?:do|should|will)\s+i\s+(?:study|learn)\s+next\b",
+            r"^(?:please\s+|can you\s+|could you\s+)?(?:change|move|switch|shift)\s+(?:my\s+|the\s+)?"
+            r"(?:study\s+)?(?:time|times|slot|slots|sessions?|days)\s+to\b",
         ),
     ),
     (
@@ -181,6 +209,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bset\s+up\s+reminders\s+for\s+(?:this|the|that)\s+course\b",
             r"\b(?:plan|map|schedule) (?:it|this|this one) (?:out )?for me\b",
             r"\bmake (?:me )?a (?:study )?plan for (?:it|this)\b",
+            r"\bput\s+me\s+on\s+a\s+(?:study\s+)?plan\b",
         ),
     ),
 ]
@@ -199,6 +228,11 @@ _FOREIGN_QUESTION = re.compile(
     r"^(?:que|qué|cuanto|cuánto|cuanta|como|cómo|cual|cuál|donde|dónde|puedo|hay|es|son|was|wie|wo|"
     r"wann|warum|kann|ist|sind|gibt|quoi|combien|comment|est|puis|peut|quanto|quanta|cosa|posso|"
     r"sono|é|è|são|wat|hoe|kan|zijn|ile|jak|czy|co|gdzie|czym)\b"
+)
+# "2", "3 days", "30 mins", "twice a week": a number typed as if answering a question.
+_BARE_NUMBER = re.compile(
+    r"(?:\d+|once|twice)(?:\s*(?:x|times?|days?|hours?|hrs?|h|mins?|minutes?|weeks?))?"
+    r"(?:\s+(?:a|per|each|every)\s+(?:day|week))?"
 )
 SHORT_SEARCH_MAX_WORDS = 6
 SKILL_MAX_WORDS = 6
@@ -252,6 +286,8 @@ class Understander:
         folded = " ".join(fold(text).split())
         if not folded.strip(" ?!.,"):
             return Understanding("offtopic")
+        if is_bare_setting(folded):
+            return Understanding("setting", {"setting": 1.0})
         level = self.care.level(text)
         explicit = course_request(text)
         if level == "urgent":
@@ -408,8 +444,15 @@ def plan_action(folded: str) -> PlanAction | None:
     return None
 
 
+def is_bare_setting(folded: str) -> bool:
+    """A bare time or number ("8am", "10:00", "2", "3 days") typed outside any question: an
+    answer to a setting, not something to search for."""
+    stripped = folded.strip(" ?!.,")
+    return bool(_BARE_NUMBER.fullmatch(stripped)) or parse_time_answer(stripped) is not None
+
+
 def _is_question(folded: str) -> bool:
     return "?" in folded or bool(_QUESTION_START.match(folded)) or bool(_ASKS.search(folded))
 
 
-__all__ = ["Context", "Understander", "Understanding", "plan_action"]
+__all__ = ["Context", "Understander", "Understanding", "is_bare_setting", "plan_action"]

@@ -24,7 +24,8 @@ _REQUEST_PATTERNS = [
     r"how (?:can|do) i learn|where (?:can|do) i learn|learn|learning|study|studying)\s+"
     r"(?:about\s+)?(?P<q>.+)$",
     # "courses on X", "any courses for X", "find me a course in X", "are there classes about X"
-    r"^(?:(?:can you\s+)?(?:find|search|show|get|give|recommend|suggest)(?:\s+me)?\s+|"
+    r"^(?:(?:can you\s+|i\s+(?:would like|d like|want|need|am trying|m trying)\s+to\s+)?"
+    r"(?:find|search|show|get|give|recommend|suggest)(?:\s+me)?\s+|"
     r"(?:are|is)\s+there\s+|looking\s+for\s+|i\s+need\s+|any\s+)?"
     r"(?:some\s+|any\s+|a\s+|good\s+|the\s+best\s+)*"
     rf"{_COURSE_WORDS}\s+(?:on|for|in|about|with|covering)\s+(?P<q>.+)$",
@@ -92,6 +93,7 @@ _SEARCH_OPENING = re.compile(
 )
 _REQUEST_FILLER = re.compile(
     r"\b(?:are there|is there|do you have|have you got|got any|can you|could you|would you|please|pls|"
+    r"(?:i\s+)?(?:need|want|would like|d like) to (?:find|get|see|search for|look for)|"
     r"recommend|suggest|find|show|list|search for|search|give|get|me|i need|i want|i m looking for|"
     r"i am looking for|looking for|need|want|any|some|a|an|the|good|best|great|decent|for me|to do|"
     r"to take|that i can do|you know of|ideally|thanks|thank you|on offer|available|just)\b"

@@ -1,0 +1,71 @@
+"""Distress that shows only through the situation ("third night staring at module 2 and
+nothing goes in", "everyone in my cohort gets it except me") gets the care reply; calm study
+questions about the same situations do not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.faq.matcher import load_faq
+from bot.understand.care import Care, load_care
+from bot.understand.intent import Understander
+from bot.understand.language import load_languages
+from tests.conftest import search_over
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+
+@pytest.fixture(scope="module")
+def care() -> Care:
+    return load_care(CONTENT)
+
+
+@pytest.fixture(scope="module")
+def understander(seeded_database: Path, care: Care) -> Understander:
+    catalog = search_over(seeded_database)
+    return Understander(load_faq(CONTENT), catalog.is_known_skill, care, load_languages(CONTENT))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "third night staring at module 2 and nothing goes in",
+        "hours of videos but nothing goes in",
+        "read the same page ten times and it still doesn't stick",
+        "everyone in my cohort gets it except me",
+        "everyone in the course forum seems so much smarter than me",
+        "sat there for three hours and wrote nothing",
+        "two weeks behind and the gap keeps growing",
+        "every time i open the lesson i just close it again",
+        "i can't bring myself to log in anymore",
+        "My tutor's feedback was so harsh I haven't opened the course in a week",
+        "i work nights and study days and i barely see my kids",
+        "my family thinks i'm wasting my time with this",
+        "I'm 60 and I feel like an old fool sitting in these webinars",
+    ],
+)
+def test_a_situation_that_says_it_gets_the_care_reply(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind == "care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "am i wasting my time with a microcredential?",
+        "is everyone except me able to see the quiz?",
+        "i haven't opened the course yet, when does it start",
+        "i work nights, can i study during the day?",
+        "how many hours does module 2 take",
+        "i read the chapter twice, where is the quiz",
+        "my kids are smarter than me at tech lol, any beginner computer courses",
+    ],
+)
+def test_a_calm_question_about_the_same_situation_is_not_care(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind not in ("care", "urgent")
+
+
+@pytest.mark.parametrize("text", ["my wifi is dreadful, the videos keep freezing", "i have dreadlocks"])
+def test_dread_is_a_word_not_a_stem(care: Care, text: str) -> None:
+    assert care.level(text) is None

@@ -1,0 +1,86 @@
+"""Plan commands in free words ("stop nagging me", "what's my next session") do what they
+say, and a bare time or number ("8am", "2") is a setting, never a course search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.faq.matcher import load_faq
+from bot.text import fold
+from bot.understand.care import load_care
+from bot.understand.intent import PlanAction, Understander, is_bare_setting, plan_action
+from bot.understand.language import load_languages
+from tests.conftest import search_over
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+
+@pytest.fixture(scope="module")
+def understander(seeded_database: Path) -> Understander:
+    catalog = search_over(seeded_database)
+    return Understander(
+        load_faq(CONTENT), catalog.is_known_skill, load_care(CONTENT), load_languages(CONTENT)
+    )
+
+
+def _folded(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("stop nagging me", "pause"),
+        ("quit pinging me", "pause"),
+        ("stop bugging me", "pause"),
+        ("enough with the reminders", "pause"),
+        ("enough of the notifications", "pause"),
+        ("give me a break from the messages for a few days", "pause"),
+        ("hold off the reminders till monday please", "pause"),
+        ("hold off on the nudges please", "pause"),
+        ("what's my next session", "reminders"),
+        ("when's my next study slot", "reminders"),
+        ("when do i study next", "reminders"),
+        ("move my study time to mornings", "reminders"),
+        ("change my study time to 6pm", "reminders"),
+        ("turn the nudges back on", "resume"),
+        ("turn the alerts back on", "resume"),
+        ("how's my progress looking", "progress"),
+        ("finished module 3 today!", "progress"),
+        ("lets start studying, put me on a plan", "study"),
+        ("stop sending me study reminders please, I'm not doing the course anymore", "stop"),
+    ],
+)
+def test_a_plan_command_in_free_words_does_what_it_says(text: str, action: PlanAction) -> None:
+    assert plan_action(_folded(text)) == action
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's my next step",
+        "when is my next exam",
+        "can i move my exam to next month?",
+        "enough with the jokes",
+    ],
+)
+def test_look_alikes_are_not_plan_commands(text: str) -> None:
+    assert plan_action(_folded(text)) is None
+
+
+@pytest.mark.parametrize("text", ["8am", "2", "10:00", "7pm", "at 7", "3 days", "30 mins", "twice a week"])
+def test_a_bare_time_or_number_is_a_setting_not_a_search(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind == "setting"
+
+
+@pytest.mark.parametrize("text", ["python", "3d printing", "web 3", "excel 2019", "c++", "r"])
+def test_skills_with_numbers_are_not_settings(text: str) -> None:
+    assert not is_bare_setting(_folded(text))
+
+
+def test_a_busy_schedule_given_as_the_reason_is_not_distress(understander: Understander) -> None:
+    """ "hectic" says how the mornings are, not how the learner feels."""
+    understood = understander.understand("can you move my reminders to the evening, mornings are hectic")
+    assert (understood.kind, understood.plan_action) == ("plan", "reminders")
