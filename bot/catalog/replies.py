@@ -104,9 +104,20 @@ def _header(result: SearchResult, display: SkillNames | None) -> str:
         header += f"\nCourses for the skills a <b>{esc(result.career)}</b> needs: {esc(skills)}"
     elif result.understood and _differs(result):
         header += f" <i>(searching for: {esc(shorten(result.understood, 60))})</i>"
-    if result.not_found:
-        header += f"\n<i>Not in the catalogue: {esc(shorten(', '.join(result.not_found), 60))}</i>"
+    unsaid = [w for w in result.not_found if w not in result.left_out]
+    if unsaid:
+        header += f"\n<i>Not in the catalogue: {esc(shorten(', '.join(unsaid), 60))}</i>"
+    if result.left_out:
+        header += "\n" + _left_out(result, show)
     return header
+
+
+def _left_out(result: SearchResult, show: SkillNames) -> str:
+    """No course covers the whole query: what the courses shown leave out, and what they are
+    for ("No course covers “office” as well; closest for project management:")."""
+    left = shorten(", ".join(result.left_out), 60)
+    covered = shorten(", ".join(show(s) for s in result.covered), 60)
+    return f"No course covers “{esc(left)}” as well; closest for <b>{esc(covered)}</b>:"
 
 
 def _differs(result: SearchResult) -> bool:

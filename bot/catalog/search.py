@@ -65,6 +65,7 @@ __all__ = [
 ]  # fmt: skip
 
 Floats = npt.NDArray[np.float32]
+Positions = npt.NDArray[np.intp]
 
 # Where a concept matches, and how much that says about the course.
 SKILL_EXACT = 1.0  # the concept is one of the course's skills
@@ -88,6 +89,7 @@ GENERAL_SHARE = 0.08  # a concept matching this share of courses is general ("ma
 ALONE_UNKNOWN = 0.5  # weight of an unknown word not next to known ones
 FOCUS = 0.06  # a course that is mostly about the query's skills ranks above one that lists many
 VERIFY_MAX = 40  # a text-only word is checked as written in at most this many courses (else kept)
+PAGE_SIZE = 5  # what a results page shows: what `SearchResult.left_out` is judged on
 RESULTS_KEPT = 2000  # ranked ids kept per search (paging, filters)
 CACHE_SEARCHES = 5000  # searches whose ranked ids stay in memory for their buttons
 R_LANGUAGE = "rlang"  # "R" the language: normalise() reads a lone "r" as "are"
@@ -179,6 +181,9 @@ class Concept:
     label: str  # as shown ("data analysis")
     strength: Floats | None = field(default=None, compare=False, repr=False)  # per course
     df: int = 0  # courses it matches at all
+    # An unknown word naming a kind of what follows ("yoga teaching") or whom it is for
+    # ("for kids"): without it the rest means something else, so it is never left out.
+    qualifies: bool = field(default=False, compare=False)
 
 
 @dataclass
@@ -192,6 +197,11 @@ class SearchResult:
     career: str | None = None  # the career whose skills were searched
     career_skills: tuple[str, ...] = ()
     not_found: tuple[str, ...] = ()  # query words the catalogue never uses
+    # When no course covers the whole query: the courses shown cover `covered` (skills or
+    # phrases, as labelled), and no course covers `left_out` as well ("project management
+    # office": covered ("project management",), left out ("office",)).
+    covered: tuple[str, ...] = ()
+    left_out: tuple[str, ...] = ()
     suggestions: list[str] = field(default_factory=list)  # closest skills when nothing fits
 
     @cached_property
@@ -300,8 +310,23 @@ class CourseSearch:
             return result
         either = _is_either(rest, concepts)
         score = self._either(concepts) if either else self._covering(concepts)
+        part = None if either or bool(np.any(score >= MIN_SCORE)) else self._closest_part(concepts)
+        if part is not None:  # no course covers it all: the courses covering its skills
+            score = self._partial(*part)
         if audience:
             score += np.float32(QUALIFIER) * self._qualifier(audience) * (score > 0)
+        found = self._rank(result, score, either, limit)
+        if part is not None and len(found):
+            covered, left = part
+            result.covered = tuple(c.label for c in covered)
+            missing = [c.label for c in left if not np.any(self._strength(c)[found[:PAGE_SIZE]] > 0)]
+            result.left_out = tuple(missing or [c.label for c in left])
+        if not result.ranked:
+            result.suggestions = self.suggest_skills(query)
+        return result
+
+    def _rank(self, result: SearchResult, score: Floats, either: bool, limit: int | None) -> Positions:
+        """Courses above the floors into `result`, best first; returns their positions."""
         found = np.flatnonzero(score >= MIN_SCORE)
         if len(found):
             best = float(score[found].max())
@@ -314,9 +339,32 @@ class CourseSearch:
             found = found[order]
             result.ranked = tuple(self._ids_array[found].tolist())
             result.scores = tuple(score[found].round(4).tolist())
-        if not result.ranked:
-            result.suggestions = self.suggest_skills(query)
-        return result
+        return found
+
+    def _closest_part(self, concepts: list[Concept]) -> tuple[list[Concept], list[Concept]] | None:
+        """When no course covers the whole query, the part worth showing courses for: its
+        specific skills and catalogue phrases ("project management" of "project management
+        office"), the rest left out. None when there is no such part, or when what would be
+        left out is an unknown word that changes the meaning ("yoga teaching",
+        "healthcare management", "coding for kids"): then nothing is shown."""
+        general = GENERAL_SHARE * self._n
+        covered = [c for c in concepts if c.kind in ("skill", "phrase") and c.df < general]
+        left = [c for c in concepts if all(c is not k for k in covered)]
+        if not covered or not left or any(c.qualifies for c in left):
+            return None
+        return covered, left
+
+    def _partial(self, covered: list[Concept], left: list[Concept]) -> Floats:
+        """How well each course covers the `covered` part; among those, the ones that also
+        match something left out come first (as an audience does)."""
+        score = self._covering(covered)
+        matched = score > 0
+        known = [c for c in left if c.kind != "unknown"]
+        total = sum(c.weight for c in known)
+        for concept in known:
+            also = (self._strength(concept) > 0) & matched
+            score += np.float32(QUALIFIER * concept.weight / total) * also
+        return score
 
     def _covering(self, concepts: list[Concept]) -> Floats:
         """How much of the query each course covers, weighted by rarity: a course missing
@@ -461,6 +509,7 @@ class CourseSearch:
         not_found: list[str] = []
         chunk: list[Concept] = []  # concepts between two filler words
         run: list[str] = []
+        after = ""  # the filler word before the chunk
         for item in [*items, None]:
             if item is None or item[0] == "skill" or item[1] in FILLER:
                 chunk += self._segment(run, not_found)
@@ -469,7 +518,9 @@ class CourseSearch:
                     concept = self._concept(tuple(stem(w) for w in item[1].split()), item[1])
                     chunk.append(self._as_typed(concept, item[2]))
                 if item is None or item[0] != "skill":
-                    concepts += _weigh_alone(self._bind_modifiers(chunk))
+                    concepts += _mark_qualifiers(_weigh_alone(self._bind_modifiers(chunk)), after)
+                    if chunk or after != "for":  # "for the kids": "for" still leads "kids"
+                        after = item[1] if item is not None else ""
                     chunk = []
             else:
                 run.append(item[1])
@@ -862,6 +913,17 @@ def _audience(text: str) -> tuple[str, list[str]]:
     if all(w in FILLER for w in normalise(rest).split()):
         return text, []
     return rest, audience
+
+
+def _mark_qualifiers(chunk: list[Concept], after: str) -> list[Concept]:
+    """Unknown words right before a known concept ("yoga teaching", "healthcare management")
+    or right after "for" ("coding for kids") qualify it: `Concept.qualifies`."""
+    out = list(chunk)
+    for i, concept in enumerate(chunk):
+        before_known = i + 1 < len(chunk) and chunk[i + 1].kind != "unknown"
+        if concept.kind == "unknown" and (before_known or (i == 0 and after == "for")):
+            out[i] = replace(concept, qualifies=True)
+    return out
 
 
 def _weigh_alone(chunk: list[Concept]) -> list[Concept]:

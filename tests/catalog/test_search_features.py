@@ -89,6 +89,29 @@ def test_a_qualifier_is_never_dropped(search: CourseSearch) -> None:
     assert page and all(m.course.level == "beginner" for m in page)
 
 
+def test_when_no_course_covers_it_all_the_courses_for_its_skills_say_what_is_left_out(
+    search: CourseSearch,
+) -> None:
+    result = search.search("project management office")
+    assert (result.covered, result.left_out) == (("project management",), ("office",))
+    assert result.ranked and all("project management" in search.courses[i].skills for i in result.ranked)
+    text = results_page(result, 1, 0, result.facets).text
+    assert "No course covers “office” as well; closest for <b>Project management</b>:" in text
+    macros = search.search("excel vba macros")
+    assert macros.left_out == ("macros",)  # a course shown has VBA: only "macros" is left out
+    first = search.courses[macros.ranked[0]]
+    assert "excel" in first.skills and "VBA" in " ".join(first.learning_outcomes)  # it first
+    assert "Not in the catalogue" not in results_page(macros, 1, 0, macros.facets).text  # said once
+    whole = search.search("project management")
+    assert whole.ranked and (whole.covered, whole.left_out) == ((), ())
+
+
+@pytest.mark.parametrize("query", ["yoga teacher training", "coding for kids", "healthcare management"])
+def test_an_unknown_word_that_changes_the_meaning_is_never_left_out(search: CourseSearch, query: str) -> None:
+    result = search.search(query)
+    assert not result.ranked and result.left_out == () and result.suggestions
+
+
 @pytest.mark.parametrize(("typed", "word"), [("R", "R"), ("Go", "Go"), ("C#", "C#")])
 def test_short_skills_work_as_skills(search: CourseSearch, typed: str, word: str) -> None:
     result = search.search(typed)

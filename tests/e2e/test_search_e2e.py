@@ -96,6 +96,16 @@ async def test_a_career_shows_courses_for_its_skills_and_says_so(harness: BotHar
     assert shown(results)
 
 
+async def test_a_word_no_course_covers_is_said_above_the_closest_courses(harness: BotHarness) -> None:
+    results = (await harness.say("/search project management office"))[0]
+    text = html_to_text(text_of([results]))
+    assert "No course covers “office” as well; closest for Project Management:" in text
+    by_id = catalog(harness).courses
+    assert shown(results) and all("project management" in by_id[t].skills for t in shown(results))
+    nothing = await harness.say("/search yoga teacher training")  # "yoga" changes what it means
+    assert "couldn't find" in text_of(nothing) and not shown(nothing[0])
+
+
 async def test_nothing_fits_suggests_close_skills_as_the_catalogue_writes_them(harness: BotHarness) -> None:
     reply = await harness.say("/search nursing")
     labels = [label for label, data in buttons(reply[0]) if data.startswith("s:q:")]
