@@ -28,7 +28,11 @@ so a search never scans a table. A query goes through:
 6. a course's score is the weighted share of the query it covers (skills asked for together,
    "python and sql", show courses on any of them, those on more first); courses below an
    absolute floor, or far below the best course, are not shown (a short honest list beats
-   five with filler).
+   five with filler);
+7. a word or phrase only course texts use ("public health") also finds, after those
+   courses, the others on the skills they share; when no course covers the whole query,
+   the courses on its specific skills are shown, saying what no course covers as well
+   ("project management office": `SearchResult.left_out`).
 
 Every step is array work over numpy inverted lists (`postings.py`): no loop over courses.
 """
@@ -79,6 +83,8 @@ SUBJECT_BONUS = 0.05  # ... and, less, one whose subject area is the concept too
 AS_TYPED_BONUS = 0.08  # a skill asked for by another name: courses using that name first
 MIN_SCORE = 0.34  # below this a course covers too little of the query to be shown
 RELATIVE_CUT = 0.8  # ... or if it scores below this share of the best course
+IMPLIED = 0.36  # a course on the skills shared by those whose text alone uses the words: after them
+IMPLIED_AGREE = 2  # ... shared by at least this many of them (and by half)
 CAREER_STEP = 0.08  # a career's first skill counts most, each next one this much less
 TYPO_SIMILARITY = 0.79  # OSA: "pyhton"→"python" is 0.83; "weaning"→"learning" (0.75) is not a typo
 TYPO_TEXT = 0.85  # against words only used in titles and text: one slip in seven letters
@@ -310,6 +316,8 @@ class CourseSearch:
             return result
         either = _is_either(rest, concepts)
         score = self._either(concepts) if either else self._covering(concepts)
+        if (implied := self._implied(concepts)) is not None:
+            np.maximum(score, implied, out=score)
         part = None if either or bool(np.any(score >= MIN_SCORE)) else self._closest_part(concepts)
         if part is not None:  # no course covers it all: the courses covering its skills
             score = self._partial(*part)
@@ -340,6 +348,25 @@ class CourseSearch:
             result.ranked = tuple(self._ids_array[found].tolist())
             result.scores = tuple(score[found].round(4).tolist())
         return found
+
+    def _implied(self, concepts: list[Concept]) -> Floats | None:
+        """A word or phrase no skill, title or subject names, only course texts ("public
+        health" in two infant-health courses): the skills those courses share mean it too,
+        and their other courses are shown after the ones using the words."""
+        if len(concepts) != 1 or concepts[0].kind not in ("word", "phrase"):
+            return None
+        strength = self._strength(concepts[0])
+        users = np.flatnonzero(strength)
+        if not 0 < len(users) <= VERIFY_MAX or strength[users].max() > np.float32(TEXT):
+            return None
+        votes = Counter(s for n in users.tolist() for s in self._course_skills[n])
+        general = GENERAL_SHARE * self._n
+        agree = max(IMPLIED_AGREE, (len(users) + 1) // 2)
+        shared = [s for s, k in votes.items() if k >= agree and len(self._skill_phrase[s]) < general]
+        implied = np.zeros(self._n, dtype=np.float32)
+        for skill in shared:
+            implied[self._skill_phrase[skill]] = np.float32(IMPLIED)
+        return implied
 
     def _closest_part(self, concepts: list[Concept]) -> tuple[list[Concept], list[Concept]] | None:
         """When no course covers the whole query, the part worth showing courses for: its
@@ -916,12 +943,14 @@ def _audience(text: str) -> tuple[str, list[str]]:
 
 
 def _mark_qualifiers(chunk: list[Concept], after: str) -> list[Concept]:
-    """Unknown words right before a known concept ("yoga teaching", "healthcare management")
-    or right after "for" ("coding for kids") qualify it: `Concept.qualifies`."""
+    """Unknown words written against a known concept ("yoga teaching", "healthcare
+    management"), against a skill or phrase after it (a name with it: "react native"), or
+    right after "for" ("coding for kids") qualify it: `Concept.qualifies`."""
     out = list(chunk)
     for i, concept in enumerate(chunk):
         before_known = i + 1 < len(chunk) and chunk[i + 1].kind != "unknown"
-        if concept.kind == "unknown" and (before_known or (i == 0 and after == "for")):
+        after_skill = i > 0 and chunk[i - 1].kind in ("skill", "phrase")
+        if concept.kind == "unknown" and (before_known or after_skill or (i == 0 and after == "for")):
             out[i] = replace(concept, qualifies=True)
     return out
 

@@ -106,6 +106,17 @@ def test_when_no_course_covers_it_all_the_courses_for_its_skills_say_what_is_lef
     assert whole.ranked and (whole.covered, whole.left_out) == ((), ())
 
 
+def test_words_only_course_texts_use_also_find_the_courses_on_the_skills_those_share(
+    search: CourseSearch,
+) -> None:
+    page = [search.courses[i] for i in search.search("public health").ranked[:5]]
+    writing = [c for c in page if "public health" in c.summary.lower()]
+    assert writing and page[: len(writing)] == writing  # the courses using the words first
+    shared = set.intersection(*(set(c.skills) for c in writing))
+    assert len(page) > len(writing) and all(shared & set(c.skills) for c in page)
+    assert not any("public speaking" in c.skills for c in page)
+
+
 @pytest.mark.parametrize("query", ["yoga teacher training", "coding for kids", "healthcare management"])
 def test_an_unknown_word_that_changes_the_meaning_is_never_left_out(search: CourseSearch, query: str) -> None:
     result = search.search(query)
