@@ -205,6 +205,15 @@ def _study_button(course: CourseInfo) -> Button:
     return Button(f"🔎 Self-paced {skill} courses", data=SearchFor.fitting(f"self-paced {skill}"))
 
 
+def inline_description(course: CourseInfo, left_out: tuple[str, ...] = ()) -> str:
+    """An inline result's second line: the course's facts, after what no course covers when
+    the results are for part of the query (`SearchResult.left_out`: "Not “office” · ...")."""
+    line = one_line(course)
+    if left_out:
+        line = f"Not “{shorten(', '.join(left_out), 30)}” · {line}"
+    return line
+
+
 def inline_summary(course: CourseInfo, bot_username: str) -> str:
     """What an inline result posts in any chat: a short summary with a deep link."""
     link = f"https://t.me/{bot_username}?start=course_{course.id}"
