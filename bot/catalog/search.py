@@ -116,7 +116,7 @@ FILLER = frozenset(
     use using using skill skills level levels help know knowledge basic bit little stuff things thing
     become becoming career job jobs work working into start starting started make doing do bad run running
     after giving have has having interested interest that this these those take taking problems issues
-    colleague colleagues
+    colleague colleagues maybe perhaps ideally probably possibly guess suppose um uh erm hmm
     curso cursos de del la las el los en con para y un una kurs kurse kursen lernen der die das und fur mit
     zum zur ein eine cours des du le les et pour un une apprendre aprender corso corsi di della dei delle il
     em da do dos das uma um aprender imparare lerne
@@ -529,7 +529,7 @@ class CourseSearch:
 
     def concepts(self, text: str) -> tuple[list[Concept], list[str]]:
         """The query cut into concepts, and the words the catalogue never uses."""
-        words = normalise(_mark_r(text)).split()
+        words = self._joined(normalise(_mark_r(text)).split())
         words = self._skill_typos([w if w in FILLER else self._correct(w) for w in words])
         items = self._expand_aliases(words)
         concepts: list[Concept] = []
@@ -834,6 +834,19 @@ class CourseSearch:
                         break
         return words
 
+    def _joined(self, words: list[str]) -> list[str]:
+        """Two words that are one skill written apart ("java script", "power point"): joined,
+        unless the two are a skill or alias as they are."""
+        out: list[str] = []
+        for word in words:
+            pair = [out[-1], word] if out else []
+            plain = bool(pair) and not any(w in FILLER for w in pair) and not self._skill_or_alias(pair)
+            if plain and self._skill_or_alias(["".join(pair)]):
+                out[-1] = "".join(pair)
+                continue
+            out.append(word)
+        return out
+
     def _skill_or_alias(self, words: list[str]) -> bool:
         phrase = " ".join(words)
         return phrase in self.aliases or " ".join(stem(w) for w in words) in self._stemmed_skill
@@ -943,14 +956,12 @@ def _audience(text: str) -> tuple[str, list[str]]:
 
 
 def _mark_qualifiers(chunk: list[Concept], after: str) -> list[Concept]:
-    """Unknown words written against a known concept ("yoga teaching", "healthcare
-    management"), against a skill or phrase after it (a name with it: "react native"), or
-    right after "for" ("coding for kids") qualify it: `Concept.qualifies`."""
+    """Unknown words right before a known concept ("yoga teaching", "healthcare management")
+    or right after "for" ("coding for kids") qualify it: `Concept.qualifies`."""
     out = list(chunk)
     for i, concept in enumerate(chunk):
         before_known = i + 1 < len(chunk) and chunk[i + 1].kind != "unknown"
-        after_skill = i > 0 and chunk[i - 1].kind in ("skill", "phrase")
-        if concept.kind == "unknown" and (before_known or after_skill or (i == 0 and after == "for")):
+        if concept.kind == "unknown" and (before_known or (i == 0 and after == "for")):
             out[i] = replace(concept, qualifies=True)
     return out
 

@@ -117,6 +117,22 @@ def test_words_only_course_texts_use_also_find_the_courses_on_the_skills_those_s
     assert not any("public speaking" in c.skills for c in page)
 
 
+@pytest.mark.parametrize(
+    ("query", "skill"),
+    [
+        ("java script", "javascript"),
+        ("um maybe excel?", "excel"),
+        ("excel i guess", "excel"),
+        ("cyber sec", "cybersecurity"),
+    ],
+)
+def test_a_skill_written_apart_or_hedged_still_finds_its_courses(
+    search: CourseSearch, query: str, skill: str
+) -> None:
+    page = _page(search, query)
+    assert page and all(skill in search.courses[i].skills for i in search.search(query).ranked[:3])
+
+
 @pytest.mark.parametrize("query", ["yoga teacher training", "coding for kids", "healthcare management"])
 def test_an_unknown_word_that_changes_the_meaning_is_never_left_out(search: CourseSearch, query: str) -> None:
     result = search.search(query)
