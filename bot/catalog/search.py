@@ -117,6 +117,7 @@ FILLER = frozenset(
     become becoming career job jobs work working into start starting started make doing do bad run running
     after giving have has having interested interest that this these those take taking problems issues
     colleague colleagues maybe perhaps ideally probably possibly guess suppose um uh erm hmm
+    tips tricks tutorial tutorials
     curso cursos de del la las el los en con para y un una kurs kurse kursen lernen der die das und fur mit
     zum zur ein eine cours des du le les et pour un une apprendre aprender corso corsi di della dei delle il
     em da do dos das uma um aprender imparare lerne
