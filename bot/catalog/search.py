@@ -121,6 +121,7 @@ FILLER = frozenset(
     curso cursos de del la las el los en con para y un una kurs kurse kursen lernen der die das und fur mit
     zum zur ein eine cours des du le les et pour un une apprendre aprender corso corsi di della dei delle il
     em da do dos das uma um aprender imparare lerne
+    ich suche suchen einen einem cursus cursussen zoek zoeken een het voor szukam kursu w
     mi mis tu tus su sus mein meine meinen mon ma mes meu minha mio mia""".split()
 )
 LANGUAGE_NAMES = frozenset(LANGUAGE_WORDS)
@@ -957,12 +958,15 @@ def _audience(text: str) -> tuple[str, list[str]]:
 
 
 def _mark_qualifiers(chunk: list[Concept], after: str) -> list[Concept]:
-    """Unknown words right before a known concept ("yoga teaching", "healthcare management")
-    or right after "for" ("coding for kids") qualify it: `Concept.qualifies`."""
+    """Unknown English words right before a known concept ("yoga teaching", "healthcare
+    management") or right after "for" ("coding for kids") qualify it: `Concept.qualifies`.
+    A word of another language there is a request around the topic ("Ich suche einen
+    Excel-Kurs", "cursus leiderschap"), not a kind of it."""
     out = list(chunk)
     for i, concept in enumerate(chunk):
         before_known = i + 1 < len(chunk) and chunk[i + 1].kind != "unknown"
-        if concept.kind == "unknown" and (before_known or (i == 0 and after == "for")):
+        english = len(concept.label) > 2 and is_english_word(concept.label)
+        if concept.kind == "unknown" and english and (before_known or (i == 0 and after == "for")):
             out[i] = replace(concept, qualifies=True)
     return out
 

@@ -124,9 +124,11 @@ def test_words_only_course_texts_use_also_find_the_courses_on_the_skills_those_s
         ("um maybe excel?", "excel"),
         ("excel i guess", "excel"),
         ("cyber sec", "cybersecurity"),
+        ("Ich suche einen Excel-Kurs", "excel"),
+        ("kurs programowania w pythonie", "python"),
     ],
 )
-def test_a_skill_written_apart_or_hedged_still_finds_its_courses(
+def test_a_skill_written_apart_hedged_or_asked_for_in_other_words_finds_its_courses(
     search: CourseSearch, query: str, skill: str
 ) -> None:
     page = _page(search, query)
