@@ -372,16 +372,22 @@ class CourseSearch:
 
     def _closest_part(self, concepts: list[Concept]) -> tuple[list[Concept], list[Concept]] | None:
         """When no course covers the whole query, the part worth showing courses for: its
-        specific skills and catalogue phrases ("project management" of "project management
-        office"), the rest left out. None when there is no such part, or when what would be
+        specific skills and phrases that name some course's skills, title or subject (not
+        only its text: "project management" of "project management office"), the rest left
+        out. None when there is no such part, or when what would be
         left out is an unknown word that changes the meaning ("yoga teaching",
         "healthcare management", "coding for kids"): then nothing is shown."""
         general = GENERAL_SHARE * self._n
-        covered = [c for c in concepts if c.kind in ("skill", "phrase") and c.df < general]
+        covered = [c for c in concepts if c.kind in ("skill", "phrase") and c.df < general and self._named(c)]
         left = [c for c in concepts if all(c is not k for k in covered)]
         if not covered or not left or any(c.qualifies for c in left):
             return None
         return covered, left
+
+    def _named(self, concept: Concept) -> bool:
+        """Whether some course is named by the concept (a skill, its title or subject), not
+        only mentions it in its text."""
+        return bool(self._strength(concept).max(initial=0) > np.float32(TEXT))
 
     def _partial(self, covered: list[Concept], left: list[Concept]) -> Floats:
         """How well each course covers the `covered` part; among those, the ones that also
