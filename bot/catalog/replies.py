@@ -18,11 +18,10 @@ from bot.callbacks import AdviceChoice, CourseCard, FaqTopics, Recognition, Resu
 from bot.catalog import limits
 from bot.catalog.advise import Advice
 from bot.catalog.filters import HOUR_LIMITS, LANGUAGES, LEVELS, PRICE_LIMITS, Facets, language_code
-from bot.catalog.search import FILLER, CourseInfo, Scored, SearchResult
+from bot.catalog.search import FILLER, PAGE_SIZE, CourseInfo, Scored, SearchResult
 from bot.replies import Button, Reply, esc, esc_attr, shorten, shorten_visible
 from bot.text import normalise
 
-PAGE_SIZE = 5
 MODE_LABEL = {"online": "Online", "in-person": "In person", "hybrid": "Hybrid"}
 
 

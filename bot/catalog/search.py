@@ -95,7 +95,7 @@ GENERAL_SHARE = 0.08  # a concept matching this share of courses is general ("ma
 ALONE_UNKNOWN = 0.5  # weight of an unknown word not next to known ones
 FOCUS = 0.06  # a course that is mostly about the query's skills ranks above one that lists many
 VERIFY_MAX = 40  # a text-only word is checked as written in at most this many courses (else kept)
-PAGE_SIZE = 5  # what a results page shows: what `SearchResult.left_out` is judged on
+PAGE_SIZE = 5  # courses a results page shows (`SearchResult.left_out` is judged on page 1)
 RESULTS_KEPT = 2000  # ranked ids kept per search (paging, filters)
 CACHE_SEARCHES = 5000  # searches whose ranked ids stay in memory for their buttons
 R_LANGUAGE = "rlang"  # "R" the language: normalise() reads a lone "r" as "are"
@@ -374,9 +374,9 @@ class CourseSearch:
         """When no course covers the whole query, the part worth showing courses for: its
         specific skills and phrases that name some course's skills, title or subject (not
         only its text: "project management" of "project management office"), the rest left
-        out. None when there is no such part, or when what would be
-        left out is an unknown word that changes the meaning ("yoga teaching",
-        "healthcare management", "coding for kids"): then nothing is shown."""
+        out. None when there is no such part, or when what would be left out is an unknown
+        word that changes the meaning ("yoga teaching", "healthcare management", "coding for
+        kids"): then nothing is shown."""
         general = GENERAL_SHARE * self._n
         covered = [c for c in concepts if c.kind in ("skill", "phrase") and c.df < general and self._named(c)]
         left = [c for c in concepts if all(c is not k for k in covered)]
