@@ -9,7 +9,7 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 
 from bot.callbacks import CourseCard, Recognition, ResultsPage, SearchFor
 from bot.catalog import replies as course_replies
-from bot.catalog.search import Facets
+from bot.catalog.search import Facets, Scored
 from bot.catalog.store import count_miss, load_search, save_search
 from bot.faq import replies as answers
 from bot.learners import remember_course
@@ -142,17 +142,17 @@ async def inline_search(update: Update, context: BotContext) -> None:
         return
     text = inline.query.strip()[:MAX_QUERY_CHARS]
     core = context.core
+    matches: list[Scored] = []
+    left_out: tuple[str, ...] = ()
     if text:
         result = await asyncio.to_thread(core.catalog.search, text)
-        matches = result.filtered(result.facets)[:INLINE_RESULTS]
-    else:
-        matches = []
+        matches, left_out = result.filtered(result.facets)[:INLINE_RESULTS], result.left_out
     username = context.bot.username
     results = [
         InlineQueryResultArticle(
             id=str(m.course.id),
             title=m.course.title,
-            description=course_replies.one_line(m.course),
+            description=course_replies.inline_description(m.course, left_out),
             input_message_content=InputTextMessageContent(course_replies.inline_summary(m.course, username)),
         )
         for m in matches

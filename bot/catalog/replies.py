@@ -18,11 +18,10 @@ from bot.callbacks import AdviceChoice, CourseCard, FaqTopics, Recognition, Resu
 from bot.catalog import limits
 from bot.catalog.advise import Advice
 from bot.catalog.filters import HOUR_LIMITS, LANGUAGES, LEVELS, PRICE_LIMITS, Facets, language_code
-from bot.catalog.search import FILLER, CourseInfo, Scored, SearchResult
+from bot.catalog.search import FILLER, PAGE_SIZE, CourseInfo, Scored, SearchResult
 from bot.replies import Button, Reply, esc, esc_attr, shorten, shorten_visible
 from bot.text import normalise
 
-PAGE_SIZE = 5
 MODE_LABEL = {"online": "Online", "in-person": "In person", "hybrid": "Hybrid"}
 
 
@@ -137,9 +136,20 @@ def _header(result: SearchResult, display: SkillNames | None) -> str:
         header += f"\nCourses for the skills a <b>{esc(result.career)}</b> needs: {esc(skills)}"
     elif result.understood and _differs(result):
         header += f" <i>(searching for: {esc(shorten(result.understood, 60))})</i>"
-    if result.not_found:
-        header += f"\n<i>Not in the catalogue: {esc(shorten(', '.join(result.not_found), 60))}</i>"
+    unsaid = [w for w in result.not_found if w not in result.left_out]
+    if unsaid:
+        header += f"\n<i>Not in the catalogue: {esc(shorten(', '.join(unsaid), 60))}</i>"
+    if result.left_out:
+        header += "\n" + _left_out(result, show)
     return header
+
+
+def _left_out(result: SearchResult, show: SkillNames) -> str:
+    """No course covers the whole query: what the courses shown leave out, and what they are
+    for ("No course covers “office” as well; closest for project management:")."""
+    left = shorten(", ".join(result.left_out), 60)
+    covered = shorten(", ".join(show(s) for s in result.covered), 60)
+    return f"No course covers “{esc(left)}” as well; closest for <b>{esc(covered)}</b>:"
 
 
 def _differs(result: SearchResult) -> bool:
@@ -225,6 +235,15 @@ def _study_button(course: CourseInfo) -> Button:
         return Button("▶️ Start studying", data=StartPlan(course.id))
     skill = shorten(course.skills[0], 30)
     return Button(f"🔎 Self-paced {skill} courses", data=SearchFor.fitting(f"self-paced {skill}"))
+
+
+def inline_description(course: CourseInfo, left_out: tuple[str, ...] = ()) -> str:
+    """An inline result's second line: the course's facts, after what no course covers when
+    the results are for part of the query (`SearchResult.left_out`: "Not “office” · ...")."""
+    line = one_line(course)
+    if left_out:
+        line = f"Not “{shorten(', '.join(left_out), 30)}” · {line}"
+    return line
 
 
 def inline_summary(course: CourseInfo, bot_username: str) -> str:

@@ -28,7 +28,11 @@ so a search never scans a table. A query goes through:
 6. a course's score is the weighted share of the query it covers (skills asked for together,
    "python and sql", show courses on any of them, those on more first); courses below an
    absolute floor, or far below the best course, are not shown (a short honest list beats
-   five with filler).
+   five with filler);
+7. a word or phrase only course texts use ("public health") also finds, after those
+   courses, the others on the skills they share; when no course covers the whole query,
+   the courses on its specific skills are shown, saying what no course covers as well
+   ("project management office": `SearchResult.left_out`).
 
 Every step is array work over numpy inverted lists (`postings.py`): no loop over courses.
 """
@@ -65,6 +69,7 @@ __all__ = [
 ]  # fmt: skip
 
 Floats = npt.NDArray[np.float32]
+Positions = npt.NDArray[np.intp]
 
 # Where a concept matches, and how much that says about the course.
 SKILL_EXACT = 1.0  # the concept is one of the course's skills
@@ -78,6 +83,8 @@ SUBJECT_BONUS = 0.05  # ... and, less, one whose subject area is the concept too
 AS_TYPED_BONUS = 0.08  # a skill asked for by another name: courses using that name first
 MIN_SCORE = 0.34  # below this a course covers too little of the query to be shown
 RELATIVE_CUT = 0.8  # ... or if it scores below this share of the best course
+IMPLIED = 0.36  # a course on the skills shared by those whose text alone uses the words: after them
+IMPLIED_AGREE = 2  # ... shared by at least this many of them (and by half)
 CAREER_STEP = 0.08  # a career's first skill counts most, each next one this much less
 TYPO_SIMILARITY = 0.79  # OSA: "pyhton"→"python" is 0.83; "weaning"→"learning" (0.75) is not a typo
 TYPO_TEXT = 0.85  # against words only used in titles and text: one slip in seven letters
@@ -88,6 +95,7 @@ GENERAL_SHARE = 0.08  # a concept matching this share of courses is general ("ma
 ALONE_UNKNOWN = 0.5  # weight of an unknown word not next to known ones
 FOCUS = 0.06  # a course that is mostly about the query's skills ranks above one that lists many
 VERIFY_MAX = 40  # a text-only word is checked as written in at most this many courses (else kept)
+PAGE_SIZE = 5  # courses a results page shows (`SearchResult.left_out` is judged on page 1)
 RESULTS_KEPT = 2000  # ranked ids kept per search (paging, filters)
 CACHE_SEARCHES = 5000  # searches whose ranked ids stay in memory for their buttons
 R_LANGUAGE = "rlang"  # "R" the language: normalise() reads a lone "r" as "are"
@@ -108,10 +116,12 @@ FILLER = frozenset(
     use using using skill skills level levels help know knowledge basic bit little stuff things thing
     become becoming career job jobs work working into start starting started make doing do bad run running
     after giving have has having interested interest that this these those take taking problems issues
-    colleague colleagues
+    colleague colleagues maybe perhaps ideally probably possibly guess suppose um uh erm hmm
+    tips tricks tutorial tutorials
     curso cursos de del la las el los en con para y un una kurs kurse kursen lernen der die das und fur mit
     zum zur ein eine cours des du le les et pour un une apprendre aprender corso corsi di della dei delle il
     em da do dos das uma um aprender imparare lerne
+    ich suche suchen einen einem cursus cursussen zoek zoeken een het voor szukam kursu w
     mi mis tu tus su sus mein meine meinen mon ma mes meu minha mio mia""".split()
 )
 LANGUAGE_NAMES = frozenset(LANGUAGE_WORDS)
@@ -179,6 +189,9 @@ class Concept:
     label: str  # as shown ("data analysis")
     strength: Floats | None = field(default=None, compare=False, repr=False)  # per course
     df: int = 0  # courses it matches at all
+    # An unknown word naming a kind of what follows ("yoga teaching") or whom it is for
+    # ("for kids"): without it the rest means something else, so it is never left out.
+    qualifies: bool = field(default=False, compare=False)
 
 
 @dataclass
@@ -192,6 +205,11 @@ class SearchResult:
     career: str | None = None  # the career whose skills were searched
     career_skills: tuple[str, ...] = ()
     not_found: tuple[str, ...] = ()  # query words the catalogue never uses
+    # When no course covers the whole query: the courses shown cover `covered` (skills or
+    # phrases, as labelled), and no course covers `left_out` as well ("project management
+    # office": covered ("project management",), left out ("office",)).
+    covered: tuple[str, ...] = ()
+    left_out: tuple[str, ...] = ()
     suggestions: list[str] = field(default_factory=list)  # closest skills when nothing fits
 
     @cached_property
@@ -300,8 +318,25 @@ class CourseSearch:
             return result
         either = _is_either(rest, concepts)
         score = self._either(concepts) if either else self._covering(concepts)
+        if (implied := self._implied(concepts)) is not None:
+            np.maximum(score, implied, out=score)
+        part = None if either or bool(np.any(score >= MIN_SCORE)) else self._closest_part(concepts)
+        if part is not None:  # no course covers it all: the courses covering its skills
+            score = self._partial(*part)
         if audience:
             score += np.float32(QUALIFIER) * self._qualifier(audience) * (score > 0)
+        found = self._rank(result, score, either, limit)
+        if part is not None and len(found):
+            covered, left = part
+            result.covered = tuple(c.label for c in covered)
+            missing = [c.label for c in left if not np.any(self._strength(c)[found[:PAGE_SIZE]] > 0)]
+            result.left_out = tuple(missing or [c.label for c in left])
+        if not result.ranked:
+            result.suggestions = self.suggest_skills(query)
+        return result
+
+    def _rank(self, result: SearchResult, score: Floats, either: bool, limit: int | None) -> Positions:
+        """Courses above the floors into `result`, best first; returns their positions."""
         found = np.flatnonzero(score >= MIN_SCORE)
         if len(found):
             best = float(score[found].max())
@@ -314,9 +349,57 @@ class CourseSearch:
             found = found[order]
             result.ranked = tuple(self._ids_array[found].tolist())
             result.scores = tuple(score[found].round(4).tolist())
-        if not result.ranked:
-            result.suggestions = self.suggest_skills(query)
-        return result
+        return found
+
+    def _implied(self, concepts: list[Concept]) -> Floats | None:
+        """A word or phrase no skill, title or subject names, only course texts ("public
+        health" in two infant-health courses): the skills those courses share mean it too,
+        and their other courses are shown after the ones using the words."""
+        if len(concepts) != 1 or concepts[0].kind not in ("word", "phrase"):
+            return None
+        strength = self._strength(concepts[0])
+        users = np.flatnonzero(strength)
+        if not 0 < len(users) <= VERIFY_MAX or strength[users].max() > np.float32(TEXT):
+            return None
+        votes = Counter(s for n in users.tolist() for s in self._course_skills[n])
+        general = GENERAL_SHARE * self._n
+        agree = max(IMPLIED_AGREE, (len(users) + 1) // 2)
+        shared = [s for s, k in votes.items() if k >= agree and len(self._skill_phrase[s]) < general]
+        implied = np.zeros(self._n, dtype=np.float32)
+        for skill in shared:
+            implied[self._skill_phrase[skill]] = np.float32(IMPLIED)
+        return implied
+
+    def _closest_part(self, concepts: list[Concept]) -> tuple[list[Concept], list[Concept]] | None:
+        """When no course covers the whole query, the part worth showing courses for: its
+        specific skills and phrases that name some course's skills, title or subject (not
+        only its text: "project management" of "project management office"), the rest left
+        out. None when there is no such part, or when what would be left out is an unknown
+        word that changes the meaning ("yoga teaching", "healthcare management", "coding for
+        kids"): then nothing is shown."""
+        general = GENERAL_SHARE * self._n
+        covered = [c for c in concepts if c.kind in ("skill", "phrase") and c.df < general and self._named(c)]
+        left = [c for c in concepts if all(c is not k for k in covered)]
+        if not covered or not left or any(c.qualifies for c in left):
+            return None
+        return covered, left
+
+    def _named(self, concept: Concept) -> bool:
+        """Whether some course is named by the concept (a skill, its title or subject), not
+        only mentions it in its text."""
+        return bool(self._strength(concept).max(initial=0) > np.float32(TEXT))
+
+    def _partial(self, covered: list[Concept], left: list[Concept]) -> Floats:
+        """How well each course covers the `covered` part; among those, the ones that also
+        match something left out come first (as an audience does)."""
+        score = self._covering(covered)
+        matched = score > 0
+        known = [c for c in left if c.kind != "unknown"]
+        total = sum(c.weight for c in known)
+        for concept in known:
+            also = (self._strength(concept) > 0) & matched
+            score += np.float32(QUALIFIER * concept.weight / total) * also
+        return score
 
     def _covering(self, concepts: list[Concept]) -> Floats:
         """How much of the query each course covers, weighted by rarity: a course missing
@@ -454,13 +537,14 @@ class CourseSearch:
 
     def concepts(self, text: str) -> tuple[list[Concept], list[str]]:
         """The query cut into concepts, and the words the catalogue never uses."""
-        words = normalise(_mark_r(text)).split()
+        words = self._joined(normalise(_mark_r(text)).split())
         words = self._skill_typos([w if w in FILLER else self._correct(w) for w in words])
         items = self._expand_aliases(words)
         concepts: list[Concept] = []
         not_found: list[str] = []
         chunk: list[Concept] = []  # concepts between two filler words
         run: list[str] = []
+        after = ""  # the filler word before the chunk
         for item in [*items, None]:
             if item is None or item[0] == "skill" or item[1] in FILLER:
                 chunk += self._segment(run, not_found)
@@ -469,7 +553,9 @@ class CourseSearch:
                     concept = self._concept(tuple(stem(w) for w in item[1].split()), item[1])
                     chunk.append(self._as_typed(concept, item[2]))
                 if item is None or item[0] != "skill":
-                    concepts += _weigh_alone(self._bind_modifiers(chunk))
+                    concepts += _mark_qualifiers(_weigh_alone(self._bind_modifiers(chunk)), after)
+                    if chunk or after != "for":  # "for the kids": "for" still leads "kids"
+                        after = item[1] if item is not None else ""
                     chunk = []
             else:
                 run.append(item[1])
@@ -756,6 +842,19 @@ class CourseSearch:
                         break
         return words
 
+    def _joined(self, words: list[str]) -> list[str]:
+        """Two words that are one skill written apart ("java script", "power point"): joined,
+        unless the two are a skill or alias as they are."""
+        out: list[str] = []
+        for word in words:
+            pair = [out[-1], word] if out else []
+            plain = bool(pair) and not any(w in FILLER for w in pair) and not self._skill_or_alias(pair)
+            if plain and self._skill_or_alias(["".join(pair)]):
+                out[-1] = "".join(pair)
+                continue
+            out.append(word)
+        return out
+
     def _skill_or_alias(self, words: list[str]) -> bool:
         phrase = " ".join(words)
         return phrase in self.aliases or " ".join(stem(w) for w in words) in self._stemmed_skill
@@ -862,6 +961,20 @@ def _audience(text: str) -> tuple[str, list[str]]:
     if all(w in FILLER for w in normalise(rest).split()):
         return text, []
     return rest, audience
+
+
+def _mark_qualifiers(chunk: list[Concept], after: str) -> list[Concept]:
+    """Unknown English words right before a known concept ("yoga teaching", "healthcare
+    management") or right after "for" ("coding for kids") qualify it: `Concept.qualifies`.
+    A word of another language there is a request around the topic ("Ich suche einen
+    Excel-Kurs", "cursus leiderschap"), not a kind of it."""
+    out = list(chunk)
+    for i, concept in enumerate(chunk):
+        before_known = i + 1 < len(chunk) and chunk[i + 1].kind != "unknown"
+        english = len(concept.label) > 2 and is_english_word(concept.label)
+        if concept.kind == "unknown" and english and (before_known or (i == 0 and after == "for")):
+            out[i] = replace(concept, qualifies=True)
+    return out
 
 
 def _weigh_alone(chunk: list[Concept]) -> list[Concept]:

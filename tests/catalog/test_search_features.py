@@ -89,6 +89,58 @@ def test_a_qualifier_is_never_dropped(search: CourseSearch) -> None:
     assert page and all(m.course.level == "beginner" for m in page)
 
 
+def test_when_no_course_covers_it_all_the_courses_for_its_skills_say_what_is_left_out(
+    search: CourseSearch,
+) -> None:
+    result = search.search("project management office")
+    assert (result.covered, result.left_out) == (("project management",), ("office",))
+    assert result.ranked and all("project management" in search.courses[i].skills for i in result.ranked)
+    text = results_page(result, 1, 0, result.facets).text
+    assert "No course covers “office” as well; closest for <b>Project management</b>:" in text
+    macros = search.search("excel vba macros")
+    assert macros.left_out == ("macros",)  # a course shown has VBA: only "macros" is left out
+    first = search.courses[macros.ranked[0]]
+    assert "excel" in first.skills and "VBA" in " ".join(first.learning_outcomes)  # it first
+    assert "Not in the catalogue" not in results_page(macros, 1, 0, macros.facets).text  # said once
+    whole = search.search("project management")
+    assert whole.ranked and (whole.covered, whole.left_out) == ((), ())
+
+
+def test_words_only_course_texts_use_also_find_the_courses_on_the_skills_those_share(
+    search: CourseSearch,
+) -> None:
+    page = [search.courses[i] for i in search.search("public health").ranked[:5]]
+    writing = [c for c in page if "public health" in c.summary.lower()]
+    assert writing and page[: len(writing)] == writing  # the courses using the words first
+    shared = set.intersection(*(set(c.skills) for c in writing))
+    assert len(page) > len(writing) and all(shared & set(c.skills) for c in page)
+    assert not any("public speaking" in c.skills for c in page)
+
+
+@pytest.mark.parametrize(
+    ("query", "skill"),
+    [
+        ("java script", "javascript"),
+        ("um maybe excel?", "excel"),
+        ("excel i guess", "excel"),
+        ("cyber sec", "cybersecurity"),
+        ("Ich suche einen Excel-Kurs", "excel"),
+        ("kurs programowania w pythonie", "python"),
+    ],
+)
+def test_a_skill_written_apart_hedged_or_asked_for_in_other_words_finds_its_courses(
+    search: CourseSearch, query: str, skill: str
+) -> None:
+    page = _page(search, query)
+    assert page and all(skill in search.courses[i].skills for i in search.search(query).ranked[:3])
+
+
+@pytest.mark.parametrize("query", ["yoga teacher training", "coding for kids", "healthcare management"])
+def test_an_unknown_word_that_changes_the_meaning_is_never_left_out(search: CourseSearch, query: str) -> None:
+    result = search.search(query)
+    assert not result.ranked and result.left_out == () and result.suggestions
+
+
 @pytest.mark.parametrize(("typed", "word"), [("R", "R"), ("Go", "Go"), ("C#", "C#")])
 def test_short_skills_work_as_skills(search: CourseSearch, typed: str, word: str) -> None:
     result = search.search(typed)

@@ -7,7 +7,7 @@ import pytest
 
 from bot.catalog.search import CourseSearch, SearchResult
 from bot.telegram_html import html_to_text
-from tests.conftest import BotHarness, buttons, text_of
+from tests.conftest import USER, BotHarness, buttons, text_of
 from tests.fakes.bot_api import Call
 
 
@@ -94,6 +94,19 @@ async def test_a_career_shows_courses_for_its_skills_and_says_so(harness: BotHar
     text = html_to_text(text_of([results]))
     assert "Courses for the skills a data analyst needs" in text and "SQL" in text
     assert shown(results)
+
+
+async def test_a_word_no_course_covers_is_said_above_the_closest_courses(harness: BotHarness) -> None:
+    results = (await harness.say("/search project management office"))[0]
+    text = html_to_text(text_of([results]))
+    assert "No course covers “office” as well; closest for Project Management:" in text
+    by_id = catalog(harness).courses
+    assert shown(results) and all("project management" in by_id[t].skills for t in shown(results))
+    nothing = await harness.say("/search yoga teacher training")  # "yoga" changes what it means
+    assert "couldn't find" in text_of(nothing) and not shown(nothing[0])
+    await harness.deliver(harness.api.inline_query(USER, "project management office"), USER)
+    inline = harness.api.sent("answerInlineQuery")[-1].params["results"]
+    assert inline and all(r["description"].startswith("Not “office” · ") for r in inline)
 
 
 async def test_nothing_fits_suggests_close_skills_as_the_catalogue_writes_them(harness: BotHarness) -> None:
