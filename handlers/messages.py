@@ -58,6 +58,9 @@ async def free_text(update: Update, context: BotContext) -> None:
         return
     core = context.core
     text = message.text[:MAX_TEXT]
+    if await study.answer_awaited_setting(update, context, text):  # "tokyo" right after /timezone
+        remember(context)
+        return
     understood = core.understander.understand(text, conversation_context(context))
     remember(context)
     if understood.kind == "search":

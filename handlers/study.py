@@ -1136,19 +1136,30 @@ async def stop_command(update: Update, context: BotContext) -> None:
     await send(update, say.choose_plan_to_stop(statuses))  # one message, whatever the number
 
 
+AWAITED_SETTING = "awaited_setting"  # user_data: "timezone" or "quiet" after the bare command
+
+
 async def timezone_command(update: Update, context: BotContext) -> None:
-    """/timezone <city or offset>: set the learner's zone; reminders move to the new local time."""
-    user = update.effective_user
-    if user is None:
-        return
-    core = context.core
+    """/timezone <city or offset>: set the learner's zone; reminders move to the new local time.
+    Bare /timezone shows the zone, and the next message may be the new one."""
     text = " ".join(context.args or [])
     learner = context.learner
     current = learner.timezone if learner and learner.timezone else context.default_tz
     if not text:
-        hint = "Change it with e.g. <code>/timezone Berlin</code> or <code>/timezone UTC+2</code>."
-        await send(update, Reply(f"Your time zone is <b>{current}</b>. {hint}"))
+        await send(update, Reply(
+            f"Your time zone is <b>{current}</b>. To change it, type your city or zone "
+            "(e.g. Berlin, Delhi, NYC, EST or UTC+2)."
+        ))  # fmt: skip
+        _await_setting(context, "timezone")
         return
+    await _set_timezone(update, context, text)
+
+
+async def _set_timezone(update: Update, context: BotContext, text: str) -> None:
+    user = update.effective_user
+    if user is None:
+        return
+    core = context.core
     found = await asyncio.to_thread(parse_zone, text)
     if found is not None and found.name is None:
         choices = "\n".join(
@@ -1165,12 +1176,27 @@ async def timezone_command(update: Update, context: BotContext) -> None:
     await send(update, say.timezone_set(name, local))
 
 
+def _await_setting(context: BotContext, setting: str) -> None:
+    if context.user_data is not None:
+        context.user_data[AWAITED_SETTING] = setting
+
+
+async def answer_awaited_setting(update: Update, context: BotContext, text: str) -> bool:
+    """The message right after a bare /timezone or /quiet: when it reads as a zone or as quiet
+    hours, it sets them (True); anything else is understood as usual (False)."""
+    setting = context.user_data.pop(AWAITED_SETTING, None) if context.user_data is not None else None
+    if setting == "timezone" and await asyncio.to_thread(parse_zone, text) is not None:
+        await _set_timezone(update, context, text)
+        return True
+    if setting == "quiet" and parse_quiet_answer(text) is not None:
+        await _quiet_from_text(update, context, text)
+        return True
+    return False
+
+
 async def quiet_command(update: Update, context: BotContext) -> None:
-    """/quiet 22:00-08:00 (or off): no reminders in that local window; they wait until it ends."""
-    user = update.effective_user
-    if user is None:
-        return
-    core = context.core
+    """/quiet 22:00-08:00 (or off): no reminders in that local window; they wait until it ends.
+    Bare /quiet shows them, and the next message may be the new ones."""
     text = " ".join(context.args or [])
     learner = context.learner
     if not text and learner is not None:
@@ -1179,9 +1205,19 @@ async def quiet_command(update: Update, context: BotContext) -> None:
             if learner.quiet_start_minute != learner.quiet_end_minute
             else "off"
         )
-        hint = "Change them with e.g. <code>/quiet 23:00-07:00</code> or <code>/quiet off</code>."
+        hint = "To change them, type e.g. <i>23:00-07:00</i> or <i>off</i>."
         await send(update, Reply(f"Your quiet hours: <b>{current}</b>. {hint}"))
+        _await_setting(context, "quiet")
         return
+    await _quiet_from_text(update, context, text)
+
+
+async def _quiet_from_text(update: Update, context: BotContext, text: str) -> None:
+    user = update.effective_user
+    if user is None:
+        return
+    core = context.core
+    learner = context.learner
     parsed = parse_quiet_answer(text)
     quiet = QuietHours(*parsed) if parsed is not None else None
     if quiet is None:

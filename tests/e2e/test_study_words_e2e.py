@@ -103,3 +103,21 @@ async def test_counts_agree_with_their_nouns(harness: BotHarness) -> None:
     mydata = text_of(await harness.say("/mydata"))
     assert "progress on 1 module)" in mydata
     assert "/cancel" in text_of(await harness.say("/help"))
+
+
+async def test_bare_timezone_and_quiet_take_the_next_message_as_the_answer(harness: BotHarness) -> None:
+    await harness.say("/start")
+    assert "type your city" in text_of(await harness.say("/timezone"))
+    assert "Asia/Tokyo" in text_of(await harness.say("tokyo"))  # not a course search for "tokyo"
+    learner = await get_learner(core(harness).db, USER)
+    assert learner is not None and learner.timezone == "Asia/Tokyo"
+    assert "type e.g." in text_of(await harness.say("/quiet"))
+    assert "23:00–06:00" in text_of(await harness.say("11pm to 6am"))
+    learner = await get_learner(core(harness).db, USER)
+    assert learner is not None and (learner.quiet_start_minute, learner.quiet_end_minute) == (23 * 60, 6 * 60)
+    await harness.say("/timezone")
+    answered = text_of(await harness.say("what is a microcredential"))  # changed their mind
+    assert "small, certified qualification" in answered  # understood as usual
+    await harness.say("london")  # asked once only: no longer read as a zone
+    learner = await get_learner(core(harness).db, USER)
+    assert learner is not None and learner.timezone == "Asia/Tokyo"
