@@ -154,6 +154,8 @@ async def _plan_action(update: Update, context: BotContext, understood: Understa
         await study.resume_command(update, context)
     elif action == "stop":
         await study.stop_command(update, context)
+    elif action == "done":
+        await study.session_done_typed(update, context)
     else:
         await study.start_plan(update, context)
 

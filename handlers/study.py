@@ -937,6 +937,37 @@ async def _session_done(update: Update, context: BotContext, status: PlanStatus)
     await _settle(update, plan_id, note, say.rows_after("session", status))
 
 
+async def session_done_typed(update: Update, context: BotContext) -> None:
+    """ "done", "studied today": with one active plan, today's session is noted (as the
+    reminder's Done ✓); with several, the learner picks which with one tap."""
+    if await private_only(update, context, "progress"):
+        return
+    user = update.effective_user
+    if user is None:
+        return
+    core = context.core
+    statuses = [
+        s for s in await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, context.default_tz)
+        if s.plan.status == ACTIVE and s.plan.id is not None
+    ]
+    if not statuses:
+        await send(update, say.no_active_plan_to_note())
+        return
+    if len(statuses) > 1:
+        await send(update, say.which_plan_studied(statuses))
+        return
+    [status] = statuses
+    plan_id = status.plan.id or 0
+    studied = await record_session(core.db, core.clock, user.id, plan_id, context.default_tz)
+    if studied is None:
+        await send(update, say.no_active_plan_to_note())
+        return
+    courses, tz_name = core.catalog.courses, context.default_tz
+    status = await plan_status(core.db, core.clock, user.id, plan_id, courses, tz_name) or status
+    rows = say.rows_after("session", status)
+    await send(update, Reply(esc(say.session_noted(status, studied)), rows))
+
+
 async def _module_done(update: Update, context: BotContext, status: PlanStatus, position: int) -> None:
     """Finished a module ✓: that module is done; the last one finishes the plan."""
     query = update.callback_query

@@ -809,3 +809,21 @@ def quiet_set(quiet: QuietHours, statuses: list[PlanStatus], tz: tzinfo) -> Repl
             line += f". Next: {when(status.next_due, tz)}"
         lines.append(line + ". Pick another time with /plan, or change the quiet hours.")
     return Reply("\n".join(lines))
+
+
+def no_active_plan_to_note() -> Reply:
+    """ "done" typed with no active plan: nothing to note, and how to get one."""
+    return Reply(
+        "Well done! I have no active study plan to note it in, though. Find a course and press "
+        "<i>▶️ Start studying</i>, or /resume a paused plan.",
+        [[Button("🔎 Find a course", data=MenuChoice("find"))]],
+    )
+
+
+def which_plan_studied(statuses: list[PlanStatus]) -> Reply:
+    """ "done" typed with several active plans: one tap notes today's session for that course."""
+    rows = [
+        [Button(f"✓ {shorten(s.course.title, 40)}", data=PlanAction("done", s.plan.id or 0, SESSION_DONE))]
+        for s in statuses
+    ]
+    return Reply("Well done! Which course did you study today?", rows)

@@ -50,7 +50,7 @@ Kind = Literal[
     "clarify",
     "setting",
 ]
-PlanAction = Literal["study", "progress", "pause", "resume", "stop", "reminders"]
+PlanAction = Literal["study", "progress", "pause", "resume", "stop", "reminders", "done"]
 
 # A known skill loses to the FAQ only when the message reads as a question and the FAQ is
 # this confident; closer than CLARIFY_MARGIN above the answer bar, the bot asks instead.
@@ -133,6 +133,16 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bremove\s+(?:this|the|that|my)\s+course\s+from\s+(?:my|the)\s+(?:study\s+)?plan\b",
             r"\b(?:dont|do not)\s+want\s+(?:this|my|the)\s+(?:study\s+)?plan\s+any\s*more\b",
             rf"^unsubscribe(?:\s+(?:me\s+)?from\s+(?:the\s+|my\s+|all\s+)?{_REMINDERS})?$",
+        ),
+    ),
+    (
+        # today's session reported in a word or two: noted, as the reminder's Done ✓ does
+        "done",
+        _either(
+            r"^(?:(?:all|im|i am|i m)\s+)?(?:done|finished)(?:\s+for\s+(?:today|tonight|the day))?$",
+            r"^(?:i\s+)?(?:just\s+)?(?:did it|studied|did my (?:session|study|studying)|"
+            r"did (?:todays|tonights) (?:session|study))(?:\s+(?:today|tonight|just now))?$",
+            r"^(?:session|studying|todays session)\s+(?:done|finished|complete|completed)$",
         ),
     ),
     (
@@ -435,9 +445,11 @@ def plan_action(folded: str) -> PlanAction | None:
 
     A question about how pausing works ("if i pause my plan do i lose my progress?") is not.
     """
-    text = folded.strip(" ?!.,").replace("'", "")
+    text = re.sub(r"[^\w']+$", "", folded.strip(" ?!.,")).replace("'", "")  # "done ✅" is "done"
     for action, pattern in _PLAN_PATTERNS:
         if pattern.search(text):
+            if action == "done" and folded.rstrip().endswith("?"):  # "finished?" asks, reports nothing
+                return None
             if action in ("pause", "resume", "stop", "study") and _ASKING_HOW.match(text):
                 return None
             return action

@@ -240,3 +240,13 @@ async def test_plan_with_no_plan_offers_to_find_a_course(harness: BotHarness) ->
     [reply] = await harness.say("/plan")
     assert "no plan to edit" in text_of([reply])
     assert ("🔎 Find a course", "m:find") in buttons(reply)
+
+
+async def test_done_typed_notes_todays_session(harness: BotHarness) -> None:
+    assert "no active study plan" in text_of(await harness.say("done"))
+    await enrol(harness)
+    [noted] = await harness.say("done ✅")
+    assert "Session noted: 1 h" in text_of([noted])
+    assert ("Finished a module ✓", "p:done:1:1") in buttons(noted)  # what still makes sense
+    assert "already noted" in text_of(await harness.say("studied today"))  # once a day
+    assert "This week: 1 session" in text_of(await harness.say("/progress"))

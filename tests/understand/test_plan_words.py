@@ -51,6 +51,12 @@ def _folded(text: str) -> str:
         ("finished module 3 today!", "progress"),
         ("lets start studying, put me on a plan", "study"),
         ("stop sending me study reminders please, I'm not doing the course anymore", "stop"),
+        ("done", "done"),
+        ("Done!", "done"),
+        ("all done for today", "done"),
+        ("just studied", "done"),
+        ("did my session", "done"),
+        ("session done ✅", "done"),
     ],
 )
 def test_a_plan_command_in_free_words_does_what_it_says(text: str, action: PlanAction) -> None:
@@ -64,6 +70,9 @@ def test_a_plan_command_in_free_words_does_what_it_says(text: str, action: PlanA
         "when is my next exam",
         "can i move my exam to next month?",
         "enough with the jokes",
+        "done with this bot",
+        "finished?",
+        "is it done",
     ],
 )
 def test_look_alikes_are_not_plan_commands(text: str) -> None:
