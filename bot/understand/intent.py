@@ -296,6 +296,11 @@ class Understander:
         folded = " ".join(fold(text).split())
         if not folded.strip(" ?!.,"):
             return Understanding("offtopic")
+        if not re.search(r"[^\W_]", folded):  # only emoji or symbols ("👍", "🙂🙂"): a nod, not a search
+            nod = next((i for i in self.faq.smalltalk if i.id == "acknowledgement"), None)
+            if nod is not None:
+                return Understanding("smalltalk", {"smalltalk": 1.0}, match=Match("smalltalk", smalltalk=nod))
+            return Understanding("offtopic")
         if is_bare_setting(folded):
             return Understanding("setting", {"setting": 1.0})
         level = self.care.level(text)

@@ -244,3 +244,10 @@ def test_ok_and_cool_are_small_talk_not_searches(understander: Understander) -> 
 def test_what_courses_do_you_have_for_a_skill_is_a_search(understander: Understander) -> None:
     understood = understander.understand("what courses do you have for excel")
     assert (understood.kind, understood.query) == ("search", "excel")
+
+
+@pytest.mark.parametrize("text", ["👍", "🙂🙂", "❤️", "😂😂😂"])
+def test_emoji_alone_is_a_nod_not_a_search(understander: Understander, text: str) -> None:
+    understood = understander.understand(text)
+    assert understood.kind == "smalltalk" and understood.match is not None
+    assert understood.match.smalltalk is not None and understood.match.smalltalk.id == "acknowledgement"

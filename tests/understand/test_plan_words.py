@@ -93,3 +93,4 @@ def test_a_busy_schedule_given_as_the_reason_is_not_distress(understander: Under
     """ "hectic" says how the mornings are, not how the learner feels."""
     understood = understander.understand("can you move my reminders to the evening, mornings are hectic")
     assert (understood.kind, understood.plan_action) == ("plan", "reminders")
+
