@@ -42,6 +42,7 @@ from bot.telegram_html import html_to_text
 
 DEFAULT_USER_ID = 100001
 DEFAULT_NAME = "Learner"
+TICK_STEP = timedelta(minutes=15)  # /tick sends what falls due at each step: on time, never "late"
 
 
 class InProcessRequest(BaseRequest):
@@ -154,11 +155,13 @@ class TerminalChat:
         if delta is None or not isinstance(self.clock, ManualClock):
             self._print("Usage: /tick 30m | 2h | 3d (the terminal chat's clock only)")
             return
-        self.clock.advance(delta)
+        target = self.clock.now() + delta
+        self._print(f"⏩ {amount} later: {target.strftime('%a %d %b %Y %H:%M UTC')}")
+        while self.clock.now() < target:  # in steps, so each reminder arrives at its own time, not late
+            self.clock.advance(min(TICK_STEP, target - self.clock.now()))
+            await dispatch_now(self.application)
         if self.clock_file is not None:
             save_clock_offset(self.clock_file, self.clock.now() - datetime.now(UTC))
-        self._print(f"⏩ {amount} later: {self.clock.now().strftime('%a %d %b %Y %H:%M UTC')}")
-        await dispatch_now(self.application)
 
     async def __aenter__(self) -> TerminalChat:
         app = self.application
