@@ -16,6 +16,11 @@ Two signals, so that a way of saying it nobody listed is still heard:
   stressful?"). A clause counts when it is close to a statement of distress and clearly
   closer to it than to any near miss. A message that opens as a question is left to the
   words: "am i too old for this?" asks about age limits.
+* **learned**: distress said only through the situation ("third night staring at module 2 and
+  nothing goes in") is caught by a model learned from the labelled messages of
+  `content/care_examples.yaml` (`bot.understand.care_model`). It only adds to the two
+  signals above, and a message with a negated feeling ("not stressed at all, just asking")
+  is left to them.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from bot.content import ContentError, read_yaml, require_list, require_str
 from bot.faq.semantic import embed
 from bot.telegram_html import html_problem
 from bot.text import fold
+from bot.understand.care_model import CareModel, load_care_model
 
 CareLevel = Literal["urgent", "care"]
 # About the writer: a first-person word, or a feeling verb with the "i" dropped ("feel like a fraud").
@@ -96,6 +102,7 @@ class Care:
     states: tuple[str, ...] = ()
     prototypes: tuple[str, ...] = ()
     near_misses: tuple[str, ...] = ()
+    model: CareModel | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_signal", _phrase_pattern(self.signals))
@@ -113,7 +120,20 @@ class Care:
             return by_words
         if self.by_meaning(text) >= MEANING_MIN:
             return "care"
+        if self.by_model(text):
+            return "care"
         return None
+
+    def by_model(self, text: str) -> bool:
+        """Whether the learned model is confident the message is about distress; never when a
+        feeling in it is negated ("zero panic, just checking if i need experience")."""
+        if self.model is None:
+            return False
+        padded = f" {' '.join(_apostrophes(fold(text)).split())} "
+        for pattern in (self._feeling, self._signal):  # type: ignore[attr-defined]
+            if any(_NEGATED.search(padded[: found.start()]) for found in pattern.finditer(padded)):
+                return False
+        return self.model.says_care(text)
 
     def level_by_words(self, text: str) -> CareLevel | None:
         """The level from the words of `care.yaml` alone (no meaning): what a plain command
@@ -226,4 +246,5 @@ def load_care(content_dir: Path) -> Care:
         if problem:
             raise ContentError(path, None, key, problem)
     reply, urgent_reply = replies["reply"].strip(), replies["urgent_reply"].strip()
-    return Care(signals, urgent, reply, urgent_reply, feelings, states, prototypes, near_misses)
+    model = load_care_model(content_dir)
+    return Care(signals, urgent, reply, urgent_reply, feelings, states, prototypes, near_misses, model)
