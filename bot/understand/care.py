@@ -19,8 +19,8 @@ Two signals, so that a way of saying it nobody listed is still heard:
 * **learned**: distress said only through the situation ("third night staring at module 2 and
   nothing goes in") is caught by a model learned from the labelled messages of
   `content/care_examples.yaml` (`bot.understand.care_model`). It only adds to the two
-  signals above, and a message with a negated feeling ("not stressed at all, just asking")
-  is left to them.
+  signals above; a message that asks something, or whose feeling is negated ("not stressed
+  at all, just curious") or is how something else looks, is left to them.
 """
 
 from __future__ import annotations
@@ -125,14 +125,19 @@ class Care:
         return None
 
     def by_model(self, text: str) -> bool:
-        """Whether the learned model is confident the message is about distress; never when a
-        feeling in it is negated ("zero panic, just checking if i need experience")."""
-        if self.model is None:
+        """Whether the learned model is confident the message is about distress. Left to the
+        words: a message that asks something ("i quit my job to study, is there funding"), and
+        a feeling that is negated ("zero panic, just checking") or only how something else
+        looks ("my dog seems anxious")."""
+        folded = " ".join(_apostrophes(fold(text)).split())
+        if self.model is None or _asks(folded):
             return False
-        padded = f" {' '.join(_apostrophes(fold(text)).split())} "
+        padded = f" {folded} "
         for pattern in (self._feeling, self._signal):  # type: ignore[attr-defined]
-            if any(_NEGATED.search(padded[: found.start()]) for found in pattern.finditer(padded)):
-                return False
+            for found in pattern.finditer(padded):
+                before = padded[: found.start()]
+                if _NEGATED.search(before) or _APPEARANCE.search(before):
+                    return False
         return self.model.says_care(text)
 
     def level_by_words(self, text: str) -> CareLevel | None:
@@ -191,6 +196,11 @@ def _affirmed(pattern: re.Pattern[str], folded: str) -> bool:
         not _NEGATED.search(unquoted[: found.start()]) and not _APPEARANCE.search(unquoted[: found.start()])
         for found in pattern.finditer(unquoted)
     )
+
+
+def _asks(folded: str) -> bool:
+    """Whether the message asks something: a question mark, or a clause that opens as a question."""
+    return "?" in folded or any(_QUESTION_OPENING.match(c.strip()) for c in _CLAUSE_BREAK.split(folded))
 
 
 def _outside_the_question(folded: str) -> str:
