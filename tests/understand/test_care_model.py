@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.content import ContentError
+from bot.text import fold
 from bot.understand.care import Care, load_care
 from bot.understand.care_model import (
     EXAMPLES_FILE,
@@ -20,6 +21,7 @@ from bot.understand.care_model import (
     load_examples,
     train,
 )
+from bot.understand.care_tuning import build_examples, read_set
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
@@ -106,3 +108,30 @@ def test_a_bad_line_is_one_clear_error_naming_file_and_line(tmp_path: Path, line
         load_examples(path)
     assert str(path) in str(raised.value)
     assert problem in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i keep opening the module and closing it again, when is the deadline?",
+        "i quit my job to study full time, is there funding",
+        "my dog seems really exhausted after the move",
+    ],
+)
+def test_questions_and_other_beings_feelings_are_left_to_the_words(care: Care, text: str) -> None:
+    assert care.model is not None
+    assert not care.by_model(text)
+
+
+def test_building_the_examples_keeps_the_lines_written_by_hand(tmp_path: Path) -> None:
+    target = tmp_path / EXAMPLES_FILE
+    mine = [
+        Example("nothing i read stays in my head, week after week", "care"),
+        Example("my tea went cold", "offtopic"),
+    ]
+    target.write_text("examples:\n" + "".join(f'  - {e.label}: "{e.text}"\n' for e in mine), encoding="utf-8")
+    written = build_examples(target)
+    examples = load_examples(target)
+    assert len(examples) == written
+    assert examples[-2:] == mine
+    assert {fold(e.text) for e in examples} >= {fold(e.text) for e in read_set("care_tuning.yaml")}
