@@ -36,7 +36,7 @@ import numpy.typing as npt
 from bot.content import ContentError, read_yaml, require_list, require_str
 from bot.faq.semantic import embed
 from bot.telegram_html import html_problem
-from bot.text import fold
+from bot.text import fold, is_english_word
 from bot.understand.care_model import CareModel, load_care_model
 
 CareLevel = Literal["urgent", "care"]
@@ -72,6 +72,15 @@ _QUESTION_OPENING = re.compile(
     + _ABOUT_MY_FEELINGS
     + r"|did|can|could|will|would|should|if|and if|any)(?![a-z'])"
 )
+# "tell me more about the fees", "let me know when it starts": a request, not a feeling.
+_REQUEST = re.compile(
+    r"^(?:please\s+|ok\s+|so\s+)?(?:tell me|let me know|show me|give me|send me|find me|get me|explain|"
+    r"recommend|suggest|help me (?:find|choose|pick|decide)|i(?:'d| would) like|can you|could you)(?![a-z'])"
+)
+# The learned signal judges a message of at least this many words ("never mind" is not one),
+# this share of them English ones.
+MODEL_MIN_WORDS = 4
+ENGLISH_SHARE = 0.6
 # "so lost", "completely overwhelmed": a feeling said this strongly counts even inside a question.
 _INTENSIFIED = r"(?:so|really|completely|totally|utterly|absolutely|super|very|extremely)\s+"
 # "feeling really behind", "i feel like i don't belong": a state that is neutral alone ("behind
@@ -126,11 +135,13 @@ class Care:
 
     def by_model(self, text: str) -> bool:
         """Whether the learned model is confident the message is about distress. Left to the
-        words: a message that asks something ("i quit my job to study, is there funding"), and
-        a feeling that is negated ("zero panic, just checking") or only how something else
-        looks ("my dog seems anxious")."""
+        words: a message that asks something ("i quit my job to study, is there funding"), is
+        shorter than `MODEL_MIN_WORDS` or mostly not English, and a feeling that is negated
+        ("zero panic, just checking") or only how something else looks ("my dog seems anxious")."""
         folded = " ".join(_apostrophes(fold(text)).split())
-        if self.model is None or _asks(folded):
+        if self.model is None or len(folded.split()) < MODEL_MIN_WORDS:
+            return False
+        if _asks(folded) or not _mostly_english(folded):
             return False
         padded = f" {folded} "
         for pattern in (self._feeling, self._signal):  # type: ignore[attr-defined]
@@ -199,8 +210,18 @@ def _affirmed(pattern: re.Pattern[str], folded: str) -> bool:
 
 
 def _asks(folded: str) -> bool:
-    """Whether the message asks something: a question mark, or a clause that opens as a question."""
-    return "?" in folded or any(_QUESTION_OPENING.match(c.strip()) for c in _CLAUSE_BREAK.split(folded))
+    """Whether the message asks something: a question mark, or a clause that opens as a
+    question or a request ("ok thanks, tell me more about the fees")."""
+    return "?" in folded or any(
+        _QUESTION_OPENING.match(c.strip()) or _REQUEST.match(c.strip()) for c in _CLAUSE_BREAK.split(folded)
+    )
+
+
+def _mostly_english(folded: str) -> bool:
+    """Whether most of the message's words are English ones: the learned signal only knows
+    English ("muchas gracias, no entiendo nada" is left to the language step)."""
+    words = re.findall(r"[a-z]+", folded)
+    return sum(is_english_word(w) for w in words) >= ENGLISH_SHARE * len(words)
 
 
 def _outside_the_question(folded: str) -> str:
