@@ -8,11 +8,13 @@ everything else the bot gets (FAQ questions, searches, plan commands, small talk
 other languages), calm near misses included.
 
 A message is described by its WordLlama embedding, the element-wise largest and smallest
-values over the embeddings of its clauses, and whether it speaks about the writer or opens as
-a question. The model is trained once per process per examples file (a second `load_care`
-of the same file reuses it) in well under a second. It only adds to the rules: a message gets
-the care reply when the rules say so or when the model's probability reaches `THRESHOLD`,
-chosen by leave-one-set-out cross-validation to keep false alarms on ordinary messages rare.
+values over the embeddings of its clauses, and three flags (about the writer, opens as a
+question, has a question mark). The model is trained once per process per examples file (a
+second `load_care` of the same file reuses it), in about a second. It only adds to the rules
+(`Care.by_model` says which messages it may judge): a message gets the care reply when the
+rules say so or when the model's probability reaches `THRESHOLD`, chosen with
+`REGULARISATION` by leave-one-set-out cross-validation to keep false alarms on ordinary
+messages rare.
 
 `python -m bot.understand.care_tuning --build-examples` rewrites the examples file from the
 labelled tuning sets; `--cross-validate` prints the figures the settings were chosen by.
