@@ -16,6 +16,11 @@ Two signals, so that a way of saying it nobody listed is still heard:
   stressful?"). A clause counts when it is close to a statement of distress and clearly
   closer to it than to any near miss. A message that opens as a question is left to the
   words: "am i too old for this?" asks about age limits.
+* **learned**: distress said only through the situation ("third night staring at module 2 and
+  nothing goes in") is caught by a model learned from the labelled messages of
+  `content/care_examples.yaml` (`bot.understand.care_model`). It only adds to the two
+  signals above; a message that asks something, or whose feeling is negated ("not stressed
+  at all, just curious") or is how something else looks, is left to them.
 """
 
 from __future__ import annotations
@@ -31,7 +36,8 @@ import numpy.typing as npt
 from bot.content import ContentError, read_yaml, require_list, require_str
 from bot.faq.semantic import embed
 from bot.telegram_html import html_problem
-from bot.text import fold
+from bot.text import fold, is_english_word
+from bot.understand.care_model import CareModel, load_care_model
 
 CareLevel = Literal["urgent", "care"]
 # About the writer: a first-person word, or a feeling verb with the "i" dropped ("feel like a fraud").
@@ -66,6 +72,15 @@ _QUESTION_OPENING = re.compile(
     + _ABOUT_MY_FEELINGS
     + r"|did|can|could|will|would|should|if|and if|any)(?![a-z'])"
 )
+# "tell me more about the fees", "let me know when it starts": a request, not a feeling.
+_REQUEST = re.compile(
+    r"^(?:please\s+|ok\s+|so\s+)?(?:tell me|let me know|show me|give me|send me|find me|get me|explain|"
+    r"recommend|suggest|help me (?:find|choose|pick|decide)|i(?:'d| would) like|can you|could you)(?![a-z'])"
+)
+# The learned signal judges a message of at least this many words ("never mind" is not one),
+# this share of them English ones.
+MODEL_MIN_WORDS = 4
+ENGLISH_SHARE = 0.6
 # "so lost", "completely overwhelmed": a feeling said this strongly counts even inside a question.
 _INTENSIFIED = r"(?:so|really|completely|totally|utterly|absolutely|super|very|extremely)\s+"
 # "feeling really behind", "i feel like i don't belong": a state that is neutral alone ("behind
@@ -96,6 +111,7 @@ class Care:
     states: tuple[str, ...] = ()
     prototypes: tuple[str, ...] = ()
     near_misses: tuple[str, ...] = ()
+    model: CareModel | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_signal", _phrase_pattern(self.signals))
@@ -113,7 +129,27 @@ class Care:
             return by_words
         if self.by_meaning(text) >= MEANING_MIN:
             return "care"
+        if self.by_model(text):
+            return "care"
         return None
+
+    def by_model(self, text: str) -> bool:
+        """Whether the learned model is confident the message is about distress. Left to the
+        words: a message that asks something ("i quit my job to study, is there funding"), is
+        shorter than `MODEL_MIN_WORDS` or mostly not English, and a feeling that is negated
+        ("zero panic, just checking") or only how something else looks ("my dog seems anxious")."""
+        folded = " ".join(_apostrophes(fold(text)).split())
+        if self.model is None or len(folded.split()) < MODEL_MIN_WORDS:
+            return False
+        if _asks(folded) or not _mostly_english(folded):
+            return False
+        padded = f" {folded} "
+        for pattern in (self._feeling, self._signal):  # type: ignore[attr-defined]
+            for found in pattern.finditer(padded):
+                before = padded[: found.start()]
+                if _NEGATED.search(before) or _APPEARANCE.search(before):
+                    return False
+        return self.model.says_care(text)
 
     def level_by_words(self, text: str) -> CareLevel | None:
         """The level from the words of `care.yaml` alone (no meaning): what a plain command
@@ -173,6 +209,21 @@ def _affirmed(pattern: re.Pattern[str], folded: str) -> bool:
     )
 
 
+def _asks(folded: str) -> bool:
+    """Whether the message asks something: a question mark, or a clause that opens as a
+    question or a request ("ok thanks, tell me more about the fees")."""
+    return "?" in folded or any(
+        _QUESTION_OPENING.match(c.strip()) or _REQUEST.match(c.strip()) for c in _CLAUSE_BREAK.split(folded)
+    )
+
+
+def _mostly_english(folded: str) -> bool:
+    """Whether most of the message's words are English ones: the learned signal only knows
+    English ("muchas gracias, no entiendo nada" is left to the language step)."""
+    words = re.findall(r"[a-z]+", folded)
+    return sum(is_english_word(w) for w in words) >= ENGLISH_SHARE * len(words)
+
+
 def _outside_the_question(folded: str) -> str:
     """The message without its questions about a topic, sentence by sentence: the opening
     clause of each sentence that opens as a question ("is it too stressful to do one while
@@ -226,4 +277,5 @@ def load_care(content_dir: Path) -> Care:
         if problem:
             raise ContentError(path, None, key, problem)
     reply, urgent_reply = replies["reply"].strip(), replies["urgent_reply"].strip()
-    return Care(signals, urgent, reply, urgent_reply, feelings, states, prototypes, near_misses)
+    model = load_care_model(content_dir)
+    return Care(signals, urgent, reply, urgent_reply, feelings, states, prototypes, near_misses, model)

@@ -85,7 +85,6 @@ def test_a_question_about_ones_own_feelings_is_care(care: Care, text: str) -> No
         "how do i compare myself to other applicants with a microcredential?",
         "how long until the badge gets to me",
         "i can't switch off notifications",
-        "my field keeps changing and i feel behind",
         "i quit my job to study full time, is there funding",
         "i have a full time job, can i fit this in",
         "finally done with week 3!",
@@ -93,6 +92,9 @@ def test_a_question_about_ones_own_feelings_is_care(care: Care, text: str) -> No
     ],
 )
 def test_a_question_about_a_topic_is_still_not_care(care: Care, text: str) -> None:
+    # "my field keeps changing and i feel behind" left this list: the learned signal
+    # (test_care_model.py) hears "i feel behind" as how the writer feels, as care.yaml's
+    # states do for "feeling really behind"; the care reply is gentle either way.
     assert care.level(text) is None
 
 

@@ -1,0 +1,182 @@
+"""A learned care signal: distress said through the situation, learned from labelled messages.
+
+The words and meanings of `care.yaml` catch distress said in feeling words ("i'm so stressed").
+Distress said through the situation ("third night staring at module 2 and nothing goes in",
+"everyone in my cohort gets it except me") names no feeling; a logistic regression learns it
+from labelled learner messages in `content/care_examples.yaml`: care messages against
+everything else the bot gets (FAQ questions, searches, plan commands, small talk, off-topic,
+other languages), calm near misses included.
+
+A message is described by its WordLlama embedding, the element-wise largest and smallest
+values over the embeddings of its clauses, and three flags (about the writer, opens as a
+question, has a question mark). The model is trained once per process per examples file (a
+second `load_care` of the same file reuses it), in about a second. It only adds to the rules
+(`Care.by_model` says which messages it may judge): a message gets the care reply when the
+rules say so or when the model's probability reaches `THRESHOLD`, chosen with
+`REGULARISATION` by leave-one-set-out cross-validation to keep false alarms on ordinary
+messages rare.
+
+`python -m bot.understand.care_tuning --build-examples` rewrites the examples file from the
+labelled tuning sets; `--cross-validate` prints the figures the settings were chosen by.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.content import ContentError, read_yaml, require_list
+from bot.faq.semantic import embed
+from bot.text import fold
+
+EXAMPLES_FILE = "care_examples.yaml"
+CARE = "care"
+# Every label a line of the examples file may have; all but "care" are "not care".
+LABELS = ("care", "faq", "search", "plan", "smalltalk", "offtopic", "language")
+# Chosen together by leave-one-set-out: the highest pooled recall of care messages whose
+# added false alarms stay at most 0.25 % of the other messages (the figures:
+# `python -m bot.understand.care_tuning --cross-validate`).
+THRESHOLD = 0.8
+REGULARISATION = 0.3
+MAX_TEXT_CHARS = 1000
+
+_ABOUT_ME = re.compile(r"(?<![a-z])(?:i|im|i'm|ive|i've|id|i'd|me|my|myself|mine)(?![a-z])")
+_QUESTION = re.compile(
+    r"^(?:what|whats|what's|how|when|where|who|which|is|are|am|do|does|did|can|could|will|would|should)(?![a-z'])"
+)
+_CLAUSE_BREAK = re.compile(r"[.!?;,:()\n]+|\s(?:but|and|because|cause|cos|coz|so)\s|\s[-–—]+\s")
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    label: str
+
+    @property
+    def is_care(self) -> bool:
+        return self.label == CARE
+
+
+class CareModel:
+    """The probability that a message is a wellbeing message, from the examples it was trained on."""
+
+    def __init__(self, weights: npt.NDArray[np.float64], bias: float, threshold: float = THRESHOLD) -> None:
+        self._weights = weights
+        self._bias = bias
+        self.threshold = threshold
+
+    def probability(self, text: str) -> float:
+        """From 0 (an ordinary message) to 1 (clearly a wellbeing message)."""
+        return float(self.probabilities([text])[0])
+
+    def probabilities(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
+        return _sigmoid(features(texts) @ self._weights + self._bias)
+
+    def says_care(self, text: str) -> bool:
+        """Whether the model alone is confident enough that the message is about distress."""
+        return self.probability(text) >= self.threshold
+
+
+def train(examples: Sequence[Example], regularisation: float = REGULARISATION) -> CareModel:
+    """A logistic regression, care against the rest, the two classes weighted equally."""
+    x = features([e.text for e in examples])
+    y = np.array([1.0 if e.is_care else 0.0 for e in examples])
+    weights, bias = _fit(x, y, regularisation)
+    return CareModel(weights, bias)
+
+
+def features(texts: Sequence[str]) -> npt.NDArray[np.float64]:
+    """One row per text: its embedding, the largest and smallest values over its clauses'
+    embeddings (the whole text when it has no clause of two words), and three flags (about the
+    writer, opens as a question, has a question mark)."""
+    folded = [_folded(t) for t in texts]
+    clauses = [_clauses(f) or [f] for f in folded]
+    starts = np.cumsum([0] + [len(c) for c in clauses[:-1]])
+    vectors = embed(folded + [c for own in clauses for c in own]).astype(np.float64)
+    whole, parts = vectors[: len(folded)], vectors[len(folded) :]
+    flags = np.array(
+        [[bool(_ABOUT_ME.search(f)), bool(_QUESTION.match(f)), "?" in f] for f in folded], dtype=np.float64
+    ).reshape(len(folded), 3)
+    if not folded:
+        return np.zeros((0, 3 * whole.shape[1] + 3))
+    largest, smallest = np.maximum.reduceat(parts, starts), np.minimum.reduceat(parts, starts)
+    return np.hstack([whole, largest, smallest, flags])
+
+
+def _folded(text: str) -> str:
+    return " ".join(fold(text[:MAX_TEXT_CHARS]).replace("’", "'").split())
+
+
+def _clauses(folded: str) -> list[str]:
+    return [c.strip() for c in _CLAUSE_BREAK.split(folded) if len(c.split()) >= 2]
+
+
+def _sigmoid(z: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    result: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    return result
+
+
+def _fit(
+    x: npt.NDArray[np.float64], y: npt.NDArray[np.float64], regularisation: float, max_steps: int = 15
+) -> tuple[npt.NDArray[np.float64], float]:
+    """L2-regularised, class-balanced logistic regression by Newton's method (it settles in
+    about 8 steps); the bias is not regularised."""
+    n, d = x.shape
+    positives = max(1.0, float(y.sum()))
+    sample = np.where(y > 0, n / (2 * positives), n / (2 * max(1.0, n - positives)))
+    design = np.hstack([x, np.ones((n, 1))])
+    design32 = design.astype(np.float32)
+    penalty = np.full(d + 1, regularisation)
+    penalty[-1] = 0.0
+    theta = np.zeros(d + 1)
+    for _ in range(max_steps):
+        p = _sigmoid(design @ theta)
+        gradient = design.T @ (sample * (p - y)) + penalty * theta
+        weighted = design32 * (sample * p * (1 - p)).astype(np.float32)[:, None]
+        curvature = (weighted.T @ design32).astype(np.float64) + np.diag(penalty + 1e-6)
+        step = np.linalg.solve(curvature, gradient)
+        theta -= step
+        if np.abs(step).max() < 1e-4:
+            break
+    return theta[:-1], float(theta[-1])
+
+
+def load_examples(path: Path) -> list[Example]:
+    """The labelled lines of the examples file; a bad line is a `ContentError` naming it."""
+    data = read_yaml(path)
+    examples = []
+    for number, line in enumerate(require_list(path, data, "examples"), start=1):
+        where = f"example {number}"
+        if not isinstance(line, dict) or len(line) != 1:
+            raise ContentError(path, where, None, 'write one label and one message: - care: "…"')
+        ((label, text),) = line.items()
+        if label not in LABELS:
+            raise ContentError(path, where, None, f"unknown label '{label}' (known: {', '.join(LABELS)})")
+        if not isinstance(text, str) or not text.strip():
+            raise ContentError(path, where, str(label), "the message is missing or empty")
+        examples.append(Example(text.strip(), str(label)))
+    if not any(e.is_care for e in examples) or all(e.is_care for e in examples):
+        raise ContentError(path, None, "examples", "needs care messages and other messages")
+    return examples
+
+
+_trained: dict[str, CareModel] = {}
+_training = threading.Lock()
+
+
+def load_care_model(content_dir: Path) -> CareModel:
+    """The model trained on `content_dir`'s examples file: trained once per process per file content."""
+    path = content_dir / EXAMPLES_FILE
+    examples = load_examples(path)
+    key = hashlib.sha256("\n".join(f"{e.label}\t{e.text}" for e in examples).encode()).hexdigest()
+    with _training:
+        if key not in _trained:
+            _trained[key] = train(examples)
+        return _trained[key]

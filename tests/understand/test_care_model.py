@@ -1,0 +1,137 @@
+"""The learned care signal: distress said only through the situation, learned from the
+labelled lines of `content/care_examples.yaml`, added to the words and meanings of care.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.content import ContentError
+from bot.text import fold
+from bot.understand.care import Care, load_care
+from bot.understand.care_model import (
+    EXAMPLES_FILE,
+    LABELS,
+    THRESHOLD,
+    Example,
+    features,
+    load_care_model,
+    load_examples,
+    train,
+)
+from bot.understand.care_tuning import build_examples, read_set
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+# Written for this test, in none of the labelled sets: the feeling shows only through the situation.
+INDIRECT = (
+    "it's 2am and i've read the same page of unit 3 six times, none of it stays",
+    "haven't slept properly since the course started, just lying there thinking about the deadline",
+    "i keep opening the module and closing it again without reading a word",
+)
+ORDINARY = (
+    "how long does the data analytics course take?",
+    "can i pay for the course in instalments",
+    "what happens if i miss a deadline?",
+    "is the final assessment timed?",
+    "do employers recognise these certificates",
+    "python course for beginners",
+    "pause my reminders for a week",
+    # Calm near misses: a feeling named only to say it is absent.
+    "not stressed at all, just curious how long it takes",
+    "zero panic here, just checking whether i need prior experience",
+)
+
+
+@pytest.fixture(scope="module")
+def care() -> Care:
+    return load_care(CONTENT)
+
+
+def test_the_examples_file_loads_and_every_label_is_known() -> None:
+    examples = load_examples(CONTENT / EXAMPLES_FILE)
+    assert {e.label for e in examples} == set(LABELS)
+    assert sum(e.is_care for e in examples) >= 300
+    assert len({e.text.lower() for e in examples}) == len(examples)
+
+
+@pytest.mark.parametrize("text", INDIRECT)
+def test_distress_said_through_the_situation_gets_the_care_reply(care: Care, text: str) -> None:
+    assert replace(care, model=None).level(text) is None  # the words and meanings alone miss it
+    assert care.level(text) == "care"
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_messages_are_not_taken_for_distress(care: Care, text: str) -> None:
+    assert care.level(text) is None
+
+
+def test_the_model_only_adds_to_the_rules(care: Care) -> None:
+    rules_only = Care(("stressed",), (), "reply", "urgent", model=care.model)
+    assert rules_only.level("so stressed about the exam") == "care"
+    assert rules_only.level("i am not stressed at all, just curious how long it takes") is None
+    assert Care((), (), "reply", "urgent").level(INDIRECT[0]) is None  # no model, no learned signal
+
+
+def test_the_model_is_trained_once_per_process_per_examples_file(care: Care) -> None:
+    assert load_care(CONTENT).model is care.model
+    assert load_care_model(CONTENT) is care.model
+    assert care.model is not None and care.model.threshold == THRESHOLD
+
+
+def test_a_model_learns_from_the_examples_it_is_given() -> None:
+    examples = [Example("i can't cope with this course anymore, i cry every night", "care")] * 3 + [
+        Example("how much does the course cost", "faq"),
+        Example("python for beginners", "search"),
+        Example("hello there", "smalltalk"),
+    ]
+    model = train(examples)
+    assert model.probability("i cry every night, i can't cope") > model.probability("how much does it cost")
+    assert features(["one", "two words, and three"]).shape == (2, 3 * 256 + 3)
+
+
+@pytest.mark.parametrize(
+    ("lines", "problem"),
+    [
+        ('  - care: "i am so tired"\n  - worried: "x"\n', "example 2: unknown label 'worried'"),
+        ('  - care: "i am so tired"\n  - faq: ""\n', "example 2: field 'faq': the message is missing"),
+        ('  - care: "i am so tired"\n  - "no label"\n', "example 2: write one label and one message"),
+        ('  - care: "i am so tired"\n  - care: "fed up"\n', "needs care messages and other messages"),
+    ],
+)
+def test_a_bad_line_is_one_clear_error_naming_file_and_line(tmp_path: Path, lines: str, problem: str) -> None:
+    path = tmp_path / EXAMPLES_FILE
+    path.write_text("examples:\n" + lines, encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_examples(path)
+    assert str(path) in str(raised.value)
+    assert problem in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i keep opening the module and closing it again, when is the deadline?",
+        "i quit my job to study full time, is there funding",
+        "my dog seems really exhausted after the move",
+    ],
+)
+def test_questions_and_other_beings_feelings_are_left_to_the_words(care: Care, text: str) -> None:
+    assert care.model is not None
+    assert not care.by_model(text)
+
+
+def test_building_the_examples_keeps_the_lines_written_by_hand(tmp_path: Path) -> None:
+    target = tmp_path / EXAMPLES_FILE
+    mine = [
+        Example("nothing i read stays in my head, week after week", "care"),
+        Example("my tea went cold", "offtopic"),
+    ]
+    target.write_text("examples:\n" + "".join(f'  - {e.label}: "{e.text}"\n' for e in mine), encoding="utf-8")
+    written = build_examples(target)
+    examples = load_examples(target)
+    assert len(examples) == written
+    assert examples[-2:] == mine
+    assert {fold(e.text) for e in examples} >= {fold(e.text) for e in read_set("care_tuning.yaml")}
