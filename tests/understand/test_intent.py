@@ -251,3 +251,11 @@ def test_emoji_alone_is_a_nod_not_a_search(understander: Understander, text: str
     understood = understander.understand(text)
     assert understood.kind == "smalltalk" and understood.match is not None
     assert understood.match.smalltalk is not None and understood.match.smalltalk.id == "acknowledgement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["honestly i just want to disappear", "some days i don't want to wake up", "theres no point in living"],
+)
+def test_passive_thoughts_of_not_being_here_are_urgent(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind == "urgent"  # crisis lines, not only study tips
