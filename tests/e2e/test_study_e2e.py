@@ -10,6 +10,7 @@ from sqlmodel import col, select
 from bot.learners import get_learner
 from bot.services import Services
 from bot.storage.models import ModuleProgress, Plan, Reminder
+from bot.study.store import PlanDraft, create_plan
 from handlers.reminders import dispatch_now
 from tests.conftest import USER, BotHarness, buttons, text_of
 
@@ -250,3 +251,17 @@ async def test_done_typed_notes_todays_session(harness: BotHarness) -> None:
     assert ("Finished a module ✓", "p:done:1:1") in buttons(noted)  # what still makes sense
     assert "already noted" in text_of(await harness.say("studied today"))  # once a day
     assert "This week: 1 session" in text_of(await harness.say("/progress"))
+
+
+async def test_done_typed_with_two_plans_asks_which_course(harness: BotHarness) -> None:
+    await enrol(harness)
+    services = core(harness)
+    other = next(c for c in services.catalog.courses.values() if "python" not in c.title.lower())
+    draft = PlanDraft(course_id=other.id, days=(1, 3), minute=18 * 60, session_minutes=30)
+    await create_plan(services.db, services.clock, USER, draft, "Europe/Berlin")
+    [asked] = await harness.say("done")
+    assert "Which course did you study today?" in text_of([asked])
+    choices = [d for _, d in buttons(asked)]
+    assert len(choices) == 2 and all(d.startswith("p:done:") for d in choices)
+    noted = await harness.press(harness.message_of(asked), choices[1])
+    assert "Session noted" in text_of(noted)
