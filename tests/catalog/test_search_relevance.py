@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.relevance import ALL, DEV, EXTRA, FRESH, HELD_OUT, Figures, evaluate
+from benchmarks.relevance import ALL, DEV, EXTRA, FRESH, HELD_OUT, TUNING_2, Figures, evaluate
 from bot.catalog.search import CourseSearch
 from tests.conftest import search_over
 
@@ -48,6 +48,7 @@ def held_out(search: CourseSearch) -> Figures:
     figures = evaluate(search, HELD_OUT)
     print("\n" + evaluate(search, DEV).line("Search relevance, dev third (tuned on)"))
     print(evaluate(search, EXTRA).line("Search relevance, extra tuning queries (tuned on)"))
+    print(evaluate(search, TUNING_2).line("Search relevance, second tuning set (blind, then tuned on)"))
     print(figures.line("Search relevance, held-out two thirds (reported)"))
     print(evaluate(search, FRESH).line("Search relevance, fresh set written blind, never tuned on (printed)"))
     return figures
@@ -58,7 +59,8 @@ def test_the_labels_name_real_courses(search: CourseSearch) -> None:
     assert len(ALL) >= 380 and len(HELD_OUT) >= 250 and len(EXTRA) >= 80
     assert not {q["query"] for q in EXTRA} & {q["query"] for q in ALL}  # the extra set is new queries
     assert len(FRESH) >= 150
-    for q in [*ALL, *EXTRA, *FRESH]:
+    assert len(TUNING_2) >= 150
+    for q in [*ALL, *EXTRA, *FRESH, *TUNING_2]:
         for label in ("relevant", "best", "never"):
             assert set(q.get(label) or []) <= keys, (q["query"], label)
         assert set(q.get("best") or []) <= set(q.get("relevant") or []), q["query"]
