@@ -80,7 +80,10 @@ TEXT = 0.4  # only in the summary, learning outcomes or module titles
 LOOSE = 0.6  # a phrase's words all in the field but not together: this share of the field's value
 TITLE_BONUS = 0.1  # a skill match also named in the title ranks above the rest
 SUBJECT_BONUS = 0.05  # ... and, less, one whose subject area is the concept too
-AS_TYPED_BONUS = 0.08  # a skill asked for by another name: courses using that name first
+# A skill asked for by another name ("kubernetes" for DevOps, "pivot tables" for Excel): the
+# courses using the learner's own name come first, and when some do, the skill's other courses
+# fall below `RELATIVE_CUT` (1 < 0.8 * 1.3): page 1 is what was asked for, not the whole skill.
+AS_TYPED_BONUS = 0.3
 MIN_SCORE = 0.34  # below this a course covers too little of the query to be shown
 RELATIVE_CUT = 0.8  # ... or if it scores below this share of the best course
 IMPLIED = 0.36  # a course on the skills shared by those whose text alone uses the words: after them
@@ -116,6 +119,7 @@ FILLER = frozenset(
     use using using skill skills level levels help know knowledge basic bit little stuff things thing
     become becoming career job jobs work working into start starting started make doing do bad run running
     after giving have has having interested interest that this these those take taking problems issues
+    move moving
     colleague colleagues maybe perhaps ideally probably possibly guess suppose um uh erm hmm
     tips tricks tutorial tutorials
     curso cursos de del la las el los en con para y un una kurs kurse kursen lernen der die das und fur mit
@@ -296,6 +300,7 @@ class CourseSearch:
     def search(self, query: str, limit: int | None = None) -> SearchResult:
         """Rank the courses for `query`; filters named in it are in `result.facets`."""
         facets, rest = parse_filters(_mark_r(query))
+        rest = _to_teach(_wanted(rest))
         career = self._career_of(query, rest)
         if career is not None:
             return self._career_search(query, facets, career)
@@ -576,7 +581,7 @@ class CourseSearch:
     def _as_typed(self, concept: Concept, typed: str) -> Concept:
         """A skill asked for by another name ("postgres" for SQL, "sales" for negotiation):
         among the skill's courses, those whose title or text use the learner's own word come
-        first."""
+        first, and alone on page 1 when they are good matches of the skill."""
         words = tuple(stem(w) for w in typed.split())
         if concept.strength is None or words == concept.words or not all(w in self._ids for w in words):
             return concept
@@ -984,6 +989,36 @@ def _weigh_alone(chunk: list[Concept]) -> list[Concept]:
     if chunk and all(c.kind == "unknown" for c in chunk):
         return [replace(c, weight=c.weight * ALONE_UNKNOWN) for c in chunk]
     return chunk
+
+
+_WANT = re.compile(
+    r"\b(?:wants?|wanting|wanna|looking|hoping|trying|needs?|would like|keen|planning|plan)"
+    r"\s+(?:to|for|into|on)\b",
+    re.IGNORECASE,
+)
+
+
+def _wanted(text: str) -> str:
+    """ "lab technician wanting to learn data analysis", "im a hotel receptionist and want to
+    move into management": who the learner is comes before what they want; the search is for
+    what they want (kept whole when nothing topical follows)."""
+    match = _WANT.search(text)
+    if match is None:
+        return text
+    before, after = text[: match.start()], text[match.end() :]
+    topical = [w for w in normalise(after).split() if w not in FILLER]
+    if not topical or all(w in FILLER for w in normalise(before).split()):
+        return text
+    return after
+
+
+_TEACH = re.compile(r"(?<=\bto )teach\b(?!\s+(?:me|myself|yourself|us)\b)", re.IGNORECASE)
+
+
+def _to_teach(text: str) -> str:
+    """ "how to teach adults", "learning to teach online": teaching is the topic ("teach me
+    python" is not)."""
+    return _TEACH.sub("teaching", text)
 
 
 _AND = re.compile(r"\b(?:and|or|y|und|oder|et|ou)\b|[&,+/]")

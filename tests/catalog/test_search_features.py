@@ -260,6 +260,32 @@ def test_a_skill_asked_for_by_another_name_ranks_courses_using_that_name_first(s
     assert "negotiation" in first.skills and "sales" in first.summary.lower()
 
 
+@pytest.mark.parametrize(("typed", "words"), [("pivot tables", "pivot table"), ("kubernetes", "kubernetes")])
+def test_page_one_of_a_skill_asked_for_by_another_name_is_the_courses_using_that_name(
+    search: CourseSearch, typed: str, words: str
+) -> None:
+    page = [search.courses[i] for i in search.search(typed).ranked[:5]]
+    texts = [" ".join([c.title, c.summary, *c.learning_outcomes, *(m for m, _ in c.modules)]) for c in page]
+    assert page and all(words in text.lower() for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("query", "topic"),
+    [
+        ("lab technician wanting to learn data analysis", "data analysis"),
+        ("im a nurse and want to learn excel", "excel"),
+        ("how to teach adults", "teaching, adults"),
+        ("sequel database queries", "sql"),
+    ],
+)
+def test_who_the_learner_is_is_not_the_topic_and_plain_words_name_skills(
+    search: CourseSearch, query: str, topic: str
+) -> None:
+    result = search.search(query)
+    assert result.understood == topic and result.ranked
+    assert search.understand("teach me python") == "python"  # "teach me" asks for a course
+
+
 def test_an_audience_after_for_prefers_courses_naming_it_without_requiring_it(search: CourseSearch) -> None:
     assert _audience("leadership for managers") == (_audience("leadership for managers")[0], ["managers"])
     assert normalise(_audience("digital skills for seniors and carers")[0]) == "digital skills"
