@@ -140,6 +140,10 @@ AUDIENCES = frozenset(
     professionals adults everyone dummies non-technical newcomers immigrants refugees""".split()
 )
 QUALIFIER = 0.12  # what an audience word adds to a course that names it (title, skills, subject)
+# When no course covers the whole query, a course covering its part that also matches some of
+# the rest ("teaching" courses that name "adults") comes first, and alone on page 1 when its
+# match is as good: the others fall below `RELATIVE_CUT`.
+PARTIAL_ALSO = 0.3
 JOB_WORDS = frozenset("become becoming be work working job jobs career careers role get into as".split())
 
 Kind = Literal["skill", "phrase", "word", "unknown"]
@@ -329,7 +333,7 @@ class CourseSearch:
         if part is not None:  # no course covers it all: the courses covering its skills
             score = self._partial(*part)
         if audience:
-            score += np.float32(QUALIFIER) * self._qualifier(audience) * (score > 0)
+            score = self._for_audience(score, audience, concepts)
         found = self._rank(result, score, either, limit)
         if part is not None and len(found):
             covered, left = part
@@ -396,14 +400,14 @@ class CourseSearch:
 
     def _partial(self, covered: list[Concept], left: list[Concept]) -> Floats:
         """How well each course covers the `covered` part; among those, the ones that also
-        match something left out come first (as an audience does)."""
+        match something left out come first, and alone when some do."""
         score = self._covering(covered)
         matched = score > 0
         known = [c for c in left if c.kind != "unknown"]
         total = sum(c.weight for c in known)
         for concept in known:
             also = (self._strength(concept) > 0) & matched
-            score += np.float32(QUALIFIER * concept.weight / total) * also
+            score += np.float32(PARTIAL_ALSO * concept.weight / total) * also
         return score
 
     def _covering(self, concepts: list[Concept]) -> Floats:
@@ -419,6 +423,18 @@ class CourseSearch:
             score += np.float32(concept.weight / total) * strength
             coverage += np.float32(concept.weight / total) * (strength > 0)
         return score * coverage
+
+    def _for_audience(self, score: Floats, audience: list[str], concepts: list[Concept]) -> Floats:
+        """ "leadership for managers": courses naming the audience rank first; a course that
+        neither names it nor is about the topic (only mentions it in its text: "law for
+        managers" and a course with one module on equality law) is not shown."""
+        named = self._qualifier(audience)
+        about = np.zeros(self._n, dtype=bool)
+        for concept in concepts:
+            if concept.kind != "unknown":
+                about |= self._strength(concept) > np.float32(TEXT)
+        score = score + np.float32(QUALIFIER) * named * (score > 0)
+        return np.where(about | (named > 0), score, np.float32(0)).astype(np.float32)
 
     def _qualifier(self, audience: list[str]) -> Floats:
         """1 for courses whose title, skills or subject name the audience ("for managers"), else 0."""

@@ -286,6 +286,21 @@ def test_who_the_learner_is_is_not_the_topic_and_plain_words_name_skills(
     assert search.understand("teach me python") == "python"  # "teach me" asks for a course
 
 
+def test_when_part_of_the_query_is_left_out_courses_matching_more_of_it_are_shown_alone(
+    search: CourseSearch,
+) -> None:
+    macros = search.search("excel vba macros")
+    page = [search.courses[i] for i in macros.ranked[:5]]
+    assert page and all("VBA" in " ".join([c.summary, *c.learning_outcomes]) for c in page)
+
+
+def test_a_course_only_mentioning_the_topic_is_not_shown_for_an_audience_it_does_not_name(
+    search: CourseSearch,
+) -> None:
+    assert not search.search("law for managers").ranked  # one module on equality law, not for managers
+    assert search.search("excel for accountants").ranked  # about the topic: shown
+
+
 def test_an_audience_after_for_prefers_courses_naming_it_without_requiring_it(search: CourseSearch) -> None:
     assert _audience("leadership for managers") == (_audience("leadership for managers")[0], ["managers"])
     assert normalise(_audience("digital skills for seniors and carers")[0]) == "digital skills"
