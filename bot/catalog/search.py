@@ -716,7 +716,7 @@ class CourseSearch:
         for n in in_text.tolist():
             course = self.courses[self._order[n]]
             text = " ".join([course.summary, *course.learning_outcomes, *(m for m, _ in course.modules)])
-            if not written.search(fold(text)):
+            if not written.search(_fold(text)):
                 strength[n] = 0
         return int(np.count_nonzero(strength[in_text]))
 
@@ -749,7 +749,7 @@ class CourseSearch:
             course.title, *course.skills, course.subject_area, course.summary,
             *course.learning_outcomes, *(m for m, _ in course.modules),
         ])  # fmt: skip
-        return [_WORDS.get(w, w) for w in _TOKENS.findall(fold(text).casefold())]
+        return [_WORDS.get(w, w) for w in _TOKENS.findall(_fold(text))]
 
     def _strength(self, concept: Concept) -> Floats:
         if concept.strength is not None:
@@ -946,17 +946,22 @@ NEAR = 4  # words of a phrase within this many words of each other, in any order
 
 def _written_in(words: list[str], tokens: list[str]) -> float:
     """1 if the phrase's words are written together in `tokens` (plurals aside), `LOOSE` if
-    they are near each other in other forms, else 0."""
+    they are near each other in other forms, else 0. Only tokens beginning with the first
+    word's stem are looked at closely (a stem, less a final "y" as in "policies", begins
+    every form of its word)."""
+    key = _stem_key(words[0])
+    starts = [i for i, t in enumerate(tokens) if t.startswith(key)]
+    if not starts:
+        return 0.0
     light = [_plural_stem(w) for w in words]
-    plain = [_plural_stem(t) for t in tokens]
     size = len(words)
-    if any(plain[i : i + size] == light for i in range(len(plain) - size + 1)):
-        return 1.0
+    for i in starts:
+        if [_plural_stem(t) for t in tokens[i : i + size]] == light:
+            return 1.0
     stems = [stem(w) for w in words]
-    where = [stem(t) for t in tokens]
-    for i, token in enumerate(where):
-        if token == stems[0]:
-            window = set(where[max(0, i - NEAR) : i + NEAR + 1])
+    for i in starts:
+        if stem(tokens[i]) == stems[0]:
+            window = {stem(t) for t in tokens[max(0, i - NEAR) : i + NEAR + 1]}
             if all(s in window for s in stems[1:]):
                 return LOOSE
     return 0.0
@@ -1066,6 +1071,17 @@ def _prepare(text: str) -> str:
     if _SLOW_CASES.search(lowered):
         return normalise(text)
     return " ".join(_WORDS.get(w, w) for w in _QUICK_WORDS.sub(" ", lowered).replace("_", " ").split())
+
+
+def _stem_key(word: str) -> str:
+    key = stem(word)
+    return key[:-1] if key.endswith("y") else key
+
+
+def _fold(text: str) -> str:
+    """`fold`, without its character-by-character pass for plain ASCII text (most course text:
+    a phrase checked as written in 40 courses folds them all)."""
+    return text.casefold().replace("`", "'") if text.isascii() else fold(text).casefold()
 
 
 def _postings(keys: list[int], courses: list[int]) -> Postings:
