@@ -31,6 +31,8 @@ def search(seeded_database: Path) -> CourseSearch:
         ("show me courses under 10 hours", Facets(max_hours=10), "show me courses"),
         ("cheap marketing course", Facets(max_eur=100), "marketing course"),
         ("short courses", Facets(max_hours=20), "courses"),
+        ("quick course i can finish in a weekend", Facets(max_hours=20), "course i can"),
+        ("python over a weekend", Facets(max_hours=20), "python"),
         ("courses in spanish", Facets(language="es"), "courses"),
         ("spanish for beginners", Facets(level="beginner"), "spanish for"),
         ("in person courses in german", Facets(mode="in-person", language="de"), "courses"),
