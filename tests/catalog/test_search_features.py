@@ -162,6 +162,8 @@ def test_careers_map_to_their_skills(search: CourseSearch) -> None:
         search.find_career("python for data analysts") is None
         or search.search("python for data analysts").career is None
     )
+    office = search.search("bus driver looking for skills to get an office job")  # who they are, then the job
+    assert office.career == "office administrator" and office.ranked
 
 
 def test_every_career_skill_is_in_the_catalogue(search: CourseSearch) -> None:
