@@ -5,7 +5,8 @@ The index is built in memory from the database at start-up (and rebuilt after an
 so a search never scans a table. A query goes through:
 
 1. filters in plain words (`filters.parse_filters`): "free", "under 10 hours", "beginner",
-   "online", "in Spanish", ... become facets and leave the topic words;
+   "online", "in Spanish", ... become facets and leave the topic words; who the learner is
+   ("lab technician wanting to learn data analysis") is not the topic: what they want is;
 2. a career ("become a data analyst", `careers.yaml`) becomes the career's skills; who the
    course is for ("leadership for managers") is a qualifier: courses naming it rank first,
    the others still count;
@@ -1013,7 +1014,7 @@ def _weigh_alone(chunk: list[Concept]) -> list[Concept]:
 
 
 _WANT = re.compile(
-    r"\b(?:wants?|wanting|wanna|looking|hoping|trying|needs?|would like|keen|planning|plan)"
+    r"\b(?:wants?|wanting|wanna|looking|hoping|trying|needs?|needing|aiming|would like|keen|planning|plan)"
     r"\s+(?:to|for|into|on)\b",
     re.IGNORECASE,
 )
