@@ -1013,9 +1013,9 @@ def _weigh_alone(chunk: list[Concept]) -> list[Concept]:
     return chunk
 
 
-_WANT = re.compile(
-    r"\b(?:wants?|wanting|wanna|looking|hoping|trying|needs?|needing|aiming|would like|keen|planning|plan)"
-    r"\s+(?:to|for|into|on)\b",
+_WANT = re.compile(  # not "planning for" nor "needs for": "financial planning for retirement"
+    r"\b(?:(?:wants?|wanting|wanna|hoping|trying|needs?|needing|aiming|would like|planning)\s+to"
+    r"|looking\s+(?:to|for|into)|keen\s+on)\b",
     re.IGNORECASE,
 )
 

@@ -12,7 +12,7 @@ from bot.catalog.advise import Answers, shortlist
 from bot.catalog.careers import load_careers
 from bot.catalog.filters import Facets, parse_filters, price_in_eur
 from bot.catalog.replies import results_page
-from bot.catalog.search import LOOSE, CourseSearch, _audience, _written_in, stem
+from bot.catalog.search import LOOSE, CourseSearch, _audience, _wanted, _written_in, stem
 from bot.text import normalise
 from tests.conftest import search_over
 
@@ -288,6 +288,8 @@ def test_who_the_learner_is_is_not_the_topic_and_plain_words_name_skills(
     result = search.search(query)
     assert result.understood == topic and result.ranked
     assert search.understand("teach me python") == "python"  # "teach me" asks for a course
+    assert _wanted("financial planning for retirement") == "financial planning for retirement"  # a topic
+    assert _wanted("i want to learn python") == "i want to learn python"  # nothing before: kept whole
 
 
 def test_when_part_of_the_query_is_left_out_courses_matching_more_of_it_are_shown_alone(
