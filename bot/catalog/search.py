@@ -24,16 +24,17 @@ so a search never scans a table. A query goes through:
    *where* it matches: a skill exactly, inside a skill, the title, the subject area, the
    summary/outcomes/modules (there, a word no skill or title uses counts only as written:
    "investing" is not "investment"); a skill also named by the title or subject ranks
-   higher, and one asked for by another name ("sales" for negotiation) ranks the courses
-   using that name higher;
+   higher, and one asked for by another name ("sales" for negotiation, "pivot tables" for
+   Excel) shows the courses using that name, when some do, before (and on page 1 instead of)
+   the skill's others;
 6. a course's score is the weighted share of the query it covers (skills asked for together,
    "python and sql", show courses on any of them, those on more first); courses below an
    absolute floor, or far below the best course, are not shown (a short honest list beats
    five with filler);
 7. a word or phrase only course texts use ("public health") also finds, after those
    courses, the others on the skills they share; when no course covers the whole query,
-   the courses on its specific skills are shown, saying what no course covers as well
-   ("project management office": `SearchResult.left_out`).
+   the courses on its specific skills are shown (those matching more of it alone), saying
+   what no course covers as well ("project management office": `SearchResult.left_out`).
 
 Every step is array work over numpy inverted lists (`postings.py`): no loop over courses.
 """
