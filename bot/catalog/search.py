@@ -25,8 +25,7 @@ so a search never scans a table. A query goes through:
    summary/outcomes/modules (there, a word no skill or title uses counts only as written:
    "investing" is not "investment"); a skill also named by the title or subject ranks
    higher, and one asked for by another name ("sales" for negotiation, "pivot tables" for
-   Excel) shows the courses using that name, when some do, before (and on page 1 instead of)
-   the skill's others;
+   Excel) shows only the skill's courses using that name, when some do;
 6. a course's score is the weighted share of the query it covers (skills asked for together,
    "python and sql", show courses on any of them, those on more first); courses below an
    absolute floor, or far below the best course, are not shown (a short honest list beats
@@ -83,8 +82,8 @@ LOOSE = 0.6  # a phrase's words all in the field but not together: this share of
 TITLE_BONUS = 0.1  # a skill match also named in the title ranks above the rest
 SUBJECT_BONUS = 0.05  # ... and, less, one whose subject area is the concept too
 # A skill asked for by another name ("kubernetes" for DevOps, "pivot tables" for Excel): the
-# courses using the learner's own name come first, and when some do, the skill's other courses
-# fall below `RELATIVE_CUT` (1 < 0.8 * 1.3): page 1 is what was asked for, not the whole skill.
+# skill's courses using the learner's own name are shown: the others fall below `RELATIVE_CUT`
+# (1 < 0.8 * 1.3), so the results are what was asked for, not the whole skill.
 AS_TYPED_BONUS = 0.3
 MIN_SCORE = 0.34  # below this a course covers too little of the query to be shown
 RELATIVE_CUT = 0.8  # ... or if it scores below this share of the best course
