@@ -182,6 +182,10 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
         {"max_eur": CHEAP_EUR},
     ),
     (r"\bshort\b|\bquick\b|\bbite[ -]sized\b|\bkurze?\b|\bcorto[s]?\b", {"max_hours": SHORT_HOURS}),
+    (  # "a course i can finish in a weekend": short
+        r"\b(?:(?:finish|complete|do|done)(?: it)? )?(?:in|over) (?:a|one) weekend\b",
+        {"max_hours": SHORT_HOURS},
+    ),
     (
         r"\bbeginners?[ -]friendly\b|\b101\b"
         r"|\bbeginners?\b|\bbeginning\b|\bnovices?\b|\bintro(?:duction|ductory)?\b|\bbasics?\b|\bstarters?\b"

@@ -5,7 +5,8 @@ The index is built in memory from the database at start-up (and rebuilt after an
 so a search never scans a table. A query goes through:
 
 1. filters in plain words (`filters.parse_filters`): "free", "under 10 hours", "beginner",
-   "online", "in Spanish", ... become facets and leave the topic words;
+   "online", "in Spanish", ... become facets and leave the topic words; who the learner is
+   ("lab technician wanting to learn data analysis") is not the topic: what they want is;
 2. a career ("become a data analyst", `careers.yaml`) becomes the career's skills; who the
    course is for ("leadership for managers") is a qualifier: courses naming it rank first,
    the others still count;
@@ -23,16 +24,16 @@ so a search never scans a table. A query goes through:
    *where* it matches: a skill exactly, inside a skill, the title, the subject area, the
    summary/outcomes/modules (there, a word no skill or title uses counts only as written:
    "investing" is not "investment"); a skill also named by the title or subject ranks
-   higher, and one asked for by another name ("sales" for negotiation) ranks the courses
-   using that name higher;
+   higher, and one asked for by another name ("sales" for negotiation, "pivot tables" for
+   Excel) shows only the skill's courses using that name, when some do;
 6. a course's score is the weighted share of the query it covers (skills asked for together,
    "python and sql", show courses on any of them, those on more first); courses below an
    absolute floor, or far below the best course, are not shown (a short honest list beats
    five with filler);
 7. a word or phrase only course texts use ("public health") also finds, after those
    courses, the others on the skills they share; when no course covers the whole query,
-   the courses on its specific skills are shown, saying what no course covers as well
-   ("project management office": `SearchResult.left_out`).
+   the courses on its specific skills are shown (those matching more of it alone), saying
+   what no course covers as well ("project management office": `SearchResult.left_out`).
 
 Every step is array work over numpy inverted lists (`postings.py`): no loop over courses.
 """
@@ -80,7 +81,10 @@ TEXT = 0.4  # only in the summary, learning outcomes or module titles
 LOOSE = 0.6  # a phrase's words all in the field but not together: this share of the field's value
 TITLE_BONUS = 0.1  # a skill match also named in the title ranks above the rest
 SUBJECT_BONUS = 0.05  # ... and, less, one whose subject area is the concept too
-AS_TYPED_BONUS = 0.08  # a skill asked for by another name: courses using that name first
+# A skill asked for by another name ("kubernetes" for DevOps, "pivot tables" for Excel): the
+# skill's courses using the learner's own name are shown: the others fall below `RELATIVE_CUT`
+# (1 < 0.8 * 1.3), so the results are what was asked for, not the whole skill.
+AS_TYPED_BONUS = 0.3
 MIN_SCORE = 0.34  # below this a course covers too little of the query to be shown
 RELATIVE_CUT = 0.8  # ... or if it scores below this share of the best course
 IMPLIED = 0.36  # a course on the skills shared by those whose text alone uses the words: after them
@@ -116,6 +120,7 @@ FILLER = frozenset(
     use using using skill skills level levels help know knowledge basic bit little stuff things thing
     become becoming career job jobs work working into start starting started make doing do bad run running
     after giving have has having interested interest that this these those take taking problems issues
+    move moving
     colleague colleagues maybe perhaps ideally probably possibly guess suppose um uh erm hmm
     tips tricks tutorial tutorials
     curso cursos de del la las el los en con para y un una kurs kurse kursen lernen der die das und fur mit
@@ -136,6 +141,10 @@ AUDIENCES = frozenset(
     professionals adults everyone dummies non-technical newcomers immigrants refugees""".split()
 )
 QUALIFIER = 0.12  # what an audience word adds to a course that names it (title, skills, subject)
+# When no course covers the whole query, a course covering its part that also matches some of
+# the rest ("teaching" courses that name "adults") comes first, and alone on page 1 when its
+# match is as good: the others fall below `RELATIVE_CUT`.
+PARTIAL_ALSO = 0.3
 JOB_WORDS = frozenset("become becoming be work working job jobs career careers role get into as".split())
 
 Kind = Literal["skill", "phrase", "word", "unknown"]
@@ -296,6 +305,7 @@ class CourseSearch:
     def search(self, query: str, limit: int | None = None) -> SearchResult:
         """Rank the courses for `query`; filters named in it are in `result.facets`."""
         facets, rest = parse_filters(_mark_r(query))
+        rest = _to_teach(_wanted(rest))
         career = self._career_of(query, rest)
         if career is not None:
             return self._career_search(query, facets, career)
@@ -324,7 +334,7 @@ class CourseSearch:
         if part is not None:  # no course covers it all: the courses covering its skills
             score = self._partial(*part)
         if audience:
-            score += np.float32(QUALIFIER) * self._qualifier(audience) * (score > 0)
+            score = self._for_audience(score, audience, concepts)
         found = self._rank(result, score, either, limit)
         if part is not None and len(found):
             covered, left = part
@@ -391,14 +401,14 @@ class CourseSearch:
 
     def _partial(self, covered: list[Concept], left: list[Concept]) -> Floats:
         """How well each course covers the `covered` part; among those, the ones that also
-        match something left out come first (as an audience does)."""
+        match something left out come first, and alone when some do."""
         score = self._covering(covered)
         matched = score > 0
         known = [c for c in left if c.kind != "unknown"]
         total = sum(c.weight for c in known)
         for concept in known:
             also = (self._strength(concept) > 0) & matched
-            score += np.float32(QUALIFIER * concept.weight / total) * also
+            score += np.float32(PARTIAL_ALSO * concept.weight / total) * also
         return score
 
     def _covering(self, concepts: list[Concept]) -> Floats:
@@ -414,6 +424,18 @@ class CourseSearch:
             score += np.float32(concept.weight / total) * strength
             coverage += np.float32(concept.weight / total) * (strength > 0)
         return score * coverage
+
+    def _for_audience(self, score: Floats, audience: list[str], concepts: list[Concept]) -> Floats:
+        """ "leadership for managers": courses naming the audience rank first; a course that
+        neither names it nor is about the topic (only mentions it in its text: "law for
+        managers" and a course with one module on equality law) is not shown."""
+        named = self._qualifier(audience)
+        about = np.zeros(self._n, dtype=bool)
+        for concept in concepts:
+            if concept.kind != "unknown":
+                about |= self._strength(concept) > np.float32(TEXT)
+        score = score + np.float32(QUALIFIER) * named * (score > 0)
+        return np.where(about | (named > 0), score, np.float32(0)).astype(np.float32)
 
     def _qualifier(self, audience: list[str]) -> Floats:
         """1 for courses whose title, skills or subject name the audience ("for managers"), else 0."""
@@ -576,7 +598,7 @@ class CourseSearch:
     def _as_typed(self, concept: Concept, typed: str) -> Concept:
         """A skill asked for by another name ("postgres" for SQL, "sales" for negotiation):
         among the skill's courses, those whose title or text use the learner's own word come
-        first."""
+        first, and alone on page 1 when they are good matches of the skill."""
         words = tuple(stem(w) for w in typed.split())
         if concept.strength is None or words == concept.words or not all(w in self._ids for w in words):
             return concept
@@ -695,7 +717,7 @@ class CourseSearch:
         for n in in_text.tolist():
             course = self.courses[self._order[n]]
             text = " ".join([course.summary, *course.learning_outcomes, *(m for m, _ in course.modules)])
-            if not written.search(fold(text)):
+            if not written.search(_fold(text)):
                 strength[n] = 0
         return int(np.count_nonzero(strength[in_text]))
 
@@ -728,7 +750,7 @@ class CourseSearch:
             course.title, *course.skills, course.subject_area, course.summary,
             *course.learning_outcomes, *(m for m, _ in course.modules),
         ])  # fmt: skip
-        return [_WORDS.get(w, w) for w in _TOKENS.findall(fold(text).casefold())]
+        return [_WORDS.get(w, w) for w in _TOKENS.findall(_fold(text))]
 
     def _strength(self, concept: Concept) -> Floats:
         if concept.strength is not None:
@@ -925,17 +947,22 @@ NEAR = 4  # words of a phrase within this many words of each other, in any order
 
 def _written_in(words: list[str], tokens: list[str]) -> float:
     """1 if the phrase's words are written together in `tokens` (plurals aside), `LOOSE` if
-    they are near each other in other forms, else 0."""
+    they are near each other in other forms, else 0. Only tokens beginning with the first
+    word's stem are looked at closely (a stem, less a final "y" as in "policies", begins
+    every form of its word)."""
+    key = _stem_key(words[0])
+    starts = [i for i, t in enumerate(tokens) if t.startswith(key)]
+    if not starts:
+        return 0.0
     light = [_plural_stem(w) for w in words]
-    plain = [_plural_stem(t) for t in tokens]
     size = len(words)
-    if any(plain[i : i + size] == light for i in range(len(plain) - size + 1)):
-        return 1.0
+    for i in starts:
+        if [_plural_stem(t) for t in tokens[i : i + size]] == light:
+            return 1.0
     stems = [stem(w) for w in words]
-    where = [stem(t) for t in tokens]
-    for i, token in enumerate(where):
-        if token == stems[0]:
-            window = set(where[max(0, i - NEAR) : i + NEAR + 1])
+    for i in starts:
+        if stem(tokens[i]) == stems[0]:
+            window = {stem(t) for t in tokens[max(0, i - NEAR) : i + NEAR + 1]}
             if all(s in window for s in stems[1:]):
                 return LOOSE
     return 0.0
@@ -986,6 +1013,36 @@ def _weigh_alone(chunk: list[Concept]) -> list[Concept]:
     return chunk
 
 
+_WANT = re.compile(  # not "planning for" nor "needs for": "financial planning for retirement"
+    r"\b(?:(?:wants?|wanting|wanna|hoping|trying|needs?|needing|aiming|would like|planning)\s+to"
+    r"|looking\s+(?:to|for|into)|keen\s+on)\b",
+    re.IGNORECASE,
+)
+
+
+def _wanted(text: str) -> str:
+    """ "lab technician wanting to learn data analysis", "im a hotel receptionist and want to
+    move into management": who the learner is comes before what they want; the search is for
+    what they want (kept whole when nothing topical follows)."""
+    match = _WANT.search(text)
+    if match is None:
+        return text
+    before, after = text[: match.start()], text[match.end() :]
+    topical = [w for w in normalise(after).split() if w not in FILLER]
+    if not topical or all(w in FILLER for w in normalise(before).split()):
+        return text
+    return after
+
+
+_TEACH = re.compile(r"(?<=\bto )teach\b(?!\s+(?:me|myself|yourself|us)\b)", re.IGNORECASE)
+
+
+def _to_teach(text: str) -> str:
+    """ "how to teach adults", "learning to teach online": teaching is the topic ("teach me
+    python" is not)."""
+    return _TEACH.sub("teaching", text)
+
+
 _AND = re.compile(r"\b(?:and|or|y|und|oder|et|ou)\b|[&,+/]")
 
 
@@ -1015,6 +1072,17 @@ def _prepare(text: str) -> str:
     if _SLOW_CASES.search(lowered):
         return normalise(text)
     return " ".join(_WORDS.get(w, w) for w in _QUICK_WORDS.sub(" ", lowered).replace("_", " ").split())
+
+
+def _stem_key(word: str) -> str:
+    key = stem(word)
+    return key[:-1] if key.endswith("y") else key
+
+
+def _fold(text: str) -> str:
+    """`fold`, without its character-by-character pass for plain ASCII text (most course text:
+    a phrase checked as written in 40 courses folds them all)."""
+    return text.casefold().replace("`", "'") if text.isascii() else fold(text).casefold()
 
 
 def _postings(keys: list[int], courses: list[int]) -> Postings:

@@ -12,7 +12,7 @@ from bot.catalog.advise import Answers, shortlist
 from bot.catalog.careers import load_careers
 from bot.catalog.filters import Facets, parse_filters, price_in_eur
 from bot.catalog.replies import results_page
-from bot.catalog.search import LOOSE, CourseSearch, _audience, _written_in, stem
+from bot.catalog.search import LOOSE, CourseSearch, _audience, _wanted, _written_in, stem
 from bot.text import normalise
 from tests.conftest import search_over
 
@@ -31,6 +31,8 @@ def search(seeded_database: Path) -> CourseSearch:
         ("show me courses under 10 hours", Facets(max_hours=10), "show me courses"),
         ("cheap marketing course", Facets(max_eur=100), "marketing course"),
         ("short courses", Facets(max_hours=20), "courses"),
+        ("quick course i can finish in a weekend", Facets(max_hours=20), "course i can"),
+        ("python over a weekend", Facets(max_hours=20), "python"),
         ("courses in spanish", Facets(language="es"), "courses"),
         ("spanish for beginners", Facets(level="beginner"), "spanish for"),
         ("in person courses in german", Facets(mode="in-person", language="de"), "courses"),
@@ -160,6 +162,8 @@ def test_careers_map_to_their_skills(search: CourseSearch) -> None:
         search.find_career("python for data analysts") is None
         or search.search("python for data analysts").career is None
     )
+    office = search.search("bus driver looking for skills to get an office job")  # who they are, then the job
+    assert office.career == "office administrator" and office.ranked
 
 
 def test_every_career_skill_is_in_the_catalogue(search: CourseSearch) -> None:
@@ -258,6 +262,49 @@ def test_a_course_about_the_subject_ranks_above_one_listing_the_skill(search: Co
 def test_a_skill_asked_for_by_another_name_ranks_courses_using_that_name_first(search: CourseSearch) -> None:
     first = search.courses[search.search("sales").ranked[0]]  # an alias of negotiation
     assert "negotiation" in first.skills and "sales" in first.summary.lower()
+
+
+@pytest.mark.parametrize(("typed", "words"), [("pivot tables", "pivot table"), ("kubernetes", "kubernetes")])
+def test_page_one_of_a_skill_asked_for_by_another_name_is_the_courses_using_that_name(
+    search: CourseSearch, typed: str, words: str
+) -> None:
+    page = [search.courses[i] for i in search.search(typed).ranked[:5]]
+    texts = [" ".join([c.title, c.summary, *c.learning_outcomes, *(m for m, _ in c.modules)]) for c in page]
+    assert page and all(words in text.lower() for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("query", "topic"),
+    [
+        ("lab technician wanting to learn data analysis", "data analysis"),
+        ("im a nurse and want to learn excel", "excel"),
+        ("how to teach adults", "teaching, adults"),
+        ("sequel database queries", "sql"),
+    ],
+)
+def test_who_the_learner_is_is_not_the_topic_and_plain_words_name_skills(
+    search: CourseSearch, query: str, topic: str
+) -> None:
+    result = search.search(query)
+    assert result.understood == topic and result.ranked
+    assert search.understand("teach me python") == "python"  # "teach me" asks for a course
+    assert _wanted("financial planning for retirement") == "financial planning for retirement"  # a topic
+    assert _wanted("i want to learn python") == "i want to learn python"  # nothing before: kept whole
+
+
+def test_when_part_of_the_query_is_left_out_courses_matching_more_of_it_are_shown_alone(
+    search: CourseSearch,
+) -> None:
+    macros = search.search("excel vba macros")
+    page = [search.courses[i] for i in macros.ranked[:5]]
+    assert page and all("VBA" in " ".join([c.summary, *c.learning_outcomes]) for c in page)
+
+
+def test_a_course_only_mentioning_the_topic_is_not_shown_for_an_audience_it_does_not_name(
+    search: CourseSearch,
+) -> None:
+    assert not search.search("law for managers").ranked  # one module on equality law, not for managers
+    assert search.search("excel for accountants").ranked  # about the topic: shown
 
 
 def test_an_audience_after_for_prefers_courses_naming_it_without_requiring_it(search: CourseSearch) -> None:
