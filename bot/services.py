@@ -39,7 +39,8 @@ class Services:
         return Understander(self.faq, self.catalog.is_known_skill, self.care, self.languages)
 
     def reload_content(self) -> None:
-        """Re-read the FAQ, care and language files (fails loudly, changing nothing, if one is bad)."""
+        """Re-read the FAQ, care and language files (fails loudly, changing nothing, if one is bad).
+        About a second of embedding and training: callers run it in a worker thread."""
         faq, care, languages = (
             load_faq(self.settings.content_dir),
             load_care(self.settings.content_dir),
@@ -61,7 +62,7 @@ class Services:
             return False
         self.content_version = version
         try:
-            self.reload_content()
+            await asyncio.to_thread(self.reload_content)  # off the event loop: learners keep being answered
         except ContentError as error:
             log.error("Content version %d: files not reloaded, the old ones stay: %s", version, error)
         await self.rebuild_catalog()

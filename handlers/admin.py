@@ -69,7 +69,7 @@ async def reload_command(update: Update, context: BotContext) -> None:
         return
     core = context.core
     try:
-        core.reload_content()
+        await asyncio.to_thread(core.reload_content)  # embeddings and the care model: off the event loop
     except ContentError as error:
         await send(update, Reply(f"Content not reloaded, the old one stays:\n{esc(error)}"))
         return

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
+import time
+from typing import Any
+
 from tests.catalog.test_hostile_files import ALIAS_BOMB
 from tests.conftest import ADMIN, BotHarness, text_of
 
@@ -19,3 +24,29 @@ async def test_an_upload_larger_than_its_stated_size_is_refused(harness: BotHarn
     raw["message"]["document"]["file_size"] = 100  # what the message claims, not what arrives
     reply = text_of(await harness.deliver(raw, ADMIN))
     assert "too large to import" in reply and "Nothing was imported" not in reply
+
+
+async def test_reload_reads_the_content_off_the_event_loop(harness: BotHarness, monkeypatch: Any) -> None:
+    """Re-reading the FAQ embeds its phrasings and trains the care model (about a second):
+    the event loop keeps running meanwhile, so other learners are answered."""
+    assert harness.app is not None
+    services = harness.app.bot_data.core
+    loop_ran = threading.Event()
+
+    def slow_reload() -> None:
+        time.sleep(0.3)
+        if not ticked:
+            raise AssertionError("the event loop was blocked while the content was re-read")
+        loop_ran.set()
+
+    ticked: list[int] = []
+
+    async def tick() -> None:
+        await asyncio.sleep(0.05)
+        ticked.append(1)
+
+    monkeypatch.setattr(services, "reload_content", slow_reload)
+    ticking = asyncio.create_task(tick())
+    reply = text_of(await harness.deliver(harness.api.send_text(ADMIN, "/reload"), ADMIN))
+    await ticking
+    assert "Reloaded" in reply and loop_ran.is_set()
