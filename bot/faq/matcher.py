@@ -59,6 +59,15 @@ UNANCHORED_ANSWER = 0.55
 # ... and this sure when it also names something no FAQ phrasing mentions ("is netflix worth
 # the money", "how do i register to vote").
 UNANCHORED_FOREIGN_ANSWER = 0.62
+# Meaning this close to an entry's phrasings (WordLlama cosine, its own signal, not the blend)
+# says the message asks that entry's question in other words, whatever else it names: "will it
+# work on an ipad? my eyes manage better with the bigger screen". Off-topic messages that share
+# the bot's words stay below it ("how do i pause my netflix subscription" 0.48).
+ON_TOPIC_MEANING = 0.8
+# A message that refers to the thing being discussed ("can i finish one in a weekend", "i work
+# nights, can i still fit this in") and is this close in meaning is about it, like one saying
+# "they": what else it names is the asker's context.
+REFERRING_MEANING = 0.6
 # Words that add nothing to a question although no phrasing happens to use them.
 FILLERS = frozenset("possible though tho least specifically here there tbh please".split())
 
@@ -229,6 +238,11 @@ REFERENCES = frozenset("they them these those ones".split())
 # ... but "they" and "them" may be people or a thing just named ("my bank … a refund from
 # them", "what language do they speak in belgium"): weak, like the everyday-sense words.
 PERSONAL_REFERENCES = frozenset("they them".split())
+# "finish one", "is this taught in english", "do i need to renew this": "one" or "this" standing
+# for the thing being discussed, not before a noun ("this week", "one phone payment") nor after
+# a word that makes it an earlier noun's stand-in ("get a new one").
+THING_PRONOUNS = frozenset("one this".split())
+_NOT_A_PRONOUN_AFTER = frozenset("a an the new old that which each every no any last next other".split())
 
 
 @dataclass(frozen=True)
@@ -330,11 +344,17 @@ class Faq:
     # --- matching ----------------------------------------------------------------------------
 
     def match(self, text: str) -> Match:
+        """Answer, did-you-mean, fallback or small talk for what the learner typed.
+
+        A message that names something the FAQ never mentions and nothing about learning gets
+        no confident answer, unless its meaning is very close to an entry's phrasings.
+        """
         normal = normalise(text)
         if not normal:
             return Match("fallback")
-        ranked = self.rank(normal)
-        if self.off_domain(normal):
+        ranked, meaning = self._ranked(normal)
+        on_topic = meaning >= ON_TOPIC_MEANING
+        if not on_topic and self.off_domain(normal):
             # "how much does a pizza cost": a real word the FAQ never uses, and nothing about
             # learning: not a question for this bot, however well "how much … cost" matches.
             intent = self._smalltalk(normal, whole_message_only=False)
@@ -342,7 +362,8 @@ class Faq:
         best = ranked[0]
         runner_up = ranked[1].confidence if len(ranked) > 1 else 0.0
         confident = best.confidence >= ANSWER_THRESHOLD and best.confidence - runner_up >= MIN_MARGIN
-        if best.confidence < UNANCHORED_FOREIGN_ANSWER and not self._anchored(normal):
+        anchored = on_topic or self._anchored(normal, referring=meaning >= REFERRING_MEANING)
+        if best.confidence < UNANCHORED_FOREIGN_ANSWER and not anchored:
             needed = UNANCHORED_FOREIGN_ANSWER if self._names_something_else(normal) else UNANCHORED_ANSWER
             confident = confident and best.confidence >= needed
         if len(normal.split()) <= SMALLTALK_SHORT_WORDS:
@@ -362,7 +383,7 @@ class Faq:
 
         "how much does a pizza cost", "how many degrees is a right angle": not questions for
         this bot, however well "how much … cost" or "degree" match. A pronoun for the thing
-        being discussed ("do they expire?") counts as being about it.
+        being discussed ("do they expire?", "how long to finish one") counts as being about it.
         """
         words = normal.split()
         if _ARITHMETIC.search(normal):
@@ -372,7 +393,7 @@ class Faq:
             for w in words
             if (stem(w) in DOMAIN_WORDS or w in DOMAIN_WORDS or w in REFERENCES)
             and stem(w) not in AMBIGUOUS_DOMAIN_WORDS
-        )
+        ) + _thing_pronouns(words)
         unknown = sum(
             1
             for w in words
@@ -386,18 +407,19 @@ class Faq:
         # learning at all makes it off-topic.
         return unknown > about and (len(words) <= LONG_MESSAGE_WORDS or about == 0)
 
-    def _anchored(self, normal: str) -> bool:
+    def _anchored(self, normal: str, *, referring: bool = False) -> bool:
         """Whether the message names learning, a course, a credential or this bot, or refers
         back to the thing being discussed ("do they expire?").
 
-        A word with an everyday sense too ("course", "school", "pause"), or "they"/"them",
-        anchors only a message that names nothing the FAQ never mentions: "how long is a course
-        of antibiotics" is about antibiotics. What learners say about themselves ("i'm a bus
+        A word with an everyday sense too ("course", "school", "pause"), "they"/"them", or
+        "one"/"this" standing for the thing (when the meaning is close enough: `referring`)
+        anchors only a message that names nothing the FAQ never mentions: "how long is a
+        course of antibiotics" is about antibiotics. What learners say about themselves ("i'm a bus
         driver", "i work in manila") is who is asking, and examples ("like the nursing
         council") illustrate it: neither is what the question is about.
         """
         weak: set[str] = set()
-        pronoun = False
+        pronoun = referring and _thing_pronouns(normal.split()) > 0
         for word in normal.split():
             known = stem(word) if stem(word) in DOMAIN_WORDS else self._correct(word)  # "credentails"
             if word in REFERENCES - PERSONAL_REFERENCES or (
@@ -439,7 +461,11 @@ class Faq:
         )
 
     def rank(self, normal: str) -> list[Scored]:
-        """Every entry with its confidence for an already normalised query, best first.
+        """Every entry with its confidence for an already normalised query, best first."""
+        return self._ranked(normal)[0]
+
+    def _ranked(self, normal: str) -> tuple[list[Scored], float]:
+        """Every entry with its confidence, best first, and how close in meaning the best is.
 
         The cheap signals (coverage, character grams, meaning) are computed for every entry;
         the costlier fuzzy similarity only for the phrasings of the FUZZY_SHORTLIST entries
@@ -454,6 +480,7 @@ class Faq:
         ) / total
         cosine = self._gram_cosine(query)
         cheap = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT - SIMILARITY_WEIGHT) * cosine
+        meaning = np.zeros(len(self.entries))
         if self._semantic is not None:
             meaning = np.maximum(self._semantic.scores(self._meaningful(normal)), 0.0)
             cheap = cheap * (1 - SEMANTIC_WEIGHT) + SEMANTIC_WEIGHT * meaning
@@ -471,7 +498,8 @@ class Faq:
         fuzzy_share = SIMILARITY_WEIGHT * (1 - SEMANTIC_WEIGHT if self._semantic is not None else 1.0)
         confidence = cheap + fuzzy_share * similarity
         order = np.argsort(-confidence, kind="stable")
-        return [Scored(self.entries[i], round(float(confidence[i]), 4)) for i in order]
+        ranked = [Scored(self.entries[i], round(float(confidence[i]), 4)) for i in order]
+        return ranked, float(meaning[order[0]])
 
     def _build_gram_vectors(self) -> None:
         """Per entry, a unit TF-IDF vector of word 4-grams over all its phrasings (a matrix)."""
@@ -556,6 +584,18 @@ class Faq:
 
     def topic(self, topic_id: str) -> Topic | None:
         return next((t for t in self.topics if t.id == topic_id), None)
+
+
+def _thing_pronouns(words: list[str]) -> int:
+    """How many times "one" or "this" stands for the thing being discussed ("can i finish one
+    in a weekend", "is this taught in english"), not before a noun ("this week")."""
+    return sum(
+        1
+        for i, word in enumerate(words)
+        if word in THING_PRONOUNS
+        and (i == 0 or words[i - 1] not in _NOT_A_PRONOUN_AFTER)
+        and (i + 1 == len(words) or words[i + 1] in STOPWORDS or words[i + 1] in FILLERS)
+    )
 
 
 def _grams(text: str) -> list[str]:
