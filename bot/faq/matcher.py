@@ -238,7 +238,7 @@ REFERENCES = frozenset("they them these those ones".split())
 # ... but "they" and "them" may be people or a thing just named ("my bank … a refund from
 # them", "what language do they speak in belgium"): weak, like the everyday-sense words.
 PERSONAL_REFERENCES = frozenset("they them".split())
-# "finish one", "is this taught in english", "do i need to renew this": "one" or "this" standing
+# "finish one", "can i fit this in", "do i need to renew this": "one" or "this" standing
 # for the thing being discussed, not before a noun ("this week", "one phone payment") nor after
 # a word that makes it an earlier noun's stand-in ("get a new one").
 THING_PRONOUNS = frozenset("one this".split())
@@ -588,7 +588,7 @@ class Faq:
 
 def _thing_pronouns(words: list[str]) -> int:
     """How many times "one" or "this" stands for the thing being discussed ("can i finish one
-    in a weekend", "is this taught in english"), not before a noun ("this week")."""
+    in a weekend", "can i fit this in"), not before a noun ("this week")."""
     return sum(
         1
         for i, word in enumerate(words)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.faq.matcher import Faq, load_faq
+from bot.faq.matcher import Faq, _thing_pronouns, load_faq
 from bot.understand.care import load_care
 from bot.understand.intent import Understander
 from bot.understand.language import load_languages
@@ -75,3 +75,66 @@ def test_an_everyday_sense_of_a_learning_word_gets_no_confident_answer(
 def test_the_same_words_about_learning_are_still_answered(faq: Faq, text: str, entry: str) -> None:
     match = faq.match(text)
     assert match.kind == "answer" and match.best is not None and match.best.entry.id == entry, match.best
+
+
+# Issue #11: real questions worded with words the FAQ never uses (the asker's job, family,
+# devices, everyday words) were turned away as off-topic.
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        # meaning very close to an entry's phrasings: about it, whatever else is named
+        ("sounds good but is it really worth doing", "worth-it"),
+        # "this one" standing for the course just shown, close enough in meaning
+        ("whats the price on this one, i cant see it", "cost"),
+    ],
+)
+def test_a_question_worded_in_new_ways_is_answered(faq: Faq, text: str, entry: str) -> None:
+    match = faq.match(text)
+    assert match.kind == "answer" and match.best is not None and match.best.entry.id == entry, (
+        match.kind,
+        match.best,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        # "one" and "this" stand for the thing discussed: the rest is the asker's context
+        ("I work nights, can I still fit this in somehow", "study-while-working"),
+        ("how long would it take me to finish one if i do 20 minutes at lunch", "duration"),
+        ("my mum is 70, can she still do one", "age"),
+    ],
+)
+def test_a_question_about_one_of_them_is_at_least_asked_about(faq: Faq, text: str, entry: str) -> None:
+    match = faq.match(text)
+    assert match.kind in ("answer", "suggest") and match.best is not None, match.kind
+    assert match.best.entry.id == entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how much does a tattoo cost",
+        "how long is a course of antibiotics",
+        "my credit card was declined",
+        # "one" or "this" before a noun, or standing for a thing just named, is not a course
+        "what does one tattoo cost",
+        "is this milk still ok to drink",
+        "how do i finish this jigsaw",
+        "can you fit this sofa in a small van",
+        "lost my birth certificate how do i get a new one",
+        "is it worth buying a used car",
+    ],
+)
+def test_off_topic_with_the_bots_words_still_gets_no_confident_answer(faq: Faq, text: str) -> None:
+    assert faq.match(text).kind != "answer"
+
+
+def test_a_pronoun_counts_only_when_it_stands_for_the_thing() -> None:
+    assert _thing_pronouns("can i finish one in a weekend".split()) == 1
+    assert _thing_pronouns("can i still fit this in".split()) == 1
+    assert _thing_pronouns("any promotion codes this week".split()) == 0
+    assert _thing_pronouns("i missed one phone payment".split()) == 0
+    assert _thing_pronouns("how do i get a new one".split()) == 0
