@@ -37,12 +37,12 @@ from app.telegram_app import build_application
 from bot.clock import Clock, ManualClock
 from bot.config import Settings
 from bot.flood import FloodGuard, Verdict
+from bot.reminders.dispatcher import next_due_after
 from bot.replies import is_number
 from bot.telegram_html import html_to_text
 
 DEFAULT_USER_ID = 100001
 DEFAULT_NAME = "Learner"
-TICK_STEP = timedelta(minutes=15)  # /tick sends what falls due at each step: on time, never "late"
 
 
 class InProcessRequest(BaseRequest):
@@ -157,8 +157,10 @@ class TerminalChat:
             return
         target = self.clock.now() + delta
         self._print(f"⏩ {amount} later: {target.strftime('%a %d %b %Y %H:%M UTC')}")
-        while self.clock.now() < target:  # in steps, so each reminder arrives at its own time, not late
-            self.clock.advance(min(TICK_STEP, target - self.clock.now()))
+        await dispatch_now(self.application)
+        while self.clock.now() < target:  # from one due time to the next: each arrives on time, not late
+            due = await next_due_after(self.application.bot_data.core.db, self.clock.now())
+            self.clock.advance(min(target, due if due is not None else target) - self.clock.now())
             await dispatch_now(self.application)
         if self.clock_file is not None:
             save_clock_offset(self.clock_file, self.clock.now() - datetime.now(UTC))

@@ -68,7 +68,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import exists, literal_column, or_, update
+from sqlalchemy import exists, func, literal_column, or_, update
 from sqlalchemy.dialects.postgresql import insert as postgres_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql.elements import ColumnElement
@@ -192,6 +192,15 @@ async def claim_due(
             return []
         rows = await session.exec(select(Reminder).where(col(Reminder.id).in_(ids)))
         return sorted(rows.all(), key=lambda r: r.due_at)
+
+
+async def next_due_after(db: Database, moment: datetime) -> datetime | None:
+    """When the next unsent reminder falls due after `moment` (the terminal chat's /tick
+    jumps from one to the next, so each arrives at its own time)."""
+    async with db.session() as session:
+        unsent_later = (col(Reminder.sent_at).is_(None), col(Reminder.due_at) > moment)
+        found = await session.exec(select(func.min(Reminder.due_at)).where(*unsent_later))
+        return found.one()
 
 
 async def add_pending(db: Database, session: AsyncSession, rows: Sequence[tuple[int, int, datetime]]) -> int:

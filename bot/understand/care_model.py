@@ -23,7 +23,10 @@ labelled tuning sets; `--cross-validate` prints the figures the settings were ch
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
+import os
 import re
+import tempfile
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,6 +49,9 @@ LABELS = ("care", "faq", "search", "plan", "smalltalk", "offtopic", "language")
 THRESHOLD = 0.8
 REGULARISATION = 0.3
 MAX_TEXT_CHARS = 1000
+# Trained weights are kept here between processes (a start-up, a terminal chat, each test that
+# starts the bot), keyed by the examples, the settings and this file: training takes ~0.7 s.
+CACHE_DIR = Path(tempfile.gettempdir())
 
 _ABOUT_ME = re.compile(r"(?<![a-z])(?:i|im|i'm|ive|i've|id|i'd|me|my|myself|mine)(?![a-z])")
 _QUESTION = re.compile(
@@ -168,6 +174,7 @@ def load_examples(path: Path) -> list[Example]:
 
 
 _trained: dict[str, CareModel] = {}
+_SOURCE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # new code, new weights
 _training = threading.Lock()
 
 
@@ -178,5 +185,33 @@ def load_care_model(content_dir: Path) -> CareModel:
     key = hashlib.sha256("\n".join(f"{e.label}\t{e.text}" for e in examples).encode()).hexdigest()
     with _training:
         if key not in _trained:
-            _trained[key] = train(examples)
+            _trained[key] = _cached(key) or _saved(key, train(examples))
         return _trained[key]
+
+
+def _cache_file(key: str) -> Path:
+    embedder = importlib.metadata.version("wordllama")  # another model version, other embeddings
+    version = hashlib.sha256(f"{key} {REGULARISATION} {_SOURCE_HASH} {embedder}".encode()).hexdigest()[:24]
+    return CACHE_DIR / f"microcred-care-model-{version}.npz"
+
+
+def _cached(key: str) -> CareModel | None:
+    """The weights trained earlier on the same examples and code, if a readable copy exists."""
+    try:
+        with np.load(_cache_file(key)) as stored:
+            return CareModel(np.asarray(stored["weights"], dtype=np.float64), float(stored["bias"]))
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def _saved(key: str, model: CareModel) -> CareModel:
+    """Keep the weights for the next process (written whole, then renamed; a failure only
+    means the next start trains again)."""
+    target = _cache_file(key)
+    try:
+        with tempfile.NamedTemporaryFile(dir=CACHE_DIR, suffix=".npz", delete=False) as handle:
+            np.savez(handle, weights=model._weights, bias=np.float64(model._bias))
+        os.replace(handle.name, target)
+    except OSError:
+        pass
+    return model

@@ -15,6 +15,7 @@ from bot.understand.care_model import (
     EXAMPLES_FILE,
     LABELS,
     THRESHOLD,
+    CareModel,
     Example,
     features,
     load_care_model,
@@ -135,3 +136,29 @@ def test_building_the_examples_keeps_the_lines_written_by_hand(tmp_path: Path) -
     assert len(examples) == written
     assert examples[-2:] == mine
     assert {fold(e.text) for e in examples} >= {fold(e.text) for e in read_set("care_tuning.yaml")}
+
+
+def test_trained_weights_are_kept_for_the_next_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each start (the bot, a terminal chat, a test process) would train again (~0.7 s): the
+    weights are kept in a cache file keyed by the examples, the settings and the code."""
+    import bot.understand.care_model as care_model
+
+    monkeypatch.setattr(care_model, "CACHE_DIR", tmp_path)
+    monkeypatch.setattr(care_model, "_trained", {})
+    first = load_care_model(CONTENT)
+    [kept] = list(tmp_path.glob("microcred-care-model-*.npz"))
+    monkeypatch.setattr(care_model, "_trained", {})  # as in a new process
+
+    def no_training(*_: object) -> CareModel:
+        raise AssertionError("trained again although the weights were kept")
+
+    monkeypatch.setattr(care_model, "train", no_training)
+    again = load_care_model(CONTENT)
+    message = "third night staring at module 2 and nothing goes in"
+    assert again is not first and again.probability(message) == pytest.approx(first.probability(message))
+    kept.write_bytes(b"not a numpy file")  # a damaged copy: trained again, never a crash
+    monkeypatch.setattr(care_model, "_trained", {})
+    monkeypatch.setattr(care_model, "train", train)
+    assert load_care_model(CONTENT).probability(message) == pytest.approx(first.probability(message))
