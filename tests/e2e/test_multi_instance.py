@@ -45,7 +45,7 @@ from tests.fakes.server import FakeBotApiServer
 
 pytestmark = pytest.mark.slow
 
-REMINDERS = 2400  # 80 s of sending at Telegram's rate, split across three instances
+REMINDERS = 1800  # 60 s of sending at Telegram's rate, split across three instances
 INSTANCES = 3
 SECRET = "lb-secret_0"
 HOOK_PATH = "telegram-hook"
