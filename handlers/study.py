@@ -1172,7 +1172,9 @@ AWAITED_SETTING = "awaited_setting"  # user_data: "timezone" or "quiet" after th
 
 async def timezone_command(update: Update, context: BotContext) -> None:
     """/timezone <city or offset>: set the learner's zone; reminders move to the new local time.
-    Bare /timezone shows the zone, and the next message may be the new one."""
+    Bare /timezone shows the zone, and the next message may be the new one. Private chats only."""
+    if await private_only(update, context, "timezone"):
+        return
     text = " ".join(context.args or [])
     learner = context.learner
     current = learner.timezone if learner and learner.timezone else context.default_tz
@@ -1227,7 +1229,9 @@ async def answer_awaited_setting(update: Update, context: BotContext, text: str)
 
 async def quiet_command(update: Update, context: BotContext) -> None:
     """/quiet 22:00-08:00 (or off): no reminders in that local window; they wait until it ends.
-    Bare /quiet shows them, and the next message may be the new ones."""
+    Bare /quiet shows them, and the next message may be the new ones. Private chats only."""
+    if await private_only(update, context, "quiet"):
+        return
     text = " ".join(context.args or [])
     learner = context.learner
     if not text and learner is not None:

@@ -1,7 +1,8 @@
 """Nothing personal in groups, and admin commands indistinguishable from unknown ones.
 
-/mydata, /progress, /reminders, /stopstudying and /forget addressed to the bot in a group get only a pointer
-to the private chat (a deep link); a /forget confirmation does something only for its owner,
+/mydata, /progress, /reminders, /stopstudying, /forget, /timezone and /quiet addressed to the bot
+in a group get only a pointer to the private chat (a deep link); a /forget confirmation does
+something only for its owner,
 in their private chat; /stats and /reload get exactly what /nosuch gets, in every chat type.
 """
 
@@ -27,7 +28,9 @@ async def in_group(harness: BotHarness, text: str, user_id: int = USER) -> list[
     return [c for c in harness.api.calls[start:] if c.ok and c.method not in ("getUpdates",)]
 
 
-@pytest.mark.parametrize("command", ["mydata", "progress", "reminders", "forget", "stopstudying"])
+@pytest.mark.parametrize(
+    "command", ["mydata", "progress", "reminders", "forget", "stopstudying", "timezone", "quiet"]
+)
 async def test_personal_commands_in_a_group_point_to_the_private_chat(
     harness: BotHarness, command: str
 ) -> None:
