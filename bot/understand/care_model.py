@@ -16,7 +16,7 @@ rules say so or when the model's probability reaches `THRESHOLD`, chosen with
 `REGULARISATION` by leave-one-set-out cross-validation to keep false alarms on ordinary
 messages rare.
 
-`python -m bot.understand.care_tuning --build-examples` rewrites the examples file from the
+`python -m tests.understand.care_tuning --build-examples` rewrites the examples file from the
 labelled tuning sets; `--cross-validate` prints the figures the settings were chosen by.
 """
 
@@ -45,7 +45,7 @@ CARE = "care"
 LABELS = ("care", "faq", "search", "plan", "smalltalk", "offtopic", "language")
 # Chosen together by leave-one-set-out: the highest pooled recall of care messages whose
 # added false alarms stay at most 0.25 % of the other messages (the figures:
-# `python -m bot.understand.care_tuning --cross-validate`).
+# `python -m tests.understand.care_tuning --cross-validate`).
 THRESHOLD = 0.8
 REGULARISATION = 0.3
 MAX_TEXT_CHARS = 1000

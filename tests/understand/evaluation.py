@@ -34,6 +34,20 @@ def context_for(message: dict[str, Any], some_course_id: int) -> Context:
     return Context()
 
 
+# The labelled sets tuned on (printed by test_eval.py, never asserted; the care model's
+# examples are built from them, and its settings cross-validated over them).
+TUNED_ON = (
+    "tuning_eval.yaml",
+    "understand_eval.yaml",
+    "tuning_eval_2.yaml",
+    "care_tuning.yaml",
+    "learner_eval_2.yaml",
+    "learner_eval_3.yaml",
+    "offtopic_tuning.yaml",
+    "tuning_eval_5.yaml",
+    "tuning_eval_6.yaml",
+)
+
 @dataclass
 class Figures:
     counts: Counter[str] = field(default_factory=Counter)

@@ -22,7 +22,7 @@ from bot.understand.care_model import (
     load_examples,
     train,
 )
-from bot.understand.care_tuning import build_examples, read_set
+from tests.understand.care_tuning import build_examples, read_set
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 

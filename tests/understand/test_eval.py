@@ -37,7 +37,7 @@ from bot.understand.care import load_care
 from bot.understand.intent import Understander
 from bot.understand.language import load_languages
 from tests.conftest import search_over
-from tests.understand.evaluation import Figures, evaluate, load_set
+from tests.understand.evaluation import TUNED_ON, Figures, evaluate, load_set
 
 ROOT = Path(__file__).resolve().parents[2]
 HELD_OUT = "learner_eval.yaml"
@@ -46,17 +46,6 @@ HELD_OUT = "learner_eval.yaml"
 FRESH: tuple[str, ...] = ("learner_eval_4.yaml",)
 # learner_eval_2.yaml and learner_eval_3.yaml were held-out sets, written blind after the
 # tuning; each was measured once, reported and then re-designated as tuning data.
-TUNED_ON = (
-    "tuning_eval.yaml",
-    "understand_eval.yaml",
-    "tuning_eval_2.yaml",
-    "care_tuning.yaml",
-    "learner_eval_2.yaml",
-    "learner_eval_3.yaml",
-    "offtopic_tuning.yaml",
-    "tuning_eval_5.yaml",
-    "tuning_eval_6.yaml",
-)
 
 
 @pytest.fixture(scope="module")
