@@ -138,7 +138,8 @@ AUDIENCES = frozenset(
     parents parent nurses nurse doctors clinicians carers caregivers teachers teacher educators
     women men employees staff freelancers entrepreneurs founders startups smes executives engineers developers
     designers marketers accountants lawyers researchers scientists nonprofits charities volunteers
-    professionals adults everyone dummies non-technical newcomers immigrants refugees""".split()
+    professionals adults everyone dummies non-technical newcomers immigrants refugees
+""".split()
 )
 QUALIFIER = 0.12  # what an audience word adds to a course that names it (title, skills, subject)
 # When no course covers the whole query, a course covering its part that also matches some of
@@ -440,7 +441,7 @@ class CourseSearch:
     def _qualifier(self, audience: list[str]) -> Floats:
         """1 for courses whose title, skills or subject name the audience ("for managers"), else 0."""
         named = np.zeros(self._n, dtype=np.float32)
-        for word in audience:
+        for word in (w for w in audience if w in AUDIENCES):  # "for new managers": "new" adds nothing
             strength = self._strength_of((stem(word),), "word")
             np.maximum(named, (strength > TEXT).astype(np.float32), out=named)
         return named
@@ -971,7 +972,12 @@ def _written_in(words: list[str], tokens: list[str]) -> float:
 _AUDIENCE_WORD = "|".join(sorted(map(re.escape, AUDIENCES), key=len, reverse=True))
 _FOR_AUDIENCE = re.compile(
     rf"\b(?:for|para|pour)\s+(?:the\s+|los\s+|las\s+|les\s+)?"
-    rf"((?:{_AUDIENCE_WORD})(?:\s*(?:and|or|&|,)\s*(?:{_AUDIENCE_WORD}))*)\b",
+    rf"((?:(?!and\b|or\b)[\w-]+\s+){{0,2}}(?:{_AUDIENCE_WORD})(?:\s*(?:and|or|&|,)\s*(?:{_AUDIENCE_WORD}))*)\b",
+    re.IGNORECASE,
+)
+# "moving into management from nursing": where the learner comes from is not the topic.
+_FROM_BACKGROUND = re.compile(
+    r"(?<=\S)\s+(?:coming\s+)?from\s+(?:a\s+|an\s+|my\s+)?[\w-]+(?:\s+(?:background|career|job|role|sector))?$",
     re.IGNORECASE,
 )
 
@@ -980,9 +986,10 @@ def _audience(text: str) -> tuple[str, list[str]]:
     """ "leadership for managers" → ("leadership", ["managers"]): who a course is for is a
     qualifier, not the topic. A query that is only an audience ("courses for nurses") keeps it
     as its topic."""
+    if re.search(r"\b(?:into|to)\b", text) and _FROM_BACKGROUND.search(text):
+        text = _FROM_BACKGROUND.sub("", text)
     audience = [w.casefold() for m in _FOR_AUDIENCE.finditer(text) for w in re.findall(r"[\w-]+", m.group(1))]
-    audience = [w for w in audience if w in AUDIENCES]
-    if not audience:
+    if not any(w in AUDIENCES for w in audience):
         return text, []
     rest = _FOR_AUDIENCE.sub(" ", text)
     if all(w in FILLER for w in normalise(rest).split()):

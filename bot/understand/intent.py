@@ -90,6 +90,13 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             rf"(?:plan|{_REMINDERS}|studying)\b",
             r"\bstart\s+reminding\s+me\s+again\b",
             r"^(?:im|i am)\s+ready\s+to\s+(?:continue|start again|resume|get back)\b",
+            # "back from holiday, switch it back on", "let's get the reminders going again"
+            rf"\b(?:switch|turn|put)\s+(?:it|them|everything|(?:my\s+|the\s+)?{_REMINDERS})\s+back\s+on\b",
+            rf"\b(?:start|restart)\s+(?:the\s+|my\s+)?{_REMINDERS}\s+(?:up\s+)?again\b",
+            rf"\bget\s+(?:the\s+|my\s+)?(?:{_REMINDERS}|plan|studies|studying|it|things)\s+going\s+again\b",
+            r"^(?:ok\s+|okay\s+|right\s+)?(?:holidays?|vacation|the break|my break)\s+"
+            r"(?:is\s+|are\s+)?over\b.*"
+            r"\b(?:again|going|back|resume|restart|start)\b",
         ),
     ),
     (
@@ -124,6 +131,12 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             rf"\b(?:give me|i need|i want)\s+a\s+break\s+from\s+(?:the\s+|your\s+|my\s+|all\s+the\s+)?"
             rf"(?:{_REMINDERS}|messages)\b",
             rf"\bhold\s+off\s+(?:on\s+)?(?:the\s+|my\s+|all\s+)?{_REMINDERS}\b",
+            # "pause everything for 3 weeks", "put my plan on hold please", "hold off for a week"
+            r"^(?!(?:can|could|may)\s+i\b).*\b(?:pause|freeze|suspend)\s+(?:everything|it all|all of it)\b",
+            r"\b(?:put|place)\s+(?:my\s+|the\s+)?(?:studies|studying|study plan|plan|reminders|everything)"
+            r"\s+on\s+hold\b",
+            r"^(?:please\s+)?hold\s+off\s+(?:for|until|till)\b",
+            rf"\b(?:stop|pause|mute|hold)\s+(?:my\s+|the\s+|all\s+)?{_REMINDERS}\s+(?:while|for|until|till|during)\b",
         ),
     ),
     (
@@ -133,6 +146,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bremove\s+(?:this|the|that|my)\s+course\s+from\s+(?:my|the)\s+(?:study\s+)?plan\b",
             r"\b(?:dont|do not)\s+want\s+(?:this|my|the)\s+(?:study\s+)?plan\s+any\s*more\b",
             rf"^unsubscribe(?:\s+(?:me\s+)?from\s+(?:the\s+|my\s+|all\s+)?{_REMINDERS})?$",
+            rf"\b(?:dont|do not)\s+want\s+(?:these|the|your|any)\s+(?:{_REMINDERS}|messages)\s+any\s*more\b",
         ),
     ),
     (
@@ -168,6 +182,11 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:module|lesson|unit|chapter|week|session)\s+\w+"
             r"(?:\s+(?:today|tonight|yesterday|now|just now))?$",
             r"^hows\s+my\s+progress\b",
+            r"\bdid\s+i\s+(?:hit|reach|meet|make|smash)\s+my\s+(?:weekly\s+)?(?:goal|target)s?\b",
+            r"\bhow\s+am\s+i\s+doing\s+(?:overall|so far|with (?:my|the) (?:plan|course|studies))\b",
+            r"^(?:please\s+)?log\s+(?:\d+|an?|one|two|three)\s+(?:hours?|hrs?|mins?|minutes?|sessions?)\b",
+            r"\b(?:finished|completed|done)\s+(?:with\s+)?(?:module|lesson|unit|chapter|week)\s+\w+\b.*"
+            r"\bmark\s+(?:it|that|this)\s+(?:as\s+)?(?:done|complete|completed|finished)\b",
             r"^(?:i\s*m\s+|i\s+am\s+)?(?:done|finished)\s+with\s+(?:todays|this|the|my|this weeks)\s+"
             r"(?:lesson|module|unit|chapter|session|study|week)\b",
             r"^(?:please\s+)?mark\s+(?:this|the|todays|my|it|that)\b.*\bas\s+(?:done|complete|completed|finished)\b",
@@ -194,6 +213,11 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^(?:whats|what is|whens|when is)\s+my\s+next\s+(?:study\s+)?"
             r"(?:session|slot|lesson|reminder|study time)\b",
             r"^when\s+(?:do|should|will)\s+i\s+(?:study|learn)\s+next\b",
+            # "remind me tuesdays and thursdays at 7pm", "send the reminders at 9 at night instead"
+            r"^(?:please\s+)?remind\s+me\s+(?:on\s+)?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|"
+            r"sundays|weekdays|weekends|mornings|evenings|nights)\b",
+            rf"\bsend\s+(?:me\s+)?(?:the\s+|my\s+)?{_REMINDERS}\s+(?:at|on|in the|every|each)\b",
+            rf"^(?:fewer|less|more)\s+{_REMINDERS}\b",
             r"^(?:please\s+|can you\s+|could you\s+)?(?:change|move|switch|shift)\s+(?:my\s+|the\s+)?"
             r"(?:study\s+)?(?:time|times|slot|slots|sessions?|days)\s+to\b",
         ),
@@ -220,17 +244,58 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\b(?:plan|map|schedule) (?:it|this|this one) (?:out )?for me\b",
             r"\bmake (?:me )?a (?:study )?plan for (?:it|this)\b",
             r"\bput\s+me\s+on\s+a\s+(?:study\s+)?plan\b",
+            r"\bset\s+(?:me\s+)?up\s+(?:a|my)\s+(?:study\s+)?(?:schedule|timetable|routine)\b",
+            r"\bput\s+(?:it|this|this one|that)\s+(?:in|into|on)\s+(?:a|my)\s+(?:study\s+)?plan\b",
+            r"\bget\s+(?:a|my)\s+(?:study\s+)?(?:plan|schedule|routine)\s+going\b",
+            r"^help\s+me\s+(?:schedule|organi[sz]e|timetable)\s+my\s+"
+            r"(?:learning|studies|studying|study time|course)\b",
         ),
     ),
 ]
 _COURSE_WORDS_ANY_LANGUAGE = re.compile(
-    r"\b(?:cursos?|kurse?n?|kursy?|cours|corsi|corso|cursus|formacion|formation|formazione|"
-    r"weiterbildung(?:en)?|fortbildung(?:en)?|lehrgang|lehrgange|zertifikat|"
-    r"szkolenie|szkolenia|opleiding(?:en)?)\b"
+    r"\b(?:cursos?|kurse?n?|kursy?|kursu|kursow|kursach|cours|corsi|corso|cursus|cursussen|formacion|"
+    r"formaciones|formation|formations|formazione|formacao|formacoes|weiterbildung(?:en)?|fortbildung(?:en)?|"
+    r"lehrgang|lehrgange|zertifikat|szkolenie|szkolenia|szkolen|opleiding(?:en)?|aulas|clases)\b"
 )
 _OTHER_LANGUAGE_FILLER = re.compile(
     r"\b(?:de|del|la|el|en|para|sobre|der|die|das|für|fur|über|uber|le|les|des|du|pour|di|"
-    r"per|sul|do|da|em|van|voor|over|z|w|dla|o|ein|eine|un|una|um|uma|een)\b"
+    r"per|sul|do|da|em|van|voor|over|z|ze|w|dla|o|ein|eine|einen|einem|un|una|uno|um|uma|een|im|in|zu|"
+    r"sur|su|op|algun|alguno|alguna|algunos|algum|alguma|qualche|jakis|jakies|jakichs|mi|me|mir|mich|"
+    r"moi|me|ik|ich|je|j|yo|eu|io|ja|se|sie|si|bitte|por favor|favor|svp|prosze|alsjeblieft|gratis|online)\b"
+)
+# "quiero aprender python", "ich möchte Python lernen", "szukam kursu z …", "gibt es Kurse für …?":
+# a wish to learn, a search, or a question whether such courses exist, in our other languages.
+_FOREIGN_LEARN = re.compile(
+    r"\b(?:aprender|aprenderia|lernen|apprendre|imparare|leren|nauczyc sie|nauczyc|uczyc sie|uczyc|"
+    r"estudiar|estudar|studieren|etudier|studiare|studeren|studiowac)\b"
+)
+_FOREIGN_WISH = re.compile(
+    r"\b(?:quiero|quisiera|me gustaria|quero|queria|gostaria de|gostaria|mochte|will|wurde gerne|wurde gern|"
+    r"veux|voudrais|souhaite|aimerais|voglio|vorrei|wil|zou graag|chce|chcialbym|chcialabym|necesito|preciso|"
+    r"brauche|besoin|bisogno|nodig|potrzebuje)\b"
+)
+_FOREIGN_LOOKING = re.compile(
+    r"^(?:(?:hola|hallo|bonjour|salut|ciao|ola|hoi|czesc|dzien dobry)[,!]?\s+)?"
+    r"(?:busco|estoy buscando|ando buscando|ich suche|suche|je cherche|cherche|cerco|sto cercando|procuro|"
+    r"estou procurando|ik zoek|zoek|ik ben op zoek naar|op zoek naar|szukam)\b"
+)
+_FOREIGN_ARE_THERE = re.compile(
+    r"^(?:(?:hola|hallo|bonjour|salut|ciao|ola|hoi|czesc)[,!]?\s+)?[¿]?"
+    r"(?:hay|teneis|tienen|tienes|gibt es|habt ihr|haben sie|hast du|y a-t-il|y a t il|il y a|avez-vous|"
+    r"avez vous|proposez-vous|ci sono|c'e|c e|avete|existe|existem|ha|tem|tens|voces tem|is er|zijn er|"
+    r"hebben jullie|heb je|hebt u|czy sa|czy jest|czy macie|czy maja|macie)\b"
+)
+_FOREIGN_WORDS_TO_DROP = re.compile(
+    r"\b(?:quiero|quisiera|me gustaria|quero|queria|gostaria de|gostaria|mochte|mochten|will|wurde gerne|"
+    r"wurde gern|gerne|gern|veux|voudrais|souhaite|aimerais|j'aimerais|voglio|vorrei|wil|zou graag|graag|"
+    r"chce|"
+    r"chcialbym|chcialabym|necesito|preciso|brauche|besoin|bisogno|nodig|potrzebuje|busco|estoy buscando|"
+    r"ando buscando|suche|cherche|cerco|sto cercando|procuro|estou procurando|zoek|ben op zoek naar|"
+    r"op zoek naar|szukam|hay|teneis|tienen|tienes|gibt es|es|habt ihr|haben sie|hast du|y a-t-il|y a t il|"
+    r"il y a|avez-vous|avez vous|proposez-vous|ci sono|c'e|c e|avete|existe|existem|tem|tens|voces|is er|"
+    r"zijn er|hebben jullie|heb je|hebt u|czy sa|czy jest|czy macie|czy maja|macie|hola|hallo|bonjour|"
+    r"salut|ciao|ola|hoi|czesc|dzien dobry|j ai|ai|sto|estou|estoy|ando|ben|ik|a|mais|mas|aber|ma|maar|ale|"
+    r"tambien|auch|aussi|anche|tambem|ook|tez)\b"
 )
 
 
@@ -254,7 +319,9 @@ _ABOUT_MICROCREDENTIALS = re.compile(
 )
 
 
-_ASKING_HOW = re.compile(r"^(?:if|what|how|does|do|will|is|would|should|why|and what|what happens)\b")
+_ASKING_HOW = re.compile(
+    r"^(?:if|what|how|does|do|will|is|would|should|why|and what|what happens|(?:and\s+)?to)\b|\bhow\b"
+)
 _CLAUSES = re.compile(r"[,;:.!?]+|\s[-–—]+\s")
 _REASON_AFTER_SKILL = re.compile(
     r"\s*[,;:]\s*|\s+[-–—]+\s+|\s+(?:for|at|in)\s+(?:my|our|a|the|his|her|their|work|my own)\b|"
@@ -321,7 +388,7 @@ class Understander:
             return Understanding("care", {"care": 1.0}, match=kept)
         if action is not None:
             return Understanding("plan", {"plan": 1.0}, plan_action=action)
-        language = self.languages.detect(text)
+        language = self.languages.detect(text) or _language_of_a_wish_to_learn(folded)
         if language is not None:
             query = self._foreign_search(folded)
             if query is not None:
@@ -418,25 +485,55 @@ class Understander:
         return head if self.is_known_skill(head) else None
 
     def _foreign_search(self, folded: str) -> str | None:
-        """The search in a non-English course request ("cursos de python" → "python").
+        """The search in a non-English course request ("cursos de python" → "python",
+        "quiero aprender programación" → "programacion", "gibt es Kurse für Projektmanagement?"
+        → "projektmanagement").
 
-        A question ("¿cuánto cuesta un curso?") is not a search: it gets the language reply.
+        Any other question ("¿cuánto cuesta un curso?") is not a search: it gets the language reply.
         """
-        if "?" in folded or "¿" in folded or _FOREIGN_QUESTION.match(folded):
-            return None
         words = folded.strip(" ?!.,¿¡")
-        if _COURSE_WORDS_ANY_LANGUAGE.search(words):
-            # "cursos de análisis de datos" → "analisis de datos": the course word and the
-            # little words around the edges go, the phrase itself stays whole.
-            tokens = _COURSE_WORDS_ANY_LANGUAGE.sub(" ", words).split()
-            while tokens and _OTHER_LANGUAGE_FILLER.fullmatch(tokens[0]):
-                tokens.pop(0)
-            while tokens and _OTHER_LANGUAGE_FILLER.fullmatch(tokens[-1]):
-                tokens.pop()
-            return " ".join(tokens) or words
-        if self.is_known_skill(words):
-            return words
+        looking = bool(_FOREIGN_LOOKING.match(words))
+        wish = bool(_FOREIGN_LEARN.search(words)) and (bool(_FOREIGN_WISH.search(words)) or looking)
+        course = bool(_COURSE_WORDS_ANY_LANGUAGE.search(words))
+        asks_whether = bool(_FOREIGN_ARE_THERE.match(words)) and course
+        if not (wish or asks_whether or looking):
+            if "?" in folded or "¿" in folded or _FOREIGN_QUESTION.match(folded):
+                return None
+            if not course:
+                return words if self.is_known_skill(words) else None
+        # "cursos de análisis de datos" → "analisis de datos": the course, wish and question
+        # words and the little words around the edges go, the phrase itself stays whole.
+        rest = _COURSE_WORDS_ANY_LANGUAGE.sub(" ", words)
+        rest = _FOREIGN_LEARN.sub(" ", _FOREIGN_WORDS_TO_DROP.sub(" ", rest))
+        tokens = rest.replace(",", " ").split()
+        while tokens and _OTHER_LANGUAGE_FILLER.fullmatch(tokens[0]):
+            tokens.pop(0)
+        while tokens and _OTHER_LANGUAGE_FILLER.fullmatch(tokens[-1]):
+            tokens.pop()
+        if not tokens:
+            return None if (wish or looking or asks_whether) and not course else words
+        return " ".join(tokens)
+
+
+_LEARN_VERB_LANGUAGE = {
+    "aprender": "es", "aprenderia": "es", "estudiar": "es", "estudar": "pt",
+    "lernen": "de", "studieren": "de",
+    "apprendre": "fr", "etudier": "fr", "imparare": "it", "studiare": "it", "leren": "nl", "studeren": "nl",
+    "nauczyc": "pl", "uczyc": "pl", "studiowac": "pl",
+}  # fmt: skip
+_PORTUGUESE_WISH = re.compile(r"\b(?:quero|queria|gostaria|preciso|eu)\b")
+
+
+def _language_of_a_wish_to_learn(folded: str) -> str | None:
+    """The language of a short wish to learn that the detector was unsure of ("quero aprender
+    liderança" → "pt"): a learning verb of one of our languages with a wish before it."""
+    verb = _FOREIGN_LEARN.search(folded)
+    if verb is None or not (_FOREIGN_WISH.search(folded) or _FOREIGN_LOOKING.match(folded)):
         return None
+    code = _LEARN_VERB_LANGUAGE.get(verb.group(0).split()[0])
+    if code == "es" and _PORTUGUESE_WISH.search(folded):
+        return "pt"
+    return code
 
 
 def _without_course_words(query: str) -> str:
@@ -455,7 +552,7 @@ def plan_action(folded: str) -> PlanAction | None:
         if pattern.search(text):
             if action == "done" and folded.rstrip().endswith("?"):  # "finished?" asks, reports nothing
                 return None
-            if action in ("pause", "resume", "stop", "study") and _ASKING_HOW.match(text):
+            if action in ("pause", "resume", "stop", "study") and _ASKING_HOW.search(text):
                 return None
             return action
     return None

@@ -46,6 +46,7 @@ TUNED_ON = (
     "offtopic_tuning.yaml",
     "tuning_eval_5.yaml",
     "tuning_eval_6.yaml",
+    "learner_eval_4.yaml",  # the blind set of round 2, tuned on in round 3
 )
 
 @dataclass

@@ -94,3 +94,46 @@ def test_a_busy_schedule_given_as_the_reason_is_not_distress(understander: Under
     understood = understander.understand("can you move my reminders to the evening, mornings are hectic")
     assert (understood.kind, understood.plan_action) == ("plan", "reminders")
 
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("pause everything for a month, exams at work", "pause"),
+        ("can we freeze it all for two weeks", "pause"),
+        ("put my studies on hold please, new baby", "pause"),
+        ("hold off until the 20th", "pause"),
+        ("mute the reminders while i'm away", "pause"),
+        ("home again, switch the reminders back on", "resume"),
+        ("start the notifications again", "resume"),
+        ("let's get my plan going again", "resume"),
+        ("holiday is over, time to start again", "resume"),
+        ("i don't want your notifications anymore", "stop"),
+        ("did i reach my weekly target", "progress"),
+        ("how am i doing so far with the course?", "progress"),
+        ("log 45 minutes", "progress"),
+        ("completed unit 4, mark it as done", "progress"),
+        ("remind me weekdays at 6", "reminders"),
+        ("send my reminders on sundays instead", "reminders"),
+        ("fewer nudges please", "reminders"),
+        ("set me up a timetable, 4 hours a week", "study"),
+        ("put this one into a plan for me", "study"),
+        ("let's get a study routine going", "study"),
+        ("help me organise my studies", "study"),
+    ],
+)
+def test_plan_commands_said_loosely(text: str, action: PlanAction) -> None:
+    assert plan_action(_folded(text)) == action
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and how do i pause them?",
+        "switch the reminders off how",
+        "and to resume them?",
+        "how do i freeze it all",
+    ],
+)
+def test_asking_how_to_do_a_plan_command_is_a_question(text: str) -> None:
+    assert plan_action(_folded(text)) is None

@@ -1,0 +1,72 @@
+"""A course search written in another language is a search, whatever the phrasing: a wish to
+learn ("quiero aprender…"), "I'm looking for…" ("szukam kursu z…") or a question whether such
+courses exist ("Gibt es Kurse für…?"); any other question gets the reply in that language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.catalog.search import CourseSearch
+from bot.faq.matcher import load_faq
+from bot.understand.care import load_care
+from bot.understand.intent import Understander
+from bot.understand.language import load_languages
+from tests.conftest import search_over
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+
+@pytest.fixture(scope="module")
+def catalog(seeded_database: Path) -> CourseSearch:
+    return search_over(seeded_database)
+
+
+@pytest.fixture(scope="module")
+def understander(catalog: CourseSearch) -> Understander:
+    return Understander(
+        load_faq(CONTENT), catalog.is_known_skill, load_care(CONTENT), load_languages(CONTENT)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "skill"),
+    [
+        ("quisiera aprender estadística", "es", "statistics"),
+        ("Ich möchte gerne Buchhaltung lernen", "de", "accounting"),
+        ("je voudrais apprendre la programmation", "fr", "computer programming"),
+        ("vorrei imparare la negoziazione", "it", "negotiation"),
+        ("quero aprender liderança", "pt", "leadership"),
+        ("ik wil graag leren programmeren", "nl", "computer programming"),
+        ("szukam kursu z rachunkowości", "pl", "accounting"),
+        ("Gibt es Kurse für Datenanalyse?", "de", "data analysis"),
+        ("¿Hay algún curso de ciberseguridad?", "es", "cybersecurity"),
+        ("zijn er cursussen over leiderschap?", "nl", "leadership"),
+        ("czy macie kursy z programowania?", "pl", "computer programming"),
+    ],
+)
+def test_a_course_search_in_another_language_finds_the_skill(
+    understander: Understander, catalog: CourseSearch, text: str, language: str, skill: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "search" and got.language == language, got
+    result = catalog.search(got.query)
+    assert skill in result.understood
+    assert result.ranked, f"{text!r} found no course"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("¿Cuánto cuesta un curso normalmente?", "es"),
+        ("Wie lange dauert so ein Kurs?", "de"),
+        ("Est-ce que les cours sont reconnus par les employeurs ?", "fr"),
+        ("Czy te kursy są uznawane przez pracodawców?", "pl"),
+    ],
+)
+def test_other_questions_about_courses_get_the_reply_in_their_language(
+    understander: Understander, text: str, language: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "language" and got.language == language, got
