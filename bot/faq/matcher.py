@@ -343,17 +343,19 @@ class Faq:
 
     # --- matching ----------------------------------------------------------------------------
 
-    def match(self, text: str) -> Match:
+    def match(self, text: str, *, known_on_topic: bool = False) -> Match:
         """Answer, did-you-mean, fallback or small talk for what the learner typed.
 
         A message that names something the FAQ never mentions and nothing about learning gets
-        no confident answer, unless its meaning is very close to an entry's phrasings.
+        no confident answer, unless its meaning is very close to an entry's phrasings, or the
+        caller knows it is a question for the FAQ (`known_on_topic`: the learned on-topic
+        signal says so).
         """
         normal = normalise(text)
         if not normal:
             return Match("fallback")
         ranked, meaning = self._ranked(normal)
-        on_topic = meaning >= ON_TOPIC_MEANING
+        on_topic = known_on_topic or meaning >= ON_TOPIC_MEANING
         if not on_topic and self.off_domain(normal):
             # "how much does a pizza cost": a real word the FAQ never uses, and nothing about
             # learning: not a question for this bot, however well "how much … cost" matches.

@@ -401,7 +401,7 @@ class Understander:
         return self._faq_or_skill(text, folded, context)
 
     def _faq_or_skill(self, text: str, folded: str, context: Context) -> Understanding:
-        match = self.faq.match(text)
+        match = self._match(text)
         if (
             context.last_faq_id
             and _FOLLOW_UP.match(folded)
@@ -458,6 +458,15 @@ class Understander:
         if match.kind == "suggest":
             return Understanding("suggest", scores, match=match, about_course=about_course)
         return Understanding("offtopic", scores, match=match)
+
+    def _match(self, text: str) -> Match:
+        """The FAQ's decision, with a second look when its word rules turned the message away as
+        off-topic but the learned on-topic signal is sure it is a question for the FAQ."""
+        match = self.faq.match(text)
+        on_topic = self.care.on_topic
+        if match.kind == "fallback" and on_topic is not None and on_topic.says(text):
+            return self.faq.match(text, known_on_topic=True)
+        return match
 
     def _closing_smalltalk(self, folded: str) -> Match | None:
         """The small talk of a message's first or last clause ("…, bye for now"), if any."""

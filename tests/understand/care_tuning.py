@@ -2,6 +2,7 @@
 
     python -m tests.understand.care_tuning --build-examples   # rewrite content/care_examples.yaml
     python -m tests.understand.care_tuning --cross-validate   # the figures THRESHOLD was chosen by
+    python -m tests.understand.care_tuning --cross-validate-topic   # ... and ON_TOPIC_THRESHOLD
 
 Only the tuning sets in `SOURCES` are read (never the held-out ones). Leave-one-set-out: for
 each set, the model is trained on the examples of all the other sets only and the whole care
@@ -19,10 +20,20 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.content import load_yaml
+from bot.faq.matcher import load_faq
 from bot.text import fold
 from bot.understand.care import Care, load_care
-from bot.understand.care_model import CARE, EXAMPLES_FILE, LABELS, Example, load_examples, train
-from tests.understand.evaluation import TUNED_ON
+from bot.understand.care_model import (
+    CARE,
+    EXAMPLES_FILE,
+    LABELS,
+    ON_TOPIC_THRESHOLD,
+    Example,
+    load_examples,
+    train,
+    train_on_topic,
+)
+from tests.understand.evaluation import TUNED_ON, load_set
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -34,7 +45,8 @@ HEADER = """\
 # At start-up a small model learns, from these lines, to tell a wellbeing message ("care") from
 # everything else the bot is sent; it adds to the words and meanings of care.yaml, so a message
 # that says distress through the situation ("third night staring at module 2 and nothing goes
-# in") still gets the caring reply.
+# in") still gets the caring reply. A second one learns from the "faq" and "offtopic" lines to
+# tell a question for the FAQ from a message about something else.
 #
 # How to add a line: one message per line, its label, a colon, the message in double quotes:
 #   - care: "everyone in my cohort gets it except me"
@@ -130,6 +142,42 @@ def cross_validate() -> str:
     return "\n".join(rows)
 
 
+def cross_validate_topic(threshold: float = ON_TOPIC_THRESHOLD) -> str:
+    """A Markdown table: per set and pooled, of the FAQ questions and off-topic messages that the
+    FAQ's word rules turn away as off-topic, how many the on-topic model (trained on the other
+    sets only) lets through: questions whose best entry is the right one, and off-topic ones."""
+    faq = load_faq(CONTENT)
+    sets = {name: read_set(name) for name in SOURCES}
+    labelled = {name: load_set(name) for name in SOURCES}
+    by_hand = hand_written()
+    rows = [
+        "| set | questions turned away | let through, right entry | off-topic turned away | let through |",
+        "|---|---|---|---|---|",
+    ]
+    pooled = [0, 0, 0, 0]
+    for name, held in sets.items():
+        held_keys = {_key(e.text) for e in held}
+        others = [e for other, examples in sets.items() if other != name for e in examples]
+        model = train_on_topic([e for e in [*others, *by_hand] if _key(e.text) not in held_keys])
+        figures = [0, 0, 0, 0]
+        for message in labelled[name]:
+            kind, text = message["kind"], str(message["text"])
+            if kind not in ("faq", "offtopic") or faq.match(text).kind != "fallback":
+                continue
+            through = model.probability(text) >= threshold
+            if kind == "faq":
+                best = faq.match(text, known_on_topic=True).best
+                figures[0] += 1
+                figures[1] += through and best is not None and best.entry.id == message.get("expect")
+            else:
+                figures[2] += 1
+                figures[3] += through
+        pooled = [p + f for p, f in zip(pooled, figures, strict=True)]
+        rows.append(f"| {name} | {figures[0]} | {figures[1]} | {figures[2]} | {figures[3]} |")
+    rows.append(f"| pooled | {pooled[0]} | {pooled[1]} | {pooled[2]} | {pooled[3]} |")
+    return "\n".join(rows)
+
+
 def _row(name: str, f: Sequence[int]) -> str:
     care, others, faq = max(1, f[0]), max(1, f[3]), max(1, f[6])
     return (
@@ -143,6 +191,8 @@ def main(argv: Sequence[str]) -> None:
         print(f"{build_examples()} examples written to content/{EXAMPLES_FILE}")
     if "--cross-validate" in argv:
         print(cross_validate())
+    if "--cross-validate-topic" in argv:
+        print(cross_validate_topic())
 
 
 if __name__ == "__main__":

@@ -15,8 +15,8 @@ from bot.understand.care_model import (
     EXAMPLES_FILE,
     LABELS,
     THRESHOLD,
-    CareModel,
     Example,
+    LearnedSignal,
     features,
     load_care_model,
     load_examples,
@@ -151,7 +151,7 @@ def test_trained_weights_are_kept_for_the_next_process(
     [kept] = list(tmp_path.glob("microcred-care-model-*.npz"))
     monkeypatch.setattr(care_model, "_trained", {})  # as in a new process
 
-    def no_training(*_: object) -> CareModel:
+    def no_training(*_: object) -> LearnedSignal:
         raise AssertionError("trained again although the weights were kept")
 
     monkeypatch.setattr(care_model, "train", no_training)

@@ -1,0 +1,62 @@
+"""The learned on-topic signal: a question for the FAQ that the word rules turned away as
+off-topic (it names the asker's job and world: "paramedic", "registration") is answered; messages
+about something else that share the bot's words stay off-topic."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.catalog.search import CourseSearch
+from bot.faq.matcher import load_faq
+from bot.understand.care import load_care
+from bot.understand.intent import Understander
+from bot.understand.language import load_languages
+from tests.conftest import search_over
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+PARAMEDIC = "can I claim these as continuing professional development for my paramedic registration"
+
+
+@pytest.fixture(scope="module")
+def catalog(seeded_database: Path) -> CourseSearch:
+    return search_over(seeded_database)
+
+
+@pytest.fixture(scope="module")
+def understander(catalog: CourseSearch) -> Understander:
+    return Understander(
+        load_faq(CONTENT), catalog.is_known_skill, load_care(CONTENT), load_languages(CONTENT)
+    )
+
+
+def test_the_signal_is_learned_from_the_examples_file(understander: Understander) -> None:
+    signal = understander.care.on_topic
+    assert signal is not None
+    assert signal.probability(PARAMEDIC) > signal.threshold > signal.probability("how do i renew my passport")
+
+
+def test_a_question_in_the_askers_own_words_is_answered(understander: Understander) -> None:
+    got = understander.understand(PARAMEDIC)
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "cpd"
+
+
+def test_without_the_signal_the_word_rules_turn_it_away(understander: Understander) -> None:
+    rules_only = replace(understander, care=replace(understander.care, on_topic=None))
+    assert rules_only.understand(PARAMEDIC).kind != "faq"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do i renew my driving licence",
+        "can i get a refund on my train ticket",
+        "is my passport still valid after it expires",
+        "my car insurance certificate never arrived",
+    ],
+)
+def test_look_alikes_about_something_else_stay_off_topic(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind != "faq"
