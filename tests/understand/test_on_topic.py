@@ -5,31 +5,12 @@ about something else that share the bot's words stay off-topic."""
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-from bot.catalog.search import CourseSearch
-from bot.faq.matcher import load_faq
-from bot.understand.care import load_care
 from bot.understand.intent import Understander
-from bot.understand.language import load_languages
-from tests.conftest import search_over
 
-CONTENT = Path(__file__).resolve().parents[2] / "content"
 PARAMEDIC = "can I claim these as continuing professional development for my paramedic registration"
-
-
-@pytest.fixture(scope="module")
-def catalog(seeded_database: Path) -> CourseSearch:
-    return search_over(seeded_database)
-
-
-@pytest.fixture(scope="module")
-def understander(catalog: CourseSearch) -> Understander:
-    return Understander(
-        load_faq(CONTENT), catalog.is_known_skill, load_care(CONTENT), load_languages(CONTENT)
-    )
 
 
 def test_the_signal_is_learned_from_the_examples_file(understander: Understander) -> None:
