@@ -462,6 +462,17 @@ class Understander:
     def _match(self, text: str) -> Match:
         """The FAQ's decision, with a second look when its word rules turned the message away as
         off-topic but the learned on-topic signal is sure it is a question for the FAQ."""
+        match = self._match_once(text)
+        if match.kind == "suggest" and len(text.split()) >= LONG_QUESTION_WORDS:
+            # "…I have time. How does a course like this proceed from beginning to end?": the
+            # question asked in a long message, matched on its own.
+            for sentence in _asked_sentences(text):
+                found = self._match_once(sentence)
+                if found.kind == "answer":
+                    return found
+        return match
+
+    def _match_once(self, text: str) -> Match:
         match = self.faq.match(text)
         on_topic = self.care.on_topic
         if match.kind == "fallback" and on_topic is not None and on_topic.says(text):
@@ -543,6 +554,21 @@ def _language_of_a_wish_to_learn(folded: str) -> str | None:
     if code == "es" and _PORTUGUESE_WISH.search(folded):
         return "pt"
     return code
+
+
+LONG_QUESTION_WORDS = 16  # this long, the question asked in it is also matched alone
+MIN_SENTENCE_WORDS = 4
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+
+
+def _asked_sentences(text: str) -> list[str]:
+    """The sentences of a long message that ask something, last first (the question usually
+    comes after the story): those with a question mark or opening as a question."""
+    sentences = [s.strip() for s in _SENTENCES.split(text) if len(s.split()) >= MIN_SENTENCE_WORDS]
+    if len(sentences) < 2:
+        return []
+    asked = [s for s in sentences if "?" in s or _QUESTION_START.match(" ".join(fold(s).split()))]
+    return asked[::-1]
 
 
 def _without_course_words(query: str) -> str:

@@ -259,3 +259,28 @@ def test_emoji_alone_is_a_nod_not_a_search(understander: Understander, text: str
 )
 def test_passive_thoughts_of_not_being_here_are_urgent(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind == "urgent"  # crisis lines, not only study tips
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        (
+            "I moved here last year and have mostly been at home with the kids. My old job was in admin "
+            "but everything runs on new systems now. How much does one of these usually cost?",
+            "cost",
+        ),
+        (
+            "I drive a delivery van all week and only get Sundays off. My brother did one and says it "
+            "changed things for him. Would my employer actually take it seriously?",
+            "employer-recognition",
+        ),
+    ],
+)
+def test_the_question_at_the_end_of_a_long_story_is_answered(
+    understander: Understander, text: str, entry: str
+) -> None:
+    whole = understander.faq.match(text)
+    assert whole.kind != "answer"  # the story alone drowns the question ...
+    got = understander.understand(text)
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == entry  # ... which is answered on its own
