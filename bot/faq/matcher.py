@@ -571,9 +571,12 @@ class Faq:
         contain one ("goodbye, have a nice day" contains "goodbye").
         """
         best: tuple[float, SmalltalkIntent | None] = (0.0, None)
+        words = len(normal.split())
         for intent, phrasing in self._smalltalk_docs:
             score = fuzz.ratio(normal, phrasing)
-            if not whole_message_only and len(normal.split()) <= SMALLTALK_MAX_WORDS:
+            # The message may contain a phrasing, never be a fragment of one ("exam" is not
+            # "i passed my exam").
+            if not whole_message_only and len(phrasing.split()) <= words <= SMALLTALK_MAX_WORDS:
                 score = max(score, fuzz.token_set_ratio(normal, phrasing) - 1)
             if score > best[0]:
                 best = (score, intent)

@@ -284,3 +284,26 @@ def test_the_question_at_the_end_of_a_long_story_is_answered(
     got = understander.understand(text)
     assert got.kind == "faq" and got.match is not None and got.match.best is not None
     assert got.match.best.entry.id == entry  # ... which is answered on its own
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("thanks so much for your help!", "thanks"),
+        ("you're actually really useful", "thanks"),
+        ("are you a person or a robot?", "who-are-you"),
+        ("I passed!!! 🎉", "good-news"),
+        ("just got my certificate", "good-news"),
+    ],
+)
+def test_thanks_praise_and_good_news_are_small_talk(
+    understander: Understander, text: str, intent: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "smalltalk" and got.match is not None and got.match.smalltalk is not None
+    assert got.match.smalltalk.id == intent
+
+
+@pytest.mark.parametrize("text", ["certificate", "exam", "assessment", "my exam", "enrolled", "useful"])
+def test_a_word_of_a_small_talk_phrasing_is_not_small_talk(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind != "smalltalk"
