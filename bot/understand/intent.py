@@ -259,7 +259,7 @@ _COURSE_WORDS_ANY_LANGUAGE = re.compile(
 )
 _OTHER_LANGUAGE_FILLER = re.compile(
     r"\b(?:de|del|la|el|en|para|sobre|der|die|das|für|fur|über|uber|le|les|des|du|pour|di|"
-    r"per|sul|do|da|em|van|voor|over|z|ze|w|dla|o|ein|eine|einen|einem|un|una|uno|um|uma|een|im|in|zu|"
+    r"per|sul|do|da|em|van|voor|over|z|ze|w|dla|o|ein|eine|einen|einem|un|une|una|uno|um|uma|een|im|in|zu|"
     r"sur|su|op|algun|alguno|alguna|algunos|algum|alguma|qualche|jakis|jakies|jakichs|mi|me|mir|mich|"
     r"moi|me|ik|ich|je|j|yo|eu|io|ja|se|sie|si|bitte|por favor|favor|svp|prosze|alsjeblieft|gratis|online)\b"
 )
@@ -438,6 +438,11 @@ class Understander:
             # "supply chain, i used to work in a warehouse", "social media marketing for my
             # bakery": a skill first, then why; the skill is what to search for.
             return Understanding("search", {**scores, "search": 1.0}, query=head)
+        topic = None if skill or match.kind == "answer" else _topic_head(text)
+        if topic is not None:
+            # "solar panel installation, im a sparky already": a subject the catalogue may not
+            # know, then who is asking; the search says honestly whether any course fits.
+            return Understanding("search", {**scores, "search": 0.8}, query=topic)
         if skill:
             if match.kind != "answer" or not (questionish or words >= LONG_MESSAGE_WORDS):
                 return Understanding("search", scores, query=stripped)
@@ -544,9 +549,21 @@ _LEARN_VERB_LANGUAGE = {
 _PORTUGUESE_WISH = re.compile(r"\b(?:quero|queria|gostaria|preciso|eu)\b")
 
 
+_LOOKING_LANGUAGE = {
+    "busco": "es", "buscando": "es", "procuro": "pt", "procurando": "pt", "suche": "de", "cherche": "fr",
+    "cerco": "it", "cercando": "it", "zoek": "nl", "szukam": "pl",
+}  # fmt: skip
+
+
 def _language_of_a_wish_to_learn(folded: str) -> str | None:
-    """The language of a short wish to learn that the detector was unsure of ("quero aprender
-    liderança" → "pt"): a learning verb of one of our languages with a wish before it."""
+    """The language of a short wish to learn or search for a course that the detector was unsure
+    of ("quero aprender liderança" → "pt", "busco un curso de python" → "es"): a learning verb of
+    one of our languages with a wish before it, or a looking-for opening with a course word."""
+    looking = _FOREIGN_LOOKING.match(folded)
+    if looking and _COURSE_WORDS_ANY_LANGUAGE.search(folded):
+        for word in reversed(looking.group(0).split()):
+            if word in _LOOKING_LANGUAGE:
+                return _LOOKING_LANGUAGE[word]
     verb = _FOREIGN_LEARN.search(folded)
     if verb is None or not (_FOREIGN_WISH.search(folded) or _FOREIGN_LOOKING.match(folded)):
         return None
@@ -554,6 +571,38 @@ def _language_of_a_wish_to_learn(folded: str) -> str | None:
     if code == "es" and _PORTUGUESE_WISH.search(folded):
         return "pt"
     return code
+
+
+TOPIC_MAX_WORDS = 6
+_ASKS_AFTER = re.compile(
+    r"^(?:what|whats|how|why|when|where|who|which|is|are|do|does|can|could|will|would|should)\b"
+)
+_TOPIC_BREAK = re.compile(r"\s*(?:[,;:/(]|\s[-–—]+\s)\s*")
+_NOT_A_TOPIC_WORD = re.compile(
+    r"\b(?:i|im|i'm|ive|i've|id|i'd|me|my|you|your|youre|you're|we|our|he|she|they|it|its|it's|this|that|"
+    r"is|are|was|were|am|be|do|does|did|dont|don't|can|cant|can't|will|would|should|could|have|has|had|"
+    r"what|whats|how|why|when|where|who|which|not|no|yes|thanks|thank|hi|hello|hey|ok|okay|lol|haha|"
+    r"please|pls|sorry|so|just|really|anyway|well|oh|also|but|because|if|then|there|here|got|get|let|"
+    r"went|been|feel|felt|need|want|wanna|gonna|think|know|real)\b"
+)
+
+
+def _topic_head(text: str) -> str | None:
+    """The subject a message opens with, before a comma, slash or dash, when what follows is
+    about the learner ("regenerative agriculture or soil health, anything along those lines",
+    "health and safety, NEBOSH type thing, for a supervisor"), or `None`. A subject is one to
+    six words with no pronoun, verb of asking, greeting or word about microcredentials."""
+    folded = " ".join(fold(text).split())
+    parts = [p for p in _TOPIC_BREAK.split(folded, maxsplit=1) if p.strip()]
+    if len(parts) < 2 or "?" in folded or _ASKS_AFTER.match(parts[1].strip()):
+        return None  # "gdpr request, how do i get my data?" asks about the bot
+    head = parts[0].strip(" .!")
+    words = head.split()
+    if not 1 <= len(words) <= TOPIC_MAX_WORDS or not any(len(w) > 2 for w in words):
+        return None
+    if _NOT_A_TOPIC_WORD.search(head) or _ABOUT_MICROCREDENTIALS.search(head) or re.search(r"\d", head):
+        return None
+    return head
 
 
 LONG_QUESTION_WORDS = 16  # this long, the question asked in it is also matched alone

@@ -50,3 +50,14 @@ def test_other_questions_about_courses_get_the_reply_in_their_language(
 ) -> None:
     got = understander.understand(text)
     assert got.kind == "language" and got.language == language, got
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Busco un curso de Excel para principiantes", "es"), ("ik zoek een cursus python", "nl")],
+)
+def test_looking_for_a_course_in_another_language_is_a_search(
+    understander: Understander, text: str, language: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "search" and got.language == language

@@ -307,3 +307,30 @@ def test_thanks_praise_and_good_news_are_small_talk(
 @pytest.mark.parametrize("text", ["certificate", "exam", "assessment", "my exam", "enrolled", "useful"])
 def test_a_word_of_a_small_talk_phrasing_is_not_small_talk(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind != "smalltalk"
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("beekeeping, we've just got our first hive", "beekeeping"),
+        ("forklift safety - i run a small warehouse", "forklift safety"),
+        ("interior design / my flat needs work", "interior design"),
+    ],
+)
+def test_a_subject_then_who_is_asking_is_a_search_for_the_subject(
+    understander: Understander, text: str, query: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "search" and got.query == query
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gdpr request, how do i get my data",
+        "real talk, worth it or not?",
+        "got let go on friday, what are my options",
+    ],
+)
+def test_a_question_after_the_comma_is_not_a_subject_search(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind != "search"
