@@ -975,7 +975,9 @@ _FOR_AUDIENCE = re.compile(
     rf"((?:(?!and\b|or\b)[\w-]+\s+){{0,2}}(?:{_AUDIENCE_WORD})(?:\s*(?:and|or|&|,)\s*(?:{_AUDIENCE_WORD}))*)\b",
     re.IGNORECASE,
 )
-# "moving into management from nursing": where the learner comes from is not the topic.
+# "moving into management from nursing": where the learner comes from is not the topic (but
+# "protect my business from hackers" is).
+_CHANGING = re.compile(r"\b(?:into|move|moving|switch|switching|transition\w*|chang\w+|coming|retrain\w*)\b")
 _FROM_BACKGROUND = re.compile(
     r"(?<=\S)\s+(?:coming\s+)?from\s+(?:a\s+|an\s+|my\s+)?[\w-]+(?:\s+(?:background|career|job|role|sector))?$",
     re.IGNORECASE,
@@ -986,7 +988,7 @@ def _audience(text: str) -> tuple[str, list[str]]:
     """ "leadership for managers" → ("leadership", ["managers"]): who a course is for is a
     qualifier, not the topic. A query that is only an audience ("courses for nurses") keeps it
     as its topic."""
-    if re.search(r"\b(?:into|to)\b", text) and _FROM_BACKGROUND.search(text):
+    if _CHANGING.search(text) and _FROM_BACKGROUND.search(text):
         text = _FROM_BACKGROUND.sub("", text)
     audience = [w.casefold() for m in _FOR_AUDIENCE.finditer(text) for w in re.findall(r"[\w-]+", m.group(1))]
     if not any(w in AUDIENCES for w in audience):

@@ -115,3 +115,21 @@ def test_filters_are_understood(held_out: Figures) -> None:
 def test_nothing_is_shown_when_nothing_is_relevant(held_out: Figures) -> None:
     shown = len(held_out.empty_shown)  # a count: the report does not list held-out queries
     assert shown == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "skill"),
+    [
+        ("moving into management from nursing", "management"),
+        ("switching careers into ux design from retail", "ux design"),
+        ("how to protect my small business from hackers", "cybersecurity"),
+        ("i want to learn to code websites", "javascript"),
+        ("prompt engineering", "artificial intelligence"),
+    ],
+)
+def test_background_is_not_the_topic_and_other_names_count(
+    search: CourseSearch, query: str, skill: str
+) -> None:
+    result = search.search(query)
+    assert skill in result.understood
+    assert result.ranked
