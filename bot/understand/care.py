@@ -37,7 +37,13 @@ from bot.content import ContentError, read_yaml, require_list, require_str
 from bot.faq.semantic import embed
 from bot.telegram_html import html_problem
 from bot.text import fold, is_english_word
-from bot.understand.care_model import LearnedSignal, load_care_model, load_on_topic_model
+from bot.understand.care_model import (
+    LearnedSignal,
+    PlanCommands,
+    load_care_model,
+    load_on_topic_model,
+    load_plan_commands,
+)
 
 CareLevel = Literal["urgent", "care"]
 # About the writer: a first-person word, or a feeling verb with the "i" dropped ("feel like a fraud").
@@ -115,6 +121,8 @@ class Care:
     # Learned from the same examples file: an FAQ question, or a message about something else?
     # The understanding step asks it when the FAQ's word rules turn a message away as off-topic.
     on_topic: LearnedSignal | None = None
+    # ... and a plan command in free words ("can we put this on ice for a month")?
+    plan: PlanCommands | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_signal", _phrase_pattern(self.signals))
@@ -281,7 +289,7 @@ def load_care(content_dir: Path) -> Care:
             raise ContentError(path, None, key, problem)
     reply, urgent_reply = replies["reply"].strip(), replies["urgent_reply"].strip()
     model = load_care_model(content_dir)
-    on_topic = load_on_topic_model(content_dir)
+    on_topic, plan = load_on_topic_model(content_dir), load_plan_commands(content_dir)
     return Care(
-        signals, urgent, reply, urgent_reply, feelings, states, prototypes, near_misses, model, on_topic
+        signals, urgent, reply, urgent_reply, feelings, states, prototypes, near_misses, model, on_topic, plan
     )

@@ -42,12 +42,24 @@ from bot.text import fold
 EXAMPLES_FILE = "care_examples.yaml"
 CARE = "care"
 # Every label a line of the examples file may have; all but "care" are "not care".
-LABELS = ("care", "faq", "search", "plan", "smalltalk", "offtopic", "language")
+PLAN_ACTIONS = ("study", "progress", "pause", "resume", "stop", "reminders", "done")
+# Every label a line may have; a plan command says which one ("plan-pause"), or just "plan".
+LABELS = (
+    "care", "faq", "search", "plan", "smalltalk", "offtopic", "language",
+    *(f"plan-{action}" for action in PLAN_ACTIONS),
+)  # fmt: skip
 # Chosen together by leave-one-set-out: the highest pooled recall of care messages whose
 # added false alarms stay at most 0.25 % of the other messages (the figures:
 # `python -m tests.understand.care_tuning --cross-validate`).
 THRESHOLD = 0.8
 REGULARISATION = 0.3
+# The third: is a message a plan command in free words ("can we put this on ice for a month")?
+# Asked only when no plan pattern matched, the message shows no distress and does not ask how
+# something works; which command it is comes from the closest labelled commands ("plan-pause").
+# Chosen by leave-one-set-out like the others (`--cross-validate-plan`).
+PLAN_THRESHOLD = 0.9
+PLAN_REGULARISATION = 0.3
+PLAN_NEIGHBOURS = 5
 # The second model learned from the same file: is a message an FAQ question ("faq") or about
 # something else ("offtopic")? It is asked only about messages the FAQ's word rules turn away
 # as off-topic (real words the FAQ never uses outnumber the words about learning: "can I log
@@ -77,6 +89,14 @@ class Example:
     @property
     def is_care(self) -> bool:
         return self.label == CARE
+
+    @property
+    def is_plan(self) -> bool:
+        return self.label == "plan" or self.label.startswith("plan-")
+
+    @property
+    def plan_action(self) -> str | None:
+        return self.label.removeprefix("plan-") if self.label.startswith("plan-") else None
 
 
 class LearnedSignal:
@@ -120,6 +140,38 @@ def train_on_topic(
     y = np.array([1.0 if e.label == FAQ else 0.0 for e in chosen])
     weights, bias = _fit(x, y, regularisation)
     return LearnedSignal(weights, bias, ON_TOPIC_THRESHOLD)
+
+
+def train_plan(examples: Sequence[Example], regularisation: float = PLAN_REGULARISATION) -> LearnedSignal:
+    """A logistic regression on the same examples, plan commands against everything else."""
+    x = features([e.text for e in examples])
+    y = np.array([1.0 if e.is_plan else 0.0 for e in examples])
+    weights, bias = _fit(x, y, regularisation)
+    return LearnedSignal(weights, bias, PLAN_THRESHOLD)
+
+
+class PlanCommands:
+    """Which plan command a message is, if the learned signal says it is one: the action most of
+    its closest labelled commands have (by WordLlama cosine, weighted by closeness)."""
+
+    def __init__(self, signal: LearnedSignal, commands: Sequence[Example]) -> None:
+        self.signal = signal
+        labelled = [e for e in commands if e.plan_action is not None]
+        self._actions = [e.plan_action or "" for e in labelled]
+        texts = [_folded(e.text) for e in labelled]
+        vectors = embed(texts).astype(np.float64) if texts else np.zeros((0, 1))
+        self._vectors = vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9)
+
+    def action(self, text: str) -> str | None:
+        """The plan action ("pause", "progress", ...) the message asks for, or `None`."""
+        if not self._actions or not self.signal.says(text):
+            return None
+        vector = embed([_folded(text)]).astype(np.float64)[0]
+        closeness = self._vectors @ (vector / (np.linalg.norm(vector) + 1e-9))
+        votes: dict[str, float] = {}
+        for index in np.argsort(-closeness)[:PLAN_NEIGHBOURS]:
+            votes[self._actions[index]] = votes.get(self._actions[index], 0.0) + float(closeness[index])
+        return max(votes, key=lambda action: votes[action])
 
 
 def features(texts: Sequence[str]) -> npt.NDArray[np.float64]:
@@ -212,23 +264,28 @@ def load_on_topic_model(content_dir: Path) -> LearnedSignal:
     return _load(content_dir, FAQ)
 
 
+def load_plan_commands(content_dir: Path) -> PlanCommands:
+    """The plan-command model trained on the same examples file, with its labelled commands."""
+    signal = _load(content_dir, "plan")
+    return PlanCommands(signal, [e for e in load_examples(content_dir / EXAMPLES_FILE) if e.is_plan])
+
+
 def _load(content_dir: Path, kind: str) -> LearnedSignal:
     path = content_dir / EXAMPLES_FILE
     examples = load_examples(path)
     lines = "\n".join(f"{e.label}\t{e.text}" for e in examples)
     key = hashlib.sha256(lines.encode() if kind == CARE else f"{kind}\n{lines}".encode()).hexdigest()
-    threshold = THRESHOLD if kind == CARE else ON_TOPIC_THRESHOLD
+    threshold = {CARE: THRESHOLD, FAQ: ON_TOPIC_THRESHOLD}.get(kind, PLAN_THRESHOLD)
+    trainer = {CARE: train, FAQ: train_on_topic}.get(kind, train_plan)
     with _training:
         if key not in _trained:
-            _trained[key] = _cached(key, threshold) or _saved(
-                key, train(examples) if kind == CARE else train_on_topic(examples)
-            )
+            _trained[key] = _cached(key, threshold) or _saved(key, trainer(examples))
         return _trained[key]
 
 
 def _cache_file(key: str) -> Path:
     embedder = importlib.metadata.version("wordllama")  # another model version, other embeddings
-    settings = f"{REGULARISATION} {ON_TOPIC_REGULARISATION} {ON_TOPIC_THRESHOLD}"
+    settings = f"{REGULARISATION} {ON_TOPIC_REGULARISATION} {PLAN_REGULARISATION}"
     version = hashlib.sha256(f"{key} {settings} {_SOURCE_HASH} {embedder}".encode()).hexdigest()[:24]
     return CACHE_DIR / f"microcred-care-model-{version}.npz"
 

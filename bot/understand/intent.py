@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast, get_args
 
 from bot.faq.matcher import Faq, Match
 from bot.study.parse import parse_time_answer
@@ -51,6 +51,18 @@ Kind = Literal[
     "setting",
 ]
 PlanAction = Literal["study", "progress", "pause", "resume", "stop", "reminders", "done"]
+_PLAN_ACTIONS: frozenset[str] = frozenset(get_args(PlanAction))
+# Stopping is only meant of the bot's own plan, reminders or messages, never of a course.
+_NAMES_THE_PLAN = re.compile(
+    r"\b(?:plans?|schedules?|reminders?|nudges?|notifications?|pings?|messages?|messaging|texts?|alerts?|"
+    r"bot|you)\b"
+)
+# How a plan feature works is a question for the FAQ, not a command ("if i pause do i lose my
+# streak?", "how do i switch the reminders off").
+_ASKS_ABOUT_PLANS = re.compile(
+    r"^(?:is there|explain|how|what|whats|if|does|do|will|would|should|why|when|are|is|am i|"
+    r"(?:can|could|may|might) i)\b|\bhow\b|\?"
+)
 
 # A known skill loses to the FAQ only when the message reads as a question and the FAQ is
 # this confident; closer than CLARIFY_MARGIN above the answer bar, the bot asks instead.
@@ -102,7 +114,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
     (
         "stop",
         _either(
-            r"\b(?:stop|quit)\s+(?:reminding\s+me|(?:the\s+|my\s+|all\s+)?reminders)\b.*"
+            rf"\b(?:stop|quit)\s+(?:reminding\s+me|{_NAGGING}\s+me|(?:the\s+|my\s+|all\s+)?reminders)\b.*"
             r"\b(?:for good|forever|permanently|altogether|completely)\b",
             # "no more reminders, i quit the course": the course is over, so is the plan
             r"\bi\s+(?:have\s+|ve\s+)?(?:quit|dropped|left|withdrew from|cancelled|canceled)\s+"
@@ -385,7 +397,14 @@ class Understander:
             # the feeling ("…is the final assessment hard?") is kept, to be offered after.
             asked = self.faq.match(text) if _is_question(folded) else None
             kept = asked if asked is not None and asked.kind == "answer" else None
-            return Understanding("care", {"care": 1.0}, match=kept)
+            if kept is None or self.care.level_by_words(text) is not None:
+                return Understanding("care", {"care": 1.0}, match=kept)
+            # Only the meaning sounded like distress, and the FAQ answers the question asked
+            # ("work got crazy and i fell behind, will i lose my place if i miss the deadline"):
+            # the answer is what helps.
+            level = None
+        if action is None and level is None:
+            action = self._learned_plan_action(text, folded)
         if action is not None:
             return Understanding("plan", {"plan": 1.0}, plan_action=action)
         language = self.languages.detect(text) or _language_of_a_wish_to_learn(folded)
@@ -463,6 +482,16 @@ class Understander:
         if match.kind == "suggest":
             return Understanding("suggest", scores, match=match, about_course=about_course)
         return Understanding("offtopic", scores, match=match)
+
+    def _learned_plan_action(self, text: str, folded: str) -> PlanAction | None:
+        """A plan command in words no pattern knows ("can we put this on ice for a month"),
+        by the learned signal; never a question about how a plan feature works."""
+        if self.care.plan is None or _ASKS_ABOUT_PLANS.search(folded):
+            return None
+        learned = self.care.plan.action(text)
+        if learned == "stop" and not _NAMES_THE_PLAN.search(folded):
+            return None  # "cancel it, i want my money back" is about the provider's course
+        return cast(PlanAction, learned) if learned in _PLAN_ACTIONS else None
 
     def _match(self, text: str) -> Match:
         """The FAQ's decision, with a second look when its word rules turned the message away as

@@ -3,6 +3,7 @@
     python -m tests.understand.care_tuning --build-examples   # rewrite content/care_examples.yaml
     python -m tests.understand.care_tuning --cross-validate   # the figures THRESHOLD was chosen by
     python -m tests.understand.care_tuning --cross-validate-topic   # ... and ON_TOPIC_THRESHOLD
+    python -m tests.understand.care_tuning --cross-validate-plan    # ... and PLAN_THRESHOLD
 
 Only the tuning sets in `SOURCES` are read (never the held-out ones). Leave-one-set-out: for
 each set, the model is trained on the examples of all the other sets only and the whole care
@@ -29,10 +30,14 @@ from bot.understand.care_model import (
     LABELS,
     ON_TOPIC_THRESHOLD,
     Example,
+    PlanCommands,
     load_examples,
     train,
     train_on_topic,
+    train_plan,
 )
+from bot.understand.intent import Understander
+from bot.understand.language import load_languages
 from tests.understand.evaluation import TUNED_ON, load_set
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,7 +72,13 @@ examples:
 
 def read_set(name: str) -> list[Example]:
     messages = load_yaml((DATA / name).read_text(encoding="utf-8"))["messages"]
-    return [Example(str(m["text"]).strip(), str(m["kind"])) for m in messages if m["kind"] in LABELS]
+    return [Example(str(m["text"]).strip(), _label(m)) for m in messages if m["kind"] in LABELS]
+
+
+def _label(message: dict[str, object]) -> str:
+    """The examples file's label: the kind, and for a plan command which one ("plan-pause")."""
+    kind, expect = str(message["kind"]), message.get("expect")
+    return f"plan-{expect}" if kind == "plan" and f"plan-{expect}" in LABELS else kind
 
 
 def _key(text: str) -> str:
@@ -178,6 +189,41 @@ def cross_validate_topic(threshold: float = ON_TOPIC_THRESHOLD) -> str:
     return "\n".join(rows)
 
 
+def cross_validate_plan() -> str:
+    """A Markdown table: per set and pooled, plan commands understood by the patterns alone and
+    with the learned signal (trained on the other sets only), and the learned signal's false
+    commands on the other messages (those with no distress, not asking how)."""
+    care = load_care(CONTENT)
+    understander = Understander(
+        load_faq(CONTENT), lambda _: False, replace(care, plan=None), load_languages(CONTENT)
+    )
+    sets = {name: read_set(name) for name in SOURCES}
+    labelled = {name: load_set(name) for name in SOURCES}
+    by_hand = hand_written()
+    rows = ["| set | plan commands | patterns | + learned | false commands |", "|---|---|---|---|---|"]
+    pooled = [0, 0, 0, 0]
+    for name, held in sets.items():
+        held_keys = {_key(e.text) for e in held}
+        kept = [e for other, examples in sets.items() if other != name for e in examples]
+        kept = [e for e in [*kept, *by_hand] if _key(e.text) not in held_keys]
+        commands = PlanCommands(train_plan(kept), [e for e in kept if e.is_plan])
+        learned = replace(understander, care=replace(care, plan=commands))
+        figures = [0, 0, 0, 0]
+        for message in labelled[name]:
+            text, kind, expect = str(message["text"]), message["kind"], message.get("expect")
+            before, after = understander.understand(text), learned.understand(text)
+            if kind == "plan":
+                figures[0] += 1
+                figures[1] += before.kind == "plan" and before.plan_action == expect
+                figures[2] += after.kind == "plan" and after.plan_action == expect
+            elif after.kind == "plan" and before.kind != "plan":
+                figures[3] += 1
+        pooled = [p + f for p, f in zip(pooled, figures, strict=True)]
+        rows.append(f"| {name} | {figures[0]} | {figures[1]} | {figures[2]} | {figures[3]} |")
+    rows.append(f"| pooled | {pooled[0]} | {pooled[1]} | {pooled[2]} | {pooled[3]} |")
+    return "\n".join(rows)
+
+
 def _row(name: str, f: Sequence[int]) -> str:
     care, others, faq = max(1, f[0]), max(1, f[3]), max(1, f[6])
     return (
@@ -193,6 +239,8 @@ def main(argv: Sequence[str]) -> None:
         print(cross_validate())
     if "--cross-validate-topic" in argv:
         print(cross_validate_topic())
+    if "--cross-validate-plan" in argv:
+        print(cross_validate_plan())
 
 
 if __name__ == "__main__":

@@ -47,6 +47,7 @@ TUNED_ON = (
     "tuning_eval_5.yaml",
     "tuning_eval_6.yaml",
     "learner_eval_4.yaml",  # the blind set of round 2, tuned on in round 3
+    "care_plan_tuning.yaml",  # round 3: care, calm near misses and plan commands, written blind
 )
 
 @dataclass

@@ -137,3 +137,28 @@ def test_plan_commands_said_loosely(text: str, action: PlanAction) -> None:
 )
 def test_asking_how_to_do_a_plan_command_is_a_question(text: str) -> None:
     assert plan_action(_folded(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [("ok i'm ready to crack on again", "resume"), ("ping me at lunchtime instead", "reminders")],
+)
+def test_a_command_in_words_no_pattern_knows_is_learned(
+    understander: Understander, text: str, action: PlanAction
+) -> None:
+    assert plan_action(_folded(text)) is None  # no pattern knows these words ...
+    got = understander.understand(text)
+    assert got.kind == "plan" and got.plan_action == action  # ... the learned signal does
+
+
+@pytest.mark.parametrize(
+    "text", ["how do i put things on ice", "can i cancel it and get a refund", "cancel it and refund me"]
+)
+def test_questions_and_a_course_cancelled_are_not_learned_commands(
+    understander: Understander, text: str
+) -> None:
+    assert understander.understand(text).kind != "plan"
+
+
+def test_stop_messaging_me_for_good_stops_the_plan() -> None:
+    assert plan_action(_folded("stop messaging me for good")) == "stop"
