@@ -72,6 +72,8 @@ REFERRING_MEANING = 0.6
 FILLERS = frozenset("possible though tho least specifically here there tbh please".split())
 
 MAX_ANSWER_CHARS = 900
+MIN_PHRASINGS_USING = 2  # a word in fewer phrasings (and in no question or answer) is the asker's own
+SHORT_PHRASING_WORDS = 8  # ... unless that phrasing is this short: then its words are the question's
 MIN_PHRASINGS = 6
 
 # Words that carry no topic on their own; they still count a little.
@@ -315,8 +317,25 @@ class Faq:
             words.update(stem(w) for w in normalise(html_to_text(entry.answer)).split())
             vocab_per_entry.append(words)
         self._entry_vocab = vocab_per_entry
-        self._phrasing_stems = {stem(w) for words in self._phrasing_words for w in words}
+        # What the off-topic gate counts as "a word the FAQ uses": its questions, its answers and
+        # the words of at least two phrasings. A word one learner's phrasing happened to use
+        # ("iphone", "outside") does not make a message about it a question for the FAQ.
+        used = Counter(
+            stem(w) for entry in self.entries for p in entry.phrasings for w in set(normalise(p).split())
+        )
+        short = {
+            stem(w)
+            for entry in self.entries
+            for p in entry.phrasings
+            if len(normalise(p).split()) <= SHORT_PHRASING_WORDS
+            for w in normalise(p).split()
+        }
+        asked = short | {stem(w) for entry in self.entries for w in normalise(entry.question).split()}
+        answered = {stem(w) for entry in self.entries for w in normalise(html_to_text(entry.answer)).split()}
+        self._phrasing_stems = asked | {w for w, c in used.items() if c >= MIN_PHRASINGS_USING}
         self._phrasing_prefixes = frozenset(w[:5] for w in self._phrasing_stems if len(w) >= 5)
+        self._gate_known = self._phrasing_stems | answered
+        self._gate_prefixes = frozenset(w[:5] for w in self._gate_known if len(w) >= 5)
         df = Counter(w for words in vocab_per_entry for w in words)
         n = len(self.entries)
         self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
@@ -401,8 +420,8 @@ class Faq:
             for w in words
             if len(w) >= 3
             and w not in STOPWORDS
-            and stem(w) not in self._idf
-            and (len(w) <= 5 or w[:5] not in self._prefixes)  # "searching" is a form of "search"
+            and stem(w) not in self._gate_known
+            and (len(w) <= 5 or w[:5] not in self._gate_prefixes)  # "searching" is a form of "search"
             and (is_english_word(w) or (len(w) >= 3 and w.isalpha() and self._correct(w) == stem(w)))
         )
         # A long message tells its story in words the FAQ never needs; only nothing about
@@ -444,8 +463,8 @@ class Faq:
             len(w) >= 3
             and w not in STOPWORDS
             and w not in FILLERS
-            and stem(w) not in self._idf
-            and w[:5] not in self._prefixes
+            and stem(w) not in self._gate_known
+            and w[:5] not in self._gate_prefixes
             and is_english_word(w)
             for w in normal.split()
         )

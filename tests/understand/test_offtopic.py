@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.faq.matcher import Faq, _thing_pronouns, load_faq
+from bot.faq.matcher import Faq, FaqEntry, Topic, _thing_pronouns, load_faq
+from bot.text import normalise
 from bot.understand.care import load_care
 from bot.understand.intent import Understander
 from bot.understand.language import load_languages
@@ -138,3 +139,26 @@ def test_a_pronoun_counts_only_when_it_stands_for_the_thing() -> None:
     assert _thing_pronouns("any promotion codes this week".split()) == 0
     assert _thing_pronouns("i missed one phone payment".split()) == 0
     assert _thing_pronouns("how do i get a new one".split()) == 0
+
+
+
+def _faq_with(phrasing: str) -> Faq:
+    entry = FaqEntry(
+        id="cost",
+        topic="basics",
+        question="How much does a microcredential cost?",
+        phrasings=("how much is a microcredential", "what do they cost", phrasing),
+        answer="Prices vary by provider.",
+        related=(),
+        search=None,
+    )
+    return Faq([Topic("basics", "The basics")], [entry], semantic=False)
+
+
+def test_a_word_of_one_long_phrasing_is_the_askers_own() -> None:
+    """A long phrasing tells one learner's story ("I farm 40 miles from town and…"): its words
+    do not make a message about them a question for the FAQ; a short phrasing's words do."""
+    story = _faq_with("I farm 40 miles from the nearest town with my tractor, how much would one cost me")
+    short = _faq_with("tractor course cost")
+    assert story.off_domain(normalise("my tractor"))
+    assert not short.off_domain(normalise("my tractor"))
