@@ -50,7 +50,7 @@ SMALLTALK_RATIO = 88  # whole-message similarity needed to treat text as small t
 SMALLTALK_MAX_WORDS = 6  # longer messages are small talk only if they match as a whole
 SMALLTALK_SHORT_WORDS = 3  # "hey bot": this short, small talk wins over an FAQ match
 TYPO_SIMILARITY = 0.8  # normalised Levenshtein similarity to correct an unknown word
-FUZZY_SHORTLIST = 12  # entries whose phrasings get the (costlier) fuzzy comparison
+FUZZY_SHORTLIST = 8  # entries whose phrasings get the (costlier) fuzzy comparison (8 ranks as 12 did)
 SEMANTIC_COMMON_SHARE = 0.5  # words in more entries than this share are left out of the meaning
 SEMANTIC_WEIGHT = 0.3  # share of the confidence that comes from meaning (WordLlama cosine)
 # A message with no word about learning, courses or this bot ("whats the best laptop under
@@ -72,6 +72,7 @@ REFERRING_MEANING = 0.6
 FILLERS = frozenset("possible though tho least specifically here there tbh please".split())
 
 MAX_ANSWER_CHARS = 900
+MAX_CORRECTIONS_KEPT = 20_000  # typo corrections remembered (a few MB at most)
 MIN_PHRASINGS_USING = 2  # a word in fewer phrasings (and in no question or answer) is the asker's own
 SHORT_PHRASING_WORDS = 8  # ... unless that phrasing is this short: then its words are the question's
 MIN_PHRASINGS = 6
@@ -344,6 +345,7 @@ class Faq:
         self._vocabulary = sorted(df)
         self._prefixes = frozenset(w[:5] for w in df if len(w) >= 5)
         self._doc_texts = [doc for _, doc in self._docs]
+        self._corrections: dict[str, str] = {}
         self._build_gram_vectors()
         self._docs_of: list[list[int]] = [[] for _ in self.entries]
         for position, (index, _doc) in enumerate(self._docs):
@@ -561,7 +563,17 @@ class Faq:
         return self._idf.get(word, self._unknown_weight)
 
     def _correct(self, word: str) -> str:
-        """Stem, then map an unknown word to a close known one ("employeers" → "employer")."""
+        """Stem, then map an unknown word to a close known one ("employeers" → "employer").
+        Learners repeat their words: the answers are kept (a bounded cache)."""
+        known = self._corrections.get(word)
+        if known is None:
+            known = self._corrected(word)
+            if len(self._corrections) >= MAX_CORRECTIONS_KEPT:
+                self._corrections.clear()
+            self._corrections[word] = known
+        return known
+
+    def _corrected(self, word: str) -> str:
         stemmed = stem(word)
         if stemmed in self._idf or stemmed in STOPWORDS or len(stemmed) < 4:
             return stemmed
