@@ -327,7 +327,8 @@ PHRASE_FAQ_CONFIDENCE = 0.6  # a short non-question phrase is a search unless th
 LONG_MESSAGE_WORDS = 5  # this long, a message naming a skill may still be a question
 _ABOUT_MICROCREDENTIALS = re.compile(
     r"\b(?:micro\s*-?\s*cred\w*|microdegrees?|nanodegrees?|credentials?|badges?|ects|eqf|cpd|bot|"
-    r"meaning|mean|definition|explain\w*|legit|scam|worth)\b"
+    r"meaning|mean|definition|explain\w*|legit|scam|worth|fund(?:ing|ed|s)?|grants?|bursar(?:y|ies)|"
+    r"scholarships?|financial aid|refunds?)\b"
 )
 
 

@@ -75,12 +75,14 @@ _COURSE_NOUN = re.compile(r"\b(?:courses?|classes|class|trainings?|programmes?|p
 _QUESTION_ANYWHERE = re.compile(
     r"\?|\b(?:what|whats|how|why|when|where|who|which|can i|could i|will|would|should|do i|does|is it|"
     r"are they|are these|is this|isnt|is not|arent|are not|worth|recogni[sz]e|value|tips|advice|convinc\w*|"
-    r"boss|employer|pay for|fund|legit|scam)\b"
+    r"boss|employer|pay for|fund(?:ing|ed|s)?|grants?|bursar\w*|scholarships?|financial aid|refunds?|"
+    r"legit|scam)\b"
 )
 NOUN_PHRASE_MAX_WORDS = 8
 # "any tips for convincing my boss to fund a course" opens like a search but asks about one.
 _ASKING_ABOUT = re.compile(
-    r"\b(?:tips|advice|convinc\w*|boss|employer|pay for|fund|legit|scam|worth|recogni[sz]\w*)\b"
+    r"\b(?:tips|advice|convinc\w*|boss|employer|pay for|fund(?:ing|ed|s)?|grants?|bursar\w*|scholarships?|"
+    r"financial (?:aid|help|support)|refund\w*|money back|legit|scam|worth|recogni[sz]\w*)\b"
 )
 _QUESTION_OPENING = re.compile(
     r"^(?:what|whats|how|why|when|where|who|which|is|are|do|does|did|can|could|will|would|should|"

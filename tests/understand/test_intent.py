@@ -334,3 +334,16 @@ def test_a_subject_then_who_is_asking_is_a_search_for_the_subject(
 )
 def test_a_question_after_the_comma_is_not_a_subject_search(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind != "search"
+
+
+@pytest.mark.parametrize(
+    "text", ["government funding for short courses in ireland", "financial aid for online courses"]
+)
+def test_money_for_courses_is_a_question_not_a_search(understander: Understander, text: str) -> None:
+    got = understander.understand(text)
+    assert got.kind in ("faq", "suggest") and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "funding"
+
+
+def test_a_skill_that_sounds_like_money_is_still_a_search(understander: Understander) -> None:
+    assert understander.understand("any courses on fundraising").kind == "search"
