@@ -55,6 +55,9 @@ class Figures:
     counts: Counter[str] = field(default_factory=Counter)
     failures: dict[str, list[str]] = field(default_factory=dict)
 
+    def __repr__(self) -> str:  # counts only: a failed assertion never lists held-out messages
+        return f"Figures({dict(self.counts)})"
+
     def rate(self, numerator: str, denominator: str) -> float:
         return self.counts[numerator] / max(1, self.counts[denominator])
 

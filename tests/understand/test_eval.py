@@ -1,26 +1,28 @@
 """The understanding step, measured from the learner's side.
 
-Eleven labelled sets, each written by someone who never saw the FAQ's phrasings, as many
+Fourteen labelled sets, each written by someone who never saw the FAQ's phrasings, as many
 different people would type: casual, slang, typos, long rambling messages, follow-ups,
 every FAQ topic, bare skills and course intents, wellbeing messages, other languages,
 off-topic ones and plan commands.
 
-* `tuning_eval.yaml`, `understand_eval.yaml`, `tuning_eval_2.yaml` (a fresh set written
-  blind to the content), `care_tuning.yaml` (care, near misses, searches, other languages,
-  off-topic, written blind), `learner_eval_2.yaml` (written blind as a second held-out
-  set, measured once, then made tuning data), `learner_eval_3.yaml` (a third held-out set,
-  written blind after the tuning, measured once, then made tuning data) and
-  `offtopic_tuning.yaml` (off-topic messages that share the bot's words, indirect distress
-  and its near misses, plan commands in free words: written before the code they tune),
-  `tuning_eval_5.yaml` and `tuning_eval_6.yaml` (about 500 messages each, written blind by
-  two more writers with 30 personas each; the learned care and FAQ-example signals are
-  cross-validated leaving one set out) are
-  the sets the thresholds and content were tuned on; their figures are printed for
-  comparison, never asserted.
+* `TUNED_ON` (`tests/understand/evaluation.py`): `tuning_eval.yaml`, `understand_eval.yaml`,
+  `tuning_eval_2.yaml` (a fresh set written blind to the content), `care_tuning.yaml` (care,
+  near misses, searches, other languages, off-topic, written blind), `learner_eval_2.yaml`
+  and `learner_eval_3.yaml` (held-out sets written blind, each measured once, then made
+  tuning data), `offtopic_tuning.yaml` (off-topic messages that share the bot's words,
+  indirect distress and its near misses, plan commands in free words), `tuning_eval_5.yaml`
+  and `tuning_eval_6.yaml` (about 500 messages each, written blind by two more writers with
+  30 personas each), `learner_eval_4.yaml` (the blind set of round 2: 485 messages, measured
+  three times during that round, then made tuning data in round 3) and
+  `care_plan_tuning.yaml` (round 3: 390 care messages, calm near misses and plan commands,
+  written blind). The thresholds and content were tuned on them, and the learned signals
+  (care, on-topic, plan commands) are trained on their lines in `content/care_examples.yaml`
+  and cross-validated leaving one set out; their figures are printed, never asserted.
 * `learner_eval.yaml` is the held-out set the bars of the issue are asserted on; it was
   never opened while tuning (its aggregate figures were watched, so they may flatter).
-* `learner_eval_4.yaml` (485 messages, written blind by someone who saw only the FAQ's ids
-  and questions) is printed as the honest figure for messages nobody has tuned on.
+* `learner_eval_5.yaml` (698 messages, written blind in round 3 by two writers who saw
+  only the FAQ's ids and questions, 20 personas each, aged 16-35 and 35-75) is printed as
+  the honest figure for messages nobody has tuned on.
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
