@@ -602,6 +602,7 @@ class Faq:
         contain one ("goodbye, have a nice day" contains "goodbye").
         """
         best: tuple[float, SmalltalkIntent | None] = (0.0, None)
+        normal = _STRETCHED.sub(r"\1", normal)  # "hiii", "thanksss", "byeee"
         words = len(normal.split())
         for intent, phrasing in self._smalltalk_docs:
             score = fuzz.ratio(normal, phrasing)
@@ -620,6 +621,9 @@ class Faq:
 
     def topic(self, topic_id: str) -> Topic | None:
         return next((t for t in self.topics if t.id == topic_id), None)
+
+
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
 
 
 def _thing_pronouns(words: list[str]) -> int:

@@ -120,6 +120,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bi\s+(?:have\s+|ve\s+)?(?:quit|dropped|left|withdrew from|cancelled|canceled)\s+"
             r"(?:the|my|this|that)\s+course\b",
             r"\b(?:im|i am)\s+not\s+doing\s+(?:the|my|this|that)\s+course\s+any\s*more\b",
+            # "no more reminders thanks, im done with it": finished with the whole thing
+            rf"\bno\s+more\s+{_REMINDERS}\b.*\b(?:im|i am|i m)\s+(?:done|finished)\s+with\s+"
+            r"(?:it|this|the course)\b",
         ),
     ),
     (
@@ -178,6 +181,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^how am i doing\b",
             r"^progress$",
             r"\bhow far (?:along )?am i\b",
+            r"\bhow far (?:have|ve) i (?:got|gotten|come)\b",
+            r"^what (?:have i|did i|ive) (?:got )?(?:done|completed|finished) (?:so far|this week|today)\b",
             r"\bam i (?:on track|behind|ahead)\b",
             r"\bhow much of (?:my|the) plan\b",
             r"\bof my plan (?:have i|is) done\b",
@@ -435,6 +440,9 @@ class Understander:
                 match = again
         faq_score = match.best.confidence if match.best else 0.0
         stripped = folded.strip(" ?!.,")
+        unhedged = _HEDGE.sub("", stripped).strip(" ?!.,")
+        if unhedged and unhedged != stripped and self.is_known_skill(unhedged):
+            stripped = unhedged  # "idk maybe coding?" names a skill
         # Skill names are short: a long message is never "just a skill" (and the check costs).
         skill = len(stripped.split()) <= SKILL_MAX_WORDS and self.is_known_skill(stripped)
         scores = {"faq": faq_score, "search": 1.0 if skill else 0.0}
@@ -603,6 +611,12 @@ def _language_of_a_wish_to_learn(folded: str) -> str | None:
     return code
 
 
+# "idk maybe coding?", "i guess excel": the hedge is not part of the skill.
+_HEDGE = re.compile(
+    r"^(?:(?:idk|dunno|i dont know|i don't know|not sure|hmm+|um+|erm+|well|so|ok|okay)[,.]?\s+)*"
+    r"(?:(?:maybe|perhaps|probably|possibly|i guess|i suppose|i think|something like|something in|"
+    r"something with|like)\s+)+"
+)
 TOPIC_MAX_WORDS = 6
 _ASKS_AFTER = re.compile(
     r"^(?:what|whats|how|why|when|where|who|which|is|are|do|does|can|could|will|would|should)\b"

@@ -51,8 +51,9 @@ _REQUESTS = [re.compile(p) for p in _REQUEST_PATTERNS]
 _GOAL = re.compile(
     r"^(?:so\s+|hi\s+|hey\s+)?(?:i\s+)?"
     r"(?:(?:really\s+)?(?:want|wanna|would like|d like|need|hope|plan|am trying|m trying)"
-    r"\s+(?:to\s+)?|how\s+(?:do|can|could|would|should)\s+i\s+|help\s+me\s+|i\s+am\s+looking\s+to\s+)"
-    r"(?:become|be|work as|get a job as|get into|break into|move into|switch to|go into|"
+    r"\s+(?:to\s+)?|how\s+(?:do|can|could|would|should)\s+i\s+|help\s+me\s+|i\s+am\s+looking\s+to\s+|"
+    r"how\s+to\s+|how\s+(?:do|would|should|could)\s+i\s+go\s+about\s+|what\s+does\s+it\s+take\s+to\s+)"
+    r"(?:become|becoming|be|work as|working as|get a job as|get into|break into|move into|switch to|go into|"
     r"start a career in|start in|upskill in|skill up in|reskill in|retrain as|retrain in|get better at)"
     r"\s+(?:an?\s+|the\s+)?(?P<q>.+)$"
 )
@@ -67,7 +68,9 @@ _ADVICE = re.compile(
     r"^(?:can|could|would)\s+you\s+(?:please\s+)?(?:recommend|suggest|find)(?:\s+me)?\s+(?:a|some|any)\s+"
     r"(?:good\s+)?(?:courses?|microcredentials?)(?:\s+for\s+me)?$|^(?:recommend|suggest)\s+(?:me\s+)?(?:a|some)\s+"
     r"(?:good\s+)?(?:courses?|microcredentials?)$|^what\s+(?:should|could)\s+i\s+(?:study|learn)$|"
-    r"^(?:i\s+)?(?:need|want)\s+(?:some\s+)?advice\s+on\s+(?:a\s+)?(?:courses?|what to study)$|^advise\s+me$"
+    r"^(?:i\s+)?(?:need|want)\s+(?:some\s+)?advice\s+on\s+(?:a\s+)?(?:courses?|what to study)$|^advise\s+me$|"
+    r"^(?:so\s+|ok\s+)?(?:what|which)\s+(?:courses?|microcredentials?)\s+(?:do you have|have you got|you got|"
+    r"are there|are available|do you offer|can i (?:do|take))$"
 )
 # "free python courses", "any beginner courses in marketing", "short excel courses, ideally
 # under 10 hours": a course word with words around it that are not a question about courses.

@@ -347,3 +347,29 @@ def test_money_for_courses_is_a_question_not_a_search(understander: Understander
 
 def test_a_skill_that_sounds_like_money_is_still_a_search(understander: Understander) -> None:
     assert understander.understand("any courses on fundraising").kind == "search"
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("how to become a software tester", "software tester"),
+        ("how would i go about becoming a counsellor", "counsellor"),
+        ("what does it take to become a project manager", "project manager"),
+        ("hmm maybe excel", "excel"),
+    ],
+)
+def test_career_questions_and_hedged_skills_are_searches(
+    understander: Understander, text: str, query: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "search" and got.query == query
+
+
+def test_what_courses_have_you_got_asks_which_skill(understander: Understander) -> None:
+    got = understander.understand("what courses have you got")
+    assert got.kind == "search" and got.query == ""
+
+
+@pytest.mark.parametrize("text", ["hiii", "heyyy", "thanksss", "byeee"])
+def test_stretched_small_talk_is_small_talk(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind == "smalltalk"

@@ -162,3 +162,15 @@ def test_questions_and_a_course_cancelled_are_not_learned_commands(
 
 def test_stop_messaging_me_for_good_stops_the_plan() -> None:
     assert plan_action(_folded("stop messaging me for good")) == "stop"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("how far have i come", "progress"),
+        ("what have i done so far", "progress"),
+        ("no more reminders, i'm finished with the course", "stop"),
+    ],
+)
+def test_progress_and_finishing_in_other_words(text: str, action: PlanAction) -> None:
+    assert plan_action(_folded(text)) == action
