@@ -104,8 +104,9 @@ RESULTS_KEPT = 2000  # ranked ids kept per search (paging, filters)
 CACHE_SEARCHES = 5000  # searches whose ranked ids stay in memory for their buttons
 R_LANGUAGE = "rlang"  # "R" the language: normalise() reads a lone "r" as "are"
 _R_WORD = re.compile(
-    r"(?<![\w#+.'’&-])R(?![\w#+'’&-])|(?<=\s)r(?=\s+(?:programming|language|studio|course))"
-    r"|(?:(?<=\bwith )|(?<=\busing )|(?<=\bin ))r(?=\s*$)"  # "statistics with r": a lone "r" at the end
+    r"(?<![\w#+.'’&-])R(?![\w#+'’&-])"
+    r"|(?:(?<=\s)|^)r(?=\s+(?:programming|language|studio|courses?|for data|for stats|stats|statistics)\b)"
+    r"|(?:(?<=\bwith )|(?<=\busing )|(?<=\bin )|(?<=\blearn ))r(?=\s*$)"  # "statistics with r", "learn r"
 )
 
 FILLER = frozenset(
@@ -312,7 +313,7 @@ class CourseSearch:
             return self._career_search(query, facets, career)
         rest, audience = _audience(rest)
         concepts, not_found = self.concepts(rest)
-        understood = ", ".join(c.label for c in concepts)
+        understood = ", ".join("R" if c.label == R_LANGUAGE else c.label for c in concepts)
         if audience:
             understood += f" (for {' '.join(audience)})"
         result = SearchResult(query=query, understood=understood, facets=facets, courses=self.courses)

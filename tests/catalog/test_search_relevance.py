@@ -134,3 +134,10 @@ def test_background_is_not_the_topic_and_other_names_count(
     result = search.search(query)
     assert skill in result.understood
     assert result.ranked
+
+
+@pytest.mark.parametrize("query", ["r programming", "learn r", "statistics with r"])
+def test_r_the_language_in_lower_case_finds_the_r_course(search: CourseSearch, query: str) -> None:
+    result = search.search(query)
+    assert "R" in result.understood.split(", ") and "rlang" not in result.understood
+    assert result.ranked and "R" in search.courses[result.ranked[0]].title.split()
