@@ -48,6 +48,7 @@ TUNED_ON = (
     "tuning_eval_6.yaml",
     "learner_eval_4.yaml",  # the blind set of round 2, tuned on in round 3
     "care_plan_tuning.yaml",  # round 3: care, calm near misses and plan commands, written blind
+    "learner_eval_5.yaml",  # the first blind set of round 3, measured three times, then tuned on
 )
 
 @dataclass

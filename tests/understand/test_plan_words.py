@@ -141,7 +141,11 @@ def test_asking_how_to_do_a_plan_command_is_a_question(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "action"),
-    [("ok i'm ready to crack on again", "resume"), ("ping me at lunchtime instead", "reminders")],
+    [
+        ("right, i'm ready to get going again", "resume"),
+        ("nudge me at lunchtime instead", "reminders"),
+        ("give the reminders a rest till monday", "pause"),
+    ],
 )
 def test_a_command_in_words_no_pattern_knows_is_learned(
     understander: Understander, text: str, action: PlanAction
