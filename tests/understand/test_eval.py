@@ -1,6 +1,6 @@
 """The understanding step, measured from the learner's side.
 
-Sixteen labelled sets, each written by someone who never saw the FAQ's phrasings, as many
+Fourteen labelled sets, each written by someone who never saw the FAQ's phrasings, as many
 different people would type: casual, slang, typos, long rambling messages, follow-ups,
 every FAQ topic, bare skills and course intents, wellbeing messages, other languages,
 off-topic ones and plan commands.
