@@ -121,7 +121,7 @@ FILLER = frozenset(
     use using using skill skills level levels help know knowledge basic bit little stuff things thing
     become becoming career job jobs work working into start starting started make doing do bad run running
     after giving have has having interested interest that this these those take taking problems issues
-    move moving
+    move moving fun hobby hobbies leisure
     colleague colleagues maybe perhaps ideally probably possibly guess suppose um uh erm hmm
     tips tricks tutorial tutorials
     curso cursos de del la las el los en con para y un una kurs kurse kursen lernen der die das und fur mit
@@ -139,7 +139,7 @@ AUDIENCES = frozenset(
     parents parent nurses nurse doctors clinicians carers caregivers teachers teacher educators
     women men employees staff freelancers entrepreneurs founders startups smes executives engineers developers
     designers marketers accountants lawyers researchers scientists nonprofits charities volunteers
-    professionals adults everyone dummies non-technical newcomers immigrants refugees
+    professionals adults everyone dummies non-technical newcomers immigrants refugees business businesses
 """.split()
 )
 QUALIFIER = 0.12  # what an audience word adds to a course that names it (title, skills, subject)
@@ -147,7 +147,10 @@ QUALIFIER = 0.12  # what an audience word adds to a course that names it (title,
 # the rest ("teaching" courses that name "adults") comes first, and alone on page 1 when its
 # match is as good: the others fall below `RELATIVE_CUT`.
 PARTIAL_ALSO = 0.3
-JOB_WORDS = frozenset("become becoming be work working job jobs career careers role get into as".split())
+JOB_WORDS = frozenset(
+    "become becoming be work working job jobs career careers role get into as promoted promotion step up "
+    "move".split()
+)
 
 Kind = Literal["skill", "phrase", "word", "unknown"]
 

@@ -143,3 +143,17 @@ def test_r_the_language_in_lower_case_finds_the_r_course(search: CourseSearch, q
     result = search.search(query)
     assert "R" in result.understood.split(", ") and "rlang" not in result.understood
     assert result.ranked and "R" in search.courses[result.ranked[0]].title.split()
+
+
+@pytest.mark.parametrize(
+    ("query", "understood"),
+    [
+        ("retired engineer, want to learn python for fun", "python"),
+        ("marketing for small business", "marketing (for small business)"),
+        ("need something to get promoted to supervisor", "leadership"),
+    ],
+)
+def test_why_and_for_whom_are_not_the_topic(search: CourseSearch, query: str, understood: str) -> None:
+    result = search.search(query)
+    assert result.understood.startswith(understood)
+    assert result.ranked
