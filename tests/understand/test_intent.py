@@ -373,3 +373,15 @@ def test_what_courses_have_you_got_asks_which_skill(understander: Understander) 
 @pytest.mark.parametrize("text", ["hiii", "heyyy", "thanksss", "byeee"])
 def test_stretched_small_talk_is_small_talk(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly too old for this, might just jack it in",
+        "3am again and unit 2 still not started. what am i even doing",
+        "failed the mock exam twice now. this isn't for people like me",
+    ],
+)
+def test_giving_up_in_everyday_words_gets_care(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind in ("care", "urgent")
