@@ -250,8 +250,11 @@ def load_examples(path: Path) -> list[Example]:
 
 
 _trained: dict[str, LearnedSignal] = {}
+_parsed: dict[str, list[Example]] = {}
+_commands: dict[int, PlanCommands] = {}
+MAX_FILES_KEPT = 8
 _SOURCE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # new code, new weights
-_training = threading.Lock()
+_training = threading.RLock()
 
 
 def load_care_model(content_dir: Path) -> LearnedSignal:
@@ -265,14 +268,33 @@ def load_on_topic_model(content_dir: Path) -> LearnedSignal:
 
 
 def load_plan_commands(content_dir: Path) -> PlanCommands:
-    """The plan-command model trained on the same examples file, with its labelled commands."""
+    """The plan-command model trained on the same examples file, with its labelled commands
+    (embedded once per process per file content)."""
     signal = _load(content_dir, "plan")
-    return PlanCommands(signal, [e for e in load_examples(content_dir / EXAMPLES_FILE) if e.is_plan])
+    with _training:
+        if id(signal) not in _commands:
+            _commands[id(signal)] = PlanCommands(signal, [e for e in _examples(content_dir) if e.is_plan])
+        return _commands[id(signal)]
+
+
+def _examples(content_dir: Path) -> list[Example]:
+    """The examples file's lines, parsed once per process per file content (the three models
+    read the same file)."""
+    path = content_dir / EXAMPLES_FILE
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return load_examples(path)  # the loader names the problem
+    with _training:
+        if digest not in _parsed:
+            if len(_parsed) >= MAX_FILES_KEPT:
+                _parsed.clear()
+            _parsed[digest] = load_examples(path)
+        return _parsed[digest]
 
 
 def _load(content_dir: Path, kind: str) -> LearnedSignal:
-    path = content_dir / EXAMPLES_FILE
-    examples = load_examples(path)
+    examples = _examples(content_dir)
     lines = "\n".join(f"{e.label}\t{e.text}" for e in examples)
     key = hashlib.sha256(lines.encode() if kind == CARE else f"{kind}\n{lines}".encode()).hexdigest()
     threshold = {CARE: THRESHOLD, FAQ: ON_TOPIC_THRESHOLD}.get(kind, PLAN_THRESHOLD)

@@ -1,0 +1,30 @@
+"""The FAQ index and the learned signals are built once per process per content: a second
+load of the same files is instant, and an edited file is read again."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from bot.faq.matcher import load_faq
+from bot.understand.care_model import load_plan_commands
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+
+def test_the_same_files_give_the_same_index_and_an_edit_a_new_one(tmp_path: Path) -> None:
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT, copy)
+    first = load_faq(copy)
+    assert load_faq(copy) is first
+    faq_file = copy / "faq.yaml"
+    text = faq_file.read_text(encoding="utf-8")
+    edited_text = text.replace("What is a microcredential?", "What is a micro-credential?", 1)
+    faq_file.write_text(edited_text, encoding="utf-8")
+    edited = load_faq(copy)
+    assert edited is not first
+    assert edited.by_id["what-is"].question == "What is a micro-credential?"
+
+
+def test_the_plan_commands_are_embedded_once() -> None:
+    assert load_plan_commands(CONTENT) is load_plan_commands(CONTENT)
