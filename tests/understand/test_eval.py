@@ -103,8 +103,8 @@ def test_every_other_language_gets_a_reply_in_that_language(held_out: Figures) -
 
 def test_no_worse_than_last_measured(held_out: Figures) -> None:
     """Guards against regressions on the two bars not yet met, and on the figures without a
-    bar (last measured 2026-11-30: 1 of 31 off-topic answered, care 20 of 20, small talk
-    93.8 %, plan actions 82.4 %)."""
+    bar (last measured 2026-11-30, round 3: 1 of 31 off-topic answered, care 20 of 20, small
+    talk 100 %, plan actions 88.2 %)."""
     assert held_out.counts["offtopic_answered"] <= 1, held_out.report("held out")
     assert held_out.counts["care_ok"] == held_out.counts["care"], held_out.report("held out")
     assert held_out.rate("smalltalk_ok", "smalltalk") >= 0.93, held_out.report("held out")
