@@ -102,6 +102,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             rf"(?:plan|{_REMINDERS}|studying)\b",
             r"\bstart\s+reminding\s+me\s+again\b",
             r"^(?:im|i am)\s+ready\s+to\s+(?:continue|start again|resume|get back)\b",
+            r"\bcarry\s+on\s+with\s+(?:my|the)\s+(?:study\s+)?(?:plan|studies|studying|reminders)\b",
+            r"\b(?:pick\s+up|continue|resume|carry\s+on)\s+from\s+where\s+(?:i|we)\s+(?:left\s+off|stopped)\b",
             # "back from holiday, switch it back on", "let's get the reminders going again"
             rf"\b(?:switch|turn|put)\s+(?:it|them|everything|(?:my\s+|the\s+)?{_REMINDERS})\s+back\s+on\b",
             rf"\b(?:start|restart)\s+(?:the\s+|my\s+)?{_REMINDERS}\s+(?:up\s+)?again\b",
@@ -123,6 +125,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             # "no more reminders thanks, im done with it": finished with the whole thing
             rf"\bno\s+more\s+{_REMINDERS}\b.*\b(?:im|i am|i m)\s+(?:done|finished)\s+with\s+"
             r"(?:it|this|the course)\b",
+            r"\b(?:im|i am|i m)\s+(?:done|finished)\s+with\s+(?:the|my|this)\s+(?:study\s+)?plan\b",
         ),
     ),
     (
@@ -146,6 +149,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             rf"\b(?:give me|i need|i want)\s+a\s+break\s+from\s+(?:the\s+|your\s+|my\s+|all\s+the\s+)?"
             rf"(?:{_REMINDERS}|messages)\b",
             rf"\bhold\s+off\s+(?:on\s+)?(?:the\s+|my\s+|all\s+)?{_REMINDERS}\b",
+            r"\bhold\s+off\s+(?:on\s+)?(?:the\s+|my\s+|all\s+|your\s+)?messages\b",
+            r"^(?:please\s+)?pause(?:\s+(?:it|them|everything|my plan|the plan|my reminders|the reminders))?"
+            r"(?:\s+(?:please|pls))?\s*,",
             # "pause everything for 3 weeks", "put my plan on hold please", "hold off for a week"
             r"^(?!(?:can|could|may)\s+i\b).*\b(?:pause|freeze|suspend)\s+(?:everything|it all|all of it)\b",
             r"\b(?:put|place)\s+(?:my\s+|the\s+)?(?:studies|studying|study plan|plan|reminders|everything)"
@@ -182,6 +188,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^progress$",
             r"\bhow far (?:along )?am i\b",
             r"\bhow far (?:have|ve) i (?:got|gotten|come)\b",
+            r"\bhow far (?:through|in) am i\b",
+            r"^did i (?:finish|complete|do) (?:module|unit|lesson|chapter|week) \w+\b",
             r"^what (?:have i|did i|ive) (?:got )?(?:done|completed|finished) (?:so far|this week|today)\b",
             r"\bam i (?:on track|behind|ahead)\b",
             r"\bhow much of (?:my|the) plan\b",
@@ -262,6 +270,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bmake (?:me )?a (?:study )?plan for (?:it|this)\b",
             r"\bput\s+me\s+on\s+a\s+(?:study\s+)?plan\b",
             r"\bset\s+(?:me\s+)?up\s+(?:a|my)\s+(?:study\s+)?(?:schedule|timetable|routine)\b",
+            r"\bset\s+(?:me\s+)?up\s+with\s+(?:a|my)\s+(?:\w+\s+)?(?:study\s+)?(?:schedule|timetable|routine|plan)\b",
             r"\bput\s+(?:it|this|this one|that)\s+(?:in|into|on)\s+(?:a|my)\s+(?:study\s+)?plan\b",
             r"\bget\s+(?:a|my)\s+(?:study\s+)?(?:plan|schedule|routine)\s+going\b",
             r"^help\s+me\s+(?:schedule|organi[sz]e|timetable)\s+my\s+"

@@ -49,6 +49,7 @@ TUNED_ON = (
     "learner_eval_4.yaml",  # the blind set of round 2, tuned on in round 3
     "care_plan_tuning.yaml",  # round 3: care, calm near misses and plan commands, written blind
     "learner_eval_5.yaml",  # the first blind set of round 3, measured three times, then tuned on
+    "learner_eval_6.yaml",  # the second blind set of round 3, measured once, then tuned on
 )
 
 @dataclass

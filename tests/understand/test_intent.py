@@ -385,3 +385,15 @@ def test_stretched_small_talk_is_small_talk(understander: Understander, text: st
 )
 def test_giving_up_in_everyday_words_gets_care(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind in ("care", "urgent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly everyone would be better off if i wasnt here",
+        "my kids would be better off if i was gone",
+        "some days i wish i wasn't alive",
+    ],
+)
+def test_passive_wishes_not_to_be_here_are_urgent(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind == "urgent"

@@ -178,3 +178,19 @@ def test_stop_messaging_me_for_good_stops_the_plan() -> None:
 )
 def test_progress_and_finishing_in_other_words(text: str, action: PlanAction) -> None:
     assert plan_action(_folded(text)) == action
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("carry on with my plan from where we left off", "resume"),
+        ("i'm done with the plan, stop the messages", "stop"),
+        ("hold off the messages till i'm back from leave", "pause"),
+        ("pause please, harvest time", "pause"),
+        ("how far through am i", "progress"),
+        ("did i complete unit 2?", "progress"),
+        ("set me up with a weekly timetable, two evenings", "study"),
+    ],
+)
+def test_more_commands_learners_type(text: str, action: PlanAction) -> None:
+    assert plan_action(_folded(text)) == action
