@@ -121,7 +121,8 @@ FILLER = frozenset(
     use using using skill skills level levels help know knowledge basic bit little stuff things thing
     become becoming career job jobs work working into start starting started make doing do bad run running
     after giving have has having interested interest that this these those take taking problems issues
-    move moving fun hobby hobbies leisure
+    move moving fun hobby hobbies leisure accredited accreditation formation formations formacion formazione
+    opleiding opleidingen
     colleague colleagues maybe perhaps ideally probably possibly guess suppose um uh erm hmm
     tips tricks tutorial tutorials
     curso cursos de del la las el los en con para y un una kurs kurse kursen lernen der die das und fur mit
@@ -1027,8 +1028,8 @@ def _weigh_alone(chunk: list[Concept]) -> list[Concept]:
 
 
 _WANT = re.compile(  # not "planning for" nor "needs for": "financial planning for retirement"
-    r"\b(?:(?:wants?|wanting|wanna|hoping|trying|needs?|needing|aiming|would like|planning)\s+to"
-    r"|looking\s+(?:to|for|into)|keen\s+on)\b",
+    r"\b(?:(?:wants?|wanting|wanna|hoping|trying|needs?|needing|aiming|would like|planning|keen)\s+to"
+    r"|looking\s+(?:to|for|into)|keen\s+on|interested\s+in|wanting|seeking)\b",
     re.IGNORECASE,
 )
 

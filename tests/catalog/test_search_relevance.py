@@ -159,3 +159,20 @@ def test_why_and_for_whom_are_not_the_topic(search: CourseSearch, query: str, un
     result = search.search(query)
     assert result.understood.startswith(understood)
     assert result.ranked
+
+
+@pytest.mark.parametrize(
+    ("query", "understood"),
+    [
+        ("council planner wanting gis skills", "gis"),
+        ("bakery owner interested in social media marketing", "social media marketing"),
+        ("ects accredited data analytics", "data analysis"),
+        ("formation en leadership", "leadership"),
+    ],
+)
+def test_who_asks_and_course_words_are_not_the_topic(
+    search: CourseSearch, query: str, understood: str
+) -> None:
+    result = search.search(query)
+    assert result.understood == understood
+    assert result.ranked
