@@ -12,8 +12,9 @@ for the purpose outside the evaluation file, and `tests/data/search_tuning_2.yam
 (it shares some query texts with the held-out and fresh sets: those were not looked at one by
 one), and `tests/data/fresh_search_eval.yaml` (`TUNING_3`), the fresh blind set of round 2,
 tuned on in round 3, and `tests/data/fresh_search_eval_2.yaml` (`TUNING_4`), round 3's first
-blind set, measured and then tuned on. `tests/data/fresh_search_eval_3.yaml` (`FRESH`) is the
-blind set written late in round 3, never tuned on. Page 1 is what the learner sees: the
+blind set, measured and then tuned on, and `tests/data/fresh_search_eval_3.yaml` (`TUNING_5`),
+its second, measured once and then tuned on. `tests/data/fresh_search_eval_4.yaml` (`FRESH`)
+is the blind set written at the end of round 3, never tuned on. Page 1 is what the learner sees: the
 search's matches with the filters it read from the query applied, first five.
 """
 
@@ -51,16 +52,20 @@ TUNING_3: list[dict[str, Any]] = yaml.safe_load(
 TUNING_4: list[dict[str, Any]] = yaml.safe_load(
     (ROOT / "tests" / "data" / "fresh_search_eval_2.yaml").read_text(encoding="utf-8")
 )["queries"]
-# Written blind late in round 3 the same way (200 queries), never tuned on: the honest figure (printed).
-FRESH: list[dict[str, Any]] = yaml.safe_load(
+# Written blind later in round 3 the same way (200 queries), measured once, then tuned on (printed).
+TUNING_5: list[dict[str, Any]] = yaml.safe_load(
     (ROOT / "tests" / "data" / "fresh_search_eval_3.yaml").read_text(encoding="utf-8")
+)["queries"]
+# Written blind at the end of round 3 the same way (200 queries), never tuned on: the honest figure.
+FRESH: list[dict[str, Any]] = yaml.safe_load(
+    (ROOT / "tests" / "data" / "fresh_search_eval_4.yaml").read_text(encoding="utf-8")
 )["queries"]
 DEV = [q for n, q in enumerate(ALL) if n % 3 == 0]
 HELD_OUT = [q for n, q in enumerate(ALL) if n % 3 != 0]
 # Learners type the same short queries ("python", "excel"): some of the fresh set's texts are also
 # in search_eval.yaml or a tuning set. Its honest core is the queries no tuning set has (the same
 # text in a tuned-on set was looked at, one by one or in totals).
-_TUNED_TEXTS = {q["query"] for q in [*DEV, *EXTRA, *TUNING_2, *TUNING_3, *TUNING_4]}
+_TUNED_TEXTS = {q["query"] for q in [*DEV, *EXTRA, *TUNING_2, *TUNING_3, *TUNING_4, *TUNING_5]}
 FRESH_UNSEEN = [q for q in FRESH if q["query"] not in _TUNED_TEXTS]
 PAGE = 5
 

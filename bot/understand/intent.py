@@ -406,7 +406,8 @@ class Understander:
             # A plain command ("no more reminders pls, i quit the course") does what it says
             # when only the meaning, not the words, sounded like distress.
             level = None
-        if level == "care" and not self._asks_for_a_known_skill(text, explicit):
+        asked_skill = self._known_skill_request(text, explicit) if level == "care" else None
+        if level == "care" and asked_skill is None:
             # "i want to quit my course" is about the learner, not a search; "stress
             # management courses" names a skill and stays a search. A question asked with
             # the feeling ("…is the final assessment hard?") is kept, to be offered after.
@@ -432,6 +433,8 @@ class Understander:
             return Understanding("language", {"language": 1.0}, language=language)
         if explicit is not None:
             return Understanding("search", {"search": 1.0}, query=explicit)
+        if asked_skill is not None:  # "beginner coding courses for someone who's never touched it"
+            return Understanding("search", {"search": 1.0}, query=asked_skill)
         return self._faq_or_skill(text, folded, context)
 
     def _faq_or_skill(self, text: str, folded: str, context: Context) -> Understanding:
@@ -542,11 +545,11 @@ class Understander:
                 return found
         return None
 
-    def _asks_for_a_known_skill(self, text: str, explicit: str | None) -> bool:
-        """Whether the message, or one clause of it, asks for courses in a known skill
+    def _known_skill_request(self, text: str, explicit: str | None) -> str | None:
+        """The course request in the message, or in one clause of it, that names a known skill
         ("stress management courses"; "tired of searching, just show me python courses")."""
         requests = [explicit] + [course_request(c) for c in _CLAUSES.split(text) if c.strip()]
-        return any(r and self.is_known_skill(_without_course_words(r)) for r in requests)
+        return next((r for r in requests if r and self.is_known_skill(_requested_skill(r))), None)
 
     def _skill_head(self, stripped: str) -> str | None:
         """The known skill a message opens with, before a comma, a dash or "for my…" (who or
@@ -671,6 +674,20 @@ def _asked_sentences(text: str) -> list[str]:
         return []
     asked = [s for s in sentences if "?" in s or _QUESTION_START.match(" ".join(fold(s).split()))]
     return asked[::-1]
+
+
+_FOR_WHOM = re.compile(r"\s+(?:for|to|that|which|so|because)\s+.*$")
+_FILTER_WORDS = re.compile(
+    r"\b(?:beginners?|beginner level|intro(?:ductory)?|basic|advanced|intermediate|free|cheap|online|short|"
+    r"quick|easy|simple)\b"
+)
+
+
+def _requested_skill(request: str) -> str:
+    """The skill a course request names, without course words, filters and who it is for
+    ("beginner coding courses for someone who's never touched it" → "coding")."""
+    head = _FOR_WHOM.sub("", _without_course_words(request))
+    return " ".join(_FILTER_WORDS.sub(" ", head).split()) or head
 
 
 def _without_course_words(query: str) -> str:

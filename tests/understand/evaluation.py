@@ -50,6 +50,7 @@ TUNED_ON = (
     "care_plan_tuning.yaml",  # round 3: care, calm near misses and plan commands, written blind
     "learner_eval_5.yaml",  # the first blind set of round 3, measured three times, then tuned on
     "learner_eval_6.yaml",  # the second blind set of round 3, measured once, then tuned on
+    "care_plan_tuning_2.yaml",  # round 3: 410 more care, near-miss and plan messages, written blind
 )
 
 @dataclass
