@@ -402,10 +402,17 @@ class Understander:
         if level == "urgent":
             return Understanding("urgent", {"care": 1.0})
         action = plan_action(folded)
-        if level == "care" and action is not None and self.care.level_by_words(text) is None:
-            # A plain command ("no more reminders pls, i quit the course") does what it says
-            # when only the meaning, not the words, sounded like distress.
+        by_words = self.care.level_by_words(text) if level == "care" else None
+        if level == "care" and by_words is None and action is None:
+            action = self._learned_plan_action(text, folded)
+        if level == "care" and by_words is None and action not in (None, "progress"):
+            # A plain command ("no more reminders pls, i quit the course", "pause for 10 days,
+            # work is mad") does what it says when only the meaning sounded like distress;
+            # distress in words ("pause my reminders, i'm completely burnt out") gets the care
+            # reply, which offers /pause.
             level = None
+        elif level == "care":
+            action = None
         asked_skill = self._known_skill_request(text, explicit) if level == "care" else None
         if level == "care" and asked_skill is None:
             # "i want to quit my course" is about the learner, not a search; "stress
