@@ -103,6 +103,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bstart\s+reminding\s+me\s+again\b",
             r"^(?:im|i am)\s+ready\s+to\s+(?:continue|start again|resume|get back)\b",
             r"\bcarry\s+on\s+with\s+(?:my|the)\s+(?:study\s+)?(?:plan|studies|studying|reminders)\b",
+            r"^unpause\b|\bunpause\s+(?:me|it|them|my\s+plan|the\s+plan|my\s+reminders)\b",
+            r"\b(?:you\s+can\s+)?(?:ping|nudge|remind|message)\s+me\s+again\b",
             r"\b(?:pick\s+up|continue|resume|carry\s+on)\s+from\s+where\s+(?:i|we)\s+(?:left\s+off|stopped)\b",
             # "back from holiday, switch it back on", "let's get the reminders going again"
             rf"\b(?:switch|turn|put)\s+(?:it|them|everything|(?:my\s+|the\s+)?{_REMINDERS})\s+back\s+on\b",
@@ -126,6 +128,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             rf"\bno\s+more\s+{_REMINDERS}\b.*\b(?:im|i am|i m)\s+(?:done|finished)\s+with\s+"
             r"(?:it|this|the course)\b",
             r"\b(?:im|i am|i m)\s+(?:done|finished)\s+with\s+(?:the|my|this)\s+(?:study\s+)?plan\b",
+            rf"\bno\s+more\s+{_REMINDERS}\s+(?:ever|at all)\b",
+            rf"\bstop\s+(?:the\s+|my\s+|all\s+)?{_REMINDERS}\s+and\s+delete\b",
         ),
     ),
     (
@@ -150,6 +154,11 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             rf"(?:{_REMINDERS}|messages)\b",
             rf"\bhold\s+off\s+(?:on\s+)?(?:the\s+|my\s+|all\s+)?{_REMINDERS}\b",
             r"\bhold\s+off\s+(?:on\s+)?(?:the\s+|my\s+|all\s+|your\s+)?messages\b",
+            r"\bsnooze\s+(?:everything|it all|it|them)\b",
+            r"^(?:please\s+|pls\s+)?(?:dont|do not)\s+send\s+(?:me\s+)?anything\s+"
+            r"(?:till|until|before|for)\b",
+            rf"\btemporarily\s+(?:stop|pause|turn\s+off|disable|mute)\s+(?:the\s+|my\s+|all\s+)?{_REMINDERS}\b",
+            rf"\bsuspend\s+(?:the\s+|my\s+|all\s+)?(?:study\s+)?(?:{_REMINDERS}|plan)\b",
             r"^(?:please\s+)?pause(?:\s+(?:it|them|everything|my plan|the plan|my reminders|the reminders))?"
             r"(?:\s+(?:please|pls))?\s*,",
             # "pause everything for 3 weeks", "put my plan on hold please", "hold off for a week"
@@ -163,7 +172,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
     (
         "stop",
         _either(
-            r"\b(?:stop|cancel|end|delete|quit|drop)\s+(?:my\s+|the\s+|this\s+)?(?:study\s+|course\s+)?plan\b",
+            r"\b(?:stop|cancel|end|delete|quit|drop|wipe|scrap|kill|bin|ditch|remove)\s+(?:my\s+|the\s+|this\s+)?"
+            r"(?:study\s+|course\s+)?plan\b",
             r"\bremove\s+(?:this|the|that|my)\s+course\s+from\s+(?:my|the)\s+(?:study\s+)?plan\b",
             r"\b(?:dont|do not)\s+want\s+(?:this|my|the)\s+(?:study\s+)?plan\s+any\s*more\b",
             rf"^unsubscribe(?:\s+(?:me\s+)?from\s+(?:the\s+|my\s+|all\s+)?{_REMINDERS})?$",
@@ -189,6 +199,13 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bhow far (?:along )?am i\b",
             r"\bhow far (?:have|ve) i (?:got|gotten|come)\b",
             r"\bhow far (?:through|in) am i\b",
+            r"^how many (?:modules|lessons|units|sessions|hours|days|quizzes)\b.*"
+            r"\b(?:left|done|completed|complete|studied|logged|in a row|passed|have i)\b",
+            r"\bwhat\s*(?:%|percent(?:age)?)\s+of\s+(?:the|my)\s+(?:course|plan)\b",
+            r"^(?:(?:show|check|see)\s+(?:me\s+)?|whats\s+|what is\s+)?my\s+(?:stats|completion|streak)"
+            r"(?:\s+(?:so far|now|please|pls|at|looking|like))*$",
+            r"^summary of my (?:study|studying|week|progress)\b",
+            r"^how did i do (?:this|last) week\b",
             r"^did i (?:finish|complete|do) (?:module|unit|lesson|chapter|week) \w+\b",
             r"^what (?:have i|did i|ive) (?:got )?(?:done|completed|finished) (?:so far|this week|today)\b",
             r"\bam i (?:on track|behind|ahead)\b",
@@ -243,6 +260,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"sundays|weekdays|weekends|mornings|evenings|nights)\b",
             rf"\bsend\s+(?:me\s+)?(?:the\s+|my\s+)?{_REMINDERS}\s+(?:at|on|in the|every|each)\b",
             rf"^(?:fewer|less|more)\s+{_REMINDERS}\b",
+            rf"\bsend\s+(?:the\s+|my\s+)?{_REMINDERS}\s+\d+\s*(?:min|mins|minutes|hours?|hrs?)\s+(?:earlier|later)\b",
+            rf"^can\s+(?:the|my)\s+{_REMINDERS}\s+come\b",
             r"^(?:please\s+|can you\s+|could you\s+)?(?:change|move|switch|shift)\s+(?:my\s+|the\s+)?"
             r"(?:study\s+)?(?:time|times|slot|slots|sessions?|days)\s+to\b",
         ),
@@ -271,6 +290,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bput\s+me\s+on\s+a\s+(?:study\s+)?plan\b",
             r"\bset\s+(?:me\s+)?up\s+(?:a|my)\s+(?:study\s+)?(?:schedule|timetable|routine)\b",
             r"\bset\s+(?:me\s+)?up\s+with\s+(?:a|my)\s+(?:\w+\s+)?(?:study\s+)?(?:schedule|timetable|routine|plan)\b",
+            r"^(?:lets|let us)\s+make\s+a\s+(?:study\s+)?plan\b",
+            r"\borgani[sz]e\s+my\s+study\s+time\b",
             r"\bput\s+(?:it|this|this one|that)\s+(?:in|into|on)\s+(?:a|my)\s+(?:study\s+)?plan\b",
             r"\bget\s+(?:a|my)\s+(?:study\s+)?(?:plan|schedule|routine)\s+going\b",
             r"^help\s+me\s+(?:schedule|organi[sz]e|timetable)\s+my\s+"

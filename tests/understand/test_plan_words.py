@@ -194,3 +194,28 @@ def test_progress_and_finishing_in_other_words(text: str, action: PlanAction) ->
 )
 def test_more_commands_learners_type(text: str, action: PlanAction) -> None:
     assert plan_action(_folded(text)) == action
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("snooze it all until the new year", "pause"),
+        ("don't send anything until after my exams", "pause"),
+        ("temporarily turn off the notifications", "pause"),
+        ("unpause me please", "resume"),
+        ("you can nudge me again now", "resume"),
+        ("scrap my study plan", "stop"),
+        ("no more reminders at all thanks", "stop"),
+        ("how many lessons have i got left", "progress"),
+        ("what percentage of the course have i done", "progress"),
+        ("check my stats", "progress"),
+        ("send the reminders 20 minutes later", "reminders"),
+        ("let's make a plan for the first aid course", "study"),
+    ],
+)
+def test_plan_commands_of_round_three(text: str, action: PlanAction) -> None:
+    assert plan_action(_folded(text)) == action
+
+
+def test_a_question_about_a_streak_is_not_a_progress_request() -> None:
+    assert plan_action(_folded("if i pause do i lose my streak?")) is None
