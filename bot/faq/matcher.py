@@ -74,6 +74,7 @@ FILLERS = frozenset("possible though tho least specifically here there tbh pleas
 
 MAX_ANSWER_CHARS = 900
 MAX_CORRECTIONS_KEPT = 20_000  # typo corrections remembered (a few MB at most)
+RECENT_RANKINGS_KEPT = 32  # rankings of the last messages, for a second look at the same one
 MIN_PHRASINGS_USING = 2  # a word in fewer phrasings (and in no question or answer) is the asker's own
 SHORT_PHRASING_WORDS = 8  # ... unless that phrasing is this short: then its words are the question's
 MIN_PHRASINGS = 6
@@ -347,6 +348,7 @@ class Faq:
         self._prefixes = frozenset(w[:5] for w in df if len(w) >= 5)
         self._doc_texts = [doc for _, doc in self._docs]
         self._corrections: dict[str, str] = {}
+        self._recent: dict[str, tuple[list[Scored], float]] = {}
         self._build_gram_vectors()
         self._docs_of: list[list[int]] = [[] for _ in self.entries]
         for position, (index, _doc) in enumerate(self._docs):
@@ -486,9 +488,20 @@ class Faq:
 
     def rank(self, normal: str) -> list[Scored]:
         """Every entry with its confidence for an already normalised query, best first."""
-        return self._ranked(normal)[0]
+        return list(self._ranked(normal)[0])
 
     def _ranked(self, normal: str) -> tuple[list[Scored], float]:
+        """`_ranking`, kept for the message's second look (the on-topic signal's, or a small
+        talk check) so it is computed once."""
+        found = self._recent.get(normal)
+        if found is None:
+            found = self._ranking(normal)
+            if len(self._recent) >= RECENT_RANKINGS_KEPT:
+                self._recent.clear()
+            self._recent[normal] = found
+        return found
+
+    def _ranking(self, normal: str) -> tuple[list[Scored], float]:
         """Every entry with its confidence, best first, and how close in meaning the best is.
 
         The cheap signals (coverage, character grams, meaning) are computed for every entry;

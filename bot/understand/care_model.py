@@ -30,6 +30,7 @@ import tempfile
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -110,7 +111,7 @@ class LearnedSignal:
 
     def probability(self, text: str) -> float:
         """From 0 (not of the kind: an ordinary message) to 1 (clearly of it: a wellbeing message)."""
-        return float(self.probabilities([text])[0])
+        return float(_sigmoid(_features_of(text) @ self._weights + self._bias))
 
     def probabilities(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
         return _sigmoid(features(texts) @ self._weights + self._bias)
@@ -190,6 +191,15 @@ def features(texts: Sequence[str]) -> npt.NDArray[np.float64]:
         return np.zeros((0, 3 * whole.shape[1] + 3))
     largest, smallest = np.maximum.reduceat(parts, starts), np.minimum.reduceat(parts, starts)
     return np.hstack([whole, largest, smallest, flags])
+
+
+@lru_cache(maxsize=64)
+def _features_of(text: str) -> npt.NDArray[np.float64]:
+    """One message's features, kept for the next signal asked about the same message (the
+    care, on-topic and plan models all read the same embedding)."""
+    row: npt.NDArray[np.float64] = features([text])[0]
+    row.setflags(write=False)
+    return row
 
 
 def _folded(text: str) -> str:

@@ -28,3 +28,12 @@ def test_the_same_files_give_the_same_index_and_an_edit_a_new_one(tmp_path: Path
 
 def test_the_plan_commands_are_embedded_once() -> None:
     assert load_plan_commands(CONTENT) is load_plan_commands(CONTENT)
+
+
+def test_a_second_look_answers_and_each_caller_gets_its_own_ranking() -> None:
+    faq = load_faq(CONTENT)
+    text = "can I claim these as continuing professional development for my paramedic registration"
+    first = faq.match(text)
+    again = faq.match(text, known_on_topic=True)
+    assert again.kind == "answer" and first.kind == "fallback"
+    assert faq.rank("cost") is not faq.rank("cost")  # callers get their own list
