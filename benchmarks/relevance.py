@@ -30,36 +30,31 @@ from bot.catalog.filters import Facets
 from bot.catalog.search import CourseSearch
 
 ROOT = Path(__file__).resolve().parents[1]
-ALL: list[dict[str, Any]] = yaml.safe_load((ROOT / "tests" / "data" / "search_eval.yaml").read_text())[
-    "queries"
-]
+
+
+def _queries(name: str) -> list[dict[str, Any]]:
+    """The labelled queries of one set in `tests/data/`."""
+    text = (ROOT / "tests" / "data" / name).read_text(encoding="utf-8")
+    queries: list[dict[str, Any]] = yaml.safe_load(text)["queries"]
+    return queries
+
+
+ALL = _queries("search_eval.yaml")
 # Extra tuning queries written for tuning, outside the evaluation file (printed, never asserted).
-EXTRA: list[dict[str, Any]] = yaml.safe_load(
-    (ROOT / "tests" / "data" / "search_tuning_extra.yaml").read_text()
-)["queries"]
+EXTRA = _queries("search_tuning_extra.yaml")
 # A second tuning set, written blind to the search code for round 2 of issue #12 and tuned on
 # after its first figures were noted (printed, never asserted).
-TUNING_2: list[dict[str, Any]] = yaml.safe_load(
-    (ROOT / "tests" / "data" / "search_tuning_2.yaml").read_text(encoding="utf-8")
-)["queries"]
+TUNING_2 = _queries("search_tuning_2.yaml")
 # Written blind to the search code after round 2 (160 queries), printed as the honest figure
 # then, and tuned on in round 3 (printed, never asserted).
-TUNING_3: list[dict[str, Any]] = yaml.safe_load(
-    (ROOT / "tests" / "data" / "fresh_search_eval.yaml").read_text(encoding="utf-8")
-)["queries"]
+TUNING_3 = _queries("fresh_search_eval.yaml")
 # Written blind to the search code early in round 3 (200 queries: the writer listed the queries
 # before opening the catalogue), measured, then tuned on (printed, never asserted).
-TUNING_4: list[dict[str, Any]] = yaml.safe_load(
-    (ROOT / "tests" / "data" / "fresh_search_eval_2.yaml").read_text(encoding="utf-8")
-)["queries"]
+TUNING_4 = _queries("fresh_search_eval_2.yaml")
 # Written blind later in round 3 the same way (200 queries), measured once, then tuned on (printed).
-TUNING_5: list[dict[str, Any]] = yaml.safe_load(
-    (ROOT / "tests" / "data" / "fresh_search_eval_3.yaml").read_text(encoding="utf-8")
-)["queries"]
+TUNING_5 = _queries("fresh_search_eval_3.yaml")
 # Written blind at the end of round 3 the same way (200 queries), never tuned on: the honest figure.
-FRESH: list[dict[str, Any]] = yaml.safe_load(
-    (ROOT / "tests" / "data" / "fresh_search_eval_4.yaml").read_text(encoding="utf-8")
-)["queries"]
+FRESH = _queries("fresh_search_eval_4.yaml")
 DEV = [q for n, q in enumerate(ALL) if n % 3 == 0]
 HELD_OUT = [q for n, q in enumerate(ALL) if n % 3 != 0]
 # Learners type the same short queries ("python", "excel"): some of the fresh set's texts are also
