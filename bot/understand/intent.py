@@ -58,10 +58,11 @@ _NAMES_THE_PLAN = re.compile(
     r"bot|you)\b"
 )
 # How a plan feature works is a question for the FAQ, not a command ("if i pause do i lose my
-# streak?", "how do i switch the reminders off").
+# streak?", "how do i switch the reminders off", "and to resume them?"): for the patterns and
+# the learned signal alike.
 _ASKS_ABOUT_PLANS = re.compile(
     r"^(?:is there|explain|how|what|whats|if|does|do|will|would|should|why|when|are|is|am i|"
-    r"(?:can|could|may|might) i)\b|\bhow\b|\?"
+    r"(?:can|could|may|might) i|(?:and\s+)?to)\b|\bhow\b|\?"
 )
 
 # A known skill loses to the FAQ only when the message reads as a question and the FAQ is
@@ -367,9 +368,6 @@ _ABOUT_MICROCREDENTIALS = re.compile(
 )
 
 
-_ASKING_HOW = re.compile(
-    r"^(?:if|what|how|does|do|will|is|would|should|why|and what|what happens|(?:and\s+)?to)\b|\bhow\b"
-)
 _CLAUSES = re.compile(r"[,;:.!?]+|\s[-–—]+\s")
 _REASON_AFTER_SKILL = re.compile(
     r"\s*[,;:]\s*|\s+[-–—]+\s+|\s+(?:for|at|in)\s+(?:my|our|a|the|his|her|their|work|my own)\b|"
@@ -734,7 +732,7 @@ def plan_action(folded: str) -> PlanAction | None:
         if pattern.search(text):
             if action == "done" and folded.rstrip().endswith("?"):  # "finished?" asks, reports nothing
                 return None
-            if action in ("pause", "resume", "stop", "study") and _ASKING_HOW.search(text):
+            if action in ("pause", "resume", "stop", "study") and _ASKS_ABOUT_PLANS.search(folded):
                 return None
             return action
     return None
