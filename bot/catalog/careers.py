@@ -17,8 +17,9 @@ from bot.text import normalise
 # Words that say "this is about a job": with one of them any career name in the text counts;
 # without, only a text that is nothing but a job title does.
 INTENT = re.compile(
-    r"\b(?:become|becoming|be|work|working|job|jobs|career|careers|role|get into|switch to|change to"
-    r"|move into|train as|retrain|hired|employed|promoted|promotion)\b"
+    r"\b(?:become|becoming|be|work|working|job|jobs|career|careers|role|get into|getting into"
+    r"|(?:switch|switching|change|changing|move|moving|transition|transitioning) (?:to|into)"
+    r"|train as|retrain|retraining|hired|employed|promoted|promotion)\b"
 )
 # How job titles end ("developer", "analyst", "nurse"); a career's other names include fields
 # ("nursing", "data science"), which alone are a topic to search, not a career.

@@ -124,7 +124,7 @@ FILLER = frozenset(
     move moving fun hobby hobbies leisure accredited accreditation formation formations formacion formazione
     opleiding opleidingen
     colleague colleagues maybe perhaps ideally probably possibly guess suppose um uh erm hmm
-    tips tricks tutorial tutorials
+    tips tricks tutorial tutorials evening evenings night nights weekend weekends morning mornings lunchtime
     curso cursos de del la las el los en con para y un una kurs kurse kursen lernen der die das und fur mit
     zum zur ein eine cours des du le les et pour un une apprendre aprender corso corsi di della dei delle il
     em da do dos das uma um aprender imparare lerne
@@ -150,7 +150,8 @@ QUALIFIER = 0.12  # what an audience word adds to a course that names it (title,
 PARTIAL_ALSO = 0.3
 JOB_WORDS = frozenset(
     "become becoming be work working job jobs career careers role get into as promoted promotion step up "
-    "move".split()
+    "move change changing switch switching retrain retraining transition pivot late later life age "
+    "aged".split()
 )
 
 Kind = Literal["skill", "phrase", "word", "unknown"]
@@ -207,6 +208,8 @@ class Concept:
     # An unknown word naming a kind of what follows ("yoga teaching") or whom it is for
     # ("for kids"): without it the rest means something else, so it is never left out.
     qualifies: bool = field(default=False, compare=False)
+    # An unknown word with no known word beside it ("a team of cabin crew"): context, not a kind of the topic.
+    alone: bool = field(default=False, compare=False)
 
 
 @dataclass
@@ -394,7 +397,14 @@ class CourseSearch:
         word that changes the meaning ("yoga teaching", "healthcare management", "coding for
         kids"): then nothing is shown."""
         general = GENERAL_SHARE * self._n
-        covered = [c for c in concepts if c.kind in ("skill", "phrase") and c.df < general and self._named(c)]
+        context = all(c.alone and not c.qualifies for c in concepts if c.kind not in ("skill", "phrase"))
+        covered = [
+            c
+            for c in concepts
+            if c.kind in ("skill", "phrase")
+            and (c.df < general or (context and c.kind == "skill"))
+            and self._named(c)
+        ]  # a common skill too ("leadership") when the rest is words no course uses ("cabin crew")
         left = [c for c in concepts if all(c is not k for k in covered)]
         if not covered or not left or any(c.qualifies for c in left):
             return None
@@ -803,7 +813,7 @@ class CourseSearch:
             return None
         name = self.careers.name_in(career, rest) or ""
         left = normalise(rest).replace(name, " ").split() if name else normalise(rest).split()
-        if any(w not in FILLER and w not in JOB_WORDS for w in left):
+        if any(w not in FILLER and w not in JOB_WORDS and not _AGE.fullmatch(w) for w in left):
             return None  # "python for data analysts": a topic, not a career change
         return career
 
@@ -982,6 +992,7 @@ _FOR_AUDIENCE = re.compile(
 )
 # "moving into management from nursing": where the learner comes from is not the topic (but
 # "protect my business from hackers" is).
+_AGE = re.compile(r"\d{2}s?|(?:twenties|thirties|forties|fifties|sixties)")  # "into tech at 40", "in my 50s"
 _CHANGING = re.compile(r"\b(?:into|move|moving|switch|switching|transition\w*|chang\w+|coming|retrain\w*)\b")
 _FROM_BACKGROUND = re.compile(
     r"(?<=\S)\s+(?:coming\s+)?from\s+(?:a\s+|an\s+|my\s+)?[\w-]+(?:\s+(?:background|career|job|role|sector))?$",
@@ -1023,13 +1034,14 @@ def _weigh_alone(chunk: list[Concept]) -> list[Concept]:
     ("healthcare management", "creative writing"), half as much with no known word beside it
     ("deep learning with pytorch"), so a course covering the rest can still be shown."""
     if chunk and all(c.kind == "unknown" for c in chunk):
-        return [replace(c, weight=c.weight * ALONE_UNKNOWN) for c in chunk]
+        return [replace(c, weight=c.weight * ALONE_UNKNOWN, alone=True) for c in chunk]
     return chunk
 
 
 _WANT = re.compile(  # not "planning for" nor "needs for": "financial planning for retirement"
     r"\b(?:(?:wants?|wanting|wanna|hoping|trying|needs?|needing|aiming|would like|planning|keen)\s+to"
-    r"|looking\s+(?:to|for|into)|keen\s+on|interested\s+in|wanting|seeking)\b",
+    r"|looking\s+(?:to|for|into)|keen\s+on|interested\s+in|wanting|seeking"
+    r"|(?:need|needs|needing|want|wants|would like|could use)\s+(?:some\s+)?help\s+(?:with|on))\b",
     re.IGNORECASE,
 )
 

@@ -137,6 +137,26 @@ def test_a_skill_written_apart_hedged_or_asked_for_in_other_words_finds_its_cour
     assert page and all(skill in search.courses[i].skills for i in search.search(query).ranked[:3])
 
 
+def test_a_common_skill_is_shown_when_the_rest_is_only_context_no_course_names(search: CourseSearch) -> None:
+    crew = search.search("how to lead a team of cabin crew")
+    assert crew.left_out == ("cabin", "crew")
+    assert crew.ranked and all("leadership" in search.courses[i].skills for i in crew.ranked)
+    assert not search.search("data protection").ranked  # right beside the skill: a kind of it
+
+
+def test_help_with_names_the_topic_and_time_of_day_is_not_one(search: CourseSearch) -> None:
+    shop = search.search("i run a flower shop and need help with online marketing")
+    assert shop.understood == "marketing" and shop.facets.online and shop.ranked
+    evenings = search.search("self paced courses i can do in the evenings")
+    assert evenings.understood == "" and evenings.facets.self_paced and evenings.ranked
+
+
+@pytest.mark.parametrize("query", ["career change into tech at 40", "switching to tech in my 50s"])
+def test_a_career_change_at_any_age_is_the_career(search: CourseSearch, query: str) -> None:
+    result = search.search(query)
+    assert result.career == "it professional" and result.ranked
+
+
 @pytest.mark.parametrize("query", ["yoga teacher training", "coding for kids", "healthcare management"])
 def test_an_unknown_word_that_changes_the_meaning_is_never_left_out(search: CourseSearch, query: str) -> None:
     result = search.search(query)
