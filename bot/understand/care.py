@@ -96,6 +96,19 @@ _FEELING_VERB = (
     r"so|really|completely|totally|very|pretty|already|just|always|still|more and more)\s+)*"
 )
 # "so" joins clauses only before a new subject ("…so i gave up"), not as "so far ahead".
+_SELF_DEPRECATING_ASIDE = re.compile(
+    r"\b(?:(?:sorry|apologies)\s+(?:if|for)\s+(?:this\s+is\s+|it s\s+|its\s+)?(?:an?\s+|the\s+)?)?"
+    r"(?:dumb|stupid|silly|daft|basic|naive|obvious|noob)\s+questions?\b"
+)
+_HYPOTHETICAL_QUESTION = re.compile(
+    r"^(?:and\s+|but\s+|so\s+)?(?:what\s+)?if\s+i\b.*\b(?:can|could|will|would|do|does|is|are)\s+"
+    r"(?:i|it|they|you|there)\b"
+)
+# "is it silly…", "will employers…": a question that follows a short fact ("im 71, …")
+_ASKS_IT = re.compile(
+    r"^(?:is|are|will|would|can|could|do|does)\s+(?:it|they|this|that|there|employers|people)\b"
+)
+FACT_BEFORE_QUESTION_WORDS = 4
 _CLAUSE_BREAK = re.compile(
     r"[.!?;,:()\n]+|\s(?:but|and|because|cause|cos|coz)\s|\sso\s(?=(?:i|im|i'm|it|its|it's|now|now i)\s)"
     r"|\s[-–—]+\s"
@@ -244,7 +257,15 @@ def _outside_the_question(folded: str) -> str:
 
 
 def _without_opening_question(sentence: str) -> str:
+    sentence = _SELF_DEPRECATING_ASIDE.sub(" ", sentence)  # "sorry if this is a dumb question"
+    if _HYPOTHETICAL_QUESTION.match(sentence.strip()):
+        return ""  # "if i sign up and hate it can i get my money back": a case asked about
     if not _QUESTION_OPENING.match(sentence.strip()):
+        # "im 71, is it silly to start at my age": a question after a fact about the writer
+        parts = _CLAUSE_BREAK.split(sentence, maxsplit=1)
+        if len(parts) > 1 and len(parts[0].split()) <= FACT_BEFORE_QUESTION_WORDS:
+            rest = parts[1].strip()
+            return parts[0] if _QUESTION_OPENING.match(rest) and _ASKS_IT.match(rest) else sentence
         return sentence
     parts = _CLAUSE_BREAK.split(sentence, maxsplit=1)
     return parts[1] if len(parts) > 1 else ""

@@ -167,6 +167,11 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\b(?:put|place)\s+(?:my\s+|the\s+)?(?:studies|studying|study plan|plan|reminders|everything)"
             r"\s+on\s+hold\b",
             r"^(?:please\s+)?hold\s+off\s+(?:for|until|till)\b",
+            # "put it on hold", "can you go quiet till monday"
+            r"^(?:please\s+|pls\s+)?put\s+(?:it|them|everything|it all)\s+on\s+(?:hold|ice|pause)"
+            r"(?:\s+(?:please|pls|for now))?$",
+            r"^(?:please\s+|pls\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?(?:go|be|stay|keep)\s+quiet\s+"
+            r"(?:for|till|until|this|next|over|a bit|for a bit|for now|while)\b",
             rf"\b(?:stop|pause|mute|hold)\s+(?:my\s+|the\s+|all\s+)?{_REMINDERS}\s+(?:while|for|until|till|during)\b",
         ),
     ),
@@ -225,6 +230,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:module|lesson|unit|chapter|week|session)\s+\w+"
             r"(?:\s+(?:today|tonight|yesterday|now|just now))?$",
             r"^hows\s+my\s+progress\b",
+            r"^did\s+i\s+(?:keep\s+up|stick\s+to\s+(?:it|my plan|the plan)|study\s+enough)\s+"
+            r"(?:this|last)\s+(?:week|month)\b",
             r"\bdid\s+i\s+(?:hit|reach|meet|make|smash)\s+my\s+(?:weekly\s+)?(?:goal|target)s?\b",
             r"\bhow\s+am\s+i\s+doing\s+(?:overall|so far|with (?:my|the) (?:plan|course|studies))\b",
             r"^(?:please\s+)?log\s+(?:\d+|an?|one|two|three)\s+(?:hours?|hrs?|mins?|minutes?|sessions?)\b",
@@ -244,6 +251,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\breminder time\b",
             r"^what (?:time|times|days?) (?:will|do|are|would) you (?:remind|message|text) me\b",
             r"^(?:my\s+)?reminder settings$",
+            r"^(?:please\s+|can you\s+|could you\s+)?set\s+(?:me\s+)?(?:a|up a|up)\s+reminders?"
+            r"(?:\s+(?:please|pls))?$",
+            r"^(?:please\s+|can you\s+|could you\s+)?remind\s+me\s+(?:twice|once|three times|\d+\s+times)\b",
             r"^(?:can you |could you |please )?remind me (?:on|at|every|each|daily|in the)\b",
             r"^(?:can you |could you |please )?remind me to (?:study|learn|do my)\b.*"
             r"\b(?:every|each|daily|at|on)\b",
@@ -297,13 +307,26 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bget\s+(?:a|my)\s+(?:study\s+)?(?:plan|schedule|routine)\s+going\b",
             r"^help\s+me\s+(?:schedule|organi[sz]e|timetable)\s+my\s+"
             r"(?:learning|studies|studying|study time|course)\b",
+            # "sort me out a timetable", "lets start studying, set it up"
+            r"\bsort\s+(?:me\s+)?out\s+(?:a|my)\s+(?:study\s+)?(?:timetable|schedule|routine|plan)\b",
+            r"^(?:ok\s+|okay\s+|right\s+)?(?:lets|let us)\s+(?:start|begin|get)\s+"
+            r"(?:studying|learning|started)\b.*"
+            r"\bset\s+(?:it|this|me|that)\s+up\b",
         ),
     ),
 ]
+# "i finished lesson 3 today, mark it done": a step reported, which the meaning alone never makes distress
+_REPORTS_DONE = re.compile(
+    r"\bmark\s+(?:it|that|this)\s+(?:as\s+)?(?:done|complete|completed|finished)\b"
+    r"|^(?:i\s+)?(?:just\s+|have\s+|ve\s+)?(?:finished|completed)\s+(?:module|lesson|unit|chapter|week|session)\s+\w+"
+)
 _COURSE_WORDS_ANY_LANGUAGE = re.compile(
     r"\b(?:cursos?|kurse?n?|kursy?|kursu|kursow|kursach|cours|corsi|corso|cursus|cursussen|formacion|"
     r"formaciones|formation|formations|formazione|formacao|formacoes|weiterbildung(?:en)?|fortbildung(?:en)?|"
     r"lehrgang|lehrgange|zertifikat|szkolenie|szkolenia|szkolen|opleiding(?:en)?|aulas|clases)\b"
+)
+_COURSE_OF = re.compile(
+    rf"{_COURSE_WORDS_ANY_LANGUAGE.pattern}\s+(?:de|di|del|della|da|em|in|en|für|fur|zu|zum|zur|w|z|voor|over|sobre|online)\s+\w"
 )
 _OTHER_LANGUAGE_FILLER = re.compile(
     r"\b(?:de|del|la|el|en|para|sobre|der|die|das|für|fur|über|uber|le|les|des|du|pour|di|"
@@ -373,6 +396,7 @@ _REASON_AFTER_SKILL = re.compile(
     r"\s*[,;:]\s*|\s+[-–—]+\s+|\s+(?:for|at|in)\s+(?:my|our|a|the|his|her|their|work|my own)\b|"
     r"\s+(?:because|cause|cos|since|as i)\b"
 )
+PRICE_QUESTION = "how much does a microcredential cost?"
 VERY_SHORT = 2  # words: a bare "marketing" is a skill unless the FAQ is very sure
 VERY_SHORT_FAQ_CONFIDENCE = 0.8
 
@@ -409,6 +433,12 @@ class Understander:
         folded = " ".join(fold(text).split())
         if not folded.strip(" ?!.,"):
             return Understanding("offtopic")
+        if not re.search(r"[^\W_]", folded) and re.search(r"[£$€¥₹]", folded):
+            price = self.faq.match(PRICE_QUESTION)  # "££ ?", "$$$": what does it cost
+            if price.kind == "answer":
+                return Understanding(
+                    "faq", {"faq": 1.0}, match=price, about_course=context.last_course_id is not None
+                )
         if not re.search(r"[^\W_]", folded):  # only emoji or symbols ("👍", "🙂🙂"): a nod, not a search
             nod = next((i for i in self.faq.smalltalk if i.id == "acknowledgement"), None)
             if nod is not None:
@@ -424,7 +454,8 @@ class Understander:
         by_words = self.care.level_by_words(text) if level == "care" else None
         if level == "care" and by_words is None and action is None:
             action = self._learned_plan_action(text, folded)
-        if level == "care" and by_words is None and action not in (None, "progress"):
+        done_report = action == "progress" and bool(_REPORTS_DONE.search(folded))
+        if level == "care" and by_words is None and (action not in (None, "progress") or done_report):
             # A plain command ("no more reminders pls, i quit the course", "pause for 10 days,
             # work is mad") does what it says when only the meaning sounded like distress;
             # distress in words ("pause my reminders, i'm completely burnt out") gets the care
@@ -526,6 +557,11 @@ class Understander:
         about_course = context.last_course_id is not None
         if match.kind == "answer":
             return Understanding("faq", scores, match=match, about_course=about_course)
+        asked_skill = self._known_skill_request(text, None)
+        if asked_skill is not None:
+            # "just finished data analytics, whats next, maybe machine learning courses?": no
+            # question the FAQ answers, and one clause asks for courses on a known skill.
+            return Understanding("search", {**scores, "search": 1.0}, query=asked_skill)
         if match.kind == "suggest":
             return Understanding("suggest", scores, match=match, about_course=about_course)
         return Understanding("offtopic", scores, match=match)
@@ -597,6 +633,8 @@ class Understander:
         wish = bool(_FOREIGN_LEARN.search(words)) and (bool(_FOREIGN_WISH.search(words)) or looking)
         course = bool(_COURSE_WORDS_ANY_LANGUAGE.search(words))
         asks_whether = bool(_FOREIGN_ARE_THERE.match(words)) and course
+        # "corsi di cucina professionale online?", "cursos de excel?": a course word first names the topic
+        looking = looking or bool(_COURSE_OF.match(words))
         if not (wish or asks_whether or looking):
             if "?" in folded or "¿" in folded or _FOREIGN_QUESTION.match(folded):
                 return None

@@ -17,7 +17,7 @@ _COURSE_SUFFIX = r"(?:courses?|classes|class|programmes?|programs?|training|trai
 _REQUEST_PATTERNS = [
     # "I want to learn X", "I'd like to study X", "teach me X", "how can I learn X"
     r"^(?:i\s+(?:just\s+|really\s+)?(?:want|would like|wanna|need|d like|'d like|am looking)\s+to\s+"
-    r"(?:learn|study|get better at|improve)|(?:i\s+am|i\s+m|im)\s+(?:so\s+|really\s+)?"
+    r"(?:learn|study|get better at|improve|do)|(?:i\s+am|i\s+m|im)\s+(?:so\s+|really\s+)?"
     r"(?:excited|keen|eager|ready|"
     r"planning|hoping)\s+to\s+(?:learn|study)|"
     r"(?:teach|help)\s+me(?:\s+learn)?|"
@@ -59,6 +59,7 @@ _GOAL = re.compile(
 )
 _GOAL_TAIL = re.compile(
     r"\s+(?:for|at)\s+(?:work|my job|my career)$|\s+(?:one day|someday|eventually|next year)$"
+    r"|\s*[,;.!?]\s*(?:where|what|how|which|any|so|but|and|pls|please)\b.*$"  # "…, where do i start"
 )
 _SOMETHING_TO_LEARN = re.compile(
     r"^(?:something|anything|somewhere|a way|an app)\s+to\s+(?:learn|study|practise|practice)\s+(?P<q>.+)$"
@@ -82,10 +83,16 @@ _QUESTION_ANYWHERE = re.compile(
     r"legit|scam)\b"
 )
 NOUN_PHRASE_MAX_WORDS = 8
+# "i want to do the course part time, is that ok": one course the learner has, not a search.
+_THE_COURSE = re.compile(r"\b(?:the|this|that|my|your|our)\s+(?:course|class|programme|program)\b")
 # "any tips for convincing my boss to fund a course" opens like a search but asks about one.
 _ASKING_ABOUT = re.compile(
     r"\b(?:tips|advice|convinc\w*|boss|employer|pay for|fund(?:ing|ed|s)?|grants?|bursar\w*|scholarships?|"
-    r"financial (?:aid|help|support)|refund\w*|money back|legit|scam|worth|recogni[sz]\w*)\b"
+    r"financial (?:aid|help|support)|refund\w*|money back|legit|scam|worth|recogni[sz]\w*"
+    # "…, will a short course actually help me", "does doing one of these help": whether courses help
+    r"|(?:will|would|does|do|can|could)\s+(?:a|an|one|it|this|that|these|they|doing|taking)\s+(?:\w+\s+){0,3}"
+    r"(?:help|make a difference|count|matter)"
+    r"|microcredentials?|micro credentials?|microdegrees?|nanodegrees?)\b"
 )
 _QUESTION_OPENING = re.compile(
     r"^(?:what|whats|how|why|when|where|who|which|is|are|do|does|did|can|could|will|would|should|"
@@ -106,9 +113,12 @@ _REQUEST_FILLER = re.compile(
 # "what certificates…", "are there free courses", "it" are questions, not skills.
 _NOT_A_SKILL = re.compile(
     r"^(?:what|how|who|why|when|where|which|do|does|are|is|can|could|will|would|should|"
-    r"it|them|this|that|these|those|one|ones|a|the|my|your|more|other|free|online|short|"
+    r"me|us|myself|someone like me|people like me|"
+    r"it(?!\s+(?:support|security|skills|professional|technician|admin\w*|help\s*desk|helpdesk|service\w*|"
+    r"infrastructure|systems?|project|manager|management|audit\w*|governance|ops|operations|sales)\b)|them|this|that|these|those|one|ones|a|the|my|your|more|other|free|online|short|"
     r"courses?|microcredentials?)\b"
 )
+_FOR_ME = re.compile(r"me|us|myself|someone like me|people like me|a beginner like me")
 _TRAILING = re.compile(r"[\s?!.,]+$|\s+(?:please|pls|plz)$")
 
 
@@ -150,7 +160,7 @@ def _request(text: str) -> str | None:
     """
     folded = _TRAILING.sub("", " ".join(fold(text).replace("'", " ").split()))
     folded = _TRAILING.sub("", folded)
-    asking = bool(_QUESTION_ANYWHERE.search(folded)) and (
+    asking = bool(_QUESTION_ANYWHERE.search(folded) or _ASKING_ABOUT.search(folded)) and (
         not _SEARCH_OPENING.match(folded) or bool(_ASKING_ABOUT.search(folded))
     )
     if _ADVICE.match(folded):
@@ -160,9 +170,13 @@ def _request(text: str) -> str | None:
         wanted = _GOAL_TAIL.sub("", _TRAILING.sub("", goal.group("q"))).strip()
         if wanted and not _NOT_A_SKILL.match(wanted):
             return wanted
-    if _COURSE_NOUN.search(folded) and (
-        (_SEARCH_OPENING.match(folded) and not _ASKING_ABOUT.search(folded))
-        or (not _QUESTION_ANYWHERE.search(folded) and len(folded.split()) <= NOUN_PHRASE_MAX_WORDS)
+    if (
+        _COURSE_NOUN.search(folded)
+        and not _THE_COURSE.search(folded)
+        and (
+            (_SEARCH_OPENING.match(folded) and not _ASKING_ABOUT.search(folded))
+            or (not _QUESTION_ANYWHERE.search(folded) and len(folded.split()) <= NOUN_PHRASE_MAX_WORDS)
+        )
     ):
         rest = " ".join(_REQUEST_FILLER.sub(" ", folded.replace(",", " ")).split())
         if not _COURSE_NOUN.sub(" ", rest).strip(" ,"):
@@ -181,4 +195,6 @@ def _request(text: str) -> str | None:
             query = re.sub(r"^(?:to|how to)\s+", "", query)
             if query and not _NOT_A_SKILL.match(query):
                 return query
+            if _FOR_ME.fullmatch(query) and _COURSE_NOUN.search(folded):
+                return ""  # "what courses have you got for someone like me": advice, no skill yet
     return None

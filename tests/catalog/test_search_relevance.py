@@ -52,6 +52,7 @@ from benchmarks.relevance import (
     TUNING_3,
     TUNING_4,
     TUNING_5,
+    TUNING_6,
     Figures,
     evaluate,
 )
@@ -73,6 +74,7 @@ def held_out(search: CourseSearch) -> Figures:
     print(evaluate(search, TUNING_3).line("Search relevance, round 2's blind set (tuned on in round 3)"))
     print(evaluate(search, TUNING_4).line("Search relevance, round 3's first blind set (then tuned on)"))
     print(evaluate(search, TUNING_5).line("Search relevance, round 3's second blind set (then tuned on)"))
+    print(evaluate(search, TUNING_6).line("Search relevance, round 3's last blind set (tuned on in round 4)"))
     print(figures.line("Search relevance, held-out two thirds (reported)"))
     print(evaluate(search, FRESH).line("Search relevance, fresh set written blind, never tuned on (printed)"))
     print(evaluate(search, FRESH_UNSEEN).line("Search relevance, fresh queries no tuning set has (printed)"))
@@ -85,7 +87,8 @@ def test_the_labels_name_real_courses(search: CourseSearch) -> None:
     assert not {q["query"] for q in EXTRA} & {q["query"] for q in ALL}  # the extra set is new queries
     assert len(FRESH) >= 200
     assert len(TUNING_2) >= 150 and len(TUNING_3) >= 150 and len(TUNING_4) >= 200 and len(TUNING_5) >= 200
-    for q in [*ALL, *EXTRA, *FRESH, *TUNING_2, *TUNING_3, *TUNING_4, *TUNING_5]:
+    assert len(TUNING_6) >= 200
+    for q in [*ALL, *EXTRA, *FRESH, *TUNING_2, *TUNING_3, *TUNING_4, *TUNING_5, *TUNING_6]:
         for label in ("relevant", "best", "never"):
             assert set(q.get(label) or []) <= keys, (q["query"], label)
         assert set(q.get("best") or []) <= set(q.get("relevant") or []), q["query"]

@@ -51,6 +51,7 @@ TUNED_ON = (
     "learner_eval_5.yaml",  # the first blind set of round 3, measured three times, then tuned on
     "learner_eval_6.yaml",  # the second blind set of round 3, measured once, then tuned on
     "care_plan_tuning_2.yaml",  # round 3: 410 more care, near-miss and plan messages, written blind
+    "learner_eval_7.yaml",  # the blind set that ended round 3, measured once, then tuned on in round 4
 )
 
 @dataclass

@@ -69,3 +69,28 @@ def test_a_calm_question_about_the_same_situation_is_not_care(understander: Unde
 @pytest.mark.parametrize("text", ["my wifi is dreadful, the videos keep freezing", "i have dreadlocks"])
 def test_dread_is_a_word_not_a_stem(care: Care, text: str) -> None:
     assert care.level(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "apologies for the stupid question but what does ECTS stand for",
+        "what if i enrol and hate it, can i get a refund",
+        "im 64, is it daft to start one of these at my age",
+    ],
+)
+def test_an_aside_a_case_asked_about_or_a_fact_before_a_question_is_calm(care: Care, text: str) -> None:
+    assert care.level(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im 64 and i feel so stupid, is that normal",
+        "if im honest im completely overwhelmed",
+        "maybe im just not built for studying",
+        "i dread opening the app when the reminder pops up",
+    ],
+)
+def test_the_feeling_itself_is_still_heard(care: Care, text: str) -> None:
+    assert care.level(text) == "care"

@@ -24,6 +24,7 @@ from bot.understand.intent import Understander
         ("¿Hay algún curso de ciberseguridad?", "es", "cybersecurity"),
         ("zijn er cursussen over leiderschap?", "nl", "leadership"),
         ("czy macie kursy z programowania?", "pl", "computer programming"),
+        ("corsi di programmazione online?", "it", "computer programming"),  # a course word first
     ],
 )
 def test_a_course_search_in_another_language_finds_the_skill(
@@ -43,6 +44,7 @@ def test_a_course_search_in_another_language_finds_the_skill(
         ("Wie lange dauert so ein Kurs?", "de"),
         ("Est-ce que les cours sont reconnus par les employeurs ?", "fr"),
         ("Czy te kursy są uznawane przez pracodawców?", "pl"),
+        ("Kurse sind teuer, oder?", "de"),  # a course word first, but no topic after it
     ],
 )
 def test_other_questions_about_courses_get_the_reply_in_their_language(

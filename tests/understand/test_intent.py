@@ -397,3 +397,26 @@ def test_giving_up_in_everyday_words_gets_care(understander: Understander, text:
 )
 def test_passive_wishes_not_to_be_here_are_urgent(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind == "urgent"
+
+
+def test_a_clause_asking_for_courses_on_a_skill_is_a_search_when_no_answer_fits(
+    understander: Understander,
+) -> None:
+    got = understander.understand("done with the sql one now, what's after that? maybe python courses?")
+    assert got.kind == "search" and got.query is not None and "python" in got.query
+    scam = understander.understand("i saw an advert for a python course, how can i tell it's not a scam?")
+    assert scam.kind in ("faq", "suggest")  # a question about one course, not a search
+
+
+@pytest.mark.parametrize("text", ["££ ?", "$$$", "€€?"])
+def test_money_signs_alone_ask_what_it_costs(understander: Understander, text: str) -> None:
+    got = understander.understand(text)
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "cost"
+
+
+def test_courses_for_someone_like_me_is_a_request_for_advice(understander: Understander) -> None:
+    got = understander.understand("which courses do you have for someone like me")
+    assert (got.kind, got.query) == ("search", "")
+    mooc = understander.understand("is a microcredential any different from those mooc courses")
+    assert mooc.kind != "search"

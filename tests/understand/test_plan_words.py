@@ -95,7 +95,6 @@ def test_a_busy_schedule_given_as_the_reason_is_not_distress(understander: Under
     assert (understood.kind, understood.plan_action) == ("plan", "reminders")
 
 
-
 @pytest.mark.parametrize(
     ("text", "action"),
     [
@@ -162,6 +161,28 @@ def test_questions_and_a_course_cancelled_are_not_learned_commands(
     understander: Understander, text: str
 ) -> None:
     assert understander.understand(text).kind != "plan"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("sort out a study timetable for me, i need to be done by june", "study"),
+        ("ok lets get started, set it up", "study"),
+        ("did i stick to my plan this week", "progress"),
+        ("please be quiet until friday", "pause"),
+        ("put everything on hold for now", "pause"),
+        ("can you set up a reminder", "reminders"),
+        ("remind me 3 times a week", "reminders"),
+    ],
+)
+def test_commands_in_the_words_of_round_4(text: str, action: PlanAction) -> None:
+    assert plan_action(_folded(text)) == action
+
+
+def test_a_step_reported_done_is_progress_even_when_it_sounds_tired(understander: Understander) -> None:
+    got = understander.understand("finally finished module 5 tonight, mark it as done")
+    assert (got.kind, got.plan_action) == ("plan", "progress")
+    assert understander.understand("finished module 2 but i feel like a failure").kind == "care"
 
 
 def test_stop_messaging_me_for_good_stops_the_plan() -> None:

@@ -18,3 +18,22 @@ from bot.understand.route import course_request
 )
 def test_wanting_to_find_a_course_is_a_request(text: str, query: str) -> None:
     assert course_request(text) == query
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("how do i get into IT support", "it support"),
+        ("i want to become an it security analyst, where should i begin", "it security analyst"),
+        ("i want to do graphic design, what have you got", "graphic design, what have you got"),
+    ],
+)
+def test_goals_keep_it_the_field_and_drop_the_question_after(text: str, query: str) -> None:
+    assert course_request(text) == query
+
+
+@pytest.mark.parametrize(
+    "text", ["i want to do it on my phone", "i want to do the course part time, is that ok", "what is it"]
+)
+def test_the_course_one_has_or_it_alone_is_not_a_request(text: str) -> None:
+    assert course_request(text) is None
