@@ -227,8 +227,10 @@ EVERYDAY_DOMAIN_WORDS = frozenset(stem(w) for w in "phone mobile app online sear
 EVERYDAY_SENSE_WORDS = frozenset(
     stem(w)
     for w in """course courses class classes school schools lesson lessons reminder reminders pause refund
-    plan plans stop exam exams funding""".split()
+    plan plans stop exam exams funding deadline deadlines linkedin badge badges""".split()
 )
+# Courses that are not for learning: a golf course, the main course of a meal.
+_OTHER_COURSES = re.compile(r"\b(golf|race|obstacle|assault|main|dessert|starter|water)\s+courses?\b")
 LONG_MESSAGE_WORDS = 12
 _ARITHMETIC = re.compile(r"\d+\s*(?:times|plus|minus|divided by|multiplied by|x|\*|\+|-|/)\s*\d+")
 # "i'm a bus driver", "i work night shifts in manila", "i am from poland": who is asking, up to
@@ -445,6 +447,7 @@ class Faq:
         council") illustrate it: neither is what the question is about.
         """
         weak: set[str] = set()
+        normal = _OTHER_COURSES.sub(r"\1", normal)  # "my golf course membership": golf, not a course
         pronoun = referring and _thing_pronouns(normal.split()) > 0
         for word in normal.split():
             known = stem(word) if stem(word) in DOMAIN_WORDS else self._correct(word)  # "credentails"
@@ -463,7 +466,7 @@ class Faq:
 
     def _about_something_else(self, normal: str) -> bool:
         """Whether the message uses a real word that the FAQ (questions, phrasings, answers)
-        never uses: "antibiotics", "birthday", "trip"."""
+        never uses: "antibiotics", "birthday", "trip", "golf"."""
         return any(
             len(w) >= 3
             and w not in STOPWORDS

@@ -43,6 +43,11 @@ def understander(seeded_database: Path, faq: Faq) -> Understander:
         # "they" and "them" may be the people or the thing just named
         "my bank charged me a fee twice, how do I get a refund from them",
         "what language do they speak in belgium",
+        # round 4: deadlines, badges and LinkedIn have everyday senses too; a golf course is not a course
+        "my council tax deadline is monday, can i pay it late",
+        "how do i badge in at the gym turnstiles",
+        "my linkedin got hacked, how do i recover my password",
+        "my golf course membership, can i get a refund if i move away",
     ],
 )
 def test_an_everyday_sense_of_a_learning_word_gets_no_confident_answer(
@@ -63,6 +68,8 @@ def test_an_everyday_sense_of_a_learning_word_gets_no_confident_answer(
         ("if i pause my plan do i lose my progress?", "bot-pause-stop"),
         ("can i stop the reminders later if they get annoying", "bot-pause-stop"),
         ("do they expire", "expiry"),
+        ("what happens if i miss the deadline", "deadlines"),
+        ("can i put the badge on my linkedin", "linkedin"),
         # examples of what is asked about are not what it is about
         ("do professional bodies offer them? like the nursing council", "professional-bodies"),
         # who is asking ("i'm a bus driver", "i am from poland") is not what about
