@@ -215,8 +215,9 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
         {"online": True},
     ),
     (
-        r"\bects(?: credits?| points?)?\b|\b(?:university|academic|college) credits?\b"
-        r"|\bcredit[ -]bearing\b|\bcredits?\b|\bcreditos\b",
+        r"\b(?:(?:university|academic|college)\s+)?credit[ -]bearing\b"
+        r"|\bects(?: credits?| points?)?\b|\b(?:university|academic|college) credits?\b"
+        r"|\bcredits?\b|\bcreditos\b",
         {"ects": True},
     ),
     (

@@ -125,6 +125,8 @@ FILLER = frozenset(
     opleiding opleidingen
     colleague colleagues maybe perhaps ideally probably possibly guess suppose um uh erm hmm
     tips tricks tutorial tutorials evening evenings night nights weekend weekends morning mornings lunchtime
+    upskill upskilling reskill reskilling prep preparation
+    organisation organisations organization organizations
     curso cursos de del la las el los en con para y un una kurs kurse kursen lernen der die das und fur mit
     zum zur ein eine cours des du le les et pour un une apprendre aprender corso corsi di della dei delle il
     em da do dos das uma um aprender imparare lerne
@@ -140,6 +142,7 @@ AUDIENCES = frozenset(
     parents parent nurses nurse doctors clinicians carers caregivers teachers teacher educators
     women men employees staff freelancers entrepreneurs founders startups smes executives engineers developers
     designers marketers accountants lawyers researchers scientists nonprofits charities volunteers
+    supervisor supervisors
     professionals adults everyone dummies non-technical newcomers immigrants refugees business businesses
 """.split()
 )
@@ -313,8 +316,8 @@ class CourseSearch:
 
     def search(self, query: str, limit: int | None = None) -> SearchResult:
         """Rank the courses for `query`; filters named in it are in `result.facets`."""
-        facets, rest = parse_filters(_mark_r(query))
-        rest = _to_teach(_wanted(rest))
+        facets, rest = parse_filters(_mark_r(_without_pronoun_it(query)))
+        rest = _wanted(_to_teach(rest))
         career = self._career_of(query, rest)
         if career is not None:
             return self._career_search(query, facets, career)
@@ -803,6 +806,8 @@ class CourseSearch:
     def _career_of(self, query: str, rest: str) -> Career | None:
         core = " ".join(w for w in normalise(rest).split() if w not in FILLER)
         career = self.careers.find(rest) or self.careers.find(query) or self.careers.named(core)
+        if career is None and core == "it":  # "IT" alone: the field, by its career's skills
+            career = self.careers.by_name(core)
         if career is None and len(core.split()) > 1 and (field := self.careers.by_name(core)):
             # A field a career is known by ("data science") that the catalogue has no phrase
             # or skill for: its words alone would match by accident, the career's skills do not.
@@ -1008,11 +1013,32 @@ def _audience(text: str) -> tuple[str, list[str]]:
         text = _FROM_BACKGROUND.sub("", text)
     audience = [w.casefold() for m in _FOR_AUDIENCE.finditer(text) for w in re.findall(r"[\w-]+", m.group(1))]
     if not any(w in AUDIENCES for w in audience):
-        return text, []
+        return _leading_audience(text)
     rest = _FOR_AUDIENCE.sub(" ", text)
     if all(w in FILLER for w in normalise(rest).split()):
         return text, []
     return rest, audience
+
+
+# Job titles that, opening a query, say who asks: "nurse manager leadership skills".
+LEADING_AUDIENCES = frozenset(
+    """managers manager leaders nurses nurse doctors doctor clinicians carers caregivers teachers teacher
+    educators supervisor supervisors accountants lawyers researchers scientists volunteers parents
+    parent""".split()
+)
+
+
+def _leading_audience(text: str) -> tuple[str, list[str]]:
+    """ "nurse manager leadership skills" → ("leadership skills", ["nurse", "manager"]): job titles
+    opening the query, before the topic, are who it is for ("manager training" keeps its topic)."""
+    words = text.split()
+    lead = 0
+    while lead < min(len(words), 2) and words[lead].casefold() in LEADING_AUDIENCES:
+        lead += 1
+    rest = " ".join(words[lead:])
+    if not lead or all(w in FILLER for w in normalise(rest).split()):
+        return text, []
+    return rest, [w.casefold() for w in words[:lead]]
 
 
 def _mark_qualifiers(chunk: list[Concept], after: str) -> list[Concept]:
@@ -1075,6 +1101,22 @@ _AND = re.compile(r"\b(?:and|or|y|und|oder|et|ou)\b|[&,+/]")
 def _is_either(text: str, concepts: list[Concept]) -> bool:
     """Two or more skills joined by "and", "or", a comma, "&", "+" or "/"."""
     return len(concepts) > 1 and all(c.kind == "skill" for c in concepts) and bool(_AND.search(text))
+
+
+_PRONOUN_IT = re.compile(
+    r"(?<![\w'’-])(?<!\bin )(?<!\binto )(?:it|It)(?![\w'’-])"
+    r"(?!\s+(?:support|security|skills?|professional|technician|admin\w*|help\s*desk|helpdesk|service\w*|"
+    r"infrastructure|systems?|project|manager|management|audit\w*|governance|ops|operations|sales|courses?|"
+    r"basics|fundamentals|jobs?|careers?|roles?|sector|industry|training|certifications?)\b)"
+)
+
+
+def _without_pronoun_it(text: str) -> str:
+    """ "get better at it", "learn it fast": "it" the pronoun is no topic; "IT", "it support",
+    "a career in it" name information technology."""
+    if normalise(text) == "it":  # a bare "IT" (or "it", lowercased on the way) names the field
+        return text
+    return _PRONOUN_IT.sub(" ", text)
 
 
 def _mark_r(text: str) -> str:

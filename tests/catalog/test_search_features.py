@@ -151,6 +151,27 @@ def test_help_with_names_the_topic_and_time_of_day_is_not_one(search: CourseSear
     assert evenings.understood == "" and evenings.facets.self_paced and evenings.ranked
 
 
+def test_it_the_pronoun_is_no_topic_but_it_the_field_is(search: CourseSearch) -> None:
+    pronoun = search.search("i work with young people and want to get better at it")
+    assert "it" not in pronoun.understood.split(", ")
+    assert search.search("IT").career == "it professional"
+    support = search.search("it support")
+    assert support.ranked and "networking" in " ".join(search.courses[support.ranked[0]].skills)
+
+
+def test_job_titles_opening_a_query_say_who_asks(search: CourseSearch) -> None:
+    result = search.search("nurse manager leadership skills")
+    assert result.understood.startswith("leadership") and result.ranked
+    assert search.search("manager training").understood == "management"  # the title is the topic
+
+
+def test_credit_bearing_and_preparation_words_are_not_topics(search: CourseSearch) -> None:
+    bearing = search.search("university credit bearing courses")
+    assert bearing.facets.ects and "bearing" not in bearing.understood
+    assert search.search("pmp exam prep").understood == "project management, exam"
+    assert search.search("help desk technician").career == "it support technician"
+
+
 @pytest.mark.parametrize("query", ["career change into tech at 40", "switching to tech in my 50s"])
 def test_a_career_change_at_any_age_is_the_career(search: CourseSearch, query: str) -> None:
     result = search.search(query)
