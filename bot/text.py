@@ -99,10 +99,15 @@ def normalise(text: str) -> str:
     return " ".join(_WORDS.get(word, word) for word in text.split())
 
 
+_ES_PLURAL = re.compile(r"(?:ss|sh|x|tch|rch|oach|each|nch)es$")
+
+
 def stem(word: str) -> str:
     """A light plural/verb-ending stemmer: good enough to match "courses" with "course"."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and _ES_PLURAL.search(word):  # "classes", "coaches", "taxes", "wishes"
+        return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word

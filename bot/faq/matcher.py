@@ -51,7 +51,7 @@ SMALLTALK_RATIO = 88  # whole-message similarity needed to treat text as small t
 SMALLTALK_MAX_WORDS = 6  # longer messages are small talk only if they match as a whole
 SMALLTALK_SHORT_WORDS = 3  # "hey bot": this short, small talk wins over an FAQ match
 TYPO_SIMILARITY = 0.8  # normalised Levenshtein similarity to correct an unknown word
-FUZZY_SHORTLIST = 8  # entries whose phrasings get the (costlier) fuzzy comparison (8 ranks as 12 did)
+FUZZY_SHORTLIST = 4  # entries whose phrasings get the (costlier) fuzzy comparison (3 to 8 rank alike)
 SEMANTIC_COMMON_SHARE = 0.5  # words in more entries than this share are left out of the meaning
 SEMANTIC_WEIGHT = 0.3  # share of the confidence that comes from meaning (WordLlama cosine)
 # A message with no word about learning, courses or this bot ("whats the best laptop under

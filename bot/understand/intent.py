@@ -468,7 +468,7 @@ class Understander:
             # "i want to quit my course" is about the learner, not a search; "stress
             # management courses" names a skill and stays a search. A question asked with
             # the feeling ("…is the final assessment hard?") is kept, to be offered after.
-            asked = self.faq.match(text) if _is_question(folded) else None
+            asked = self.faq.match(text) if _asks_plainly(folded) else None
             kept = asked if asked is not None and asked.kind == "answer" else None
             if kept is None or self.care.level_by_words(text) is not None:
                 return Understanding("care", {"care": 1.0}, match=kept)
@@ -785,6 +785,11 @@ def is_bare_setting(folded: str) -> bool:
 
 def _is_question(folded: str) -> bool:
     return "?" in folded or bool(_QUESTION_START.match(folded)) or bool(_ASKS.search(folded))
+
+
+def _asks_plainly(folded: str) -> bool:
+    """A question mark, or a sentence opening as a question: not "…and honestly so do i"."""
+    return "?" in folded or any(_QUESTION_START.match(s.strip()) for s in re.split(r"[.!;]+", folded))
 
 
 __all__ = ["Context", "Understander", "Understanding", "is_bare_setting", "plan_action"]

@@ -14,6 +14,7 @@ from bot.catalog.filters import Facets, parse_filters, price_in_eur
 from bot.catalog.replies import results_page
 from bot.catalog.search import LOOSE, CourseSearch, _audience, _wanted, _written_in, stem
 from bot.text import normalise
+from bot.text import stem as plain_stem
 from tests.conftest import search_over
 
 
@@ -272,6 +273,20 @@ def _page(search: CourseSearch, query: str) -> list[str]:
 )
 def test_word_endings_meet(words: tuple[str, ...]) -> None:
     assert len({stem(w) for w in words}) == 1
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [
+        ("classes", "class"),
+        ("coaches", "coach"),
+        ("taxes", "tax"),
+        ("businesses", "business"),
+        ("courses", "course"),
+    ],
+)
+def test_plurals_in_es_meet_their_singular(plural: str, singular: str) -> None:
+    assert plain_stem(plural) == plain_stem(singular)
 
 
 def test_a_word_courses_use_only_in_passing_counts_as_written(search: CourseSearch) -> None:

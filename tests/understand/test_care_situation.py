@@ -94,3 +94,11 @@ def test_an_aside_a_case_asked_about_or_a_fact_before_a_question_is_calm(care: C
 )
 def test_the_feeling_itself_is_still_heard(care: Care, text: str) -> None:
     assert care.level(text) == "care"
+
+
+def test_distress_said_with_a_passing_so_do_i_is_not_a_question(understander: Understander) -> None:
+    got = understander.understand(
+        "Everyone at the office has a master's. Next to them this little course feels like nothing,"
+        " and so do I."
+    )
+    assert got.kind == "care"
