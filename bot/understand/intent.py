@@ -106,6 +106,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bcarry\s+on\s+with\s+(?:my|the)\s+(?:study\s+)?(?:plan|studies|studying|reminders)\b",
             r"^unpause\b|\bunpause\s+(?:me|it|them|my\s+plan|the\s+plan|my\s+reminders)\b",
             r"\b(?:you\s+can\s+)?(?:ping|nudge|remind|message)\s+me\s+again\b",
+            rf"\bstart\s+(?:{_NAGGING}|nudging|reminding)\s+me\s+again\b",
+            r"^i\s+paused\s+(?:it|them|my\s+plan|the\s+plan|my\s+reminders)\b.*\b(?:continue|resume|restart|back)\b",
             r"\b(?:pick\s+up|continue|resume|carry\s+on)\s+from\s+where\s+(?:i|we)\s+(?:left\s+off|stopped)\b",
             # "back from holiday, switch it back on", "let's get the reminders going again"
             rf"\b(?:switch|turn|put)\s+(?:it|them|everything|(?:my\s+|the\s+)?{_REMINDERS})\s+back\s+on\b",
@@ -131,6 +133,12 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\b(?:im|i am|i m)\s+(?:done|finished)\s+with\s+(?:the|my|this)\s+(?:study\s+)?plan\b",
             rf"\bno\s+more\s+{_REMINDERS}\s+(?:ever|at all)\b",
             rf"\bstop\s+(?:the\s+|my\s+|all\s+)?{_REMINDERS}\s+and\s+delete\b",
+            r"\bturn\s+off\s+(?:the\s+bot|everything|it all)\b.*\b(?:for good|forever|permanently)\b",
+            r"\bdeactivate\s+(?:my\s+|the\s+)?(?:study\s+)?(?:plan|reminders)\b",
+            r"^(?:please\s+)?cancel\s+everything\b",
+            r"\b(?:erase|delete|remove|clear|wipe)\s+(?:my\s+|the\s+)?(?:study\s+)?(?:schedule|timetable)\b",
+            rf"\bstop\s+(?:all\s+)?(?:the\s+)?(?:{_REMINDERS}|messages)\b.*\bi(?:\s+have|\s*'?ve)?\s+"
+            r"(?:finished|completed|passed)\s+(?:the|my|this)\s+course\b",
         ),
     ),
     (
@@ -167,6 +175,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\b(?:put|place)\s+(?:my\s+|the\s+)?(?:studies|studying|study plan|plan|reminders|everything)"
             r"\s+on\s+hold\b",
             r"^(?:please\s+)?hold\s+off\s+(?:for|until|till)\b",
+            r"^(?:please\s+)?give\s+it\s+a\s+rest\b",
+            rf"^no\s+(?:more\s+)?{_REMINDERS}\s+(?:while|whilst|during)\b",
             # "put it on hold", "can you go quiet till monday"
             r"^(?:please\s+|pls\s+)?put\s+(?:it|them|everything|it all)\s+on\s+(?:hold|ice|pause)"
             r"(?:\s+(?:please|pls|for now))?$",
@@ -230,6 +240,13 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:module|lesson|unit|chapter|week|session)\s+\w+"
             r"(?:\s+(?:today|tonight|yesterday|now|just now))?$",
             r"^hows\s+my\s+progress\b",
+            r"^(?:my\s+)?status$",
+            r"^where\s+am\s+i\s+at(?:\s+(?:overall|now|so far|with (?:my|the) (?:plan|course|studies)))?$",
+            r"^how\s+close\s+am\s+i\s+to\s+(?:the\s+end|finishing|the\s+certificate|done|completing)\b",
+            r"^how\s+many\s+(?:sessions|days|lessons|modules|hours|units)\s+(?:did|have)\s+i\s+"
+            r"(?:do|done|skip|skipped|miss|missed|complete|completed|study|studied)\b",
+            r"^did\s+i\s+miss\b.*\bsessions?\b",
+            r"\bremind\s+me\s+what\s+(?:i\s+ve|ive|i\s+have)\s+(?:completed|done|finished)\b",
             r"^did\s+i\s+(?:keep\s+up|stick\s+to\s+(?:it|my plan|the plan)|study\s+enough)\s+"
             r"(?:this|last)\s+(?:week|month)\b",
             r"\bdid\s+i\s+(?:hit|reach|meet|make|smash)\s+my\s+(?:weekly\s+)?(?:goal|target)s?\b",
@@ -253,7 +270,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^(?:my\s+)?reminder settings$",
             r"^(?:please\s+|can you\s+|could you\s+)?set\s+(?:me\s+)?(?:a|up a|up)\s+reminders?"
             r"(?:\s+(?:please|pls))?$",
-            r"^(?:please\s+|can you\s+|could you\s+)?remind\s+me\s+(?:twice|once|three times|\d+\s+times)\b",
+            r"^(?:please\s+|can you\s+|could you\s+)?(?:remind|ping|nudge|message|text)\s+me\s+"
+            r"(?:twice|once|three times|\d+\s+times)\b",
             r"^(?:can you |could you |please )?remind me (?:on|at|every|each|daily|in the)\b",
             r"^(?:can you |could you |please )?remind me to (?:study|learn|do my)\b.*"
             r"\b(?:every|each|daily|at|on)\b",

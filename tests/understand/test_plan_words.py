@@ -179,6 +179,35 @@ def test_commands_in_the_words_of_round_4(text: str, action: PlanAction) -> None
     assert plan_action(_folded(text)) == action
 
 
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("could you start pinging me again", "resume"),
+        ("i paused my plan in june, i'd like to resume now", "resume"),
+        ("please deactivate my reminders", "stop"),
+        ("cancel everything, found a job", "stop"),
+        ("delete my study timetable", "stop"),
+        ("stop all reminders, i've completed the course", "stop"),
+        ("give it a rest till monday", "pause"),
+        ("no notifications during my holiday", "pause"),
+        ("status", "progress"),
+        ("how close am i to finishing", "progress"),
+        ("how many lessons have i done", "progress"),
+        ("did i miss any sessions last week", "progress"),
+        ("nudge me twice a day", "reminders"),
+    ],
+)
+def test_more_commands_in_learners_words(text: str, action: PlanAction) -> None:
+    assert plan_action(_folded(text)) == action
+
+
+@pytest.mark.parametrize(
+    "text", ["where am i at with the application", "how close am i to the city centre", "status of my refund"]
+)
+def test_look_alikes_of_progress_are_not_commands(text: str) -> None:
+    assert plan_action(_folded(text)) is None
+
+
 def test_a_step_reported_done_is_progress_even_when_it_sounds_tired(understander: Understander) -> None:
     got = understander.understand("finally finished module 5 tonight, mark it as done")
     assert (got.kind, got.plan_action) == ("plan", "progress")
