@@ -149,6 +149,8 @@ class Care:
     def level(self, text: str) -> CareLevel | None:
         """ "urgent", "care", or `None` when the message shows no sign of distress."""
         by_words = self.level_by_words(text)
+        if by_words != "urgent" and _relieved(" ".join(_apostrophes(fold(text)).split())):
+            return None  # "was terrified of the exam but got 92%": good news, the fear is past
         if by_words is not None:
             return by_words
         if self.by_meaning(text) >= MEANING_MIN:
@@ -246,6 +248,24 @@ def _mostly_english(folded: str) -> bool:
     English ("muchas gracias, no entiendo nada" is left to the language step)."""
     words = re.findall(r"[a-z]+", folded)
     return sum(is_english_word(w) for w in words) >= ENGLISH_SHARE * len(words)
+
+
+# A good outcome told with the fear in the past ("was shaking when i hit submit but it's in",
+# "lol i was so stressed for nothing, it was easy"), and nothing said as felt now.
+_GOOD_OUTCOME = re.compile(
+    r"\bi (?:just |finally |actually )?(?:passed|did it|nailed it|smashed it|aced it|got through)\b"
+    r"|\b(?:got (?:a |an )?\d+\s*%|it(?:'s| is| s) (?:in|done|submitted)|its (?:in|done)|it was easy|"
+    r"for nothing|finally finished|proud of myself)\b"
+)
+_FELT_NOW = re.compile(
+    r"\b(?:i\s*'?m|i am|im|i feel|i m|still|(?:can'?t|cannot) (?:cope|do|sleep|handle|stop|go on)|"
+    r"feeling (?:awful|low|down|bad|sick|anxious|stressed|overwhelmed|terrible|lost|stupid)|"
+    r"want to (?:quit|give up)|next|tomorrow|now i|didn'?t|did not|guilt\w*|lied)\b"
+)
+
+
+def _relieved(folded: str) -> bool:
+    return bool(_GOOD_OUTCOME.search(folded)) and not _FELT_NOW.search(folded)
 
 
 def _outside_the_question(folded: str) -> str:

@@ -118,6 +118,11 @@ _NOT_A_SKILL = re.compile(
     r"infrastructure|systems?|project|manager|management|audit\w*|governance|ops|operations|sales)\b)|them|this|that|these|those|one|ones|a|the|my|your|more|other|free|online|short|"
     r"courses?|microcredentials?)\b"
 )
+# "beginner coding courses for someone who's never touched it": who, not what
+_FOR_SOMEONE_WHO = re.compile(
+    r"(?<=\S)\s+for\s+(?:someone|somebody|people|a person|a beginner|beginners|anyone|a total beginner)\s+"
+    r"(?:who|that|like|with|without)\b.*$"
+)
 _FOR_ME = re.compile(r"me|us|myself|someone like me|people like me|a beginner like me")
 _TRAILING = re.compile(r"[\s?!.,]+$|\s+(?:please|pls|plz)$")
 
@@ -159,7 +164,7 @@ def _request(text: str) -> str | None:
     me"), and keeps qualifiers ("free python courses" → "free python") for the search to read.
     """
     folded = _TRAILING.sub("", " ".join(fold(text).replace("'", " ").split()))
-    folded = _TRAILING.sub("", folded)
+    folded = _TRAILING.sub("", _FOR_SOMEONE_WHO.sub("", folded))
     asking = bool(_QUESTION_ANYWHERE.search(folded) or _ASKING_ABOUT.search(folded)) and (
         not _SEARCH_OPENING.match(folded) or bool(_ASKING_ABOUT.search(folded))
     )

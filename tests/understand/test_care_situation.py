@@ -102,3 +102,27 @@ def test_distress_said_with_a_passing_so_do_i_is_not_a_question(understander: Un
         " and so do I."
     )
     assert got.kind == "care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i was so nervous but i passed!! thanks",
+        "was shaking when i pressed submit but it's in",
+        "lol i was so worried for nothing, it was easy",
+    ],
+)
+def test_good_news_with_the_fear_in_the_past_is_not_distress(care: Care, text: str) -> None:
+    assert care.level(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i passed module 1 but im so stressed about module 2",
+        "told everyone i passed. i didn't even sit it",
+        "everyone else passed the quiz and i got 2 out of 10, i feel so stupid",
+    ],
+)
+def test_distress_beside_a_success_is_still_heard(care: Care, text: str) -> None:
+    assert care.level(text) == "care"

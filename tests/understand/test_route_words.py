@@ -37,3 +37,9 @@ def test_goals_keep_it_the_field_and_drop_the_question_after(text: str, query: s
 )
 def test_the_course_one_has_or_it_alone_is_not_a_request(text: str) -> None:
     assert course_request(text) is None
+
+
+def test_who_the_course_is_for_does_not_hide_the_request() -> None:
+    assert course_request("beginner coding courses for someone who has never touched it") == (
+        "beginner coding courses"
+    )
