@@ -414,6 +414,10 @@ _REASON_AFTER_SKILL = re.compile(
     r"\s*[,;:]\s*|\s+[-–—]+\s+|\s+(?:for|at|in)\s+(?:my|our|a|the|his|her|their|work|my own)\b|"
     r"\s+(?:because|cause|cos|since|as i)\b"
 )
+_COURSE_NOUN_ASKED = re.compile(
+    r"\b(?:a|an|any|some|the best|good)?\s*[\w ]{2,40}?\s(?:course|courses|class|classes|training)\s+"
+    r"(?:pls|please|plz|on|for|in|about)\b|\b(?:find|show|recommend|suggest|give)\s+me\s+(?:a|an|one|some)\b"
+)
 PRICE_QUESTION = "how much does a microcredential cost?"
 VERY_SHORT = 2  # words: a bare "marketing" is a skill unless the FAQ is very sure
 VERY_SHORT_FAQ_CONFIDENCE = 0.8
@@ -482,6 +486,16 @@ class Understander:
         elif level == "care":
             action = None
         asked_skill = self._known_skill_request(text, explicit) if level == "care" else None
+        if (
+            level == "care"
+            and asked_skill is None
+            and explicit
+            and _COURSE_NOUN_ASKED.search(folded)
+            and len(_requested_skill(explicit).split()) <= SKILL_MAX_WORDS
+        ):
+            # "time management course pls, i procrastinate way too much": a course asked for by
+            # name, whatever the catalogue calls it, is a search; the search says if none fits.
+            asked_skill = explicit
         if level == "care" and asked_skill is None:
             # "i want to quit my course" is about the learner, not a search; "stress
             # management courses" names a skill and stays a search. A question asked with

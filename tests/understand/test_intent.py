@@ -420,3 +420,9 @@ def test_courses_for_someone_like_me_is_a_request_for_advice(understander: Under
     assert (got.kind, got.query) == ("search", "")
     mooc = understander.understand("is a microcredential any different from those mooc courses")
     assert mooc.kind != "search"
+
+
+def test_a_course_asked_for_by_name_beside_a_feeling_is_a_search(understander: Understander) -> None:
+    got = understander.understand("public speaking course please, i get so nervous in meetings lol")
+    assert got.kind == "search" and got.query is not None and "public speaking" in got.query
+    assert understander.understand("i want to quit my course, im so stressed").kind == "care"
