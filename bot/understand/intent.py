@@ -418,6 +418,12 @@ _COURSE_NOUN_ASKED = re.compile(
     r"\b(?:a|an|any|some|the best|good)?\s*[\w ]{2,40}?\s(?:course|courses|class|classes|training)\s+"
     r"(?:pls|please|plz|on|for|in|about)\b|\b(?:find|show|recommend|suggest|give)\s+me\s+(?:a|an|one|some)\b"
 )
+# This short, a message is a command only with a word of one ("event planning" is a skill).
+LEARNED_PLAN_SHORT_WORDS = 3
+_COMMAND_WORD = re.compile(
+    r"\b(?:pause|stop|resume|hold|ice|remind\w*|plan|schedule|timetable|progress|status|quiet|mute|snooze|"
+    r"nudg\w*|ping\w*|back|break|continue|study|studying|again|off|on|enough|cancel|done|finished)\b"
+)
 PRICE_QUESTION = "how much does a microcredential cost?"
 VERY_SHORT = 2  # words: a bare "marketing" is a skill unless the FAQ is very sure
 VERY_SHORT_FAQ_CONFIDENCE = 0.8
@@ -603,6 +609,9 @@ class Understander:
         by the learned signal; never a question about how a plan feature works."""
         if self.care.plan is None or _ASKS_ABOUT_PLANS.search(folded):
             return None
+        words = folded.strip(" ?!.,").split()
+        if len(words) <= LEARNED_PLAN_SHORT_WORDS and not _COMMAND_WORD.search(folded):
+            return None  # "event planning" is a skill to search for, not a plan to make
         learned = self.care.plan.action(text)
         if learned == "stop" and not _NAMES_THE_PLAN.search(folded):
             return None  # "cancel it, i want my money back" is about the provider's course

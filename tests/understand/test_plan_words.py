@@ -269,3 +269,9 @@ def test_plan_commands_of_round_three(text: str, action: PlanAction) -> None:
 
 def test_a_question_about_a_streak_is_not_a_progress_request() -> None:
     assert plan_action(_folded("if i pause do i lose my streak?")) is None
+
+
+@pytest.mark.parametrize("text", ["event planning", "wedding planning", "menu planning"])
+def test_a_short_skill_is_never_a_learned_plan_command(understander: Understander, text: str) -> None:
+    got = understander.understand(text)
+    assert got.kind == "search", got
