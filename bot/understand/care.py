@@ -153,6 +153,8 @@ class Care:
             return None  # "was terrified of the exam but got 92%": good news, the fear is past
         if by_words is not None:
             return by_words
+        if _THANKS.match(" ".join(_apostrophes(fold(text)).split())):
+            return None  # "thank you very much for your patience with my questions": thanks, said warmly
         if self.by_meaning(text) >= MEANING_MIN:
             return "care"
         if self.by_model(text):
@@ -262,6 +264,9 @@ _FELT_NOW = re.compile(
     r"feeling (?:awful|low|down|bad|sick|anxious|stressed|overwhelmed|terrible|lost|stupid)|"
     r"want to (?:quit|give up)|next|tomorrow|now i|didn'?t|did not|guilt\w*|lied)\b"
 )
+
+
+_THANKS = re.compile(r"^(?:thank you|thanks|thank u|thx|ty|cheers|many thanks|ta)\b")
 
 
 def _relieved(folded: str) -> bool:

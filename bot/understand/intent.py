@@ -418,6 +418,7 @@ _COURSE_NOUN_ASKED = re.compile(
     r"\b(?:a|an|any|some|the best|good)?\s*[\w ]{2,40}?\s(?:course|courses|class|classes|training)\s+"
     r"(?:pls|please|plz|on|for|in|about)\b|\b(?:find|show|recommend|suggest|give)\s+me\s+(?:a|an|one|some)\b"
 )
+_THANKS_OPENING = re.compile(r"^(?:thank you|thanks|thank u|thx|ty|cheers|many thanks)\b")
 # This short, a message is a command only with a word of one ("event planning" is a skill).
 LEARNED_PLAN_SHORT_WORDS = 3
 _COMMAND_WORD = re.compile(
@@ -600,6 +601,10 @@ class Understander:
             # "just finished data analytics, whats next, maybe machine learning courses?": no
             # question the FAQ answers, and one clause asks for courses on a known skill.
             return Understanding("search", {**scores, "search": 1.0}, query=asked_skill)
+        thanks = next((i for i in self.faq.smalltalk if i.id == "thanks"), None)
+        if thanks is not None and _THANKS_OPENING.match(folded) and not questionish:
+            # "thank you very much for your patience with my questions": thanks, however long
+            return Understanding("smalltalk", scores, match=Match("smalltalk", smalltalk=thanks))
         if match.kind == "suggest":
             return Understanding("suggest", scores, match=match, about_course=about_course)
         return Understanding("offtopic", scores, match=match)
@@ -610,8 +615,9 @@ class Understander:
         if self.care.plan is None or _ASKS_ABOUT_PLANS.search(folded):
             return None
         words = folded.strip(" ?!.,").split()
-        if len(words) <= LEARNED_PLAN_SHORT_WORDS and not _COMMAND_WORD.search(folded):
-            return None  # "event planning" is a skill to search for, not a plan to make
+        short_or_thanks = len(words) <= LEARNED_PLAN_SHORT_WORDS or _THANKS_OPENING.match(folded)
+        if short_or_thanks and not _COMMAND_WORD.search(folded):
+            return None  # "event planning" is a skill to search for; "thanks for all the help" is thanks
         learned = self.care.plan.action(text)
         if learned == "stop" and not _NAMES_THE_PLAN.search(folded):
             return None  # "cancel it, i want my money back" is about the provider's course

@@ -426,3 +426,12 @@ def test_a_course_asked_for_by_name_beside_a_feeling_is_a_search(understander: U
     got = understander.understand("public speaking course please, i get so nervous in meetings lol")
     assert got.kind == "search" and got.query is not None and "public speaking" in got.query
     assert understander.understand("i want to quit my course, im so stressed").kind == "care"
+
+
+@pytest.mark.parametrize(
+    "text", ["thank you so much for your patience with all my questions", "thanks for all the help today"]
+)
+def test_long_thanks_are_thanks(understander: Understander, text: str) -> None:
+    got = understander.understand(text)
+    assert got.kind == "smalltalk" and got.match is not None and got.match.smalltalk is not None
+    assert got.match.smalltalk.id == "thanks"
