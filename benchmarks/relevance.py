@@ -16,7 +16,7 @@ blind set, measured and then tuned on, and `tests/data/fresh_search_eval_3.yaml`
 its second, measured once and then tuned on, and `tests/data/fresh_search_eval_4.yaml`
 (`TUNING_6`), written at the end of round 3, measured once, then tuned on in round 4.
 `tests/data/fresh_search_eval_5.yaml` (`FRESH`) is the blind set written early in round 4,
-never tuned on. Page 1 is what the learner sees: the
+read once at its end and then tuned on. Page 1 is what the learner sees: the
 search's matches with the filters it read from the query applied, first five.
 """
 
@@ -58,7 +58,9 @@ TUNING_5 = _queries("fresh_search_eval_3.yaml")
 # Written blind at the end of round 3 the same way (200 queries), measured once, then tuned on in
 # round 4 (printed).
 TUNING_6 = _queries("fresh_search_eval_4.yaml")
-# Written blind early in round 4 the same way (200 queries), never tuned on: the honest figure.
+# Written blind early in round 4 the same way (200 queries), read once at the end of the round
+# (83.1 % best in top 5; its 90 queries no earlier set has: 67.6 %), then tuned on in the round's
+# last hour. No untouched blind set is left: the next round writes one (printed).
 FRESH = _queries("fresh_search_eval_5.yaml")
 DEV = [q for n, q in enumerate(ALL) if n % 3 == 0]
 HELD_OUT = [q for n, q in enumerate(ALL) if n % 3 != 0]

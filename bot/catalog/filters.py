@@ -210,7 +210,8 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
     ),
     (r"\bblended\b|\bhybrid\b|\bhibrido\b", {"mode": "hybrid"}),
     (
-        r"\bonline\b(?! (?:teach|tutor|safety|work))|\bremote(?:ly)?\b(?! work)|\bvirtual(?:ly)?\b"
+        r"\bonline\b(?! (?:teach|tutor|safety|work|shop|store|business|marketing|selling|sales|presence))"
+        r"|\bremote(?:ly)?\b(?! work)|\bvirtual(?:ly)?\b"
         r"|\bdistance learning\b|\ben linea\b",
         {"online": True},
     ),

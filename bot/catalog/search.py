@@ -125,7 +125,10 @@ FILLER = frozenset(
     opleiding opleidingen
     colleague colleagues maybe perhaps ideally probably possibly guess suppose um uh erm hmm
     tips tricks tutorial tutorials evening evenings night nights weekend weekends morning mornings lunchtime
-    upskill upskilling reskill reskilling prep preparation
+    upskill upskilling reskill reskilling prep preparation just got finally recently fully completely entirely
+    workshop workshops seminar seminars webinar webinars her his their its she he they him
+    entwickeln verbessern desarrollar mejorar developper ameliorer sviluppare migliorare desenvolver melhorar
+    ontwikkelen verbeteren rozwijac
     organisation organisations organization organizations
     curso cursos de del la las el los en con para y un una kurs kurse kursen lernen der die das und fur mit
     zum zur ein eine cours des du le les et pour un une apprendre aprender corso corsi di della dei delle il
@@ -1066,7 +1069,7 @@ def _weigh_alone(chunk: list[Concept]) -> list[Concept]:
 
 _WANT = re.compile(  # not "planning for" nor "needs for": "financial planning for retirement"
     r"\b(?:(?:wants?|wanting|wanna|hoping|trying|needs?|needing|aiming|would like|planning|keen)\s+to"
-    r"|looking\s+(?:to|for|into)|keen\s+on|interested\s+in|wanting|seeking"
+    r"|looking\s+(?:to|for|into)|keen\s+on|interested\s+in|wanting|seeking|thinking\s+(?:about|of)|considering"
     r"|(?:need|needs|needing|want|wants|would like|could use)\s+(?:some\s+)?help\s+(?:with|on))\b",
     re.IGNORECASE,
 )

@@ -21,16 +21,18 @@ Bars (the issue's):
 * queries with nothing relevant show nothing (suggestions only).
 
 Three bars are not met on the held-out queries (after round 4 of issue #12: best in top 5
-84.6 %, 170 of 201; 2 queries with a `never` course; 4 empty-relevant queries showing courses;
-precision@5 is 0.923 and filters 100 %): those tests are marked `xfail(strict=True)`, so they
+86.1 %, 173 of 201; 2 queries with a `never` course; 5 empty-relevant queries showing courses;
+precision@5 is 0.925 and filters 100 %): those tests are marked `xfail(strict=True)`, so they
 report the shortfall without failing the suite, and fail as soon as the bar is met (remove the
 mark then). Blind sets (the writer listed the queries before opening the catalogue) are made
 tuning data after they are read: round 3's `fresh_search_eval_2.yaml` (87.7 % best in top 5
 when it arrived), `fresh_search_eval_3.yaml` (85.6 %) and `fresh_search_eval_4.yaml` (92.3 %,
 read once when round 3 ended, tuned on in round 4). `fresh_search_eval_5.yaml`, written at
-the start of round 4, never tuned on, read once at its end (printed): 83.1 % best in top 5,
-precision@5 0.869, 2 `never`, filters 95.0 %, 6 of 46 empty-relevant showing courses; on its
-90 queries whose text no tuning set has, 67.6 % and 0.790.
+the start of round 4, read once at its end (printed): 83.1 % best in top 5, precision@5
+0.869, 2 `never`, filters 95.0 %, 6 of 46 empty-relevant showing courses; on its 90 queries
+whose text no tuning set has, 67.6 % and 0.790. It was then tuned on in the round's last hour
+(aliases for online shops, invoices, data engineering, HR; pronouns, workshops and "thinking
+about" are not topics): 90.9 %, precision@5 0.853 after. No untouched blind set is left.
 
 Page 1 is what the learner sees: the search's matches with the filters it read from the
 query applied, first five.
@@ -77,8 +79,8 @@ def held_out(search: CourseSearch) -> Figures:
     print(evaluate(search, TUNING_5).line("Search relevance, round 3's second blind set (then tuned on)"))
     print(evaluate(search, TUNING_6).line("Search relevance, round 3's last blind set (tuned on in round 4)"))
     print(figures.line("Search relevance, held-out two thirds (reported)"))
-    print(evaluate(search, FRESH).line("Search relevance, fresh set written blind, never tuned on (printed)"))
-    print(evaluate(search, FRESH_UNSEEN).line("Search relevance, fresh queries no tuning set has (printed)"))
+    print(evaluate(search, FRESH).line("Search relevance, round 4's blind set (read once, then tuned on)"))
+    print(evaluate(search, FRESH_UNSEEN).line("Search relevance, its queries no earlier set has (printed)"))
     return figures
 
 
