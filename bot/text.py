@@ -99,6 +99,12 @@ def normalise(text: str) -> str:
     return " ".join(_WORDS.get(word, word) for word in text.split())
 
 
+# Words after "it" that make it information technology ("it support", "IT jobs"), not the pronoun.
+IT_FIELD_WORDS = (
+    r"(?:support|security|skills?|professional|technician|admin\w*|help\s*desk|helpdesk|service\w*|"
+    r"infrastructure|systems?|project|manager|management|audit\w*|governance|ops|operations|sales|courses?|"
+    r"basics|fundamentals|jobs?|careers?|roles?|sector|industry|training|certifications?)"
+)
 _ES_PLURAL = re.compile(r"(?:ss|sh|x|tch|rch|oach|each|nch)es$")
 
 

@@ -62,7 +62,7 @@ from bot.catalog.filters import (
     parse_filters,
 )
 from bot.catalog.postings import EMPTY, Ids, Postings, intersect, pair_key
-from bot.text import _WORDS, fold, is_english_word, normalise
+from bot.text import _WORDS, IT_FIELD_WORDS, fold, is_english_word, normalise
 from bot.text import stem as _plural_stem
 
 __all__ = [
@@ -1107,10 +1107,7 @@ def _is_either(text: str, concepts: list[Concept]) -> bool:
 
 
 _PRONOUN_IT = re.compile(
-    r"(?<![\w'’-])(?<!\bin )(?<!\binto )(?:it|It)(?![\w'’-])"
-    r"(?!\s+(?:support|security|skills?|professional|technician|admin\w*|help\s*desk|helpdesk|service\w*|"
-    r"infrastructure|systems?|project|manager|management|audit\w*|governance|ops|operations|sales|courses?|"
-    r"basics|fundamentals|jobs?|careers?|roles?|sector|industry|training|certifications?)\b)"
+    rf"(?<![\w'’-])(?<!\bin )(?<!\binto )(?:it|It)(?![\w'’-])(?!\s+{IT_FIELD_WORDS}\b)"
 )
 
 

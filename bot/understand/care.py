@@ -153,7 +153,7 @@ class Care:
             return None  # "was terrified of the exam but got 92%": good news, the fear is past
         if by_words is not None:
             return by_words
-        if _THANKS.match(" ".join(_apostrophes(fold(text)).split())):
+        if THANKS_OPENING.match(" ".join(_apostrophes(fold(text)).split())):
             return None  # "thank you very much for your patience with my questions": thanks, said warmly
         if self.by_meaning(text) >= MEANING_MIN:
             return "care"
@@ -266,7 +266,8 @@ _FELT_NOW = re.compile(
 )
 
 
-_THANKS = re.compile(r"^(?:thank you|thanks|thank u|thx|ty|cheers|many thanks|ta)\b")
+# A message that opens with thanks ("thank you very much for your patience…").
+THANKS_OPENING = re.compile(r"^(?:thank you|thanks|thank u|thx|ty|cheers|many thanks|ta)\b")
 
 
 def _relieved(folded: str) -> bool:

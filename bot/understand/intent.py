@@ -33,7 +33,7 @@ from typing import Literal, cast, get_args
 from bot.faq.matcher import Faq, Match
 from bot.study.parse import parse_time_answer
 from bot.text import fold
-from bot.understand.care import Care
+from bot.understand.care import THANKS_OPENING, Care
 from bot.understand.language import Languages
 from bot.understand.route import course_request
 
@@ -418,7 +418,6 @@ _COURSE_NOUN_ASKED = re.compile(
     r"\b(?:a|an|any|some|the best|good)?\s*[\w ]{2,40}?\s(?:course|courses|class|classes|training)\s+"
     r"(?:pls|please|plz|on|for|in|about)\b|\b(?:find|show|recommend|suggest|give)\s+me\s+(?:a|an|one|some)\b"
 )
-_THANKS_OPENING = re.compile(r"^(?:thank you|thanks|thank u|thx|ty|cheers|many thanks)\b")
 # This short, a message is a command only with a word of one ("event planning" is a skill).
 LEARNED_PLAN_SHORT_WORDS = 3
 _COMMAND_WORD = re.compile(
@@ -462,13 +461,14 @@ class Understander:
         folded = " ".join(fold(text).split())
         if not folded.strip(" ?!.,"):
             return Understanding("offtopic")
-        if not re.search(r"[^\W_]", folded) and re.search(r"[£$€¥₹]", folded):
+        symbols_only = not re.search(r"[^\W_]", folded)
+        if symbols_only and re.search(r"[£$€¥₹]", folded):
             price = self.faq.match(PRICE_QUESTION)  # "££ ?", "$$$": what does it cost
             if price.kind == "answer":
                 return Understanding(
                     "faq", {"faq": 1.0}, match=price, about_course=context.last_course_id is not None
                 )
-        if not re.search(r"[^\W_]", folded):  # only emoji or symbols ("👍", "🙂🙂"): a nod, not a search
+        if symbols_only:  # only emoji or symbols ("👍", "🙂🙂"): a nod, not a search
             nod = next((i for i in self.faq.smalltalk if i.id == "acknowledgement"), None)
             if nod is not None:
                 return Understanding("smalltalk", {"smalltalk": 1.0}, match=Match("smalltalk", smalltalk=nod))
@@ -602,7 +602,7 @@ class Understander:
             # question the FAQ answers, and one clause asks for courses on a known skill.
             return Understanding("search", {**scores, "search": 1.0}, query=asked_skill)
         thanks = next((i for i in self.faq.smalltalk if i.id == "thanks"), None)
-        if thanks is not None and _THANKS_OPENING.match(folded) and not questionish:
+        if thanks is not None and THANKS_OPENING.match(folded) and not questionish:
             # "thank you very much for your patience with my questions": thanks, however long
             return Understanding("smalltalk", scores, match=Match("smalltalk", smalltalk=thanks))
         if match.kind == "suggest":
@@ -615,7 +615,7 @@ class Understander:
         if self.care.plan is None or _ASKS_ABOUT_PLANS.search(folded):
             return None
         words = folded.strip(" ?!.,").split()
-        short_or_thanks = len(words) <= LEARNED_PLAN_SHORT_WORDS or _THANKS_OPENING.match(folded)
+        short_or_thanks = len(words) <= LEARNED_PLAN_SHORT_WORDS or THANKS_OPENING.match(folded)
         if short_or_thanks and not _COMMAND_WORD.search(folded):
             return None  # "event planning" is a skill to search for; "thanks for all the help" is thanks
         learned = self.care.plan.action(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.text import fold
+from bot.text import IT_FIELD_WORDS, fold
 
 _COURSE_WORDS = r"(?:courses?|microcredentials?|classes|class|programmes?|programs?|trainings?|nanodegrees?)"
 # After a skill ("python courses") only words that clearly mean a course count.
@@ -114,8 +114,8 @@ _REQUEST_FILLER = re.compile(
 _NOT_A_SKILL = re.compile(
     r"^(?:what|how|who|why|when|where|which|do|does|are|is|can|could|will|would|should|"
     r"me|us|myself|someone like me|people like me|"
-    r"it(?!\s+(?:support|security|skills|professional|technician|admin\w*|help\s*desk|helpdesk|service\w*|"
-    r"infrastructure|systems?|project|manager|management|audit\w*|governance|ops|operations|sales)\b)|them|this|that|these|those|one|ones|a|the|my|your|more|other|free|online|short|"
+    rf"it(?!\s+{IT_FIELD_WORDS}\b)|"
+    r"them|this|that|these|those|one|ones|a|the|my|your|more|other|free|online|short|"
     r"courses?|microcredentials?)\b"
 )
 # "beginner coding courses for someone who's never touched it": who, not what
