@@ -381,11 +381,12 @@ class Faq:
         if not normal:
             return Match("fallback")
         ranked, meaning = self._ranked(normal)
+        asked = "?" in text or bool(_QUESTION_WORDS.intersection(normal.split()))
         on_topic = known_on_topic or meaning >= ON_TOPIC_MEANING
         if not on_topic and self.off_domain(normal):
             # "how much does a pizza cost": a real word the FAQ never uses, and nothing about
             # learning: not a question for this bot, however well "how much … cost" matches.
-            intent = self._smalltalk(normal, whole_message_only=False)
+            intent = self._smalltalk(normal, whole_message_only=False, asked=asked)
             return Match("smalltalk", smalltalk=intent) if intent else Match("fallback", tuple(ranked[:3]))
         best = ranked[0]
         runner_up = ranked[1].confidence if len(ranked) > 1 else 0.0
@@ -395,9 +396,9 @@ class Faq:
             needed = UNANCHORED_FOREIGN_ANSWER if self._names_something_else(normal) else UNANCHORED_ANSWER
             confident = confident and best.confidence >= needed
         if len(normal.split()) <= SMALLTALK_SHORT_WORDS:
-            confident = confident and self._smalltalk(normal, whole_message_only=False) is None
+            confident = confident and self._smalltalk(normal, whole_message_only=False, asked=asked) is None
         # "hi, what is a microcredential?" is a question; "hey bot" or "thanks a lot" is not.
-        intent = self._smalltalk(normal, whole_message_only=confident)
+        intent = self._smalltalk(normal, whole_message_only=confident, asked=asked)
         if intent is not None:
             return Match("smalltalk", smalltalk=intent)
         if confident:
@@ -612,7 +613,9 @@ class Faq:
         ]
         return min(related, key=len) if related else stemmed
 
-    def _smalltalk(self, normal: str, *, whole_message_only: bool) -> SmalltalkIntent | None:
+    def _smalltalk(
+        self, normal: str, *, whole_message_only: bool, asked: bool = False
+    ) -> SmalltalkIntent | None:
         """The small-talk intent the message is, if any.
 
         The whole message must be close to a phrasing, or (when it is not an FAQ question)
@@ -625,11 +628,24 @@ class Faq:
             score = fuzz.ratio(normal, phrasing)
             # The message may contain a phrasing, never be a fragment of one ("exam" is not
             # "i passed my exam").
-            if not whole_message_only and len(phrasing.split()) <= words <= SMALLTALK_MAX_WORDS:
+            if (
+                not whole_message_only
+                and len(phrasing.split()) <= words <= SMALLTALK_MAX_WORDS
+                and not (asked and self._asks_more(normal, phrasing))
+            ):
                 score = max(score, fuzz.token_set_ratio(normal, phrasing) - 1)
             if score > best[0]:
                 best = (score, intent)
         return best[1] if best[0] >= SMALLTALK_RATIO else None
+
+    def _asks_more(self, normal: str, phrasing: str) -> bool:
+        """Whether the rest of a message around a one-word small-talk phrasing asks something
+        the FAQ knows about ("cool, and how about linkedin", "phone only ok?", "do these help
+        get a job"): then the phrasing is a word in a question, not the message."""
+        if len(phrasing.split()) > 1:
+            return False
+        rest = [w for w in normal.split() if w != phrasing and w not in STOPWORDS]
+        return any(stem(w) in self._phrasing_stems for w in rest)
 
     # --- browsing ----------------------------------------------------------------------------
 
@@ -640,6 +656,7 @@ class Faq:
         return next((t for t in self.topics if t.id == topic_id), None)
 
 
+_QUESTION_WORDS = frozenset("how what which when where why who do does can could will would is are".split())
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 
 

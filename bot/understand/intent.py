@@ -649,6 +649,8 @@ class Understander:
         if len(clauses) < 2:
             return None
         for clause in (clauses[-1], clauses[0]):
+            if _QUESTION_START.match(clause):
+                continue  # "…, can any of this help me" asks; it does not close
             found = self.faq.match(clause)
             if found.kind == "smalltalk":
                 return found

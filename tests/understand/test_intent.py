@@ -304,6 +304,27 @@ def test_thanks_praise_and_good_news_are_small_talk(
     assert got.match.smalltalk.id == intent
 
 
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("phone only ok?", "mobile"),
+        ("cool, and how about linkedin specifically", None),
+        ("do these help get a job", None),
+        ("been out of work since march, can any of this help me", None),
+    ],
+)
+def test_a_question_around_a_one_word_small_talk_phrasing_is_a_question(
+    understander: Understander, text: str, entry: str | None
+) -> None:
+    """ "ok", "cool" or "help" inside a question the FAQ knows about is a word of it, and a
+    closing "can any of this help me" asks; neither is small talk."""
+    got = understander.understand(text)
+    assert got.kind != "smalltalk"
+    if entry is not None:
+        assert got.kind == "faq" and got.match is not None and got.match.best is not None
+        assert got.match.best.entry.id == entry
+
+
 @pytest.mark.parametrize("text", ["certificate", "exam", "assessment", "my exam", "enrolled", "useful"])
 def test_a_word_of_a_small_talk_phrasing_is_not_small_talk(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind != "smalltalk"
