@@ -13,7 +13,6 @@ from telegram import Update
 
 from bot.callbacks import FaqAnswer, MenuChoice, SearchFor
 from bot.faq import replies as answers
-from bot.faq.matcher import FaqEntry
 from bot.replies import Button, Reply, shorten
 from bot.understand.intent import Context, Understanding
 from handlers import study
@@ -76,9 +75,15 @@ async def free_text(update: Update, context: BotContext) -> None:
         await send(update, _clarify(understood))
     elif understood.kind == "smalltalk" and understood.match and understood.match.smalltalk:
         await send(update, answers.smalltalk(understood.match.smalltalk))
-    elif understood.kind in ("care", "urgent"):
-        asked = understood.match.best.entry if understood.match and understood.match.best else None
-        await send(update, care_reply(context, urgent=understood.kind == "urgent", asked=asked))
+    elif understood.kind == "urgent":
+        await send(update, care_reply(context, urgent=True))
+    elif understood.kind == "care" and understood.match is not None and understood.match.kind == "answer":
+        # A worry said along with a plain question ("exams make me panic, are there any?"):
+        # the warm word first, then the answer, so nothing asked is left waiting.
+        await send(update, care_reply(context, urgent=False))
+        await _answer(update, context, understood)
+    elif understood.kind == "care":
+        await send(update, care_reply(context, urgent=False))
     elif understood.kind == "plan":
         await _plan_action(update, context, understood)
     elif understood.kind == "setting":
@@ -131,14 +136,12 @@ def setting_hint() -> Reply:
     )
 
 
-def care_reply(context: BotContext, *, urgent: bool, asked: FaqEntry | None = None) -> Reply:
-    """Warm and short; a small next step as buttons; never medical advice. A question asked
-    along with the feeling is offered as a button, so it is answered once they want it."""
+def care_reply(context: BotContext, *, urgent: bool) -> Reply:
+    """Warm and short; a small next step as a button; never medical advice."""
     care = context.core.care
     if urgent:
         return Reply(care.urgent_reply)
-    rows = [[Button(f"❓ {shorten(asked.question, 55)}", data=FaqAnswer(asked.id))]] if asked else []
-    return Reply(care.reply, [*rows, [Button("📅 My study plan", data=MenuChoice("plan"))]])
+    return Reply(care.reply, [[Button("📅 My study plan", data=MenuChoice("plan"))]])
 
 
 async def _plan_action(update: Update, context: BotContext, understood: Understanding) -> None:

@@ -76,6 +76,7 @@ _QUESTION_START = re.compile(
     r"should|shall|may|might|must|have|has|any|anything|tell|explain|define|meaning)\b"
 )
 _ASKS = re.compile(r"\b(?:can i|could i|do i|should i|will i|am i|is it|are they|is this|isnt|how|why)\b")
+_ASKS_FOR = re.compile(r"^(?:give me|tell me|show me|explain|describe|roughly what|what if|and if)\b")
 _FOLLOW_UP = re.compile(r"^(?:and|but|what about|how about|also|ok and|so)\b")
 
 
@@ -837,8 +838,13 @@ def _is_question(folded: str) -> bool:
 
 
 def _asks_plainly(folded: str) -> bool:
-    """A question mark, or a sentence opening as a question: not "…and honestly so do i"."""
-    return "?" in folded or any(_QUESTION_START.match(s.strip()) for s in re.split(r"[.!;]+", folded))
+    """A question mark, a sentence opening as a question (not "…and honestly so do i"), or a
+    clause asking for something ("still dont get it, give me an example"; "…lol. anyway, roughly
+    what do these go for"); a "why can't i…" clause is a reproach, not a question."""
+    if "?" in folded or any(_QUESTION_START.match(s.strip()) for s in re.split(r"[.!;]+", folded)):
+        return True
+    clauses = (c.strip() for c in re.split(r"[.!;,]+|\banyway\b", folded))
+    return any(_ASKS_FOR.match(c) or (_QUESTION_START.match(c) and not c.startswith("why")) for c in clauses)
 
 
 __all__ = ["Context", "Understander", "Understanding", "is_bare_setting", "plan_action"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.callbacks import CourseCard, FaqAnswer, MenuChoice
+from bot.callbacks import CourseCard, MenuChoice
 from bot.catalog.search import CourseInfo
 from bot.catalog.store import build_search
 from bot.faq.replies import about_course
@@ -109,12 +109,17 @@ async def test_remind_me_without_a_plan_says_how_reminders_start(harness: BotHar
     assert MenuChoice("find").pack() in [data for _, data in buttons(replies[-1])]
 
 
-async def test_a_question_asked_with_a_feeling_gets_care_and_is_offered_after(harness: BotHarness) -> None:
-    """Care comes first; the question asked with it stays one tap away."""
+async def test_a_question_asked_with_a_feeling_gets_care_and_then_its_answer(harness: BotHarness) -> None:
+    """Care comes first, then the answer to the question asked with it: nothing waits on a tap."""
     replies = await harness.say("i'm so anxious about the assessment, what happens if i fail it?")
-    text = text_of(replies)
-    assert "/pause" in text and "support" in text, text
-    offered = [data for _, data in buttons(replies[-1]) if data.startswith(FaqAnswer.prefix)]
-    assert offered, buttons(replies[-1])
-    answer = await harness.press(harness.message_of(replies[-1]), offered[0])
-    assert "fail" in text_of(answer).lower() or "retake" in text_of(answer).lower(), text_of(answer)
+    assert len(replies) == 2, [text_of([r]) for r in replies]
+    care, answer = text_of(replies[:1]), text_of(replies[1:]).lower()
+    assert "/pause" in care and "support" in care, care
+    assert "retake" in answer or "resit" in answer, answer
+
+
+async def test_a_worry_with_no_question_gets_care_alone(harness: BotHarness) -> None:
+    """A feeling with nothing asked gets the care reply only: no answer pushed at the learner."""
+    replies = await harness.say("i'm so stressed about my exams i can't sleep")
+    assert len(replies) == 1, [text_of([r]) for r in replies]
+    assert "/pause" in text_of(replies) and "support" in text_of(replies)

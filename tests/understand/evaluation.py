@@ -105,7 +105,10 @@ def _score(figures: Figures, kind: str, expect: Any, text: str, got: Understandi
     best = got.match.best.entry.id if got.match is not None and got.match.best is not None else None
     line = f"{text!r} → {got.kind} {best or got.query or got.language or got.plan_action or ''}"
     if kind == "faq":
-        if got.kind == "faq" and best == expect:
+        # A question asked with a worry gets the care reply and then its answer (handlers/messages.py).
+        with_care = got.kind == "care" and got.match is not None and got.match.kind == "answer"
+        answered = got.kind == "faq" or with_care
+        if answered and best == expect:
             c["faq_right"] += 1
         elif got.kind in ("suggest", "clarify"):
             c["faq_suggest"] += 1

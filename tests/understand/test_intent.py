@@ -456,3 +456,32 @@ def test_long_thanks_are_thanks(understander: Understander, text: str) -> None:
     got = understander.understand(text)
     assert got.kind == "smalltalk" and got.match is not None and got.match.smalltalk is not None
     assert got.match.smalltalk.id == "thanks"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("still dont get it. give me example pls", "example"),
+        ("I'm exhausted after the gym lol. anyway, roughly what do these courses go for price wise", "cost"),
+        ("i'm so anxious about the assessment, what happens if i fail it?", "failing-retakes"),
+    ],
+)
+def test_a_question_asked_with_a_feeling_is_kept_to_answer_after_the_care_reply(
+    understander: Understander, text: str, entry: str
+) -> None:
+    """The handler sends the care reply, then this answer."""
+    got = understander.understand(text)
+    assert got.kind == "care" and got.match is not None and got.match.kind == "answer"
+    assert got.match.best is not None and got.match.best.entry.id == entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i have a good job, why can't i finish one simple course. something is off with me",
+        "Everyone at the firm has a master's. This course feels like nothing, and honestly so do I.",
+    ],
+)
+def test_a_reproach_is_not_a_question_to_answer(understander: Understander, text: str) -> None:
+    got = understander.understand(text)
+    assert got.kind == "care" and (got.match is None or got.match.kind != "answer")
