@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from functools import lru_cache
 
 _CONTRACTIONS = [
     (r"\bwhat'?s\b", "what is"),
@@ -88,8 +89,10 @@ def fold(text: str) -> str:
     return stripped.casefold().replace("’", "'").replace("`", "'")
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
-    """The canonical form both sides of every comparison go through."""
+    """The canonical form both sides of every comparison go through (cached: loading the FAQ
+    normalises each of its thousands of phrasings several times)."""
     text = fold(text)
     for pattern, replacement in _CONTRACTION_PATTERNS:
         text = pattern.sub(replacement, text)

@@ -337,6 +337,7 @@ class Faq:
         }
         asked = short | {stem(w) for entry in self.entries for w in normalise(entry.question).split()}
         answered = {stem(w) for entry in self.entries for w in normalise(html_to_text(entry.answer)).split()}
+        self._asked_stems = asked
         self._phrasing_stems = asked | {w for w, c in used.items() if c >= MIN_PHRASINGS_USING}
         self._phrasing_prefixes = frozenset(w[:5] for w in self._phrasing_stems if len(w) >= 5)
         self._gate_known = self._phrasing_stems | answered
@@ -406,6 +407,13 @@ class Faq:
         if best.confidence >= SUGGEST_THRESHOLD:
             return Match("suggest", tuple(ranked[:3]))
         return Match("fallback", tuple(ranked[:3]))
+
+    def asks_in_its_words(self, text: str) -> bool:
+        """Whether `text` is two or more words, and every one that is not a stopword is one the
+        FAQ's questions use ("courses for unemployed people", "time limit to finish a self paced
+        course"), as opposed to a subject of its own ("blockchain", "teaching english online")."""
+        words = [w for w in normalise(text).split() if w not in STOPWORDS]
+        return len(words) >= 2 and all(stem(w) in self._asked_stems for w in words)
 
     def off_domain(self, normal: str) -> bool:
         """More real words the FAQ never uses than words about learning or this bot.

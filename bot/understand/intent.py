@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, cast, get_args
 
+from bot.catalog.filters import parse_filters
 from bot.faq.matcher import Faq, Match
 from bot.study.parse import parse_time_answer
 from bot.text import fold
@@ -77,6 +78,7 @@ _QUESTION_START = re.compile(
 )
 _ASKS = re.compile(r"\b(?:can i|could i|do i|should i|will i|am i|is it|are they|is this|isnt|how|why)\b")
 _ASKS_FOR = re.compile(r"^(?:give me|tell me|show me|explain|describe|roughly what|what if|and if)\b")
+_TO_LEARN = re.compile(r"\b(?:to learn|for learning|to study|learn to)\b")
 _FOLLOW_UP = re.compile(r"^(?:and|but|what about|how about|also|ok and|so)\b")
 
 
@@ -428,6 +430,8 @@ _COMMAND_WORD = re.compile(
 PRICE_QUESTION = "how much does a microcredential cost?"
 VERY_SHORT = 2  # words: a bare "marketing" is a skill unless the FAQ is very sure
 VERY_SHORT_FAQ_CONFIDENCE = 0.8
+# A course request naming no known skill is the FAQ's question when the FAQ is this sure.
+REQUEST_FAQ_CONFIDENCE = 0.6
 
 
 @dataclass(frozen=True)
@@ -529,6 +533,10 @@ class Understander:
                 )
             return Understanding("language", {"language": 1.0}, language=language)
         if explicit is not None:
+            asked = self._question_not_a_course_request(text, explicit)
+            if asked is not None:
+                about_course = context.last_course_id is not None
+                return Understanding("faq", {"faq": 1.0}, match=asked, about_course=about_course)
             return Understanding("search", {"search": 1.0}, query=explicit)
         if asked_skill is not None:  # "beginner coding courses for someone who's never touched it"
             return Understanding("search", {"search": 1.0}, query=asked_skill)
@@ -609,6 +617,27 @@ class Understander:
         if match.kind == "suggest":
             return Understanding("suggest", scores, match=match, about_course=about_course)
         return Understanding("offtopic", scores, match=match)
+
+    def _question_not_a_course_request(self, text: str, request: str) -> Match | None:
+        """The FAQ's answer when a message worded like a course request names no skill the
+        catalogue knows and is a question the FAQ answers surely ("are there courses for
+        unemployed people", "is there a time limit to finish a self paced course").
+
+        A request naming a known skill ("are there python courses for people over 60") or
+        something to learn ("is there a course for learning spanish") stays a search."""
+        topic = _requested_skill(request)
+        if _TO_LEARN.search(fold(text)) or parse_filters(request)[0].active:
+            return None  # "courses with ects credits", "any in spanish": filters of a search
+        if not self.faq.asks_in_its_words(topic):
+            return None
+        words = topic.split()
+        grams = (" ".join(words[i : i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1))
+        if any(self.is_known_skill(g) for g in grams):
+            return None
+        match = self._match(text)
+        if match.kind != "answer" or match.best is None:
+            return None
+        return match if match.best.confidence >= REQUEST_FAQ_CONFIDENCE else None
 
     def _learned_plan_action(self, text: str, folded: str) -> PlanAction | None:
         """A plan command in words no pattern knows ("can we put this on ice for a month"),

@@ -485,3 +485,35 @@ def test_a_question_asked_with_a_feeling_is_kept_to_answer_after_the_care_reply(
 def test_a_reproach_is_not_a_question_to_answer(understander: Understander, text: str) -> None:
     got = understander.understand(text)
     assert got.kind == "care" and (got.match is None or got.match.kind != "answer")
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("i just lost my job, are there courses for unemployed people", "unemployed"),
+        ("are there people over 60 doing these courses", "age"),
+    ],
+)
+def test_a_course_request_in_the_faqs_own_words_is_its_question(
+    understander: Understander, text: str, entry: str
+) -> None:
+    """Worded like a request, but naming no skill and asking what the FAQ answers surely."""
+    got = understander.understand(text)
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "courses with ects credits",  # filters of a search
+        "is there a course for learning spanish",  # something to learn
+        "are there python courses for people over 60",  # a known skill
+        "anything on blockchain?",  # one subject word
+        "find me a course",
+    ],
+)
+def test_a_course_request_naming_a_skill_filters_or_a_subject_stays_a_search(
+    understander: Understander, text: str
+) -> None:
+    assert understander.understand(text).kind == "search"
