@@ -1045,13 +1045,15 @@ def _leading_audience(text: str) -> tuple[str, list[str]]:
 
 
 def _mark_qualifiers(chunk: list[Concept], after: str) -> list[Concept]:
-    """Unknown English words right before a known concept ("yoga teaching", "healthcare
-    management") or right after "for" ("coding for kids") qualify it: `Concept.qualifies`.
+    """Unknown English words right before a known skill or phrase ("yoga teaching",
+    "healthcare management") or right after "for" ("coding for kids") qualify it:
+    `Concept.qualifies`. Before a word only course texts use ("boring tasks with python") an
+    unknown word is the learner's own description, not a kind of a skill.
     A word of another language there is a request around the topic ("Ich suche einen
     Excel-Kurs", "cursus leiderschap"), not a kind of it."""
     out = list(chunk)
     for i, concept in enumerate(chunk):
-        before_known = i + 1 < len(chunk) and chunk[i + 1].kind != "unknown"
+        before_known = i + 1 < len(chunk) and chunk[i + 1].kind in ("skill", "phrase")
         english = len(concept.label) > 2 and is_english_word(concept.label)
         if concept.kind == "unknown" and english and (before_known or (i == 0 and after == "for")):
             out[i] = replace(concept, qualifies=True)

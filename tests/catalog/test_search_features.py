@@ -145,6 +145,15 @@ def test_a_common_skill_is_shown_when_the_rest_is_only_context_no_course_names(s
     assert not search.search("data protection").ranked  # right beside the skill: a kind of it
 
 
+def test_an_unknown_word_describing_a_text_word_does_not_hide_the_skill(search: CourseSearch) -> None:
+    """ "boring" is the learner's view of "tasks", not a kind of Python: Python courses are shown,
+    saying what none covers; "healthcare" right before a skill still changes its meaning."""
+    python = search.search("automate boring tasks with python")
+    assert python.ranked and all("python" in search.courses[i].skills for i in python.ranked)
+    assert "boring" in python.left_out
+    assert not search.search("healthcare management").ranked
+
+
 def test_help_with_names_the_topic_and_time_of_day_is_not_one(search: CourseSearch) -> None:
     shop = search.search("i run a flower shop and need help with online marketing")
     assert shop.understood == "digital marketing" and shop.ranked  # "online marketing" is the skill
