@@ -16,7 +16,8 @@ _COURSE_WORDS = r"(?:courses?|microcredentials?|classes|class|programmes?|progra
 _COURSE_SUFFIX = r"(?:courses?|classes|class|programmes?|programs?|training|trainings)"
 _REQUEST_PATTERNS = [
     # "I want to learn X", "I'd like to study X", "teach me X", "how can I learn X"
-    r"^(?:i\s+(?:just\s+|really\s+)?(?:want|would like|wanna|need|d like|'d like|am looking)\s+to\s+"
+    r"^(?:i\s+(?:just\s+|really\s+)?"
+    r"(?:(?:want|would like|wanna|need|d like|'d like|am looking)\s+to|wanna)\s+"
     r"(?:learn|study|get better at|improve|do)|(?:i\s+am|i\s+m|im)\s+(?:so\s+|really\s+)?"
     r"(?:excited|keen|eager|ready|"
     r"planning|hoping)\s+to\s+(?:learn|study)|"
@@ -40,6 +41,9 @@ _REQUEST_PATTERNS = [
     r"(?:any\s+)?(?:stuff|things|material|materials|resources)?\s*(?:on|for|about|in)\s+(?P<q>.+)$",
     # "just give me project management ones", "show me excel stuff"
     r"^(?:just\s+)?(?:give|show)\s+me\s+(?:some\s+)?(?P<q>.+?)\s+(?:ones|stuff|things)$",
+    # "logistics and supply chain, what have you got", "excel - anything?"
+    r"^(?P<q>[^?]+?)\s*[,:;-]\s*(?:so\s+)?(?:what\s+(?:have\s+you\s+got|do\s+you\s+have|you\s+got|ya\s+got)|"
+    r"(?:got\s+)?anything|any\s+courses?)$",
     # "what courses do you have for X", "which classes are there on X"
     rf"^(?:what|which)\s+(?:kind of\s+|sort of\s+)?{_COURSE_WORDS}\s+(?:do you have|have you got|are there|"
     r"are available|can i (?:do|take)|do you know|do you offer)\s+"
@@ -52,7 +56,9 @@ _GOAL = re.compile(
     r"^(?:so\s+|hi\s+|hey\s+)?(?:i\s+)?"
     r"(?:(?:really\s+)?(?:want|wanna|would like|d like|need|hope|plan|am trying|m trying)"
     r"\s+(?:to\s+)?|how\s+(?:do|can|could|would|should)\s+i\s+|help\s+me\s+|i\s+am\s+looking\s+to\s+|"
-    r"how\s+to\s+|how\s+(?:do|would|should|could)\s+i\s+go\s+about\s+|what\s+does\s+it\s+take\s+to\s+)"
+    r"how\s+to\s+|how\s+(?:do|would|should|could)\s+i\s+go\s+about\s+|what\s+does\s+it\s+take\s+to\s+|"
+    # "what would i need to become a paralegal", "what do i have to study to be a nurse"
+    r"what\s+(?:would|do|will|should)\s+i\s+(?:need|have)\s+to\s+(?:(?:do|study|learn)\s+to\s+)?)"
     r"(?:become|becoming|be|work as|working as|get a job as|get into|break into|move into|switch to|go into|"
     r"start a career in|start in|upskill in|skill up in|reskill in|retrain as|retrain in|get better at)"
     r"\s+(?:an?\s+|the\s+)?(?P<q>.+)$"
@@ -143,6 +149,12 @@ def course_request(text: str) -> str | None:
     if whole is not None:
         return whole
     folded = " ".join(fold(text).replace("'", " ").split())
+    first, mark, rest = folded.partition("?")
+    if mark and rest.strip() and not _QUESTION_ANYWHERE.search(rest) and _COURSE_NOUN.search(first):
+        # "salon management course? thinking of opening my own place": the request, then why
+        found = _request(first)
+        if found:
+            return found
     if _QUESTION_ANYWHERE.search(folded):
         return None  # "i got an ad for a course, how do i know it's not a scam?" asks something
     clauses = [c for c in _CLAUSES.split(f" {folded} ") if c.strip()]

@@ -43,3 +43,30 @@ def test_who_the_course_is_for_does_not_hide_the_request() -> None:
     assert course_request("beginner coding courses for someone who has never touched it") == (
         "beginner coding courses"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("i wanna learn graphic design", "graphic design"),
+        ("what would i need to become a paralegal", "paralegal"),
+        ("what do i have to study to be a nurse", "nurse"),
+        ("salon management course? thinking of opening my own place 💈", "salon management course"),
+        ("logistics and supply chain, what have you got", "logistics and supply chain"),
+        ("excel - anything?", "excel"),
+    ],
+)
+def test_wishes_goals_and_a_topic_then_what_have_you_got_are_requests(text: str, query: str) -> None:
+    assert course_request(text) == query
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is there anything, what have you got",
+        "online course? how do i know it's legit",
+        "what is it, anything?",
+    ],
+)
+def test_a_question_after_the_course_words_is_not_a_request(text: str) -> None:
+    assert course_request(text) is None
