@@ -511,7 +511,7 @@ class Understander:
         if level == "care" and asked_skill is None:
             # "i want to quit my course" is about the learner, not a search; "stress
             # management courses" names a skill and stays a search. A question asked with
-            # the feeling ("…is the final assessment hard?") is kept, to be offered after.
+            # the feeling ("…is the final assessment hard?") is kept, answered after the care reply.
             asked = self.faq.match(text) if _asks_plainly(folded) else None
             kept = asked if asked is not None and asked.kind == "answer" else None
             if kept is None or self.care.level_by_words(text) is not None:
@@ -730,7 +730,10 @@ class Understander:
             tokens.pop()
         if not tokens:
             return None if (wish or looking or asks_whether) and not course else words
-        return " ".join(tokens)
+        query = " ".join(tokens)
+        if ("?" in folded or "¿" in folded) and not course and not self.is_known_skill(query):
+            return None  # "posso estudar pelo telemóvel?" asks how, not for a course on phones
+        return query
 
 
 _LEARN_VERB_LANGUAGE = {

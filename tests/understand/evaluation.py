@@ -53,6 +53,7 @@ TUNED_ON = (
     "care_plan_tuning_2.yaml",  # round 3: 410 more care, near-miss and plan messages, written blind
     "learner_eval_7.yaml",  # the blind set that ended round 3, measured once, then tuned on in round 4
     "learner_eval_8.yaml",  # the blind set of round 4, measured once at its end, then tuned on in round 5
+    "learner_tune_10.yaml",  # round 5: written blind as tuning data
 )
 
 @dataclass
