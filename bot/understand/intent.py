@@ -428,6 +428,17 @@ _COMMAND_WORD = re.compile(
     r"nudg\w*|ping\w*|back|break|continue|study|studying|again|off|on|enough|cancel|done|finished)\b"
 )
 PRICE_QUESTION = "how much does a microcredential cost?"
+DEFINITION_QUESTION = "what is a microcredential?"
+_CENTRAL_TERM = r"(?:micro[\s-]?cred\w*|micro[\s-]?degrees?|nano[\s-]?degrees?|mciro[\s-]?cred\w*)"
+# "what even is a micro credential", "MICROCREDENTIAL. WHAT IS THAT PLEASE": asked what it is,
+# not what it costs, compares with or is worth.
+_ASKS_WHAT_IT_IS = re.compile(
+    r"\b(?:what|wat|wht|whats|wats)(?:\s+(?:even|actually|exactly|really|on earth|the heck|tf))*"
+    r"(?:\s+(?:is|are|r|s))?\s+(?:a\s+|an\s+|one\s+|these\s+|those\s+|them\s+|the\s+)?"
+    rf"{_CENTRAL_TERM}(?:\s+exactly|\s+anyway)?\s*(?:$|[?!.,;]|\s+(?:lol|tbh|haha|pls|please|my|i|ive|im|sorry|"
+    r"someone|everyone|people|the|they|it|its|keep|got|heard)\b)"
+    rf"|\b{_CENTRAL_TERM}\W+(?:\w+\W+){{0,2}}(?:what|wat)\s+(?:is|are|s)\s+(?:that|it|they|those|this)\b"
+)
 VERY_SHORT = 2  # words: a bare "marketing" is a skill unless the FAQ is very sure
 VERY_SHORT_FAQ_CONFIDENCE = 0.8
 # A course request naming no known skill is the FAQ's question when the FAQ is this sure.
@@ -544,6 +555,12 @@ class Understander:
 
     def _faq_or_skill(self, text: str, folded: str, context: Context) -> Understanding:
         match = self._match(text)
+        if _ASKS_WHAT_IT_IS.search(folded):
+            # "ok so wat even is a micro credential lol my boss keeps going on about them": what
+            # the thing is, whoever mentioned it.
+            defined = self.faq.match(DEFINITION_QUESTION)
+            if defined.kind == "answer":
+                match = defined
         if (
             context.last_faq_id
             and _FOLLOW_UP.match(folded)

@@ -517,3 +517,33 @@ def test_a_course_request_naming_a_skill_filters_or_a_subject_stays_a_search(
     understander: Understander, text: str
 ) -> None:
     assert understander.understand(text).kind == "search"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok so wat even is a micro credential lol my boss keeps going on about them",
+        "MY GRANDSON SAYS I SHOULD GET A MICROCREDENTIAL. WHAT IS THAT PLEASE",
+        "sorry what is micro credential? my manager say i should do one",
+    ],
+)
+def test_asking_what_a_microcredential_is_gets_the_definition_whoever_mentioned_it(
+    understander: Understander, text: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "what-is"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("what is a microcredential worth to employers", "worth-it"),
+        ("what is a microcredential cost", "cost"),
+    ],
+)
+def test_what_it_is_worth_or_costs_is_not_the_definition(
+    understander: Understander, text: str, entry: str
+) -> None:
+    got = understander.understand(text)
+    assert got.match is not None and got.match.best is not None and got.match.best.entry.id == entry
