@@ -79,6 +79,11 @@ _QUESTION_START = re.compile(
 _ASKS = re.compile(r"\b(?:can i|could i|do i|should i|will i|am i|is it|are they|is this|isnt|how|why)\b")
 _ASKS_FOR = re.compile(r"^(?:give me|tell me|show me|explain|describe|roughly what|what if|and if)\b")
 _TO_LEARN = re.compile(r"\b(?:to learn|for learning|to study|learn to)\b")
+_ASKS_MIDWAY = re.compile(
+    r"\b(?:would|will|can|could|does|do|is|are)\s+(?:one|one of these|these|they|it|this|that)\s+"
+    r"(?:\w+\s+){0,2}"
+    r"(?:help|count|work|matter|worth|a problem|an issue|ok|okay|enough|real|legit|recogni[sz]ed)\b"
+)
 _FOLLOW_UP = re.compile(r"^(?:and|but|what about|how about|also|ok and|so)\b")
 
 
@@ -107,6 +112,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bstart\s+reminding\s+me\s+again\b",
             r"^(?:im|i am)\s+ready\s+to\s+(?:continue|start again|resume|get back)\b",
             r"\bcarry\s+on\s+with\s+(?:my|the)\s+(?:study\s+)?(?:plan|studies|studying|reminders)\b",
+            r"\b(?:carry\s+on|pick\s+up|continue)\s+(?:from\s+)?where\s+(?:i|we)\s+left\s+off\b",
             r"^unpause\b|\bunpause\s+(?:me|it|them|my\s+plan|the\s+plan|my\s+reminders)\b",
             r"\b(?:you\s+can\s+)?(?:ping|nudge|remind|message)\s+me\s+again\b",
             rf"\bstart\s+(?:{_NAGGING}|nudging|reminding)\s+me\s+again\b",
@@ -154,6 +160,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:studies|studying|study plan|plan|reminders)\b",
             rf"\b(?:pause|mute|silence|snooze|hold|freeze)\s+(?:my\s+|the\s+|all\s+)?(?:study\s+)?(?:{_REMINDERS}|plans?)\b",
             r"^pause(?:\s+(?:please|pls|everything|it|all|now|for now|for a while|for a bit|for a week))?$",
+            # "in hospital for a bit, put things on hold"
+            r"\bput\s+(?:things|everything|it all|it|my studies|my studying)\s+on\s+hold\b",
             r"^(?:please\s+)?(?:dont|do not)\s+remind\s+me\s+(?:this|next|for|until|till|today|tomorrow)\b",
             rf"^no\s+(?:more\s+)?{_REMINDERS}\s+(?:this|next|for|until|till|today)\b",
             r"\bstop\s+sending\s+(?:me\s+)?(?:reminders|notifications|messages)\b",
@@ -194,6 +202,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\b(?:stop|cancel|end|delete|quit|drop|wipe|scrap|kill|bin|ditch|remove)\s+(?:my\s+|the\s+|this\s+)?"
             r"(?:study\s+|course\s+)?plan\b",
             r"\bremove\s+(?:this|the|that|my)\s+course\s+from\s+(?:my|the)\s+(?:study\s+)?plan\b",
+            r"^stop\s+sending\s+(?:me\s+)?(?:the\s+|these\s+|those\s+|all\s+|your\s+)?(?:study\s+)?"
+            r"(?:things|stuff|messages|texts|reminders)\b",
             r"\b(?:dont|do not)\s+want\s+(?:this|my|the)\s+(?:study\s+)?plan\s+any\s*more\b",
             rf"^unsubscribe(?:\s+(?:me\s+)?from\s+(?:the\s+|my\s+|all\s+)?{_REMINDERS})?$",
             rf"\b(?:dont|do not)\s+want\s+(?:these|the|your|any)\s+(?:{_REMINDERS}|messages)\s+any\s*more\b",
@@ -216,6 +226,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^how am i doing\b",
             r"^progress$",
             r"\bhow far (?:along )?am i\b",
+            r"\bwhat\s+(?:%|percent|percentage|fraction)\s+(?:have\s+i|of\s+(?:it|the\s+course)\s+have\s+i)\s+"
+            r"(?:done|finished|completed)\b",
             r"\bhow far (?:have|ve) i (?:got|gotten|come)\b",
             r"\bhow far (?:through|in) am i\b",
             r"^how many (?:modules|lessons|units|sessions|hours|days|quizzes)\b.*"
@@ -305,6 +317,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:study\s+plan|study\s+schedule|study\s+routine|schedule)\b",
             r"^help me (?:plan|study)\b",
             r"\bset (?:me )?up (?:a |my )?(?:study )?plan\b",
+            r"\b(?:sort|set)\s+me\s+(?:out\s+|up\s+)?(?:with\s+)?an?\s+(?:weekly\s+|daily\s+)?(?:study\s+)?"
+            r"(?:timetable|schedule|routine)\b",
             r"\bplan my stud(?:y|ies|ying)\b",
             r"^(?:i\s+)?(?:want|wanna|would like|d like)\s+to\s+study\s+"
             r"(?:\d+|one|two|three|four|five|six|every)\b",
@@ -892,8 +906,10 @@ def _asks_plainly(folded: str) -> bool:
     what do these go for"); a "why can't i…" clause is a reproach, not a question."""
     if "?" in folded or any(_QUESTION_START.match(s.strip()) for s in re.split(r"[.!;]+", folded)):
         return True
-    clauses = (c.strip() for c in re.split(r"[.!;,]+|\banyway\b", folded))
-    return any(_ASKS_FOR.match(c) or (_QUESTION_START.match(c) and not c.startswith("why")) for c in clauses)
+    clauses = [c.strip() for c in re.split(r"[.!;,]+|\banyway\b", folded)]
+    if any(_ASKS_FOR.match(c) or (_QUESTION_START.match(c) and not c.startswith("why")) for c in clauses):
+        return True
+    return bool(_ASKS_MIDWAY.search(folded))  # "been jobless 8 months now would one of these even help"
 
 
 __all__ = ["Context", "Understander", "Understanding", "is_bare_setting", "plan_action"]

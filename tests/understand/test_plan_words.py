@@ -57,6 +57,11 @@ def _folded(text: str) -> str:
         ("just studied", "done"),
         ("did my session", "done"),
         ("session done ✅", "done"),
+        ("in hospital for a bit, put things on hold", "pause"),
+        ("STOP SENDING ME THE STUDY THINGS", "stop"),
+        ("what % have i done so far", "progress"),
+        ("can you sort me out a weekly timetable for studying", "study"),
+        ("back from the harvest, lets carry on where i left off", "resume"),
     ],
 )
 def test_a_plan_command_in_free_words_does_what_it_says(text: str, action: PlanAction) -> None:
