@@ -52,8 +52,10 @@ _ABOUT_ME = re.compile(
 )
 # "i'm not stressed", "never really anxious", "i don't feel overwhelmed": a signal right after a
 # negation (one word may sit between) says the opposite. "i don't want to give up" still counts.
+# "not sure why i even signed up" doubts; it does not negate the feeling.
 _NEGATED = re.compile(
-    r"(?<![a-z])(?:not|never|zero|without|isnt|isn't|arent|aren't|wasnt|wasn't|werent|weren't|no longer|"
+    r"(?<![a-z])(?:not(?!\s+(?:sure|certain|really sure)\s)|never|zero|without|isnt|isn't|arent|aren't|"
+    r"wasnt|wasn't|werent|weren't|no longer|"
     r"(?:dont|don't|do not|didnt|didn't|never) (?:feel|get|feeling|getting))\s+(?:[a-z']+\s+)?$"
 )
 _NEGATION = re.compile(r"(?<![a-z])(?:not|never|no longer|dont|don't|didnt|didn't|isnt|isn't)(?![a-z])")

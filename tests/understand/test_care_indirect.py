@@ -58,6 +58,9 @@ def test_a_state_counts_only_after_a_feeling_verb() -> None:
         "i feel like i'm letting everyone down at home",
         "4am and i am still awake over the assignment",
         "i'm so done with all of this",
+        "mum had another fall so i've missed another week. not sure why i even signed up",
+        "maybe people like me just arent meant for studying",
+        "been staring at the ceiling since midnight thinking about tomorrows assessment",
     ],
 )
 def test_distress_said_indirectly_gets_care(care: Care, text: str) -> None:
