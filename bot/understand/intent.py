@@ -443,7 +443,8 @@ _COMMAND_WORD = re.compile(
 )
 PRICE_QUESTION = "how much does a microcredential cost?"
 DEFINITION_QUESTION = "what is a microcredential?"
-_CENTRAL_TERM = r"(?:micro[\s-]?cred\w*|micro[\s-]?degrees?|nano[\s-]?degrees?|mciro[\s-]?cred\w*)"
+# Not "nanodegree": asked what that is, the answer is that it is another name for the same thing.
+_CENTRAL_TERM = r"(?:micro[\s-]?cred\w*|mciro[\s-]?cred\w*)"
 # "what even is a micro credential", "MICROCREDENTIAL. WHAT IS THAT PLEASE": asked what it is,
 # not what it costs, compares with or is worth.
 _ASKS_WHAT_IT_IS = re.compile(
