@@ -75,7 +75,7 @@ FILLERS = frozenset("possible though tho least specifically here there tbh pleas
 MAX_ANSWER_CHARS = 900
 MAX_CORRECTIONS_KEPT = 20_000  # typo corrections remembered (a few MB at most)
 RECENT_RANKINGS_KEPT = 32  # rankings of the last messages, for a second look at the same one
-MIN_PHRASINGS_USING = 2  # a word in fewer phrasings (and in no question or answer) is the asker's own
+MIN_PHRASINGS_USING = 4  # a word in fewer phrasings (and in no question or answer) is the asker's own
 SHORT_PHRASING_WORDS = 8  # ... unless that phrasing is this short: then its words are the question's
 MIN_PHRASINGS = 6
 

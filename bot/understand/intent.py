@@ -696,6 +696,14 @@ class Understander:
                 found = self._match_once(sentence)
                 if found.kind == "answer":
                     return found
+        if match.kind == "suggest":
+            # "whats the price on this one, i cant see it": a question, then a remark about it
+            head, comma, rest = text.partition(",")
+            asks = _QUESTION_START.match(" ".join(fold(head).split()))
+            if comma and asks and len(head.split()) >= 3 and not _QUESTION_START.match(fold(rest).strip()):
+                found = self._match_once(head)
+                if found.kind == "answer":
+                    return found
         return match
 
     def _match_once(self, text: str) -> Match:

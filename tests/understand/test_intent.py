@@ -547,3 +547,10 @@ def test_what_it_is_worth_or_costs_is_not_the_definition(
 ) -> None:
     got = understander.understand(text)
     assert got.match is not None and got.match.best is not None and got.match.best.entry.id == entry
+
+
+def test_a_question_then_a_remark_is_answered_on_the_question(understander: Understander) -> None:
+    """A near tie on the whole message; the question before the comma alone is answered."""
+    got = understander.understand("whats the price on this one, i cant see it")
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "cost"
