@@ -37,7 +37,9 @@ ASKING = re.compile(
     r"^\W*(?:please\s+)?(?:can you\s+|could you\s+)?(?:recommend|suggest)(?: me)? (?:a |some )?"
     r"(?:good )?courses?\b"
     r"|^\W*what (?:course )?should i (?:study|learn|take|do)\b|^\W*advi[cs]e me\b"
-    r"|^\W*help me (?:choose|pick|find) a course\b|^\W*which course should i\b",
+    r"|^\W*help me (?:choose|pick|find) a course\b|^\W*which course should i\b"
+    # "help me decide between courses", "help me figure out which one would suit me"
+    r"|^\W*help me (?:decide|choose|pick|work out|figure out)\s+(?:which|what|between)\b",
     re.IGNORECASE,
 )
 

@@ -21,7 +21,7 @@ _REQUEST_PATTERNS = [
     r"(?:learn|study|get better at|improve|do)|(?:i\s+am|i\s+m|im)\s+(?:so\s+|really\s+)?"
     r"(?:excited|keen|eager|ready|"
     r"planning|hoping)\s+to\s+(?:learn|study)|"
-    r"(?:teach|help)\s+me(?:\s+learn)?|"
+    r"teach\s+me|help\s+me(?!\s+(?:decide|choose|pick|work out|figure out|sort out|narrow))(?:\s+learn)?|"
     r"how (?:can|do) i learn|where (?:can|do) i learn|learn|learning|study|studying)\s+"
     r"(?:about\s+)?(?P<q>.+)$",
     # "courses on X", "any courses for X", "find me a course in X", "are there classes about X"

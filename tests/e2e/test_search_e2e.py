@@ -151,3 +151,9 @@ async def test_advise_me_takes_a_typed_goal_from_a_free_text_request(harness: Bo
     assert "What is your level" in text_of(level) and "public speaking" in text_of(level)
     cancelled = await harness.press(harness.message_of(level[0]), "a:c")
     assert "/advise" in text_of(cancelled)
+
+
+async def test_asking_for_help_to_decide_between_courses_opens_advise_me(harness: BotHarness) -> None:
+    """ "help me decide which…" wants a shortlist: the advise-me flow, not a search for "decide"."""
+    goal = await harness.say("help me decide which course to go for, i'm going round in circles")
+    assert "What is your goal?" in text_of(goal)
