@@ -23,7 +23,7 @@ _REQUEST_PATTERNS = [
     r"planning|hoping)\s+to\s+(?:learn|study)|"
     r"teach\s+me|help\s+me(?!\s+(?:decide|choose|pick|work out|figure out|sort out|narrow))(?:\s+learn)?|"
     r"how (?:can|do) i learn|where (?:can|do) i learn|learn|learning|study|studying)\s+"
-    r"(?:about\s+)?(?P<q>.+)$",
+    r"(?:about\s+|with\s+)?(?P<q>.+)$",
     # "courses on X", "any courses for X", "find me a course in X", "are there classes about X"
     r"^(?:(?:can you\s+|i\s+(?:would like|d like|want|need|am trying|m trying)\s+to\s+)?"
     r"(?:find|search|show|get|give|recommend|suggest)(?:\s+me)?\s+|"
