@@ -136,6 +136,9 @@ def test_a_crisis_is_urgent_and_a_skill_named_after_stress_is_a_search(understan
         ("quanto custa?", "pt"),
         ("Wat is een microcredential precies?", "nl"),
         ("Ile kosztuje taki kurs?", "pl"),
+        ("allo, tu parles français toi?", "fr"),  # asking about the language, in it
+        ("microcredencial conta como crédito na faculdade?", "pt"),
+        ("posso estudar pelo telemóvel ou preciso de computador?", "pt"),  # how to study, not a search
     ],
 )
 def test_other_languages_are_recognised(understander: Understander, text: str, language: str) -> None:
