@@ -203,7 +203,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:study\s+|course\s+)?plan\b",
             r"\bremove\s+(?:this|the|that|my)\s+course\s+from\s+(?:my|the)\s+(?:study\s+)?plan\b",
             r"^stop\s+sending\s+(?:me\s+)?(?:the\s+|these\s+|those\s+|all\s+|your\s+)?(?:study\s+)?"
-            r"(?:things|stuff|messages|texts|reminders)\b",
+            r"(?:things|stuff|messages|texts|reminders|these|them|this)\b",
+            # "STOP" alone means the bot's messages (the command asks to confirm before stopping a plan)
+            r"^stop(?:\s+(?:it|now|please|pls|all|everything|all of it))?$",
             r"\b(?:dont|do not)\s+want\s+(?:this|my|the)\s+(?:study\s+)?plan\s+any\s*more\b",
             rf"^unsubscribe(?:\s+(?:me\s+)?from\s+(?:the\s+|my\s+|all\s+)?{_REMINDERS})?$",
             rf"\b(?:dont|do not)\s+want\s+(?:these|the|your|any)\s+(?:{_REMINDERS}|messages)\s+any\s*more\b",

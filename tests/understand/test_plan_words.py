@@ -62,6 +62,8 @@ def _folded(text: str) -> str:
         ("what % have i done so far", "progress"),
         ("can you sort me out a weekly timetable for studying", "study"),
         ("back from the harvest, lets carry on where i left off", "resume"),
+        ("STOP", "stop"),
+        ("STOP SENDING ME THESE", "stop"),
     ],
 )
 def test_a_plan_command_in_free_words_does_what_it_says(text: str, action: PlanAction) -> None:
