@@ -160,6 +160,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:studies|studying|study plan|plan|reminders)\b",
             rf"\b(?:pause|mute|silence|snooze|hold|freeze)\s+(?:my\s+|the\s+|all\s+)?(?:study\s+)?(?:{_REMINDERS}|plans?)\b",
             r"^pause(?:\s+(?:please|pls|everything|it|all|now|for now|for a while|for a bit|for a week))?$",
+            r"^(?:pause|skip)\s+(?:it\s+|them\s+|everything\s+|things\s+|reminders\s+)?(?:for|till|until)\s+"
+            r"(?:a|an|the|this|next|\d+|one|two|three|few|couple)\b",
             # "in hospital for a bit, put things on hold"
             r"\bput\s+(?:things|everything|it all|it|my studies|my studying)\s+on\s+hold\b",
             r"^(?:please\s+)?(?:dont|do not)\s+remind\s+me\s+(?:this|next|for|until|till|today|tomorrow)\b",
@@ -456,6 +458,7 @@ _ASKS_WHAT_IT_IS = re.compile(
     r"someone|everyone|people|the|they|it|its|keep|got|heard)\b)"
     rf"|\b{_CENTRAL_TERM}\W+(?:\w+\W+){{0,2}}(?:what|wat)\s+(?:is|are|s)\s+(?:that|it|they|those|this)\b"
 )
+PLAN_CLAUSE_MAX_WORDS = 6  # a command after a reason ("sick this week, pause for now") is this short
 VERY_SHORT = 2  # words: a bare "marketing" is a skill unless the FAQ is very sure
 VERY_SHORT_FAQ_CONFIDENCE = 0.8
 # A course request naming no known skill is the FAQ's question when the FAQ is this sure.
@@ -890,8 +893,11 @@ def plan_action(folded: str) -> PlanAction | None:
     A question about how pausing works ("if i pause my plan do i lose my progress?") is not.
     """
     text = re.sub(r"[^\w']+$", "", folded.strip(" ?!.,")).replace("'", "")  # "done ✅" is "done"
+    # "down with flu, pause for a few days": the command may follow a reason, after a comma
+    after_reason = (c.strip() for c in re.split(r"[,;.]+", text)[1:])
+    clauses = [c for c in after_reason if 0 < len(c.split()) <= PLAN_CLAUSE_MAX_WORDS]
     for action, pattern in _PLAN_PATTERNS:
-        if pattern.search(text):
+        if pattern.search(text) or any(pattern.match(c) for c in clauses):
             if action == "done" and folded.rstrip().endswith("?"):  # "finished?" asks, reports nothing
                 return None
             if action in ("pause", "resume", "stop", "study") and _ASKS_ABOUT_PLANS.search(folded):

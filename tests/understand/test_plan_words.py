@@ -63,6 +63,8 @@ def _folded(text: str) -> str:
         ("can you sort me out a weekly timetable for studying", "study"),
         ("back from the harvest, lets carry on where i left off", "resume"),
         ("STOP", "stop"),
+        ("down with flu, pause for a few days", "pause"),
+        ("i was behind but im caught up at work now, resume please", "resume"),
         ("STOP SENDING ME THESE", "stop"),
     ],
 )
