@@ -14,9 +14,11 @@ one), and `tests/data/fresh_search_eval.yaml` (`TUNING_3`), the fresh blind set 
 tuned on in round 3, and `tests/data/fresh_search_eval_2.yaml` (`TUNING_4`), round 3's first
 blind set, measured and then tuned on, and `tests/data/fresh_search_eval_3.yaml` (`TUNING_5`),
 its second, measured once and then tuned on, and `tests/data/fresh_search_eval_4.yaml`
-(`TUNING_6`), written at the end of round 3, measured once, then tuned on in round 4.
-`tests/data/fresh_search_eval_5.yaml` (`FRESH`) is the blind set written early in round 4,
-read once at its end and then tuned on. Page 1 is what the learner sees: the
+(`TUNING_6`), written at the end of round 3, measured once, then tuned on in round 4, and
+`tests/data/fresh_search_eval_5.yaml` (`TUNING_7`), round 4's blind set, read once at its end
+and then tuned on, and `tests/data/search_tuning_8.yaml` (`TUNING_8`), written blind as round
+5's tuning data. `tests/data/fresh_search_eval_6.yaml` (`FRESH`) is the blind set written at
+the start of round 5, never tuned on, read once at its end. Page 1 is what the learner sees: the
 search's matches with the filters it read from the query applied, first five.
 """
 
