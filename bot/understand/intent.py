@@ -230,6 +230,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^how am i doing\b",
             r"^progress$",
             r"\bhow far (?:along )?am i\b",
+            r"^what(?:s| is)\s+next\s+on\s+my\s+(?:list|plan)\b",
+            r"\btick\s+(?:it|that|this|them)\s+off\b",
             r"\bwhat\s+(?:%|percent|percentage|fraction)\s+(?:have\s+i|of\s+(?:it|the\s+course)\s+have\s+i)\s+"
             r"(?:done|finished|completed)\b",
             r"\bhow far (?:have|ve) i (?:got|gotten|come)\b",
@@ -281,6 +283,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
     (
         "reminders",
         _either(
+            # "too early!! dont ping me before 10am", "remind me less often"
+            r"\b(?:dont|do not)\s+(?:ping|remind|message|text|nudge)\s+me\s+(?:before|after|till|until)\b",
+            r"\bremind\s+me\s+(?:less|more)\s+often\b",
             r"\b(?:when is|whens|show|list|see|check)\s+(?:my\s+)?(?:next\s+)?reminders?\b",
             r"^my reminders$",
             r"\b(?:change|move|edit)\s+(?:my\s+|the\s+)?reminders?(?:\s+time)?\b",
@@ -321,6 +326,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:study\s+plan|study\s+schedule|study\s+routine|schedule)\b",
             r"^help me (?:plan|study)\b",
             r"\bset (?:me )?up (?:a |my )?(?:study )?plan\b",
+            r"^(?:lets|let us)\s+start\s+(?:studying|on|with)\s+(?:that|this|the)\s+(?:one|course)\b",
+            r"\bmake\s+me\s+a\s+(?:study\s+)?(?:timetable|routine)\b",
             r"\b(?:sort|set)\s+me\s+(?:out\s+|up\s+)?(?:with\s+)?an?\s+(?:weekly\s+|daily\s+)?(?:study\s+)?"
             r"(?:timetable|schedule|routine)\b",
             r"\bplan my stud(?:y|ies|ying)\b",
