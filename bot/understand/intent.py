@@ -455,7 +455,7 @@ _COMMAND_WORD = re.compile(
 PRICE_QUESTION = "how much does a microcredential cost?"
 DEFINITION_QUESTION = "what is a microcredential?"
 # Not "nanodegree": asked what that is, the answer is that it is another name for the same thing.
-_CENTRAL_TERM = r"(?:micro[\s-]?cred\w*|mciro[\s-]?cred\w*)"
+_CENTRAL_TERM = r"(?:(?:micro|mikro|mciro|micor)[\s-]?(?:cred|kred)\w*)"
 # "what even is a micro credential", "MICROCREDENTIAL. WHAT IS THAT PLEASE": asked what it is,
 # not what it costs, compares with or is worth.
 _ASKS_WHAT_IT_IS = re.compile(
@@ -464,6 +464,9 @@ _ASKS_WHAT_IT_IS = re.compile(
     rf"{_CENTRAL_TERM}(?:\s+exactly|\s+anyway)?\s*(?:$|[?!.,;]|\s+(?:lol|tbh|haha|pls|please|my|i|ive|im|sorry|"
     r"someone|everyone|people|the|they|it|its|keep|got|heard)\b)"
     rf"|\b{_CENTRAL_TERM}\W+(?:\w+\W+){{0,2}}(?:what|wat)\s+(?:is|are|s)\s+(?:that|it|they|those|this)\b"
+    # "my dauter sed i shud look at mikro credenshals but i dont no wot they are"
+    rf"|\b{_CENTRAL_TERM}\b.*\b(?:dont|don't|do not|didnt|have no idea)\s+(?:know|no|get|understand)?\s*"
+    r"(?:what|wot|wat)\s+(?:they|it|that|those|these)\s+(?:are|is|r|s|mean|means)\b"
 )
 PLAN_CLAUSE_MAX_WORDS = 6  # a command after a reason ("sick this week, pause for now") is this short
 VERY_SHORT = 2  # words: a bare "marketing" is a skill unless the FAQ is very sure

@@ -528,6 +528,7 @@ def test_a_course_request_naming_a_skill_filters_or_a_subject_stays_a_search(
         "ok so wat even is a micro credential lol my boss keeps going on about them",
         "MY GRANDSON SAYS I SHOULD GET A MICROCREDENTIAL. WHAT IS THAT PLEASE",
         "sorry what is micro credential? my manager say i should do one",
+        "my dauter sed i shud look at mikro credenshals but i dont no wot they are",
     ],
 )
 def test_asking_what_a_microcredential_is_gets_the_definition_whoever_mentioned_it(
