@@ -76,6 +76,7 @@ _WORDS = {
     "certificates": "certificate",
     "microcredentials": "microcredential",
     "mgmt": "management",
+    "mktg": "marketing",
     "mgt": "management",
 }
 
