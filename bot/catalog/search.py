@@ -319,7 +319,7 @@ class CourseSearch:
 
     def search(self, query: str, limit: int | None = None) -> SearchResult:
         """Rank the courses for `query`; filters named in it are in `result.facets`."""
-        facets, rest = parse_filters(_mark_r(_without_pronoun_it(query)))
+        facets, rest = parse_filters(_mark_r(_without_pronoun_it(_selling_online(query))))
         rest = _wanted(_to_teach(rest))
         career = self._career_of(query, rest)
         if career is not None:
@@ -1111,6 +1111,15 @@ def _is_either(text: str, concepts: list[Concept]) -> bool:
 _PRONOUN_IT = re.compile(
     rf"(?<![\w'’-])(?<!\bin )(?<!\binto )(?:it|It)(?![\w'’-])(?!\s+{IT_FIELD_WORDS}\b)"
 )
+
+
+_SELL_ONLINE = re.compile(r"\b(?:sell|selling)((?:\s+(?!online\b)[\w'-]+){0,3})\s+online\b", re.IGNORECASE)
+
+
+def _selling_online(text: str) -> str:
+    """ "sell my handmade jewellery online" is selling online (digital marketing), not the
+    online filter: "online selling my handmade jewellery"."""
+    return _SELL_ONLINE.sub(lambda m: f"online selling{m.group(1)}", text)
 
 
 def _without_pronoun_it(text: str) -> str:

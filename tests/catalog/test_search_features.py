@@ -154,6 +154,15 @@ def test_an_unknown_word_describing_a_text_word_does_not_hide_the_skill(search: 
     assert not search.search("healthcare management").ranked
 
 
+def test_selling_online_is_the_skill_not_the_online_filter(search: CourseSearch) -> None:
+    """ "sell my handmade jewellery online": digital marketing courses, whatever their mode."""
+    for query in ("i run a flower shop and want to sell online", "sell my handmade jewellery online"):
+        result = search.search(query)
+        assert not result.facets.online, query
+        assert result.ranked and "digital marketing" in search.courses[result.ranked[0]].skills, query
+    assert search.search("free courses online").facets.online  # the filter, where it is one
+
+
 def test_help_with_names_the_topic_and_time_of_day_is_not_one(search: CourseSearch) -> None:
     shop = search.search("i run a flower shop and need help with online marketing")
     assert shop.understood == "digital marketing" and shop.ranked  # "online marketing" is the skill
