@@ -68,7 +68,8 @@ _GOAL_TAIL = re.compile(
     r"|\s*[,;.!?]\s*(?:where|what|how|which|any|so|but|and|pls|please)\b.*$"  # "…, where do i start"
 )
 _SOMETHING_TO_LEARN = re.compile(
-    r"^(?:something|anything|somewhere|a way|an app)\s+to\s+(?:learn|study|practise|practice)\s+(?P<q>.+)$"
+    r"^(?:something|anything|somewhere|a way|an app)\s+to\s+(?:learn|study|practise|practice|"
+    r"help\s+(?:me\s+)?(?:with\s+)?)\s*(?P<q>.+)$"  # "something to help me keep the books for my farm"
 )
 # "can you recommend a course for me", "what should i study": advice, with no skill yet.
 _ADVICE = re.compile(

@@ -55,6 +55,7 @@ def test_who_the_course_is_for_does_not_hide_the_request() -> None:
         ("logistics and supply chain, what have you got", "logistics and supply chain"),
         ("excel - anything?", "excel"),
         ("help me with excel", "excel"),
+        ("something to help with excel", "excel"),
     ],
 )
 def test_wishes_goals_and_a_topic_then_what_have_you_got_are_requests(text: str, query: str) -> None:
