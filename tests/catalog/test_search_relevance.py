@@ -88,7 +88,7 @@ def held_out(search: CourseSearch) -> Figures:
     print(evaluate(search, TUNING_6).line("Search relevance, round 3's last blind set (tuned on in round 4)"))
     print(evaluate(search, TUNING_7).line("Search relevance, round 4's blind set (read once, then tuned on)"))
     print(evaluate(search, TUNING_8).line("Search relevance, round 5's tuning set (written blind)"))
-    print(evaluate(search, TUNING_9).line("Search relevance, round 5's first blind set (read, then tuned on)"))
+    print(evaluate(search, TUNING_9).line("Search relevance, round 5's first blind set (then tuned on)"))
     print(figures.line("Search relevance, held-out two thirds (reported)"))
     print(evaluate(search, FRESH).line("Search relevance, round 5's last blind set (never tuned on)"))
     print(evaluate(search, FRESH_UNSEEN).line("Search relevance, its queries no tuning set has (printed)"))
