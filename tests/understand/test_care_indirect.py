@@ -60,6 +60,8 @@ def test_a_state_counts_only_after_a_feeling_verb() -> None:
         "i'm so done with all of this",
         "mum had another fall so i've missed another week. not sure why i even signed up",
         "maybe people like me just arent meant for studying",
+        "maybe this stuff is for clever people not for someone like me who stacked shelves for 20 years",
+        "12 hours on the bike, then the baby was up, deadline tomorrow. i dont know how people do this",
         "been staring at the ceiling since midnight thinking about tomorrows assessment",
     ],
 )
