@@ -96,6 +96,7 @@ TYPO_INDEL = 0.86  # Indel, long words only: "tabluea"→"tableau" (0.86)
 MAX_SKILL_QUERY_WORDS = 4
 MAX_PHRASE = 4
 GENERAL_SHARE = 0.08  # a concept matching this share of courses is general ("management")
+FOR_WHOM_WORDS = 2  # "for kids", "for young children": made for them; longer, who is asking
 ALONE_UNKNOWN = 0.5  # weight of an unknown word not next to known ones
 FOCUS = 0.06  # a course that is mostly about the query's skills ranks above one that lists many
 VERIFY_MAX = 40  # a text-only word is checked as written in at most this many courses (else kept)
@@ -1055,7 +1056,10 @@ def _mark_qualifiers(chunk: list[Concept], after: str) -> list[Concept]:
     for i, concept in enumerate(chunk):
         before_known = i + 1 < len(chunk) and chunk[i + 1].kind in ("skill", "phrase")
         english = len(concept.label) > 2 and is_english_word(concept.label)
-        if concept.kind == "unknown" and english and (before_known or (i == 0 and after == "for")):
+        # "coding for kids": one word after "for" says whom it is made for; a longer description
+        # ("for a call centre team leader") is who is asking
+        made_for = i == 0 and after == "for" and len(chunk) <= FOR_WHOM_WORDS
+        if concept.kind == "unknown" and english and (before_known or made_for):
             out[i] = replace(concept, qualifies=True)
     return out
 

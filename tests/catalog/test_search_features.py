@@ -163,6 +163,12 @@ def test_selling_online_is_the_skill_not_the_online_filter(search: CourseSearch)
     assert search.search("free courses online").facets.online  # the filter, where it is one
 
 
+def test_a_long_description_after_for_is_who_asks_not_whom_a_course_is_made_for(search: CourseSearch) -> None:
+    coaching = search.search("coaching skills for a call centre team leader")
+    assert coaching.ranked and all("coaching" in search.courses[i].skills for i in coaching.ranked)
+    assert not search.search("coding for kids").ranked  # one word after "for": made for kids
+
+
 def test_help_with_names_the_topic_and_time_of_day_is_not_one(search: CourseSearch) -> None:
     shop = search.search("i run a flower shop and need help with online marketing")
     assert shop.understood == "digital marketing" and shop.ranked  # "online marketing" is the skill
