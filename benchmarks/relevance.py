@@ -17,8 +17,9 @@ its second, measured once and then tuned on, and `tests/data/fresh_search_eval_4
 (`TUNING_6`), written at the end of round 3, measured once, then tuned on in round 4, and
 `tests/data/fresh_search_eval_5.yaml` (`TUNING_7`), round 4's blind set, read once at its end
 and then tuned on, and `tests/data/search_tuning_8.yaml` (`TUNING_8`), written blind as round
-5's tuning data. `tests/data/fresh_search_eval_6.yaml` (`FRESH`) is the blind set written at
-the start of round 5, never tuned on, read once at its end. Page 1 is what the learner sees: the
+5's tuning data, and `tests/data/fresh_search_eval_6.yaml` (`TUNING_9`), round 5's first blind
+set, read once mid-round, then tuned on. `tests/data/fresh_search_eval_7.yaml` (`FRESH`) is the
+blind set written late in round 5, never tuned on, read once at its end. Page 1 is what the learner sees: the
 search's matches with the filters it read from the query applied, first five.
 """
 
