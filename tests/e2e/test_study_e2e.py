@@ -265,3 +265,12 @@ async def test_done_typed_with_two_plans_asks_which_course(harness: BotHarness) 
     assert len(choices) == 2 and all(d.startswith("p:done:") for d in choices)
     noted = await harness.press(harness.message_of(asked), choices[1])
     assert "Session noted" in text_of(noted)
+
+
+async def test_stop_typed_alone_asks_to_confirm_stopping_the_plan(harness: BotHarness) -> None:
+    """ "STOP" means the bot's messages: the plan's stop confirmation, nothing stopped yet."""
+    assert "no study plan to stop" in text_of(await harness.say("STOP"))
+    await enrol(harness)
+    [confirm] = await harness.say("STOP")
+    assert "Stop studying" in text_of([confirm]) and "Yes, stop" in [label for label, _ in buttons(confirm)]
+    assert "This week" in text_of(await harness.say("/progress"))  # the plan is still there
