@@ -41,6 +41,9 @@ _REQUEST_PATTERNS = [
     r"(?:any\s+)?(?:stuff|things|material|materials|resources)?\s*(?:on|for|about|in)\s+(?P<q>.+)$",
     # "just give me project management ones", "show me excel stuff"
     r"^(?:just\s+)?(?:give|show)\s+me\s+(?:some\s+)?(?P<q>.+?)\s+(?:ones|stuff|things)$",
+    # "i run a flower shop and want to sell online": selling online is the skill
+    r"^(?:.*\b(?:and|but|so)\s+)?(?:i\s+)?(?:want|wanna|need|would like|d like|hope)\s+(?:to\s+)?"
+    r"(?P<q>sell\s+(?:[\w']+\s+){0,3}online)$",
     # "logistics and supply chain, what have you got", "excel - anything?"
     r"^(?P<q>[^?]+?)\s*[,:;-]\s*(?:so\s+)?(?:what\s+(?:have\s+you\s+got|do\s+you\s+have|you\s+got|ya\s+got)|"
     r"(?:got\s+)?anything|any\s+courses?)$",

@@ -56,6 +56,8 @@ def test_who_the_course_is_for_does_not_hide_the_request() -> None:
         ("excel - anything?", "excel"),
         ("help me with excel", "excel"),
         ("something to help with excel", "excel"),
+        ("i run a flower shop and want to sell online", "sell online"),
+        ("i want to sell my handmade jewellery online", "sell my handmade jewellery online"),
     ],
 )
 def test_wishes_goals_and_a_topic_then_what_have_you_got_are_requests(text: str, query: str) -> None:
