@@ -212,7 +212,7 @@ def _request(text: str) -> str | None:
             continue  # "what is the difference between a microcredential and an online course"
         found = pattern.match(folded)
         if found:
-            query = _TRAILING.sub("", found.group("q")).strip()
+            query = _TRAILING.sub("", _GOAL_TAIL.sub("", found.group("q"))).strip()  # "…, where do i start"
             query = re.sub(r"^(?:to|how to)\s+", "", query)
             if query and not _NOT_A_SKILL.match(query):
                 return query

@@ -25,7 +25,8 @@ def test_wanting_to_find_a_course_is_a_request(text: str, query: str) -> None:
     [
         ("how do i get into IT support", "it support"),
         ("i want to become an it security analyst, where should i begin", "it security analyst"),
-        ("i want to do graphic design, what have you got", "graphic design, what have you got"),
+        ("i want to do graphic design, what have you got", "graphic design"),
+        ("i wanna learn to code, where do i start", "code"),
     ],
 )
 def test_goals_keep_it_the_field_and_drop_the_question_after(text: str, query: str) -> None:
