@@ -90,10 +90,22 @@ def fold(text: str) -> str:
     return stripped.casefold().replace("’", "'").replace("`", "'")
 
 
-@lru_cache(maxsize=65536)
+NORMALISE_CACHED_CHARS = 300  # short texts (FAQ phrasings, skills, queries) are cached ...
+NORMALISE_CACHE_SIZE = 16_384  # ... this many: a few MB at most, whatever learners send
+
+
 def normalise(text: str) -> str:
-    """The canonical form both sides of every comparison go through (cached: loading the FAQ
-    normalises each of its thousands of phrasings several times)."""
+    """The canonical form both sides of every comparison go through. Short texts are cached:
+    loading the FAQ normalises each of its thousands of phrasings several times."""
+    return _normalised(text) if len(text) <= NORMALISE_CACHED_CHARS else _normalise(text)
+
+
+@lru_cache(maxsize=NORMALISE_CACHE_SIZE)
+def _normalised(text: str) -> str:
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
     text = fold(text)
     for pattern, replacement in _CONTRACTION_PATTERNS:
         text = pattern.sub(replacement, text)
