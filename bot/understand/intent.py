@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, cast, get_args
 
 from bot.catalog.filters import parse_filters
@@ -584,13 +585,10 @@ class Understander:
         return self._faq_or_skill(text, folded, context)
 
     def _faq_or_skill(self, text: str, folded: str, context: Context) -> Understanding:
-        match = self._match(text)
-        if _ASKS_WHAT_IT_IS.search(folded):
-            # "ok so wat even is a micro credential lol my boss keeps going on about them": what
-            # the thing is, whoever mentioned it.
-            defined = self.faq.match(DEFINITION_QUESTION)
-            if defined.kind == "answer":
-                match = defined
+        # "ok so wat even is a micro credential lol my boss keeps going on about them": what the
+        # thing is, whoever mentioned it.
+        defined = self._definition if _ASKS_WHAT_IT_IS.search(folded) else None
+        match = defined if defined is not None and defined.kind == "answer" else self._match(text)
         if (
             context.last_faq_id
             and _FOLLOW_UP.match(folded)
@@ -664,6 +662,11 @@ class Understander:
         if match.kind == "suggest":
             return Understanding("suggest", scores, match=match, about_course=about_course)
         return Understanding("offtopic", scores, match=match)
+
+    @cached_property
+    def _definition(self) -> Match:
+        """The FAQ's answer to "what is a microcredential?", matched once."""
+        return self.faq.match(DEFINITION_QUESTION)
 
     def _question_not_a_course_request(self, text: str, request: str) -> Match | None:
         """The FAQ's answer when a message worded like a course request names no skill the
