@@ -38,7 +38,7 @@ from rapidfuzz.distance import Levenshtein
 from bot.content import ContentError, read_yaml, require_list, require_str
 from bot.faq.semantic import SemanticIndex
 from bot.telegram_html import html_problem, html_to_text
-from bot.text import is_english_word, normalise, stem
+from bot.text import fold, is_english_word, normalise, stem
 
 # --- thresholds: kept in one place, justified by tests/test_faq_eval.py ----------------------
 ANSWER_THRESHOLD = 0.3  # at or above: answer directly
@@ -229,6 +229,15 @@ EVERYDAY_SENSE_WORDS = frozenset(
     for w in """course courses class classes school schools lesson lessons reminder reminders pause refund
     plan plans stop exam exams funding deadline deadlines linkedin badge badges""".split()
 )
+OTHER_SUBJECT_MAX_WORDS = 25
+# Words that only learning means: a message naming one is about learning whatever else it names.
+LEARNING_WORDS = frozenset(
+    stem(w)
+    for w in """microcredential microcredentials microdegree nanodegree credential credentials course courses
+    module modules ects eqf cpd mooc bootcamp study studying studies learn learning learner upskill retrain
+    qualification qualifications diploma enrol enroll enrolment tuition coursework tutor lecture lectures
+    bot""".split()
+)
 # Courses that are not for learning: a golf course, the main course of a meal.
 _OTHER_COURSES = re.compile(r"\b(golf|race|obstacle|assault|main|dessert|starter|water)\s+courses?\b")
 LONG_MESSAGE_WORDS = 12
@@ -303,9 +312,14 @@ class Faq:
     entries: list[FaqEntry]
     smalltalk: list[SmalltalkIntent] = field(default_factory=list)
     semantic: bool = True  # add the meaning-based signal (off only to measure without it)
+    # Words and phrases that mark a question about something else ("tax return", "visa")
+    other_subjects: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.entries}
+        subjects = sorted({" ".join(fold(s).split()) for s in self.other_subjects if s.strip()}, key=len)
+        alternatives = "|".join(re.escape(s) for s in reversed(subjects))
+        self._other_subject = re.compile(rf"\b(?:{alternatives})\b") if subjects else None
         self._docs: list[tuple[int, str]] = []  # (entry index, normalised phrasing)
         vocab_per_entry: list[set[str]] = []
         self._phrasing_words: list[set[str]] = []
@@ -384,7 +398,9 @@ class Faq:
         ranked, meaning = self._ranked(normal)
         asked = "?" in text or bool(_QUESTION_WORDS.intersection(normal.split()))
         on_topic = known_on_topic or meaning >= ON_TOPIC_MEANING
-        if not on_topic and self.off_domain(normal):
+        if self.names_other_subject(text, normal):
+            on_topic = False  # "how does a balance transfer on a credit card work": about the card
+        if not on_topic and (self.off_domain(normal) or self.names_other_subject(text, normal)):
             # "how much does a pizza cost": a real word the FAQ never uses, and nothing about
             # learning: not a question for this bot, however well "how much … cost" matches.
             intent = self._smalltalk(normal, whole_message_only=False, asked=asked)
@@ -407,6 +423,23 @@ class Faq:
         if best.confidence >= SUGGEST_THRESHOLD:
             return Match("suggest", tuple(ranked[:3]))
         return Match("fallback", tuple(ranked[:3]))
+
+    def names_other_subject(self, text: str, normal: str) -> bool:
+        """Whether the message names one of `other_subjects` ("my tax return", "a visa") and
+        nothing that only learning means: a course, studying, a module, microcredentials."""
+        if self._other_subject is None:
+            return False
+        folded = " ".join(fold(text).replace("'", " ").split())
+        if not self._other_subject.search(folded):
+            return False
+        words = normal.split()
+        if len(words) > OTHER_SUBJECT_MAX_WORDS:
+            return False  # a long story names all sorts of things on its way to the question
+        if _thing_pronouns(words) or REFERENCES.intersection(words):
+            return False  # "on jobseekers allowance, can i still do one": asked about the thing
+        learning = {stem(w) for w in words} & LEARNING_WORDS
+        golf_course = bool(_OTHER_COURSES.search(folded)) and learning <= {stem("course"), stem("courses")}
+        return not learning or golf_course
 
     def asks_in_its_words(self, text: str) -> bool:
         """Whether `text` is two or more words, and every one that is not a stopword is one the
@@ -730,7 +763,10 @@ def _read_faq(content_dir: Path, *, semantic: bool) -> Faq:
     if smalltalk_path.exists():
         raw_intents = require_list(smalltalk_path, read_yaml(smalltalk_path), "intents")
         smalltalk = [_intent(smalltalk_path, i, raw) for i, raw in enumerate(raw_intents)]
-    return Faq(topics, entries, smalltalk, semantic=semantic)
+    subjects = data.get("other_subjects") or [] if isinstance(data, dict) else []
+    if not isinstance(subjects, list) or not all(isinstance(s, str) for s in subjects):
+        raise ContentError(faq_path, "other_subjects", None, "must be a list of words or phrases")
+    return Faq(topics, entries, smalltalk, semantic=semantic, other_subjects=tuple(subjects))
 
 
 def _topic(path: Path, index: int, raw: Any) -> Topic:

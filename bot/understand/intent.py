@@ -104,7 +104,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\b(?:resume|unpause|restart)\s+(?:my\s+|the\s+)?(?:reminders?|plan|studying|study)\b",
             r"^(?:resume|unpause)$",
             r"\bstart\s+(?:the\s+|my\s+)?reminders?\s+again\b",
-            r"^(?:i\s*m|i\s+am)\s+back\b",
+            r"^(?:(?:ok|okay|right|alright)\s+)?(?:i\s*m|i\s+am)\s+back\b",
             rf"\bturn\s+(?:my\s+|the\s+)?{_REMINDERS}\s+(?:back\s+)?on\b",
             r"^(?:start|begin)\s+again$",
             r"^resume\s+(?:please|pls|now|it)$",
@@ -120,7 +120,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^i\s+paused\s+(?:it|them|my\s+plan|the\s+plan|my\s+reminders)\b.*\b(?:continue|resume|restart|back)\b",
             r"\b(?:pick\s+up|continue|resume|carry\s+on)\s+from\s+where\s+(?:i|we)\s+(?:left\s+off|stopped)\b",
             # "back from holiday, switch it back on", "let's get the reminders going again"
-            rf"\b(?:switch|turn|put)\s+(?:it|them|everything|(?:my\s+|the\s+)?{_REMINDERS})\s+back\s+on\b",
+            rf"\b(?:switch|turn|put)\s+(?:it|them|everything|it all|(?:my\s+|the\s+)?{_REMINDERS})\s+"
+            r"(?:back\s+on|on\s+again)\b",
             rf"\b(?:start|restart)\s+(?:the\s+|my\s+)?{_REMINDERS}\s+(?:up\s+)?again\b",
             rf"\bget\s+(?:the\s+|my\s+)?(?:{_REMINDERS}|plan|studies|studying|it|things)\s+going\s+again\b",
             r"^(?:ok\s+|okay\s+|right\s+)?(?:holidays?|vacation|the break|my break)\s+"
@@ -141,6 +142,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             rf"\bno\s+more\s+{_REMINDERS}\b.*\b(?:im|i am|i m)\s+(?:done|finished)\s+with\s+"
             r"(?:it|this|the course)\b",
             r"\b(?:im|i am|i m)\s+(?:done|finished)\s+with\s+(?:the|my|this)\s+(?:study\s+)?plan\b",
+            r"\b(?:im|i am|i m|i ve|ive|i have)\s+(?:done|finished|completed)\s+(?:with\s+)?"
+            r"(?:the|my|this)\s+course\b.*"
+            rf"\bno\s+more\s+{_REMINDERS}\b",
             rf"\bno\s+more\s+{_REMINDERS}\s+(?:ever|at all)\b",
             rf"\bstop\s+(?:the\s+|my\s+|all\s+)?{_REMINDERS}\s+and\s+delete\b",
             r"\bturn\s+off\s+(?:the\s+bot|everything|it all)\b.*\b(?:for good|forever|permanently)\b",
@@ -202,8 +206,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
     (
         "stop",
         _either(
-            r"\b(?:stop|cancel|end|delete|quit|drop|wipe|scrap|kill|bin|ditch|remove)\s+(?:my\s+|the\s+|this\s+)?"
-            r"(?:study\s+|course\s+)?plan\b",
+            r"\b(?:stop|cancel|end|delete|quit|drop|wipe|scrap|kill|bin|ditch|remove|get rid of)\s+"
+            r"(?:my\s+|the\s+|this\s+)?(?:study\s+|course\s+)?plan\b",
+            r"\bget\s+rid\s+of\s+(?:my\s+|the\s+|this\s+)?(?:study\s+)?(?:schedule|timetable)\b",
             r"\bremove\s+(?:this|the|that|my)\s+course\s+from\s+(?:my|the)\s+(?:study\s+)?plan\b",
             r"^stop\s+sending\s+(?:me\s+)?(?:the\s+|these\s+|those\s+|all\s+|your\s+)?(?:study\s+)?"
             r"(?:things|stuff|messages|texts|reminders|these|them|this)\b",
@@ -252,6 +257,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bhow (?:much|many modules) (?:of (?:it|the course|my course) )?(?:have i|did i|ive) "
             r"(?:done|finished|completed)\b",
             r"^where am i up to\b",
+            r"^what(?:s| is)\s+left\s+(?:for\s+me\s+)?(?:to\s+do\s+)?(?:on|in)\s+(?:my|the)\s+"
+            r"(?:study\s+)?plan\b",
+            r"^what\s*(?:%|percent(?:age)?)\s+(?:done|through|complete)\s+am\s+i\b",
             r"^(?:show\s+(?:me\s+)?|see\s+)?my\s+stats$|^stats$",
             r"^what (?:have i|did i) (?:completed|finished|done) so far\b",
             r"\bam i on schedule\b",
@@ -316,6 +324,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             rf"^(?:fewer|less|more)\s+{_REMINDERS}\b",
             rf"\bsend\s+(?:the\s+|my\s+)?{_REMINDERS}\s+\d+\s*(?:min|mins|minutes|hours?|hrs?)\s+(?:earlier|later)\b",
             rf"^can\s+(?:the|my)\s+{_REMINDERS}\s+come\b",
+            rf"\bcan\s+(?:the|my)\s+{_REMINDERS}\s+(?:come|arrive|be sent)\s+(?:at|in|on|before|after)\b",
             r"^(?:please\s+|can you\s+|could you\s+)?(?:change|move|switch|shift)\s+(?:my\s+|the\s+)?"
             r"(?:study\s+)?(?:time|times|slot|slots|sessions?|days)\s+to\b",
         ),
@@ -350,6 +359,15 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bset\s+(?:me\s+)?up\s+with\s+(?:a|my)\s+(?:\w+\s+)?(?:study\s+)?(?:schedule|timetable|routine|plan)\b",
             r"^(?:lets|let us)\s+make\s+a\s+(?:study\s+)?plan\b",
             r"\borgani[sz]e\s+my\s+study\s+time\b",
+            # "can you organise my week so i actually do the course", "help me plan when to study"
+            r"\b(?:organi[sz]e|plan|schedule|map out)\s+my\s+(?:week|weeks|evenings|time)\s+"
+            r"(?:so|around|for|to fit)\b.*\b(?:course|study|studying|studies|learning)\b",
+            r"\bhelp\s+me\s+plan\s+when\s+(?:to|i)\s+(?:study|learn)\b",
+            r"^(?:i\s+)?(?:want|wanna|would like|d like)\s+to\s+(?:start|begin)\s+(?:studying|doing)\s+"
+            r"(?:this|that|the)\s+(?:one|course)\b",
+            r"^(?:ok\s+|okay\s+|right\s+)?(?:im|i am)\s+ready\s+(?:to|for)\s+(?:do\s+)?"
+            r"(?:todays|my|the|tonights)\s+"
+            r"(?:session|lesson|study)\b",
             r"\bput\s+(?:it|this|this one|that)\s+(?:in|into|on)\s+(?:a|my)\s+(?:study\s+)?plan\b",
             r"\bget\s+(?:a|my)\s+(?:study\s+)?(?:plan|schedule|routine)\s+going\b",
             r"^help\s+me\s+(?:schedule|organi[sz]e|timetable)\s+my\s+"
@@ -442,6 +460,10 @@ _CLAUSES = re.compile(r"[,;:.!?]+|\s[-–—]+\s")
 _REASON_AFTER_SKILL = re.compile(
     r"\s*[,;:]\s*|\s+[-–—]+\s+|\s+(?:for|at|in)\s+(?:my|our|a|the|his|her|their|work|my own)\b|"
     r"\s+(?:because|cause|cos|since|as i)\b"
+)
+_FOR_ANYONE = re.compile(r"\s+for\s+(?=\w)")
+_COURSE_WORD_AFTER_SKILL = re.compile(
+    r"\s+(?:courses?|classes|class|trainings?|certificates?|certification|certs?|qualifications?|skills)$"
 )
 _COURSE_NOUN_ASKED = re.compile(
     r"\b(?:a|an|any|some|the best|good)?\s*[\w ]{2,40}?\s(?:course|courses|class|classes|training)\s+"
@@ -752,11 +774,18 @@ class Understander:
 
     def _skill_head(self, stripped: str) -> str | None:
         """The known skill a message opens with, before a comma, a dash or "for my…" (who or
-        what it is for), or `None`."""
+        what it is for), or `None`; a course word after it does not count ("food hygiene
+        certificate for a school kitchen" → "food hygiene"). A long message may say who it is
+        for in any words ("leadership and people management for new supervisors")."""
         head = _REASON_AFTER_SKILL.split(stripped, maxsplit=1)[0].strip(" ?!.,")
+        if head == stripped and len(stripped.split()) > SHORT_SEARCH_MAX_WORDS:
+            head = _FOR_ANYONE.split(stripped, maxsplit=1)[0].strip(" ?!.,")
         if head == stripped or not head or len(head.split()) > SKILL_MAX_WORDS:
             return None
-        return head if self.is_known_skill(head) else None
+        if self.is_known_skill(head):
+            return head
+        bare = _COURSE_WORD_AFTER_SKILL.sub("", head)
+        return bare if bare != head and bare and self.is_known_skill(bare) else None
 
     def _foreign_search(self, folded: str) -> str | None:
         """The search in a non-English course request ("cursos de python" → "python",

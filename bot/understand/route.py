@@ -31,7 +31,9 @@ _REQUEST_PATTERNS = [
     r"(?:some\s+|any\s+|a\s+|good\s+|the\s+best\s+)*"
     rf"{_COURSE_WORDS}\s+(?:on|for|in|about|with|covering)\s+(?P<q>.+)$",
     # "anything for X?", "something on X"
-    r"^(?:(?:i\s+am\s+|i\s+m\s+|im\s+)?(?:looking\s+for|got|have\s+you\s+got|do\s+you\s+have|is\s+there)\s+)?"
+    # "find me something about cad cam"
+    r"^(?:(?:i\s+am\s+|i\s+m\s+|im\s+)?(?:looking\s+for|got|have\s+you\s+got|do\s+you\s+have|is\s+there)\s+|"
+    r"(?:(?:can|could)\s+you\s+)?(?:find|show|give|get|recommend|suggest)\s+(?:me\s+)?)?"
     r"(?:anything|something)\s+(?:good\s+)?(?:for|on|about|in)\s+(?P<q>.+)$",
     # "X courses", "python course please", "search X courses"
     rf"^(?:search\s+(?:for\s+)?)?(?P<q>.+?)\s+{_COURSE_SUFFIX}(?:\s+please)?$",
@@ -87,7 +89,8 @@ _ADVICE = re.compile(
 # under 10 hours": a course word with words around it that are not a question about courses.
 _COURSE_NOUN = re.compile(r"\b(?:courses?|classes|class|trainings?|programmes?|programs?)\b")
 _QUESTION_ANYWHERE = re.compile(
-    r"\?|\b(?:what|whats|how|why|when|where|who|which|can i|could i|will|would|should|do i|does|is it|"
+    r"\?|\b(?:what|whats|how|why|when|where|who|which|can i|could i|will|would|should|do i|does|is it|am i|"
+    r"can (?:a|an|one|they|these|it|this|that)|"
     r"are they|are these|is this|isnt|is not|arent|are not|worth|recogni[sz]e|value|tips|advice|convinc\w*|"
     r"boss|employer|pay for|fund(?:ing|ed|s)?|grants?|bursar\w*|scholarships?|financial aid|refunds?|"
     r"legit|scam)\b"
@@ -98,10 +101,11 @@ _THE_COURSE = re.compile(r"\b(?:the|this|that|my|your|our)\s+(?:course|class|pro
 # "any tips for convincing my boss to fund a course" opens like a search but asks about one.
 _ASKING_ABOUT = re.compile(
     r"\b(?:tips|advice|convinc\w*|boss|employer|pay for|fund(?:ing|ed|s)?|grants?|bursar\w*|scholarships?|"
-    r"financial (?:aid|help|support)|refund\w*|money back|legit|scam|worth|recogni[sz]\w*"
+    r"financial (?:aid|help|support)|refund\w*|money back|free money|money (?:for|towards)|legit|scam|worth|"
+    r"recogni[sz]\w*"
     # "…, will a short course actually help me", "does doing one of these help": whether courses help
     r"|(?:will|would|does|do|can|could)\s+(?:a|an|one|it|this|that|these|they|doing|taking)\s+(?:\w+\s+){0,3}"
-    r"(?:help|make a difference|count|matter)"
+    r"(?:help|make a difference|count|matter|get me|land me|lead to)"
     r"|microcredentials?|micro credentials?|microdegrees?|nanodegrees?)\b"
 )
 _QUESTION_OPENING = re.compile(
@@ -122,7 +126,7 @@ _REQUEST_FILLER = re.compile(
 )
 # "what certificates…", "are there free courses", "it" are questions, not skills.
 _NOT_A_SKILL = re.compile(
-    r"^(?:what|how|who|why|when|where|which|do|does|are|is|can|could|will|would|should|"
+    r"^(?:what|how|who|why|when|where|which|do|does|are|is|am|if|can|could|will|would|should|out of|"
     r"me|us|myself|someone like me|people like me|"
     rf"it(?!\s+{IT_FIELD_WORDS}\b)|"
     r"them|this|that|these|those|one|ones|a|the|my|your|more|other|free|online|short|"

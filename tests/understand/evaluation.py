@@ -55,6 +55,9 @@ TUNED_ON = (
     "learner_eval_8.yaml",  # the blind set of round 4, measured once at its end, then tuned on in round 5
     "learner_tune_10.yaml",  # round 5: written blind as tuning data
     "learner_eval_9.yaml",  # round 5's first blind set, read once (86.0 % right first time), then tuned on
+    "learner_eval_11.yaml",  # round 5's last blind set, read once at its end (85.3 %), tuned on in round 6
+    "learner_tune_13.yaml",  # round 6: written blind as tuning data
+    "offtopic_tuning_2.yaml",  # round 6: off-topic messages sharing the bot's words, and on-topic look-alikes
 )
 
 @dataclass

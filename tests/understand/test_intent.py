@@ -44,6 +44,21 @@ def test_a_bare_skill_goes_to_the_search(understander: Understander, text: str) 
     assert understood.query
 
 
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("leadership and people management for new shift leads", "leadership and people management"),
+        ("bookkeeping certificate for our church treasurer role", "bookkeeping certificate"),
+        ("find me something about bookbinding for my craft group", "bookbinding for my craft group"),
+    ],
+)
+def test_a_long_request_opening_with_a_skill_searches_for_it(
+    understander: Understander, text: str, query: str
+) -> None:
+    understood = understander.understand(text)
+    assert (understood.kind, understood.query) == ("search", query)
+
+
 @pytest.mark.parametrize("text", ["design", "data", "marketing", "customer service"])
 def test_after_which_skill_the_next_text_is_a_skill(understander: Understander, text: str) -> None:
     assert understander.understand(text, Context(expecting_skill=True)).kind == "search"

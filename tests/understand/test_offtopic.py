@@ -179,3 +179,45 @@ def test_a_word_of_one_long_phrasing_is_the_askers_own() -> None:
     short = _faq_with("tractor course cost")
     assert story.off_domain(normalise("my tractor"))
     assert not short.off_domain(normalise("my tractor"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how long does a tax refund take to come through",
+        "can i pay my council tax in instalments",
+        "how do i renew my passport online",
+        "my credit score dropped, what does that mean",
+        "is there a deadline to book my driving test",
+        "can i get a refund on a ryanair flight",
+        "whats the cheapest phone plan with lots of data",
+    ],
+)
+def test_a_question_about_another_subject_the_faq_lists_gets_no_answer(faq: Faq, text: str) -> None:
+    assert faq.match(text).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i do a microcredential while i wait for my passport",
+        "i get a tax refund each year, can i use it to pay for a course",
+        "on a zero hours contract with a credit card to pay off, can i still afford one",
+    ],
+)
+def test_a_question_naming_learning_as_well_as_another_subject_is_still_for_us(faq: Faq, text: str) -> None:
+    assert not faq.names_other_subject(text, normalise(text))
+    assert faq.match(text).kind != "fallback"
+
+
+def test_other_subjects_come_from_the_content_file(tmp_path: Path) -> None:
+    """The list is data a non-programmer edits: a word added there turns its questions away."""
+    import shutil
+
+    shutil.copytree(CONTENT, tmp_path / "content")
+    faq_file = tmp_path / "content" / "faq.yaml"
+    text = faq_file.read_text(encoding="utf-8")
+    faq_file.write_text(text.replace("other_subjects:\n", "other_subjects:\n  - lawnmower\n", 1), "utf-8")
+    asked = "how much is a lawnmower"
+    assert load_faq(tmp_path / "content").names_other_subject(asked, normalise(asked))
+    assert not load_faq(CONTENT).names_other_subject(asked, normalise(asked))

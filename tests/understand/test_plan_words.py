@@ -72,6 +72,16 @@ def _folded(text: str) -> str:
         ("finished module 2 just now, tick it off", "progress"),
         ("i was behind but im caught up at work now, resume please", "resume"),
         ("STOP SENDING ME THESE", "stop"),
+        ("alright im back, switch it all on again", "resume"),
+        ("i have finished the course so no more reminders please", "stop"),
+        ("get rid of my study timetable", "stop"),
+        ("what percent done am i", "progress"),
+        ("whats left to do on my plan", "progress"),
+        ("can my reminders be sent at 6 in the morning instead", "reminders"),
+        ("help me plan when to study this month", "study"),
+        ("can you plan my evenings around the course", "study"),
+        ("i want to start doing this course", "study"),
+        ("right im ready for tonights session", "study"),
     ],
 )
 def test_a_plan_command_in_free_words_does_what_it_says(text: str, action: PlanAction) -> None:

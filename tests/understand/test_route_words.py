@@ -59,6 +59,8 @@ def test_who_the_course_is_for_does_not_hide_the_request() -> None:
         ("something to help with excel", "excel"),
         ("i run a flower shop and want to sell online", "sell online"),
         ("i want to sell my handmade jewellery online", "sell my handmade jewellery online"),
+        ("find me something about bookbinding", "bookbinding"),
+        ("can you recommend something on bee keeping", "bee keeping"),
     ],
 )
 def test_wishes_goals_and_a_topic_then_what_have_you_got_are_requests(text: str, query: str) -> None:
@@ -71,6 +73,11 @@ def test_wishes_goals_and_a_topic_then_what_have_you_got_are_requests(text: str,
         "is there anything, what have you got",
         "online course? how do i know it's legit",
         "what is it, anything?",
+        # a question about courses, not a request for some
+        "am i too old at 58 to start doing courses",
+        "if i finish three of them, can they count towards a degree programme?",
+        "sick of retail. can a short course really get me into an office job",
+        "is there free money for courses if youre a carer",
     ],
 )
 def test_a_question_after_the_course_words_is_not_a_request(text: str) -> None:
