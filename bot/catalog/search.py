@@ -123,7 +123,7 @@ FILLER = frozenset(
     become becoming career job jobs work working into start starting started make doing do bad run running
     after giving have has having interested interest that this these those take taking problems issues
     move moving fun hobby hobbies leisure accredited accreditation formation formations formacion formazione
-    opleiding opleidingen
+    opleiding opleidingen own e
     colleague colleagues maybe perhaps ideally probably possibly guess suppose um uh erm hmm
     tips tricks tutorial tutorials evening evenings night nights weekend weekends morning mornings lunchtime
     upskill upskilling reskill reskilling prep preparation just got finally recently fully completely entirely
@@ -1104,7 +1104,7 @@ def _to_teach(text: str) -> str:
     return _TEACH.sub("teaching", text)
 
 
-_AND = re.compile(r"\b(?:and|or|y|und|oder|et|ou)\b|[&,+/]")
+_AND = re.compile(r"\b(?:and|or|y|und|oder|et|ou|e|o)\b(?!-)|[&,+/]")
 
 
 def _is_either(text: str, concepts: list[Concept]) -> bool:

@@ -230,6 +230,11 @@ EVERYDAY_SENSE_WORDS = frozenset(
     plan plans stop exam exams funding deadline deadlines linkedin badge badges""".split()
 )
 OTHER_SUBJECT_MAX_WORDS = 25
+_DOING_ONE = re.compile(
+    r"\b(?:do|doing|take|taking|start|starting|finish|finishing|afford|study|enrol\w*|sign up for|"
+    r"apply for)\s+"
+    r"(?:one|these|them|those|it)\b"
+)
 # Words that only learning means: a message naming one is about learning whatever else it names.
 LEARNING_WORDS = frozenset(
     stem(w)
@@ -435,7 +440,7 @@ class Faq:
         words = normal.split()
         if len(words) > OTHER_SUBJECT_MAX_WORDS:
             return False  # a long story names all sorts of things on its way to the question
-        if _thing_pronouns(words) or REFERENCES.intersection(words):
+        if _DOING_ONE.search(folded):
             return False  # "on jobseekers allowance, can i still do one": asked about the thing
         learning = {stem(w) for w in words} & LEARNING_WORDS
         golf_course = bool(_OTHER_COURSES.search(folded)) and learning <= {stem("course"), stem("courses")}

@@ -77,7 +77,9 @@ _QUESTION_START = re.compile(
     r"^(?:what|whats|how|who|why|when|where|which|is|are|am|do|does|did|can|could|will|would|"
     r"should|shall|may|might|must|have|has|any|anything|tell|explain|define|meaning)\b"
 )
-_ASKS = re.compile(r"\b(?:can i|could i|do i|should i|will i|am i|is it|are they|is this|isnt|how|why)\b")
+_ASKS = re.compile(
+    r"\b(?:can i|could i|do i|should i|will i|am i|is it|are they|is this|is that|isnt|how|why)\b"
+)
 _ASKS_FOR = re.compile(r"^(?:give me|tell me|show me|explain|describe|roughly what|what if|and if)\b")
 _TO_LEARN = re.compile(r"\b(?:to learn|for learning|to study|learn to)\b")
 _ASKS_MIDWAY = re.compile(
@@ -476,6 +478,7 @@ _COMMAND_WORD = re.compile(
     r"nudg\w*|ping\w*|back|break|continue|study|studying|again|off|on|enough|cancel|done|finished)\b"
 )
 PRICE_QUESTION = "how much does a microcredential cost?"
+_NAMES_THE_BOT = re.compile(r"\b(?:bot|you|your|this chat|this app|advisor|using this)\b")
 DEFINITION_QUESTION = "what is a microcredential?"
 # Not "nanodegree": asked what that is, the answer is that it is another name for the same thing.
 _CENTRAL_TERM = r"(?:(?:micro|mikro|mciro|micor)[\s-]?(?:cred|kred)\w*)"
@@ -670,6 +673,11 @@ class Understander:
             # honestly if none fits, and offers the questions too.
             return Understanding("search", scores, query=stripped)
         about_course = context.last_course_id is not None
+        bot_cost = match.best is not None and match.best.entry.id == "bot-cost"
+        if about_course and bot_cost and not _NAMES_THE_BOT.search(folded):
+            # "does that one cost anything" after a course card asks about the course
+            price = self.faq.match(PRICE_QUESTION)
+            match = price if price.kind == "answer" else match
         if match.kind == "answer":
             return Understanding("faq", scores, match=match, about_course=about_course)
         asked_skill = self._known_skill_request(text, None)
@@ -872,7 +880,7 @@ _NOT_A_TOPIC_WORD = re.compile(
     r"is|are|was|were|am|be|do|does|did|dont|don't|can|cant|can't|will|would|should|could|have|has|had|"
     r"what|whats|how|why|when|where|who|which|not|no|yes|thanks|thank|hi|hello|hey|ok|okay|lol|haha|"
     r"please|pls|sorry|so|just|really|anyway|well|oh|also|but|because|if|then|there|here|got|get|let|"
-    r"went|been|feel|felt|need|want|wanna|gonna|think|know|real)\b"
+    r"went|been|feel|felt|need|want|wanna|gonna|think|know|real|question|questions|query)\b"
 )
 
 

@@ -16,8 +16,8 @@ _COURSE_WORDS = r"(?:courses?|microcredentials?|classes|class|programmes?|progra
 _COURSE_SUFFIX = r"(?:courses?|classes|class|programmes?|programs?|training|trainings)"
 _REQUEST_PATTERNS = [
     # "I want to learn X", "I'd like to study X", "teach me X", "how can I learn X"
-    r"^(?:i\s+(?:just\s+|really\s+)?"
-    r"(?:(?:want|would like|wanna|need|d like|'d like|am looking)\s+to|wanna)\s+"
+    r"^(?:(?:i|id)\s+(?:just\s+|really\s+)?"
+    r"(?:(?:want|would like|wanna|need|d like|'d like|like|am looking)\s+to|wanna)\s+"
     r"(?:learn|study|get better at|improve|do)|(?:i\s+am|i\s+m|im)\s+(?:so\s+|really\s+)?"
     r"(?:excited|keen|eager|ready|"
     r"planning|hoping)\s+to\s+(?:learn|study)|"
@@ -33,7 +33,8 @@ _REQUEST_PATTERNS = [
     # "anything for X?", "something on X"
     # "find me something about cad cam"
     r"^(?:(?:i\s+am\s+|i\s+m\s+|im\s+)?(?:looking\s+for|got|have\s+you\s+got|do\s+you\s+have|is\s+there)\s+|"
-    r"(?:(?:can|could)\s+you\s+)?(?:find|show|give|get|recommend|suggest)\s+(?:me\s+)?)?"
+    r"(?:(?:can|could)\s+you\s+)?(?:find|show|give|get|recommend|suggest)\s+(?:me\s+)?|"
+    r"(?:i\s+)?(?:need|want|would like|d like)\s+)?"
     r"(?:anything|something)\s+(?:good\s+)?(?:for|on|about|in)\s+(?P<q>.+)$",
     # "X courses", "python course please", "search X courses"
     rf"^(?:search\s+(?:for\s+)?)?(?P<q>.+?)\s+{_COURSE_SUFFIX}(?:\s+please)?$",
@@ -82,7 +83,8 @@ _ADVICE = re.compile(
     r"(?:good\s+)?(?:courses?|microcredentials?)(?:\s+for\s+me)?$|^(?:recommend|suggest)\s+(?:me\s+)?(?:a|some)\s+"
     r"(?:good\s+)?(?:courses?|microcredentials?)$|^what\s+(?:should|could)\s+i\s+(?:study|learn)$|"
     r"^(?:i\s+)?(?:need|want)\s+(?:some\s+)?advice\s+on\s+(?:a\s+)?(?:courses?|what to study)$|^advise\s+me$|"
-    r"^(?:so\s+|ok\s+)?(?:what|which)\s+(?:courses?|microcredentials?)\s+(?:do you have|have you got|you got|"
+    r"^(?:so\s+|ok\s+)?(?:what|which)\s+(?:courses?|microcredentials?)\s+"
+    r"(?:do you have|have you got|you got|u got|do u have|ya got|you have|"
     r"are there|are available|do you offer|can i (?:do|take))$"
 )
 # "free python courses", "any beginner courses in marketing", "short excel courses, ideally
@@ -90,6 +92,7 @@ _ADVICE = re.compile(
 _COURSE_NOUN = re.compile(r"\b(?:courses?|classes|class|trainings?|programmes?|programs?)\b")
 _QUESTION_ANYWHERE = re.compile(
     r"\?|\b(?:what|whats|how|why|when|where|who|which|can i|could i|will|would|should|do i|does|is it|am i|"
+    r"is that|is this the same|"
     r"can (?:a|an|one|they|these|it|this|that)|"
     r"are they|are these|is this|isnt|is not|arent|are not|worth|recogni[sz]e|value|tips|advice|convinc\w*|"
     r"boss|employer|pay for|fund(?:ing|ed|s)?|grants?|bursar\w*|scholarships?|financial aid|refunds?|"
@@ -200,7 +203,11 @@ def _request(text: str) -> str | None:
         and not _THE_COURSE.search(folded)
         and (
             (_SEARCH_OPENING.match(folded) and not _ASKING_ABOUT.search(folded))
-            or (not _QUESTION_ANYWHERE.search(folded) and len(folded.split()) <= NOUN_PHRASE_MAX_WORDS)
+            or (
+                not _QUESTION_ANYWHERE.search(folded)
+                and not _ASKING_ABOUT.search(folded)
+                and len(folded.split()) <= NOUN_PHRASE_MAX_WORDS
+            )
         )
     ):
         rest = " ".join(_REQUEST_FILLER.sub(" ", folded.replace(",", " ")).split())

@@ -49,6 +49,8 @@ def search(seeded_database: Path) -> CourseSearch:
         ("beginner friendly photography", Facets(level="beginner"), "photography"),
         ("python 101", Facets(level="beginner"), "python"),
         ("learn to code from zero", Facets(level="beginner"), "learn to code"),
+        ("cours de comptabilite en ligne", Facets(online=True), "cours de comptabilite"),
+        ("corso di excel in linea", Facets(online=True), "corso di excel"),
     ],
 )
 def test_filters_are_read_from_plain_words(text: str, facets: Facets, rest: str) -> None:
@@ -206,6 +208,9 @@ def test_credit_bearing_and_preparation_words_are_not_topics(search: CourseSearc
         ("human resource management", "people management"),
         ("i'm a chef and want to open a restaurant", "business management"),
         ("circular economy", "sustainability"),
+        ("grow my business", "business management"),
+        ("want to start my own business", "business management"),
+        ("gestao de equipas e lideranca", "people management"),
     ],
 )
 def test_everyday_names_for_catalogue_skills(search: CourseSearch, query: str, skill: str) -> None:

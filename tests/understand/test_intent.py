@@ -130,6 +130,9 @@ def test_a_follow_up_stays_on_the_topic(understander: Understander) -> None:
         "I'm so stressed about my exams",
         "i want to give up",
         "feeling really overwhelmed with work and the course",
+        # hopelessness about work, with no feeling word
+        "what is the point, nobody will hire someone my age",
+        "honestly ill never get a job at this rate",
     ],
 )
 def test_wellbeing_messages_get_care(understander: Understander, text: str) -> None:
@@ -573,3 +576,17 @@ def test_a_question_then_a_remark_is_answered_on_the_question(understander: Unde
     got = understander.understand("whats the price on this one, i cant see it")
     assert got.kind == "faq" and got.match is not None and got.match.best is not None
     assert got.match.best.entry.id == "cost"
+
+
+@pytest.mark.parametrize("text", ["does this one cost anything", "is that one free or paid"])
+def test_a_price_question_after_a_card_is_about_the_course(understander: Understander, text: str) -> None:
+    understood = understander.understand(text, Context(last_course_id=1))
+    assert understood.kind == "faq" and understood.about_course
+    assert understood.match is not None and understood.match.best is not None
+    assert understood.match.best.entry.id == "cost"
+
+
+def test_whether_the_bot_costs_anything_is_about_the_bot(understander: Understander) -> None:
+    understood = understander.understand("do you cost anything to use", Context(last_course_id=1))
+    assert understood.match is not None and understood.match.best is not None
+    assert understood.match.best.entry.id == "bot-cost"

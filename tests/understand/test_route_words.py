@@ -60,6 +60,7 @@ def test_who_the_course_is_for_does_not_hide_the_request() -> None:
         ("i run a flower shop and want to sell online", "sell online"),
         ("i want to sell my handmade jewellery online", "sell my handmade jewellery online"),
         ("find me something about bookbinding", "bookbinding"),
+        ("id like to learn sage accounts", "sage accounts"),
         ("can you recommend something on bee keeping", "bee keeping"),
     ],
 )
@@ -78,6 +79,7 @@ def test_wishes_goals_and_a_topic_then_what_have_you_got_are_requests(text: str,
         "if i finish three of them, can they count towards a degree programme?",
         "sick of retail. can a short course really get me into an office job",
         "is there free money for courses if youre a carer",
+        "did a free online course at the library once, is that the same thing",
     ],
 )
 def test_a_question_after_the_course_words_is_not_a_request(text: str) -> None:
