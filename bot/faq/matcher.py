@@ -213,7 +213,8 @@ DOMAIN_WORDS = frozenset(
     funding scholarship bursary bot reminder reminders pause search refund mobile phone app online
     unis signup sign register enrolment hiring recruiter recruiters cert certs deadline deadlines
     unemployed jobseeker retired retrain lesson lessons coursework assignment assignments tutor
-    lecture lectures teacher beginner beginners""".split()
+    lecture lectures teacher beginner beginners revalidation nvq nvqs btec hnd apprenticeship apprenticeships
+    upskill upskilling reskill reskilling""".split()
 )
 # Domain words that also have everyday meanings (an angle's degrees, an SSL certificate).
 AMBIGUOUS_DOMAIN_WORDS = frozenset(

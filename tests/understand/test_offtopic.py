@@ -70,6 +70,9 @@ def test_an_everyday_sense_of_a_learning_word_gets_no_confident_answer(
         ("do they expire", "expiry"),
         ("what happens if i miss the deadline", "deadlines"),
         ("can i put the badge on my linkedin", "linkedin"),
+        # words only education uses: revalidation, NVQ, BTEC
+        ("would it help with my revalidation next year", "cpd"),
+        ("is it the same level as a btec or higher", "eqf-levels"),
         # examples of what is asked about are not what it is about
         ("do professional bodies offer them? like the nursing council", "professional-bodies"),
         # who is asking ("i'm a bus driver", "i am from poland") is not what about
