@@ -210,6 +210,7 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
     ),
     (r"\bblended\b|\bhybrid\b|\bhibrido\b", {"mode": "hybrid"}),
     (
+        r"(?<!\bteach )(?<!\bteaching )(?<!\btutor )(?<!\btutoring )(?<!\blecturing )"
         r"\bonline\b(?! (?:teach|tutor|safety|work|shop|store|business|marketing|selling|sales|presence))"
         r"|\bremote(?:ly)?\b(?! work)|\bvirtual(?:ly)?\b"
         r"|\bdistance learning\b|\ben linea\b|\ben ligne\b|\bin linea\b|\bonline-kurs\w*\b",

@@ -40,6 +40,8 @@ def search(seeded_database: Path) -> CourseSearch:
         ("blended project management", Facets(mode="hybrid"), "project management"),
         ("self-paced data science with ects", Facets(self_paced=True, ects=True), "data science with"),
         ("online teaching", Facets(), "online teaching"),
+        ("teaching online", Facets(), "teaching online"),  # a skill, not where the course is
+        ("tutoring online for beginners", Facets(level="beginner"), "tutoring online for"),
         ("with a certificate", Facets(certificate=True), ""),
         ("kostenlose Kurse", Facets(free=True), "kurse"),
         ("budget planning", Facets(), "budget planning"),  # a topic, not a price
