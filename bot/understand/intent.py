@@ -437,6 +437,11 @@ _FOREIGN_WORDS_TO_DROP = re.compile(
 )
 
 
+# "si estos cursos valen la pena", "lohnen sich die Kurse": whether courses are worth it, not a search
+_FOREIGN_WORTH = re.compile(
+    r"\b(?:valen? la pena|vale(?:m)? a pena|vale(?:n)? la pena|lohn(?:t|en) sich|sich lohnen|ca vaut|"
+    r"(?:ne )?valent|vaut le coup|valgono la pena|vale la pena|de moeite waard|waard|warto|oplaca sie)\b"
+)
 _FOREIGN_QUESTION = re.compile(
     r"^(?:que|qué|cuanto|cuánto|cuanta|como|cómo|cual|cuál|donde|dónde|puedo|hay|es|son|was|wie|wo|"
     r"wann|warum|kann|ist|sind|gibt|quoi|combien|comment|est|puis|peut|quanto|quanta|cosa|posso|"
@@ -803,6 +808,8 @@ class Understander:
         Any other question ("¿cuánto cuesta un curso?") is not a search: it gets the language reply.
         """
         words = folded.strip(" ?!.,¿¡")
+        if _FOREIGN_WORTH.search(words):
+            return None
         looking = bool(_FOREIGN_LOOKING.match(words))
         wish = bool(_FOREIGN_LEARN.search(words)) and (bool(_FOREIGN_WISH.search(words)) or looking)
         course = bool(_COURSE_WORDS_ANY_LANGUAGE.search(words))

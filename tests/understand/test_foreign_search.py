@@ -45,6 +45,8 @@ def test_a_course_search_in_another_language_finds_the_skill(
         ("Est-ce que les cours sont reconnus par les employeurs ?", "fr"),
         ("Czy te kursy są uznawane przez pracodawców?", "pl"),
         ("Kurse sind teuer, oder?", "de"),  # a course word first, but no topic after it
+        ("mi jefe dice que estos cursos de marketing valen la pena, tú qué crees", "es"),  # worth it
+        ("vale a pena fazer estes cursos online", "pt"),
     ],
 )
 def test_other_questions_about_courses_get_the_reply_in_their_language(
