@@ -503,7 +503,7 @@ PLAN_CLAUSE_MAX_WORDS = 6  # a command after a reason ("sick this week, pause fo
 VERY_SHORT = 2  # words: a bare "marketing" is a skill unless the FAQ is very sure
 VERY_SHORT_FAQ_CONFIDENCE = 0.8
 # A course request naming no known skill is the FAQ's question when the FAQ is this sure.
-REQUEST_FAQ_CONFIDENCE = 0.6
+REQUEST_FAQ_CONFIDENCE = 0.55
 
 
 @dataclass(frozen=True)
@@ -648,6 +648,11 @@ class Understander:
             # "ok that's all for now, bye", "thanks, that's a relief": small talk that opens or
             # closes a message with no question in it.
             return Understanding("smalltalk", scores, match=closing)
+        thanking = THANKS_OPENING.match(folded) and not questionish and not skill
+        thanks = next((i for i in self.faq.smalltalk if i.id == "thanks"), None)
+        if thanks is not None and thanking and faq_score < PHRASE_FAQ_CONFIDENCE:
+            # "thanks so much for your help!": thanks, not a phrase to search for
+            return Understanding("smalltalk", scores, match=Match("smalltalk", smalltalk=thanks))
         if context.expecting_skill and not (questionish and match.kind == "answer"):
             return Understanding("search", scores, query=stripped)
         if phrase and words <= VERY_SHORT and faq_score < VERY_SHORT_FAQ_CONFIDENCE:
@@ -678,7 +683,7 @@ class Understander:
             # honestly if none fits, and offers the questions too.
             return Understanding("search", scores, query=stripped)
         about_course = context.last_course_id is not None
-        bot_cost = match.best is not None and match.best.entry.id == "bot-cost"
+        bot_cost = any(r.entry.id == "bot-cost" for r in match.ranked[:2])
         if about_course and bot_cost and not _NAMES_THE_BOT.search(folded):
             # "does that one cost anything" after a course card asks about the course
             price = self.faq.match(PRICE_QUESTION)
@@ -690,7 +695,6 @@ class Understander:
             # "just finished data analytics, whats next, maybe machine learning courses?": no
             # question the FAQ answers, and one clause asks for courses on a known skill.
             return Understanding("search", {**scores, "search": 1.0}, query=asked_skill)
-        thanks = next((i for i in self.faq.smalltalk if i.id == "thanks"), None)
         if thanks is not None and THANKS_OPENING.match(folded) and not questionish:
             # "thank you very much for your patience with my questions": thanks, however long
             return Understanding("smalltalk", scores, match=Match("smalltalk", smalltalk=thanks))
@@ -742,6 +746,15 @@ class Understander:
         """The FAQ's decision, with a second look when its word rules turned the message away as
         off-topic but the learned on-topic signal is sure it is a question for the FAQ."""
         match = self._match_once(text)
+        if match.kind == "answer" and match.best is not None and len(text.split()) >= LONG_QUESTION_WORDS:
+            # "…everything runs on new systems now. How much does one of these usually cost?": the
+            # story may sound like another entry; the question asked, far surer alone, wins.
+            for sentence in _asked_sentences(text)[:1]:
+                found = self._match_once(sentence)
+                bar = match.best.confidence + STORY_MARGIN
+                surer = found.best is not None and found.best.confidence >= bar
+                if found.kind == "answer" and surer:
+                    return found
         if match.kind == "suggest" and len(text.split()) >= LONG_QUESTION_WORDS:
             # "…I have time. How does a course like this proceed from beginning to end?": the
             # question asked in a long message, matched on its own.
@@ -910,6 +923,7 @@ def _topic_head(text: str) -> str | None:
 
 
 LONG_QUESTION_WORDS = 16  # this long, the question asked in it is also matched alone
+STORY_MARGIN = 0.3  # the last question alone must be this much surer to beat the whole story
 MIN_SENTENCE_WORDS = 4
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 

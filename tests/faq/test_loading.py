@@ -32,7 +32,7 @@ def test_the_plan_commands_are_embedded_once() -> None:
 
 def test_a_second_look_answers_and_each_caller_gets_its_own_ranking() -> None:
     faq = load_faq(CONTENT)
-    text = "can I claim these as continuing professional development for my paramedic registration"
+    text = "does it count as continuing professional development for a paramedic"
     first = faq.match(text)
     again = faq.match(text, known_on_topic=True)
     assert again.kind == "answer" and first.kind == "fallback"

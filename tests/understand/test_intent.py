@@ -301,7 +301,8 @@ def test_the_question_at_the_end_of_a_long_story_is_answered(
     understander: Understander, text: str, entry: str
 ) -> None:
     whole = understander.faq.match(text)
-    assert whole.kind != "answer"  # the story alone drowns the question ...
+    # the story alone drowns the question (or sounds like another entry) ...
+    assert whole.kind != "answer" or whole.best is None or whole.best.entry.id != entry
     got = understander.understand(text)
     assert got.kind == "faq" and got.match is not None and got.match.best is not None
     assert got.match.best.entry.id == entry  # ... which is answered on its own
