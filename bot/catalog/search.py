@@ -103,6 +103,7 @@ VERIFY_MAX = 40  # a text-only word is checked as written in at most this many c
 PAGE_SIZE = 5  # courses a results page shows (`SearchResult.left_out` is judged on page 1)
 RESULTS_KEPT = 2000  # ranked ids kept per search (paging, filters)
 CACHE_SEARCHES = 5000  # searches whose ranked ids stay in memory for their buttons
+KNOWN_SKILL_CACHE = 8192  # texts whose "is it a known skill?" answer is kept (then all are forgotten)
 R_LANGUAGE = "rlang"  # "R" the language: normalise() reads a lone "r" as "are"
 _R_WORD = re.compile(
     r"(?<![\w#+.'’&-])R(?![\w#+'’&-])"
@@ -295,6 +296,7 @@ class CourseSearch:
         self._skill_total = np.array([max(1, len(set(c.skills))) for c in courses], dtype=np.float32)
         self._display: dict[str, str] = {}
         self._cache: OrderedDict[int, SearchResult] = OrderedDict()
+        self._known_skill_cache: dict[str, bool] = {}  # the index never changes: answers can be kept
         self._n = len(courses)
         is_english_word("course")  # load the word list here (a worker thread), not in a first search
 
@@ -502,6 +504,14 @@ class CourseSearch:
     def is_known_skill(self, text: str) -> bool:
         """Whether a short message is plainly a skill ("pyhton", "ML", "data viz", "Go"), or a
         job title the catalogue has skills for ("data analyst")."""
+        known = self._known_skill_cache.get(text)
+        if known is None:
+            if len(self._known_skill_cache) >= KNOWN_SKILL_CACHE:
+                self._known_skill_cache.clear()
+            known = self._known_skill_cache[text] = self._is_known_skill(text)
+        return known
+
+    def _is_known_skill(self, text: str) -> bool:
         facets, rest = parse_filters(_mark_r(text))
         if normalise(text) and normalise(text) in self.careers._by_name:
             return True

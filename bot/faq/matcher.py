@@ -51,7 +51,7 @@ SMALLTALK_RATIO = 88  # whole-message similarity needed to treat text as small t
 SMALLTALK_MAX_WORDS = 6  # longer messages are small talk only if they match as a whole
 SMALLTALK_SHORT_WORDS = 3  # "hey bot": this short, small talk wins over an FAQ match
 TYPO_SIMILARITY = 0.8  # normalised Levenshtein similarity to correct an unknown word
-FUZZY_SHORTLIST = 4  # entries whose phrasings get the (costlier) fuzzy comparison (3 to 8 rank alike)
+FUZZY_SHORTLIST = 3  # entries whose phrasings get the (costlier) fuzzy comparison (3 to 8 rank alike)
 SEMANTIC_COMMON_SHARE = 0.5  # words in more entries than this share are left out of the meaning
 SEMANTIC_WEIGHT = 0.3  # share of the confidence that comes from meaning (WordLlama cosine)
 # A message with no word about learning, courses or this bot ("whats the best laptop under
@@ -342,6 +342,12 @@ class Faq:
             words.update(stem(w) for w in normalise(html_to_text(entry.answer)).split())
             vocab_per_entry.append(words)
         self._entry_vocab = vocab_per_entry
+        # Which entry uses which word, as a matrix: a message's coverage is one product.
+        words_used = sorted({w for vocab in vocab_per_entry for w in vocab})
+        self._vocab_column = {w: i for i, w in enumerate(words_used)}
+        self._uses = np.zeros((len(vocab_per_entry), len(words_used)), dtype=np.float64)
+        for row, vocab in enumerate(vocab_per_entry):
+            self._uses[row, [self._vocab_column[w] for w in vocab]] = 1.0
         # What the off-topic gate counts as "a word the FAQ uses": its questions, its answers and
         # the words of at least two phrasings. A word one learner's phrasing happened to use
         # ("iphone", "outside") does not make a message about it a question for the FAQ.
@@ -370,6 +376,8 @@ class Faq:
         self._vocabulary = sorted(df)
         self._prefixes = frozenset(w[:5] for w in df if len(w) >= 5)
         self._doc_texts = [doc for _, doc in self._docs]
+        # token_sort_ratio is plain ratio on the words sorted: sorted once here, not per message
+        self._doc_sorted = [" ".join(sorted(doc.split())) for doc in self._doc_texts]
         self._corrections: dict[str, str] = {}
         self._recent: dict[str, tuple[list[Scored], float]] = {}
         self._build_gram_vectors()
@@ -563,9 +571,12 @@ class Faq:
         query = " ".join(words)
         weights = {w: self._weight(w) for w in set(words)}
         total = sum(weights.values()) or 1.0
-        coverage = np.array(
-            [sum(weight for w, weight in weights.items() if w in vocab) for vocab in self._entry_vocab]
-        ) / total
+        known = [(self._vocab_column[w], weight) for w, weight in weights.items() if w in self._vocab_column]
+        coverage = np.zeros(len(self.entries))
+        if known:
+            columns, values = zip(*known, strict=True)
+            coverage = self._uses[:, list(columns)] @ np.array(values)
+        coverage = coverage / total
         cosine = self._gram_cosine(query)
         cheap = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT - SIMILARITY_WEIGHT) * cosine
         meaning = np.zeros(len(self.entries))
@@ -575,10 +586,11 @@ class Faq:
         similarity = np.zeros(len(self.entries))
         shortlist = np.argsort(-cheap)[:FUZZY_SHORTLIST]
         docs = [d for index in shortlist for d in self._docs_of[index]]
-        # token_set forgives extra words; token_sort rewards saying the same thing.
+        # token_set forgives extra words; token_sort (ratio on sorted words) rewards saying the same thing.
+        sorted_query = " ".join(sorted(query.split()))
         per_doc = (
             process.cdist([query], [self._doc_texts[d] for d in docs], scorer=fuzz.token_set_ratio)[0]
-            + process.cdist([query], [self._doc_texts[d] for d in docs], scorer=fuzz.token_sort_ratio)[0]
+            + process.cdist([sorted_query], [self._doc_sorted[d] for d in docs], scorer=fuzz.ratio)[0]
         ) / 200
         for d, score in zip(docs, per_doc.tolist(), strict=True):
             index = self._docs[d][0]

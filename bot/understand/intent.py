@@ -746,12 +746,13 @@ class Understander:
         """The FAQ's decision, with a second look when its word rules turned the message away as
         off-topic but the learned on-topic signal is sure it is a question for the FAQ."""
         match = self._match_once(text)
-        if match.kind == "answer" and match.best is not None and len(text.split()) >= LONG_QUESTION_WORDS:
+        whole = match.best.confidence if match.kind == "answer" and match.best is not None else 1.0
+        if whole < STORY_UNSURE and len(text.split()) >= LONG_QUESTION_WORDS:
             # "…everything runs on new systems now. How much does one of these usually cost?": the
             # story may sound like another entry; the question asked, far surer alone, wins.
             for sentence in _asked_sentences(text)[:1]:
                 found = self._match_once(sentence)
-                bar = match.best.confidence + STORY_MARGIN
+                bar = whole + STORY_MARGIN
                 surer = found.best is not None and found.best.confidence >= bar
                 if found.kind == "answer" and surer:
                     return found
@@ -923,6 +924,7 @@ def _topic_head(text: str) -> str | None:
 
 
 LONG_QUESTION_WORDS = 16  # this long, the question asked in it is also matched alone
+STORY_UNSURE = 0.55  # ... when the whole story's answer is below this (a question alone rarely passes 0.85)
 STORY_MARGIN = 0.3  # the last question alone must be this much surer to beat the whole story
 MIN_SENTENCE_WORDS = 4
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
