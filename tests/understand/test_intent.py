@@ -133,6 +133,9 @@ def test_a_follow_up_stays_on_the_topic(understander: Understander) -> None:
         # hopelessness about work, with no feeling word
         "what is the point, nobody will hire someone my age",
         "honestly ill never get a job at this rate",
+        # what failing would cost, said plainly
+        "my parents paid for it, i really cant afford to fail",
+        "been going through the motions with this module for weeks",
     ],
 )
 def test_wellbeing_messages_get_care(understander: Understander, text: str) -> None:
