@@ -558,7 +558,10 @@ class Understander:
             return Understanding("urgent", {"care": 1.0})
         action = plan_action(folded)
         by_words = self.care.level_by_words(text) if level == "care" else None
-        if level == "care" and by_words is None and action is None:
+        # A course on a known skill asked for ("project mgmt course pls") is no plan command,
+        # however the learned signal reads it.
+        asks_known_skill = explicit is not None and self.is_known_skill(_requested_skill(explicit))
+        if level == "care" and by_words is None and action is None and not asks_known_skill:
             action = self._learned_plan_action(text, folded)
         done_report = action == "progress" and bool(_REPORTS_DONE.search(folded))
         if level == "care" and by_words is None and (action not in (None, "progress") or done_report):
@@ -592,7 +595,7 @@ class Understander:
             # ("work got crazy and i fell behind, will i lose my place if i miss the deadline"):
             # the answer is what helps.
             level = None
-        if action is None and level is None:
+        if action is None and level is None and not asks_known_skill:
             action = self._learned_plan_action(text, folded)
         if action is not None:
             return Understanding("plan", {"plan": 1.0}, plan_action=action)

@@ -73,6 +73,8 @@ def test_after_which_skill_the_next_text_is_a_skill(understander: Understander, 
         ("any beginner courses in marketing?", "beginner courses in marketing"),
         ("can you recommend a course for me", ""),
         ("what should i study", ""),
+        # the learned plan signal once read this as "pause": a known skill asked for is a search
+        ("project mgmt course pls", "project mgmt course"),
     ],
 )
 def test_course_intents_keep_what_was_asked(understander: Understander, text: str, query: str) -> None:
