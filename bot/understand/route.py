@@ -17,7 +17,7 @@ _COURSE_SUFFIX = r"(?:courses?|classes|class|programmes?|programs?|training|trai
 _REQUEST_PATTERNS = [
     # "I want to learn X", "I'd like to study X", "teach me X", "how can I learn X"
     r"^(?:(?:i|id)\s+(?:just\s+|really\s+)?"
-    r"(?:(?:want|would like|wanna|need|d like|'d like|like|am looking)\s+to|wanna)\s+"
+    r"(?:(?:want|would like|wanna|need|d like|'d like|like|am looking)\s+(?:to\s+)?|wanna)"
     r"(?:learn|study|get better at|improve|do)|(?:i\s+am|i\s+m|im)\s+(?:so\s+|really\s+)?"
     r"(?:excited|keen|eager|ready|"
     r"planning|hoping)\s+to\s+(?:learn|study)|"
@@ -32,10 +32,11 @@ _REQUEST_PATTERNS = [
     rf"{_COURSE_WORDS}\s+(?:on|for|in|about|with|covering)\s+(?P<q>.+)$",
     # "anything for X?", "something on X"
     # "find me something about cad cam"
-    r"^(?:(?:i\s+am\s+|i\s+m\s+|im\s+)?(?:looking\s+for|got|have\s+you\s+got|do\s+you\s+have|is\s+there)\s+|"
+    r"^(?:(?:i\s+am\s+|i\s+m\s+|im\s+)?(?:looking\s+for|got|have\s+you\s+got|have\s+you|do\s+you\s+have|"
+    r"is\s+there)\s+|"
     r"(?:(?:can|could)\s+you\s+)?(?:find|show|give|get|recommend|suggest)\s+(?:me\s+)?|"
     r"(?:i\s+)?(?:need|want|would like|d like)\s+)?"
-    r"(?:anything|something)\s+(?:good\s+)?(?:for|on|about|in)\s+(?P<q>.+)$",
+    r"(?:anything|something)\s+(?:good\s+)?(?:for|on|about|in|concerning|regarding|related to)\s+(?P<q>.+)$",
     # "X courses", "python course please", "search X courses"
     rf"^(?:search\s+(?:for\s+)?)?(?P<q>.+?)\s+{_COURSE_SUFFIX}(?:\s+please)?$",
     r"^search\s+(?:for\s+)?(?P<q>.+)$",
@@ -56,6 +57,7 @@ _REQUEST_PATTERNS = [
     r"(?:on|for|in|about|with|covering)\s+(?P<q>.+)$",
 ]
 _REQUESTS = [re.compile(p) for p in _REQUEST_PATTERNS]
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\w{4})(?!(?:course|class|programme|program)s?\b)")
 # Careers and fields: "i want to become a data analyst", "i wanna get into cyber security",
 # "how do i become a ux designer", "i need to upskill in AI for work".
 _GOAL = re.compile(
@@ -92,7 +94,7 @@ _ADVICE = re.compile(
 _COURSE_NOUN = re.compile(r"\b(?:courses?|classes|class|trainings?|programmes?|programs?)\b")
 _QUESTION_ANYWHERE = re.compile(
     r"\?|\b(?:what|whats|how|why|when|where|who|which|can i|could i|will|would|should|do i|does|is it|am i|"
-    r"is that|is this the same|"
+    r"is that|is this the same|do they|do these|does it|does this|whos|are you|"
     r"can (?:a|an|one|they|these|it|this|that)|"
     r"are they|are these|is this|isnt|is not|arent|are not|worth|recogni[sz]e|value|tips|advice|convinc\w*|"
     r"boss|employer|pay for|fund(?:ing|ed|s)?|grants?|bursar\w*|scholarships?|financial aid|refunds?|"
@@ -138,7 +140,7 @@ _NOT_A_SKILL = re.compile(
 # "beginner coding courses for someone who's never touched it": who, not what
 _FOR_SOMEONE_WHO = re.compile(
     r"(?<=\S)\s+for\s+(?:someone|somebody|people|a person|a beginner|beginners|anyone|a total beginner)\s+"
-    r"(?:who|that|like|with|without)\b.*$"
+    r"(?:who|whos|who s|that|like|with|without)\b.*$"
 )
 _FOR_ME = re.compile(r"me|us|myself|someone like me|people like me|a beginner like me")
 _TRAILING = re.compile(r"[\s?!.,]+$|\s+(?:please|pls|plz)$")
@@ -161,7 +163,7 @@ def course_request(text: str) -> str | None:
         return whole
     folded = " ".join(fold(text).replace("'", " ").split())
     first, mark, rest = folded.partition("?")
-    if mark and rest.strip() and not _QUESTION_ANYWHERE.search(rest) and _COURSE_NOUN.search(first):
+    if mark and rest.strip() and not _QUESTION_ANYWHERE.search(rest):
         # "salon management course? thinking of opening my own place": the request, then why
         found = _request(first)
         if found:
@@ -225,6 +227,9 @@ def _request(text: str) -> str | None:
         if found:
             query = _TRAILING.sub("", _GOAL_TAIL.sub("", found.group("q"))).strip()  # "…, where do i start"
             query = re.sub(r"^(?:to|how to)\s+", "", query)
+            if pattern is _REQUESTS[2]:  # "anything concerning the conservation of historic buildings? …"
+                query = query.split("?")[0].strip()
+                query = _LEADING_ARTICLE.sub("", query)
             if query and not _NOT_A_SKILL.match(query):
                 return query
             if _FOR_ME.fullmatch(query) and _COURSE_NOUN.search(folded):

@@ -61,6 +61,9 @@ def test_who_the_course_is_for_does_not_hide_the_request() -> None:
         ("i want to sell my handmade jewellery online", "sell my handmade jewellery online"),
         ("find me something about bookbinding", "bookbinding"),
         ("id like to learn sage accounts", "sage accounts"),
+        ("i want learn photoshop", "photoshop"),
+        ("have you anything concerning dry stone walling? for our farm", "dry stone walling"),
+        ("excel courses for someone whos never used it", "excel courses"),
         ("can you recommend something on bee keeping", "bee keeping"),
     ],
 )
@@ -80,6 +83,8 @@ def test_wishes_goals_and_a_topic_then_what_have_you_got_are_requests(text: str,
         "sick of retail. can a short course really get me into an office job",
         "is there free money for courses if youre a carer",
         "did a free online course at the library once, is that the same thing",
+        "ECTS credits - do they carry over to a masters programme?",
+        "whos running this bot, are you selling courses",
     ],
 )
 def test_a_question_after_the_course_words_is_not_a_request(text: str) -> None:
