@@ -86,8 +86,14 @@ _ASKS_MIDWAY = re.compile(
     r"\b(?:would|will|can|could|does|do|is|are)\s+(?:one|one of these|these|they|it|this|that)\s+"
     r"(?:\w+\s+){0,2}"
     r"(?:help|count|work|matter|worth|a problem|an issue|ok|okay|enough|real|legit|recogni[sz]ed)\b"
+    # "…went straight to work on the scaffold can i still do these"
+    r"|\b(?:can|could|will|would|should|do)\s+i\s+(?:still\s+|even\s+|actually\s+|ever\s+)?"
+    r"(?:do|take|join|apply|get in|enrol|sign up|study|switch|finish|start)\s+"
+    r"(?:one|these|them|it|this|that)\b"
 )
 _FOLLOW_UP = re.compile(r"^(?:and|but|what about|how about|also|ok and|so)\b")
+# "ok and how do i stop them…", "kindly explain…": words before the question that ask nothing
+_POLITE_OPENING = re.compile(r"^(?:(?:ok|okay|so|and|but|right|well|kindly|please|pls|um|also|hi|hey)\s+)+")
 
 
 def _either(*alternatives: str) -> re.Pattern[str]:
@@ -997,7 +1003,12 @@ def _asks_plainly(folded: str) -> bool:
     """A question mark, a sentence opening as a question (not "…and honestly so do i"), or a
     clause asking for something ("still dont get it, give me an example"; "…lol. anyway, roughly
     what do these go for"); a "why can't i…" clause is a reproach, not a question."""
-    if "?" in folded or any(_QUESTION_START.match(s.strip()) for s in re.split(r"[.!;]+", folded)):
+    sentences = [s.strip() for s in re.split(r"[.!;]+", folded)]
+    # "ok and how do i stop them…" asks; "…and so do i" does not (too short once the opening goes)
+    unopened = [_POLITE_OPENING.sub("", s) for s in sentences]
+    if "?" in folded or any(_QUESTION_START.match(s) for s in sentences):
+        return True
+    if any(_QUESTION_START.match(s) and len(s.split()) >= 3 for s in unopened):
         return True
     clauses = [c.strip() for c in re.split(r"[.!;,]+|\banyway\b", folded)]
     if any(_ASKS_FOR.match(c) or (_QUESTION_START.match(c) and not c.startswith("why")) for c in clauses):

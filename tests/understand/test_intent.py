@@ -12,7 +12,7 @@ from bot.catalog.store import build_search
 from bot.faq.matcher import load_faq
 from bot.storage.db import open_database
 from bot.understand.care import load_care
-from bot.understand.intent import Context, Understander, plan_action
+from bot.understand.intent import Context, Understander, _asks_plainly, plan_action
 from bot.understand.language import load_languages
 from bot.understand.route import course_request
 
@@ -596,3 +596,18 @@ def test_whether_the_bot_costs_anything_is_about_the_bot(understander: Understan
     understood = understander.understand("do you cost anything to use", Context(last_course_id=1))
     assert understood.match is not None and understood.match.best is not None
     assert understood.match.best.entry.id == "bot-cost"
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("ok and how do i pause them if work gets busy", True),
+        ("kindly explain what these are", True),
+        ("left school at 15 to work on the farm can i still do these", True),
+        ("i feel like giving up on all of it", False),
+        ("ok so i failed again", False),
+    ],
+)
+def test_a_question_after_ok_or_kindly_or_midway_is_asked(text: str, asks: bool) -> None:
+    """What decides whether a message that sounds distressed is also answered."""
+    assert _asks_plainly(text) is asks
