@@ -341,7 +341,6 @@ class Faq:
             # The answer's own words count too: "fee" may only appear there.
             words.update(stem(w) for w in normalise(html_to_text(entry.answer)).split())
             vocab_per_entry.append(words)
-        self._entry_vocab = vocab_per_entry
         # Which entry uses which word, as a matrix: a message's coverage is one product.
         words_used = sorted({w for vocab in vocab_per_entry for w in vocab})
         self._vocab_column = {w: i for i, w in enumerate(words_used)}
@@ -412,9 +411,10 @@ class Faq:
         ranked, meaning = self._ranked(normal)
         asked = "?" in text or bool(_QUESTION_WORDS.intersection(normal.split()))
         on_topic = known_on_topic or meaning >= ON_TOPIC_MEANING
-        if self.names_other_subject(text, normal):
+        elsewhere = self.names_other_subject(text, normal)
+        if elsewhere:
             on_topic = False  # "how does a balance transfer on a credit card work": about the card
-        if not on_topic and (self.off_domain(normal) or self.names_other_subject(text, normal)):
+        if not on_topic and (elsewhere or self.off_domain(normal)):
             # "how much does a pizza cost": a real word the FAQ never uses, and nothing about
             # learning: not a question for this bot, however well "how much … cost" matches.
             intent = self._smalltalk(normal, whole_message_only=False, asked=asked)

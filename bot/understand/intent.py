@@ -445,8 +445,8 @@ _FOREIGN_WORDS_TO_DROP = re.compile(
 
 # "si estos cursos valen la pena", "lohnen sich die Kurse": whether courses are worth it, not a search
 _FOREIGN_WORTH = re.compile(
-    r"\b(?:valen? la pena|vale(?:m)? a pena|vale(?:n)? la pena|lohn(?:t|en) sich|sich lohnen|ca vaut|"
-    r"(?:ne )?valent|vaut le coup|valgono la pena|vale la pena|de moeite waard|waard|warto|oplaca sie)\b"
+    r"\b(?:vale[mn]? (?:la|a) pena|valgono la pena|lohn(?:t|en) sich|sich lohnen|ca vaut|vaut le coup|valent|"
+    r"waard|warto|oplaca sie)\b"
 )
 _FOREIGN_QUESTION = re.compile(
     r"^(?:que|qué|cuanto|cuánto|cuanta|como|cómo|cual|cuál|donde|dónde|puedo|hay|es|son|was|wie|wo|"
