@@ -112,7 +112,8 @@ def run(rounds: int = 20) -> FaqFigures:
     faq, faq_load = _load("FAQ index + WordLlama embeddings", lambda: load_faq(CONTENT_DIR))
     languages = load_languages(CONTENT_DIR)
     _, language_load = _load("language detector (py3langid)", languages.warm_up)
-    understander = Understander(faq, catalog.is_known_skill, load_care(CONTENT_DIR), languages)
+    # Uncached: the warm-up pass must not make every later "is it a skill?" free.
+    understander = Understander(faq, catalog.known_skill_uncached, load_care(CONTENT_DIR), languages)
     texts = [str(m["text"]) for m in messages(SETS[0])]
 
     def understand(text: str) -> object:
