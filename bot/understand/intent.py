@@ -80,7 +80,16 @@ _QUESTION_START = re.compile(
 _ASKS = re.compile(
     r"\b(?:can i|could i|do i|should i|will i|am i|is it|are they|is this|is that|isnt|how|why)\b"
 )
-_ASKS_FOR = re.compile(r"^(?:give me|tell me|show me|explain|describe|roughly what|what if|and if)\b")
+_ASKS_FOR = re.compile(
+    r"^(?:give me|tell me|show me|explain|describe|roughly what|what if|and if)\b|^(?:and |so )?then what$"
+)
+_RHETORICAL = re.compile(
+    r"\b(?:(?:so |and |then )?what(?:'?s| is)? (?:even |really |actually )?the point"
+    r"(?: of (?:it|trying|me|this))?"
+    r"|why (?:do|did|am|should|would) i(?: even)?(?: bother| try| like this| trying| do this)?"
+    r"|what(?:'?s| is)? wrong with me|what happened to me|how did (?:it|i) (?:come|get) to this"
+    r"|what am i (?:even )?doing(?: with my life)?|who am i kidding|why bother)\s*\??(?=\s*(?:[.,!;]|$))"
+)
 _TO_LEARN = re.compile(r"\b(?:to learn|for learning|to study|learn to)\b")
 _ASKS_MIDWAY = re.compile(
     r"\b(?:would|will|can|could|does|do|is|are)\s+(?:one|one of these|these|they|it|this|that)\s+"
@@ -594,7 +603,8 @@ class Understander:
             # "i want to quit my course" is about the learner, not a search; "stress
             # management courses" names a skill and stays a search. A question asked with
             # the feeling ("…is the final assessment hard?") is kept, answered after the care reply.
-            asked = self.faq.match(text) if _asks_plainly(folded) else None
+            # "whats the point", "what happened to me": despair in a question's shape asks nothing.
+            asked = self._match(text) if _asks_plainly(_RHETORICAL.sub(" ", folded)) else None
             kept = asked if asked is not None and asked.kind == "answer" else None
             if kept is None or self.care.level_by_words(text) is not None:
                 return Understanding("care", {"care": 1.0}, match=kept)

@@ -126,3 +126,41 @@ def test_good_news_with_the_fear_in_the_past_is_not_distress(care: Care, text: s
 )
 def test_distress_beside_a_success_is_still_heard(care: Care, text: str) -> None:
     assert care.level(text) == "care"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        # invented for this test, not taken from a labelled set
+        (
+            "Sorry, I'm hopeless with apps. My wife passed last spring and I have to earn more now. "
+            "I've done the books for a builder for 25 years with no diploma. Would one of these count "
+            "in place of a real accounting degree when I apply?",
+            "replace-degree",
+        ),
+        ("nervous wreck over here. if i don't pass the assessment, then what", "failing-retakes"),
+    ],
+)
+def test_a_worried_question_gets_the_care_reply_and_its_answer(
+    understander: Understander, text: str, entry: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "care"
+    assert got.match is not None and got.match.kind == "answer" and got.match.best is not None
+    assert got.match.best.entry.id == entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I ran a whole ward once. Now I can't finish one online unit. What happened to me",
+        "lost my job at 50 and now a kid half my age is teaching me spreadsheets. how did it come to this",
+        "what's the point, i'm never going to finish this",
+    ],
+)
+def test_despair_shaped_like_a_question_gets_no_faq_answer_added(
+    understander: Understander, text: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "care"
+    assert got.match is None
