@@ -18,9 +18,12 @@ from bot.text import normalise
 # without, only a text that is nothing but a job title does.
 INTENT = re.compile(
     r"\b(?:become|becoming|be|work|working|job|jobs|career|careers|role|get into|getting into"
-    r"|(?:switch|switching|change|changing|move|moving|transition|transitioning) (?:to|into)"
+    r"|(?:switch|switching|change|changing|move|moving|transition|transitioning)"
+    r"(?: from(?: \w+){1,4})? (?:to|into)"
     r"|train as|retrain|retraining|hired|employed|promoted|promotion)\b"
 )
+# "from driving trams to …", "from being a cleaner into …": the job someone is leaving
+LEFT_JOB = re.compile(r"\bfrom (?:\w+ ){1,4}?(?=(?:to|into) )")
 # How job titles end ("developer", "analyst", "nurse"); a career's other names include fields
 # ("nursing", "data science"), which alone are a topic to search, not a career.
 JOB_ENDINGS = (
@@ -59,9 +62,10 @@ class Careers:
             return None
         if words in self._by_name and looks_like_a_job(words):
             return self._by_name[words]
-        padded = f" {words} "
         if not INTENT.search(words):
             return None
+        # "move from call centre agent to supervisor": the job wanted, not the one left
+        padded = f" {LEFT_JOB.sub(' ', words)} "
         for name in self._longest_first:
             if f" {name} " in padded or f" {name}s " in padded:
                 return self._by_name[name]

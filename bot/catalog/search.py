@@ -53,7 +53,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Indel
 
-from bot.catalog.careers import Career, Careers
+from bot.catalog.careers import LEFT_JOB, Career, Careers
 from bot.catalog.filters import (
     HOUR_LIMITS,
     LANGUAGE_WORDS,
@@ -159,7 +159,7 @@ PARTIAL_ALSO = 0.3
 JOB_WORDS = frozenset(
     "become becoming be work working job jobs career careers role get into as promoted promotion step up "
     "move change changing switch switching retrain retraining transition pivot late later life age "
-    "aged".split()
+    "aged go going being".split()
 )
 
 Kind = Literal["skill", "phrase", "word", "unknown"]
@@ -832,8 +832,15 @@ class CourseSearch:
         if career is None:
             return None
         name = self.careers.name_in(career, rest) or ""
-        left = normalise(rest).replace(name, " ").split() if name else normalise(rest).split()
-        if any(w not in FILLER and w not in JOB_WORDS and not _AGE.fullmatch(w) for w in left):
+        # "move from driving trams to an office job", "i'm a postwoman and want a desk job": the
+        # job they come from is where they stand, not a topic of the search.
+        said = _CURRENT_JOB.sub(" ", normalise(rest))
+        left = said.replace(name, " ").split() if name else said.split()
+        own_words = {w for other in career.names for w in other.split()}
+        if any(
+            w not in FILLER and w not in JOB_WORDS and w not in own_words and not _AGE.fullmatch(w)
+            for w in left
+        ):
             return None  # "python for data analysts": a topic, not a career change
         return career
 
@@ -1012,6 +1019,7 @@ _FOR_AUDIENCE = re.compile(
 )
 # "moving into management from nursing": where the learner comes from is not the topic (but
 # "protect my business from hackers" is).
+_CURRENT_JOB = re.compile(rf"{LEFT_JOB.pattern}|^(?:i m|im|i am) (?:a |an )?(?:\w+ ){{1,3}}?and ")
 _AGE = re.compile(r"\d{2}s?|(?:twenties|thirties|forties|fifties|sixties)")  # "into tech at 40", "in my 50s"
 _CHANGING = re.compile(r"\b(?:into|move|moving|switch|switching|transition\w*|chang\w+|coming|retrain\w*)\b")
 _FROM_BACKGROUND = re.compile(

@@ -71,6 +71,14 @@ _GOAL = re.compile(
     r"start a career in|start in|upskill in|skill up in|reskill in|retrain as|retrain in|get better at)"
     r"\s+(?:an?\s+|the\s+)?(?P<q>.+)$"
 )
+# "what can i study to move from driving trams to an office job", "skills to go from call centre
+# agent to supervisor": what to learn for the job wanted (the one left is no topic).
+_CAREER_MOVE = re.compile(
+    r"^(?:(?:what|which)\s+(?:can|should|could|do|would)\s+i\s+(?:study|learn|do|take)\s+to\s+|"
+    r"(?:(?:what|which)\s+)?(?:skills|courses?)\s+(?:do\s+i\s+need\s+)?(?:to|for)\s+)"
+    r"(?:move|moving|switch|switching|go|going|get|getting|change|changing|transition|transitioning)"
+    r"\s+from\s+(?:\w+\s+){1,4}?(?:to|into)\s+(?:an?\s+|the\s+)?(?P<q>.+)$"
+)
 _GOAL_TAIL = re.compile(
     r"\s+(?:for|at)\s+(?:work|my job|my career)$|\s+(?:one day|someday|eventually|next year)$"
     r"|\s*[,;.!?]\s*(?:where|what|how|which|any|so|but|and|pls|please)\b.*$"  # "…, where do i start"
@@ -195,7 +203,7 @@ def _request(text: str) -> str | None:
     )
     if _ADVICE.match(folded):
         return ""
-    goal = _GOAL.match(folded)
+    goal = _GOAL.match(folded) or _CAREER_MOVE.match(folded)
     if goal:
         wanted = _GOAL_TAIL.sub("", _TRAILING.sub("", goal.group("q"))).strip()
         if wanted and not _NOT_A_SKILL.match(wanted):

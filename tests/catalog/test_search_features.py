@@ -468,3 +468,17 @@ def test_when_two_filters_leave_nothing_one_is_dropped_and_named(search: CourseS
     assert cards and all(c.language.lower().startswith(("spanish", "es")) for c in cards)  # the language kept
     buttons = [b for row in reply.buttons for b in row]
     assert {b.label for b in buttons} >= {"✖ free", "✖ in Spanish"}  # both still removable
+
+
+@pytest.mark.parametrize(
+    ("query", "career"),
+    [
+        ("what should i learn to go from stacking shelves to an office job", "office administrator"),
+        ("courses to switch from bar work to being a supervisor", "team leader"),
+        ("help me get from call centre agent into a supervisor role", "team leader"),
+        ("i'm a bin man and i want a desk job", "office administrator"),
+    ],
+)
+def test_the_job_left_behind_is_no_topic_of_the_search(search: CourseSearch, query: str, career: str) -> None:
+    result = search.search(query)
+    assert result.career == career and result.ranked

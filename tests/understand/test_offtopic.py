@@ -224,3 +224,22 @@ def test_other_subjects_come_from_the_content_file(tmp_path: Path) -> None:
     asked = "how much is a lawnmower"
     assert load_faq(tmp_path / "content").names_other_subject(asked, normalise(asked))
     assert not load_faq(CONTENT).names_other_subject(asked, normalise(asked))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my boss still hasnt paid my holiday pay, what can i do",
+        "how do i apply for a work permit in canada",
+        "who do i call about my sick pay being wrong on my payslip",
+    ],
+)
+def test_pay_rights_and_papers_at_work_are_other_subjects(faq: Faq, text: str) -> None:
+    assert faq.match(text).kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    "text", ["im on universal credit, is there anything for me", "im on minimum wage, do they cost loads"]
+)
+def test_benefits_and_low_pay_named_as_a_situation_are_still_for_us(faq: Faq, text: str) -> None:
+    assert not faq.names_other_subject(text, normalise(text))

@@ -89,3 +89,19 @@ def test_wishes_goals_and_a_topic_then_what_have_you_got_are_requests(text: str,
 )
 def test_a_question_after_the_course_words_is_not_a_request(text: str) -> None:
     assert course_request(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("what should i study to move from cleaning offices to an admin job", "admin job"),
+        ("skills to go from warehouse picker to team leader", "team leader"),
+        ("which courses for switching from retail into it support", "it support"),
+    ],
+)
+def test_asking_what_to_learn_for_a_move_between_jobs_names_the_job_wanted(text: str, query: str) -> None:
+    assert course_request(text) == query
+
+
+def test_asking_whether_these_help_a_move_between_jobs_stays_a_question() -> None:
+    assert course_request("can these help me move from retail to an office job") is None
