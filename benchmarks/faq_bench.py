@@ -29,6 +29,7 @@ from bot.faq import matcher
 from bot.faq.matcher import load_faq
 from bot.text import is_english_word
 from bot.understand.care import load_care
+from bot.understand.entry_model import examples, train
 from bot.understand.intent import Context, Understander
 from bot.understand.language import load_languages
 
@@ -112,6 +113,8 @@ def run(rounds: int = 20) -> FaqFigures:
     faq, faq_load = _load("FAQ index + WordLlama embeddings", lambda: load_faq(CONTENT_DIR))
     languages = load_languages(CONTENT_DIR)
     _, language_load = _load("language detector (py3langid)", languages.warm_up)
+    ids = tuple(e.id for e in faq.entries)
+    _, entry_load = _load("FAQ entry model (trained afresh)", lambda: train(ids, *examples(faq)))
     # Uncached: the warm-up pass must not make every later "is it a skill?" free.
     understander = Understander(faq, catalog.known_skill_uncached, load_care(CONTENT_DIR), languages)
     texts = [str(m["text"]) for m in messages(SETS[0])]
@@ -124,7 +127,7 @@ def run(rounds: int = 20) -> FaqFigures:
     return FaqFigures(
         len(texts),
         rounds,
-        [english_load, faq_load, language_load],
+        [english_load, faq_load, language_load, entry_load],
         Latency.of(samples),
         [_accuracy(name) for name in SETS],
     )

@@ -304,6 +304,11 @@ class Match:
     kind: Literal["answer", "suggest", "fallback", "smalltalk"]
     ranked: tuple[Scored, ...] = ()
     smalltalk: SmalltalkIntent | None = None
+    # A fallback because the message is about something else ("my tax return"), not for want of
+    # a close entry: no second opinion makes it an answer.
+    turned_away: bool = False
+    # An answer only because a second opinion agreed with the matcher's best suggestion
+    seconded: bool = False
 
     @property
     def best(self) -> Scored | None:
@@ -418,7 +423,9 @@ class Faq:
             # "how much does a pizza cost": a real word the FAQ never uses, and nothing about
             # learning: not a question for this bot, however well "how much … cost" matches.
             intent = self._smalltalk(normal, whole_message_only=False, asked=asked)
-            return Match("smalltalk", smalltalk=intent) if intent else Match("fallback", tuple(ranked[:3]))
+            if intent:
+                return Match("smalltalk", smalltalk=intent)
+            return Match("fallback", tuple(ranked[:3]), turned_away=True)
         best = ranked[0]
         runner_up = ranked[1].confidence if len(ranked) > 1 else 0.0
         confident = best.confidence >= ANSWER_THRESHOLD and best.confidence - runner_up >= MIN_MARGIN

@@ -27,15 +27,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal, cast, get_args
 
 from bot.catalog.filters import parse_filters
-from bot.faq.matcher import Faq, Match
+from bot.faq.matcher import Faq, Match, Scored
 from bot.study.parse import parse_time_answer
 from bot.text import fold
 from bot.understand.care import THANKS_OPENING, Care
+from bot.understand.entry_model import AGREE_PROBABILITY, DISAGREE_PROBABILITY, entry_model
 from bot.understand.language import Languages
 from bot.understand.route import course_request
 
@@ -78,7 +79,8 @@ _QUESTION_START = re.compile(
     r"should|shall|may|might|must|have|has|any|anything|tell|explain|define|meaning)\b"
 )
 _ASKS = re.compile(
-    r"\b(?:can i|could i|do i|should i|will i|am i|is it|are they|is this|is that|isnt|how|why)\b"
+    r"\b(?:can i|could i|do i|should i|will i|am i|is it|are they|are these|are those|is this|is that|isnt|"
+    r"how|why|any good)\b"
 )
 _ASKS_FOR = re.compile(
     r"^(?:give me|tell me|show me|explain|describe|roughly what|what if|and if)\b|^(?:and |so )?then what$"
@@ -88,7 +90,8 @@ _RHETORICAL = re.compile(
     r"(?: of (?:it|trying|me|this))?"
     r"|why (?:do|did|am|should|would) i(?: even)?(?: bother| try| like this| trying| do this)?"
     r"|what(?:'?s| is)? wrong with me|what happened to me|how did (?:it|i) (?:come|get) to this"
-    r"|what am i (?:even )?doing(?: with my life)?|who am i kidding|why bother)\s*\??(?=\s*(?:[.,!;]|$))"
+    r"|what am i (?:even )?doing(?: with my life)?|who am i kidding|why bother)"
+    r"(?: even| tho| though| anyway| honestly| really)?\s*\??(?=\s*(?:[.,!;]|$))"
 )
 _TO_LEARN = re.compile(r"\b(?:to learn|for learning|to study|learn to)\b")
 _ASKS_MIDWAY = re.compile(
@@ -518,6 +521,10 @@ _ASKS_WHAT_IT_IS = re.compile(
 PLAN_CLAUSE_MAX_WORDS = 6  # a command after a reason ("sick this week, pause for now") is this short
 VERY_SHORT = 2  # words: a bare "marketing" is a skill unless the FAQ is very sure
 VERY_SHORT_FAQ_CONFIDENCE = 0.8
+# The entry model's agreement makes a suggestion an answer only for a message the on-topic
+# signal reads as a question for the FAQ at least this surely ("how long is a course of
+# amoxicillin" is not).
+ON_TOPIC_FOR_AGREEMENT = 0.9
 # A course request naming no known skill is the FAQ's question when the FAQ is this sure.
 REQUEST_FAQ_CONFIDENCE = 0.55
 
@@ -548,6 +555,11 @@ class Understander:
     is_known_skill: Callable[[str], bool]
     care: Care
     languages: Languages
+    # The entry model's second opinion on the matcher's decision (off only to measure without it)
+    second_opinion: bool = True
+
+    def __post_init__(self) -> None:
+        self._entries = entry_model(self.faq) if self.second_opinion else None
 
     def understand(self, text: str, context: Context | None = None) -> Understanding:
         context = context or Context()
@@ -606,7 +618,9 @@ class Understander:
             # "whats the point", "what happened to me": despair in a question's shape asks nothing.
             asked = self._match(text) if _asks_plainly(_RHETORICAL.sub(" ", folded)) else None
             kept = asked if asked is not None and asked.kind == "answer" else None
-            if kept is None or self.care.level_by_words(text) is not None:
+            if kept is None or kept.seconded or self.care.level_by_words(text) is not None:
+                # (an answer the matcher was not sure of alone is added to the care reply, never
+                # instead of it)
                 return Understanding("care", {"care": 1.0}, match=kept)
             # Only the meaning sounded like distress, and the FAQ answers the question asked
             # ("work got crazy and i fell behind, will i lose my place if i miss the deadline"):
@@ -797,7 +811,26 @@ class Understander:
         match = self.faq.match(text)
         on_topic = self.care.on_topic
         if match.kind == "fallback" and on_topic is not None and on_topic.says(text):
-            return self.faq.match(text, known_on_topic=True)
+            match = self.faq.match(text, known_on_topic=True)
+        return self._second_opinion(text, match)
+
+    def _second_opinion(self, text: str, match: Match) -> Match:
+        """The matcher's decision weighed with the entry model's: an entry both pick answers
+        ("do i get something to show for it when im done" → certificate), and an answer the
+        model is sure belongs to another entry becomes a "Did you mean…?"."""
+        best = match.best
+        if self._entries is None or best is None or match.kind == "smalltalk" or match.turned_away:
+            return match
+        chosen, probability = self._entries.choice(text)
+        if match.kind == "suggest" and chosen == best.entry.id and probability >= AGREE_PROBABILITY:
+            on_topic = self.care.on_topic
+            sure = on_topic is None or on_topic.probability(text) >= ON_TOPIC_FOR_AGREEMENT
+            return replace(match, kind="answer", seconded=True) if sure else match
+        if match.kind == "answer" and chosen != best.entry.id and probability >= DISAGREE_PROBABILITY:
+            # "Did you mean…?" offers both readings: the matcher's, then the model's
+            others = [s for s in match.ranked[1:] if s.entry.id != chosen]
+            second = Scored(self.faq.by_id[chosen], others[0].confidence if others else best.confidence)
+            return replace(match, kind="suggest", ranked=(best, second, *others)[:3])
         return match
 
     def _closing_smalltalk(self, folded: str) -> Match | None:
@@ -921,7 +954,10 @@ _NOT_A_TOPIC_WORD = re.compile(
     r"is|are|was|were|am|be|do|does|did|dont|don't|can|cant|can't|will|would|should|could|have|has|had|"
     r"what|whats|how|why|when|where|who|which|not|no|yes|thanks|thank|hi|hello|hey|ok|okay|lol|haha|"
     r"please|pls|sorry|so|just|really|anyway|well|oh|also|but|because|if|then|there|here|got|get|let|"
-    r"went|been|feel|felt|need|want|wanna|gonna|think|know|real|question|questions|query)\b"
+    r"went|been|feel|felt|need|want|wanna|gonna|think|know|real|question|questions|query|"
+    # "right, im convinced…", "cool, and how about…": a word that opens a reply, not a subject
+    r"right|cool|alright|great|nice|fine|sure|yeah|yep|yup|hmm|honestly|brilliant|perfect|fair|true|"
+    r"understood|noted|gotcha|wow|awesome|lovely|cheers|grand|sound)\b"
 )
 
 

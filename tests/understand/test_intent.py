@@ -611,3 +611,15 @@ def test_whether_the_bot_costs_anything_is_about_the_bot(understander: Understan
 def test_a_question_after_ok_or_kindly_or_midway_is_asked(text: str, asks: bool) -> None:
     """What decides whether a message that sounds distressed is also answered."""
     assert _asks_plainly(text) is asks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "alright, sold. how do i actually sign up for one",
+        "great, and what about putting it on my cv",
+        "be straight with me are these any good",
+    ],
+)
+def test_a_reply_word_or_a_plain_question_is_not_searched_for(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind != "search"

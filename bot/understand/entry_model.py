@@ -1,0 +1,148 @@
+"""A second opinion on which FAQ entry a message asks: learned from the entries' own phrasings.
+
+The FAQ matcher ranks entries by letters and by the closest phrasing's meaning; this model
+learns, from all of an entry's phrasings at once, which words and clauses make a question
+that entry's (a softmax regression over the same sentence features the care model reads:
+the WordLlama embedding of the whole message and the largest and smallest values over its
+clauses). The two are different kinds of evidence, so where they agree the answer is sure
+even when the matcher alone was not, and where the model is sure of another entry the
+matcher's answer becomes a "Did you mean…?" (`bot/understand/intent.py`).
+
+It trains at start-up in a few seconds on `content/faq.yaml` (the weights are kept in the
+temporary folder for the next start with the same phrasings and code), and answers in
+microseconds: the features are computed once per message for all the learned signals.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.faq.matcher import Faq
+from bot.understand.care_model import _features_of, features
+
+# When the matcher only suggests (or found nothing sure) but its best entry is also the model's
+# choice with at least this probability, the entry answers.
+AGREE_PROBABILITY = 0.5
+# When the matcher answers with one entry and the model is this sure of another, ask instead.
+DISAGREE_PROBABILITY = 0.9
+REGULARISATION = 1e-3
+STEPS = 400
+LEARNING_RATE = 0.05
+CACHE_DIR = Path(tempfile.gettempdir())
+
+_SOURCE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # new code, new weights
+_lock = threading.Lock()
+_trained: dict[str, EntryModel] = {}
+MAX_KEPT = 8
+
+
+@dataclass(frozen=True)
+class EntryModel:
+    """Per FAQ entry id, the probability that a message asks it."""
+
+    ids: tuple[str, ...]
+    mean: npt.NDArray[np.float64]
+    scale: npt.NDArray[np.float64]
+    weights: npt.NDArray[np.float64]
+    bias: npt.NDArray[np.float64]
+
+    def choice(self, text: str) -> tuple[str, float]:
+        """The entry the model thinks `text` asks, and how sure it is (0 to 1)."""
+        scores = ((_features_of(text) - self.mean) / self.scale) @ self.weights + self.bias
+        probabilities = _softmax(scores[None, :])[0]
+        best = int(np.argmax(probabilities))
+        return self.ids[best], float(probabilities[best])
+
+
+def entry_model(faq: Faq) -> EntryModel | None:
+    """The model for this FAQ's phrasings: trained once per process per content (and kept on
+    disk for the next start); `None` for an FAQ of fewer than two entries."""
+    if len(faq.entries) < 2:
+        return None
+    texts, labels = examples(faq)
+    lines = "\n".join(f"{faq.entries[i].id}\t{t}" for t, i in zip(texts, labels, strict=True))
+    digest = hashlib.sha256(lines.encode()).hexdigest()
+    with _lock:
+        if digest not in _trained:
+            if len(_trained) >= MAX_KEPT:
+                _trained.clear()
+            ids = tuple(e.id for e in faq.entries)
+            _trained[digest] = _cached(digest, ids) or _saved(digest, train(ids, texts, labels))
+        return _trained[digest]
+
+
+def train(ids: tuple[str, ...], texts: list[str], labels: list[int]) -> EntryModel:
+    """A softmax regression by Adam on standardised features, L2-regularised."""
+    x = features(texts)
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    z = (x - mean) / scale
+    n, d = z.shape
+    k = len(ids)
+    targets = np.eye(k)[np.asarray(labels)]
+    weights, bias = np.zeros((d, k)), np.zeros(k)
+    moments = [np.zeros((d, k)), np.zeros((d, k)), np.zeros(k), np.zeros(k)]
+    for step in range(1, STEPS + 1):
+        error = (_softmax(z @ weights + bias) - targets) / n
+        gradients = (z.T @ error + REGULARISATION * weights, error.sum(axis=0))
+        for index, (value, gradient) in enumerate(zip((weights, bias), gradients, strict=True)):
+            first, second = moments[2 * index], moments[2 * index + 1]
+            first *= 0.9
+            first += 0.1 * gradient
+            second *= 0.999
+            second += 0.001 * gradient**2
+            corrected = (first / (1 - 0.9**step)) / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
+            value -= LEARNING_RATE * corrected
+    return EntryModel(ids, mean, scale, weights, bias)
+
+
+def examples(faq: Faq) -> tuple[list[str], list[int]]:
+    texts, labels = [], []
+    for index, entry in enumerate(faq.entries):
+        for text in (entry.question, *entry.phrasings):
+            texts.append(text)
+            labels.append(index)
+    return texts, labels
+
+
+def _softmax(scores: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
+    result: npt.NDArray[np.float64] = shifted / shifted.sum(axis=1, keepdims=True)
+    return result
+
+
+def _cache_file(digest: str) -> Path:
+    embedder = importlib.metadata.version("wordllama")
+    version = hashlib.sha256(f"{digest} {_SOURCE_HASH} {embedder}".encode()).hexdigest()[:24]
+    return CACHE_DIR / f"microcred-entry-model-{version}.npz"
+
+
+def _cached(digest: str, ids: tuple[str, ...]) -> EntryModel | None:
+    try:
+        with np.load(_cache_file(digest)) as stored:
+            names = ("mean", "scale", "weights", "bias")
+            parts = [np.asarray(stored[name], dtype=np.float64) for name in names]
+    except (OSError, KeyError, ValueError):
+        return None
+    if parts[2].shape[1] != len(ids):
+        return None
+    return EntryModel(ids, *parts)
+
+
+def _saved(digest: str, model: EntryModel) -> EntryModel:
+    """Keep the weights for the next process (written whole, then renamed)."""
+    try:
+        with tempfile.NamedTemporaryFile(dir=CACHE_DIR, suffix=".npz", delete=False) as handle:
+            np.savez(handle, mean=model.mean, scale=model.scale, weights=model.weights, bias=model.bias)
+        os.replace(handle.name, _cache_file(digest))
+    except OSError:
+        pass
+    return model

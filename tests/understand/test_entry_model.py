@@ -1,0 +1,95 @@
+"""The entry model's second opinion: learned from the FAQ's phrasings, it makes the matcher's
+best suggestion an answer when both agree, and turns an answer into "Did you mean…?" when it is
+sure of another entry. (The messages here are written for these tests.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.faq.matcher import load_faq
+from bot.understand.care import load_care
+from bot.understand.entry_model import EntryModel, entry_model, train
+from bot.understand.intent import Understander
+from bot.understand.language import load_languages
+from tests.conftest import search_over
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+
+@pytest.fixture(scope="module")
+def both(seeded_database: Path) -> tuple[Understander, Understander]:
+    catalog = search_over(seeded_database)
+    faq, care, languages = load_faq(CONTENT), load_care(CONTENT), load_languages(CONTENT)
+    return (
+        Understander(faq, catalog.is_known_skill, care, languages),
+        Understander(faq, catalog.is_known_skill, care, languages, second_opinion=False),
+    )
+
+
+def test_the_model_learns_which_entry_a_phrasing_asks() -> None:
+    faq = load_faq(CONTENT)
+    model = entry_model(faq)
+    assert isinstance(model, EntryModel) and model is entry_model(faq)  # trained once per content
+    assert set(model.ids) == set(faq.by_id)
+    for text, entry in [
+        ("once i finish do i get anything to prove it", "certificate"),
+        ("whats the damage cost wise", "cost"),
+        ("do they run out after a few years", "expiry"),
+    ]:
+        chosen, probability = model.choice(text)
+        assert chosen == entry and 0.5 < probability <= 1.0
+
+
+def test_a_tiny_faq_trains_a_model_that_tells_its_entries_apart() -> None:
+    model = train(
+        ("a", "b"),
+        ["how much does it cost", "what is the price", "how long is it", "how many weeks"],
+        [0, 0, 1, 1],
+    )
+    assert model.choice("what does it cost")[0] == "a"
+    assert model.choice("how many weeks does it take")[0] == "b"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("r these legit", "legit-provider"),
+        ("do they count as a degree", "replace-degree"),
+        ("whats the benefit vs youtube videos", "benefits"),
+        ("how do i pick between two near identical courses", "how-to-choose"),
+    ],
+)
+def test_a_suggestion_both_agree_on_is_answered(
+    both: tuple[Understander, Understander], text: str, entry: str
+) -> None:
+    seconded, alone = (u.understand(text) for u in both)
+    assert alone.kind == "suggest"
+    assert seconded.kind == "faq" and seconded.match is not None and seconded.match.best is not None
+    assert seconded.match.best.entry.id == entry and seconded.match.seconded
+
+
+def test_an_answer_the_model_reads_as_another_entry_becomes_did_you_mean_with_both(
+    both: tuple[Understander, Understander],
+) -> None:
+    text = "do employers in germany accept these"
+    seconded, alone = (u.understand(text) for u in both)
+    assert alone.kind == "faq"
+    assert seconded.kind == "suggest" and seconded.match is not None
+    offered = [s.entry.id for s in seconded.match.ranked]
+    assert offered[:2] == ["international-recognition", "employer-recognition"]
+
+
+def test_distress_read_by_meaning_keeps_the_care_reply_when_only_the_second_opinion_is_sure(
+    both: tuple[Understander, Understander],
+) -> None:
+    got = both[0].understand(
+        "every evening i open the course and then do something else instead. dishes, the bins, anything"
+    )
+    assert got.kind == "care"
+
+
+def test_off_topic_look_alikes_are_not_answered_on_agreement(both: tuple[Understander, Understander]) -> None:
+    for text in ["how long is a course of penicillin", "my linkedin was hacked, how do i get back in"]:
+        assert both[0].understand(text).kind != "faq"
