@@ -15,6 +15,7 @@ from bot.content import ContentError
 from bot.faq.matcher import Faq, load_faq
 from bot.storage.db import Database, open_database
 from bot.understand.care import Care, load_care
+from bot.understand.entry_model import entry_model
 from bot.understand.intent import Understander
 from bot.understand.language import Languages, load_languages
 
@@ -46,6 +47,7 @@ class Services:
             load_care(self.settings.content_dir),
             load_languages(self.settings.content_dir),
         )
+        entry_model(faq)  # trained here, in the worker thread, not by the next message
         self.faq, self.care, self.languages = faq, care, languages
 
     async def publish_content(self) -> None:
@@ -88,6 +90,7 @@ async def open_services(settings: Settings, *, clock: Clock | None = None) -> Se
     faq = load_faq(settings.content_dir)
     care, languages = load_care(settings.content_dir), load_languages(settings.content_dir)
     languages.warm_up()
+    entry_model(faq)  # the FAQ's second opinion, trained (or read from disk) before the first message
     db = await open_database(settings.database_url)
     try:
         catalog = await open_catalog(db, settings.content_dir)

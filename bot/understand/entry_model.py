@@ -68,6 +68,9 @@ def entry_model(faq: Faq) -> EntryModel | None:
     disk for the next start); `None` for an FAQ of fewer than two entries."""
     if len(faq.entries) < 2:
         return None
+    kept: EntryModel | None = getattr(faq, "_entry_model", None)
+    if kept is not None:  # an understanding step is made per message: no work after the first
+        return kept
     texts, labels = examples(faq)
     lines = "\n".join(f"{faq.entries[i].id}\t{t}" for t, i in zip(texts, labels, strict=True))
     digest = hashlib.sha256(lines.encode()).hexdigest()
@@ -77,6 +80,7 @@ def entry_model(faq: Faq) -> EntryModel | None:
                 _trained.clear()
             ids = tuple(e.id for e in faq.entries)
             _trained[digest] = _cached(digest, ids) or _saved(digest, train(ids, texts, labels))
+        setattr(faq, "_entry_model", _trained[digest])  # noqa: B010 (Faq has no such field)
         return _trained[digest]
 
 

@@ -93,3 +93,11 @@ def test_distress_read_by_meaning_keeps_the_care_reply_when_only_the_second_opin
 def test_off_topic_look_alikes_are_not_answered_on_agreement(both: tuple[Understander, Understander]) -> None:
     for text in ["how long is a course of penicillin", "my linkedin was hacked, how do i get back in"]:
         assert both[0].understand(text).kind != "faq"
+
+
+def test_each_message_s_understanding_step_reuses_the_model_without_work(
+    both: tuple[Understander, Understander],
+) -> None:
+    faq = both[0].faq
+    again = Understander(faq, both[0].is_known_skill, both[0].care, both[0].languages)
+    assert again._entries is both[0]._entries is entry_model(faq)
