@@ -29,7 +29,7 @@ from bot.faq import matcher
 from bot.faq.matcher import load_faq
 from bot.text import is_english_word
 from bot.understand.care import load_care
-from bot.understand.entry_model import examples, train
+from bot.understand.entry_model import OFF_TOPIC, examples, train
 from bot.understand.intent import Context, Understander
 from bot.understand.language import load_languages
 
@@ -113,10 +113,14 @@ def run(rounds: int = 20) -> FaqFigures:
     faq, faq_load = _load("FAQ index + WordLlama embeddings", lambda: load_faq(CONTENT_DIR))
     languages = load_languages(CONTENT_DIR)
     _, language_load = _load("language detector (py3langid)", languages.warm_up)
-    ids = tuple(e.id for e in faq.entries)
-    _, entry_load = _load("FAQ entry model (trained afresh)", lambda: train(ids, *examples(faq)))
+    care = load_care(CONTENT_DIR)
+    texts, labels = examples(faq)
+    ids = (*(e.id for e in faq.entries), OFF_TOPIC)
+    off_topic = care.off_topic_examples
+    texts, labels = [*texts, *off_topic], [*labels, *[len(ids) - 1] * len(off_topic)]
+    _, entry_load = _load("FAQ entry model (trained afresh)", lambda: train(ids, texts, labels))
     # Uncached: the warm-up pass must not make every later "is it a skill?" free.
-    understander = Understander(faq, catalog.known_skill_uncached, load_care(CONTENT_DIR), languages)
+    understander = Understander(faq, catalog.known_skill_uncached, care, languages)
     texts = [str(m["text"]) for m in messages(SETS[0])]
 
     def understand(text: str) -> object:

@@ -38,14 +38,17 @@ from bot.faq.semantic import embed
 from bot.telegram_html import html_problem
 from bot.text import fold, is_english_word
 from bot.understand.care_model import (
+    OFF_TOPIC,
     LearnedSignal,
     PlanCommands,
+    examples_of,
     load_care_model,
     load_on_topic_model,
     load_plan_commands,
 )
 
 CareLevel = Literal["urgent", "care"]
+WITH_OFF_TOPIC = True  # the off-topic examples go to the FAQ's entry model (off only to measure)
 # About the writer: a first-person word, or a feeling verb with the "i" dropped ("feel like a fraud").
 _ABOUT_ME = re.compile(
     r"(?<![a-z])(?:i|im|i'm|ive|i've|id|i'd|me|my|myself|mine|feel|feeling|feels|felt|cant|can't|cannot)(?![a-z])"
@@ -138,6 +141,8 @@ class Care:
     on_topic: LearnedSignal | None = None
     # ... and a plan command in free words ("can we put this on ice for a month")?
     plan: PlanCommands | None = None
+    # The examples file's messages about something else (the FAQ's entry model learns them too)
+    off_topic_examples: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_signal", _phrase_pattern(self.signals))
@@ -339,6 +344,9 @@ def load_care(content_dir: Path) -> Care:
     reply, urgent_reply = replies["reply"].strip(), replies["urgent_reply"].strip()
     model = load_care_model(content_dir)
     on_topic, plan = load_on_topic_model(content_dir), load_plan_commands(content_dir)
+    examples = examples_of(content_dir) if WITH_OFF_TOPIC else []
+    off_topic = tuple(e.text for e in examples if e.label == OFF_TOPIC)
     return Care(
-        signals, urgent, reply, urgent_reply, feelings, states, prototypes, near_misses, model, on_topic, plan
-    )
+        signals, urgent, reply, urgent_reply, feelings, states, prototypes, near_misses, model,
+        on_topic, plan, off_topic,
+    )  # fmt: skip

