@@ -531,6 +531,8 @@ VERY_SHORT_FAQ_CONFIDENCE = 0.8
 # signal reads as a question for the FAQ at least this surely ("how long is a course of
 # amoxicillin" is not).
 ON_TOPIC_FOR_AGREEMENT = 0.9
+# ... and one of the matcher's other suggestions answers when the model is this sure of it.
+PICK_PROBABILITY = 0.98
 # A course request naming no known skill is the FAQ's question when the FAQ is this sure.
 REQUEST_FAQ_CONFIDENCE = 0.55
 
@@ -828,20 +830,32 @@ class Understander:
         if self._entries is None or best is None or match.kind == "smalltalk" or match.turned_away:
             return match
         chosen, probability = self._entries.choice(text)
-        if match.kind == "suggest" and chosen == best.entry.id and probability >= AGREE_PROBABILITY:
-            on_topic = self.care.on_topic
-            sure = on_topic is None or on_topic.probability(text) >= ON_TOPIC_FOR_AGREEMENT
-            return replace(match, kind="answer", seconded=True) if sure else match
-        if match.kind == "answer" and chosen == OFF_TOPIC and probability >= OFF_TOPIC_PROBABILITY:
-            return replace(match, kind="suggest")  # "how long is a course of penicillin"
-        if match.kind == "answer" and chosen == OFF_TOPIC:
+        if match.kind == "suggest" and self._reads_as_a_question(text):
+            offered = [s for s in match.ranked if s.entry.id == chosen]
+            if chosen == best.entry.id and probability >= AGREE_PROBABILITY:
+                return replace(match, kind="answer", seconded=True)
+            if offered and probability >= PICK_PROBABILITY:
+                # "do i get something to show for it when its done": the model is sure of one of
+                # the matcher's other suggestions
+                rest = tuple(s for s in match.ranked if s.entry.id != chosen)
+                return replace(match, kind="answer", ranked=(offered[0], *rest), seconded=True)
             return match
-        if match.kind == "answer" and chosen != best.entry.id and probability >= DISAGREE_PROBABILITY:
+        if match.kind != "answer" or chosen == best.entry.id:
+            return match
+        if chosen == OFF_TOPIC:  # "can i get a refund on my concert tickets"
+            return replace(match, kind="suggest") if probability >= OFF_TOPIC_PROBABILITY else match
+        if probability >= DISAGREE_PROBABILITY:
             # "Did you mean…?" offers both readings: the matcher's, then the model's
             others = [s for s in match.ranked[1:] if s.entry.id != chosen]
             second = Scored(self.faq.by_id[chosen], others[0].confidence if others else best.confidence)
             return replace(match, kind="suggest", ranked=(best, second, *others)[:3])
         return match
+
+    def _reads_as_a_question(self, text: str) -> bool:
+        """Whether the on-topic signal reads `text` as a question for the FAQ, surely enough
+        for the second opinion to make a suggestion an answer."""
+        on_topic = self.care.on_topic
+        return on_topic is None or on_topic.probability(text) >= ON_TOPIC_FOR_AGREEMENT
 
     def _closing_smalltalk(self, folded: str) -> Match | None:
         """The small talk of a message's first or last clause ("…, bye for now"), if any."""

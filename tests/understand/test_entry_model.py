@@ -110,3 +110,14 @@ def test_an_answer_the_model_reads_as_about_something_else_is_only_offered(
     assert alone.kind == "faq"
     assert seconded.kind == "suggest"
     assert both[0]._entries is not None and both[0]._entries.choice(text)[0] == OFF_TOPIC
+
+
+def test_a_suggestion_further_down_answers_when_the_model_is_sure_of_it(
+    both: tuple[Understander, Understander],
+) -> None:
+    text = "does it cost money or are there free ones"
+    seconded, alone = (u.understand(text) for u in both)
+    assert alone.kind == "suggest" and alone.match is not None and alone.match.best is not None
+    assert alone.match.best.entry.id != "cost" and "cost" in {s.entry.id for s in alone.match.ranked}
+    assert seconded.kind == "faq" and seconded.match is not None and seconded.match.best is not None
+    assert seconded.match.best.entry.id == "cost"
