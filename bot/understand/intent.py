@@ -533,6 +533,9 @@ VERY_SHORT_FAQ_CONFIDENCE = 0.8
 ON_TOPIC_FOR_AGREEMENT = 0.9
 # ... and one of the matcher's other suggestions answers when the model is this sure of it.
 PICK_PROBABILITY = 0.98
+# A short phrase naming no skill is the FAQ's question, not a topic to search for, when the
+# matcher answers and the entry model agrees this surely ("fees", "r they expensve").
+PHRASE_AGREEMENT = 0.95
 # A course request naming no known skill is the FAQ's question when the FAQ is this sure.
 REQUEST_FAQ_CONFIDENCE = 0.55
 
@@ -697,7 +700,10 @@ class Understander:
             return Understanding("smalltalk", scores, match=Match("smalltalk", smalltalk=thanks))
         if context.expecting_skill and not (questionish and match.kind == "answer"):
             return Understanding("search", scores, query=stripped)
-        if phrase and words <= VERY_SHORT and faq_score < VERY_SHORT_FAQ_CONFIDENCE:
+        # "fees", "r they expensve": no skill, and the matcher and the entry model agree on the
+        # question (surely enough for a phrase of a few words not to be a topic to search)
+        agreed = not skill and match.kind == "answer" and self._agrees(text, match, PHRASE_AGREEMENT)
+        if phrase and words <= VERY_SHORT and faq_score < VERY_SHORT_FAQ_CONFIDENCE and not agreed:
             # A bare "marketing" is a skill unless the FAQ is very sure.
             return Understanding("search", scores, query=stripped)
         head = None if skill or questionish else self._skill_head(stripped)
@@ -719,6 +725,7 @@ class Understander:
             phrase
             and words <= SHORT_SEARCH_MAX_WORDS
             and (match.kind != "answer" or faq_score < PHRASE_FAQ_CONFIDENCE)
+            and not agreed
         ):
             # A short phrase that is not a question ("customer service", "finance for non
             # finance managers") is what people type to find a course; the search says
@@ -850,6 +857,13 @@ class Understander:
             second = Scored(self.faq.by_id[chosen], others[0].confidence if others else best.confidence)
             return replace(match, kind="suggest", ranked=(best, second, *others)[:3])
         return match
+
+    def _agrees(self, text: str, match: Match, probability: float) -> bool:
+        """Whether the entry model picks the matcher's best entry with at least `probability`."""
+        if self._entries is None or match.best is None:
+            return False
+        chosen, sure = self._entries.choice(text)
+        return chosen == match.best.entry.id and sure >= probability
 
     def _reads_as_a_question(self, text: str) -> bool:
         """Whether the on-topic signal reads `text` as a question for the FAQ, surely enough

@@ -121,3 +121,12 @@ def test_a_suggestion_further_down_answers_when_the_model_is_sure_of_it(
     assert alone.match.best.entry.id != "cost" and "cost" in {s.entry.id for s in alone.match.ranked}
     assert seconded.kind == "faq" and seconded.match is not None and seconded.match.best is not None
     assert seconded.match.best.entry.id == "cost"
+
+
+@pytest.mark.parametrize("text", ["prices", "tuition fees"])
+def test_a_money_word_alone_is_the_cost_question_not_a_topic(
+    both: tuple[Understander, Understander], text: str
+) -> None:
+    got = both[0].understand(text)
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "cost"
