@@ -164,3 +164,14 @@ def test_despair_shaped_like_a_question_gets_no_faq_answer_added(
     got = understander.understand(text)
     assert got.kind == "care"
     assert got.match is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no point, i'll never get a decent job at my age anyway",
+        "57 and starting over, honestly who would ever hire me",
+    ],
+)
+def test_hopelessness_about_work_gets_the_care_reply(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind == "care"
