@@ -90,7 +90,8 @@ TUNING_12 = _queries("fresh_search_eval_8.yaml")
 # read once at its end (91.9 %; its 79 unshared queries 84.3 %), then tuned on in round 7 (printed).
 TUNING_13 = _queries("fresh_search_eval_9.yaml")
 # Written blind at the start of round 7 by two writers the same way (190 queries once repeats were
-# dropped), kept unread while tuning: the honest figure (printed).
+# dropped), kept unread while tuning, read once at its end (84.4 %; its 108 unshared queries
+# 78.0 %; the same under the round's starting code): the honest figure (printed).
 FRESH = _queries("fresh_search_eval_13.yaml")
 DEV = [q for n, q in enumerate(ALL) if n % 3 == 0]
 HELD_OUT = [q for n, q in enumerate(ALL) if n % 3 != 0]

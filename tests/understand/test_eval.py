@@ -44,8 +44,10 @@ off-topic ones and plan commands.
   never opened while tuning (its aggregate figures were watched, so they may flatter).
 * `learner_eval_15.yaml` (747 messages once exact repeats were dropped, written blind at the
   start of round 7 by two writers who saw only the FAQ's ids and questions, 20 personas each)
-  is printed as the honest figure for messages nobody has tuned on; it is read once, at the
-  round's end.
+  is printed as the honest figure for messages nobody has tuned on. Read once at the end of
+  round 7: right first time 93.8 %, confident wrong 2.1 %, did-you-mean 3.4 %, to the search
+  92.0 %, care 48 of 50, languages 29 of 30, off-topic answered 0 of 50, small talk 15 of 16,
+  plan 39 of 44 (under the code round 7 started with: 92.1 %, 2.1 %, 5.1 %, the rest the same).
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
