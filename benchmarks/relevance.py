@@ -23,10 +23,11 @@ the blind set written late in round 5, read once at its end and tuned on in roun
 `tests/data/search_tuning_11.yaml` (`TUNING_11`), written blind as round 6's tuning data, and
 `tests/data/fresh_search_eval_8.yaml` (`TUNING_12`), round 6's first blind set, read once mid-round,
 then tuned on, and `tests/data/fresh_search_eval_9.yaml` (`TUNING_13`), the blind set written late
-in round 6, read once at its end, tuned on in round 7. `tests/data/fresh_search_eval_13.yaml`
-(`FRESH`) is the blind set written at the start of round 7, kept unread while tuning, never
-tuned on. Page 1 is what the learner sees: the search's matches with the filters it read from
-the query applied, first five.
+in round 6, read once at its end, tuned on in round 7, and `tests/data/fresh_search_eval_13.yaml`
+(`TUNING_14`), round 7's first blind set, read once mid-round, then tuned on.
+`tests/data/fresh_search_eval_14.yaml` (`FRESH`) is the blind set written mid-round 7, kept
+unread while tuning, never tuned on. Page 1 is what the learner sees: the search's matches with
+the filters it read from the query applied, first five.
 """
 
 from __future__ import annotations
@@ -90,9 +91,12 @@ TUNING_12 = _queries("fresh_search_eval_8.yaml")
 # read once at its end (91.9 %; its 79 unshared queries 84.3 %), then tuned on in round 7 (printed).
 TUNING_13 = _queries("fresh_search_eval_9.yaml")
 # Written blind at the start of round 7 by two writers the same way (190 queries once repeats were
-# dropped), kept unread while tuning, read once at its end (84.4 %; its 108 unshared queries
-# 78.0 %; the same under the round's starting code): the honest figure (printed).
-FRESH = _queries("fresh_search_eval_13.yaml")
+# dropped), kept unread while tuning, read once mid-round (84.4 %; its 108 unshared queries
+# 78.0 %; the same under the round's starting code), then tuned on (printed).
+TUNING_14 = _queries("fresh_search_eval_13.yaml")
+# Written blind mid-round 7 by two writers the same way (209 queries once repeats were dropped),
+# kept unread while tuning: the honest figure (printed).
+FRESH = _queries("fresh_search_eval_14.yaml")
 DEV = [q for n, q in enumerate(ALL) if n % 3 == 0]
 HELD_OUT = [q for n, q in enumerate(ALL) if n % 3 != 0]
 # Learners type the same short queries ("python", "excel"): some of the fresh set's texts are also
@@ -100,7 +104,7 @@ HELD_OUT = [q for n, q in enumerate(ALL) if n % 3 != 0]
 # text in a tuned-on set was looked at, one by one or in totals).
 TUNED = [
     *DEV, *EXTRA, *TUNING_2, *TUNING_3, *TUNING_4, *TUNING_5, *TUNING_6, *TUNING_7, *TUNING_8, *TUNING_9,
-    *TUNING_10, *TUNING_11, *TUNING_12, *TUNING_13,
+    *TUNING_10, *TUNING_11, *TUNING_12, *TUNING_13, *TUNING_14,
 ]
 _TUNED_TEXTS = {q["query"] for q in TUNED}
 FRESH_UNSEEN = [q for q in FRESH if q["query"] not in _TUNED_TEXTS]

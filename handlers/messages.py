@@ -63,8 +63,9 @@ async def free_text(update: Update, context: BotContext) -> None:
     understood = core.understander.understand(text, conversation_context(context))
     remember(context)
     if understood.kind == "search":
-        if understood.query:
-            await run_search(update, context, understood.query)
+        query = _like_the_card(context, understood.query) if understood.like_course else understood.query
+        if query:
+            await run_search(update, context, query)
         else:
             await ask_for_skill(update, context)
     elif understood.kind == "faq":
@@ -92,6 +93,20 @@ async def free_text(update: Update, context: BotContext) -> None:
         await send(update, answers.other_language(core.languages.replies[understood.language]))
     else:
         await send(update, answers.fallback())
+
+
+def _like_the_card(context: BotContext, filters: str) -> str:
+    """ "any cheaper ones?" right after a card: its subject (or first skill), with the filters
+    asked for."""
+    learner, catalog = context.learner, context.core.catalog
+    course = None
+    if learner is not None and learner.last_course_id is not None:
+        course = catalog.get(learner.last_course_id)
+    if course is None:
+        return filters
+    known = [t for t in (course.subject_area, *course.skills) if t and catalog.is_known_skill(t)]
+    topic = known[0] if known else course.skills[0] if course.skills else ""
+    return f"{filters} {topic}".strip()
 
 
 async def _answer(update: Update, context: BotContext, understood: Understanding) -> None:

@@ -190,7 +190,9 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
         r"\bbeginners?[ -]friendly\b|\b101\b"
         r"|\bbeginners?\b|\bbeginning\b|\bnovices?\b|\bintro(?:duction|ductory)?\b|\bbasics?\b|\bstarters?\b"
         r"|\bfrom (?:scratch|zero)\b|\bfor dummies\b|\bentry[ -]level\b|\bfundamentals\b|\bprincipiantes?\b"
-        r"|\banfanger\b|\bdebutants?\b|\bnewbies?\b|\bfirst steps\b|\bbeginer\b|\bbegginers?\b",
+        r"|\banfanger\b|\bdebutants?\b|\bnewbies?\b|\bfirst steps\b|\bbeginer\b|\bbegginers?\b"
+        # "how do i get into cybersecurity with no experience"
+        r"|\b(?:with |having )?(?:no|zero|little|without any|without) (?:prior |previous )?experience\b",
         {"level": "beginner"},
     ),
     (r"\bintermediate\b|\bintermedio\b|\bmid[ -]level\b", {"level": "intermediate"}),

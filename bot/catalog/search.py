@@ -129,6 +129,7 @@ FILLER = frozenset(
     tips tricks tutorial tutorials evening evenings night nights weekend weekends morning mornings lunchtime
     upskill upskilling reskill reskilling prep preparation just got finally recently fully completely entirely
     workshop workshops seminar seminars webinar webinars her his their its she he they him
+    near nearby only
     entwickeln verbessern desarrollar mejorar developper ameliorer sviluppare migliorare desenvolver melhorar
     ontwikkelen verbeteren rozwijac
     organisation organisations organization organizations

@@ -41,9 +41,9 @@ OFF_TOPIC = "(off-topic)"
 # When the matcher answers and the model is this sure the message is about something else,
 # ask instead ("Did you mean…?") of answering.
 OFF_TOPIC_PROBABILITY = 0.9
-REGULARISATION = 1e-3
-STEPS = 400
-LEARNING_RATE = 0.05
+REGULARISATION = 3e-3
+STEPS = 800
+LEARNING_RATE = 0.02
 CACHE_DIR = Path(tempfile.gettempdir())
 
 _SOURCE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # new code, new weights

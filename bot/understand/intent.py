@@ -73,6 +73,20 @@ _ASKS_ABOUT_PLANS = re.compile(
     r"^(?:is there|explain|how|what|whats|if|does|do|will|would|should|why|when|are|is|am i|"
     r"(?:can|could|may|might) i|(?:and\s+)?to)\b|\bhow\b|\?"
 )
+_WHAT_IF = re.compile(r"^(?:so\s+|and\s+|but\s+)?(?:if|what if|does|do|will|would|can|could)\b")
+# "could you hold off the reminders until after christmas?": a request, question mark or not
+_POLITE_REQUEST = re.compile(
+    r"^(?:(?:hi|hey|hello|ok|okay)[\s,!]+)?(?:(?:could|can|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|kindly\s+)?"
+    r"|please\s+|pls\s+|kindly\s+)(?!explain\b|tell\b)"
+)
+
+
+def _asks_about_plans(folded: str) -> bool:
+    """Whether a message about plans or reminders asks how they work rather than says what to
+    do ("if i pause do i lose my progress?" asks; "could you pause my reminders?" says)."""
+    if _POLITE_REQUEST.match(folded):
+        return bool(_ASKS_ABOUT_PLANS.search(_POLITE_REQUEST.sub("", folded).replace("?", " ")))
+    return bool(_ASKS_ABOUT_PLANS.search(folded))
 
 # A known skill loses to the FAQ only when the message reads as a question and the FAQ is
 # this confident; closer than CLARIFY_MARGIN above the answer bar, the bot asks instead.
@@ -179,6 +193,13 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\b(?:erase|delete|remove|clear|wipe)\s+(?:my\s+|the\s+)?(?:study\s+)?(?:schedule|timetable)\b",
             rf"\bstop\s+(?:all\s+)?(?:the\s+)?(?:{_REMINDERS}|messages)\b.*\bi(?:\s+have|\s*'?ve)?\s+"
             r"(?:finished|completed|passed)\s+(?:the|my|this)\s+course\b",
+            # "stop all reminders, i'm done with the course"
+            rf"\bstop\s+(?:all\s+)?(?:the\s+)?(?:{_REMINDERS}|messages)\b.*\b(?:im|i am|i m)\s+"
+            r"(?:done|finished)\s+with\s+(?:the|my|this)\s+course\b",
+            # "please stop messaging me": no end in sight, so the plan stops (the bot asks first)
+            r"^(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:(?:please|pls|just|ok|okay)\s+)?"
+            r"stop\s+(?:messaging|texting|contacting|bothering)\s+me"
+            r"(?:\s+(?:please|pls|now|thanks|thank you|every day))?$",
         ),
     ),
     (
@@ -262,6 +283,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^how am i doing\b",
             r"^progress$",
             r"\bhow far (?:along )?am i\b",
+            r"^how much (?:have\s+|did\s+)?i\s+(?:done|did|completed|finished)\b",  # "how much i done so far"
             r"^what(?:s| is)\s+next\s+on\s+my\s+(?:list|plan)\b",
             r"\btick\s+(?:it|that|this|them)\s+off\b",
             r"\bwhat\s+(?:%|percent|percentage|fraction)\s+(?:have\s+i|of\s+(?:it|the\s+course)\s+have\s+i)\s+"
@@ -464,7 +486,10 @@ _FOREIGN_WORDS_TO_DROP = re.compile(
 # "si estos cursos valen la pena", "lohnen sich die Kurse": whether courses are worth it, not a search
 _FOREIGN_WORTH = re.compile(
     r"\b(?:vale[mn]? (?:la|a) pena|valgono la pena|lohn(?:t|en) sich|sich lohnen|ca vaut|vaut le coup|valent|"
-    r"waard|warto|oplaca sie)\b"
+    r"waard|warto|oplaca sie|"
+    # money for the courses ("existe alguma bolsa ou financiamento para estes cursos?"): a question
+    r"becas?|bolsas?|financiamiento|financiamento|financement|finanziamento|finanziamenti|forderung|"
+    r"stipendi\w*|stipendium|stypendi\w*|dofinansowani\w*|subvencion\w*|subsidio|beurs|subsidie)\b"
 )
 _FOREIGN_QUESTION = re.compile(
     r"^(?:que|qué|cuanto|cuánto|cuanta|como|cómo|cual|cuál|donde|dónde|puedo|hay|es|son|was|wie|wo|"
@@ -558,6 +583,8 @@ class Understanding:
     plan_action: PlanAction | None = None
     language: str | None = None
     about_course: bool = False  # faq: answer about the course card shown just before
+    # search: more courses like the card shown just before (its first skill, with `query`'s filters)
+    like_course: bool = False
 
 
 @dataclass
@@ -595,6 +622,10 @@ class Understander:
         explicit = course_request(text)
         if level == "urgent":
             return Understanding("urgent", {"care": 1.0})
+        if context.last_course_id is not None and (level is None or self.care.level_by_words(text) is None):
+            after_card = _after_a_card(folded)
+            if after_card is not None:
+                return after_card
         action = plan_action(folded)
         by_words = self.care.level_by_words(text) if level == "care" else None
         # A course on a known skill asked for ("project mgmt course pls") is no plan command,
@@ -780,7 +811,7 @@ class Understander:
     def _learned_plan_action(self, text: str, folded: str) -> PlanAction | None:
         """A plan command in words no pattern knows ("can we put this on ice for a month"),
         by the learned signal; never a question about how a plan feature works."""
-        if self.care.plan is None or _ASKS_ABOUT_PLANS.search(folded):
+        if self.care.plan is None or _asks_about_plans(folded):
             return None
         words = folded.strip(" ?!.,").split()
         short_or_thanks = len(words) <= LEARNED_PLAN_SHORT_WORDS or THANKS_OPENING.match(folded)
@@ -999,6 +1030,46 @@ _NOT_A_TOPIC_WORD = re.compile(
 )
 
 
+# Right after a course card: another topic instead ("not this, i meant welding", "what about excel
+# instead", "something like this but for excel", "nah. something in project management?") ...
+_INSTEAD = [
+    re.compile(p)
+    for p in (
+        r"^(?:no|nah|nope|not this|not that|not this one|not that one)\b[\s,.!]*(?:i\s+)?"
+        r"(?:meant|mean|want(?:ed)?|need(?:ed)?|was after|was looking for)\s+(?P<q>.+?)[\s?.!]*$",
+        r"^(?:no|nah|nope|not this|not that)\b[\s,.!]*(?:something|anything|any)\s+"
+        r"(?:in|on|for|with|about)\s+(?P<q>.+?)[\s?.!]*$",
+        r"^(?:ok\s+)?(?:what|how)\s+about\s+(?P<q>.+?)\s+instead[\s?.!]*$",
+        r"^(?:something|anything|one|a course)\s+like\s+(?:this|that|it)\s+but\s+(?:for|in|on|with|about)\s+"
+        r"(?:learning\s+)?(?P<q>.+?)[\s?.!]*$",
+    )
+]
+# ... or more of the same kind, perhaps cheaper, shorter, free or easier ("any cheaper ones?",
+# "show me more like this").
+_MORE_LIKE_IT = re.compile(
+    r"^(?:(?:are there|is there|got|have you got|do you have|show me|any|anything|something)\s+){0,2}"
+    r"(?:(?P<kind>more|other|others|similar|cheaper|shorter|easier|free|online|beginner|simpler)\s+)?"
+    r"(?:ones?|courses?|options?)?\s*(?:like (?:this|that|it)(?: one)?|similar(?: to (?:this|that|it))?)?"
+    r"[\s?.!]*$"
+)
+_MORE_LIKE_IT_FILTERS = {"cheaper": "cheap", "shorter": "short", "easier": "beginner", "simpler": "beginner"}
+
+
+def _after_a_card(folded: str) -> Understanding | None:
+    """What a message right after a course card asks for, when it asks for other courses."""
+    for pattern in _INSTEAD:
+        found = pattern.match(folded)
+        if found and found.group("q").strip(" ,.") and not _NOT_A_TOPIC_WORD.fullmatch(found.group("q")):
+            return Understanding("search", {"search": 1.0}, query=found.group("q").strip(" ,."))
+    more = _MORE_LIKE_IT.match(folded)
+    said = folded.strip(" ?!.")
+    if more and said and (more.group("kind") or "like" in said or "similar" in said):
+        kind = more.group("kind") or ""
+        filters = _MORE_LIKE_IT_FILTERS.get(kind, kind if kind in ("free", "online", "beginner") else "")
+        return Understanding("search", {"search": 1.0}, query=filters, like_course=True)
+    return None
+
+
 def _topic_head(text: str) -> str | None:
     """The subject a message opens with, before a comma, slash or dash, when what follows is
     about the learner ("regenerative agriculture or soil health, anything along those lines",
@@ -1067,8 +1138,10 @@ def plan_action(folded: str) -> PlanAction | None:
         if pattern.search(text) or any(pattern.match(c) for c in clauses):
             if action == "done" and folded.rstrip().endswith("?"):  # "finished?" asks, reports nothing
                 return None
-            if action in ("pause", "resume", "stop", "study") and _ASKS_ABOUT_PLANS.search(folded):
+            if action in ("pause", "resume", "stop", "study") and _asks_about_plans(folded):
                 return None
+            if action == "progress" and _WHAT_IF.match(folded):
+                return None  # "if i pause do i lose my progress?" asks what pausing does
             return action
     return None
 

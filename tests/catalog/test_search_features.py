@@ -482,3 +482,17 @@ def test_when_two_filters_leave_nothing_one_is_dropped_and_named(search: CourseS
 def test_the_job_left_behind_is_no_topic_of_the_search(search: CourseSearch, query: str, career: str) -> None:
     result = search.search(query)
     assert result.career == career and result.ranked
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["how do i break into data analysis with zero experience", "sql for someone without any experience"],
+)
+def test_no_experience_is_the_beginner_filter(search: CourseSearch, query: str) -> None:
+    assert search.search(query).facets.level == "beginner"
+
+
+def test_where_and_how_exclusively_are_no_topic(search: CourseSearch) -> None:
+    result = search.search("in person courses near me")
+    assert result.facets.mode == "in-person" and result.not_found == () and result.ranked
+    assert search.search("advanced courses only").ranked

@@ -70,6 +70,7 @@ from benchmarks.relevance import (
     TUNING_11,
     TUNING_12,
     TUNING_13,
+    TUNING_14,
     Figures,
     evaluate,
 )
@@ -100,7 +101,8 @@ def held_out(search: CourseSearch) -> Figures:
     print(evaluate(search, TUNING_12).line("Search relevance, round 6's first blind set (then tuned on)"))
     print(figures.line("Search relevance, held-out two thirds (reported)"))
     print(evaluate(search, TUNING_13).line("Search relevance, round 6's last blind set (then tuned on)"))
-    print(evaluate(search, FRESH).line("Search relevance, round 7's blind set (never tuned on)"))
+    print(evaluate(search, TUNING_14).line("Search relevance, round 7's first blind set (then tuned on)"))
+    print(evaluate(search, FRESH).line("Search relevance, round 7's second blind set (never tuned on)"))
     print(evaluate(search, FRESH_UNSEEN).line("Search relevance, its queries no tuning set has (printed)"))
     return figures
 
@@ -110,7 +112,7 @@ def test_the_labels_name_real_courses(search: CourseSearch) -> None:
     assert len(ALL) >= 380 and len(HELD_OUT) >= 250 and len(EXTRA) >= 80
     assert not {q["query"] for q in EXTRA} & {q["query"] for q in ALL}  # the extra set is new queries
     assert len(FRESH) >= 180 and len(TUNING_9) >= 240 and len(TUNING_10) >= 190 and len(TUNING_11) >= 100
-    assert len(TUNING_12) >= 180 and len(TUNING_13) >= 180
+    assert len(TUNING_12) >= 180 and len(TUNING_13) >= 180 and len(TUNING_14) >= 180
     assert len(TUNING_2) >= 150 and len(TUNING_3) >= 150 and len(TUNING_4) >= 200 and len(TUNING_5) >= 200
     assert len(TUNING_6) >= 200 and len(TUNING_7) >= 200 and len(TUNING_8) >= 150
     for q in [*ALL, *TUNED, *FRESH]:

@@ -177,3 +177,12 @@ async def test_stats_for_admins_only_and_without_secrets(harness: BotHarness) ->
     text = text_of(replies)
     assert "Learners:" in text and "qwzxv plorb (1)" in text
     assert TOKEN.split(":")[1] not in text and str(USER) not in text
+
+
+async def test_after_a_card_cheaper_ones_search_its_skill_with_the_price_filter(harness: BotHarness) -> None:
+    results = (await harness.say("/search photography"))[0]
+    await harness.press(harness.message_of(results), press_data(results, "c:"))
+    cheaper = text_of(await harness.say("any cheaper ones?"))
+    assert "photography" in cheaper.lower() and "≤ 100 EUR" in cheaper  # the card's subject, the price filter
+    other = text_of(await harness.say("not this, i meant excel"))
+    assert "excel" in other.lower() and "page 1 of" in other

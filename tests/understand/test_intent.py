@@ -623,3 +623,51 @@ def test_a_question_after_ok_or_kindly_or_midway_is_asked(text: str, asks: bool)
 )
 def test_a_reply_word_or_a_plain_question_is_not_searched_for(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind != "search"
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "like_course"),
+    [
+        ("no, i meant plumbing", "plumbing", False),
+        ("how about spanish instead?", "spanish", False),
+        ("something like this but for accounting", "accounting", False),
+        ("nope. anything on data visualisation?", "data visualisation", False),
+        ("any cheaper ones?", "cheap", True),
+        ("got any similar ones", "", True),
+        ("free ones like this?", "free", True),
+    ],
+)
+def test_after_a_course_card_other_courses_asked_for_are_searched(
+    understander: Understander, text: str, query: str, like_course: bool
+) -> None:
+    got = understander.understand(text, Context(last_course_id=1))
+    assert got.kind == "search" and got.query == query and got.like_course is like_course
+
+
+def test_a_question_about_the_card_is_still_answered_about_it(understander: Understander) -> None:
+    got = understander.understand("is it free?", Context(last_course_id=1))
+    assert got.kind == "faq" and got.about_course
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("could you pause my reminders until the new year?", "pause"),
+        ("can you please stop messaging me", "stop"),
+        ("stop all the reminders, im finished with the course", "stop"),
+        ("how much have i done so far", "progress"),
+    ],
+)
+def test_a_polite_request_is_a_command_and_a_what_if_is_a_question(
+    understander: Understander, text: str, action: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "plan" and got.plan_action == action
+    assert understander.understand("if i pause my plan, will i lose my progress?").kind != "plan"
+
+
+def test_a_question_about_money_for_courses_in_another_language_gets_the_language_reply(
+    understander: Understander,
+) -> None:
+    got = understander.understand("¿Hay alguna beca para estos cursos?")
+    assert got.kind == "language" and got.language == "es"
