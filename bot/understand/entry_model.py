@@ -99,12 +99,12 @@ def train(ids: tuple[str, ...], texts: list[str], labels: list[int]) -> EntryMod
     """A softmax regression by Adam on standardised features, L2-regularised."""
     x = features(texts)
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
-    z = (x - mean) / scale
+    z = ((x - mean) / scale).astype(np.float32)  # single precision: twice as fast, same choices
     n, d = z.shape
     k = len(ids)
-    targets = np.eye(k)[np.asarray(labels)]
-    weights, bias = np.zeros((d, k)), np.zeros(k)
-    moments = [np.zeros((d, k)), np.zeros((d, k)), np.zeros(k), np.zeros(k)]
+    targets = np.eye(k, dtype=np.float32)[np.asarray(labels)]
+    weights, bias = np.zeros((d, k), dtype=np.float32), np.zeros(k, dtype=np.float32)
+    moments = [np.zeros_like(weights), np.zeros_like(weights), np.zeros_like(bias), np.zeros_like(bias)]
     for step in range(1, STEPS + 1):
         error = (_softmax(z @ weights + bias) - targets) / n
         gradients = (z.T @ error + REGULARISATION * weights, error.sum(axis=0))
@@ -116,7 +116,7 @@ def train(ids: tuple[str, ...], texts: list[str], labels: list[int]) -> EntryMod
             second += 0.001 * gradient**2
             corrected = (first / (1 - 0.9**step)) / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
             value -= LEARNING_RATE * corrected
-    return EntryModel(ids, mean, scale, weights, bias)
+    return EntryModel(ids, mean, scale, weights.astype(np.float64), bias.astype(np.float64))
 
 
 def examples(faq: Faq) -> tuple[list[str], list[int]]:
