@@ -73,6 +73,11 @@ _ASKS_ABOUT_PLANS = re.compile(
     r"^(?:is there|explain|how|what|whats|if|does|do|will|would|should|why|when|are|is|am i|"
     r"(?:can|could|may|might) i|(?:and\s+)?to)\b|\bhow\b|\?"
 )
+# "can it help me switch from warehouse to IT": a question about the courses, never a command
+_ASKS_ABOUT_THEM = re.compile(
+    r"^(?:so\s+|and\s+|but\s+)?(?:can|could|will|would|does|do|is|are)\s+"
+    r"(?:it|this|that|these|they|one|a|an|microcred\w*)\b"
+)
 _WHAT_IF = re.compile(r"^(?:so\s+|and\s+|but\s+)?(?:if|what if|does|do|will|would|can|could)\b")
 # "could you hold off the reminders until after christmas?": a request, question mark or not
 _POLITE_REQUEST = re.compile(
@@ -540,7 +545,8 @@ _CENTRAL_TERM = r"(?:(?:micro|mikro|mciro|micor)[\s-]?(?:cred|kred)\w*)"
 # not what it costs, compares with or is worth.
 _ASKS_WHAT_IT_IS = re.compile(
     r"\b(?:what|wat|wht|whats|wats)(?:\s+(?:even|actually|exactly|really|on earth|the heck|tf))*"
-    r"(?:\s+(?:is|are|r|s))?\s+(?:a\s+|an\s+|one\s+|these\s+|those\s+|them\s+|the\s+)?"
+    # "what means microcredential exactly" (word order of other languages)
+    r"(?:\s+(?:is|are|r|s|means|mean|meaning of))?\s+(?:a\s+|an\s+|one\s+|these\s+|those\s+|them\s+|the\s+)?"
     rf"{_CENTRAL_TERM}(?:\s+exactly|\s+anyway|\s+in\s+(?:simple|plain|easy)\s+(?:words|english|terms)|"
     r"\s+in\s+a\s+nutshell)?\s*(?:$|[?!.,;]|\s+(?:lol|tbh|haha|pls|please|my|i|ive|im|sorry|"
     r"someone|everyone|people|the|they|it|its|keep|got|heard)\b)"
@@ -811,7 +817,7 @@ class Understander:
     def _learned_plan_action(self, text: str, folded: str) -> PlanAction | None:
         """A plan command in words no pattern knows ("can we put this on ice for a month"),
         by the learned signal; never a question about how a plan feature works."""
-        if self.care.plan is None or _asks_about_plans(folded):
+        if self.care.plan is None or _asks_about_plans(folded) or _ASKS_ABOUT_THEM.match(folded):
             return None
         words = folded.strip(" ?!.,").split()
         short_or_thanks = len(words) <= LEARNED_PLAN_SHORT_WORDS or THANKS_OPENING.match(folded)

@@ -671,3 +671,12 @@ def test_a_question_about_money_for_courses_in_another_language_gets_the_languag
 ) -> None:
     got = understander.understand("¿Hay alguna beca para estos cursos?")
     assert got.kind == "language" and got.language == "es"
+
+
+def test_what_means_a_microcredential_is_the_definition_and_can_it_help_is_no_command(
+    understander: Understander,
+) -> None:
+    got = understander.understand("hello, what means micro-credential exactly? my manager mentioned it")
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "what-is"
+    assert understander.understand("can it help me switch from retail to nursing").kind != "plan"
