@@ -289,6 +289,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^progress$",
             r"\bhow far (?:along )?am i\b",
             r"^how much (?:have\s+|did\s+)?i\s+(?:done|did|completed|finished)\b",  # "how much i done so far"
+            r"^what\s+percent(?:age)?\s+(?:am\s+i|have\s+i|of\s+(?:the|my)\s+course)\b",
+            r"^where\s+am\s+i\s+(?:at\s+)?with\s+my\s+(?:course|plan|studies|studying)\b",
             r"^what(?:s| is)\s+next\s+on\s+my\s+(?:list|plan)\b",
             r"\btick\s+(?:it|that|this|them)\s+off\b",
             r"\bwhat\s+(?:%|percent|percentage|fraction)\s+(?:have\s+i|of\s+(?:it|the\s+course)\s+have\s+i)\s+"
@@ -348,6 +350,10 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             # "too early!! dont ping me before 10am", "remind me less often"
             r"\b(?:dont|do not)\s+(?:ping|remind|message|text|nudge)\s+me\s+(?:before|after|till|until)\b",
             r"\bremind\s+me\s+(?:less|more)\s+often\b",
+            # "can we change the time you message me", "send them in the evening not the morning"
+            r"\b(?:change|move|switch)\s+(?:the\s+)?time\s+(?:you\s+)?(?:message|remind|text|ping|nudge)",
+            r"^(?:(?:can|could)\s+(?:you|u)\s+)?send\s+(?:them|the\s+reminders|reminders|the\s+messages)\s+"
+            r"(?:in\s+the\s+|at\s+)?(?:evening|evenings|morning|mornings|afternoon|lunchtime|night|\d)",
             r"\b(?:when is|whens|show|list|see|check)\s+(?:my\s+)?(?:next\s+)?reminders?\b",
             r"^my reminders$",
             r"\b(?:change|move|edit)\s+(?:my\s+|the\s+)?reminders?(?:\s+time)?\b",

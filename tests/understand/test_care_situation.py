@@ -175,3 +175,7 @@ def test_despair_shaped_like_a_question_gets_no_faq_answer_added(
 )
 def test_hopelessness_about_work_gets_the_care_reply(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind == "care"
+
+
+def test_thinking_about_disappearing_is_urgent(understander: Understander) -> None:
+    assert understander.understand("honestly lately i keep thinking about just disappearing").kind == "urgent"

@@ -300,3 +300,16 @@ def test_a_question_about_a_streak_is_not_a_progress_request() -> None:
 def test_a_short_skill_is_never_a_learned_plan_command(understander: Understander, text: str) -> None:
     got = understander.understand(text)
     assert got.kind == "search", got
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("what percentage am i through", "progress"),
+        ("where am i with my plan", "progress"),
+        ("could you send the reminders at 8 instead", "reminders"),
+        ("please change the time you remind me", "reminders"),
+    ],
+)
+def test_progress_and_reminder_times_in_other_words(text: str, action: PlanAction) -> None:
+    assert plan_action(_folded(text)) == action
