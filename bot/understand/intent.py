@@ -127,6 +127,10 @@ _ASKS_MIDWAY = re.compile(
     r"|\b(?:can|could|will|would|should|do)\s+i\s+(?:still\s+|even\s+|actually\s+|ever\s+)?"
     r"(?:do|take|join|apply|get in|enrol|sign up|study|switch|finish|start)\s+"
     r"(?:one|these|them|it|this|that)\b"
+    # "…before i sign up what should i check", "…by the end date what happens", "i was
+    # wondering are there exams at the end"
+    r"|\b(?:what|how|when|which)\s+(?:should|do|can|would|will)\s+i\s+(?!even\b)\w+"
+    r"|\bwhat\s+happens\s*$|\bwondering\s+(?:if|whether|are|is|do|does|how|what|when)\b"
 )
 _FOLLOW_UP = re.compile(r"^(?:and|but|what about|how about|also|ok and|so)\b")
 # "ok and how do i stop them…", "kindly explain…": words before the question that ask nothing

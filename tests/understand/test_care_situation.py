@@ -179,3 +179,18 @@ def test_hopelessness_about_work_gets_the_care_reply(understander: Understander,
 
 def test_thinking_about_disappearing_is_urgent(understander: Understander) -> None:
     assert understander.understand("honestly lately i keep thinking about just disappearing").kind == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("so much money for me. before i sign up what should i check so i dont regret it", "check-before"),
+        ("work is crazy and if i miss the final deadline what happens", "deadlines"),
+    ],
+)
+def test_a_question_asked_midway_through_a_worry_is_answered(
+    understander: Understander, text: str, entry: str
+) -> None:
+    got = understander.understand(text)
+    assert got.match is not None and got.match.kind == "answer" and got.match.best is not None
+    assert got.match.best.entry.id == entry
