@@ -171,7 +171,11 @@ _HOURS = r"(?:hours?|hrs?|h|horas?|stunden)"
 _RULES: list[tuple[str, dict[str, Any]]] = [
     (
         r"\bfor free\b|\bfree of charge\b|\bno cost\b|\bfree\b|\bgratis\b|\bgratuit[oaes]*\b"
-        r"|\bkostenlose?[nrs]?\b|\bgratuito[s]?\b|\bzero cost\b|\bwithout paying\b",
+        r"|\bkostenlose?[nrs]?\b|\bgratuito[s]?\b|\bzero cost\b|\bwithout paying\b"
+        # "any project management ones that dont cost anything"
+        r"|\b(?:that |which )?(?:dont|don't|do not|doesnt|doesn't|does not) cost "
+        r"(?:anything|a thing|a penny|money)\b"
+        r"|\bcosts? nothing\b",
         {"free": True},
     ),
     (

@@ -1063,8 +1063,8 @@ _INSTEAD = [
 # ... or more of the same kind, perhaps cheaper, shorter, free or easier ("any cheaper ones?",
 # "show me more like this").
 _MORE_LIKE_IT = re.compile(
-    r"^(?:(?:are there|is there|got|have you got|do you have|show me|any|anything|something)\s+){0,2}"
-    r"(?:(?P<kind>more|other|others|similar|cheaper|shorter|easier|free|online|beginner|simpler)\s+)?"
+    r"^(?:(?:are there|is there|got|have you got|do you have|show me|any|anything|something|some)\s+){0,2}"
+    r"(?:(?P<kind>more|other|others|similar|cheaper|shorter|easier|free|online|beginner|simpler)\b\s*)?"
     r"(?:ones?|courses?|options?)?\s*(?:like (?:this|that|it)(?: one)?|similar(?: to (?:this|that|it))?)?"
     r"[\s?.!]*$"
 )

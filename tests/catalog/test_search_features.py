@@ -496,3 +496,7 @@ def test_where_and_how_exclusively_are_no_topic(search: CourseSearch) -> None:
     result = search.search("in person courses near me")
     assert result.facets.mode == "in-person" and result.not_found == () and result.ranked
     assert search.search("advanced courses only").ranked
+
+
+def test_courses_that_cost_nothing_are_the_free_filter(search: CourseSearch) -> None:
+    assert search.search("excel courses that dont cost anything").facets.free

@@ -634,6 +634,7 @@ def test_a_reply_word_or_a_plain_question_is_not_searched_for(understander: Unde
         ("nope. anything on data visualisation?", "data visualisation", False),
         ("any cheaper ones?", "cheap", True),
         ("got any similar ones", "", True),
+        ("show me some others", "", True),
         ("free ones like this?", "free", True),
     ],
 )

@@ -243,3 +243,8 @@ def test_pay_rights_and_papers_at_work_are_other_subjects(faq: Faq, text: str) -
 )
 def test_benefits_and_low_pay_named_as_a_situation_are_still_for_us(faq: Faq, text: str) -> None:
     assert not faq.names_other_subject(text, normalise(text))
+
+
+def test_a_cover_letter_to_write_is_another_subject_but_one_naming_the_credential_is_ours(faq: Faq) -> None:
+    assert faq.match("can you write me a cover letter for a bar job").kind == "fallback"
+    assert faq.match("should i name my microcredential in my cover letter").kind != "fallback"
