@@ -78,6 +78,10 @@ _ASKS_ABOUT_THEM = re.compile(
     r"^(?:so\s+|and\s+|but\s+)?(?:can|could|will|would|does|do|is|are)\s+"
     r"(?:it|this|that|these|they|one|a|an|microcred\w*)\b"
 )
+# "…can i join", "would this be above or below that": a question, never a learned command
+_ASKS_WHETHER = re.compile(
+    r"\b(?:can|could|do|would|will|should)\s+i\b|\bwould\s+(?:this|it|that|these)\b"
+)
 _WHAT_IF = re.compile(r"^(?:so\s+|and\s+|but\s+)?(?:if|what if|does|do|will|would|can|could)\b")
 # "could you hold off the reminders until after christmas?": a request, question mark or not
 _POLITE_REQUEST = re.compile(
@@ -294,7 +298,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bhow far (?:along )?am i\b",
             r"^how much (?:have\s+|did\s+)?i\s+(?:done|did|completed|finished)\b",  # "how much i done so far"
             r"^what\s+percent(?:age)?\s+(?:am\s+i|have\s+i|of\s+(?:the|my)\s+course)\b",
-            r"^where\s+am\s+i\s+(?:at\s+)?with\s+my\s+(?:course|plan|studies|studying)\b",
+            r"^where\s+am\s+i\s+(?:at\s+)?(?:with|in|on)\s+(?:my|the)\s+(?:course|plan|studies|studying)\b",
             r"^what(?:s| is)\s+next\s+on\s+my\s+(?:list|plan)\b",
             r"\btick\s+(?:it|that|this|them)\s+off\b",
             r"\bwhat\s+(?:%|percent|percentage|fraction)\s+(?:have\s+i|of\s+(?:it|the\s+course)\s+have\s+i)\s+"
@@ -829,6 +833,8 @@ class Understander:
         by the learned signal; never a question about how a plan feature works."""
         if self.care.plan is None or _asks_about_plans(folded) or _ASKS_ABOUT_THEM.match(folded):
             return None
+        if _ASKS_WHETHER.search(folded) and not _POLITE_REQUEST.match(folded):
+            return None  # "i left school at 15… can i join these course or they need school papers"
         words = folded.strip(" ?!.,").split()
         short_or_thanks = len(words) <= LEARNED_PLAN_SHORT_WORDS or THANKS_OPENING.match(folded)
         if short_or_thanks and not _COMMAND_WORD.search(folded):

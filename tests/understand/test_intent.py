@@ -681,3 +681,14 @@ def test_what_means_a_microcredential_is_the_definition_and_can_it_help_is_no_co
     assert got.kind == "faq" and got.match is not None and got.match.best is not None
     assert got.match.best.entry.id == "what-is"
     assert understander.understand("can it help me switch from retail to nursing").kind != "plan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quit school at 14 to help on the farm, now im 50, can i still get in or do they want papers",
+        "I have a 2 year diploma in plumbing from home, would this count as higher or lower",
+    ],
+)
+def test_a_question_is_never_a_learned_plan_command(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind != "plan"
