@@ -216,6 +216,20 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "stop the reminders", "STOP SENDING ME MESSAGES", "enough with the notifications, end it":
+        # with no time given, learners mean stop (the bot asks before it stops anything)
+        "stop",
+        _either(
+            rf"^(?:please\s+|pls\s+)?(?:stop|turn\s+off|disable|end|cancel)\s+(?:the\s+|my\s+|all\s+(?:the\s+|my\s+)?)?"
+            rf"(?:{_REMINDERS}|messages|notifications)(?:\s+(?:please|pls|now|thanks|thank you))?$",
+            r"^(?:please\s+|pls\s+)?(?:stop|quit)\s+(?:sending|messaging)\s+(?:me\s+)?(?:any\s+more\s+|more\s+)?"
+            r"(?:reminders|notifications|messages)?(?:\s+about\s+(?:studying|the course|my course))?"
+            r"(?:\s+(?:please|pls|now|every day))?$",
+            rf"^(?:ok\s+|okay\s+)?enough\s+(?:with|of)\s+(?:the\s+|your\s+|all\s+the\s+)?(?:{_REMINDERS}|messages|"
+            r"notifications)\W+(?:end|cancel|stop)\s+(?:it|them|it all)\b",
+        ),
+    ),
+    (
         "pause",
         _either(
             # commands only: "can i put my course on hold?" asks about the provider's course

@@ -313,3 +313,16 @@ def test_a_short_skill_is_never_a_learned_plan_command(understander: Understande
 )
 def test_progress_and_reminder_times_in_other_words(text: str, action: PlanAction) -> None:
     assert plan_action(_folded(text)) == action
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("STOP THE NOTIFICATIONS", "stop"),
+        ("please stop sending me reminders", "stop"),
+        ("enough of the messages, cancel them", "stop"),
+        ("stop the reminders till after my exams", "pause"),
+    ],
+)
+def test_stop_with_no_time_given_stops_and_with_one_pauses(text: str, action: PlanAction) -> None:
+    assert plan_action(_folded(text)) == action
