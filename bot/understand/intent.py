@@ -418,7 +418,14 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^help me (?:plan|study)\b",
             r"\bset (?:me )?up (?:a |my )?(?:study )?plan\b",
             r"^(?:lets|let us)\s+start\s+(?:studying|on|with)\s+(?:that|this|the)\s+(?:one|course)\b",
-            r"\bmake\s+me\s+a\s+(?:study\s+)?(?:timetable|routine)\b",
+            r"\b(?:make|build|create)\s+me\s+a\s+(?:study\s+)?(?:timetable|routine)\b",
+            # "start me on this, remind me in the evenings", "i can do 3 hours a week, set me up"
+            r"\bstart\s+me\s+(?:on|off\s+on|off\s+with)\s+(?:this|that|it)\b",
+            r"\b(?:hours?|hrs?|mins?|minutes)\s+a\s+(?:week|day)\W+(?:set\s+me\s+up|sort\s+me\s+out)\b",
+            r"^(?:ok\s+|okay\s+|right\s+)?i\s+(?:want|wanna|would like|d like)\s+to\s+"
+            r"(?:start|study|begin|do)\s+(?:this|that|the)\s+(?:one|course)(?:\s+you\s+(?:just\s+)?showed\s+me)?"
+            r"(?:\W+set\s+it\s+up)?\W*$",
+            r"\bbegin\s+a\s+(?:structured\s+)?study\s+(?:routine|plan|schedule)\b",
             r"\b(?:sort|set)\s+me\s+(?:out\s+|up\s+)?(?:with\s+)?an?\s+(?:weekly\s+|daily\s+)?(?:study\s+)?"
             r"(?:timetable|schedule|routine)\b",
             r"\bplan my stud(?:y|ies|ying)\b",

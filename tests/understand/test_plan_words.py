@@ -326,3 +326,16 @@ def test_progress_and_reminder_times_in_other_words(text: str, action: PlanActio
 )
 def test_stop_with_no_time_given_stops_and_with_one_pauses(text: str, action: PlanAction) -> None:
     assert plan_action(_folded(text)) == action
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "right i want to do that one",
+        "i have maybe 4 hrs a week, sort me out",
+        "create me a routine, 20 minutes a day",
+        "i'd like to begin a study plan please",
+    ],
+)
+def test_asking_to_start_studying_in_other_words_is_the_study_command(text: str) -> None:
+    assert plan_action(_folded(text)) == "study"
