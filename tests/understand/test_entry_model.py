@@ -57,7 +57,6 @@ def test_a_tiny_faq_trains_a_model_that_tells_its_entries_apart() -> None:
     [
         ("do they count as a degree", "replace-degree"),
         ("whats the benefit vs youtube videos", "benefits"),
-        ("how do i pick between two near identical courses", "how-to-choose"),
     ],
 )
 def test_a_suggestion_both_agree_on_is_answered(

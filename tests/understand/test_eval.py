@@ -54,7 +54,10 @@ off-topic ones and plan commands.
   of 15, plan 40 of 49 (under the code round 7 started with: 79.0 %, 6.0 %, 10.6 %, search
   94.0 %, plan 39 of 49); then it was tuned on.
 * `learner_eval_17.yaml` (604 messages, written blind late in round 7 the same way) is printed
-  as the honest figure for messages nobody has tuned on; it is read once, at the round's end.
+  as the honest figure for messages nobody has tuned on. Read once at the end of round 7: right
+  first time 88.9 %, confident wrong 4.8 %, did-you-mean 4.8 %, to the search 94.2 %, care 38
+  of 40, languages 24 of 24, off-topic answered 0 of 40, small talk 10 of 12, plan 35 of 41
+  (under the code round 7 started with: 86.0 %, 5.0 %, 7.4 %, search 92.8 %, care 37 of 40).
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
