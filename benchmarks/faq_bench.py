@@ -29,7 +29,7 @@ from bot.faq import matcher
 from bot.faq.matcher import load_faq
 from bot.text import is_english_word
 from bot.understand.care import load_care
-from bot.understand.entry_model import OFF_TOPIC, examples, train
+from bot.understand.entry_model import train, training_data
 from bot.understand.intent import Context, Understander
 from bot.understand.language import load_languages
 
@@ -114,11 +114,8 @@ def run(rounds: int = 20) -> FaqFigures:
     languages = load_languages(CONTENT_DIR)
     _, language_load = _load("language detector (py3langid)", languages.warm_up)
     care = load_care(CONTENT_DIR)
-    texts, labels = examples(faq)
-    ids = (*(e.id for e in faq.entries), OFF_TOPIC)
-    off_topic = care.off_topic_examples
-    texts, labels = [*texts, *off_topic], [*labels, *[len(ids) - 1] * len(off_topic)]
-    _, entry_load = _load("FAQ entry model (trained afresh)", lambda: train(ids, texts, labels))
+    data = training_data(faq, care.off_topic_examples)
+    _, entry_load = _load("FAQ entry model (trained afresh)", lambda: train(*data))
     # Uncached: the warm-up pass must not make every later "is it a skill?" free.
     understander = Understander(faq, catalog.known_skill_uncached, care, languages)
     texts = [str(m["text"]) for m in messages(SETS[0])]

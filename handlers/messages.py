@@ -99,14 +99,9 @@ def _like_the_card(context: BotContext, filters: str) -> str:
     """ "any cheaper ones?" right after a card: its subject (or first skill), with the filters
     asked for."""
     learner, catalog = context.learner, context.core.catalog
-    course = None
-    if learner is not None and learner.last_course_id is not None:
-        course = catalog.get(learner.last_course_id)
-    if course is None:
+    if learner is None or learner.last_course_id is None:
         return filters
-    known = [t for t in (course.subject_area, *course.skills) if t and catalog.is_known_skill(t)]
-    topic = known[0] if known else course.skills[0] if course.skills else ""
-    return f"{filters} {topic}".strip()
+    return f"{filters} {catalog.topic_of(learner.last_course_id)}".strip()
 
 
 async def _answer(update: Update, context: BotContext, understood: Understanding) -> None:

@@ -502,6 +502,17 @@ class CourseSearch:
         _, rest = parse_filters(_mark_r(query))
         return ", ".join(c.label for c in self.concepts(rest)[0])
 
+    def topic_of(self, course_id: int) -> str:
+        """What to search for more courses like this one: its subject when the catalogue knows it
+        as a skill, else a known skill its subject names ("digital photography" → "photography"),
+        else a known skill of it, else its first skill ("" if it has none)."""
+        course = self.get(course_id)
+        if course is None:
+            return ""
+        named = [s for s in course.skills if s in course.subject_area]
+        topics = [t for t in (course.subject_area, *named, *course.skills) if t]
+        return next((t for t in topics if self.is_known_skill(t)), course.skills[0] if course.skills else "")
+
     def is_known_skill(self, text: str) -> bool:
         """Whether a short message is plainly a skill ("pyhton", "ML", "data viz", "Go"), or a
         job title the catalogue has skills for ("data analyst")."""

@@ -48,7 +48,6 @@ from bot.understand.care_model import (
 )
 
 CareLevel = Literal["urgent", "care"]
-WITH_OFF_TOPIC = True  # the off-topic examples go to the FAQ's entry model (off only to measure)
 # About the writer: a first-person word, or a feeling verb with the "i" dropped ("feel like a fraud").
 _ABOUT_ME = re.compile(
     r"(?<![a-z])(?:i|im|i'm|ive|i've|id|i'd|me|my|myself|mine|feel|feeling|feels|felt|cant|can't|cannot)(?![a-z])"
@@ -344,8 +343,7 @@ def load_care(content_dir: Path) -> Care:
     reply, urgent_reply = replies["reply"].strip(), replies["urgent_reply"].strip()
     model = load_care_model(content_dir)
     on_topic, plan = load_on_topic_model(content_dir), load_plan_commands(content_dir)
-    examples = examples_of(content_dir) if WITH_OFF_TOPIC else []
-    off_topic = tuple(e.text for e in examples if e.label == OFF_TOPIC)
+    off_topic = tuple(e.text for e in examples_of(content_dir) if e.label == OFF_TOPIC)
     return Care(
         signals, urgent, reply, urgent_reply, feelings, states, prototypes, near_misses, model,
         on_topic, plan, off_topic,

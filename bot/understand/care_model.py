@@ -111,7 +111,7 @@ class LearnedSignal:
 
     def probability(self, text: str) -> float:
         """From 0 (not of the kind: an ordinary message) to 1 (clearly of it: a wellbeing message)."""
-        return float(_sigmoid(_features_of(text) @ self._weights + self._bias))
+        return float(_sigmoid(features_of(text) @ self._weights + self._bias))
 
     def probabilities(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
         return _sigmoid(features(texts) @ self._weights + self._bias)
@@ -194,7 +194,7 @@ def features(texts: Sequence[str]) -> npt.NDArray[np.float64]:
 
 
 @lru_cache(maxsize=64)
-def _features_of(text: str) -> npt.NDArray[np.float64]:
+def features_of(text: str) -> npt.NDArray[np.float64]:
     """One message's features, kept for the next signal asked about the same message (the
     care, on-topic and plan models all read the same embedding)."""
     row: npt.NDArray[np.float64] = features([text])[0]
@@ -283,16 +283,11 @@ def load_plan_commands(content_dir: Path) -> PlanCommands:
     signal = _load(content_dir, "plan")
     with _training:
         if id(signal) not in _commands:
-            _commands[id(signal)] = PlanCommands(signal, [e for e in _examples(content_dir) if e.is_plan])
+            _commands[id(signal)] = PlanCommands(signal, [e for e in examples_of(content_dir) if e.is_plan])
         return _commands[id(signal)]
 
 
 def examples_of(content_dir: Path) -> list[Example]:
-    """The examples file's labelled lines (parsed once per process per file content)."""
-    return _examples(content_dir)
-
-
-def _examples(content_dir: Path) -> list[Example]:
     """The examples file's lines, parsed once per process per file content (the three models
     read the same file)."""
     path = content_dir / EXAMPLES_FILE
@@ -309,7 +304,7 @@ def _examples(content_dir: Path) -> list[Example]:
 
 
 def _load(content_dir: Path, kind: str) -> LearnedSignal:
-    examples = _examples(content_dir)
+    examples = examples_of(content_dir)
     lines = "\n".join(f"{e.label}\t{e.text}" for e in examples)
     key = hashlib.sha256(lines.encode() if kind == CARE else f"{kind}\n{lines}".encode()).hexdigest()
     threshold = {CARE: THRESHOLD, FAQ: ON_TOPIC_THRESHOLD}.get(kind, PLAN_THRESHOLD)

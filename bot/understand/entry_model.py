@@ -29,7 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.faq.matcher import Faq
-from bot.understand.care_model import _features_of, features
+from bot.understand.care_model import features, features_of
 
 # When the matcher only suggests (or found nothing sure) but its best entry is also the model's
 # choice with at least this probability, the entry answers.
@@ -64,7 +64,7 @@ class EntryModel:
 
     def choice(self, text: str) -> tuple[str, float]:
         """The entry the model thinks `text` asks, and how sure it is (0 to 1)."""
-        scores = ((_features_of(text) - self.mean) / self.scale) @ self.weights + self.bias
+        scores = ((features_of(text) - self.mean) / self.scale) @ self.weights + self.bias
         probabilities = _softmax(scores[None, :])[0]
         best = int(np.argmax(probabilities))
         return self.ids[best], float(probabilities[best])
@@ -80,10 +80,7 @@ def entry_model(faq: Faq, off_topic: tuple[str, ...] = ()) -> EntryModel | None:
     kept: dict[int, EntryModel] = faq.__dict__.setdefault("_entry_models", {})
     if hash(off_topic) in kept:
         return kept[hash(off_topic)]
-    texts, labels = examples(faq)
-    ids = tuple(e.id for e in faq.entries)
-    if off_topic:
-        texts, labels, ids = [*texts, *off_topic], [*labels, *[len(ids)] * len(off_topic)], (*ids, OFF_TOPIC)
+    ids, texts, labels = training_data(faq, off_topic)
     lines = "\n".join(f"{ids[i]}\t{t}" for t, i in zip(texts, labels, strict=True))
     digest = hashlib.sha256(lines.encode()).hexdigest()
     with _lock:
@@ -119,13 +116,16 @@ def train(ids: tuple[str, ...], texts: list[str], labels: list[int]) -> EntryMod
     return EntryModel(ids, mean, scale, weights.astype(np.float64), bias.astype(np.float64))
 
 
-def examples(faq: Faq) -> tuple[list[str], list[int]]:
+def training_data(faq: Faq, off_topic: tuple[str, ...] = ()) -> tuple[tuple[str, ...], list[str], list[int]]:
+    """The classes (entry ids, then the off-topic class if there are off-topic lines), and each
+    training text with its class: every entry's question and phrasings, then the off-topic lines."""
+    ids = tuple(e.id for e in faq.entries) + ((OFF_TOPIC,) if off_topic else ())
     texts, labels = [], []
     for index, entry in enumerate(faq.entries):
         for text in (entry.question, *entry.phrasings):
             texts.append(text)
             labels.append(index)
-    return texts, labels
+    return ids, [*texts, *off_topic], [*labels, *[len(faq.entries)] * len(off_topic)]
 
 
 def _softmax(scores: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:

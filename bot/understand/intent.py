@@ -73,14 +73,12 @@ _ASKS_ABOUT_PLANS = re.compile(
     r"^(?:is there|explain|how|what|whats|if|does|do|will|would|should|why|when|are|is|am i|"
     r"(?:can|could|may|might) i|(?:and\s+)?to)\b|\bhow\b|\?"
 )
-# "can it help me switch from warehouse to IT": a question about the courses, never a command
-_ASKS_ABOUT_THEM = re.compile(
-    r"^(?:so\s+|and\s+|but\s+)?(?:can|could|will|would|does|do|is|are)\s+"
-    r"(?:it|this|that|these|they|one|a|an|microcred\w*)\b"
-)
-# "…can i join", "would this be above or below that": a question, never a learned command
+# "…can i join", "would this be above or below that", "can it help me switch from warehouse to
+# IT": a question, never a learned command (unless a polite request: "could you nudge me at 7?")
 _ASKS_WHETHER = re.compile(
     r"\b(?:can|could|do|would|will|should)\s+i\b|\bwould\s+(?:this|it|that|these)\b"
+    r"|^(?:so\s+|and\s+|but\s+)?(?:can|could|will|would|does|do|is|are)\s+"
+    r"(?:it|this|that|these|they|one|a|an|microcred\w*)\b"
 )
 _WHAT_IF = re.compile(r"^(?:so\s+|and\s+|but\s+)?(?:if|what if|does|do|will|would|can|could)\b")
 # "could you hold off the reminders until after christmas?": a request, question mark or not
@@ -852,7 +850,7 @@ class Understander:
     def _learned_plan_action(self, text: str, folded: str) -> PlanAction | None:
         """A plan command in words no pattern knows ("can we put this on ice for a month"),
         by the learned signal; never a question about how a plan feature works."""
-        if self.care.plan is None or _asks_about_plans(folded) or _ASKS_ABOUT_THEM.match(folded):
+        if self.care.plan is None or _asks_about_plans(folded):
             return None
         if _ASKS_WHETHER.search(folded) and not _POLITE_REQUEST.match(folded):
             return None  # "i left school at 15… can i join these course or they need school papers"

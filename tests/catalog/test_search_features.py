@@ -500,3 +500,9 @@ def test_where_and_how_exclusively_are_no_topic(search: CourseSearch) -> None:
 
 def test_courses_that_cost_nothing_are_the_free_filter(search: CourseSearch) -> None:
     assert search.search("excel courses that dont cost anything").facets.free
+
+
+def test_the_topic_of_a_course_is_its_subject_when_that_is_a_skill(search: CourseSearch) -> None:
+    photography = next(c for c in search.courses.values() if c.key == "kestrel-digital-photography-beginners")
+    assert search.topic_of(photography.id) == "photography"
+    assert search.topic_of(-1) == ""
