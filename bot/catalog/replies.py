@@ -46,8 +46,13 @@ def results_page(
 ) -> Reply:
     """Five results with Next/Previous, the active filters (one tap removes each) and facet
     buttons that narrow the same message. When the filters leave nothing, it says so and
-    shows the best matches without them (the filters stay, each removable with one tap)."""
+    shows related courses that fit them ("free ux course": Figma for Beginners, UI design) or,
+    when there are none, the best matches without them (the filters stay, each removable with
+    one tap)."""
     matches = result.filtered(facets)
+    related = not matches and facets.active and bool(result.related)
+    if related:
+        matches = result.nearby(facets)
     pages = max(1, -(-len(matches) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
     shown = matches[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
@@ -63,7 +68,11 @@ def results_page(
     elif not shown:
         lines += ["", "No courses match these filters. Try removing one."]
     else:
-        lines += [f"{len(matches)} course{'s' if len(matches) != 1 else ''} — page {page + 1} of {pages}", ""]
+        kind = "course"
+        if related:
+            lines += ["", _related_only(result, facets, display)]
+            kind = "related course"
+        lines += [f"{len(matches)} {kind}{'s' if len(matches) != 1 else ''} — page {page + 1} of {pages}", ""]
         lines += [_result_line(n, s.course) for n, s in enumerate(shown, start=page * PAGE_SIZE + 1)]
     state = f"{search_id}:{page}:{facets.encode()}"
     rows: list[list[Button]] = [
@@ -116,6 +125,18 @@ def _nothing_with_all(facets: Facets, dropped: str | None) -> str:
     if dropped is None:
         return f"No course matches {wanted} (tap ✖ to remove a filter). Best matches without filters:"
     return f"No course matches {wanted} (tap ✖ to remove a filter). Closest, without “{esc(dropped)}”:"
+
+
+def _related_only(result: SearchResult, facets: Facets, display: SkillNames | None) -> str:
+    """ "No course on UX design matches free (tap ✖ to remove a filter). Related courses that
+    do:" — the courses below are near the topic, not about it."""
+    wanted = esc(" + ".join(label for label, _ in facets.labelled()))
+    show = display or (lambda skill: skill[:1].upper() + skill[1:])
+    topic = shorten(", ".join(show(s.strip()) for s in result.understood.split(",")), 60)
+    return (
+        f"No course on <b>{esc(topic)}</b> matches {wanted} (tap ✖ to remove a filter). "
+        "Related courses that do:"
+    )
 
 
 def _result_line(number: int, course: CourseInfo) -> str:

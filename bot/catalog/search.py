@@ -96,12 +96,21 @@ TYPO_INDEL = 0.86  # Indel, long words only: "tabluea"→"tableau" (0.86)
 MAX_SKILL_QUERY_WORDS = 4
 MAX_PHRASE = 4
 GENERAL_SHARE = 0.08  # a concept matching this share of courses is general ("management")
+# Whom a course can be made for, so that one for adults is not it: "coding for kids". Other
+# words after "for" are where the skill is used ("data analysis for healthcare", "content
+# creation for youtube"): the skill's courses are shown, saying that none covers that too.
+MADE_FOR = frozenset(
+    """kids kid children child teens teenagers teenager toddlers babies infants pupils youngsters
+    dogs cats pets animals horses""".split()
+)
 FOR_WHOM_WORDS = 2  # "for kids", "for young children": made for them; longer, who is asking
 ALONE_UNKNOWN = 0.5  # weight of an unknown word not next to known ones
 FOCUS = 0.06  # a course that is mostly about the query's skills ranks above one that lists many
 VERIFY_MAX = 40  # a text-only word is checked as written in at most this many courses (else kept)
 PAGE_SIZE = 5  # courses a results page shows (`SearchResult.left_out` is judged on page 1)
 RESULTS_KEPT = 2000  # ranked ids kept per search (paging, filters)
+RELATED_FROM = 10  # the best matches whose specific skills name related courses
+RELATED_KEPT = 200  # related courses kept when the filters leave no match
 CACHE_SEARCHES = 5000  # searches whose ranked ids stay in memory for their buttons
 KNOWN_SKILL_CACHE = 8192  # texts whose "is it a known skill?" answer is kept (then all are forgotten)
 R_LANGUAGE = "rlang"  # "R" the language: normalise() reads a lone "r" as "are"
@@ -238,6 +247,10 @@ class SearchResult:
     covered: tuple[str, ...] = ()
     left_out: tuple[str, ...] = ()
     suggestions: list[str] = field(default_factory=list)  # closest skills when nothing fits
+    # When the query's filters leave none of its matches ("free ux course"): courses sharing a
+    # specific skill with the best matches ("Figma for Beginners", UI design), most shared
+    # first. Shown, and said to be related, only then.
+    related: tuple[int, ...] = ()
 
     @cached_property
     def matches(self) -> list[Scored]:
@@ -246,6 +259,15 @@ class SearchResult:
 
     def filtered(self, facets: Facets) -> list[Scored]:
         return [m for m in self.matches if facets.allows(m.course)]
+
+    def nearby(self, facets: Facets) -> list[Scored]:
+        """The related courses the filters allow (score 0: they are not matches)."""
+        return [Scored(self.courses[i], 0.0) for i in self.related if facets.allows(self.courses[i])]
+
+    def page_one(self, facets: Facets) -> list[Scored]:
+        """What the first results page lists: the filtered matches or, when the filters leave
+        none, the related courses they allow."""
+        return (self.filtered(facets) or self.nearby(facets))[:PAGE_SIZE]
 
 
 class CourseSearch:
@@ -362,7 +384,28 @@ class CourseSearch:
             result.left_out = tuple(missing or [c.label for c in left])
         if not result.ranked:
             result.suggestions = self.suggest_skills(query)
+        elif facets.active and not result.filtered(facets):
+            result.related = self._related(score, found)
         return result
+
+    def _related(self, score: Floats, found: Positions) -> tuple[int, ...]:
+        """Courses near the topic that are not matches: those sharing a specific skill with the
+        best matches, most shared first. (Courses that only mention the topic are not near it:
+        the carbon accounting of a climate course is no cheaper accounting course.)"""
+        general = GENERAL_SHARE * self._n
+        skills = {
+            s for n in found[:RELATED_FROM].tolist() for s in self._course_skills[n]
+            if len(self._skill_phrase[s]) < general
+        }  # fmt: skip
+        shared = np.zeros(self._n, dtype=np.float32)
+        for skill in skills:
+            shared[self._skill_phrase[skill]] += 1
+        shared[found] = 0
+        shared[score > 0] = 0
+        sharing = np.flatnonzero(shared)
+        sharing = sharing[np.argsort(-shared[sharing], kind="stable")]
+        near = sharing[:RELATED_KEPT]
+        return tuple(self._ids_array[near].tolist())
 
     def _rank(self, result: SearchResult, score: Floats, either: bool, limit: int | None) -> Positions:
         """Courses above the floors into `result`, best first; returns their positions."""
@@ -1089,7 +1132,7 @@ def _mark_qualifiers(chunk: list[Concept], after: str) -> list[Concept]:
         english = len(concept.label) > 2 and is_english_word(concept.label)
         # "coding for kids": one word after "for" says whom it is made for; a longer description
         # ("for a call centre team leader") is who is asking
-        made_for = i == 0 and after == "for" and len(chunk) <= FOR_WHOM_WORDS
+        made_for = i == 0 and after == "for" and len(chunk) <= FOR_WHOM_WORDS and concept.label in MADE_FOR
         if concept.kind == "unknown" and english and (before_known or made_for):
             out[i] = replace(concept, qualifies=True)
     return out

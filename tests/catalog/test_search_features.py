@@ -173,6 +173,23 @@ def test_a_long_description_after_for_is_who_asks_not_whom_a_course_is_made_for(
     assert not search.search("coding for kids").ranked  # one word after "for": made for kids
 
 
+def test_where_a_skill_is_used_is_said_to_be_left_out_not_a_reason_to_show_nothing(
+    search: CourseSearch,
+) -> None:
+    """ "data analysis for healthcare": no course covers both, so the data analysis courses are
+    shown under "No course covers “healthcare” as well"; children need a course made for them."""
+    for query, skill, left in (
+        ("data analysis for healthcare", "data analysis", "healthcare"),
+        ("content creation for youtube", "content marketing", "youtube"),
+    ):
+        result = search.search(query)
+        assert result.ranked and result.left_out == (left,), query
+        assert skill in search.courses[result.ranked[0]].skills, query
+        assert f"No course covers “{left}” as well" in results_page(result, 1, 0, result.facets).text
+    for query in ("coding for kids", "python for kids", "excel for teenagers"):
+        assert not search.search(query).ranked, query
+
+
 def test_help_with_names_the_topic_and_time_of_day_is_not_one(search: CourseSearch) -> None:
     shop = search.search("i run a flower shop and need help with online marketing")
     assert shop.understood == "digital marketing" and shop.ranked  # "online marketing" is the skill
@@ -446,8 +463,11 @@ def test_a_phrase_is_not_matched_by_another_phrase_sharing_its_stems(search: Cou
 
 
 def test_filters_leaving_nothing_show_the_best_matches_without_them(search: CourseSearch) -> None:
-    result = search.search("affordable ux design course")
+    """ "affordable tableau course": nothing fits the budget, nor does any course related to
+    Tableau's, so the best matches without the filter are shown, the filter still removable."""
+    result = search.search("affordable tableau course")
     assert result.facets.max_eur == 100 and not result.filtered(result.facets) and result.matches
+    assert not result.nearby(result.facets)
     reply = results_page(result, 3, 0, result.facets)
     assert "No course matches ≤ 100 EUR" in reply.text and "without filters" in reply.text
     assert result.matches[0].course.title in reply.text  # the unfiltered best, with its card button
@@ -456,6 +476,21 @@ def test_filters_leaving_nothing_show_the_best_matches_without_them(search: Cour
     assert any(b.data == card for b in buttons)
     unfiltered = ResultsPage(3, 0, Facets().encode()).pack()
     assert any(b.label.startswith("✖") and b.data == unfiltered for b in buttons)
+
+
+def test_filters_leaving_no_match_show_related_courses_that_fit_them(search: CourseSearch) -> None:
+    """ "affordable ux design course": no UX design course costs 100 EUR or less; Figma for
+    Beginners (UI design, a skill UX courses share) does, and is listed as related."""
+    result = search.search("affordable ux design course")
+    assert result.facets.max_eur == 100 and not result.filtered(result.facets) and result.matches
+    related = result.page_one(result.facets)
+    assert related and all(m.course.price <= 100 and "ux design" not in m.course.skills for m in related)
+    assert "ui design" in related[0].course.skills
+    reply = results_page(result, 3, 0, result.facets)
+    assert "Related courses that do:" in reply.text and related[0].course.title in reply.text
+    assert "without filters" not in reply.text
+    plain = search.search("ux design course")
+    assert plain.filtered(plain.facets) and not plain.related  # only looked for when needed
 
 
 def test_when_two_filters_leave_nothing_one_is_dropped_and_named(search: CourseSearch) -> None:

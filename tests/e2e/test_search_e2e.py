@@ -60,6 +60,25 @@ async def test_free_python_courses_shows_only_free_ones_and_the_filter_comes_off
     assert searches == ["free python courses"]  # removing the filter re-used the ranking
 
 
+async def test_when_the_filters_leave_no_match_related_courses_that_fit_them_are_shown_as_related(
+    harness: BotHarness, searches: list[str]
+) -> None:
+    """ "free ux course": no UX design course is free, so the free course on a skill the UX
+    courses share (UI design) is listed under "Related courses that do", never as a match."""
+    results = (await harness.say("/search free ux course"))[0]
+    text = html_to_text(text_of([results]))
+    by_id = catalog(harness).courses
+    assert "no course on ux design matches free" in text.casefold() and "Related courses that do:" in text
+    related = shown(results)
+    assert related and all(by_id[t].price == 0 and "ux design" not in by_id[t].skills for t in related)
+    ux_skills = {s for c in by_id.values() if "ux design" in c.skills for s in c.skills} - {"ux design"}
+    assert all(ux_skills & set(by_id[t].skills) for t in related)
+    unfiltered = (await harness.press(harness.message_of(results), data_of(results, "✖ free")))[0]
+    assert "Related courses" not in text_of([unfiltered])
+    assert shown(unfiltered) and all("ux design" in by_id[t].skills for t in shown(unfiltered))
+    assert searches == ["free ux course"]
+
+
 async def test_paging_and_filter_buttons_reuse_the_stored_ranking(
     harness: BotHarness, searches: list[str]
 ) -> None:
