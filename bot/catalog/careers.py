@@ -30,6 +30,11 @@ JOB_ENDINGS = (
     "er", "or", "ist", "yst", "ect", "eur", "ive", "person", "ant", "ent", "ian", "ee", "lead", "nurse",
     "coach", "head", "dev", "sre", "dba", "senco", "pm", "admin", "staff", "visitor",
 )  # fmt: skip
+# "it" names the field only as "IT", or where a field goes: "a job in it", "switch into it",
+# "it support"; elsewhere it is a pronoun ("get better at it").
+_THE_FIELD_IT = re.compile(
+    r"\bIT\b|\b(?:in|into)\s+it\b|\bit\s+(?:job|jobs|career|careers|sector|industry|role|roles|field)\b",
+)
 DEFAULT_CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 
@@ -67,6 +72,8 @@ class Careers:
         # "move from call centre agent to supervisor": the job wanted, not the one left
         padded = f" {LEFT_JOB.sub(' ', words)} "
         for name in self._longest_first:
+            if name == "it" and not _THE_FIELD_IT.search(text):
+                continue  # "i work with young people and want to get better at it"
             if f" {name} " in padded or f" {name}s " in padded:
                 return self._by_name[name]
         return None

@@ -892,11 +892,13 @@ class CourseSearch:
         said = _CURRENT_JOB.sub(" ", normalise(rest))
         left = said.replace(name, " ").split() if name else said.split()
         own_words = {w for other in career.names for w in other.split()}
-        if any(
-            w not in FILLER and w not in JOB_WORDS and w not in own_words and not _AGE.fullmatch(w)
-            for w in left
-        ):
+        rest_words = [
+            w for w in left
+            if w not in FILLER and w not in JOB_WORDS and w not in own_words and not _AGE.fullmatch(w)
+        ]  # fmt: skip
+        if rest_words and any(c.kind == "skill" for c in self.concepts(" ".join(rest_words))[0]):
             return None  # "python for data analysts": a topic, not a career change
+        # (other words are the learner's own: "need smth to get hired as junior developer")
         return career
 
     def _career_search(self, query: str, facets: Facets, career: Career) -> SearchResult:

@@ -282,6 +282,26 @@ def test_careers_map_to_their_skills(search: CourseSearch) -> None:
     assert office.career == "office administrator" and office.ranked
 
 
+@pytest.mark.parametrize(
+    ("query", "career"),
+    [
+        ("which course helps me become a software developer", "software developer"),
+        ("need smth to get hired as junior developer", "software developer"),
+        ("i work in retail and want to move into an office job, what helps?", "office administrator"),
+        ("help me get a desk job, i only have barista experience", "office administrator"),
+        ("i want to switch from hospitality to tech, what should i learn first?", "it professional"),
+        ("im 52 and want to switch into IT where do i start", "it professional"),
+        ("python for data analysts", None),  # a skill beside the job: a topic, not a career change
+        ("marketing for software developers", None),
+        ("i work with young people and want to get better at it", None),  # "it", the pronoun
+    ],
+)
+def test_a_career_is_read_whatever_else_the_learner_says_unless_it_names_a_skill(
+    search: CourseSearch, query: str, career: str | None
+) -> None:
+    assert search.search(query).career == career
+
+
 def test_every_career_skill_is_in_the_catalogue(search: CourseSearch) -> None:
     known = set(search.skill_names) | set(search.aliases)
     missing = {(c.name, s) for c in load_careers().all for s in c.skills if normalise(s) not in known}
