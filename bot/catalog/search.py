@@ -85,6 +85,7 @@ SUBJECT_BONUS = 0.05  # ... and, less, one whose subject area is the concept too
 # skill's courses using the learner's own name are shown: the others fall below `RELATIVE_CUT`
 # (1 < 0.8 * 1.3), so the results are what was asked for, not the whole skill.
 AS_TYPED_BONUS = 0.3
+AS_PHRASE_BONUS = 0.01  # a course with the query's words together, as typed, above the best other
 MIN_SCORE = 0.34  # below this a course covers too little of the query to be shown
 RELATIVE_CUT = 0.8  # ... or if it scores below this share of the best course
 IMPLIED = 0.36  # a course on the skills shared by those whose text alone uses the words: after them
@@ -161,6 +162,8 @@ AUDIENCES = frozenset(
     professionals adults everyone dummies non-technical newcomers immigrants refugees business businesses
 """.split()
 )
+NEW_TO_IT = frozenset({"new", "newly", "first-time", "aspiring", "future"})  # "for new managers"
+NEWCOMER = 1.0  # of QUALIFIER: what a course for first-time or newly promoted ones adds
 QUALIFIER = 0.12  # what an audience word adds to a course that names it (title, skills, subject)
 # When no course covers the whole query, a course covering its part that also matches some of
 # the rest ("teaching" courses that name "adults") comes first, and alone on page 1 when its
@@ -369,6 +372,8 @@ class CourseSearch:
             return result
         either = _is_either(rest, concepts)
         score = self._either(concepts) if either else self._covering(concepts)
+        if not either:
+            self._as_phrase_typed(rest, score)
         if (implied := self._implied(concepts)) is not None:
             np.maximum(score, implied, out=score)
         part = None if either or bool(np.any(score >= MIN_SCORE)) else self._closest_part(concepts)
@@ -387,6 +392,18 @@ class CourseSearch:
         elif facets.active and not result.filtered(facets):
             result.related = self._related(score, found)
         return result
+
+    def _as_phrase_typed(self, rest: str, score: Floats) -> None:
+        """ "marketing analytics": a course using the learner's words together, as typed (a
+        module "Marketing analytics and attribution"), covers the query better than one on
+        each word apart (an analytics course that markets nothing): it ranks with the best."""
+        typed = tuple(stem(w) for w in normalise(rest).split() if w not in FILLER)
+        if not 2 <= len(typed) <= MAX_PHRASE:
+            return
+        together = self._together(typed) > 0
+        if together.any() and score.max() > 0:
+            lifted = np.float32(score.max() + AS_PHRASE_BONUS)
+            score[together & (score > 0)] = lifted
 
     def _related(self, score: Floats, found: Positions) -> tuple[int, ...]:
         """Courses near the topic that are not matches: those sharing a specific skill with the
@@ -509,9 +526,13 @@ class CourseSearch:
     def _qualifier(self, audience: list[str]) -> Floats:
         """1 for courses whose title, skills or subject name the audience ("for managers"), else 0."""
         named = np.zeros(self._n, dtype=np.float32)
-        for word in (w for w in audience if w in AUDIENCES):  # "for new managers": "new" adds nothing
+        for word in (w for w in audience if w in AUDIENCES):
             strength = self._strength_of((stem(word),), "word")
             np.maximum(named, (strength > TEXT).astype(np.float32), out=named)
+        if NEW_TO_IT & set(audience) and named.any():
+            # "for new managers": courses for the newly promoted, first-time ones first
+            new = self._together(("first", "time")) + self._strength_of((stem("newly"),), "word")
+            named += np.float32(NEWCOMER) * (named > 0) * (new > 0)
         return named
 
     def _either(self, concepts: list[Concept]) -> Floats:

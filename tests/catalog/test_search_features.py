@@ -12,7 +12,7 @@ from bot.catalog.advise import Answers, shortlist
 from bot.catalog.careers import load_careers
 from bot.catalog.filters import Facets, parse_filters, price_in_eur
 from bot.catalog.replies import results_page
-from bot.catalog.search import LOOSE, CourseSearch, _audience, _wanted, _written_in, stem
+from bot.catalog.search import LOOSE, PAGE_SIZE, CourseSearch, _audience, _wanted, _written_in, stem
 from bot.text import normalise
 from bot.text import stem as plain_stem
 from tests.conftest import search_over
@@ -300,6 +300,24 @@ def test_a_career_is_read_whatever_else_the_learner_says_unless_it_names_a_skill
     search: CourseSearch, query: str, career: str | None
 ) -> None:
     assert search.search(query).career == career
+
+
+def test_courses_for_newcomers_come_first_for_new_managers(search: CourseSearch) -> None:
+    """ "leadership for new managers": a course for the newly promoted ("First-Time Manager")
+    first; for managers in general, no such preference."""
+    new = search.search("leadership for new managers")
+    assert "First-Time" in search.courses[new.ranked[0]].title
+    assert "First-Time" not in search.courses[search.search("leadership for managers").ranked[0]].title
+
+
+def test_a_course_using_the_typed_words_together_ranks_with_the_best(search: CourseSearch) -> None:
+    """ "marketing analytics" reads as marketing + data analysis; the marketing course with a
+    module "Marketing analytics and attribution" is on page 1, above the SQL analytics course."""
+    result = search.search("marketing analytics")
+    keys = [search.courses[i].key for i in result.ranked[:PAGE_SIZE]]
+    marketing, sql = "ashcombe-digital-marketing-strategy", "silverbirch-advanced-sql-analytics"
+    assert marketing in keys
+    assert sql not in keys or keys.index(marketing) < keys.index(sql)
 
 
 def test_every_career_skill_is_in_the_catalogue(search: CourseSearch) -> None:
