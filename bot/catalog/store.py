@@ -47,6 +47,13 @@ def read_aliases(content_dir: Path) -> dict[str, list[str]]:
             if not isinstance(names, list):
                 raise ContentError(path, f"skill '{skill}'", "aliases", "must be a list")
             result.setdefault(str(skill), []).extend(str(n) for n in names)
+    owner: dict[str, str] = {}
+    for skill, names in result.items():
+        for name in names:
+            first = owner.setdefault(normalise(name), skill)
+            if first != skill:  # the search would silently use one of the two
+                where = f"alias '{name}'"
+                raise ContentError(path, where, "aliases", f"is listed under '{first}' and '{skill}'")
     return result
 
 

@@ -13,9 +13,13 @@ from bot.catalog.careers import load_careers
 from bot.catalog.filters import Facets, parse_filters, price_in_eur
 from bot.catalog.replies import results_page
 from bot.catalog.search import LOOSE, PAGE_SIZE, CourseSearch, _audience, _wanted, _written_in, stem
+from bot.catalog.store import read_aliases
+from bot.content import ContentError
 from bot.text import normalise
 from bot.text import stem as plain_stem
 from tests.conftest import search_over
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -579,3 +583,16 @@ def test_the_topic_of_a_course_is_its_subject_when_that_is_a_skill(search: Cours
     photography = next(c for c in search.courses.values() if c.key == "kestrel-digital-photography-beginners")
     assert search.topic_of(photography.id) == "photography"
     assert search.topic_of(-1) == ""
+
+
+def test_an_alias_listed_under_two_skills_is_refused_with_both_named(tmp_path: Path) -> None:
+    """The search can use only one of them: the file's editor is told which two."""
+    (tmp_path / "skill_aliases.yaml").write_text(
+        "aliases:\n  teaching: [pedagogy, online teaching]\n"
+        "  digital learning: [e-learning, Online Teaching]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError, match="(?i)online teaching.*'teaching' and 'digital learning'"):
+        read_aliases(tmp_path)
+    shipped = read_aliases(ROOT / "content")
+    assert "online teaching" in shipped["digital learning"] and "online teaching" not in shipped["teaching"]
