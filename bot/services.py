@@ -47,7 +47,8 @@ class Services:
             load_care(self.settings.content_dir),
             load_languages(self.settings.content_dir),
         )
-        entry_model(faq, care.off_topic_examples)  # trained here, in the worker thread, not by a message
+        # trained here, in the worker thread, not by a message
+        entry_model(faq, care.off_topic_examples, care.faq_examples)
         self.faq, self.care, self.languages = faq, care, languages
 
     async def publish_content(self) -> None:
@@ -90,7 +91,8 @@ async def open_services(settings: Settings, *, clock: Clock | None = None) -> Se
     faq = load_faq(settings.content_dir)
     care, languages = load_care(settings.content_dir), load_languages(settings.content_dir)
     languages.warm_up()
-    entry_model(faq, care.off_topic_examples)  # the second opinion, trained (or read) before any message
+    # the second opinion, trained (or read) before any message
+    entry_model(faq, care.off_topic_examples, care.faq_examples)
     db = await open_database(settings.database_url)
     try:
         catalog = await open_catalog(db, settings.content_dir)

@@ -142,6 +142,9 @@ class Care:
     plan: PlanCommands | None = None
     # The examples file's messages about something else (the FAQ's entry model learns them too)
     off_topic_examples: tuple[str, ...] = ()
+    # The examples file's questions labelled with the FAQ entry that answers them ("faq-cost"):
+    # (entry id, message), which the FAQ's entry model learns from besides the phrasings
+    faq_examples: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_signal", _phrase_pattern(self.signals))
@@ -343,8 +346,10 @@ def load_care(content_dir: Path) -> Care:
     reply, urgent_reply = replies["reply"].strip(), replies["urgent_reply"].strip()
     model = load_care_model(content_dir)
     on_topic, plan = load_on_topic_model(content_dir), load_plan_commands(content_dir)
-    off_topic = tuple(e.text for e in examples_of(content_dir) if e.label == OFF_TOPIC)
+    examples = examples_of(content_dir)
+    off_topic = tuple(e.text for e in examples if e.label == OFF_TOPIC)
+    questions = tuple((entry, e.text) for e in examples if (entry := e.faq_entry) is not None)
     return Care(
         signals, urgent, reply, urgent_reply, feelings, states, prototypes, near_misses, model,
-        on_topic, plan, off_topic,
+        on_topic, plan, off_topic, questions,
     )  # fmt: skip

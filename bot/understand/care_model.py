@@ -68,6 +68,8 @@ PLAN_NEIGHBOURS = 5
 # leave-one-set-out over the tuning sets so that no off-topic message of any left-out set got
 # through (`python -m tests.understand.care_tuning --cross-validate-topic`).
 FAQ, OFF_TOPIC = "faq", "offtopic"
+FAQ_ENTRY = "faq-"  # "faq-cost": a question the FAQ's "cost" entry answers
+_ENTRY_LABEL = re.compile(r"faq-[a-z0-9][a-z0-9-]*")
 ON_TOPIC_THRESHOLD = 0.95
 ON_TOPIC_REGULARISATION = 1.0
 MAX_TEXT_CHARS = 1000
@@ -90,6 +92,16 @@ class Example:
     @property
     def is_care(self) -> bool:
         return self.label == CARE
+
+    @property
+    def is_faq(self) -> bool:
+        """An FAQ question: "faq", or "faq-<entry id>" when it says which entry answers it."""
+        return self.label == FAQ or self.label.startswith(FAQ_ENTRY)
+
+    @property
+    def faq_entry(self) -> str | None:
+        """The FAQ entry that answers it ("faq-cost" → "cost"), if the label says."""
+        return self.label.removeprefix(FAQ_ENTRY) if self.label.startswith(FAQ_ENTRY) else None
 
     @property
     def is_plan(self) -> bool:
@@ -136,9 +148,9 @@ def train_on_topic(
     examples: Sequence[Example], regularisation: float = ON_TOPIC_REGULARISATION
 ) -> LearnedSignal:
     """A logistic regression on the same examples, FAQ questions against off-topic messages."""
-    chosen = [e for e in examples if e.label in (FAQ, OFF_TOPIC)]
+    chosen = [e for e in examples if e.is_faq or e.label == OFF_TOPIC]
     x = features([e.text for e in chosen])
-    y = np.array([1.0 if e.label == FAQ else 0.0 for e in chosen])
+    y = np.array([1.0 if e.is_faq else 0.0 for e in chosen])
     weights, bias = _fit(x, y, regularisation)
     return LearnedSignal(weights, bias, ON_TOPIC_THRESHOLD)
 
@@ -249,8 +261,9 @@ def load_examples(path: Path) -> list[Example]:
         if not isinstance(line, dict) or len(line) != 1:
             raise ContentError(path, where, None, 'write one label and one message: - care: "…"')
         ((label, text),) = line.items()
-        if label not in LABELS:
-            raise ContentError(path, where, None, f"unknown label '{label}' (known: {', '.join(LABELS)})")
+        if label not in LABELS and not (isinstance(label, str) and _ENTRY_LABEL.fullmatch(label)):
+            known = ", ".join(LABELS)
+            raise ContentError(path, where, None, f"unknown label '{label}' (known: {known}, faq-<entry id>)")
         if not isinstance(text, str) or not text.strip():
             raise ContentError(path, where, str(label), "the message is missing or empty")
         examples.append(Example(text.strip(), str(label)))

@@ -41,6 +41,7 @@ from bot.understand.entry_model import (
     DISAGREE_PROBABILITY,
     OFF_TOPIC,
     OFF_TOPIC_PROBABILITY,
+    SUPPORT_PROBABILITY,
     entry_model,
 )
 from bot.understand.language import Languages
@@ -636,7 +637,11 @@ class Understander:
     second_opinion: bool = True
 
     def __post_init__(self) -> None:
-        self._entries = entry_model(self.faq, self.care.off_topic_examples) if self.second_opinion else None
+        self._entries = (
+            entry_model(self.faq, self.care.off_topic_examples, self.care.faq_examples)
+            if self.second_opinion
+            else None
+        )
 
     def understand(self, text: str, context: Context | None = None) -> Understanding:
         context = context or Context()
@@ -921,9 +926,13 @@ class Understander:
             return match
         if match.kind != "answer" or chosen == best.entry.id:
             return match
+        # the model sure of another entry, or giving the matcher's little chance ("what do people
+        # usually pay for these" answered by the employer-budget entry)
+        unsupported = self._entries.probability(text, best.entry.id) < SUPPORT_PROBABILITY
         if chosen == OFF_TOPIC:  # "can i get a refund on my concert tickets"
-            return replace(match, kind="suggest") if probability >= OFF_TOPIC_PROBABILITY else match
-        if probability >= DISAGREE_PROBABILITY:
+            elsewhere = probability >= OFF_TOPIC_PROBABILITY or unsupported
+            return replace(match, kind="suggest") if elsewhere else match
+        if probability >= DISAGREE_PROBABILITY or unsupported:
             # "Did you mean…?" offers both readings: the matcher's, then the model's
             others = [s for s in match.ranked[1:] if s.entry.id != chosen]
             second = Scored(self.faq.by_id[chosen], others[0].confidence if others else best.confidence)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.content import ContentError
+from bot.faq.matcher import load_faq
 from bot.text import fold
 from bot.understand.care import Care, load_care
 from bot.understand.care_model import (
@@ -54,8 +55,10 @@ def care() -> Care:
 def test_the_examples_file_loads_and_every_label_is_known() -> None:
     examples = load_examples(CONTENT / EXAMPLES_FILE)
     labels = {e.label for e in examples}
-    assert labels <= set(LABELS)
-    assert {"care", "faq", "offtopic", "search", "smalltalk", "language"} <= labels
+    entries = {e.faq_entry for e in examples if e.faq_entry is not None}
+    assert labels - {f"faq-{entry}" for entry in entries} <= set(LABELS)
+    assert entries == {e.id for e in load_faq(CONTENT).entries}  # every entry has learners' questions
+    assert {"care", "offtopic", "search", "smalltalk", "language"} <= labels
     # every plan command the learned signal names has labelled examples ("done" is typed plainly)
     assert {f"plan-{a}" for a in ("study", "progress", "pause", "resume", "stop", "reminders")} <= labels
     assert sum(e.is_care for e in examples) >= 300
@@ -97,10 +100,20 @@ def test_a_model_learns_from_the_examples_it_is_given() -> None:
     assert features(["one", "two words, and three"]).shape == (2, 3 * 256 + 3)
 
 
+def test_a_question_may_name_the_entry_that_answers_it(tmp_path: Path) -> None:
+    path = tmp_path / EXAMPLES_FILE
+    path.write_text('examples:\n  - care: "i am so tired"\n  - faq-cost: "what do they set you back"\n')
+    examples = load_examples(path)
+    assert [(e.is_faq, e.faq_entry) for e in examples] == [(False, None), (True, "cost")]
+    assert Example("how much", "faq").is_faq and Example("how much", "faq").faq_entry is None
+
+
 @pytest.mark.parametrize(
     ("lines", "problem"),
     [
         ('  - care: "i am so tired"\n  - worried: "x"\n', "example 2: unknown label 'worried'"),
+        ('  - care: "i am so tired"\n  - faq-: "x"\n', "example 2: unknown label 'faq-'"),
+        ('  - care: "i am so tired"\n  - faq-Cost Now: "x"\n', "example 2: unknown label 'faq-Cost Now'"),
         ('  - care: "i am so tired"\n  - faq: ""\n', "example 2: field 'faq': the message is missing"),
         ('  - care: "i am so tired"\n  - "no label"\n', "example 2: write one label and one message"),
         ('  - care: "i am so tired"\n  - care: "fed up"\n', "needs care messages and other messages"),

@@ -10,12 +10,22 @@ import pytest
 
 from bot.faq.matcher import load_faq
 from bot.understand.care import load_care
-from bot.understand.entry_model import OFF_TOPIC, EntryModel, entry_model, train
+from bot.understand.entry_model import (
+    OFF_TOPIC,
+    SUPPORT_PROBABILITY,
+    EntryModel,
+    entry_model,
+    train,
+    training_data,
+)
 from bot.understand.intent import Understander
 from bot.understand.language import load_languages
 from tests.conftest import search_over
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
+# Read by the matcher as "are microdegrees the same thing?" (other-names); by the model as "can
+# it replace a degree?", though not surely: both are offered.
+SUPPORT_CASE = "is a micro degree basically a degree"
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +108,8 @@ def test_each_message_s_understanding_step_reuses_the_model_without_work(
 ) -> None:
     faq = both[0].faq
     again = Understander(faq, both[0].is_known_skill, both[0].care, both[0].languages)
-    assert again._entries is both[0]._entries is entry_model(faq, both[0].care.off_topic_examples)
+    care = both[0].care
+    assert again._entries is both[0]._entries is entry_model(faq, care.off_topic_examples, care.faq_examples)
 
 
 def test_an_answer_the_model_reads_as_about_something_else_is_only_offered(
@@ -129,3 +140,34 @@ def test_a_money_word_alone_is_the_cost_question_not_a_topic(
     got = both[0].understand(text)
     assert got.kind == "faq" and got.match is not None and got.match.best is not None
     assert got.match.best.entry.id == "cost"
+
+
+def test_the_learners_questions_labelled_with_an_entry_are_learned_too() -> None:
+    """The examples file's "faq-<entry id>" lines join the entry's phrasings; a line for an
+    entry the FAQ no longer has is skipped, not an error."""
+    faq = load_faq(CONTENT)
+    questions = (("cost", "what's the damage for one of these then"), ("no-such-entry", "anything"))
+    ids, texts, labels = training_data(faq, ("how long is a course of antibiotics",), questions)
+    assert ids[-1] == OFF_TOPIC and ids[: len(faq.entries)] == tuple(e.id for e in faq.entries)
+    learned = dict(zip(texts, labels, strict=True))
+    assert ids[learned["what's the damage for one of these then"]] == "cost"
+    assert "anything" not in learned and ids[learned["how long is a course of antibiotics"]] == OFF_TOPIC
+    care = load_care(CONTENT)
+    assert len(care.faq_examples) > 1000 and {e for e, _ in care.faq_examples} <= set(faq.by_id)
+
+
+def test_an_answer_the_model_gives_little_chance_is_only_offered(
+    both: tuple[Understander, Understander],
+) -> None:
+    """The matcher answers alone; the model, not sure of any other entry, still gives the
+    matcher's entry less than `SUPPORT_PROBABILITY`: "Did you mean…?" with both readings."""
+    text = SUPPORT_CASE
+    seconded, alone = (u.understand(text) for u in both)
+    assert alone.kind == "faq" and alone.match is not None and alone.match.best is not None
+    model = both[0]._entries
+    assert model is not None
+    chosen, sure = model.choice(text)
+    assert chosen != alone.match.best.entry.id and sure < 0.9  # not the "sure of another" rule
+    assert model.probability(text, alone.match.best.entry.id) < SUPPORT_PROBABILITY
+    assert seconded.kind == "suggest" and seconded.match is not None
+    assert [s.entry.id for s in seconded.match.ranked][:2] == [alone.match.best.entry.id, chosen]
