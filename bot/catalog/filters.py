@@ -182,7 +182,7 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
         r"\bcheap(?:est|er)?\b|\baffordable\b|\blow[ -]cost\b|\binexpensive\b|\bbarato[s]?\b"
         r"|\bon a (?:tight |small |low )?budget\b|\b(?:low|small|tight)[ -]budget\b|\bbudget[ -]friendly\b"
         r"|\bbudget (?=courses?\b|class(?:es)?\b|options?\b)"
-        r"|\bgunstig\b|\bpas cher\b",
+        r"|\bgunstig\b|\bpas cher\b|\bnot (?:too |very |that |so )?(?:expensive|pricey|dear)\b",
         {"max_eur": CHEAP_EUR},
     ),
     (r"\bshort\b|\bquick\b|\bbite[ -]sized\b|\bkurze?\b|\bcorto[s]?\b", {"max_hours": SHORT_HOURS}),
@@ -194,7 +194,9 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
         r"\bbeginners?[ -]friendly\b|\b101\b"
         r"|\bbeginners?\b|\bbeginning\b|\bnovices?\b|\bintro(?:duction|ductory)?\b|\bbasics?\b|\bstarters?\b"
         r"|\bfrom (?:scratch|zero)\b|\bfor dummies\b|\bentry[ -]level\b|\bfundamentals\b|\bprincipiantes?\b"
-        r"|\banfanger\b|\bdebutants?\b|\bnewbies?\b|\bfirst steps\b|\bbeginer\b|\bbegginers?\b"
+        r"|\banfanger\b|\bdebutants?\b|\bnewbies?\b|\bfirst steps\b|\bbeginers?\b|\bbegginers?\b"
+        # "aprender excel desde cero", "python von null": from scratch in our other languages
+        r"|\b(?:desde|de) cero\b|\bda zero\b|\bdo zero\b|\bvon null\b|\bod zera\b|\bvanaf nul\b"
         # "how do i get into cybersecurity with no experience"
         r"|\b(?:with |having )?(?:no|zero|little|without any|without) (?:prior |previous )?experience\b",
         {"level": "beginner"},

@@ -57,6 +57,11 @@ def search(seeded_database: Path) -> CourseSearch:
         ("learn to code from zero", Facets(level="beginner"), "learn to code"),
         ("cours de comptabilite en ligne", Facets(online=True), "cours de comptabilite"),
         ("corso di excel in linea", Facets(online=True), "corso di excel"),
+        ("sql for beginers", Facets(level="beginner"), "sql for"),
+        ("aprender excel desde cero", Facets(level="beginner"), "aprender excel"),
+        ("python von null", Facets(level="beginner"), "python"),
+        ("ux course, not too expensive", Facets(max_eur=100), "ux course,"),
+        ("expensive courses", Facets(), "expensive courses"),
     ],
 )
 def test_filters_are_read_from_plain_words(text: str, facets: Facets, rest: str) -> None:
