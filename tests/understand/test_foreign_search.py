@@ -25,6 +25,8 @@ from bot.understand.intent import Understander
         ("zijn er cursussen over leiderschap?", "nl", "leadership"),
         ("czy macie kursy z programowania?", "pl", "computer programming"),
         ("corsi di programmazione online?", "it", "computer programming"),  # a course word first
+        ("vorrei imparare lo sviluppo web", "it", "javascript"),  # web development
+        ("je voudrais apprendre le développement web", "fr", "javascript"),
     ],
 )
 def test_a_course_search_in_another_language_finds_the_skill(
