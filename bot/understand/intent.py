@@ -929,7 +929,7 @@ class Understander:
         # the model sure of another entry, or giving the matcher's little chance ("what do people
         # usually pay for these" answered by the employer-budget entry)
         unsupported = self._entries.probability(text, best.entry.id) < SUPPORT_PROBABILITY
-        if chosen == OFF_TOPIC:  # "can i get a refund on my concert tickets"
+        if chosen not in self.faq.by_id:  # off-topic: "can i get a refund on my concert tickets"
             elsewhere = probability >= OFF_TOPIC_PROBABILITY or unsupported
             return replace(match, kind="suggest") if elsewhere else match
         if probability >= DISAGREE_PROBABILITY or unsupported:
