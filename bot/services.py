@@ -33,11 +33,19 @@ class Services:
     languages: Languages
     content_version: int = 0  # the shared version this instance last loaded
     _rebuilding: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
+    _understander: Understander | None = field(default=None, repr=False)
+    _understood: tuple[object, ...] = field(default=(), repr=False)  # what it was made over
 
     @property
     def understander(self) -> Understander:
-        """The understanding step over the current FAQ, catalogue and content."""
-        return Understander(self.faq, self.catalog.is_known_skill, self.care, self.languages)
+        """The understanding step over the current FAQ, catalogue and content: made once, and
+        again only after a reload or a rebuilt index replaced one of them."""
+        parts = (self.faq, self.catalog, self.care, self.languages)
+        made = self._understander
+        if made is None or any(a is not b for a, b in zip(parts, self._understood, strict=True)):
+            made = Understander(self.faq, self.catalog.is_known_skill, self.care, self.languages)
+            self._understander, self._understood = made, parts
+        return made
 
     def reload_content(self) -> None:
         """Re-read the FAQ, care and language files (fails loudly, changing nothing, if one is bad).

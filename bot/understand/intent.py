@@ -39,7 +39,6 @@ from bot.understand.care import THANKS_OPENING, Care
 from bot.understand.entry_model import (
     AGREE_PROBABILITY,
     DISAGREE_PROBABILITY,
-    OFF_TOPIC,
     OFF_TOPIC_PROBABILITY,
     SUPPORT_PROBABILITY,
     entry_model,

@@ -50,3 +50,16 @@ async def test_reload_reads_the_content_off_the_event_loop(harness: BotHarness, 
     reply = text_of(await harness.deliver(harness.api.send_text(ADMIN, "/reload"), ADMIN))
     await ticking
     assert "Reloaded" in reply and loop_ran.is_set()
+
+
+async def test_the_understanding_step_is_made_once_and_again_after_a_reload(harness: BotHarness) -> None:
+    """Made per message it hashed the content each time; now once, and anew when /reload (or a
+    rebuilt index) replaces what it reads."""
+    assert harness.app is not None
+    services = harness.app.bot_data.core
+    first = services.understander
+    assert services.understander is first
+    await asyncio.to_thread(services.reload_content)
+    again = services.understander
+    assert again is not first and again.faq is services.faq and again.care is services.care
+    assert services.understander is again
