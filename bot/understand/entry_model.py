@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import logging
 import os
 import tempfile
 import threading
@@ -53,6 +54,7 @@ BATCH = 2048  # rows per step (mini-batches: the learners' questions made the da
 LEARNING_RATE = 0.02
 CACHE_DIR = Path(tempfile.gettempdir())
 
+log = logging.getLogger(__name__)
 _SOURCE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # new code, new weights
 _lock = threading.Lock()
 _trained: dict[str, EntryModel] = {}
@@ -102,6 +104,9 @@ def entry_model(
     if key in kept:
         return kept[key]
     ids, texts, labels = training_data(faq, off_topic, questions)
+    unknown = sorted({entry for entry, _ in questions} - set(faq.by_id))
+    if unknown:  # an entry renamed or removed: its learners' questions teach nothing now
+        log.warning("examples name FAQ entries that do not exist, skipped: %s", ", ".join(unknown[:10]))
     lines = "\n".join(f"{ids[i]}\t{t}" for t, i in zip(texts, labels, strict=True))
     digest = hashlib.sha256(lines.encode()).hexdigest()
     with _lock:

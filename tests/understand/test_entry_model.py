@@ -171,3 +171,16 @@ def test_an_answer_the_model_gives_little_chance_is_only_offered(
     assert model.probability(text, alone.match.best.entry.id) < SUPPORT_PROBABILITY
     assert seconded.kind == "suggest" and seconded.match is not None
     assert [s.entry.id for s in seconded.match.ranked][:2] == [alone.match.best.entry.id, chosen]
+
+
+def test_questions_for_an_entry_the_faq_lacks_are_skipped_and_named_in_the_log(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Renaming an entry in faq.yaml leaves its labelled questions behind: the log names the
+    id (never a learner's words), and the model is made without them."""
+    faq = load_faq(CONTENT)
+    with caplog.at_level("WARNING", logger="bot.understand.entry_model"):
+        questions = (("renamed-entry", "what do they set you back"), ("cost", "what's the fee"))
+        model = entry_model(faq, (), questions)
+    assert model is not None and "renamed-entry" not in model.ids
+    assert "renamed-entry" in caplog.text and "set you back" not in caplog.text
