@@ -1,6 +1,6 @@
 """The understanding step, measured from the learner's side.
 
-Twenty-four labelled sets, each written by someone who never saw the FAQ's phrasings, as many
+Twenty-eight labelled sets, each written by someone who never saw the FAQ's phrasings, as many
 different people would type: casual, slang, typos, long rambling messages, follow-ups,
 every FAQ topic, bare skills and course intents, wellbeing messages, other languages,
 off-topic ones and plan commands.
@@ -60,7 +60,11 @@ off-topic ones and plan commands.
   7.4 %, search 92.8 %, care 37 of 40); it was tuned on in round 8.
 * `learner_eval_18.yaml` (750 messages once exact repeats were dropped, written blind at the
   start of round 8 by two writers who saw only the FAQ's ids and questions, 20 personas each)
-  is printed as the honest figure for messages nobody has tuned on.
+  is printed as the honest figure for messages nobody has tuned on. Read once at the end of
+  round 8: right first time 88.2 %, confident wrong 2.4 %, did-you-mean 7.7 %, fallback 1.7 %
+  (467 questions), to the search 92.1 % (82 of 89), care 46 of 50, languages 28 of 30,
+  off-topic answered 0 of 50, small talk 15 of 16, plan 47 of 48 (under the code round 8
+  started with: 89.1 %, 3.4 %, 5.8 %, search 81 of 89, the rest the same).
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
