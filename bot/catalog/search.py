@@ -139,7 +139,7 @@ FILLER = frozenset(
     tips tricks tutorial tutorials evening evenings night nights weekend weekends morning mornings lunchtime
     upskill upskilling reskill reskilling prep preparation just got finally recently fully completely entirely
     workshop workshops seminar seminars webinar webinars her his their its she he they him
-    near nearby only
+    near nearby only now currently nowadays today moment atm right
     entwickeln verbessern desarrollar mejorar developper ameliorer sviluppare migliorare desenvolver melhorar
     ontwikkelen verbeteren rozwijac
     organisation organisations organization organizations
@@ -231,6 +231,9 @@ class Concept:
     qualifies: bool = field(default=False, compare=False)
     # An unknown word with no known word beside it ("a team of cabin crew"): context, not a kind of the topic.
     alone: bool = field(default=False, compare=False)
+    # Right after "for" ("python for finance"): where the topic is used, which a course on the
+    # topic alone may leave out (said so) when none covers both.
+    after_for: bool = field(default=False, compare=False)
 
 
 @dataclass
@@ -476,6 +479,11 @@ class CourseSearch:
             and self._named(c)
         ]  # a common skill too ("leadership") when the rest is words no course uses ("cabin crew")
         left = [c for c in concepts if all(c is not k for k in covered)]
+        used_for = [c for c in covered if c.after_for]
+        if covered and not left and used_for and len(used_for) < len(covered):
+            # "python for finance": both known, no course on both: the topic's courses
+            left = [c for c in covered if c.after_for]
+            covered = [c for c in covered if not c.after_for]
         if not covered or not left or any(c.qualifies for c in left):
             return None
         return covered, left
@@ -1149,7 +1157,7 @@ def _mark_qualifiers(chunk: list[Concept], after: str) -> list[Concept]:
     unknown word is the learner's own description, not a kind of a skill.
     A word of another language there is a request around the topic ("Ich suche einen
     Excel-Kurs", "cursus leiderschap"), not a kind of it."""
-    out = list(chunk)
+    out = [replace(c, after_for=True) for c in chunk] if after == "for" else list(chunk)
     for i, concept in enumerate(chunk):
         before_known = i + 1 < len(chunk) and chunk[i + 1].kind in ("skill", "phrase")
         english = len(concept.label) > 2 and is_english_word(concept.label)
@@ -1157,7 +1165,7 @@ def _mark_qualifiers(chunk: list[Concept], after: str) -> list[Concept]:
         # ("for a call centre team leader") is who is asking
         made_for = i == 0 and after == "for" and len(chunk) <= FOR_WHOM_WORDS and concept.label in MADE_FOR
         if concept.kind == "unknown" and english and (before_known or made_for):
-            out[i] = replace(concept, qualifies=True)
+            out[i] = replace(out[i], qualifies=True)
     return out
 
 

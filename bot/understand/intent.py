@@ -1032,6 +1032,14 @@ _LEARN_VERB_LANGUAGE = {
 _PORTUGUESE_WISH = re.compile(r"\b(?:quero|queria|gostaria|preciso|eu)\b")
 
 
+_ARE_THERE_LANGUAGE = {
+    "hay": "es", "teneis": "es", "tienen": "es", "tienes": "es", "gibt es": "de", "habt ihr": "de",
+    "haben sie": "de", "hast du": "de", "y a-t-il": "fr", "il y a": "fr", "avez-vous": "fr",
+    "avez vous": "fr", "proposez-vous": "fr", "ci sono": "it", "avete": "it", "existem": "pt", "tem": "pt",
+    "tens": "pt", "voces tem": "pt", "is er": "nl", "zijn er": "nl", "hebben jullie": "nl", "heb je": "nl",
+    "hebt u": "nl",
+    "czy sa": "pl", "czy jest": "pl", "czy macie": "pl", "czy maja": "pl", "macie": "pl",
+}  # fmt: skip
 _LOOKING_LANGUAGE = {
     "busco": "es", "buscando": "es", "procuro": "pt", "procurando": "pt", "suche": "de", "cherche": "fr",
     "cerco": "it", "cercando": "it", "zoek": "nl", "szukam": "pl",
@@ -1040,8 +1048,16 @@ _LOOKING_LANGUAGE = {
 
 def _language_of_a_wish_to_learn(folded: str) -> str | None:
     """The language of a short wish to learn or search for a course that the detector was unsure
-    of ("quero aprender liderança" → "pt", "busco un curso de python" → "es"): a learning verb of
-    one of our languages with a wish before it, or a looking-for opening with a course word."""
+    of ("quero aprender liderança" → "pt", "busco un curso de python" → "es", "tem curso de
+    marketing digital gratuito?" → "pt"): a learning verb of one of our languages with a wish
+    before it, or a looking-for or are-there opening with a course word."""
+    asks = _FOREIGN_ARE_THERE.match(folded)
+    if asks and _COURSE_WORDS_ANY_LANGUAGE.search(folded):
+        opening = asks.group(0).strip(" ¿").split()
+        for size in (2, 1):
+            code = _ARE_THERE_LANGUAGE.get(" ".join(opening[-size:]))
+            if code is not None:
+                return code
     looking = _FOREIGN_LOOKING.match(folded)
     if looking and _COURSE_WORDS_ANY_LANGUAGE.search(folded):
         for word in reversed(looking.group(0).split()):
@@ -1089,10 +1105,15 @@ _INSTEAD = [
         r"^(?:no|nah|nope|not this|not that)\b[\s,.!]*(?:something|anything|any)\s+"
         r"(?:in|on|for|with|about)\s+(?P<q>.+?)[\s?.!]*$",
         r"^(?:ok\s+)?(?:what|how)\s+about\s+(?P<q>.+?)\s+instead[\s?.!]*$",
-        r"^(?:something|anything|one|a course)\s+like\s+(?:this|that|it)\s+but\s+(?:for|in|on|with|about)\s+"
-        r"(?:learning\s+)?(?P<q>.+?)[\s?.!]*$",
+        r"^(?:(?:got|have you got|do you have|is there)\s+)?(?:something|anything|one|a course)\s+like\s+"
+        r"(?:this|that|it)\s+but\s+(?:for|in|on|with|about)\s+(?:learning\s+)?(?P<q>.+?)[\s?.!]*$",
+        # "anything more beginner than this for data analysis": that topic, with the filter
+        r"^(?:(?:got|have you got|do you have|is there)\s+)?(?:something|anything|any|one)\s+(?:a bit\s+)?"
+        r"(?:more\s+)?(?P<kind>beginner|basic|easier|simpler|cheaper|shorter)\s+than\s+(?:this|that|it)"
+        r"(?:\s+one)?\s+(?:for|in|on|with|about)\s+(?P<q>.+?)[\s?.!]*$",
     )
 ]
+_INSTEAD_AT_THE_END = re.compile(r"\s+instead$")
 # ... or more of the same kind, perhaps cheaper, shorter, free or easier ("any cheaper ones?",
 # "show me more like this").
 _MORE_LIKE_IT = re.compile(
@@ -1109,7 +1130,10 @@ def _after_a_card(folded: str) -> Understanding | None:
     for pattern in _INSTEAD:
         found = pattern.match(folded)
         if found and found.group("q").strip(" ,.") and not _NOT_A_TOPIC_WORD.fullmatch(found.group("q")):
-            return Understanding("search", {"search": 1.0}, query=found.group("q").strip(" ,."))
+            kind = found.groupdict().get("kind") or ""
+            wanted = _MORE_LIKE_IT_FILTERS.get(kind, "beginner" if kind == "basic" else kind)
+            topic = _INSTEAD_AT_THE_END.sub("", found.group("q"))
+            return Understanding("search", {"search": 1.0}, query=f"{wanted} {topic}".strip(" ,."))
     more = _MORE_LIKE_IT.match(folded)
     said = folded.strip(" ?!.")
     if more and said and (more.group("kind") or "like" in said or "similar" in said):

@@ -62,7 +62,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\w{4})(?!(?:course|class|prog
 # "how do i become a ux designer", "i need to upskill in AI for work".
 _GOAL = re.compile(
     r"^(?:so\s+|hi\s+|hey\s+)?(?:i\s+)?"
-    r"(?:(?:really\s+)?(?:want|wanna|would like|d like|need|hope|plan|am trying|m trying)"
+    r"(?:(?:really\s+)?(?:want|wanna|would like|d like|need|hope|plan|am trying|m trying|trying)"
     r"\s+(?:to\s+)?|how\s+(?:do|can|could|would|should)\s+i\s+|help\s+me\s+|i\s+am\s+looking\s+to\s+|"
     r"how\s+to\s+|how\s+(?:do|would|should|could)\s+i\s+go\s+about\s+|what\s+does\s+it\s+take\s+to\s+|"
     # "what would i need to become a paralegal", "what do i have to study to be a nurse"

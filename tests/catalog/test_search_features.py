@@ -190,6 +190,7 @@ def test_where_a_skill_is_used_is_said_to_be_left_out_not_a_reason_to_show_nothi
     for query, skill, left in (
         ("data analysis for healthcare", "data analysis", "healthcare"),
         ("content creation for youtube", "content marketing", "youtube"),
+        ("python for finance", "python", "finance"),  # both known, no course on both
     ):
         result = search.search(query)
         assert result.ranked and result.left_out == (left,), query

@@ -90,6 +90,11 @@ def test_an_aside_a_case_asked_about_or_a_fact_before_a_question_is_calm(care: C
         "if im honest im completely overwhelmed",
         "maybe im just not built for studying",
         "i dread opening the app when the reminder pops up",
+        # said in passing, as people do
+        "honestly having a breakdown over module 3",
+        "my nerves are fried, the exam is tomorrow",
+        "everything is a lot right now with the move and work",
+        "whats even the point anymore tbh",
     ],
 )
 def test_the_feeling_itself_is_still_heard(care: Care, text: str) -> None:

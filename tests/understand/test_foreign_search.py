@@ -27,6 +27,7 @@ from bot.understand.intent import Understander
         ("corsi di programmazione online?", "it", "computer programming"),  # a course word first
         ("vorrei imparare lo sviluppo web", "it", "javascript"),  # web development
         ("je voudrais apprendre le développement web", "fr", "javascript"),
+        ("tem cursos de excel gratuitos?", "pt", "excel"),  # the detector alone is unsure
     ],
 )
 def test_a_course_search_in_another_language_finds_the_skill(

@@ -75,6 +75,7 @@ def test_after_which_skill_the_next_text_is_a_skill(understander: Understander, 
         ("what should i study", ""),
         # the learned plan signal once read this as "pause": a known skill asked for is a search
         ("project mgmt course pls", "project mgmt course"),
+        ("trying to become a web developer, which courses have you got", "web developer"),
     ],
 )
 def test_course_intents_keep_what_was_asked(understander: Understander, text: str, query: str) -> None:
@@ -636,6 +637,9 @@ def test_a_reply_word_or_a_plain_question_is_not_searched_for(understander: Unde
         ("got any similar ones", "", True),
         ("show me some others", "", True),
         ("free ones like this?", "free", True),
+        ("got anything like this but for photography instead", "photography", False),
+        ("anything cheaper than this for python?", "cheap python", False),
+        ("is there anything easier than this one in excel", "beginner excel", False),
     ],
 )
 def test_after_a_course_card_other_courses_asked_for_are_searched(
