@@ -696,3 +696,11 @@ def test_what_means_a_microcredential_is_the_definition_and_can_it_help_is_no_co
 )
 def test_a_question_is_never_a_learned_plan_command(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind != "plan"
+
+
+def test_wanting_to_be_seen_is_no_job_to_search_for(understander: Understander) -> None:
+    """ "be" a job is a career ("i want to be a nurse"); "be noticed" is a question for the FAQ."""
+    noticed = understander.understand("i want to be noticed by recruiters, can a microcredential help?")
+    assert noticed.kind == "faq" and noticed.match is not None and noticed.match.best is not None
+    assert noticed.match.best.entry.id == "stand-out"
+    assert understander.understand("i want to be a nurse").kind == "search"
