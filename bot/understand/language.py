@@ -19,8 +19,11 @@ from pathlib import Path
 
 from bot.content import ContentError, read_yaml, require_str
 from bot.telegram_html import html_problem
+from bot.text import is_english_word
 
 MIN_PROBABILITY = 0.9
+# ... or this, when the message has no English small word and half its words are no English words
+NO_ENGLISH_PROBABILITY = 0.8
 MIN_WORDS = 2
 # Short, common words that only one of our languages uses: two of them make a message that
 # language even when the statistical detector is unsure ("Wat is een … precies?").
@@ -77,16 +80,26 @@ class Languages:
         code, probability = _identifier(tuple(sorted(self.replies))).classify(text)
         if code != "en" and code in self.replies and probability >= MIN_PROBABILITY:
             return str(code)
-        return self._by_function_words(counts, english)
+        foreign = sum(1 for t in tokens if t and not is_english_word(t))
+        unsure = code != "en" and code in self.replies and probability >= NO_ENGLISH_PROBABILITY
+        if unsure and english == 0 and 2 * foreign >= len(tokens):  # "tem certificado no final?"
+            return str(code)
+        return self._by_function_words(counts, english, str(code))
 
     def _function_words(self, code: str) -> frozenset[str]:
         return self.words.get(code, frozenset()) | frozenset(FUNCTION_WORDS.get(code, ()))
 
-    def _by_function_words(self, counts: dict[str, int], english: int) -> str | None:
-        best = max(counts, key=lambda c: counts[c])
-        if counts[best] >= 2 and english < counts[best] and list(counts.values()).count(counts[best]) == 1:
-            return best
-        return None
+    def _by_function_words(self, counts: dict[str, int], english: int, detected: str) -> str | None:
+        """The language whose small words the message has most (at least two, more than its
+        English ones); on a tie, the detector's choice among those tied ("oye esto sirve de algo
+        para conseguir curro o no?": as many Spanish as Portuguese small words)."""
+        most = max(counts.values())
+        tied = [code for code, n in counts.items() if n == most]
+        if most < 2 or english >= most:
+            return None
+        if len(tied) == 1:
+            return tied[0]
+        return detected if detected in tied else None
 
 
 @lru_cache(maxsize=4)

@@ -82,10 +82,28 @@ def test_stems_match_every_ending(care: Care) -> None:
 
 @pytest.mark.parametrize(
     ("text", "language"),
-    [("muchas gracias, no entiendo nada", "es"), ("dank je, heel erg handig", "nl")],
+    [
+        ("muchas gracias, no entiendo nada", "es"),
+        ("dank je, heel erg handig", "nl"),
+        ("oye esto vale para algo o no?", "es"),  # Spanish small words outnumber the shared ones
+        ("tem desconto para estudantes?", "pt"),  # no English word: the detector, unsure, is enough
+    ],
 )
 def test_short_messages_are_recognised_by_their_function_words(text: str, language: str) -> None:
     assert load_languages(CONTENT).detect(text) == language
+
+
+def test_a_tie_of_small_words_goes_to_the_detector_s_choice_among_them() -> None:
+    languages = load_languages(CONTENT)
+    tied = {"es": 2, "pt": 2, "it": 0}
+    assert languages._by_function_words(tied, 0, "pt") == "pt"
+    assert languages._by_function_words(tied, 0, "it") is None  # not one of those tied
+    assert languages._by_function_words({"es": 2, "pt": 1}, 0, "pt") == "es"
+
+
+@pytest.mark.parametrize("text", ["see ya later", "cheers mate", "no final answer yet"])
+def test_short_english_with_a_foreign_looking_word_is_english(text: str) -> None:
+    assert load_languages(CONTENT).detect(text) is None
 
 
 @pytest.mark.parametrize(
