@@ -985,6 +985,15 @@ class Understander:
         bare = _COURSE_WORD_AFTER_SKILL.sub("", head)
         return bare if bare != head and bare and self.is_known_skill(bare) else None
 
+    def _names_a_known_skill(self, words: str) -> bool:
+        """Whether one, two or three words in a row of `words` are a skill the catalogue knows."""
+        tokens = words.replace(",", " ").split()
+        return any(
+            self.is_known_skill(" ".join(tokens[i : i + size]))
+            for size in (1, 2, 3)
+            for i in range(len(tokens) - size + 1)
+        )
+
     def _foreign_search(self, folded: str) -> str | None:
         """The search in a non-English course request ("cursos de python" → "python",
         "quiero aprender programación" → "programacion", "gibt es Kurse für Projektmanagement?"
@@ -996,7 +1005,11 @@ class Understander:
         if _FOREIGN_WORTH.search(words):
             return None
         looking = bool(_FOREIGN_LOOKING.match(words))
-        wish = bool(_FOREIGN_LEARN.search(words)) and (bool(_FOREIGN_WISH.search(words)) or looking)
+        # "quiero aprender python", or a learning verb with no question at all ("Programmieren
+        # lernen, am liebsten Python")
+        plain = "?" not in folded and "¿" not in folded and not _FOREIGN_QUESTION.match(folded)
+        plain = plain and self._names_a_known_skill(words)
+        wish = bool(_FOREIGN_LEARN.search(words)) and (bool(_FOREIGN_WISH.search(words)) or looking or plain)
         course = bool(_COURSE_WORDS_ANY_LANGUAGE.search(words))
         asks_whether = bool(_FOREIGN_ARE_THERE.match(words)) and course
         # "corsi di cucina professionale online?", "cursos de excel?": a course word first names the topic

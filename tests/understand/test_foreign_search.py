@@ -28,6 +28,7 @@ from bot.understand.intent import Understander
         ("vorrei imparare lo sviluppo web", "it", "javascript"),  # web development
         ("je voudrais apprendre le développement web", "fr", "javascript"),
         ("tem cursos de excel gratuitos?", "pt", "excel"),  # the detector alone is unsure
+        ("Python lernen, am liebsten abends", "de", "python"),  # a learning verb, no wish said
     ],
 )
 def test_a_course_search_in_another_language_finds_the_skill(
