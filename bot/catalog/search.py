@@ -139,7 +139,7 @@ FILLER = frozenset(
     tips tricks tutorial tutorials evening evenings night nights weekend weekends morning mornings lunchtime
     upskill upskilling reskill reskilling prep preparation just got finally recently fully completely entirely
     workshop workshops seminar seminars webinar webinars her his their its she he they him
-    near nearby only now currently nowadays today moment atm right
+    near nearby only now currently nowadays today moment atm right useful helpful
     entwickeln verbessern desarrollar mejorar developper ameliorer sviluppare migliorare desenvolver melhorar
     ontwikkelen verbeteren rozwijac
     organisation organisations organization organizations
@@ -1180,6 +1180,9 @@ def _weigh_alone(chunk: list[Concept]) -> list[Concept]:
 
 _WANT = re.compile(  # not "planning for" nor "needs for": "financial planning for retirement"
     r"\b(?:(?:wants?|wanting|wanna|hoping|trying|needs?|needing|aiming|would like|planning|keen)\s+to"
+    # "my boss wants me to learn data stuff", "want better planning skills"
+    r"|(?:wants?|needs?|asked|asks|told|tells|expects?)\s+me\s+to"
+    r"|(?:want|wants|need|needs)(?=\s+(?:better|stronger|more|new)\s)"
     r"|looking\s+(?:to|for|into)|keen\s+on|interested\s+in|wanting|seeking|thinking\s+(?:about|of)|considering"
     r"|(?:need|needs|needing|want|wants|would like|could use)\s+(?:some\s+)?help\s+(?:with|on))\b",
     re.IGNORECASE,

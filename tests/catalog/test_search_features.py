@@ -304,6 +304,7 @@ def test_careers_map_to_their_skills(search: CourseSearch) -> None:
         ("python for data analysts", None),  # a skill beside the job: a topic, not a career change
         ("marketing for software developers", None),
         ("i work with young people and want to get better at it", None),  # "it", the pronoun
+        ("back to work after two years off, need to brush up office skills", "office administrator"),
     ],
 )
 def test_a_career_is_read_whatever_else_the_learner_says_unless_it_names_a_skill(
@@ -458,6 +459,8 @@ def test_page_one_of_a_skill_asked_for_by_another_name_is_the_courses_using_that
         ("im a nurse and want to learn excel", "excel"),
         ("how to teach adults", "teaching, adults"),
         ("sequel database queries", "sql"),
+        ("my manager wants me to learn sql", "sql"),  # who asks is not the topic either
+        ("i run a small warehouse and want better planning skills", "project management"),
     ],
 )
 def test_who_the_learner_is_is_not_the_topic_and_plain_words_name_skills(
