@@ -182,8 +182,17 @@ def test_hopelessness_about_work_gets_the_care_reply(understander: Understander,
     assert understander.understand(text).kind == "care"
 
 
-def test_thinking_about_disappearing_is_urgent(understander: Understander) -> None:
-    assert understander.understand("honestly lately i keep thinking about just disappearing").kind == "urgent"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly lately i keep thinking about just disappearing",
+        "sometimes i think nobody would care if i just vanished",
+        "would anyone even notice if i stopped showing up to anything, ever",
+        "does anyone even notice if i disappeared tbh",
+    ],
+)
+def test_thinking_about_disappearing_is_urgent(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind == "urgent"
 
 
 @pytest.mark.parametrize(
@@ -199,3 +208,8 @@ def test_a_question_asked_midway_through_a_worry_is_answered(
     got = understander.understand(text)
     assert got.match is not None and got.match.kind == "answer" and got.match.best is not None
     assert got.match.best.entry.id == entry
+
+
+def test_being_away_for_a_while_is_not_urgent(understander: Understander) -> None:
+    got = understander.understand("if i disappeared for two weeks on holiday would i lose my progress")
+    assert got.kind not in ("urgent", "care")
