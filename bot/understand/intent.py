@@ -1007,9 +1007,11 @@ class Understander:
         looking = bool(_FOREIGN_LOOKING.match(words))
         # "quiero aprender python", or a learning verb with no question at all ("Programmieren
         # lernen, am liebsten Python")
+        learn = bool(_FOREIGN_LEARN.search(words))
+        wish = learn and (bool(_FOREIGN_WISH.search(words)) or looking)
         plain = "?" not in folded and "¿" not in folded and not _FOREIGN_QUESTION.match(folded)
-        plain = plain and self._names_a_known_skill(words)
-        wish = bool(_FOREIGN_LEARN.search(words)) and (bool(_FOREIGN_WISH.search(words)) or looking or plain)
+        if learn and not wish and plain:
+            wish = self._names_a_known_skill(words)  # (checked last: each skill lookup costs)
         course = bool(_COURSE_WORDS_ANY_LANGUAGE.search(words))
         asks_whether = bool(_FOREIGN_ARE_THERE.match(words)) and course
         # "corsi di cucina professionale online?", "cursos de excel?": a course word first names the topic

@@ -80,10 +80,11 @@ class Languages:
         code, probability = _identifier(tuple(sorted(self.replies))).classify(text)
         if code != "en" and code in self.replies and probability >= MIN_PROBABILITY:
             return str(code)
-        foreign = sum(1 for t in tokens if t and not is_english_word(t))
         unsure = code != "en" and code in self.replies and probability >= NO_ENGLISH_PROBABILITY
-        if unsure and english == 0 and 2 * foreign >= len(tokens):  # "tem certificado no final?"
-            return str(code)
+        if unsure and english == 0:  # "tem certificado no final?": half its words are no English words
+            foreign = sum(1 for t in tokens if t and not is_english_word(t))
+            if 2 * foreign >= len(tokens):
+                return str(code)
         return self._by_function_words(counts, english, str(code))
 
     def _function_words(self, code: str) -> frozenset[str]:
