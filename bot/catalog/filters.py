@@ -172,6 +172,7 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
     (
         r"\bfor free\b|\bfree of charge\b|\bno cost\b|\bfree\b|\bgratis\b|\bgratuit[oaes]*\b"
         r"|\bkostenlose?[nrs]?\b|\bgratuito[s]?\b|\bzero cost\b|\bwithout paying\b"
+        r"|\bdarmow[aey]\b|\bbezplatn[aey]\b|\bgratuita[s]?\b|\bgratuit[ae]?\b"
         # "any project management ones that dont cost anything"
         r"|\b(?:that |which )?(?:dont|don't|do not|doesnt|doesn't|does not) cost "
         r"(?:anything|a thing|a penny|money)\b"
@@ -198,7 +199,10 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
         # "aprender excel desde cero", "python von null": from scratch in our other languages
         r"|\b(?:desde|de) cero\b|\bda zero\b|\bdo zero\b|\bvon null\b|\bod zera\b|\bvanaf nul\b"
         # "how do i get into cybersecurity with no experience"
-        r"|\b(?:with |having )?(?:no|zero|little|without any|without) (?:prior |previous )?experience\b",
+        r"|\b(?:with |having )?(?:no|zero|little|without any|without) (?:prior |previous )?(?:\w+ )?"
+        r"experience\b"
+        # "kurs programowania dla początkujących", "curso para iniciantes", "corso per principianti"
+        r"|\bdla poczatkujacych\b|\biniciantes?\b|\bprincipianti\b",
         {"level": "beginner"},
     ),
     (r"\bintermediate\b|\bintermedio\b|\bmid[ -]level\b", {"level": "intermediate"}),
@@ -233,6 +237,8 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
     (
         r"\bwith (?:a |an )?(?:certificate|certification|cert|certificat|diploma|credential)s?\b"
         r"|\bcertified\b|\b(?:that|which) (?:give|gives|award|awards) (?:a )?certificate\b"
+        r"|\b(?:com|con|avec|mit|met|z) "
+        r"(?:certificado|certificato|certificat|zertifikat|certificaat|certyfikatem)\b"
         r"|\bcertificate (?:included|provided)\b",
         {"certificate": True},
     ),

@@ -146,7 +146,7 @@ FILLER = frozenset(
     curso cursos de del la las el los en con para y un una kurs kurse kursen lernen der die das und fur mit
     zum zur ein eine cours des du le les et pour un une apprendre aprender corso corsi di della dei delle il
     em da do dos das uma um aprender imparare lerne
-    ich suche suchen einen einem cursus cursussen zoek zoeken een het voor szukam kursu w
+    ich suche suchen einen einem cursus cursussen zoek zoeken een het voor szukam kursu w per dla
     mi mis tu tus su sus mein meine meinen mon ma mes meu minha mio mia""".split()
 )
 LANGUAGE_NAMES = frozenset(LANGUAGE_WORDS)

@@ -147,6 +147,12 @@ def _either(*alternatives: str) -> re.Pattern[str]:
 _REMINDERS = r"(?:reminders?|notifications?|nudges?|alerts?|pings?)"
 # "stop nagging me", "quit pinging me": what the reminders do, said crossly
 _NAGGING = r"(?:nagging|pinging|bugging|pestering|spamming|hassling|messaging|texting|bothering)"
+# Leaving the course or studying altogether ("dropping the course", "done with studying")
+_LEAVING = (
+    r"(?:dropping|dropped|quitting|quit|giving up on|gave up on|done with|finished with)\s+"
+    r"(?:the\s+|this\s+|my\s+)?(?:course|studying|studies)"
+)
+_QUIET = r"(?:stop|no more)\s+(?:messaging|messages|msgs|texting|texts|reminders|reminding)"
 _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
     (
         "resume",
@@ -228,8 +234,20 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
         ),
     ),
     (
+        # leaving the course and asking for quiet: "I'm dropping the course, please stop messaging
+        # me about it", "no more messages please i'm done with studying" (stop, not pause)
+        "stop",
+        _either(
+            rf"\b{_LEAVING}\b.*\b{_QUIET}\b",
+            rf"\b{_QUIET}\b.*\b{_LEAVING}\b",
+        ),
+    ),
+    (
         "pause",
         _either(
+            # "can we freeze it for now, i've got a run of nights"
+            r"^(?:(?:can|could)\s+(?:we|you)\s+)?(?:please\s+)?(?:freeze|pause|snooze)\s+(?:it|them|things|everything)\s+"
+            r"(?:for\s+(?:now|a\s+(?:bit|while|week|few\s+days|couple\s+of\s+weeks))|till|until)\b",
             # commands only: "can i put my course on hold?" asks about the provider's course
             r"^(?:please\s+)?(?:put|place)\s+(?:my\s+|the\s+)?(?:studies|studying|study plan|plan|reminders)"
             r"\s+on\s+hold\b",
@@ -367,6 +385,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
     (
         "reminders",
         _either(
+            # "msgs come too early, make it 9", "the reminders come at a bad time, make them later"
+            r"\b(?:reminders?|messages|msgs|texts|notifications|pings)\s+(?:come|arrive|come in|are)\s+"
+            r"(?:too\s+(?:early|late)|at\s+a\s+bad\s+time)\b",
             # "too early!! dont ping me before 10am", "remind me less often"
             r"\b(?:dont|do not)\s+(?:ping|remind|message|text|nudge)\s+me\s+(?:before|after|till|until)\b",
             r"\bremind\s+me\s+(?:less|more)\s+often\b",
@@ -415,6 +436,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:study\s+plan|study\s+schedule|study\s+routine|schedule)\b",
             r"^help me (?:plan|study)\b",
             r"\bset (?:me )?up (?:a |my )?(?:study )?plan\b",
+            r"\bsign\s+me\s+up\s+for\s+(?:the\s+)?(?:reminders|a\s+(?:study\s+)?plan)\b",
             r"^(?:lets|let us)\s+start\s+(?:studying|on|with)\s+(?:that|this|the)\s+(?:one|course)\b",
             r"\b(?:make|build|create)\s+me\s+a\s+(?:study\s+)?(?:timetable|routine)\b",
             # "start me on this, remind me in the evenings", "i can do 3 hours a week, set me up"
@@ -1120,8 +1142,9 @@ _INSTEAD = [
         r"^(?:no|nah|nope|not this|not that)\b[\s,.!]*(?:something|anything|any)\s+"
         r"(?:in|on|for|with|about)\s+(?P<q>.+?)[\s?.!]*$",
         r"^(?:ok\s+)?(?:what|how)\s+about\s+(?P<q>.+?)\s+instead[\s?.!]*$",
-        r"^(?:(?:got|have you got|do you have|is there)\s+)?(?:something|anything|one|a course)\s+like\s+"
-        r"(?:this|that|it)\s+but\s+(?:for|in|on|with|about)\s+(?:learning\s+)?(?P<q>.+?)[\s?.!]*$",
+        r"^(?:(?:got|have you got|do you have|is there)\s+)?(?:(?:something|anything|one|a course)\s+like\s+"
+        r"(?:this|that|it)|(?:something\s+|anything\s+)?(?:similar|(?:the\s+)?same)(?:\s+thing)?)\s+but\s+"
+        r"(?:for|in|on|with|about)\s+(?:learning\s+)?(?P<q>.+?)[\s?.!]*$",
         # "anything more beginner than this for data analysis": that topic, with the filter
         r"^(?:(?:got|have you got|do you have|is there)\s+)?(?:something|anything|any|one)\s+(?:a bit\s+)?"
         r"(?:more\s+)?(?P<kind>beginner|basic|easier|simpler|cheaper|shorter)\s+than\s+(?:this|that|it)"
@@ -1134,7 +1157,8 @@ _INSTEAD_AT_THE_END = re.compile(r"\s+instead$")
 _MORE_LIKE_IT = re.compile(
     r"^(?:(?:are there|is there|got|have you got|do you have|show me|any|anything|something|some)\s+){0,2}"
     r"(?:(?P<kind>more|other|others|similar|cheaper|shorter|easier|free|online|beginner|simpler)\b\s*)?"
-    r"(?:ones?|courses?|options?)?\s*(?:like (?:this|that|it)(?: one)?|similar(?: to (?:this|that|it))?)?"
+    r"(?:ones?|courses?|options?)?\s*(?:like (?:this|that|it)(?: one)?|similar(?: to (?:this|that|it))?"
+    r"|than (?:this|that|it)(?: one)?)?"
     r"[\s?.!]*$"
 )
 _MORE_LIKE_IT_FILTERS = {"cheaper": "cheap", "shorter": "short", "easier": "beginner", "simpler": "beginner"}

@@ -62,6 +62,10 @@ def search(seeded_database: Path) -> CourseSearch:
         ("python von null", Facets(level="beginner"), "python"),
         ("ux course, not too expensive", Facets(max_eur=100), "ux course,"),
         ("expensive courses", Facets(), "expensive courses"),
+        ("kurs excela dla początkujących", Facets(level="beginner"), "kurs excela"),
+        ("kurs online darmowy", Facets(free=True, online=True), "kurs"),
+        ("curso de liderança com certificado", Facets(certificate=True), "curso de lideranca"),
+        ("python with zero coding experience", Facets(level="beginner"), "python"),
     ],
 )
 def test_filters_are_read_from_plain_words(text: str, facets: Facets, rest: str) -> None:

@@ -640,6 +640,8 @@ def test_a_reply_word_or_a_plain_question_is_not_searched_for(understander: Unde
         ("got anything like this but for photography instead", "photography", False),
         ("anything cheaper than this for python?", "cheap python", False),
         ("is there anything easier than this one in excel", "beginner excel", False),
+        ("anything cheaper than that one?", "cheap", True),
+        ("same thing but for sql", "sql", False),
     ],
 )
 def test_after_a_course_card_other_courses_asked_for_are_searched(
@@ -661,6 +663,10 @@ def test_a_question_about_the_card_is_still_answered_about_it(understander: Unde
         ("can you please stop messaging me", "stop"),
         ("stop all the reminders, im finished with the course", "stop"),
         ("how much have i done so far", "progress"),
+        ("could we freeze it for now, exams all week", "pause"),
+        ("im quitting the course so please stop messaging me", "stop"),
+        ("your texts arrive too early, can it be after 10", "reminders"),
+        ("sign me up for a study plan on this one", "study"),
     ],
 )
 def test_a_polite_request_is_a_command_and_a_what_if_is_a_question(
