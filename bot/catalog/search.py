@@ -420,8 +420,7 @@ class CourseSearch:
         shared = np.zeros(self._n, dtype=np.float32)
         for skill in skills:
             shared[self._skill_phrase[skill]] += 1
-        shared[found] = 0
-        shared[score > 0] = 0
+        shared[score > 0] = 0  # matches (shown already, or too weak: not "related")
         sharing = np.flatnonzero(shared)
         sharing = sharing[np.argsort(-shared[sharing], kind="stable")]
         near = sharing[:RELATED_KEPT]
@@ -480,10 +479,9 @@ class CourseSearch:
         ]  # a common skill too ("leadership") when the rest is words no course uses ("cabin crew")
         left = [c for c in concepts if all(c is not k for k in covered)]
         used_for = [c for c in covered if c.after_for]
-        if covered and not left and used_for and len(used_for) < len(covered):
+        if not left and used_for and len(used_for) < len(covered):
             # "python for finance": both known, no course on both: the topic's courses
-            left = [c for c in covered if c.after_for]
-            covered = [c for c in covered if not c.after_for]
+            left, covered = used_for, [c for c in covered if not c.after_for]
         if not covered or not left or any(c.qualifies for c in left):
             return None
         return covered, left
@@ -539,7 +537,8 @@ class CourseSearch:
             np.maximum(named, (strength > TEXT).astype(np.float32), out=named)
         if NEW_TO_IT & set(audience) and named.any():
             # "for new managers": courses for the newly promoted, first-time ones first
-            new = self._together(("first", "time")) + self._strength_of((stem("newly"),), "word")
+            first_time = tuple(stem(w) for w in ("first", "time"))
+            new = self._together(first_time) + self._strength_of((stem("newly"),), "word")
             named += np.float32(NEWCOMER) * (named > 0) * (new > 0)
         return named
 

@@ -98,7 +98,7 @@ def entry_model(
     content (and kept on disk for the next start); `None` for an FAQ of fewer than two entries."""
     if len(faq.entries) < 2:
         return None
-    # an understanding step is made per message: no work after the first
+    # each understanding step made over this FAQ (one per reload, and in tests) finds it here
     kept: dict[int, EntryModel] = faq.__dict__.setdefault("_entry_models", {})
     key = hash((off_topic, questions))
     if key in kept:

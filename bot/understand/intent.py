@@ -231,13 +231,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:\s+(?:please|pls|now|every day))?$",
             rf"^(?:ok\s+|okay\s+)?enough\s+(?:with|of)\s+(?:the\s+|your\s+|all\s+the\s+)?(?:{_REMINDERS}|messages|"
             r"notifications)\W+(?:end|cancel|stop)\s+(?:it|them|it all)\b",
-        ),
-    ),
-    (
-        # leaving the course and asking for quiet: "I'm dropping the course, please stop messaging
-        # me about it", "no more messages please i'm done with studying" (stop, not pause)
-        "stop",
-        _either(
+            # leaving the course and asking for quiet: "I'm dropping the course, please stop
+            # messaging me about it", "no more messages please i'm done with studying"
             rf"\b{_LEAVING}\b.*\b{_QUIET}\b",
             rf"\b{_QUIET}\b.*\b{_LEAVING}\b",
         ),
