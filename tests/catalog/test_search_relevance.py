@@ -75,6 +75,7 @@ from benchmarks.relevance import (
     TUNING_15,
     TUNING_16,
     TUNING_17,
+    TUNING_18,
     Figures,
     evaluate,
 )
@@ -109,7 +110,8 @@ def held_out(search: CourseSearch) -> Figures:
     print(evaluate(search, TUNING_15).line("Search relevance, round 7's last blind set (tuned on, round 8)"))
     print(evaluate(search, TUNING_16).line("Search relevance, round 8's first blind set (then tuned on)"))
     print(evaluate(search, TUNING_17).line("Search relevance, round 8's second blind set (then tuned on)"))
-    print(evaluate(search, FRESH).line("Search relevance, round 8's third blind set (never tuned on)"))
+    print(evaluate(search, TUNING_18).line("Search relevance, round 8's third blind set (then tuned on)"))
+    print(evaluate(search, FRESH).line("Search relevance, round 9's first blind set (never tuned on)"))
     print(evaluate(search, FRESH_UNSEEN).line("Search relevance, its queries no tuning set has (printed)"))
     return figures
 
@@ -120,7 +122,7 @@ def test_the_labels_name_real_courses(search: CourseSearch) -> None:
     assert not {q["query"] for q in EXTRA} & {q["query"] for q in ALL}  # the extra set is new queries
     assert len(FRESH) >= 180 and len(TUNING_9) >= 240 and len(TUNING_10) >= 190 and len(TUNING_11) >= 100
     assert len(TUNING_12) >= 180 and len(TUNING_13) >= 180 and len(TUNING_14) >= 180 and len(TUNING_15) >= 200
-    assert len(TUNING_16) >= 200 and len(TUNING_17) >= 200
+    assert len(TUNING_16) >= 200 and len(TUNING_17) >= 200 and len(TUNING_18) >= 200
     assert len(TUNING_2) >= 150 and len(TUNING_3) >= 150 and len(TUNING_4) >= 200 and len(TUNING_5) >= 200
     assert len(TUNING_6) >= 200 and len(TUNING_7) >= 200 and len(TUNING_8) >= 150
     for q in [*ALL, *TUNED, *FRESH]:
