@@ -140,6 +140,7 @@ FILLER = frozenset(
     upskill upskilling reskill reskilling prep preparation just got finally recently fully completely entirely
     workshop workshops seminar seminars webinar webinars her his their its she he they him
     near nearby only now currently nowadays today moment atm right useful helpful
+    but not dont don't idk tbh honestly total absolute complete where build
     entwickeln verbessern desarrollar mejorar developper ameliorer sviluppare migliorare desenvolver melhorar
     ontwikkelen verbeteren rozwijac
     organisation organisations organization organizations

@@ -120,6 +120,13 @@ _RHETORICAL = re.compile(
     r"|what am i (?:even )?doing(?: with my life)?|who am i kidding|why bother)"
     r"(?: even| tho| though| anyway| honestly| really)?\s*\??(?=\s*(?:[.,!;]|$))"
 )
+# What follows "i want to learn" when it says how or where, not what ("at my own pace", "on my phone")
+_HOW_OR_WHERE = re.compile(
+    r"^(?:at|on|from|by|via|over|during|in|around|part time|full time|online)\s+(?:my|a|an|the|home|night|"
+    r"nights|weekends?|evenings?|work|own|pace|phone|mobile|tablet|laptop|lunch|breaks?)\b|^(?:part time|"
+    r"full time|online|remotely|from home|in my own time|at my own pace|in person|face to face)$|"
+    r"^(?:more )?about\s"
+)
 _TO_LEARN = re.compile(r"\b(?:to learn|for learning|to study|learn to)\b")
 _ASKS_MIDWAY = re.compile(
     r"\b(?:would|will|can|could|does|do|is|are)\s+(?:one|one of these|these|they|it|this|that)\s+"
@@ -568,6 +575,42 @@ _ABOUT_MICROCREDENTIALS = re.compile(
 
 
 _CLAUSES = re.compile(r"[,;:.!?]+|\s[-–—]+\s")
+# A wish to learn something, or to do a job, in everyday words; the skill or job comes after it.
+_WISH = re.compile(
+    r"\b(?:wants? to|wanna|would (?:like|love) to|i'?d (?:like|love) to|keen to|hoping to|hope to|need to|"
+    r"trying to|planning to|plan to|thinking (?:about|of)|interested in|curious about|fancy|goal is to|"
+    r"upskill(?:ing)? in|dream(?:ing)? (?:is|of)|dream job is|brush up(?: on)?|get better at|pick up|"
+    r"get into|"
+    r"get(?:ting)? started (?:in|with)|start(?:ing)? out in|where do i (?:start|begin)|"
+    r"point me (?:to|towards)|"
+    r"something (?:on|about|for)|anything (?:on|about)|teach me|learn(?:ing)?(?: about| how to)?|"
+    r"understand|become|becoming|be an?|being an?|should learn|get certified in|cert in|qualification in)\s"
+)
+_WISH_TAIL_BREAK = re.compile(r"\s(?:but|because|cause|cos|coz|so|since|as i|when|while|and i|lol|tbh)\s")
+WISH_WORDS = 6  # the skill is named within this many words of the wish
+WISH_FAQ_CONFIDENCE = 0.62  # an FAQ answer this sure stays the answer
+# "is that silly", "am i too old", "will it help me", "is it worth": the wish is context for a question
+_ASKS_ABOUT_ME = re.compile(
+    r"\b(?:is (?:that|it|this) (?:silly|stupid|crazy|realistic|possible|too late|normal|worth)|am i too|"
+    r"too old|too late|will (?:it|that|this|a \w+) help|would (?:it|that|this) help|can i (?:still|even)|"
+    r"how long|how much|cost|price|employers?|recogni[sz]\w*|degree)\b"
+)
+# Words in no skill a wish names ("some", "the", "my", "a bit of", "better at"); "it" and "go"
+# are a field and a language only in a search ("fit it in", "go from team lead to manager").
+_NOT_A_SKILL_WORD = frozenset(
+    "a an the some my more about of in on at for to with and or it this that these those any bit lot "
+    "stuff things thing basics skill skills better good get getting go me i you do doing something "
+    "anything course courses class classes pick up into".split()
+)
+# A question that is itself the wish: where to start, what would get the learner there.
+_WHERE_TO_START = re.compile(
+    r"\b(?:where (?:do|should|can) i (?:even )?(?:start|begin)|how (?:do|can|should) i (?:even )?get "
+    r"(?:started|into)|what (?:would|will|could) help me (?:become|get into)|"
+    r"what (?:should|do) i (?:need to )?(?:learn|study) to (?:become|be|get into)|"
+    r"any (?:ideas|suggestions|recommendations|tips)|"
+    r"what(?:s|'s| is) (?:out there|available|on offer)|what (?:do|have) (?:you|u) (?:got|have)|"
+    r"(?:can|could) (?:you|u) (?:point|show|recommend|suggest|find))\b"
+)
 _REASON_AFTER_SKILL = re.compile(
     r"\s*[,;:]\s*|\s+[-–—]+\s+|\s+(?:for|at|in)\s+(?:my|our|a|the|his|her|their|work|my own)\b|"
     r"\s+(?:because|cause|cos|since|as i)\b"
@@ -828,6 +871,13 @@ class Understander:
             # "does that one cost anything" after a course card asks about the course
             price = self.faq.match(PRICE_QUESTION)
             match = price if price.kind == "answer" else match
+        sure = match.kind == "answer" and faq_score >= WISH_FAQ_CONFIDENCE
+        wished = None if sure else self._wished_skill(folded)
+        if wished is not None:
+            # "i'd love to get better at excel, any ideas", "dreaming of being a graphic designer
+            # someday", "how do i get started in data science": a wish to learn a skill the
+            # catalogue knows, or to do a job it has skills for, in words no request pattern has.
+            return Understanding("search", {**scores, "search": 1.0}, query=wished)
         if match.kind == "answer":
             return Understanding("faq", scores, match=match, about_course=about_course)
         asked_skill = self._known_skill_request(text, None)
@@ -855,6 +905,10 @@ class Understander:
         A request naming a known skill ("are there python courses for people over 60") or
         something to learn ("is there a course for learning spanish") stays a search."""
         topic = _requested_skill(request)
+        if _HOW_OR_WHERE.match(topic) and not self._names_a_known_skill(topic):
+            # "i want to learn at my own pace", "i want to study on my phone": how, not what
+            match = self._match(text)
+            return match if match.kind == "answer" else None
         if _TO_LEARN.search(fold(text)) or parse_filters(request)[0].active:
             return None  # "courses with ects credits", "any in spanish": filters of a search
         if not self.faq.asks_in_its_words(topic):
@@ -1001,6 +1055,30 @@ class Understander:
             return head
         bare = _COURSE_WORD_AFTER_SKILL.sub("", head)
         return bare if bare != head and bare and self.is_known_skill(bare) else None
+
+    def _wished_skill(self, folded: str) -> str | None:
+        """The known skill (or job) a wish to learn names, in the clause the wish opens ("keen to
+        learn data analysis, no budget tho" → "data analysis"), or `None`. A wish that asks about
+        the learner's chances ("wanna learn coding but im 45, is that silly") or names
+        microcredentials themselves is a question for the FAQ."""
+        if _ABOUT_MICROCREDENTIALS.search(folded) or _ASKS_ABOUT_ME.search(folded):
+            return None
+        clauses = [c.strip() for c in _CLAUSES.split(folded) if c.strip()]
+        asks = "?" in folded or any(_QUESTION_START.match(c) or _ASKS.search(c) for c in clauses)
+        if asks and not _WHERE_TO_START.search(folded):
+            return None  # "been driving buses 22 yrs, want to get into IT, would one of these help"
+        for found in _WISH.finditer(folded):
+            clause = _CLAUSES.split(folded[found.end() :], maxsplit=1)[0]
+            tokens = _WISH_TAIL_BREAK.split(clause, maxsplit=1)[0].split()[:WISH_WORDS]
+            for i in range(len(tokens)):  # the first skill named, the longest there
+                for size in (3, 2, 1):
+                    words = tokens[i : i + size]
+                    if len(words) < size or any(w in _NOT_A_SKILL_WORD for w in words):
+                        continue
+                    candidate = " ".join(words)
+                    if self.is_known_skill(candidate):
+                        return candidate
+        return None
 
     def _names_a_known_skill(self, words: str) -> bool:
         """Whether one, two or three words in a row of `words` are a skill the catalogue knows."""

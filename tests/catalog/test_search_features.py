@@ -244,6 +244,10 @@ def test_credit_bearing_and_preparation_words_are_not_topics(search: CourseSearc
         ("grow my business", "business management"),
         ("want to start my own business", "business management"),
         ("gestao de equipas e lideranca", "people management"),
+        ("want to build my own website", "javascript"),
+        ("app development", "computer programming"),
+        ("learn to analyze sales data", "data analysis"),
+        ("how do i build a dashboard", "data visualisation"),
     ],
 )
 def test_everyday_names_for_catalogue_skills(search: CourseSearch, query: str, skill: str) -> None:
@@ -609,3 +613,18 @@ def test_an_alias_listed_under_two_skills_is_refused_with_both_named(tmp_path: P
         read_aliases(tmp_path)
     shipped = read_aliases(ROOT / "content")
     assert "online teaching" in shipped["digital learning"] and "online teaching" not in shipped["teaching"]
+
+
+@pytest.mark.parametrize(
+    ("query", "understood"),
+    [
+        ("coding for total beginners", "computer programming"),
+        ("i want to learn to code but dont know where to start", "computer programming"),
+    ],
+)
+def test_hedges_and_how_new_one_is_are_not_topics(search: CourseSearch, query: str, understood: str) -> None:
+    """ "but", "dont know where to start" and "total" (of "total beginners") name nothing to
+    search for: before, each one left the page empty."""
+    result = search.search(query)
+    assert result.understood == understood
+    assert result.page_one(result.facets)

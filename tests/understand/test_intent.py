@@ -76,6 +76,17 @@ def test_after_which_skill_the_next_text_is_a_skill(understander: Understander, 
         # the learned plan signal once read this as "pause": a known skill asked for is a search
         ("project mgmt course pls", "project mgmt course"),
         ("trying to become a web developer, which courses have you got", "web developer"),
+        # a wish to learn in everyday words, the skill or job after it
+        ("i'd love to get better at excel, any ideas", "excel"),
+        ("hoping to pick up some photoshop skills", "photoshop"),
+        ("could u point me to something on public speaking", "public speaking"),
+        ("need to brush up on my accounting", "accounting"),
+        ("im curious about machine learning, whats out there", "machine learning"),
+        ("dreaming of being a graphic designer someday", "graphic designer"),
+        ("interested in agile, where do i begin", "agile"),
+        ("how do i get started in data science", "data science"),
+        ("my manager said i should learn power bi", "power bi"),
+        ("i'd like to understand bookkeeping for my small business", "bookkeeping"),
     ],
 )
 def test_course_intents_keep_what_was_asked(understander: Understander, text: str, query: str) -> None:
@@ -710,3 +721,24 @@ def test_wanting_to_be_seen_is_no_job_to_search_for(understander: Understander) 
     assert noticed.kind == "faq" and noticed.match is not None and noticed.match.best is not None
     assert noticed.match.best.entry.id == "stand-out"
     assert understander.understand("i want to be a nurse").kind == "search"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        # a wish that comes with a question about the learner's chances is that question
+        ("wanna learn coding but im 45, is that silly", None),
+        ("been driving buses 22 yrs want to get into IT, would one of these help me switch", None),
+        # how or where to learn is not what to learn
+        ("i want to learn at my own pace", "study-modes"),
+        ("i want to study on my phone", "mobile"),
+    ],
+)
+def test_a_wish_that_asks_something_else_is_no_search(
+    understander: Understander, text: str, entry: str | None
+) -> None:
+    understood = understander.understand(text)
+    assert understood.kind != "search"
+    if entry is not None:
+        assert understood.kind == "faq" and understood.match is not None
+        assert understood.match.best is not None and understood.match.best.entry.id == entry
