@@ -77,14 +77,14 @@ async def free_text(update: Update, context: BotContext) -> None:
     elif understood.kind == "smalltalk" and understood.match and understood.match.smalltalk:
         await send(update, answers.smalltalk(understood.match.smalltalk))
     elif understood.kind == "urgent":
-        await send(update, care_reply(context, urgent=True))
+        await send(update, care_reply(context, urgent=True, language=understood.language))
     elif understood.kind == "care" and understood.match is not None and understood.match.kind == "answer":
         # A worry said along with a plain question ("exams make me panic, are there any?"):
         # the warm word first, then the answer, so nothing asked is left waiting.
         await send(update, care_reply(context, urgent=False))
         await _answer(update, context, understood)
     elif understood.kind == "care":
-        await send(update, care_reply(context, urgent=False))
+        await send(update, care_reply(context, urgent=False, language=understood.language))
     elif understood.kind == "plan":
         await _plan_action(update, context, understood)
     elif understood.kind == "setting":
@@ -146,12 +146,15 @@ def setting_hint() -> Reply:
     )
 
 
-def care_reply(context: BotContext, *, urgent: bool) -> Reply:
-    """Warm and short; a small next step as a button; never medical advice."""
+def care_reply(context: BotContext, *, urgent: bool, language: str | None = None) -> Reply:
+    """Warm and short; a small next step as a button; never medical advice. In the learner's
+    language when they wrote in one we have these replies for."""
     care = context.core.care
+    own = context.core.languages.replies.get(language) if language else None
     if urgent:
-        return Reply(care.urgent_reply)
-    return Reply(care.reply, [[Button("📅 My study plan", data=MenuChoice("plan"))]])
+        return Reply(own.urgent_reply if own and own.urgent_reply else care.urgent_reply)
+    text = own.care_reply if own and own.care_reply else care.reply
+    return Reply(text, [[Button("📅 My study plan", data=MenuChoice("plan"))]])
 
 
 async def _plan_action(update: Update, context: BotContext, understood: Understanding) -> None:

@@ -723,6 +723,13 @@ class Understander:
             return Understanding("setting", {"setting": 1.0})
         level = self.care.level(text)
         explicit = course_request(text)
+        foreign = self.languages.distress(text)
+        if foreign is not None and (foreign[1] == "urgent" or level != "urgent"):
+            # "estoy agobiada con el curso y el trabajo, no puedo más": the care reply, in the
+            # learner's language when the message is in it (else in English)
+            written_in = self.languages.detect(text)
+            language = written_in if written_in == foreign[0] else None
+            return Understanding(foreign[1], {"care": 1.0}, language=language)
         if level == "urgent":
             return Understanding("urgent", {"care": 1.0})
         if context.last_course_id is not None and (level is None or self.care.level_by_words(text) is None):

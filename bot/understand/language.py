@@ -13,13 +13,15 @@ language in `content/languages.yaml`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Literal
 
 from bot.content import ContentError, read_yaml, require_str
 from bot.telegram_html import html_problem
-from bot.text import is_english_word
+from bot.text import fold, is_english_word
 
 MIN_PROBABILITY = 0.9
 # ... or this, when the message has no English small word and half its words are no English words
@@ -55,6 +57,12 @@ class LanguageReply:
     code: str
     name: str
     reply: str
+    # A message in this language that says the writer is struggling, or in crisis, gets these
+    # (the care replies of content/care.yaml in this language); empty: the English ones.
+    care_reply: str = ""
+    urgent_reply: str = ""
+    care_words: tuple[str, ...] = ()
+    urgent_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,25 @@ class Languages:
                 return str(code)
         return self._by_function_words(counts, english, str(code))
 
+    def distress(self, text: str) -> tuple[str, Literal["urgent", "care"]] | None:
+        """The language and level of a message that says, in one of our languages, that the
+        writer is in crisis ("urgent") or struggling ("care"), by the phrases of
+        `content/languages.yaml`; crisis first, in any language."""
+        folded = " " + " ".join(fold(text).replace("’", "'").split()) + " "
+        for level, patterns in (("urgent", self._urgent), ("care", self._care)):
+            for code, pattern in patterns.items():
+                if pattern.search(folded):
+                    return code, level  # type: ignore[return-value]
+        return None
+
+    @cached_property
+    def _care(self) -> dict[str, re.Pattern[str]]:
+        return {c: _phrases(r.care_words) for c, r in self.replies.items() if r.care_words}
+
+    @cached_property
+    def _urgent(self) -> dict[str, re.Pattern[str]]:
+        return {c: _phrases(r.urgent_words) for c, r in self.replies.items() if r.urgent_words}
+
     def _function_words(self, code: str) -> frozenset[str]:
         return self.words.get(code, frozenset()) | frozenset(FUNCTION_WORDS.get(code, ()))
 
@@ -101,6 +128,14 @@ class Languages:
         if len(tied) == 1:
             return tied[0]
         return detected if detected in tied else None
+
+
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole phrases, accents folded; a phrase ending in "*" is a stem ("agobiad*")."""
+    parts = sorted(
+        {re.escape(" ".join(fold(p).split())).replace(r"\*", r"\w*") for p in phrases}, key=len, reverse=True
+    )
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
 
 
 @lru_cache(maxsize=4)
@@ -128,6 +163,23 @@ def load_languages(content_dir: Path) -> Languages:
         problem = html_problem(reply)
         if problem:
             raise ContentError(path, where, "reply", problem)
-        replies[str(code)] = LanguageReply(str(code), require_str(path, where, entry, "name"), reply)
+        extra: dict[str, str] = {}
+        for field_name in ("care_reply", "urgent_reply"):
+            text = str(entry.get(field_name) or "").strip()
+            problem = html_problem(text) if text else None
+            if problem:
+                raise ContentError(path, where, field_name, problem)
+            extra[field_name] = text
+        phrases: dict[str, tuple[str, ...]] = {}
+        for field_name in ("care_words", "urgent_words"):
+            listed = entry.get(field_name) or []
+            if not isinstance(listed, list) or not all(isinstance(w, str) and w.strip() for w in listed):
+                raise ContentError(path, where, field_name, "must be a list of phrases")
+            phrases[field_name] = tuple(w.strip() for w in listed)
+        name = require_str(path, where, entry, "name")
+        replies[str(code)] = LanguageReply(
+            str(code), name, reply, extra["care_reply"], extra["urgent_reply"],
+            phrases["care_words"], phrases["urgent_words"],
+        )  # fmt: skip
         words[str(code)] = frozenset(str(entry.get("words") or "").lower().split())
     return Languages(replies, words)

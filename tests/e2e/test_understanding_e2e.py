@@ -64,6 +64,16 @@ async def test_a_spanish_question_gets_an_honest_reply_in_spanish(harness: BotHa
     assert ("📚 Browse all topics", "f:m") in buttons(replies[-1])
 
 
+async def test_distress_in_spanish_gets_the_care_reply_in_spanish(harness: BotHarness) -> None:
+    """Not a course search for "agobiada con el trabajo", nor the English care reply."""
+    replies = await harness.say("estoy agobiada con el curso y el trabajo, no puedo más")
+    text = text_of(replies)
+    assert "/pause" in text and "apoyo" in text and "page 1 of" not in text, text
+    assert ("📅 My study plan", "m:plan") in buttons(replies[-1])
+    urgent = text_of(await harness.say("ya no quiero vivir"))
+    assert "emergencias" in urgent and "findahelpline.com" in urgent, urgent
+
+
 async def test_a_course_search_in_spanish_still_finds_courses(harness: BotHarness) -> None:
     replies = await harness.say("cursos de análisis de datos")
     assert "page 1 of" in text_of(replies), text_of(replies)

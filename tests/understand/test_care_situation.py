@@ -189,6 +189,9 @@ def test_hopelessness_about_work_gets_the_care_reply(understander: Understander,
         "sometimes i think nobody would care if i just vanished",
         "would anyone even notice if i stopped showing up to anything, ever",
         "does anyone even notice if i disappeared tbh",
+        # giving belongings away, said calmly, is a warning sign
+        "i've started giving my things away. the course doesn't matter now",
+        "been giving away my stuff to friends this week",
     ],
 )
 def test_thinking_about_disappearing_is_urgent(understander: Understander, text: str) -> None:

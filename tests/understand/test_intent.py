@@ -9,6 +9,7 @@ import pytest
 
 from bot.catalog.search import CourseSearch
 from bot.catalog.store import build_search
+from bot.content import ContentError
 from bot.faq.matcher import load_faq
 from bot.storage.db import open_database
 from bot.understand.care import load_care
@@ -742,3 +743,46 @@ def test_a_wish_that_asks_something_else_is_no_search(
     if entry is not None:
         assert understood.kind == "faq" and understood.match is not None
         assert understood.match.best is not None and understood.match.best.entry.id == entry
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "language"),
+    [
+        ("estoy agobiada con el curso y el trabajo, no puedo más", "care", "es"),
+        ("Ich kann nicht mehr, der Kurs und die Arbeit sind zu viel", "care", "de"),
+        ("je suis épuisée, je n'y arrive plus avec ce cours", "care", "fr"),
+        ("non ce la faccio più con questo corso", "care", "it"),
+        ("não aguento mais, quero desistir do curso", "care", "pt"),
+        ("ik kan het niet meer, ik wil opgeven", "care", "nl"),
+        ("mam dość, nie daję rady z tym kursem", "care", "pl"),
+        ("ya no quiero vivir", "urgent", "es"),
+        ("ich will nicht mehr leben", "urgent", "de"),
+    ],
+)
+def test_distress_in_another_language_gets_care_in_that_language(
+    understander: Understander, text: str, kind: str, language: str
+) -> None:
+    understood = understander.understand(text)
+    assert (understood.kind, understood.language) == (kind, language)
+
+
+def test_an_other_language_course_search_or_question_is_not_distress(understander: Understander) -> None:
+    assert understander.understand("cursos de análisis de datos").kind == "search"
+    assert understander.understand("¿cuánto cuesta un curso?").kind == "language"
+    assert understander.understand("Kurse über Stressmanagement?").kind != "care"
+
+
+def test_every_language_has_care_replies_that_fit_and_bad_ones_stop_start_up(tmp_path: Path) -> None:
+    """Each language's care replies are short Telegram HTML with the next steps; a reply with
+    broken HTML names its field when the content is loaded."""
+    languages = load_languages(ROOT / "content")
+    for code, reply in languages.replies.items():
+        assert reply.care_words and reply.urgent_words, code
+        assert "/pause" in reply.care_reply and len(reply.care_reply) <= 600, code
+        assert "findahelpline.com" in reply.urgent_reply and len(reply.urgent_reply) <= 600, code
+    (tmp_path / "languages.yaml").write_text(
+        'languages:\n  es:\n    name: "Español"\n    reply: "Hola"\n    care_reply: "<b>roto"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError, match="care_reply"):
+        load_languages(tmp_path)
