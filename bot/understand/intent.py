@@ -733,7 +733,7 @@ class Understander:
         if level == "urgent":
             return Understanding("urgent", {"care": 1.0})
         if context.last_course_id is not None and (level is None or self.care.level_by_words(text) is None):
-            after_card = _after_a_card(folded)
+            after_card = _after_a_card(folded) or self._other_courses_after_a_card(folded)
             if after_card is not None:
                 return after_card
         action = plan_action(folded)
@@ -1063,6 +1063,36 @@ class Understander:
         bare = _COURSE_WORD_AFTER_SKILL.sub("", head)
         return bare if bare != head and bare and self.is_known_skill(bare) else None
 
+    def _other_courses_after_a_card(self, folded: str) -> Understanding | None:
+        """Other courses asked for right after a card, in words no pattern has: another skill
+        ("what else is there for excel", "any free alternatives to this for sql" → "free sql"),
+        or the card's subject with a filter ("hmm too advanced for me, anything easier?",
+        "is there a shorter one"). A question about the card itself is left alone."""
+        if not _OTHER_COURSES.search(folded) or _ABOUT_MICROCREDENTIALS.search(folded):
+            return None
+        about_it = _ABOUT_THIS_COURSE.search(folded) and not _SURELY_OTHERS.search(folded)
+        if about_it or _COMPARES_IT.search(folded):
+            return None  # "is this one free?", "does it come in spanish": the card's own fields
+        filters = _filters_asked(folded)
+        skill = self._first_known_skill(_CLAUSES.sub(" ", folded).split())
+        if skill is not None:
+            return Understanding("search", {"search": 1.0}, query=" ".join([*filters, skill]))
+        if filters:
+            return Understanding("search", {"search": 1.0}, query=" ".join(filters), like_course=True)
+        return None
+
+    def _first_known_skill(self, tokens: list[str]) -> str | None:
+        """The first skill (or job) the catalogue knows among `tokens`, the longest there."""
+        for i in range(len(tokens)):
+            for size in (3, 2, 1):
+                words = tokens[i : i + size]
+                if len(words) < size or any(w in _NOT_A_SKILL_WORD for w in words):
+                    continue
+                candidate = " ".join(words)
+                if self.is_known_skill(candidate):
+                    return candidate
+        return None
+
     def _wished_skill(self, folded: str) -> str | None:
         """The known skill (or job) a wish to learn names, in the clause the wish opens ("keen to
         learn data analysis, no budget tho" → "data analysis"), or `None`. A wish that asks about
@@ -1077,14 +1107,9 @@ class Understander:
         for found in _WISH.finditer(folded):
             clause = _CLAUSES.split(folded[found.end() :], maxsplit=1)[0]
             tokens = _WISH_TAIL_BREAK.split(clause, maxsplit=1)[0].split()[:WISH_WORDS]
-            for i in range(len(tokens)):  # the first skill named, the longest there
-                for size in (3, 2, 1):
-                    words = tokens[i : i + size]
-                    if len(words) < size or any(w in _NOT_A_SKILL_WORD for w in words):
-                        continue
-                    candidate = " ".join(words)
-                    if self.is_known_skill(candidate):
-                        return candidate
+            skill = self._first_known_skill(tokens)
+            if skill is not None:
+                return skill
         return None
 
     def _names_a_known_skill(self, words: str) -> bool:
@@ -1231,6 +1256,46 @@ _INSTEAD = [
         r"(?:\s+one)?\s+(?:for|in|on|with|about)\s+(?P<q>.+?)[\s?.!]*$",
     )
 ]
+# Other courses asked for after a card, in any words ("what else…", "any alternatives…", "a shorter one")
+_OTHER_COURSES = re.compile(
+    r"\b(?:what about|how about|instead|else|other|others|alternatives?|rather|prefer|one|ones|something|"
+    r"anything|options?|version|stuff|courses?)\b"
+)
+# Filters asked for in passing, as the search reads them; "too advanced for me" wants easier ones.
+_FILTERS_ASKED = (
+    (re.compile(r"\bfree\b"), "free"),
+    (re.compile(r"\bcheap(?:er|est)?\b|less expensive|lower price"), "cheap"),
+    (re.compile(r"\bshort(?:er|est)?\b|quicker"), "short"),
+    (re.compile(r"\beas(?:y|ier)\b|\bsimpler\b|\bbeginners?\b|\bbasic\b|too (?:hard|advanced|difficult)"),
+     "beginner"),  # fmt: skip
+    (re.compile(r"(?<!too )\badvanced\b|\bharder\b|more challenging|too (?:easy|basic)"), "advanced"),
+    (re.compile(r"\bonline\b"), "online"),
+    (re.compile(r"in person|face to face"), "in person"),
+    (re.compile(r"self[- ]?paced"), "self-paced"),
+)
+_SURELY_OTHERS = re.compile(
+    r"\b(?:else|other|others|alternatives?|instead|options?|version|similar|cheapest|shortest|easiest|"
+    r"is there|are there)\b"
+)
+_ABOUT_THIS_COURSE = re.compile(
+    r"^(?:so |and |but |ok |hmm )?(?:is|does|will|would|could|should|can|do|did|has|are|how|what|whats|"
+    r"when|where|who)\b.{0,40}?\b(?:this|it|that|the course|this course|that course)\b(?! (?:but|for) \w)"
+    r"|\b(?:is|does) (?:this|it|that)(?: one)? (?:come|run|taught|available|offered)\b"
+    r"|^(?:and |so )?(?:this|that|it)(?: one)? (?:only )?in \w+\W*$"
+)
+_LANGUAGE_ASKED = re.compile(r"\bin (spanish|german|french|italian|portuguese|dutch|polish)\b")
+# "is this like those free edx courses or something else": a comparison, about the card
+_COMPARES_IT = re.compile(r"\b(?:is|are) (?:this|it|that|these|they) (?:like|the same as|similar to)\b")
+
+
+def _filters_asked(folded: str) -> list[str]:
+    found = [name for pattern, name in _FILTERS_ASKED if pattern.search(folded)]
+    if "beginner" in found and "advanced" in found:
+        found.remove("advanced")
+    language = _LANGUAGE_ASKED.search(folded)
+    return found + ([f"in {language.group(1)}"] if language else [])
+
+
 _INSTEAD_AT_THE_END = re.compile(r"\s+instead$")
 # ... or more of the same kind, perhaps cheaper, shorter, free or easier ("any cheaper ones?",
 # "show me more like this").

@@ -186,3 +186,18 @@ async def test_after_a_card_cheaper_ones_search_its_skill_with_the_price_filter(
     assert "photography" in cheaper.lower() and "≤ 100 EUR" in cheaper  # the card's subject, the price filter
     other = text_of(await harness.say("not this, i meant excel"))
     assert "excel" in other.lower() and "page 1 of" in other
+
+
+async def test_after_a_card_other_courses_asked_in_any_words_are_searched(harness: BotHarness) -> None:
+    """ "too advanced for me, anything easier?" is the card's subject for beginners; "what else
+    is there for excel" is a new search; "is this one free?" is still about the card."""
+    results = (await harness.say("/search photography"))[0]
+    await harness.press(harness.message_of(results), press_data(results, "c:"))
+    easier = text_of(await harness.say("hmm too advanced for me, anything easier?"))
+    assert "photography" in easier.lower() and "Beginner" in easier, easier
+    results = (await harness.say("/search photography"))[0]
+    await harness.press(harness.message_of(results), press_data(results, "c:"))
+    about = text_of(await harness.say("is this one free?"))
+    assert "About " in about and "page 1 of" not in about, about
+    other = text_of(await harness.say("what else is there for excel"))
+    assert "excel" in other.lower() and "page 1 of" in other, other

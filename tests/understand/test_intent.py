@@ -654,6 +654,16 @@ def test_a_reply_word_or_a_plain_question_is_not_searched_for(understander: Unde
         ("is there anything easier than this one in excel", "beginner excel", False),
         ("anything cheaper than that one?", "cheap", True),
         ("same thing but for sql", "sql", False),
+        # in words no pattern has: another skill, or the card's subject with a filter
+        ("any free alternatives to this for sql", "free sql", False),
+        ("not quite, i want more beginner stuff in python", "beginner python", False),
+        ("what else is there for excel", "excel", False),
+        ("nah not for me. what about photography", "photography", False),
+        ("hmm too advanced for me, anything easier?", "beginner", True),
+        ("is there a shorter one", "short", True),
+        ("is there a free version of this", "free", True),
+        ("whats the cheapest option for this", "cheap", True),
+        ("what about one in spanish", "in spanish", True),
     ],
 )
 def test_after_a_course_card_other_courses_asked_for_are_searched(
@@ -663,9 +673,21 @@ def test_after_a_course_card_other_courses_asked_for_are_searched(
     assert got.kind == "search" and got.query == query and got.like_course is like_course
 
 
-def test_a_question_about_the_card_is_still_answered_about_it(understander: Understander) -> None:
-    got = understander.understand("is it free?", Context(last_course_id=1))
-    assert got.kind == "faq" and got.about_course
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it free?",
+        "is this one free?",
+        "how long is this one",
+        "is it in english only?",
+        "this one in french?",
+        "so is this like those free edx courses or something else",
+        "do i need any experience for this one or can a total beginner do it",
+    ],
+)
+def test_a_question_about_the_card_is_still_answered_about_it(understander: Understander, text: str) -> None:
+    got = understander.understand(text, Context(last_course_id=1))
+    assert got.kind != "search"
 
 
 @pytest.mark.parametrize(
@@ -786,3 +808,8 @@ def test_every_language_has_care_replies_that_fit_and_bad_ones_stop_start_up(tmp
     )
     with pytest.raises(ContentError, match="care_reply"):
         load_languages(tmp_path)
+
+
+def test_the_price_asked_after_a_card_is_answered_about_that_course(understander: Understander) -> None:
+    got = understander.understand("is it free?", Context(last_course_id=1))
+    assert got.kind == "faq" and got.about_course
