@@ -87,6 +87,11 @@ _REQUEST = re.compile(
     r"^(?:please\s+|ok\s+|so\s+)?(?:tell me|let me know|show me|give me|send me|find me|get me|explain|"
     r"recommend|suggest|help me (?:find|choose|pick|decide)|i(?:'d| would) like|can you|could you)(?![a-z'])"
 )
+# "what's (even) the point of a microcredential if…": a sceptic's question, not despair
+_POINT_OF_A_THING = re.compile(
+    r"\bwhat(?:s|'s| is)?(?: even)? the point (?:of|in) (?:a|an|the|these|this|those|them|it|doing|getting|"
+    r"paying|taking|studying|micro\w*|certificates?|courses?)\b"
+)
 # The learned signal judges a message of at least this many words ("never mind" is not one),
 # this share of them English ones.
 MODEL_MIN_WORDS = 4
@@ -194,6 +199,7 @@ class Care:
         folded = " " + " ".join(_apostrophes(fold(text)).split()) + " "
         if self._urgent.search(folded):  # type: ignore[attr-defined]
             return "urgent"
+        folded = _POINT_OF_A_THING.sub(" ", folded)  # "what's even the point of a microcredential…" asks
         if _affirmed(self._signal, folded):  # type: ignore[attr-defined]
             return "care"
         if _affirmed(self._intensified, folded):  # type: ignore[attr-defined]

@@ -216,3 +216,18 @@ def test_a_question_asked_midway_through_a_worry_is_answered(
 def test_being_away_for_a_while_is_not_urgent(understander: Understander) -> None:
     got = understander.understand("if i disappeared for two weeks on holiday would i lose my progress")
     assert got.kind not in ("urgent", "care")
+
+
+@pytest.mark.parametrize(
+    ("text", "is_care"),
+    [
+        ("failed the quiz again. whats even the point", True),
+        ("whats even the point. applied to 80 jobs, did 2 courses, nothing", True),
+        ("what's even the point of a microcredential if employers dont know them?", False),
+        ("whats the point of doing these if i already have a degree", False),
+    ],
+)
+def test_whats_even_the_point_is_despair_but_the_point_of_a_thing_is_a_question(
+    understander: Understander, text: str, is_care: bool
+) -> None:
+    assert (understander.understand(text).kind == "care") is is_care
