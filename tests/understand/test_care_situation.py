@@ -231,3 +231,18 @@ def test_whats_even_the_point_is_despair_but_the_point_of_a_thing_is_a_question(
     understander: Understander, text: str, is_care: bool
 ) -> None:
     assert (understander.understand(text).kind == "care") is is_care
+
+
+@pytest.mark.parametrize(
+    ("text", "is_care"),
+    [
+        ("my dog died on saturday and i just keep staring at module 5", True),
+        ("lost my dad in march and cant focus on anything", True),
+        ("my laptop died mid quiz, will i lose my answers", False),
+        ("grief counselling course", False),
+    ],
+)
+def test_a_death_close_to_the_learner_gets_care_a_dead_laptop_does_not(
+    understander: Understander, text: str, is_care: bool
+) -> None:
+    assert (understander.understand(text).kind == "care") is is_care
