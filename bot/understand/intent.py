@@ -176,6 +176,10 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             rf"(?:plan|{_REMINDERS}|studying)\b",
             r"\bstart\s+reminding\s+me\s+again\b",
             r"^(?:im|i am)\s+ready\s+to\s+(?:continue|start again|resume|get back)\b",
+            # "Eid is over, let's continue", "brother's out of hospital, ready to pick it back up"
+            r"\b(?:lets|let us)\s+(?:continue|carry on|keep going|get going again|resume|"
+            r"pick (?:it|things) back up)\b",
+            r"\b(?:ready to\s+)?pick\s+(?:it|things|my studies|my plan)\s+back\s+up\b",
             r"\bcarry\s+on\s+with\s+(?:my|the)\s+(?:study\s+)?(?:plan|studies|studying|reminders)\b",
             r"\b(?:carry\s+on|pick\s+up|continue)\s+(?:from\s+)?where\s+(?:i|we)\s+left\s+off\b",
             r"^unpause\b|\bunpause\s+(?:me|it|them|my\s+plan|the\s+plan|my\s+reminders)\b",
@@ -210,6 +214,11 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:the|my|this)\s+course\b.*"
             rf"\bno\s+more\s+{_REMINDERS}\b",
             rf"\bno\s+more\s+{_REMINDERS}\s+(?:ever|at all)\b",
+            # "stop all the messages for good", "cancel all reminders forever", "turn it all off"
+            r"\b(?:stop|cancel|end|turn\s+off)\s+(?:all\s+)?(?:the\s+|my\s+)?(?:messages|msgs|texts|reminders|"
+            r"notifications)\b.*\b(?:for good|forever|permanently|altogether)\b",
+            r"^(?:please\s+|pls\s+)?turn\s+(?:it\s+all|everything|all\s+of\s+it)\s+off(?:\s+(?:please|pls))?$",
+            r"^(?:please\s+|pls\s+)?stop\s+(?:msging|msg|texting|pinging)\s+me(?:\s+(?:please|pls|now))?$",
             rf"\bstop\s+(?:the\s+|my\s+|all\s+)?{_REMINDERS}\s+and\s+delete\b",
             r"\bturn\s+off\s+(?:the\s+bot|everything|it all)\b.*\b(?:for good|forever|permanently)\b",
             r"\bdeactivate\s+(?:my\s+|the\s+)?(?:study\s+)?(?:plan|reminders)\b",
@@ -274,6 +283,12 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             rf"\bhold\s+off\s+(?:on\s+)?(?:the\s+|my\s+|all\s+)?{_REMINDERS}\b",
             r"\bhold\s+off\s+(?:on\s+)?(?:the\s+|my\s+|all\s+|your\s+)?messages\b",
             r"\bsnooze\s+(?:everything|it all|it|them)\b",
+            # "shush for a week please", "mute for a few days pls", "leave me alone til monday",
+            # "dont ping me till sunday"
+            r"^(?:shush|mute|silence|quiet|snooze)\s+(?:for|till|til|until)\b",
+            r"^(?:please\s+)?leave\s+me\s+alone\s+(?:for|till|til|until)\b",
+            r"\b(?:dont|do not)\s+(?:ping|remind|message|text|nudge|bother)\s+me\s+(?:till|til|until)\b",
+            rf"\b(?:need|want)\s+a\s+break\s+from\s+(?:the\s+|your\s+|my\s+|all\s+the\s+)?(?:{_REMINDERS}|messages)\b",
             r"^(?:please\s+|pls\s+)?(?:dont|do not)\s+send\s+(?:me\s+)?anything\s+"
             r"(?:till|until|before|for)\b",
             rf"\btemporarily\s+(?:stop|pause|turn\s+off|disable|mute)\s+(?:the\s+|my\s+|all\s+)?{_REMINDERS}\b",
@@ -358,6 +373,11 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^(?:show\s+(?:me\s+)?|see\s+)?my\s+stats$|^stats$",
             r"^what (?:have i|did i) (?:completed|finished|done) so far\b",
             r"\bam i on schedule\b",
+            # "how much is left", "what % am i through", "did i do enough this week?"
+            r"^how\s+much\s+(?:is\s+|have\s+i\s+got\s+)?left(?:\s+(?:to\s+do|for\s+me|on\s+my\s+plan))?$",
+            r"^what\s*(?:%|percent(?:age)?)\s+am\s+i\b",
+            r"^did\s+i\s+do\s+enough\s+(?:this|last)\s+(?:week|month)\b",
+            r"^have\s+i\s+been\s+keeping\s+up\b",
             r"^progress report\b",
             r"^how am i getting on\b",
             # reporting a step done: "i finished module 2", "done with today's lesson"
@@ -391,7 +411,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\b(?:reminders?|messages|msgs|texts|notifications|pings)\s+(?:come|arrive|come in|are)\s+"
             r"(?:too\s+(?:early|late)|at\s+a\s+bad\s+time)\b",
             # "too early!! dont ping me before 10am", "remind me less often"
-            r"\b(?:dont|do not)\s+(?:ping|remind|message|text|nudge)\s+me\s+(?:before|after|till|until)\b",
+            r"\b(?:dont|do not)\s+(?:ping|remind|message|text|nudge)\s+me\s+(?:before|after)\b",
             r"\bremind\s+me\s+(?:less|more)\s+often\b",
             # "can we change the time you message me", "send them in the evening not the morning"
             r"\b(?:change|move|switch)\s+(?:the\s+)?time\s+(?:you\s+)?(?:message|remind|text|ping|nudge)",
@@ -399,6 +419,11 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:in\s+the\s+|at\s+)?(?:evening|evenings|morning|mornings|afternoon|lunchtime|night|\d)",
             r"\b(?:when is|whens|show|list|see|check)\s+(?:my\s+)?(?:next\s+)?reminders?\b",
             r"^my reminders$",
+            # "ok set mine for 8pm then", "ping me on saturdays only", "every other day is enough"
+            r"^set\s+(?:mine|it|them|my reminders?)\s+(?:for|to|at)\s+\d",
+            r"^(?:(?:can|could)\s+(?:you|u)\s+)?(?:ping|remind|message|text|nudge)\s+me\s+(?:on\s+)?"
+            r"(?:mon|tues|wednes|thurs|fri|satur|sun|week)days?\b",
+            r"^every\s+other\s+day\b",
             r"\b(?:change|move|edit)\s+(?:my\s+|the\s+)?reminders?(?:\s+time)?\b",
             r"\breminder time\b",
             r"^what (?:time|times|days?) (?:will|do|are|would) you (?:remind|message|text) me\b",
@@ -1382,12 +1407,16 @@ def _without_course_words(query: str) -> str:
     )
 
 
+_OK_OPENING = re.compile(r"^(?:(?:ok|okay|k|right|alright|so|then|yes|yeah)\b[\s,.!]*)+")
+
+
 def plan_action(folded: str) -> PlanAction | None:
     """A plain-words plan command ("pause my reminders" → "pause"), if the message is one.
 
     A question about how pausing works ("if i pause my plan do i lose my progress?") is not.
     """
     text = re.sub(r"[^\w']+$", "", folded.strip(" ?!.,")).replace("'", "")  # "done ✅" is "done"
+    text = _OK_OPENING.sub("", text)  # "ok pause them for 10 days", "right, set mine for 8pm"
     # "down with flu, pause for a few days": the command may follow a reason, after a comma
     after_reason = (c.strip() for c in re.split(r"[,;.]+", text)[1:])
     clauses = [c for c in after_reason if 0 < len(c.split()) <= PLAN_CLAUSE_MAX_WORDS]

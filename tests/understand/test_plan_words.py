@@ -339,3 +339,35 @@ def test_stop_with_no_time_given_stops_and_with_one_pauses(text: str, action: Pl
 )
 def test_asking_to_start_studying_in_other_words_is_the_study_command(text: str) -> None:
     assert plan_action(_folded(text)) == "study"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("ok pause them for 10 days", "pause"),
+        ("shush for a week please", "pause"),
+        ("leave me alone til monday", "pause"),
+        ("night shifts all week, dont ping me till sunday", "pause"),
+        ("need a break from the reminders for a bit", "pause"),
+        ("stop all the messages for good", "stop"),
+        ("cancel all reminders forever", "stop"),
+        ("turn it all off", "stop"),
+        ("Eid is over, let's continue", "resume"),
+        ("ready to pick it back up", "resume"),
+        ("how much is left", "progress"),
+        ("what % am i through", "progress"),
+        ("did i do enough this week?", "progress"),
+        ("ok set mine for 8pm then", "reminders"),
+        ("can you ping me on saturdays only", "reminders"),
+        ("too early, dont ping me before 10am", "reminders"),
+    ],
+)
+def test_plan_commands_of_round_nine(text: str, action: PlanAction) -> None:
+    assert plan_action(_folded(text)) == action
+
+
+@pytest.mark.parametrize(
+    "text", ["how much is left to pay after the deposit?", "ok so what is a microcredential", "leave me alone"]
+)
+def test_look_alikes_of_round_nine_are_not_plan_commands(text: str) -> None:
+    assert plan_action(_folded(text)) is None
