@@ -367,7 +367,8 @@ def test_plan_commands_of_round_nine(text: str, action: PlanAction) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["how much is left to pay after the deposit?", "ok so what is a microcredential", "leave me alone"]
+    "text",
+    ["how much is left to pay after the deposit?", "ok so what is a microcredential", "leave me alone"],
 )
 def test_look_alikes_of_round_nine_are_not_plan_commands(text: str) -> None:
     assert plan_action(_folded(text)) is None
