@@ -96,6 +96,7 @@ TYPO_TEXT = 0.85  # against words only used in titles and text: one slip in seve
 TYPO_INDEL = 0.86  # Indel, long words only: "tabluea"→"tableau" (0.86)
 MAX_SKILL_QUERY_WORDS = 4
 MAX_PHRASE = 4
+SPLIT_MIN = 4  # a word this long may be two skill words written together ("webdev")
 GENERAL_SHARE = 0.08  # a concept matching this share of courses is general ("management")
 # Whom a course can be made for, so that one for adults is not it: "coding for kids". Other
 # words after "for" are where the skill is used ("data analysis for healthcare", "content
@@ -321,6 +322,9 @@ class CourseSearch:
             {w for s in skill_courses for w in s.split()} | {w for a in self.aliases for w in a.split()}
         )
         self._indexed_skill_words = sorted({w for s in skill_courses for w in s.split()})
+        self._skill_words = frozenset(self._indexed_skill_words) | {
+            w for a in self.aliases for w in a.split() if len(w) >= 2 and w not in FILLER
+        }
         self._ids_array = np.array(self._order, dtype=np.int64)
         self._hours = np.array([c.workload_hours for c in courses], dtype=np.int32)
         self._skill_total = np.array([max(1, len(set(c.skills))) for c in courses], dtype=np.float32)
@@ -677,7 +681,7 @@ class CourseSearch:
 
     def concepts(self, text: str) -> tuple[list[Concept], list[str]]:
         """The query cut into concepts, and the words the catalogue never uses."""
-        words = self._joined(normalise(_mark_r(text)).split())
+        words = self._split_joined(self._joined(normalise(_mark_r(text)).split()))
         words = self._skill_typos([w if w in FILLER else self._correct(w) for w in words])
         items = self._expand_aliases(words)
         concepts: list[Concept] = []
@@ -1004,6 +1008,31 @@ class CourseSearch:
                 out[-1] = "".join(pair)
                 continue
             out.append(word)
+        return out
+
+    def _split_joined(self, words: list[str]) -> list[str]:
+        """A skill written as one word ("socialmedia", "webdev", "uxui"): split where the two
+        parts are a skill or alias, or each one is, and the word itself is no word the
+        catalogue or English has ("fintech" stays whole)."""
+        out: list[str] = []
+        for word in words:
+            split = None
+            if len(word) >= SPLIT_MIN and word not in FILLER and word not in self._known_words:
+                if not is_english_word(word):
+                    split = next(
+                        (
+                            [word[:i], word[i:]]
+                            for i in range(2, len(word) - 1)
+                            if word[:i] in self._skill_words
+                            and word[i:] in self._skill_words
+                            and (
+                                self._skill_or_alias([word[:i], word[i:]])
+                                or (self._skill_or_alias([word[:i]]) and self._skill_or_alias([word[i:]]))
+                            )
+                        ),
+                        None,
+                    )
+            out.extend(split or [word])
         return out
 
     def _skill_or_alias(self, words: list[str]) -> bool:

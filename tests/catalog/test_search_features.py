@@ -628,3 +628,16 @@ def test_hedges_and_how_new_one_is_are_not_topics(search: CourseSearch, query: s
     result = search.search(query)
     assert result.understood == understood
     assert result.page_one(result.facets)
+
+
+@pytest.mark.parametrize(
+    ("query", "skill"),
+    [("socialmedia", "social media marketing"), ("webdev", "javascript"), ("uxui", "ux design")],
+)
+def test_a_skill_written_as_one_word_is_split(search: CourseSearch, query: str, skill: str) -> None:
+    result = search.search(query)
+    assert result.understood == skill and result.ranked
+
+
+def test_a_word_that_only_looks_like_two_skills_stays_whole(search: CourseSearch) -> None:
+    assert search.search("fintech").understood == "fintech"
