@@ -1017,21 +1017,21 @@ class CourseSearch:
         out: list[str] = []
         for word in words:
             split = None
-            if len(word) >= SPLIT_MIN and word not in FILLER and word not in self._known_words:
-                if not is_english_word(word):
-                    split = next(
-                        (
-                            [word[:i], word[i:]]
-                            for i in range(2, len(word) - 1)
-                            if word[:i] in self._skill_words
-                            and word[i:] in self._skill_words
-                            and (
-                                self._skill_or_alias([word[:i], word[i:]])
-                                or (self._skill_or_alias([word[:i]]) and self._skill_or_alias([word[i:]]))
-                            )
-                        ),
-                        None,
-                    )
+            unknown = word not in FILLER and word not in self._known_words and not is_english_word(word)
+            if len(word) >= SPLIT_MIN and unknown:
+                split = next(
+                    (
+                        [word[:i], word[i:]]
+                        for i in range(2, len(word) - 1)
+                        if word[:i] in self._skill_words
+                        and word[i:] in self._skill_words
+                        and (
+                            self._skill_or_alias([word[:i], word[i:]])
+                            or (self._skill_or_alias([word[:i]]) and self._skill_or_alias([word[i:]]))
+                        )
+                    ),
+                    None,
+                )
             out.extend(split or [word])
         return out
 
