@@ -164,6 +164,18 @@ AUDIENCES = frozenset(
     professionals adults everyone dummies non-technical newcomers immigrants refugees business businesses
 """.split()
 )
+# Sectors an audience belongs to: a course whose title names another sector is made for that
+# one ("leadership for nurses" does not want "Effective School Leadership").
+SECTORS = {
+    "health": frozenset(
+        "nurses nurse doctors clinicians carers caregivers healthcare hospital hospitals nhs".split()
+    ),
+    "education": frozenset(
+        "teachers teacher educators education school schools classroom classrooms pupils".split()
+    ),
+    "hospitality": frozenset("hospitality hotel hotels restaurant restaurants tourism".split()),
+}
+OTHER_SECTOR = 0.75  # of a course's score: below `RELATIVE_CUT` of an equal course for everyone
 NEW_TO_IT = frozenset({"new", "newly", "first-time", "aspiring", "future"})  # "for new managers"
 NEWCOMER = 1.0  # of QUALIFIER: what a course for first-time or newly promoted ones adds
 QUALIFIER = 0.12  # what an audience word adds to a course that names it (title, skills, subject)
@@ -532,7 +544,24 @@ class CourseSearch:
             if concept.kind != "unknown":
                 about |= self._strength(concept) > np.float32(TEXT)
         score = score + np.float32(QUALIFIER) * named * (score > 0)
+        other = self._other_sector(audience)
+        if other is not None:  # "leadership for nurses": not a course made for schools
+            score = score * np.where(other & (named == 0), np.float32(OTHER_SECTOR), np.float32(1))
         return np.where(about | (named > 0), score, np.float32(0)).astype(np.float32)
+
+    def _other_sector(self, audience: list[str]) -> npt.NDArray[np.bool_] | None:
+        """Courses whose title names a sector other than the audience's ("Effective School
+        Leadership" for nurses), or `None` when the audience names no sector."""
+        asked = {sector for sector, words in SECTORS.items() if words & set(audience)}
+        if not asked:
+            return None
+        other = np.zeros(self._n, dtype=bool)
+        for sector, words in SECTORS.items():
+            if sector in asked:
+                continue
+            for word in words:
+                other |= self._strength_of((stem(word),), "word") >= np.float32(TITLE)
+        return other
 
     def _qualifier(self, audience: list[str]) -> Floats:
         """1 for courses whose title, skills or subject name the audience ("for managers"), else 0."""

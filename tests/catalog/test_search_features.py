@@ -641,3 +641,11 @@ def test_a_skill_written_as_one_word_is_split(search: CourseSearch, query: str, 
 
 def test_a_word_that_only_looks_like_two_skills_stays_whole(search: CourseSearch) -> None:
     assert search.search("fintech").understood == "fintech"
+
+
+def test_a_course_made_for_another_sector_is_not_shown_to_an_audience(search: CourseSearch) -> None:
+    """ "leadership for nurses" does not list school leadership; teachers still get it first."""
+    nurses = [search.courses[i].title for i in search.search("leadership for nurses").ranked[:5]]
+    assert nurses and not any("School" in t or "Education" in t for t in nurses), nurses
+    teachers = [search.courses[i].title for i in search.search("leadership for teachers").ranked[:3]]
+    assert any("School" in t for t in teachers), teachers
