@@ -30,7 +30,8 @@ end, tuned on in round 8, and `tests/data/fresh_search_eval_15.yaml` (`TUNING_16
 the start of round 8, read once mid-round, then tuned on, and `tests/data/fresh_search_eval_16.yaml`
 (`TUNING_17`), written mid-round 8, read once late in it, then tuned on, and
 `tests/data/fresh_search_eval_17.yaml` (`TUNING_18`), written late in round 8, read once at its
-end, tuned on in round 9. `tests/data/fresh_search_eval_18.yaml` (`FRESH`) is the blind set
+end, tuned on in round 9, and `tests/data/search_tuning_19.yaml` (`TUNING_19`), written blind as round
+9's tuning data. `tests/data/fresh_search_eval_18.yaml` (`FRESH`) is the blind set
 written at the start of round 9, kept unread while tuning, never tuned on. Page 1 is what the
 learner sees: the search's matches with the filters it read from the query applied, first five;
 when the filters leave no match, the related courses they allow (`SearchResult.page_one`).
@@ -116,6 +117,8 @@ TUNING_17 = _queries("fresh_search_eval_16.yaml")
 # dropped), kept unread while tuning, read once at the round's end (93.6 %; its 86 unshared queries
 # 89.7 %; under the round's starting code 93.0 % and 89.7 %), then tuned on in round 9 (printed).
 TUNING_18 = _queries("fresh_search_eval_17.yaml")
+# Written blind in round 9 by one writer the same way, as tuning data (printed).
+TUNING_19 = _queries("search_tuning_19.yaml")
 # Written blind at the start of round 9 by two writers the same way, kept unread while tuning:
 # the honest figure (printed).
 FRESH = _queries("fresh_search_eval_18.yaml")
@@ -127,7 +130,7 @@ HELD_OUT = [q for n, q in enumerate(ALL) if n % 3 != 0]
 TUNED = [
     *DEV, *EXTRA, *TUNING_2, *TUNING_3, *TUNING_4, *TUNING_5, *TUNING_6, *TUNING_7, *TUNING_8, *TUNING_9,
     *TUNING_10, *TUNING_11, *TUNING_12, *TUNING_13, *TUNING_14, *TUNING_15, *TUNING_16,
-    *TUNING_17, *TUNING_18,
+    *TUNING_17, *TUNING_18, *TUNING_19,
 ]
 _TUNED_TEXTS = {q["query"] for q in TUNED}
 FRESH_UNSEEN = [q for q in FRESH if q["query"] not in _TUNED_TEXTS]

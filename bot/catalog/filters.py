@@ -160,13 +160,17 @@ class Facets:
 # --- reading filters from text ---------------------------------------------------------------
 
 _NUMBER = r"(\d{1,6}(?:[.,]\d{1,2})?)"
-_EURO = r"(?:euros?|eur|€|e|bucks|dollars?|usd|\$|pounds?|gbp|£)"
+_EURO = r"(?:euros?|eur|€|e|bucks|dollars?|usd|\$|pounds?|gbp|£|quid)"
 _CURRENCY_BEFORE = r"(?:€|\$|£)"
 _BELOW = (
     r"(?:under|below|less than|cheaper than|no more than|max(?:imum)?|up to|at most|<|<=|≤|within"
     r"|menos de|unter)"
 )
 _HOURS = r"(?:hours?|hrs?|h|horas?|stunden)"
+_BUDGET = (
+    r"(?:i have|i ve got|ive got|i can spend|can spend|can afford|budget(?: is| of)?)\s+"
+    r"(?:about |around |only |roughly |max |maximum |up to )?"
+)
 
 _RULES: list[tuple[str, dict[str, Any]]] = [
     (
@@ -188,7 +192,8 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
     ),
     (r"\bshort\b|\bquick\b|\bbite[ -]sized\b|\bkurze?\b|\bcorto[s]?\b", {"max_hours": SHORT_HOURS}),
     (  # "a course i can finish in a weekend": short
-        r"\b(?:(?:finish|complete|do|done)(?: it)? )?(?:in|over) (?:a|one) weekend\b",
+        r"\b(?:(?:finish|complete|do|done)(?: it)? )?(?:in|over) (?:a|one) weekend\b"
+        r"|\b(?:an|one|two|2|three|3|a couple of|a few) evenings?\b",
         {"max_hours": SHORT_HOURS},
     ),
     (
@@ -201,6 +206,7 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
         # "how do i get into cybersecurity with no experience"
         r"|\b(?:with |having )?(?:no|zero|little|without any|without) (?:prior |previous )?(?:\w+ )?"
         r"experience\b"
+        r"|\bknow (?:nothing|very little|next to nothing) about\b"
         # "kurs programowania dla początkujących", "curso para iniciantes", "corso per principianti"
         r"|\bdla poczatkujacych\b|\biniciantes?\b|\bprincipianti\b",
         {"level": "beginner"},
@@ -245,6 +251,9 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
 ]
 _COMPILED = [(re.compile(pattern), values) for pattern, values in _RULES]
 _MONEY = [
+    # "i have about 20 euros", "budget of £50", "can spend 100 euros"
+    re.compile(rf"{_BUDGET}\s*{_NUMBER}\s*{_EURO}(?!\w)"),
+    re.compile(rf"{_BUDGET}\s*{_CURRENCY_BEFORE}\s*{_NUMBER}\b"),
     re.compile(rf"{_BELOW}\s*{_CURRENCY_BEFORE}\s*{_NUMBER}\b"),
     re.compile(rf"{_BELOW}\s*{_NUMBER}\s*{_EURO}(?!\w)"),
     re.compile(rf"{_NUMBER}\s*{_EURO}\s*(?:or less|max(?:imum)?|or under|and under)(?!\w)"),
@@ -263,9 +272,23 @@ def _number(text: str) -> int:
     return int(round(float(text.replace(",", "."))))
 
 
+_NUMBER_WORDS = {
+    "five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100,
+    "hundred": 100, "two hundred": 200, "three hundred": 300, "four hundred": 400, "five hundred": 500,
+    "a thousand": 1000, "one thousand": 1000,
+}  # fmt: skip
+# "under a hundred euros", "about twenty quid", "fifty hours": a number in words before an amount
+_NUMBER_WORD = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)) + r")\s+"
+    r"(?=(?:euros?|eur|bucks|dollars?|pounds?|quid|hours?|hrs?)\b)"
+)
+
+
 def parse_filters(text: str) -> tuple[Facets, str]:
     """The facets `text` asks for, and `text` (folded) with the filter words taken out."""
     rest = f" {fold(text)} "
+    rest = _NUMBER_WORD.sub(lambda m: f"{_NUMBER_WORDS[m.group(1)]} ", rest)
     found: dict[str, Any] = {}
 
     def take(pattern: re.Pattern[str], values: dict[str, Any] | None = None) -> re.Match[str] | None:

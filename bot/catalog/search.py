@@ -141,7 +141,7 @@ FILLER = frozenset(
     upskill upskilling reskill reskilling prep preparation just got finally recently fully completely entirely
     workshop workshops seminar seminars webinar webinars her his their its she he they him
     near nearby only now currently nowadays today moment atm right useful helpful
-    but not dont don't idk tbh honestly total absolute complete where build
+    but not dont don't idk tbh honestly total absolute complete where build because hands-on hands sur
     entwickeln verbessern desarrollar mejorar developper ameliorer sviluppare migliorare desenvolver melhorar
     ontwikkelen verbeteren rozwijac
     organisation organisations organization organizations
@@ -176,7 +176,7 @@ SECTORS = {
     "hospitality": frozenset("hospitality hotel hotels restaurant restaurants tourism".split()),
 }
 OTHER_SECTOR = 0.75  # of a course's score: below `RELATIVE_CUT` of an equal course for everyone
-NEW_TO_IT = frozenset({"new", "newly", "first-time", "aspiring", "future"})  # "for new managers"
+NEW_TO_IT = frozenset({"new", "newly", "first-time", "first", "aspiring", "future"})  # "for new managers"
 NEWCOMER = 1.0  # of QUALIFIER: what a course for first-time or newly promoted ones adds
 QUALIFIER = 0.12  # what an audience word adds to a course that names it (title, skills, subject)
 # When no course covers the whole query, a course covering its part that also matches some of

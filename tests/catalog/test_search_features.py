@@ -66,6 +66,13 @@ def search(seeded_database: Path) -> CourseSearch:
         ("kurs online darmowy", Facets(free=True, online=True), "kurs"),
         ("curso de liderança com certificado", Facets(certificate=True), "curso de lideranca"),
         ("python with zero coding experience", Facets(level="beginner"), "python"),
+        # amounts in words and budgets said as what the learner has
+        ("data science course under a hundred euros", Facets(max_eur=100), "data science course"),
+        ("i have about twenty euros for cybersecurity", Facets(max_eur=20), "for cybersecurity"),
+        ("budget of £50 for excel", Facets(max_eur=50), "for excel"),
+        ("i have 3 kids and want to learn excel", Facets(), "i have 3 kids and want to learn excel"),
+        ("something i can do in two evenings", Facets(max_hours=20), "something i can do in"),
+        ("website basics, i know nothing about it", Facets(level="beginner"), "website , i it"),
     ],
 )
 def test_filters_are_read_from_plain_words(text: str, facets: Facets, rest: str) -> None:
@@ -628,6 +635,11 @@ def test_hedges_and_how_new_one_is_are_not_topics(search: CourseSearch, query: s
     result = search.search(query)
     assert result.understood == understood
     assert result.page_one(result.facets)
+
+
+def test_first_time_managers_get_the_first_time_manager_course_first(search: CourseSearch) -> None:
+    first = search.courses[search.search("leadership for first time managers").ranked[0]]
+    assert "First-Time Manager" in first.title
 
 
 @pytest.mark.parametrize(

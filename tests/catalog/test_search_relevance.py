@@ -76,6 +76,7 @@ from benchmarks.relevance import (
     TUNING_16,
     TUNING_17,
     TUNING_18,
+    TUNING_19,
     Figures,
     evaluate,
 )
@@ -111,6 +112,7 @@ def held_out(search: CourseSearch) -> Figures:
     print(evaluate(search, TUNING_16).line("Search relevance, round 8's first blind set (then tuned on)"))
     print(evaluate(search, TUNING_17).line("Search relevance, round 8's second blind set (then tuned on)"))
     print(evaluate(search, TUNING_18).line("Search relevance, round 8's third blind set (then tuned on)"))
+    print(evaluate(search, TUNING_19).line("Search relevance, round 9's tuning set"))
     print(evaluate(search, FRESH).line("Search relevance, round 9's first blind set (never tuned on)"))
     print(evaluate(search, FRESH_UNSEEN).line("Search relevance, its queries no tuning set has (printed)"))
     return figures
