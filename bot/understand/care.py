@@ -70,6 +70,12 @@ _QUOTED = re.compile(r"(?<![a-z0-9])[\"'“‘«]([^\"'“”‘’«»\n]{1,80}
 _APPEARANCE = re.compile(
     r"(?<![a-z])(?:seems?|seemed|looks?|looked)\s+(?:so\s+|really\s+|a bit\s+|very\s+)?$"
 )
+# "my friend says microcredentials are useless": someone's opinion of a thing, not a feeling;
+# "my dad says i'm useless" is about the writer and still counts.
+_REPORTED = re.compile(
+    r"\b(?:says|said|say|thinks|keeps saying|told me|tells me|reckons|claims)\b"
+    r"(?![^.,;!?]*\b(?:i|im|i'm|i am|me|myself)\b)[^.,;!?]*$"
+)
 # "am i the only one who feels lost", "is it just me or…", "is it normal to feel this anxious":
 # questions about one's own feelings are not questions about a topic.
 _ABOUT_MY_FEELINGS = r"(?! i the only one| it just me| it normal to feel| anyone else (?:feel|struggl))"
@@ -247,8 +253,9 @@ def _affirmed(pattern: re.Pattern[str], folded: str) -> bool:
     ("my cat seems stressed", "the plants look exhausted")."""
     unquoted = _QUOTED.sub(" ", folded)
     return any(
-        not _NEGATED.search(unquoted[: found.start()]) and not _APPEARANCE.search(unquoted[: found.start()])
+        not _NEGATED.search(before) and not _APPEARANCE.search(before) and not _REPORTED.search(before)
         for found in pattern.finditer(unquoted)
+        for before in (unquoted[: found.start()],)
     )
 
 

@@ -180,6 +180,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\b(?:lets|let us)\s+(?:continue|carry on|keep going|get going again|resume|"
             r"pick (?:it|things) back up)\b",
             r"\b(?:ready to\s+)?pick\s+(?:it|things|my studies|my plan)\s+back\s+up\b",
+            r"^(?:im\s+|i am\s+)?ready\s+to\s+go\s+again\b",
             r"\bcarry\s+on\s+with\s+(?:my|the)\s+(?:study\s+)?(?:plan|studies|studying|reminders)\b",
             r"\b(?:carry\s+on|pick\s+up|continue)\s+(?:from\s+)?where\s+(?:i|we)\s+left\s+off\b",
             r"^unpause\b|\bunpause\s+(?:me|it|them|my\s+plan|the\s+plan|my\s+reminders)\b",
@@ -286,6 +287,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             # "shush for a week please", "mute for a few days pls", "leave me alone til monday",
             # "dont ping me till sunday"
             r"^(?:shush|mute|silence|quiet|snooze)\s+(?:for|till|til|until)\b",
+            r"^pause\s*[.!]",  # "PAUSE. im on the road whole week"
             r"^(?:please\s+)?leave\s+me\s+alone\s+(?:for|till|til|until)\b",
             r"\b(?:dont|do not)\s+(?:ping|remind|message|text|nudge|bother)\s+me\s+(?:till|til|until)\b",
             rf"\b(?:need|want)\s+a\s+break\s+from\s+(?:the\s+|your\s+|my\s+|all\s+the\s+)?(?:{_REMINDERS}|messages)\b",
@@ -376,6 +378,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             # "how much is left", "what % am i through", "did i do enough this week?"
             r"^how\s+much\s+(?:is\s+|have\s+i\s+got\s+)?left(?:\s+(?:to\s+do|for\s+me|on\s+my\s+plan))?$",
             r"^what\s*(?:%|percent(?:age)?)\s+am\s+i\b",
+            r"^how\s+much\s+(?:i\s+have|i\s+ve|ive|have\s+i)\s+(?:done|did|completed|finished)\b",
             r"^did\s+i\s+do\s+enough\s+(?:this|last)\s+(?:week|month)\b",
             r"^have\s+i\s+been\s+keeping\s+up\b",
             r"^progress report\b",
@@ -424,6 +427,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^(?:(?:can|could)\s+(?:you|u)\s+)?(?:ping|remind|message|text|nudge)\s+me\s+(?:on\s+)?"
             r"(?:mon|tues|wednes|thurs|fri|satur|sun|week)days?\b",
             r"^every\s+other\s+day\b",
+            # "can you message me at 8pm instead", "change when you ping me to 9 at night"
+            r"^(?:(?:can|could)\s+(?:you|u)\s+)?(?:message|text|ping|remind|nudge)\s+me\s+(?:at|around)\s+\d",
+            r"\bchange\s+when\s+(?:you|u)\s+(?:ping|message|remind|text|nudge)\b",
             r"\b(?:change|move|edit)\s+(?:my\s+|the\s+)?reminders?(?:\s+time)?\b",
             r"\breminder time\b",
             r"^what (?:time|times|days?) (?:will|do|are|would) you (?:remind|message|text) me\b",
@@ -608,7 +614,8 @@ _WISH = re.compile(
     r"get into|"
     r"get(?:ting)? started (?:in|with)|start(?:ing)? out in|where do i (?:start|begin)|"
     r"point me (?:to|towards)|"
-    r"something (?:on|about|for)|anything (?:on|about)|teach me|learn(?:ing)?(?: about| how to)?|"
+    r"something (?:on|about|for)|anything (?:free |cheap |good |short )?(?:on|about|for|in)|teach me|"
+    r"learn(?:ing)?(?: about| how to)?|(?:no|any) (?:clue|idea) how to|(?:dont|don't|do not) know how to|"
     r"understand|become|becoming|be an?|being an?|should learn|get certified in|cert in|qualification in)\s"
 )
 _WISH_TAIL_BREAK = re.compile(r"\s(?:but|because|cause|cos|coz|so|since|as i|when|while|and i|lol|tbh)\s")
@@ -634,7 +641,8 @@ _WHERE_TO_START = re.compile(
     r"what (?:should|do) i (?:need to )?(?:learn|study) to (?:become|be|get into)|"
     r"any (?:ideas|suggestions|recommendations|tips)|"
     r"what(?:s|'s| is) (?:out there|available|on offer)|what (?:do|have) (?:you|u) (?:got|have)|"
-    r"(?:can|could) (?:you|u) (?:point|show|recommend|suggest|find))\b"
+    r"(?:can|could) (?:you|u) (?:point|show|recommend|suggest|find)|(?:no|any) (?:clue|idea) how to|"
+    r"(?:dont|don't|do not) know how to|^(?:any|anything|something|got anything|have you got anything)\b)\b"
 )
 _REASON_AFTER_SKILL = re.compile(
     r"\s*[,;:]\s*|\s+[-–—]+\s+|\s+(?:for|at|in)\s+(?:my|our|a|the|his|her|their|work|my own)\b|"
@@ -788,6 +796,12 @@ class Understander:
             # "time management course pls, i procrastinate way too much": a course asked for by
             # name, whatever the catalogue calls it, is a search; the search says if none fits.
             asked_skill = explicit
+        if level == "care" and asked_skill is None and by_words is None and explicit:
+            # "something on sustainability reporting, my company is starting an esg team and i
+            # want in": only the meaning sounded like distress, and the request names a skill
+            head = _CLAUSES.split(explicit, maxsplit=1)[0].strip()
+            if head and len(head.split()) <= SKILL_MAX_WORDS and self._names_a_known_skill(head):
+                asked_skill = head
         if level == "care" and asked_skill is None:
             # "i want to quit my course" is about the learner, not a search; "stress
             # management courses" names a skill and stays a search. A question asked with
@@ -906,6 +920,7 @@ class Understander:
         sure = match.kind == "answer" and faq_score >= WISH_FAQ_CONFIDENCE
         wished = None if sure else self._wished_skill(folded)
         if wished is not None:
+            wished = " ".join([*_filters_asked(folded), wished])  # "anything free for…": the filter too
             # "i'd love to get better at excel, any ideas", "dreaming of being a graphic designer
             # someday", "how do i get started in data science": a wish to learn a skill the
             # catalogue knows, or to do a job it has skills for, in words no request pattern has.
@@ -1095,6 +1110,8 @@ class Understander:
         "is there a shorter one"). A question about the card itself is left alone."""
         if not _OTHER_COURSES.search(folded) or _ABOUT_MICROCREDENTIALS.search(folded):
             return None
+        if plan_action(folded) is not None:
+            return None  # "yes start me on this one and send me reminders" is the study command
         about_it = _ABOUT_THIS_COURSE.search(folded) and not _SURELY_OTHERS.search(folded)
         if about_it or _COMPARES_IT.search(folded):
             return None  # "is this one free?", "does it come in spanish": the card's own fields

@@ -88,6 +88,8 @@ def test_after_which_skill_the_next_text_is_a_skill(understander: Understander, 
         ("how do i get started in data science", "data science"),
         ("my manager said i should learn power bi", "power bi"),
         ("i'd like to understand bookkeeping for my small business", "bookkeeping"),
+        ("anything free for digital marketing? im broke lol", "free digital marketing"),
+        ("just got made team lead and have no clue how to manage people, help", "manage people"),
     ],
 )
 def test_course_intents_keep_what_was_asked(understander: Understander, text: str, query: str) -> None:
@@ -808,6 +810,18 @@ def test_every_language_has_care_replies_that_fit_and_bad_ones_stop_start_up(tmp
     )
     with pytest.raises(ContentError, match="care_reply"):
         load_languages(tmp_path)
+
+
+def test_a_request_naming_a_skill_is_a_search_though_it_sounds_worried(understander: Understander) -> None:
+    got = understander.understand(
+        "something on sustainability reporting, my company is starting an esg team and i want in"
+    )
+    assert got.kind == "search" and got.query is not None and got.query.startswith("sustainability reporting")
+
+
+def test_a_plan_command_after_a_card_is_the_command_not_other_courses(understander: Understander) -> None:
+    got = understander.understand("yes start me on this one and send me reminders", Context(last_course_id=1))
+    assert (got.kind, got.plan_action) == ("plan", "study")
 
 
 def test_the_price_asked_after_a_card_is_answered_about_that_course(understander: Understander) -> None:

@@ -360,6 +360,11 @@ def test_asking_to_start_studying_in_other_words_is_the_study_command(text: str)
         ("ok set mine for 8pm then", "reminders"),
         ("can you ping me on saturdays only", "reminders"),
         ("too early, dont ping me before 10am", "reminders"),
+        ("ok ready to go again", "resume"),
+        ("can you message me at 8pm instead", "reminders"),
+        ("change when you ping me to 9 at night, kids are asleep by then", "reminders"),
+        ("how much i have done so far", "progress"),
+        ("PAUSE. im on the road whole week", "pause"),
     ],
 )
 def test_plan_commands_of_round_nine(text: str, action: PlanAction) -> None:
