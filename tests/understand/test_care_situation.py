@@ -246,3 +246,17 @@ def test_a_death_close_to_the_learner_gets_care_a_dead_laptop_does_not(
     understander: Understander, text: str, is_care: bool
 ) -> None:
     assert (understander.understand(text).kind == "care") is is_care
+
+
+@pytest.mark.parametrize(
+    ("text", "is_care"),
+    [
+        ("my friend says microcredentials are useless pieces of paper, is she right", False),
+        ("my dad says im useless", True),
+        ("everyone says its pointless and i feel useless", True),
+    ],
+)
+def test_someones_opinion_of_a_thing_is_not_the_writers_feeling(
+    understander: Understander, text: str, is_care: bool
+) -> None:
+    assert (understander.understand(text).kind == "care") is is_care
