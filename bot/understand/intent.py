@@ -829,6 +829,12 @@ class Understander:
                     "search", {"search": 1.0, "language": 0.5}, query=query, language=language
                 )
             return Understanding("language", {"language": 1.0}, language=language)
+        teaching_language = self._teaching_language_asked(folded)
+        if teaching_language is not None:
+            # "any in hindi or all english only", "can i follow it in french?": the language a
+            # course is taught in, asked about, not a search for courses in it
+            about_course = context.last_course_id is not None
+            return Understanding("faq", {"faq": 1.0}, match=teaching_language, about_course=about_course)
         if explicit is not None:
             asked = self._question_not_a_course_request(text, explicit)
             if asked is not None:
@@ -1103,6 +1109,24 @@ class Understander:
         bare = _COURSE_WORD_AFTER_SKILL.sub("", head)
         return bare if bare != head and bare and self.is_known_skill(bare) else None
 
+    def _teaching_language_asked(self, folded: str) -> Match | None:
+        """The FAQ's answer on the language of teaching, for a question about it that names no
+        skill ("is it all in english?", "any in hindi or only english", "can i follow it in
+        french?"); "python in spanish" and a plain "courses in spanish" are searches."""
+        entry = self.faq.by_id.get(TEACHING_LANGUAGE_ENTRY)
+        found = _TEACHING_LANGUAGE.search(folded)
+        if entry is None or found is None or _LANGUAGE_FOR_SOMETHING_ELSE.search(folded):
+            return None
+        asks = "?" in folded or bool(_QUESTION_START.match(folded)) or bool(_ENGLISH_OR_NOT.search(folded))
+        if not asks:
+            return None
+        if _COURSE_NOUN.search(folded) and "english" not in folded:
+            return None  # "any courses in italian?": a search with the language filter
+        rest = _TEACHING_LANGUAGE.sub(" ", folded)
+        if self._names_a_known_skill(" ".join(w for w in rest.split() if w not in _NOT_A_SKILL_WORD)):
+            return None
+        return Match("answer", ranked=(Scored(entry, 1.0),))
+
     def _other_courses_after_a_card(self, folded: str) -> Understanding | None:
         """Other courses asked for right after a card, in words no pattern has: another skill
         ("what else is there for excel", "any free alternatives to this for sql" → "free sql"),
@@ -1298,6 +1322,29 @@ _INSTEAD = [
         r"(?:\s+one)?\s+(?:for|in|on|with|about)\s+(?P<q>.+?)[\s?.!]*$",
     )
 ]
+TEACHING_LANGUAGE_ENTRY = "language-english"
+_LANGUAGE_NAME = (
+    r"(?:english|spanish|french|german|italian|portuguese|dutch|polish|hindi|urdu|arabic|chinese|mandarin|"
+    r"cantonese|bengali|bangla|tagalog|filipino|swahili|russian|ukrainian|turkish|vietnamese|korean|"
+    r"japanese|punjabi|tamil|telugu|malay|indonesian|thai|persian|farsi|romanian|greek|hebrew|amharic|"
+    r"somali|yoruba|hausa|igbo|nepali|sinhala)"
+)
+# "in hindi", "only in english", "english only", "all english", "english medium"
+_TEACHING_LANGUAGE = re.compile(
+    rf"\b(?:(?:taught|available|offered|follow it|do it|study|courses?|one|ones|any|anything|all|only|just)"
+    rf"\s+)?in\s+{_LANGUAGE_NAME}\b|\b(?:all|only|just)\s+{_LANGUAGE_NAME}\b|\b{_LANGUAGE_NAME}\s+"
+    r"(?:only|medium)\b"
+)
+_COURSE_NOUN = re.compile(r"\b(?:courses?|classes|class|trainings?|programmes?|programs?|cursos?|kurse?)\b")
+_ENGLISH_OR_NOT = re.compile(
+    rf"\bor\s+(?:is\s+(?:it|everything)\s+)?(?:all|only|just)?\s*(?:in\s+)?{_LANGUAGE_NAME}\b"
+)
+# "a BA in English literature", "in English I saw microdegree": the language named for something else
+_LANGUAGE_FOR_SOMETHING_ELSE = re.compile(
+    rf"\b(?:ba|ma|bsc|msc|degree|diploma|bachelors?|masters?|phd|teacher|teaching)\s+in\s+{_LANGUAGE_NAME}\b"
+    rf"|\bin\s+{_LANGUAGE_NAME}\s*,?\s+(?:literature|lit|i saw|i read|i have seen|ive seen|we say|they say|"
+    r"people say|you say|it is called|its called|the word)\b"
+)
 # Other courses asked for after a card, in any words ("what else…", "any alternatives…", "a shorter one")
 _OTHER_COURSES = re.compile(
     r"\b(?:what about|how about|instead|else|other|others|alternatives?|rather|prefer|one|ones|something|"

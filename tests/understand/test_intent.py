@@ -827,3 +827,30 @@ def test_a_plan_command_after_a_card_is_the_command_not_other_courses(understand
 def test_the_price_asked_after_a_card_is_answered_about_that_course(understander: Understander) -> None:
     got = understander.understand("is it free?", Context(last_course_id=1))
     assert got.kind == "faq" and got.about_course
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("any in hindi or all english only", "faq"),
+        ("can i follow it in french? english is my third language", "faq"),
+        ("do you have courses in spanish or is everything english only", "faq"),
+        ("Is there any course in Urdu or only English medium?", "faq"),
+        ("courses in italian?", "search"),
+        ("python in spanish", "search"),
+        ("any free courses in spanish?", "search"),
+    ],
+)
+def test_the_language_of_teaching_asked_about_is_the_faqs_question(
+    understander: Understander, text: str, kind: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == kind
+    if kind == "faq":
+        assert got.match is not None and got.match.best is not None
+        assert got.match.best.entry.id == "language-english"
+
+
+def test_a_language_named_for_something_else_is_not_the_language_of_teaching(understander: Understander) -> None:
+    got = understander.understand("I have a BA in English literature. How does a microcredential compare?")
+    assert not (got.match and got.match.best and got.match.best.entry.id == "language-english" and got.kind == "faq")
