@@ -616,6 +616,7 @@ _WISH = re.compile(
     r"point me (?:to|towards)|"
     r"something (?:on|about|for)|anything (?:free |cheap |good |short )?(?:on|about|for|in)|teach me|"
     r"learn(?:ing)?(?: about| how to)?|(?:no|any) (?:clue|idea) how to|(?:dont|don't|do not) know how to|"
+    r"^(?:can|could) i (?:study|learn|do|take)|^do (?:you|u) (?:offer|have|do|run|teach)|^(?:which|what)|"
     r"understand|become|becoming|be an?|being an?|should learn|get certified in|cert in|qualification in)\s"
 )
 _WISH_TAIL_BREAK = re.compile(r"\s(?:but|because|cause|cos|coz|so|since|as i|when|while|and i|lol|tbh)\s")
@@ -625,7 +626,8 @@ WISH_FAQ_CONFIDENCE = 0.62  # an FAQ answer this sure stays the answer
 _ASKS_ABOUT_ME = re.compile(
     r"\b(?:is (?:that|it|this) (?:silly|stupid|crazy|realistic|possible|too late|normal|worth)|am i too|"
     r"too old|too late|will (?:it|that|this|a \w+) help|would (?:it|that|this) help|can i (?:still|even)|"
-    r"how long|how much|cost|price|employers?|recogni[sz]\w*|degree)\b"
+    r"how long|how much|cost|price|employers?|recogni[sz]\w*|degree|without (?:knowing|any|a)|do i need|"
+    r"if i (?:dont|don't|do not|have no|havent|haven't|cant|can't))\b"
 )
 # Words in no skill a wish names ("some", "the", "my", "a bit of", "better at"); "it" and "go"
 # are a field and a language only in a search ("fit it in", "go from team lead to manager").
@@ -642,7 +644,12 @@ _WHERE_TO_START = re.compile(
     r"any (?:ideas|suggestions|recommendations|tips)|"
     r"what(?:s|'s| is) (?:out there|available|on offer)|what (?:do|have) (?:you|u) (?:got|have)|"
     r"(?:can|could) (?:you|u) (?:point|show|recommend|suggest|find)|(?:no|any) (?:clue|idea) how to|"
-    r"(?:dont|don't|do not) know how to|^(?:any|anything|something|got anything|have you got anything)\b)\b"
+    r"(?:dont|don't|do not) know how to|^(?:any|anything|something|got anything|have you got anything)\b|"
+    # "can i study accounting here", "do you offer python classes", "which excel course is best…",
+    # "…wants to learn coding, what do you suggest"
+    r"^(?:can|could) i (?:study|learn|do|take)\b|^do (?:you|u) (?:offer|have|do|run|teach)\b|"
+    r"^(?:which|what) (?:\w+ ){1,3}(?:course|courses|class|classes) (?:is|are|would|should|do)\b|"
+    r"what (?:do|would) (?:you|u) (?:suggest|recommend))\b"
 )
 _REASON_AFTER_SKILL = re.compile(
     r"\s*[,;:]\s*|\s+[-–—]+\s+|\s+(?:for|at|in)\s+(?:my|our|a|the|his|her|their|work|my own)\b|"

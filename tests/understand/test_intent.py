@@ -89,6 +89,11 @@ def test_after_which_skill_the_next_text_is_a_skill(understander: Understander, 
         ("my manager said i should learn power bi", "power bi"),
         ("i'd like to understand bookkeeping for my small business", "bookkeeping"),
         ("anything free for digital marketing? im broke lol", "free digital marketing"),
+        # a question asking for courses on a skill
+        ("can i study accounting here", "accounting"),
+        ("do you offer python classes", "python"),
+        ("my daughter wants to learn coding, what do you suggest", "learn coding"),
+        ("which excel course is best for a beginner", "beginner excel"),
         ("just got made team lead and have no clue how to manage people, help", "manage people"),
     ],
 )
@@ -754,6 +759,8 @@ def test_wanting_to_be_seen_is_no_job_to_search_for(understander: Understander) 
         # a wish that comes with a question about the learner's chances is that question
         ("wanna learn coding but im 45, is that silly", None),
         ("been driving buses 22 yrs want to get into IT, would one of these help me switch", None),
+        ("can i do the data one without knowing maths", None),
+        ("do you offer refunds", "refunds"),
         # how or where to learn is not what to learn
         ("i want to learn at my own pace", "study-modes"),
         ("i want to study on my phone", "mobile"),
