@@ -606,6 +606,10 @@ _ABOUT_MICROCREDENTIALS = re.compile(
 
 
 _CLAUSES = re.compile(r"[,;:.!?]+|\s[-–—]+\s")
+_NEWS_OR_ERRAND = re.compile(
+    r"^(?:my|our)\b.*\b(?:got|was|were|is|has|have|expired|declined|broke|broken|crashed|stolen|lost|died|"
+    r"failed|cancelled|canceled|stopped)\b|^(?:book|order|buy|call|text|email|send|recommend)\s+me\s+an?\b"
+)
 # A wish to learn something, or to do a job, in everyday words; the skill or job comes after it.
 _WISH = re.compile(
     r"\b(?:wants? to|wanna|would (?:like|love) to|i'?d (?:like|love) to|keen to|hoping to|hope to|need to|"
@@ -914,11 +918,14 @@ class Understander:
                 return Understanding("search", scores, query=stripped)
             if faq_score < SKILL_VS_FAQ_CONFIDENCE + CLARIFY_MARGIN:
                 return Understanding("clarify", scores, query=stripped, match=match)
+        # "my credit card got declined", "book me a table for two": news or an errand, no topic
+        errand = bool(_NEWS_OR_ERRAND.search(stripped)) and not self._names_a_known_skill(stripped)
         if (
             phrase
             and words <= SHORT_SEARCH_MAX_WORDS
             and (match.kind != "answer" or faq_score < PHRASE_FAQ_CONFIDENCE)
             and not agreed
+            and not errand
         ):
             # A short phrase that is not a question ("customer service", "finance for non
             # finance managers") is what people type to find a course; the search says

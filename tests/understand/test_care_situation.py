@@ -260,3 +260,7 @@ def test_someones_opinion_of_a_thing_is_not_the_writers_feeling(
     understander: Understander, text: str, is_care: bool
 ) -> None:
     assert (understander.understand(text).kind == "care") is is_care
+
+
+def test_something_has_to_give_is_heard(understander: Understander) -> None:
+    assert understander.understand("work, kids, course... something has to give").kind == "care"

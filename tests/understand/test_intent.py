@@ -862,3 +862,10 @@ def test_a_language_named_for_something_else_is_not_the_teaching_language(unders
     got = understander.understand("I have a BA in English literature. How does a microcredential compare?")
     entry = got.match.best.entry.id if got.match and got.match.best else None
     assert not (got.kind == "faq" and entry == "language-english")
+
+
+@pytest.mark.parametrize(
+    "text", ["my credit card got declined", "book me a table for two", "recommend me a good netflix series"]
+)
+def test_news_or_an_errand_is_no_course_search(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind not in ("search", "faq")
