@@ -661,3 +661,9 @@ def test_a_course_made_for_another_sector_is_not_shown_to_an_audience(search: Co
     assert nurses and not any("School" in t or "Education" in t for t in nurses), nurses
     teachers = [search.courses[i].title for i in search.search("leadership for teachers").ranked[:3]]
     assert any("School" in t for t in teachers), teachers
+
+
+@pytest.mark.parametrize("query", ["electrician", "i want to become an electrician", "plumber"])
+def test_a_trade_no_course_teaches_shows_no_business_courses(search: CourseSearch, query: str) -> None:
+    result = search.search(query)
+    assert result.career is None and not result.ranked and result.not_found
