@@ -141,6 +141,9 @@ _ASKS_MIDWAY = re.compile(
     r"|\b(?:what|how|when|which)\s+(?:should|do|can|would|will)\s+i\s+(?!even\b)\w+"
     r"|\bwhat\s+happens\s*$|\bwondering\s+(?:if|whether|are|is|do|does|how|what|when)\b"
 )
+# "can i print it" right after the certificate answer: "it" is what was just answered
+_REFERS_BACK = re.compile(r"\b(?:it|that|this|they|them|those|these)\b")
+REFERS_BACK_MAX_WORDS = 5
 _FOLLOW_UP = re.compile(r"^(?:and|but|what about|how about|also|ok and|so)\b")
 # "ok and how do i stop them…", "kindly explain…": words before the question that ask nothing
 _POLITE_OPENING = re.compile(r"^(?:(?:ok|okay|so|and|but|right|well|kindly|please|pls|um|also|hi|hey)\s+)+")
@@ -861,9 +864,10 @@ class Understander:
         # thing is, whoever mentioned it.
         defined = self._definition if _ASKS_WHAT_IT_IS.search(folded) else None
         match = defined if defined is not None and defined.kind == "answer" else self._match(text)
+        refers_back = bool(_REFERS_BACK.search(folded)) and len(folded.split()) <= REFERS_BACK_MAX_WORDS
         if (
             context.last_faq_id
-            and _FOLLOW_UP.match(folded)
+            and (_FOLLOW_UP.match(folded) or refers_back)
             and len(folded.split()) <= FOLLOW_UP_MAX_WORDS
             and context.last_faq_id in self.faq.by_id
         ):

@@ -869,3 +869,18 @@ def test_a_language_named_for_something_else_is_not_the_teaching_language(unders
 )
 def test_news_or_an_errand_is_no_course_search(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind not in ("search", "faq")
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "entry"),
+    [
+        ("credit-transfer", "which universities accept that", "credit-transfer"),
+        ("linkedin", "how do i add it", "linkedin"),
+    ],
+)
+def test_a_short_question_about_it_right_after_an_answer_stays_on_that_topic(
+    understander: Understander, previous: str, text: str, entry: str
+) -> None:
+    got = understander.understand(text, Context(last_faq_id=previous))
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == entry
