@@ -922,14 +922,12 @@ class Understander:
                 return Understanding("search", scores, query=stripped)
             if faq_score < SKILL_VS_FAQ_CONFIDENCE + CLARIFY_MARGIN:
                 return Understanding("clarify", scores, query=stripped, match=match)
-        # "my credit card got declined", "book me a table for two": news or an errand, no topic
-        errand = bool(_NEWS_OR_ERRAND.search(stripped)) and not self._names_a_known_skill(stripped)
         if (
             phrase
             and words <= SHORT_SEARCH_MAX_WORDS
             and (match.kind != "answer" or faq_score < PHRASE_FAQ_CONFIDENCE)
             and not agreed
-            and not errand
+            and not self._news_or_errand(stripped)
         ):
             # A short phrase that is not a question ("customer service", "finance for non
             # finance managers") is what people type to find a course; the search says
@@ -1126,6 +1124,11 @@ class Understander:
             return head
         bare = _COURSE_WORD_AFTER_SKILL.sub("", head)
         return bare if bare != head and bare and self.is_known_skill(bare) else None
+
+    def _news_or_errand(self, phrase: str) -> bool:
+        """ "my credit card got declined", "book me a table for two": news or an errand, naming
+        no skill; no topic to search for."""
+        return bool(_NEWS_OR_ERRAND.search(phrase)) and not self._names_a_known_skill(phrase)
 
     def _teaching_language_asked(self, folded: str) -> Match | None:
         """The FAQ's answer on the language of teaching, for a question about it that names no

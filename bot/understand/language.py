@@ -100,19 +100,19 @@ class Languages:
         writer is in crisis ("urgent") or struggling ("care"), by the phrases of
         `content/languages.yaml`; crisis first, in any language."""
         folded = " " + " ".join(fold(text).replace("’", "'").split()) + " "
-        for level, patterns in (("urgent", self._urgent), ("care", self._care)):
-            for code, pattern in patterns.items():
-                if pattern.search(folded):
-                    return code, level  # type: ignore[return-value]
+        for level, pattern in (("urgent", self._urgent), ("care", self._care)):
+            found = pattern.search(folded) if pattern is not None else None
+            if found is not None and found.lastgroup is not None:
+                return found.lastgroup, level  # type: ignore[return-value]
         return None
 
     @cached_property
-    def _care(self) -> dict[str, re.Pattern[str]]:
-        return {c: _phrases(r.care_words) for c, r in self.replies.items() if r.care_words}
+    def _care(self) -> re.Pattern[str] | None:
+        return _phrases_by_language({c: r.care_words for c, r in self.replies.items()})
 
     @cached_property
-    def _urgent(self) -> dict[str, re.Pattern[str]]:
-        return {c: _phrases(r.urgent_words) for c, r in self.replies.items() if r.urgent_words}
+    def _urgent(self) -> re.Pattern[str] | None:
+        return _phrases_by_language({c: r.urgent_words for c, r in self.replies.items()})
 
     def _function_words(self, code: str) -> frozenset[str]:
         return self.words.get(code, frozenset()) | frozenset(FUNCTION_WORDS.get(code, ()))
@@ -130,12 +130,16 @@ class Languages:
         return detected if detected in tied else None
 
 
-def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """Whole phrases, accents folded; a phrase ending in "*" is a stem ("agobiad*")."""
-    parts = sorted(
-        {re.escape(" ".join(fold(p).split())).replace(r"\*", r"\w*") for p in phrases}, key=len, reverse=True
-    )
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+def _phrases_by_language(phrases: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
+    """One pattern for every language's phrases, each language a named group (its code); whole
+    phrases, accents folded; a phrase ending in "*" is a stem ("agobiad*")."""
+    groups = []
+    for code, listed in phrases.items():
+        stems = {re.escape(" ".join(fold(p).split())).replace(r"\*", r"\w*") for p in listed}
+        parts = sorted(stems, key=len, reverse=True)
+        if parts and code.isidentifier():
+            groups.append(f"(?P<{code}>" + "|".join(parts) + ")")
+    return re.compile(r"(?<![\w])(?:" + "|".join(groups) + r")(?![\w])") if groups else None
 
 
 @lru_cache(maxsize=4)
