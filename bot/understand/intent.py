@@ -1138,6 +1138,8 @@ class Understander:
         found = _TEACHING_LANGUAGE.search(folded)
         if entry is None or found is None or _LANGUAGE_FOR_SOMETHING_ELSE.search(folded):
             return None
+        if not _ABOUT_TEACHING.search(folded):
+            return None  # "how do you say good morning in tagalog": no course in sight
         asks = "?" in folded or bool(_QUESTION_START.match(folded)) or bool(_ENGLISH_OR_NOT.search(folded))
         if not asks:
             return None
@@ -1357,6 +1359,10 @@ _TEACHING_LANGUAGE = re.compile(
     r"(?:only|medium)\b"
 )
 _COURSE_NOUN = re.compile(r"\b(?:courses?|classes|class|trainings?|programmes?|programs?|cursos?|kurse?)\b")
+_ABOUT_TEACHING = re.compile(
+    r"\b(?:it|this|they|them|these|those|one|ones|any|anything|everything|course|courses|class|classes|"
+    r"lessons?|study|studying|taught|teach|follow|available|offered|exams?|materials?|content|videos?)\b"
+)
 _ENGLISH_OR_NOT = re.compile(
     rf"\bor\s+(?:is\s+(?:it|everything)\s+)?(?:all|only|just)?\s*(?:in\s+)?{_LANGUAGE_NAME}\b"
 )

@@ -846,6 +846,7 @@ def test_the_price_asked_after_a_card_is_answered_about_that_course(understander
         ("courses in italian?", "search"),
         ("python in spanish", "search"),
         ("any free courses in spanish?", "search"),
+        ("how do you say good morning in tagalog", "offtopic"),
     ],
 )
 def test_the_language_of_teaching_asked_about_is_the_faqs_question(
