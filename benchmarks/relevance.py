@@ -119,8 +119,9 @@ TUNING_17 = _queries("fresh_search_eval_16.yaml")
 TUNING_18 = _queries("fresh_search_eval_17.yaml")
 # Written blind in round 9 by one writer the same way, as tuning data (printed).
 TUNING_19 = _queries("search_tuning_19.yaml")
-# Written blind at the start of round 9 by two writers the same way, kept unread while tuning:
-# the honest figure (printed).
+# Written blind at the start of round 9 by two writers the same way (211 queries once repeats
+# were dropped), kept unread while tuning, read once at the round's end (86.9 %; its 116 queries
+# no tuning set has 76.8 %; the same under the round's starting code): the honest figure (printed).
 FRESH = _queries("fresh_search_eval_18.yaml")
 DEV = [q for n, q in enumerate(ALL) if n % 3 == 0]
 HELD_OUT = [q for n, q in enumerate(ALL) if n % 3 != 0]
