@@ -1391,7 +1391,7 @@ _FILTERS_ASKED = (
 )
 _SURELY_OTHERS = re.compile(
     r"\b(?:else|other|others|alternatives?|instead|options?|version|similar|cheapest|shortest|easiest|"
-    r"is there|are there)\b"
+    r"cheaper|shorter|easier|simpler|is there|are there|like this|like that)\b"
 )
 _ABOUT_THIS_COURSE = re.compile(
     r"^(?:so |and |but |ok |hmm )?(?:is|does|will|would|could|should|can|do|did|has|are|how|what|whats|"
@@ -1401,7 +1401,10 @@ _ABOUT_THIS_COURSE = re.compile(
 )
 _LANGUAGE_ASKED = re.compile(r"\bin (spanish|german|french|italian|portuguese|dutch|polish)\b")
 # "is this like those free edx courses or something else": a comparison, about the card
-_COMPARES_IT = re.compile(r"\b(?:is|are) (?:this|it|that|these|they) (?:like|the same as|similar to)\b")
+_COMPARES_IT = re.compile(
+    r"\b(?:is|are) (?:this|it|that|these|they)(?: one)? (?:like|the same as|similar to|\w+er than|"
+    r"more \w+ than|less \w+ than)\b"
+)
 
 
 def _filters_asked(folded: str) -> list[str]:

@@ -671,6 +671,7 @@ def test_a_reply_word_or_a_plain_question_is_not_searched_for(understander: Unde
         ("is there a free version of this", "free", True),
         ("whats the cheapest option for this", "cheap", True),
         ("what about one in spanish", "in spanish", True),
+        ("do you have a cheaper one like this", "cheap", True),
     ],
 )
 def test_after_a_course_card_other_courses_asked_for_are_searched(
@@ -690,6 +691,7 @@ def test_after_a_course_card_other_courses_asked_for_are_searched(
         "this one in french?",
         "so is this like those free edx courses or something else",
         "do i need any experience for this one or can a total beginner do it",
+        "is it easier than the other one",
     ],
 )
 def test_a_question_about_the_card_is_still_answered_about_it(understander: Understander, text: str) -> None:
