@@ -942,11 +942,12 @@ class Understander:
         sure = match.kind == "answer" and faq_score >= WISH_FAQ_CONFIDENCE
         wished = None if sure else self._wished_skill(folded)
         if wished is not None:
-            wished = " ".join([*_filters_asked(folded), wished])  # "anything free for…": the filter too
             # "i'd love to get better at excel, any ideas", "dreaming of being a graphic designer
             # someday", "how do i get started in data science": a wish to learn a skill the
-            # catalogue knows, or to do a job it has skills for, in words no request pattern has.
-            return Understanding("search", {**scores, "search": 1.0}, query=wished)
+            # catalogue knows, or to do a job it has skills for, in words no request pattern has;
+            # filters said with it are kept ("anything free for digital marketing?")
+            query = " ".join([*_filters_asked(folded), wished])
+            return Understanding("search", {**scores, "search": 1.0}, query=query)
         if match.kind == "answer":
             return Understanding("faq", scores, match=match, about_course=about_course)
         asked_skill = self._known_skill_request(text, None)

@@ -64,6 +64,14 @@ async def test_a_spanish_question_gets_an_honest_reply_in_spanish(harness: BotHa
     assert ("📚 Browse all topics", "f:m") in buttons(replies[-1])
 
 
+async def test_a_wish_to_learn_in_everyday_words_finds_courses(harness: BotHarness) -> None:
+    """No request pattern says "i'd love to get better at excel": the skill it names is searched."""
+    text = text_of(await harness.say("i'd love to get better at excel, any ideas"))
+    assert "page 1 of" in text and "excel" in text.lower(), text
+    free = text_of(await harness.say("anything free for digital marketing? im broke lol"))
+    assert "page 1 of" in free and "Free" in free, free
+
+
 async def test_distress_in_spanish_gets_the_care_reply_in_spanish(harness: BotHarness) -> None:
     """Not a course search for "agobiada con el trabajo", nor the English care reply."""
     replies = await harness.say("estoy agobiada con el curso y el trabajo, no puedo más")
