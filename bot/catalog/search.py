@@ -162,18 +162,26 @@ AUDIENCES = frozenset(
     designers marketers accountants lawyers researchers scientists nonprofits charities volunteers
     supervisor supervisors
     professionals adults everyone dummies non-technical newcomers immigrants refugees business businesses
+    chefs cooks artists musicians writers photographers farmers growers drivers cleaners builders
+    retailers shopkeepers hairdressers therapists pharmacists paramedics firefighters police veterans
+    bankers receptionists administrators librarians journalists coaches trainers tutors makers creators
+    gardeners mechanics technicians academics lecturers graduates students jobseekers
 """.split()
 )
 # Sectors an audience belongs to: a course whose title names another sector is made for that
 # one ("leadership for nurses" does not want "Effective School Leadership").
 SECTORS = {
     "health": frozenset(
-        "nurses nurse doctors clinicians carers caregivers healthcare hospital hospitals nhs".split()
+        "nurses nurse doctors clinicians carers caregivers healthcare hospital hospitals nhs pharmacists "
+        "paramedics therapists".split()
     ),
     "education": frozenset(
-        "teachers teacher educators education school schools classroom classrooms pupils".split()
+        "teachers teacher educators education school schools classroom classrooms pupils lecturers "
+        "tutors".split()
     ),
-    "hospitality": frozenset("hospitality hotel hotels restaurant restaurants tourism".split()),
+    "hospitality": frozenset(
+        "hospitality hotel hotels restaurant restaurants tourism chefs cooks receptionists".split()
+    ),
 }
 OTHER_SECTOR = 0.75  # of a course's score: below `RELATIVE_CUT` of an equal course for everyone
 NEW_TO_IT = frozenset({"new", "newly", "first-time", "first", "aspiring", "future"})  # "for new managers"

@@ -667,3 +667,20 @@ def test_a_course_made_for_another_sector_is_not_shown_to_an_audience(search: Co
 def test_a_trade_no_course_teaches_shows_no_business_courses(search: CourseSearch, query: str) -> None:
     result = search.search(query)
     assert result.career is None and not result.ranked and result.not_found
+
+
+@pytest.mark.parametrize(
+    ("query", "topic"),
+    [
+        ("marketing for artists", "marketing"),
+        ("leadership for head chefs", "leadership"),
+        ("excel for farmers", "excel"),
+    ],
+)
+def test_the_people_a_skill_is_for_qualify_it(search: CourseSearch, query: str, topic: str) -> None:
+    """Who a course is for ranks the courses naming them first and hides none of the topic's;
+    for chefs, school leadership is not shown."""
+    result = search.search(query)
+    assert result.understood.startswith(topic) and "(for " in result.understood and result.ranked
+    titles = [search.courses[i].title for i in result.ranked[:5]]
+    assert not any("School" in t for t in titles), titles
