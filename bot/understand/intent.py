@@ -180,10 +180,10 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bstart\s+reminding\s+me\s+again\b",
             r"^(?:im|i am)\s+ready\s+to\s+(?:continue|start again|resume|get back)\b",
             # "Eid is over, let's continue", "brother's out of hospital, ready to pick it back up"
-            r"\b(?:lets|let us)\s+(?:continue|carry on|keep going|get going again|resume|"
+            r"\b(?:lets|let us)\s+(?:continue|carry on|keep going|get going again|go again|resume|"
             r"pick (?:it|things) back up)\b",
             r"\b(?:ready to\s+)?pick\s+(?:it|things|my studies|my plan)\s+back\s+up\b",
-            r"^(?:im\s+|i am\s+)?ready\s+to\s+go\s+again\b",
+            r"^(?:im\s+|i am\s+)?ready\s+to\s+(?:go\s+again|carry\s+on|keep\s+going)\b",
             r"\bcarry\s+on\s+with\s+(?:my|the)\s+(?:study\s+)?(?:plan|studies|studying|reminders)\b",
             r"\b(?:carry\s+on|pick\s+up|continue)\s+(?:from\s+)?where\s+(?:i|we)\s+left\s+off\b",
             r"^unpause\b|\bunpause\s+(?:me|it|them|my\s+plan|the\s+plan|my\s+reminders)\b",
@@ -218,6 +218,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:the|my|this)\s+course\b.*"
             rf"\bno\s+more\s+{_REMINDERS}\b",
             rf"\bno\s+more\s+{_REMINDERS}\s+(?:ever|at all)\b",
+            # "no more reminders please, i've finished the course", "no more reminders thanks, i'm done"
+            rf"\bno\s+more\s+{_REMINDERS}\b.*\b(?:im|i am|i m|ive|i ve|i have)\s+(?:done|finished|completed)"
+            r"(?!\s+for\b)\b",
             # "stop all the messages for good", "cancel all reminders forever", "turn it all off"
             r"\b(?:stop|cancel|end|turn\s+off)\s+(?:all\s+)?(?:the\s+|my\s+)?(?:messages|msgs|texts|reminders|"
             r"notifications)\b.*\b(?:for good|forever|permanently|altogether)\b",
@@ -291,6 +294,11 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             # "dont ping me till sunday"
             r"^(?:shush|mute|silence|quiet|snooze)\s+(?:for|till|til|until)\b",
             r"^pause\s*[.!]",  # "PAUSE. im on the road whole week"
+            # "skip reminders this week pls", "can we stop for 10 days and then start again after"
+            r"^(?:please\s+)?skip\s+(?:the\s+|my\s+|all\s+)?(?:reminders|sessions|studying|study)\s+"
+            r"(?:this|next|for|until|till|today|tomorrow)\b",
+            r"\bstop\s+(?:it\s+|them\s+|everything\s+)?for\s+(?:a|an|\d+|one|two|three|a few|a couple of)\s+"
+            r"(?:days?|weeks?|months?)\b",
             r"^(?:please\s+)?leave\s+me\s+alone\s+(?:for|till|til|until)\b",
             r"\b(?:dont|do not)\s+(?:ping|remind|message|text|nudge|bother)\s+me\s+(?:till|til|until)\b",
             rf"\b(?:need|want)\s+a\s+break\s+from\s+(?:the\s+|your\s+|my\s+|all\s+the\s+)?(?:{_REMINDERS}|messages)\b",
@@ -357,7 +365,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:done|finished|completed)\b",
             r"\bhow far (?:have|ve) i (?:got|gotten|come)\b",
             r"\bhow far (?:through|in) am i\b",
-            r"^how many (?:modules|lessons|units|sessions|hours|days|quizzes)\b.*"
+            r"^how many (?:modules|lessons|units|sessions|hours|days|weeks|quizzes)\b.*"
             r"\b(?:left|done|completed|complete|studied|logged|in a row|passed|have i)\b",
             r"\bwhat\s*(?:%|percent(?:age)?)\s+of\s+(?:the|my)\s+(?:course|plan)\b",
             r"^(?:(?:show|check|see)\s+(?:me\s+)?|whats\s+|what is\s+)?my\s+(?:stats|completion|streak)"

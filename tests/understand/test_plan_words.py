@@ -365,6 +365,15 @@ def test_asking_to_start_studying_in_other_words_is_the_study_command(text: str)
         ("change when you ping me to 9 at night, kids are asleep by then", "reminders"),
         ("how much i have done so far", "progress"),
         ("PAUSE. im on the road whole week", "pause"),
+        # found by the blind read of learner_eval_21 (fixed after it)
+        ("skip reminders this week pls, ofsted are in", "pause"),
+        ("can we stop for 10 days and then start again after", "pause"),
+        ("no more reminders please, I've finished the course", "stop"),
+        ("no more reminders thanks, I'm done", "stop"),
+        ("no more reminders this week, im done for now", "pause"),
+        ("ok ready to carry on", "resume"),
+        ("back from hospital, lets go again", "resume"),
+        ("how many weeks have I done so far", "progress"),
     ],
 )
 def test_plan_commands_of_round_nine(text: str, action: PlanAction) -> None:
