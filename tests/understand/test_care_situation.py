@@ -268,3 +268,16 @@ def test_someones_opinion_of_a_thing_is_not_the_writers_feeling(
 )
 def test_strain_said_in_everyday_phrases_is_heard(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind == "care"
+
+
+@pytest.mark.parametrize(
+    ("text", "is_care"),
+    [
+        # found by the blind read of learner_eval_21 (fixed after it)
+        ("bit flat today tbh", True),
+        ("my manager said im not ready for promotion and now i dont see why im even studying", True),
+        ("the tyre is a bit flat", False),
+    ],
+)
+def test_low_mood_said_plainly_is_heard(understander: Understander, text: str, is_care: bool) -> None:
+    assert (understander.understand(text).kind == "care") is is_care
