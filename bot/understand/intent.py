@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal, cast, get_args
 
-from bot.catalog.filters import parse_filters
+from bot.catalog.filters import CHEAP_EUR, LANGUAGES, SHORT_HOURS, parse_filters
 from bot.faq.matcher import Faq, Match, Scored
 from bot.study.parse import parse_time_answer
 from bot.text import fold
@@ -1152,7 +1152,8 @@ class Understander:
         asks = "?" in folded or bool(_QUESTION_START.match(folded)) or bool(_ENGLISH_OR_NOT.search(folded))
         if not asks:
             return None
-        if _COURSE_NOUN.search(folded) and "english" not in folded:
+        course_word = _COURSE_WORD.search(folded) or _COURSE_WORDS_ANY_LANGUAGE.search(folded)
+        if course_word and "english" not in folded:
             return None  # "any courses in italian?": a search with the language filter
         rest = _TEACHING_LANGUAGE.sub(" ", folded)
         if self._names_a_known_skill(" ".join(w for w in rest.split() if w not in _NOT_A_SKILL_WORD)):
@@ -1367,7 +1368,6 @@ _TEACHING_LANGUAGE = re.compile(
     rf"\s+)?in\s+{_LANGUAGE_NAME}\b|\b(?:all|only|just)\s+{_LANGUAGE_NAME}\b|\b{_LANGUAGE_NAME}\s+"
     r"(?:only|medium)\b"
 )
-_COURSE_NOUN = re.compile(r"\b(?:courses?|classes|class|trainings?|programmes?|programs?|cursos?|kurse?)\b")
 _ABOUT_TEACHING = re.compile(
     r"\b(?:it|this|they|them|these|those|one|ones|any|anything|everything|course|courses|class|classes|"
     r"lessons?|study|studying|taught|teach|follow|available|offered|exams?|materials?|content|videos?)\b"
@@ -1386,18 +1386,15 @@ _OTHER_COURSES = re.compile(
     r"\b(?:what about|how about|instead|else|other|others|alternatives?|rather|prefer|one|ones|something|"
     r"anything|options?|version|stuff|courses?)\b"
 )
-# Filters asked for in passing, as the search reads them; "too advanced for me" wants easier ones.
-_FILTERS_ASKED = (
-    (re.compile(r"\bfree\b"), "free"),
-    (re.compile(r"\bcheap(?:er|est)?\b|less expensive|lower price"), "cheap"),
-    (re.compile(r"\bshort(?:er|est)?\b|quicker"), "short"),
-    (re.compile(r"\beas(?:y|ier)\b|\bsimpler\b|\bbeginners?\b|\bbasic\b|too (?:hard|advanced|difficult)"),
-     "beginner"),  # fmt: skip
-    (re.compile(r"(?<!too )\badvanced\b|\bharder\b|more challenging|too (?:easy|basic)"), "advanced"),
-    (re.compile(r"\bonline\b"), "online"),
-    (re.compile(r"in person|face to face"), "in person"),
-    (re.compile(r"self[- ]?paced"), "self-paced"),
+# Comparatives the search's filter reader has no word for: "anything easier?", "too advanced for me"
+_COMPARATIVE = re.compile(
+    r"\btoo (?:hard|advanced|difficult)\b|\b(?:easier|easiest|simpler|shorter|shortest|quicker)\b"
+    r"|\b(?:harder|more challenging|too easy|too basic)\b"
 )
+_COMPARATIVE_AS = {
+    "shorter": "short", "shortest": "short", "quicker": "short",
+    "harder": "advanced", "more challenging": "advanced", "too easy": "advanced", "too basic": "advanced",
+}  # fmt: skip  (every other comparative asks for easier courses: "beginner")
 _SURELY_OTHERS = re.compile(
     r"\b(?:else|other|others|alternatives?|instead|options?|version|similar|cheapest|shortest|easiest|"
     r"cheaper|shorter|easier|simpler|is there|are there|like this|like that)\b"
@@ -1408,7 +1405,6 @@ _ABOUT_THIS_COURSE = re.compile(
     r"|\b(?:is|does) (?:this|it|that)(?: one)? (?:come|run|taught|available|offered)\b"
     r"|^(?:and |so )?(?:this|that|it)(?: one)? (?:only )?in \w+\W*$"
 )
-_LANGUAGE_ASKED = re.compile(r"\bin (spanish|german|french|italian|portuguese|dutch|polish)\b")
 # "is this like those free edx courses or something else": a comparison, about the card
 _COMPARES_IT = re.compile(
     r"\b(?:is|are) (?:this|it|that|these|they)(?: one)? (?:like|the same as|similar to|\w+er than|"
@@ -1417,11 +1413,32 @@ _COMPARES_IT = re.compile(
 
 
 def _filters_asked(folded: str) -> list[str]:
-    found = [name for pattern, name in _FILTERS_ASKED if pattern.search(folded)]
-    if "beginner" in found and "advanced" in found:
-        found.remove("advanced")
-    language = _LANGUAGE_ASKED.search(folded)
-    return found + ([f"in {language.group(1)}"] if language else [])
+    """The filters a message asks for in passing, in words the search reads back ("any free
+    alternatives…" → ["free"]): the search's own filter reader, with comparatives as filters."""
+    plain = _COMPARATIVE.sub(lambda m: f" {_COMPARATIVE_AS.get(m.group(0), 'beginner')} ", folded)
+    facets = parse_filters(plain)[0]
+    if facets.language == "en":  # "that ones only in english right?" asks about the card, not for others
+        facets = replace(facets, language=None)
+    words = [
+        "free" if facets.free else "",
+        _amount(facets.max_eur, CHEAP_EUR, "cheap", "euros"),
+        _amount(facets.max_hours, SHORT_HOURS, "short", "hours"),
+        facets.level or "",
+        "online" if facets.online else "",
+        {"in-person": "in person", "hybrid": "blended"}.get(facets.mode or "", ""),
+        "self-paced" if facets.self_paced else "",
+        f"in {LANGUAGES.get(facets.language, facets.language).lower()}" if facets.language else "",
+        "with ects" if facets.ects else "",
+        "with a certificate" if facets.certificate else "",
+    ]
+    return [w for w in words if w]
+
+
+def _amount(value: int | None, plain: int, word: str, unit: str) -> str:
+    """ "cheap" for the search's own cheap limit, "under 50 euros" for another, "" for none."""
+    if value is None:
+        return ""
+    return word if value == plain else f"under {value} {unit}"
 
 
 _INSTEAD_AT_THE_END = re.compile(r"\s+instead$")
@@ -1504,10 +1521,11 @@ def _requested_skill(request: str) -> str:
     return " ".join(_FILTER_WORDS.sub(" ", head).split()) or head
 
 
+_COURSE_WORD = re.compile(r"\b(?:courses?|classes|class|trainings?|programmes?|programs?)\b")
+
+
 def _without_course_words(query: str) -> str:
-    return " ".join(
-        re.sub(r"\b(?:courses?|classes|class|trainings?|programmes?|programs?)\b", " ", query).split()
-    )
+    return " ".join(_COURSE_WORD.sub(" ", query).split())
 
 
 _OK_OPENING = re.compile(r"^(?:(?:ok|okay|k|right|alright|so|then|yes|yeah)\b[\s,.!]*)+")
