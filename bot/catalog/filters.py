@@ -261,6 +261,12 @@ _MONEY = [
 _HOURS_RULES = [
     re.compile(rf"{_BELOW}\s*{_NUMBER}\s*{_HOURS}\b"),
     re.compile(rf"{_NUMBER}\s*{_HOURS}\s*(?:or less|max(?:imum)?|or under|and under)\b"),
+    # the time the learner has in all ("i have 200 euros and about 20 hours"), not a week's
+    re.compile(
+        rf"\b(?:i have|i ve got|ive got|have|got|can spare|can give it|and)\s+"
+        rf"(?:about |around |roughly |only |max |maximum |up to )?{_NUMBER}\s*{_HOURS}\b"
+        r"(?!\s*(?:a|per|each|every|/)\s*(?:week|wk|day|night|evening|month)\b| ?weekly\b| ?daily\b)"
+    ),
 ]
 _LANGUAGE_RULE = re.compile(
     r"\b(?:in|taught in|en|auf|na|in lingua|w|language)\s+(" + "|".join(LANGUAGE_WORDS) + r")\b"

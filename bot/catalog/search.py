@@ -137,7 +137,8 @@ FILLER = frozenset(
     move moving fun hobby hobbies leisure accredited accreditation formation formations formacion formazione
     opleiding opleidingen own e
     colleague colleagues maybe perhaps ideally probably possibly guess suppose um uh erm hmm
-    tips tricks tutorial tutorials evening evenings night nights weekend weekends morning mornings lunchtime
+    tips tricks tutorial tutorials way ways evening evenings night nights weekend weekends morning mornings
+    lunchtime
     upskill upskilling reskill reskilling prep preparation just got finally recently fully completely entirely
     workshop workshops seminar seminars webinar webinars her his their its she he they him
     near nearby only now currently nowadays today moment atm right useful helpful
@@ -183,6 +184,17 @@ SECTORS = {
         "hospitality hotel hotels restaurant restaurants tourism chefs cooks receptionists".split()
     ),
 }
+# "the shortest project management course", "quickest way to learn excel": the matches, shortest first
+_SHORTEST = re.compile(r"\b(?:shortest|quickest|fastest)\b", re.IGNORECASE)
+# Where a skill is used, said before it ("construction project management"): a course on the
+# skill alone is still what the learner asks for (saying no course covers the workplace too),
+# unlike a kind of the skill ("yoga teaching", "sports coaching").
+WORKPLACES = frozenset(
+    """construction healthcare hospitality retail manufacturing logistics warehouse nonprofit
+    charity charities hotel hotels restaurant restaurants pub pubs cafe nhs hospital hospitals
+    agriculture farming factory fashion automotive aviation pharma pharmaceutical insurance
+    banking government council public-sector""".split()
+)
 OTHER_SECTOR = 0.75  # of a course's score: below `RELATIVE_CUT` of an equal course for everyone
 NEW_TO_IT = frozenset({"new", "newly", "first-time", "first", "aspiring", "future"})  # "for new managers"
 NEWCOMER = 1.0  # of QUALIFIER: what a course for first-time or newly promoted ones adds
@@ -378,6 +390,8 @@ class CourseSearch:
         """Rank the courses for `query`; filters named in it are in `result.facets`."""
         facets, rest = parse_filters(_mark_r(_without_pronoun_it(_selling_online(query))))
         rest = _wanted(_to_teach(rest))
+        shortest = bool(_SHORTEST.search(rest))  # "shortest project management course": a sort
+        rest = _SHORTEST.sub(" ", rest)
         career = self._career_of(query, rest)
         if career is not None:
             return self._career_search(query, facets, career)
@@ -386,6 +400,8 @@ class CourseSearch:
         understood = ", ".join("R" if c.label == R_LANGUAGE else c.label for c in concepts)
         if audience:
             understood += f" (for {' '.join(audience)})"
+        if shortest and concepts:
+            understood += ", shortest first"
         result = SearchResult(query=query, understood=understood, facets=facets, courses=self.courses)
         result.not_found = tuple(not_found)
         if not concepts:
@@ -409,7 +425,7 @@ class CourseSearch:
             score = self._partial(*part)
         if audience:
             score = self._for_audience(score, audience, concepts)
-        found = self._rank(result, score, either, limit)
+        found = self._rank(result, score, either, limit, shortest)
         if part is not None and len(found):
             covered, left = part
             result.covered = tuple(c.label for c in covered)
@@ -451,8 +467,11 @@ class CourseSearch:
         near = sharing[:RELATED_KEPT]
         return tuple(self._ids_array[near].tolist())
 
-    def _rank(self, result: SearchResult, score: Floats, either: bool, limit: int | None) -> Positions:
-        """Courses above the floors into `result`, best first; returns their positions."""
+    def _rank(
+        self, result: SearchResult, score: Floats, either: bool, limit: int | None, shortest: bool = False
+    ) -> Positions:
+        """Courses above the floors into `result`, best first (the shortest first when asked
+        for: every course shown is a match); returns their positions."""
         found = np.flatnonzero(score >= MIN_SCORE)
         if len(found):
             best = float(score[found].max())
@@ -461,7 +480,10 @@ class CourseSearch:
             keep = limit or RESULTS_KEPT
             if len(found) > keep:  # only the best `keep` need ordering
                 found = found[np.argpartition(-score[found], keep - 1)[:keep]]
-            order = np.lexsort((found, self._hours[found], -score[found].round(4)))
+            if shortest:
+                order = np.lexsort((found, -score[found].round(4), self._hours[found]))
+            else:
+                order = np.lexsort((found, self._hours[found], -score[found].round(4)))
             found = found[order]
             result.ranked = tuple(self._ids_array[found].tolist())
             result.scores = tuple(score[found].round(4).tolist())
@@ -492,7 +514,8 @@ class CourseSearch:
         only its text: "project management" of "project management office"), the rest left
         out. None when there is no such part, or when what would be left out is an unknown
         word that changes the meaning ("yoga teaching", "healthcare management", "coding for
-        kids"): then nothing is shown."""
+        kids"): then nothing is shown. A workplace before a specific skill ("construction
+        project management") is where it is used: the skill's courses are shown."""
         general = GENERAL_SHARE * self._n
         context = all(c.alone and not c.qualifies for c in concepts if c.kind not in ("skill", "phrase"))
         covered = [
@@ -507,7 +530,7 @@ class CourseSearch:
         if not left and used_for and len(used_for) < len(covered):
             # "python for finance": both known, no course on both: the topic's courses
             left, covered = used_for, [c for c in covered if not c.after_for]
-        if not covered or not left or any(c.qualifies for c in left):
+        if not covered or not left or any(c.qualifies and c.label not in WORKPLACES for c in left):
             return None
         return covered, left
 

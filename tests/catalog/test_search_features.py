@@ -73,6 +73,10 @@ def search(seeded_database: Path) -> CourseSearch:
         ("i have 3 kids and want to learn excel", Facets(), "i have 3 kids and want to learn excel"),
         ("something i can do in two evenings", Facets(max_hours=20), "something i can do in"),
         ("website basics, i know nothing about it", Facets(level="beginner"), "website , i it"),
+        # the time a learner has in all is a limit; the time a week is not
+        ("i have 200 euros and about 20 hours", Facets(max_eur=200, max_hours=20), ""),
+        ("i have 5 hours a week for python", Facets(), "i have 5 hours a week for python"),
+        ("got 10 hrs per day", Facets(), "got 10 hrs per day"),
     ],
 )
 def test_filters_are_read_from_plain_words(text: str, facets: Facets, rest: str) -> None:
@@ -209,6 +213,27 @@ def test_where_a_skill_is_used_is_said_to_be_left_out_not_a_reason_to_show_nothi
         assert f"No course covers “{left}” as well" in results_page(result, 1, 0, result.facets).text
     for query in ("coding for kids", "python for kids", "excel for teenagers"):
         assert not search.search(query).ranked, query
+
+
+def test_a_workplace_before_a_specific_skill_is_where_it_is_used(search: CourseSearch) -> None:
+    """ "construction project management": the project management courses, saying none covers
+    construction too; a kind of a skill ("yoga teaching") or a general one still shows nothing."""
+    result = search.search("construction project management")
+    assert result.left_out == ("construction",)
+    assert result.ranked and all("project management" in search.courses[i].skills for i in result.ranked[:3])
+    for query in ("yoga teaching", "healthcare management", "massage therapy"):
+        assert not search.search(query).ranked, query
+
+
+def test_the_shortest_asked_for_lists_the_matches_shortest_first(search: CourseSearch) -> None:
+    plain = search.search("marketing course")
+    shortest = search.search("shortest marketing course")
+    assert "shortest" not in shortest.not_found and shortest.understood.endswith("shortest first")
+    assert set(shortest.ranked) == set(plain.ranked) and shortest.ranked != plain.ranked
+    hours = [search.courses[i].workload_hours for i in shortest.ranked]
+    assert hours == sorted(hours)
+    vanilla = search.search("vanilla js")  # plain JavaScript, not a flavour
+    assert vanilla.ranked and "javascript" in search.courses[vanilla.ranked[0]].skills
 
 
 def test_help_with_names_the_topic_and_time_of_day_is_not_one(search: CourseSearch) -> None:
