@@ -67,6 +67,7 @@ TUNED_ON = (
     "learner_eval_19.yaml",  # round 8's second blind set, read once late in the round (89.4 %), then tuned on
     "learner_eval_20.yaml",  # round 8's last blind set, read once at its end (90.3 %), tuned on in round 9
     "learner_tune_22.yaml",  # round 9: written blind as tuning data
+    "learner_eval_21.yaml",  # round 9's blind set, read once at its end (87.4 %), tuned on in round 10
 )
 
 @dataclass
