@@ -117,7 +117,9 @@ def run(rounds: int = 20) -> FaqFigures:
     data = training_data(faq, care.off_topic_examples)
     _, entry_load = _load("FAQ entry model (trained afresh)", lambda: train(*data))
     # Uncached: the warm-up pass must not make every later "is it a skill?" free.
-    understander = Understander(faq, catalog.known_skill_uncached, care, languages)
+    understander = Understander(
+        faq, catalog.known_skill_uncached, care, languages, says_a_goal=catalog.says_a_goal
+    )
     texts = [str(m["text"]) for m in messages(SETS[0])]
 
     def understand(text: str) -> object:

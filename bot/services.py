@@ -43,7 +43,10 @@ class Services:
         parts = (self.faq, self.catalog, self.care, self.languages)
         made = self._understander
         if made is None or any(a is not b for a, b in zip(parts, self._understood, strict=True)):
-            made = Understander(self.faq, self.catalog.is_known_skill, self.care, self.languages)
+            made = Understander(
+                self.faq, self.catalog.is_known_skill, self.care, self.languages,
+                says_a_goal=self.catalog.says_a_goal,
+            )  # fmt: skip
             self._understander, self._understood = made, parts
         return made
 

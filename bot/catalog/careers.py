@@ -2,7 +2,8 @@
 career, and the search then shows courses for its skills (data analysis, SQL, Excel, ...).
 
 `Careers.find(text)` is what the free-text router and the search call: it finds a career
-named in the text (by its name or one of its other names), longest name first.
+named in the text (by its name or one of its other names), longest name first;
+`Careers.by_goal(text)` one whose goal the text says ("start my own * business").
 """
 
 from __future__ import annotations
@@ -43,6 +44,18 @@ class Career:
     name: str
     names: tuple[str, ...]  # the name and the other names, normalised
     skills: tuple[str, ...]  # catalogue skills, most useful first
+    # What people say they want to do, rather than a job title ("start my own * business"):
+    # these name the career anywhere in a message; "*" stands for up to three words.
+    goals: tuple[re.Pattern[str], ...] = ()
+
+
+GOAL_GAP = 3  # words a "*" in a goal stands for, at most
+
+
+def goal_pattern(goal: str) -> re.Pattern[str]:
+    """ "start my own * business" → a pattern over a normalised text padded with spaces."""
+    pieces = [rf"(?:\S+ ){{0,{GOAL_GAP}}}" if word == "*" else f"{re.escape(word)} " for word in goal.split()]
+    return re.compile(" " + "".join(pieces))
 
 
 class Careers:
@@ -76,6 +89,14 @@ class Careers:
                 continue  # "i work with young people and want to get better at it"
             if f" {name} " in padded or f" {name}s " in padded:
                 return self._by_name[name]
+        return None
+
+    def by_goal(self, text: str) -> Career | None:
+        """The career whose goal `text` says ("how can i start my own cafe" → entrepreneur)."""
+        padded = f" {normalise(text)} "
+        for career in self.all:
+            if any(goal.search(padded) for goal in career.goals):
+                return career
         return None
 
     def by_name(self, text: str) -> Career | None:
@@ -119,5 +140,10 @@ def load_careers(content_dir: Path | None = None) -> Careers:
             raise ContentError(path, f"career '{name}'", "also", "must be a list")
         names = tuple(dict.fromkeys(n for n in (normalise(str(x)) for x in [name, *also]) if n))
         skills = tuple(str(s).strip().lower() for s in entry["skills"])
-        careers.append(Career(str(name), names, skills))
+        goals = entry.get("goals") or []
+        if not isinstance(goals, list):
+            raise ContentError(path, f"career '{name}'", "goals", "must be a list")
+        said = [" ".join("*" if w == "*" else normalise(w) for w in str(g).split()) for g in goals]
+        patterns = tuple(goal_pattern(g) for g in said if g.replace("*", "").strip())
+        careers.append(Career(str(name), names, skills, patterns))
     return Careers(careers)

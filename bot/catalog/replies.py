@@ -154,7 +154,9 @@ def _header(result: SearchResult, display: SkillNames | None) -> str:
     header = f"🔎 <b>{esc(shorten(result.query, 60))}</b>"
     if result.career:
         skills = ", ".join(show(s) for s in result.career_skills[:6])
-        header += f"\nCourses for the skills a <b>{esc(result.career)}</b> needs: {esc(skills)}"
+        # an entrepreneur, an IT professional, an HR manager; a UX designer
+        article = "an" if result.career[:1] in "aeio" or result.career.startswith("hr ") else "a"
+        header += f"\nCourses for the skills {article} <b>{esc(result.career)}</b> needs: {esc(skills)}"
     elif result.understood and _differs(result):
         header += f" <i>(searching for: {esc(shorten(result.understood, 60))})</i>"
     unsaid = [w for w in result.not_found if w not in result.left_out]

@@ -434,7 +434,7 @@ class CourseSearch:
         if not result.ranked:
             result.suggestions = self.suggest_skills(query)
         elif facets.active and not result.filtered(facets):
-            result.related = self._related(score, found)
+            result.related = self._related(score, found, concepts)
         return result
 
     def _as_phrase_typed(self, rest: str, score: Floats) -> None:
@@ -449,7 +449,7 @@ class CourseSearch:
             lifted = np.float32(score.max() + AS_PHRASE_BONUS)
             score[together & (score > 0)] = lifted
 
-    def _related(self, score: Floats, found: Positions) -> tuple[int, ...]:
+    def _related(self, score: Floats, found: Positions, concepts: list[Concept]) -> tuple[int, ...]:
         """Courses near the topic that are not matches: those sharing a specific skill with the
         best matches, most shared first. (Courses that only mention the topic are not near it:
         the carbon accounting of a climate course is no cheaper accounting course.)"""
@@ -464,7 +464,15 @@ class CourseSearch:
         shared[score > 0] = 0  # matches (shown already, or too weak: not "related")
         sharing = np.flatnonzero(shared)
         sharing = sharing[np.argsort(-shared[sharing], kind="stable")]
-        near = sharing[:RELATED_KEPT]
+        # first the courses on a skill asked for that the relative cut left out (JavaScript
+        # courses for "web development", where only one course uses those words): the nearest
+        exact = np.zeros(self._n, dtype=bool)
+        for concept in concepts:
+            exact |= self._strength(concept) >= np.float32(SKILL_EXACT)
+        below = np.flatnonzero(exact & (score >= MIN_SCORE))
+        below = below[~np.isin(below, found)]
+        below = below[np.argsort(-score[below], kind="stable")]
+        near = np.concatenate([below, sharing])[:RELATED_KEPT]
         return tuple(self._ids_array[near].tolist())
 
     def _rank(
@@ -648,6 +656,10 @@ class CourseSearch:
         named = [s for s in course.skills if s in course.subject_area]
         topics = [t for t in (course.subject_area, *named, *course.skills) if t]
         return next((t for t in topics if self.is_known_skill(t)), course.skills[0] if course.skills else "")
+
+    def says_a_goal(self, text: str) -> bool:
+        """Whether `text` says what a career stands for ("start my own * business")."""
+        return self.careers.by_goal(text) is not None
 
     def is_known_skill(self, text: str) -> bool:
         """Whether a short message is plainly a skill ("pyhton", "ML", "data viz", "Go"), or a
@@ -969,6 +981,10 @@ class CourseSearch:
     def _career_of(self, query: str, rest: str) -> Career | None:
         core = " ".join(w for w in normalise(rest).split() if w not in FILLER)
         career = self.careers.find(rest) or self.careers.find(query) or self.careers.named(core)
+        if career is None and (goal := self.careers.by_goal(rest)) is not None:
+            # "how can i start my own cafe", "going back to work after years at home": what the
+            # learner wants to do names the career, whatever else they say
+            return goal
         if career is None and core == "it":  # "IT" alone: the field, by its career's skills
             career = self.careers.by_name(core)
         if career is None and len(core.split()) > 1 and (field := self.careers.by_name(core)):

@@ -637,6 +637,16 @@ _WISH = re.compile(
 _WISH_TAIL_BREAK = re.compile(r"\s(?:but|because|cause|cos|coz|so|since|as i|when|while|and i|lol|tbh)\s")
 WISH_WORDS = 6  # the skill is named within this many words of the wish
 WISH_FAQ_CONFIDENCE = 0.62  # an FAQ answer this sure stays the answer
+# Small talk a word of which may sit inside a phrase about a topic ("help desk maybe", "excel lol")
+_SMALLTALK_IN_A_PHRASE = frozenset({"acknowledgement", "who-are-you"})
+_SMALLTALK_WORDS = re.compile(r"\b(?:lol|lmao|haha+|ok|okay|cool|maybe|pls|please)\b")
+GOAL_WORDS = 16  # a goal a career stands for is a search in a message this long, at most
+# "how can i start my own cafe", "what should i learn to get back to work": how to do it
+_HOW_TO_DO_IT = re.compile(
+    r"^(?:so |ok |okay |hi |hey )?(?:how (?:can|do|should|would|could) i|what (?:should|could|can|do) i "
+    r"(?:learn|study|do|take)|which (?:course|courses|skills?) (?:should|could|would|do) i)\b"
+    r"|\bwhere (?:do|should|can) i (?:even )?(?:start|begin)\b"
+)
 # "is that silly", "am i too old", "will it help me", "is it worth": the wish is context for a question
 _ASKS_ABOUT_ME = re.compile(
     r"\b(?:is (?:that|it|this) (?:silly|stupid|crazy|realistic|possible|too late|normal|worth)|am i too|"
@@ -679,10 +689,11 @@ _COURSE_NOUN_ASKED = re.compile(
     r"(?:pls|please|plz|on|for|in|about)\b|\b(?:find|show|recommend|suggest|give)\s+me\s+(?:a|an|one|some)\b"
 )
 # This short, a message is a command only with a word of one ("event planning" is a skill).
-LEARNED_PLAN_SHORT_WORDS = 3
+LEARNED_PLAN_SHORT_WORDS = 6
 _COMMAND_WORD = re.compile(
     r"\b(?:pause|stop|resume|hold|ice|remind\w*|plan|schedule|timetable|progress|status|quiet|mute|snooze|"
-    r"nudg\w*|ping\w*|back|break|continue|study|studying|again|off|on|enough|cancel|done|finished)\b"
+    r"nudg\w*|ping\w*|back|break|continue|study|studying|again|off|on|enough|cancel|done|finished|"
+    r"messages?|msgs?|notifications?|notifs?|alerts?|shh+|shush|weekends?|weekdays?|daily)\b"
 )
 PRICE_QUESTION = "how much does a microcredential cost?"
 _NAMES_THE_BOT = re.compile(r"\b(?:bot|you|your|this chat|this app|advisor|using this)\b")
@@ -749,6 +760,9 @@ class Understander:
     languages: Languages
     # The entry model's second opinion on the matcher's decision (off only to measure without it)
     second_opinion: bool = True
+    # Whether a message says what the learner wants to do that a career stands for ("how can i
+    # start my own cafe", "going back to work after years at home": `Careers.by_goal`)
+    says_a_goal: Callable[[str], bool] = field(default=lambda _text: False, repr=False)
 
     def __post_init__(self) -> None:
         self._entries = (
@@ -896,6 +910,9 @@ class Understander:
         words = len(stripped.split())
         phrase = not questionish and not _ABOUT_MICROCREDENTIALS.search(stripped)
         if match.kind == "smalltalk":
+            topic = self._topic_around_a_word(match, stripped, questionish)
+            if topic is not None:
+                return Understanding("search", {**scores, "search": 1.0}, query=topic)
             return Understanding("smalltalk", scores, match=match)
         closing = None if questionish or match.kind == "answer" else self._closing_smalltalk(folded)
         if closing is not None and not skill:
@@ -948,6 +965,10 @@ class Understander:
             price = self.faq.match(PRICE_QUESTION)
             match = price if price.kind == "answer" else match
         sure = match.kind == "answer" and faq_score >= WISH_FAQ_CONFIDENCE
+        if not sure and self._goal_said(folded):
+            # "how can i start my own cafe", "something to make me more employable": what the
+            # learner wants to do; the search shows the courses for it
+            return Understanding("search", {**scores, "search": 1.0}, query=text.strip())
         wished = None if sure else self._wished_skill(folded)
         if wished is not None:
             # "i'd love to get better at excel, any ideas", "dreaming of being a graphic designer
@@ -1191,6 +1212,28 @@ class Understander:
                 if self.is_known_skill(candidate):
                     return candidate
         return None
+
+    def _topic_around_a_word(self, match: Match, stripped: str, questionish: bool) -> str | None:
+        """ "something with computers, help desk maybe", "excel lol": a nod or "help" inside a
+        phrase that names a skill is not small talk; the skill named is what to search for."""
+        nod = match.smalltalk is not None and match.smalltalk.id in _SMALLTALK_IN_A_PHRASE
+        tokens = _SMALLTALK_WORDS.sub(" ", stripped).replace(",", " ").split()
+        if not nod or questionish or not tokens:
+            return None
+        return self._first_known_skill(tokens)
+
+    def _goal_said(self, folded: str) -> bool:
+        """Whether the message says a goal a career stands for, and asks nothing about the
+        learner's chances or about microcredentials themselves."""
+        if _ABOUT_MICROCREDENTIALS.search(folded) or _ASKS_ABOUT_ME.search(folded):
+            return False
+        if len(folded.split()) > GOAL_WORDS:  # a story around it asks something else
+            return False
+        clauses = [c.strip() for c in _CLAUSES.split(folded) if c.strip()]
+        asks = "?" in folded or any(_QUESTION_START.match(c) or _ASKS.search(c) for c in clauses)
+        if asks and not _HOW_TO_DO_IT.search(folded):
+            return False  # "just got made redundant, can these help me get back into work?"
+        return self.says_a_goal(folded)
 
     def _wished_skill(self, folded: str) -> str | None:
         """The known skill (or job) a wish to learn names, in the clause the wish opens ("keen to

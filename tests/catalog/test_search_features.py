@@ -9,7 +9,7 @@ import pytest
 
 from bot.callbacks import CourseCard, ResultsPage
 from bot.catalog.advise import Answers, shortlist
-from bot.catalog.careers import load_careers
+from bot.catalog.careers import goal_pattern, load_careers
 from bot.catalog.filters import Facets, parse_filters, price_in_eur
 from bot.catalog.replies import results_page
 from bot.catalog.search import LOOSE, PAGE_SIZE, CourseSearch, _audience, _wanted, _written_in, stem
@@ -345,12 +345,44 @@ def test_careers_map_to_their_skills(search: CourseSearch) -> None:
         ("marketing for software developers", None),
         ("i work with young people and want to get better at it", None),  # "it", the pronoun
         ("back to work after two years off, need to brush up office skills", "office administrator"),
+        # what the learner wants to do, said instead of a job title (a career's goals)
+        ("how can i start my own cafe", "entrepreneur"),
+        ("starting a small bakery business", "entrepreneur"),
+        ("need something to help me run my own building business", "entrepreneur"),
+        ("going back to work after years at home with the kids", "job seeker"),
+        ("something to make me more employable", "job seeker"),
+        ("start my own youtube channel", None),  # no business said
     ],
 )
 def test_a_career_is_read_whatever_else_the_learner_says_unless_it_names_a_skill(
     search: CourseSearch, query: str, career: str | None
 ) -> None:
     assert search.search(query).career == career
+
+
+def test_a_goal_pattern_stands_for_up_to_three_words() -> None:
+    goal = goal_pattern("my own * business")
+    for text in ("my own business", "my own delivery business", "my own little dog grooming business"):
+        assert goal.search(f" {text} "), text
+    assert not goal.search(" my own one day i hope to run a business ")
+
+
+def test_a_career_found_by_its_goal_is_named_with_its_article(search: CourseSearch) -> None:
+    cafe = search.search("how can i start my own cafe")
+    assert cafe.ranked and "business management" in search.courses[cafe.ranked[0]].skills
+    assert "Courses for the skills an <b>entrepreneur</b> needs" in results_page(cafe, 1, 0, cafe.facets).text
+    analyst = search.search("i want to become a data analyst")
+    assert "the skills a <b>data analyst</b> needs" in results_page(analyst, 1, 0, analyst.facets).text
+
+
+def test_when_the_filters_leave_no_match_the_skills_other_courses_come_first(search: CourseSearch) -> None:
+    """ "web development" matches the one course using those words; asked for beginner and
+    online, the JavaScript courses the cut left out are the related courses shown first."""
+    result = search.search("beginner web development online")
+    assert not result.filtered(result.facets)
+    page = result.page_one(result.facets)
+    assert page and all("javascript" in m.course.skills for m in page[:2])
+    assert all(m.course.level == "beginner" for m in page)
 
 
 def test_courses_for_newcomers_come_first_for_new_managers(search: CourseSearch) -> None:

@@ -273,7 +273,8 @@ def cross_validate_entries() -> str:
         )
         for second in (True, False):
             understander = Understander(
-                faq, catalog.is_known_skill, fold_care, languages, second_opinion=second
+                faq, catalog.is_known_skill, fold_care, languages, second_opinion=second,
+                says_a_goal=catalog.says_a_goal,
             )
             pooled[second].counts.update(evaluate(understander, load_set(name), min(catalog.courses)).counts)
     rows = ["| second opinion | right first time | confident wrong | did-you-mean | off-topic answered |"]
@@ -314,7 +315,9 @@ def two_fold(setting: str, values: Sequence[float]) -> str:
         vars(intent_module)[setting] = value  # (read where it is used)
         pooled = Figures()
         for judged, half_care, model in halves:
-            understander = Understander(faq, catalog.is_known_skill, half_care, languages)
+            understander = Understander(
+                faq, catalog.is_known_skill, half_care, languages, says_a_goal=catalog.says_a_goal
+            )
             understander._entries = model
             for name in judged:
                 pooled.counts.update(evaluate(understander, load_set(name), min(catalog.courses)).counts)

@@ -24,5 +24,6 @@ def catalog(seeded_database: Path) -> CourseSearch:
 @pytest.fixture(scope="module")
 def understander(catalog: CourseSearch) -> Understander:
     return Understander(
-        load_faq(CONTENT), catalog.is_known_skill, load_care(CONTENT), load_languages(CONTENT)
+        load_faq(CONTENT), catalog.is_known_skill, load_care(CONTENT), load_languages(CONTENT),
+        says_a_goal=catalog.says_a_goal,
     )

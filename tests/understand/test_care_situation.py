@@ -25,7 +25,10 @@ def care() -> Care:
 @pytest.fixture(scope="module")
 def understander(seeded_database: Path, care: Care) -> Understander:
     catalog = search_over(seeded_database)
-    return Understander(load_faq(CONTENT), catalog.is_known_skill, care, load_languages(CONTENT))
+    return Understander(
+        load_faq(CONTENT), catalog.is_known_skill, care, load_languages(CONTENT),
+        says_a_goal=catalog.says_a_goal,
+    )
 
 
 @pytest.mark.parametrize(

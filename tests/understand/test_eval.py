@@ -123,7 +123,8 @@ def catalog(seeded_database: Path) -> CourseSearch:
 def understander(catalog: CourseSearch) -> Understander:
     content = ROOT / "content"
     return Understander(
-        load_faq(content), catalog.is_known_skill, load_care(content), load_languages(content)
+        load_faq(content), catalog.is_known_skill, load_care(content), load_languages(content),
+        says_a_goal=catalog.says_a_goal,
     )
 
 

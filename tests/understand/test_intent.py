@@ -32,7 +32,8 @@ def understander(seeded_database: Path) -> Understander:
     catalog = asyncio.run(build())
     content = ROOT / "content"
     return Understander(
-        load_faq(content), catalog.is_known_skill, load_care(content), load_languages(content)
+        load_faq(content), catalog.is_known_skill, load_care(content), load_languages(content),
+        says_a_goal=catalog.says_a_goal,
     )
 
 
@@ -776,6 +777,58 @@ def test_a_wish_that_asks_something_else_is_no_search(
     if entry is not None:
         assert understood.kind == "faq" and understood.match is not None
         assert understood.match.best is not None and understood.match.best.entry.id == entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how can i start my own cafe",
+        "i want to run my own cafe one day",
+        "starting a small bakery business",
+        "going back to work after years at home with the kids",
+        "find me something useful for getting back to work",
+        "something to make me more employable",
+    ],
+)
+def test_a_goal_a_career_stands_for_is_a_search_for_it(understander: Understander, text: str) -> None:
+    """What the learner wants to do, said instead of a job or a skill: the search shows the
+    career's courses (`content/careers.yaml` goals)."""
+    understood = understander.understand(text)
+    assert understood.kind == "search" and understood.query == text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "query"),
+    [
+        ("something with computers, help desk maybe", "search", "help desk"),
+        ("help with excel", "search", "excel"),
+        ("ok python then", "search", "python"),
+        ("ok cool lol", "smalltalk", ""),
+        ("help", "smalltalk", ""),
+        ("thanks, ill look at the python one", "smalltalk", ""),
+    ],
+)
+def test_a_nod_or_help_inside_a_phrase_naming_a_skill_is_a_search(
+    understander: Understander, text: str, kind: str, query: str
+) -> None:
+    understood = understander.understand(text)
+    assert (understood.kind, understood.query) == (kind, query)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("just got made redundant, can these help me get back into work quicker?", "unemployed"),
+        ("any financial help going? single mum here, just going back to work part time", "funding"),
+        ("im 55 and going back to work, am i too old", "age"),
+    ],
+)
+def test_a_goal_said_with_a_question_is_that_question(
+    understander: Understander, text: str, entry: str
+) -> None:
+    understood = understander.understand(text)
+    assert understood.kind == "faq" and understood.match is not None and understood.match.best is not None
+    assert understood.match.best.entry.id == entry
 
 
 @pytest.mark.parametrize(

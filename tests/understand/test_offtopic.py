@@ -26,7 +26,10 @@ def faq() -> Faq:
 @pytest.fixture(scope="module")
 def understander(seeded_database: Path, faq: Faq) -> Understander:
     catalog = search_over(seeded_database)
-    return Understander(faq, catalog.is_known_skill, load_care(CONTENT), load_languages(CONTENT))
+    return Understander(
+        faq, catalog.is_known_skill, load_care(CONTENT), load_languages(CONTENT),
+        says_a_goal=catalog.says_a_goal,
+    )
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,8 @@ CONTENT = Path(__file__).resolve().parents[2] / "content"
 def understander(seeded_database: Path) -> Understander:
     catalog = search_over(seeded_database)
     return Understander(
-        load_faq(CONTENT), catalog.is_known_skill, load_care(CONTENT), load_languages(CONTENT)
+        load_faq(CONTENT), catalog.is_known_skill, load_care(CONTENT), load_languages(CONTENT),
+        says_a_goal=catalog.says_a_goal,
     )
 
 
@@ -386,3 +387,23 @@ def test_plan_commands_of_round_nine(text: str, action: PlanAction) -> None:
 )
 def test_look_alikes_of_round_nine_are_not_plan_commands(text: str) -> None:
     assert plan_action(_folded(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "action"),
+    [
+        # a short phrase with no word about plans or messages is no learned plan command
+        ("wedding planning i guess", "search", None),
+        ("pattern cutting / dressmaking", "search", None),
+        ("Good morning from Yerevan.", "smalltalk", None),
+        # ... one that has such a word still is
+        ("no more messages please", "plan", "stop"),
+        ("shh for a week please 🙏", "plan", "pause"),
+        ("only weekends please, weekdays are impossible", "plan", "reminders"),
+    ],
+)
+def test_the_learned_plan_signal_needs_a_word_about_plans_in_a_short_message(
+    understander: Understander, text: str, kind: str, action: PlanAction | None
+) -> None:
+    understood = understander.understand(text)
+    assert (understood.kind, understood.plan_action) == (kind, action)
