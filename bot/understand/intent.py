@@ -640,6 +640,10 @@ WISH_FAQ_CONFIDENCE = 0.62  # an FAQ answer this sure stays the answer
 # Small talk a word of which may sit inside a phrase about a topic ("help desk maybe", "excel lol")
 _SMALLTALK_IN_A_PHRASE = frozenset({"acknowledgement", "who-are-you"})
 _SMALLTALK_WORDS = re.compile(r"\b(?:lol|lmao|haha+|ok|okay|cool|maybe|pls|please)\b")
+_TEACHING_A_LANGUAGE = re.compile(
+    r"\b(?:tefl|tesol|tesl|celta|esl teaching|teach(?:ing|er)? (?:english|spanish|french|german|italian|"
+    r"languages?)(?: as a (?:foreign|second) language| online| abroad| to (?:adults|kids|children))?)\b"
+)
 GOAL_WORDS = 16  # a goal a career stands for is a search in a message this long, at most
 # "how can i start my own cafe", "what should i learn to get back to work": how to do it
 _HOW_TO_DO_IT = re.compile(
@@ -914,6 +918,10 @@ class Understander:
             if topic is not None:
                 return Understanding("search", {**scores, "search": 1.0}, query=topic)
             return Understanding("smalltalk", scores, match=match)
+        if _TEACHING_A_LANGUAGE.search(folded) and not _ABOUT_MICROCREDENTIALS.search(folded):
+            # "teaching english online", "tefl": teaching a language is a subject to search for,
+            # not a question about the language courses are taught in
+            return Understanding("search", {**scores, "search": 1.0}, query=stripped)
         closing = None if questionish or match.kind == "answer" else self._closing_smalltalk(folded)
         if closing is not None and not skill:
             # "ok that's all for now, bye", "thanks, that's a relief": small talk that opens or

@@ -276,6 +276,14 @@ def test_strain_said_in_everyday_phrases_is_heard(understander: Understander, te
 @pytest.mark.parametrize(
     ("text", "is_care"),
     [
+        # round 10, from learner_eval_21 (tuning data since)
+        (
+            "I was engineer in my country, respected. Here I clean offices at night and do this course in "
+            "the morning. Sometimes I ask myself what for.",
+            True,
+        ),
+        ("i have a good job, why can't i finish one simple course. something is off with me", True),
+        ("what is the course for?", False),
         # found by the blind read of learner_eval_21 (fixed after it)
         ("bit flat today tbh", True),
         ("my manager said im not ready for promotion and now i dont see why im even studying", True),

@@ -798,6 +798,22 @@ def test_a_goal_a_career_stands_for_is_a_search_for_it(understander: Understande
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("teaching english online", "search"),
+        ("teaching english as a foreign language tefl", "search"),
+        ("I would like to teach English abroad when I retire. Is there anything for that?", "search"),
+        ("can i teach english with a microcredential?", "faq"),
+        ("is the course taught in english?", "faq"),
+    ],
+)
+def test_teaching_a_language_is_a_subject_not_the_language_of_teaching(
+    understander: Understander, text: str, kind: str
+) -> None:
+    assert understander.understand(text).kind == kind
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "query"),
     [
         ("something with computers, help desk maybe", "search", "help desk"),
