@@ -82,6 +82,7 @@ from benchmarks.relevance import (
     TUNING_18,
     TUNING_19,
     TUNING_20,
+    TUNING_21,
     Figures,
     evaluate,
 )
@@ -119,6 +120,7 @@ def held_out(search: CourseSearch) -> Figures:
     print(evaluate(search, TUNING_18).line("Search relevance, round 8's third blind set (then tuned on)"))
     print(evaluate(search, TUNING_19).line("Search relevance, round 9's tuning set"))
     print(evaluate(search, TUNING_20).line("Search relevance, round 9's blind set (tuned on in round 10)"))
+    print(evaluate(search, TUNING_21).line("Search relevance, round 10's tuning set"))
     print(evaluate(search, FRESH).line("Search relevance, round 10's blind set (never tuned on)"))
     print(evaluate(search, FRESH_UNSEEN).line("Search relevance, its queries no tuning set has (printed)"))
     return figures
@@ -132,7 +134,7 @@ def test_the_labels_name_real_courses(search: CourseSearch) -> None:
     assert len(TUNING_12) >= 180 and len(TUNING_13) >= 180 and len(TUNING_14) >= 180 and len(TUNING_15) >= 200
     assert len(TUNING_16) >= 200 and len(TUNING_17) >= 200 and len(TUNING_18) >= 200 and len(TUNING_20) >= 200
     assert len(TUNING_2) >= 150 and len(TUNING_3) >= 150 and len(TUNING_4) >= 200 and len(TUNING_5) >= 200
-    assert len(TUNING_6) >= 200 and len(TUNING_7) >= 200 and len(TUNING_8) >= 150
+    assert len(TUNING_6) >= 200 and len(TUNING_7) >= 200 and len(TUNING_8) >= 150 and len(TUNING_21) >= 100
     for q in [*ALL, *TUNED, *FRESH]:
         for label in ("relevant", "best", "never"):
             assert set(q.get(label) or []) <= keys, (q["query"], label)
