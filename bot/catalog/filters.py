@@ -208,7 +208,9 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
         r"experience\b"
         r"|\bknow (?:nothing|very little|next to nothing) about\b"
         # "kurs programowania dla początkujących", "curso para iniciantes", "corso per principianti"
-        r"|\bdla poczatkujacych\b|\biniciantes?\b|\bprincipianti\b",
+        r"|\bdla poczatkujacych\b|\biniciantes?\b|\bprincipianti\b"
+        # "easiest way to start coding", "an easy excel course"
+        r"|\beasiest\b|\beasy\b(?! to (?:use|read|follow|find))|\bsimplest\b",
         {"level": "beginner"},
     ),
     (r"\bintermediate\b|\bintermedio\b|\bmid[ -]level\b", {"level": "intermediate"}),

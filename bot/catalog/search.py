@@ -137,8 +137,8 @@ FILLER = frozenset(
     move moving fun hobby hobbies leisure accredited accreditation formation formations formacion formazione
     opleiding opleidingen own e
     colleague colleagues maybe perhaps ideally probably possibly guess suppose um uh erm hmm
-    tips tricks tutorial tutorials way ways evening evenings night nights weekend weekends morning mornings
-    lunchtime
+    tips tricks tutorial tutorials way ways most least evening evenings night nights weekend weekends morning
+    mornings lunchtime
     upskill upskilling reskill reskilling prep preparation just got finally recently fully completely entirely
     workshop workshops seminar seminars webinar webinars her his their its she he they him
     near nearby only now currently nowadays today moment atm right useful helpful
@@ -405,7 +405,7 @@ class CourseSearch:
         result = SearchResult(query=query, understood=understood, facets=facets, courses=self.courses)
         result.not_found = tuple(not_found)
         if not concepts:
-            if facets.active:  # only filters: every course, shortest first
+            if facets.active or shortest:  # only filters: every course, shortest first
                 result.ranked, result.scores = self._everything
             else:
                 result.suggestions = self.suggest_skills(query)

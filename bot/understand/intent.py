@@ -160,7 +160,7 @@ _NAGGING = r"(?:nagging|pinging|bugging|pestering|spamming|hassling|messaging|te
 # Leaving the course or studying altogether ("dropping the course", "done with studying")
 _LEAVING = (
     r"(?:dropping|dropped|quitting|quit|giving up on|gave up on|done with|finished with)\s+"
-    r"(?:the\s+|this\s+|my\s+)?(?:course|studying|studies)"
+    r"(?:the\s+|this\s+|my\s+)?(?:course|studying|studies|it)\b"
 )
 _QUIET = r"(?:stop|no more)\s+(?:messaging|messages|msgs|texting|texts|reminders|reminding)"
 _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
@@ -263,6 +263,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
     (
         "pause",
         _either(
+            # "put it on ice for a bit, moving house this month"
+            r"^(?:(?:can|could)\s+(?:we|you)\s+)?(?:please\s+)?put\s+(?:it|them|this|things|everything)\s+on\s+ice\b",
             # "can we freeze it for now, i've got a run of nights"
             r"^(?:(?:can|could)\s+(?:we|you)\s+)?(?:please\s+)?(?:freeze|pause|snooze)\s+(?:it|them|things|everything)\s+"
             r"(?:for\s+(?:now|a\s+(?:bit|while|week|few\s+days|couple\s+of\s+weeks))|till|until)\b",
@@ -361,6 +363,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^where\s+am\s+i\s+(?:at\s+)?(?:with|in|on)\s+(?:my|the)\s+(?:course|plan|studies|studying)\b",
             r"^what(?:s| is)\s+next\s+on\s+my\s+(?:list|plan)\b",
             r"\btick\s+(?:it|that|this|them)\s+off\b",
+            r"^(?:what|wat|wot)\s*(?:%|percent|percentage)\s+(?:am\s+i|have\s+i\s+(?:done|got))\b",
             r"\bwhat\s+(?:%|percent|percentage|fraction)\s+(?:have\s+i|of\s+(?:it|the\s+course)\s+have\s+i)\s+"
             r"(?:done|finished|completed)\b",
             r"\bhow far (?:have|ve) i (?:got|gotten|come)\b",
@@ -438,6 +441,11 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^(?:(?:can|could)\s+(?:you|u)\s+)?(?:ping|remind|message|text|nudge)\s+me\s+(?:on\s+)?"
             r"(?:mon|tues|wednes|thurs|fri|satur|sun|week)days?\b",
             r"^every\s+other\s+day\b",
+            # "can u ping me at half 6 in the morning instead", "lunchtime works better, send it then"
+            r"^(?:(?:can|could)\s+(?:you|u)\s+)?(?:ping|remind|message|text|nudge)\s+me\s+at\s+"
+            r"(?:half|quarter|\d)",
+            r"^(?:lunchtime|lunch|mornings?|evenings?|afternoons?|\d{1,2}\s*(?:am|pm))\s+(?:works|would\s+work|is)\s+"
+            r"better\b.*\b(?:send|ping|remind|message)\b",
             # "can you message me at 8pm instead", "change when you ping me to 9 at night"
             r"^(?:(?:can|could)\s+(?:you|u)\s+)?(?:message|text|ping|remind|nudge)\s+me\s+(?:at|around)\s+\d",
             r"\bchange\s+when\s+(?:you|u)\s+(?:ping|message|remind|text|nudge)\b",
@@ -681,7 +689,7 @@ _WHERE_TO_START = re.compile(
     r"what (?:do|would) (?:you|u) (?:suggest|recommend))\b"
 )
 _REASON_AFTER_SKILL = re.compile(
-    r"\s*[,;:]\s*|\s+[-–—]+\s+|\s+(?:for|at|in)\s+(?:my|our|a|the|his|her|their|work|my own)\b|"
+    r"\s*[,;:]\s*|\.\s+|\s+[-–—]+\s+|\s+(?:for|at|in)\s+(?:my|our|a|the|his|her|their|work|my own)\b|"
     r"\s+(?:because|cause|cos|since|as i)\b"
 )
 _FOR_ANYONE = re.compile(r"\s+for\s+(?=\w)")
@@ -816,7 +824,9 @@ class Understander:
         asks_known_skill = explicit is not None and self.is_known_skill(_requested_skill(explicit))
         if level == "care" and by_words is None and action is None and not asks_known_skill:
             action = self._learned_plan_action(text, folded)
-        done_report = action == "progress" and bool(_REPORTS_DONE.search(folded))
+        # "wat % am i at rn": a short progress question is the command, however the meaning read
+        short_progress = action == "progress" and len(folded.split()) <= LEARNED_PLAN_SHORT_WORDS
+        done_report = action == "progress" and (bool(_REPORTS_DONE.search(folded)) or short_progress)
         if level == "care" and by_words is None and (action not in (None, "progress") or done_report):
             # A plain command ("no more reminders pls, i quit the course", "pause for 10 days,
             # work is mad") does what it says when only the meaning sounded like distress;

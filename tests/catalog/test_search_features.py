@@ -77,6 +77,8 @@ def search(seeded_database: Path) -> CourseSearch:
         ("i have 200 euros and about 20 hours", Facets(max_eur=200, max_hours=20), ""),
         ("i have 5 hours a week for python", Facets(), "i have 5 hours a week for python"),
         ("got 10 hrs per day", Facets(), "got 10 hrs per day"),
+        ("easiest way to start coding", Facets(level="beginner"), "way to start coding"),
+        ("easy to follow python", Facets(), "easy to follow python"),
     ],
 )
 def test_filters_are_read_from_plain_words(text: str, facets: Facets, rest: str) -> None:
@@ -232,6 +234,9 @@ def test_the_shortest_asked_for_lists_the_matches_shortest_first(search: CourseS
     assert set(shortest.ranked) == set(plain.ranked) and shortest.ranked != plain.ranked
     hours = [search.courses[i].workload_hours for i in shortest.ranked]
     assert hours == sorted(hours)
+    everything = search.search("shortest course you have")  # no topic: every course, shortest first
+    hours = [search.courses[i].workload_hours for i in everything.ranked]
+    assert len(hours) == len(search.courses) and hours == sorted(hours)
     vanilla = search.search("vanilla js")  # plain JavaScript, not a flavour
     assert vanilla.ranked and "javascript" in search.courses[vanilla.ranked[0]].skills
 

@@ -407,3 +407,25 @@ def test_the_learned_plan_signal_needs_a_word_about_plans_in_a_short_message(
 ) -> None:
     understood = understander.understand(text)
     assert (understood.kind, understood.plan_action) == (kind, action)
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        # round 10, from learner_tune_24
+        ("wat % am i at", "progress"),
+        ("stop messaging me about the course, i dropped it", "stop"),
+        ("can u ping me at half 6 in the morning instead", "reminders"),
+        ("lunchtime works better for me, can you send it then", "reminders"),
+        ("put it on ice for a bit, moving house this month", "pause"),
+    ],
+)
+def test_plan_commands_of_round_ten(text: str, action: PlanAction) -> None:
+    assert plan_action(_folded(text)) == action
+
+
+def test_a_short_progress_question_is_the_command_whatever_the_meaning_read(
+    understander: Understander,
+) -> None:
+    understood = understander.understand("wat % am i at rn")
+    assert (understood.kind, understood.plan_action) == ("plan", "progress")
