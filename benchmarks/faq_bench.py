@@ -118,7 +118,7 @@ def run(rounds: int = 20) -> FaqFigures:
     _, entry_load = _load("FAQ entry model (trained afresh)", lambda: train(*data))
     # Uncached: the warm-up pass must not make every later "is it a skill?" free.
     understander = Understander(
-        faq, catalog.known_skill_uncached, care, languages, says_a_goal=catalog.says_a_goal
+        faq, catalog.known_skill_uncached, care, languages, says_a_need=catalog.says_a_need
     )
     texts = [str(m["text"]) for m in messages(SETS[0])]
 

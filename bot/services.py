@@ -45,7 +45,7 @@ class Services:
         if made is None or any(a is not b for a, b in zip(parts, self._understood, strict=True)):
             made = Understander(
                 self.faq, self.catalog.is_known_skill, self.care, self.languages,
-                says_a_goal=self.catalog.says_a_goal,
+                says_a_need=self.catalog.says_a_need,
             )  # fmt: skip
             self._understander, self._understood = made, parts
         return made

@@ -157,6 +157,8 @@ def _header(result: SearchResult, display: SkillNames | None) -> str:
         # an entrepreneur, an IT professional, an HR manager; a UX designer
         article = "an" if result.career[:1] in "aeio" or result.career.startswith("hr ") else "a"
         header += f"\nCourses for the skills {article} <b>{esc(result.career)}</b> needs: {esc(skills)}"
+    elif result.by_meaning:
+        header += f"\nNo course uses those words; closest in meaning: <b>{esc(show(result.by_meaning))}</b>"
     elif result.understood and _differs(result):
         header += f" <i>(searching for: {esc(shorten(result.understood, 60))})</i>"
     unsaid = [w for w in result.not_found if w not in result.left_out]

@@ -62,6 +62,7 @@ from bot.catalog.filters import (
     parse_filters,
 )
 from bot.catalog.postings import EMPTY, Ids, Postings, intersect, pair_key
+from bot.catalog.problems import SkillProblems
 from bot.text import _WORDS, IT_FIELD_WORDS, fold, is_english_word, normalise
 from bot.text import stem as _plural_stem
 
@@ -291,6 +292,9 @@ class SearchResult:
     # specific skill with the best matches ("Figma for Beginners", UI design), most shared
     # first. Shown, and said to be related, only then.
     related: tuple[int, ...] = ()
+    # The query named no skill and its words found nothing, but it describes a situation a
+    # skill's courses are for ("every project we run ends up late" → project management)
+    by_meaning: str | None = None
 
     @cached_property
     def matches(self) -> list[Scored]:
@@ -312,13 +316,18 @@ class SearchResult:
 
 class CourseSearch:
     def __init__(
-        self, courses: list[CourseInfo], aliases: dict[str, str], careers: Careers | None = None
+        self,
+        courses: list[CourseInfo],
+        aliases: dict[str, str],
+        careers: Careers | None = None,
+        problems: SkillProblems | None = None,
     ) -> None:
         """`aliases` maps an alias to its canonical skill name."""
         cached_normalise = lru_cache(maxsize=None)(_prepare)
         self.courses = {c.id: c for c in courses}
         self._order = [c.id for c in courses]
         self.careers = careers if careers is not None else Careers([])
+        self.problems = problems if problems is not None else SkillProblems({})
         self.aliases = {normalise(a): normalise(s) for a, s in aliases.items() if normalise(a)}
         self._max_alias = max((len(a.split()) for a in self.aliases), default=1)
         self._max_alias = max(self._max_alias, MAX_PHRASE)
@@ -387,7 +396,23 @@ class CourseSearch:
         return self.careers.find(text)
 
     def search(self, query: str, limit: int | None = None) -> SearchResult:
-        """Rank the courses for `query`; filters named in it are in `result.facets`."""
+        """Rank the courses for `query`; filters named in it are in `result.facets`. A query
+        whose words find nothing may describe a situation a skill is for (`SkillProblems`)."""
+        result = self._search_words(query, limit)
+        if result.ranked or result.career or not self.problems:
+            return result
+        _, rest = parse_filters(query)
+        skill = self.problems.skill_for(rest)
+        if skill is None or normalise(skill) not in self._skill_phrase:
+            return result
+        found = self._search_words(skill, limit)
+        if not found.ranked:
+            return result
+        return replace(
+            found, query=query, facets=result.facets, by_meaning=skill, understood=skill, related=()
+        )
+
+    def _search_words(self, query: str, limit: int | None = None) -> SearchResult:
         facets, rest = parse_filters(_mark_r(_without_pronoun_it(_selling_online(query))))
         rest = _wanted(_to_teach(rest))
         shortest = bool(_SHORTEST.search(rest))  # "shortest project management course": a sort
@@ -657,9 +682,12 @@ class CourseSearch:
         topics = [t for t in (course.subject_area, *named, *course.skills) if t]
         return next((t for t in topics if self.is_known_skill(t)), course.skills[0] if course.skills else "")
 
-    def says_a_goal(self, text: str) -> bool:
-        """Whether `text` says what a career stands for ("start my own * business")."""
-        return self.careers.by_goal(text) is not None
+    def says_a_need(self, text: str) -> bool:
+        """Whether `text` says what a career stands for ("start my own * business") or a
+        situation a skill's courses are for ("every project we run ends up late")."""
+        if self.careers.by_goal(text) is not None:
+            return True
+        return self.problems.skill_for(parse_filters(text)[1]) is not None
 
     def is_known_skill(self, text: str) -> bool:
         """Whether a short message is plainly a skill ("pyhton", "ML", "data viz", "Go"), or a

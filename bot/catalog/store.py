@@ -14,6 +14,7 @@ from sqlmodel import col, delete, func, select
 from bot.catalog.careers import load_careers
 from bot.catalog.io import CatalogFile, read_catalog_file, sync_aliases, write_catalog
 from bot.catalog.joins import load_joins
+from bot.catalog.problems import load_problems
 from bot.catalog.search import CourseInfo, CourseSearch, settle_after_build
 from bot.clock import Clock
 from bot.content import ContentError, read_yaml
@@ -84,12 +85,14 @@ async def open_catalog(db: Database, content_dir: Path) -> CourseSearch:
 
 async def build_search(db: Database, content_dir: Path | None = None) -> CourseSearch:
     """Read the whole catalogue once and index it (rebuilt after every import), with the
-    careers of `content_dir/careers.yaml` (the shipped `content/` when not given).
+    careers of `content_dir/careers.yaml` and the situations of `skill_problems.yaml` (the
+    shipped `content/` when not given).
 
     The index is built in a worker thread, so the event loop keeps serving learners."""
     courses, aliases = await read_search_inputs(db)
     careers = load_careers(content_dir)
-    search = await asyncio.to_thread(CourseSearch, courses, aliases, careers)
+    problems = await asyncio.to_thread(load_problems, content_dir)
+    search = await asyncio.to_thread(CourseSearch, courses, aliases, careers, problems)
     settle_after_build()
     return search
 

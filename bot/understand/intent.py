@@ -773,8 +773,9 @@ class Understander:
     # The entry model's second opinion on the matcher's decision (off only to measure without it)
     second_opinion: bool = True
     # Whether a message says what the learner wants to do that a career stands for ("how can i
-    # start my own cafe", "going back to work after years at home": `Careers.by_goal`)
-    says_a_goal: Callable[[str], bool] = field(default=lambda _text: False, repr=False)
+    # start my own cafe", "going back to work after years at home": `Careers.by_goal`), or a
+    # situation a skill's courses are for ("every project we run ends up late and over budget")
+    says_a_need: Callable[[str], bool] = field(default=lambda _text: False, repr=False)
 
     def __post_init__(self) -> None:
         self._entries = (
@@ -983,9 +984,10 @@ class Understander:
             price = self.faq.match(PRICE_QUESTION)
             match = price if price.kind == "answer" else match
         sure = match.kind == "answer" and faq_score >= WISH_FAQ_CONFIDENCE
-        if not sure and self._goal_said(folded):
-            # "how can i start my own cafe", "something to make me more employable": what the
-            # learner wants to do; the search shows the courses for it
+        if not sure and self._need_said(folded):
+            # "how can i start my own cafe", "something to make me more employable", "every
+            # project we run ends up late": what the learner wants or needs; the search shows
+            # the courses for it
             return Understanding("search", {**scores, "search": 1.0}, query=text.strip())
         wished = None if sure else self._wished_skill(folded)
         if wished is not None:
@@ -1240,9 +1242,9 @@ class Understander:
             return None
         return self._first_known_skill(tokens)
 
-    def _goal_said(self, folded: str) -> bool:
-        """Whether the message says a goal a career stands for, and asks nothing about the
-        learner's chances or about microcredentials themselves."""
+    def _need_said(self, folded: str) -> bool:
+        """Whether the message says a goal a career stands for or a situation a skill is for,
+        and asks nothing about the learner's chances or about microcredentials themselves."""
         if _ABOUT_MICROCREDENTIALS.search(folded) or _ASKS_ABOUT_ME.search(folded):
             return False
         if len(folded.split()) > GOAL_WORDS:  # a story around it asks something else
@@ -1251,7 +1253,7 @@ class Understander:
         asks = "?" in folded or any(_QUESTION_START.match(c) or _ASKS.search(c) for c in clauses)
         if asks and not _HOW_TO_DO_IT.search(folded):
             return False  # "just got made redundant, can these help me get back into work?"
-        return self.says_a_goal(folded)
+        return self.says_a_need(folded)
 
     def _wished_skill(self, folded: str) -> str | None:
         """The known skill (or job) a wish to learn names, in the clause the wish opens ("keen to

@@ -274,7 +274,7 @@ def cross_validate_entries() -> str:
         for second in (True, False):
             understander = Understander(
                 faq, catalog.is_known_skill, fold_care, languages, second_opinion=second,
-                says_a_goal=catalog.says_a_goal,
+                says_a_need=catalog.says_a_need,
             )
             pooled[second].counts.update(evaluate(understander, load_set(name), min(catalog.courses)).counts)
     rows = ["| second opinion | right first time | confident wrong | did-you-mean | off-topic answered |"]
@@ -316,7 +316,7 @@ def two_fold(setting: str, values: Sequence[float]) -> str:
         pooled = Figures()
         for judged, half_care, model in halves:
             understander = Understander(
-                faq, catalog.is_known_skill, half_care, languages, says_a_goal=catalog.says_a_goal
+                faq, catalog.is_known_skill, half_care, languages, says_a_need=catalog.says_a_need
             )
             understander._entries = model
             for name in judged:

@@ -25,5 +25,5 @@ def catalog(seeded_database: Path) -> CourseSearch:
 def understander(catalog: CourseSearch) -> Understander:
     return Understander(
         load_faq(CONTENT), catalog.is_known_skill, load_care(CONTENT), load_languages(CONTENT),
-        says_a_goal=catalog.says_a_goal,
+        says_a_need=catalog.says_a_need,
     )

@@ -124,7 +124,7 @@ def understander(catalog: CourseSearch) -> Understander:
     content = ROOT / "content"
     return Understander(
         load_faq(content), catalog.is_known_skill, load_care(content), load_languages(content),
-        says_a_goal=catalog.says_a_goal,
+        says_a_need=catalog.says_a_need,
     )
 
 

@@ -28,7 +28,7 @@ def understander(seeded_database: Path, faq: Faq) -> Understander:
     catalog = search_over(seeded_database)
     return Understander(
         faq, catalog.is_known_skill, load_care(CONTENT), load_languages(CONTENT),
-        says_a_goal=catalog.says_a_goal,
+        says_a_need=catalog.says_a_need,
     )
 
 

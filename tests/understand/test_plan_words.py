@@ -22,7 +22,7 @@ def understander(seeded_database: Path) -> Understander:
     catalog = search_over(seeded_database)
     return Understander(
         load_faq(CONTENT), catalog.is_known_skill, load_care(CONTENT), load_languages(CONTENT),
-        says_a_goal=catalog.says_a_goal,
+        says_a_need=catalog.says_a_need,
     )
 
 
