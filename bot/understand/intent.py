@@ -652,6 +652,14 @@ _TEACHING_A_LANGUAGE = re.compile(
     r"\b(?:tefl|tesol|tesl|celta|esl teaching|teach(?:ing|er)? (?:english|spanish|french|german|italian|"
     r"languages?)(?: as a (?:foreign|second) language| online| abroad| to (?:adults|kids|children))?)\b"
 )
+# Courses asked for in words that name no topic: the topic is said elsewhere in the message
+_ASKS_FOR_COURSES = re.compile(
+    r"\b(?:what (?:do|have|would) (?:you|u) (?:got|have|recommend|suggest) (?:for|on|in) (?:that|it|this)"
+    r"|(?:got |have you got |do you have |is there )?any(?:thing)? (?:courses? )?(?:for|on) (?:that|it|this)"
+    r"|(?P<topic_follows>show me (?:something|some|courses?|anything|stuff) (?:in|on|for|about))"
+    r"|what(?:s| is)? (?:there|available) for (?:that|it|this))\b"
+)
+_NOT_A_TOPIC_AFTER = frozenset("instead then please pls now too as well".split())
 GOAL_WORDS = 16  # a goal a career stands for is a search in a message this long, at most
 # "how can i start my own cafe", "what should i learn to get back to work": how to do it
 _HOW_TO_DO_IT = re.compile(
@@ -989,7 +997,7 @@ class Understander:
             # project we run ends up late": what the learner wants or needs; the search shows
             # the courses for it
             return Understanding("search", {**scores, "search": 1.0}, query=text.strip())
-        wished = None if sure else self._wished_skill(folded)
+        wished = None if sure else self._wished_skill(folded) or self._skill_asked_around(folded)
         if wished is not None:
             # "i'd love to get better at excel, any ideas", "dreaming of being a graphic designer
             # someday", "how do i get started in data science": a wish to learn a skill the
@@ -1242,6 +1250,22 @@ class Understander:
             return None
         return self._first_known_skill(tokens)
 
+    def _skill_asked_around(self, folded: str) -> str | None:
+        """Courses asked for in words that name no topic ("what do u have for that", "show me
+        something in marketing instead", "anything for that"), with a skill the catalogue
+        knows said elsewhere in the message: that skill."""
+        asked = _ASKS_FOR_COURSES.search(folded)
+        if asked is None or _ABOUT_MICROCREDENTIALS.search(folded):
+            return None
+        # the last one said: "i'm a graphic designer wanting to move into UX, anything for that?"
+        known = self._last_known_skill(re.sub(r"[^\w#+ -]+", " ", folded).split())
+        if known is not None or not asked.group("topic_follows"):
+            return known
+        # "show me something in marketing instead": the topic is what follows
+        topic = _CLAUSES.split(folded[asked.end() :], maxsplit=1)[0]
+        words = [w for w in topic.split() if w not in _NOT_A_TOPIC_AFTER]
+        return " ".join(words) if 0 < len(words) <= SKILL_MAX_WORDS else None
+
     def _need_said(self, folded: str) -> bool:
         """Whether the message says a goal a career stands for or a situation a skill is for,
         and asks nothing about the learner's chances or about microcredentials themselves."""
@@ -1254,6 +1278,18 @@ class Understander:
         if asks and not _HOW_TO_DO_IT.search(folded):
             return False  # "just got made redundant, can these help me get back into work?"
         return self.says_a_need(folded)
+
+    def _last_known_skill(self, tokens: list[str]) -> str | None:
+        """The last skill (or job) the catalogue knows among `tokens`."""
+        last, start = None, 0
+        while (found := self._first_known_skill(tokens[start:])) is not None:
+            last = found
+            start += next(
+                i + len(found.split())
+                for i in range(len(tokens) - start)
+                if " ".join(tokens[start + i : start + i + len(found.split())]) == found
+            )
+        return last
 
     def _wished_skill(self, folded: str) -> str | None:
         """The known skill (or job) a wish to learn names, in the clause the wish opens ("keen to

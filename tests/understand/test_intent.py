@@ -799,6 +799,25 @@ def test_a_goal_a_career_stands_for_is_a_search_for_it(understander: Understande
 
 
 @pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("i keep hearing 'data viz' at work, what do u have for that", "data viz"),
+        ("nah show me something in marketing instead", "marketing"),
+        ("I'm a graphic designer wanting to move into UX, do you have anything for that?", "ux"),
+        (
+            "i got made supervisor last month and have zero clue how to manage people. anything for that",
+            "manage people",
+        ),
+    ],
+)
+def test_courses_asked_for_with_no_topic_are_for_the_skill_said_around_it(
+    understander: Understander, text: str, query: str
+) -> None:
+    understood = understander.understand(text)
+    assert (understood.kind, understood.query) == ("search", query)
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         ("teaching english online", "search"),
