@@ -659,6 +659,7 @@ _ASKS_FOR_COURSES = re.compile(
     r"|(?P<topic_follows>show me (?:something|some|courses?|anything|stuff) (?:in|on|for|about))"
     r"|what(?:s| is)? (?:there|available) for (?:that|it|this))\b"
 )
+_AROUND_A_SKILL = frozenset("stuff things thats that which is are any some courses course ones one".split())
 _NOT_A_TOPIC_AFTER = frozenset("instead then please pls now too as well".split())
 GOAL_WORDS = 16  # a goal a career stands for is a search in a message this long, at most
 # "how can i start my own cafe", "what should i learn to get back to work": how to do it
@@ -997,7 +998,11 @@ class Understander:
             # project we run ends up late": what the learner wants or needs; the search shows
             # the courses for it
             return Understanding("search", {**scores, "search": 1.0}, query=text.strip())
-        wished = None if sure else self._wished_skill(folded) or self._skill_asked_around(folded)
+        wished = None if sure else (
+            self._wished_skill(folded)
+            or self._skill_asked_around(folded)
+            or self._filtered_skill_first(folded)
+        )
         if wished is not None:
             # "i'd love to get better at excel, any ideas", "dreaming of being a graphic designer
             # someday", "how do i get started in data science": a wish to learn a skill the
@@ -1265,6 +1270,16 @@ class Understander:
         topic = _CLAUSES.split(folded[asked.end() :], maxsplit=1)[0]
         words = [w for w in topic.split() if w not in _NOT_A_TOPIC_AFTER]
         return " ".join(words) if 0 < len(words) <= SKILL_MAX_WORDS else None
+
+    def _filtered_skill_first(self, folded: str) -> str | None:
+        """ "cybersecurity stuff thats free? cant pay anything rn": a first clause that is a
+        known skill with filters is a search for it, whatever follows."""
+        first = _CLAUSES.split(folded, maxsplit=1)[0]
+        filters = _filters_asked(first)
+        if not filters or first.strip() == folded.strip(" ?!.,"):
+            return None
+        core = " ".join(w for w in parse_filters(first)[1].split() if w not in _AROUND_A_SKILL)
+        return core if core and self.is_known_skill(core) else None  # (its filters are kept)
 
     def _need_said(self, folded: str) -> bool:
         """Whether the message says a goal a career stands for or a situation a skill is for,

@@ -808,6 +808,9 @@ def test_a_goal_a_career_stands_for_is_a_search_for_it(understander: Understande
             "i got made supervisor last month and have zero clue how to manage people. anything for that",
             "manage people",
         ),
+        # a first clause that is a known skill with filters, whatever follows
+        ("cybersecurity stuff thats free? cant pay anything rn", "free cybersecurity"),
+        ("free digital marketing stuff? no budget", "free digital marketing"),
     ],
 )
 def test_courses_asked_for_with_no_topic_are_for_the_skill_said_around_it(
