@@ -284,6 +284,14 @@ def test_strain_said_in_everyday_phrases_is_heard(understander: Understander, te
         ),
         ("i have a good job, why can't i finish one simple course. something is off with me", True),
         ("what is the course for?", False),
+        ("maybe i'm just not made for studying", True),
+        ("i dont think people like me can do this. im just a driver", True),
+        ("my manager asked how the course is going and I lied to her face", True),
+        ("paid 300 for this and i cant even follow module one. should have known better", True),
+        ("my visa depends on me finding a job, it's all riding on it", True),
+        ("is this course made for this kind of job?", False),
+        # someone close in hospital with a plan command is the command (labelled so, every time)
+        ("my mum is in hospital, put everything on hold for now", False),
         # found by the blind read of learner_eval_21 (fixed after it)
         ("bit flat today tbh", True),
         ("my manager said im not ready for promotion and now i dont see why im even studying", True),
