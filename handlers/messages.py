@@ -64,6 +64,8 @@ async def free_text(update: Update, context: BotContext) -> None:
     remember(context)
     if understood.kind == "search":
         query = _like_the_card(context, understood.query) if understood.like_course else understood.query
+        if understood.worried and core.care.search_note:  # "…panicking a bit lol": a warm line first
+            await send(update, Reply(core.care.search_note))
         if query:
             await run_search(update, context, query)
         else:

@@ -156,6 +156,9 @@ class Care:
     # The examples file's questions labelled with the FAQ entry that answers them ("faq-cost"):
     # (entry id, message), which the FAQ's entry model learns from besides the phrasings
     faq_examples: tuple[tuple[str, str], ...] = ()
+    # A line said before the courses when a course request comes with a passing worry
+    # ("leadership for new managers, just got promoted and panicking a bit lol"); "" for none
+    search_note: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_signal", _phrase_pattern(self.signals))
@@ -357,6 +360,11 @@ def load_care(content_dir: Path) -> Care:
         if problem:
             raise ContentError(path, None, key, problem)
     reply, urgent_reply = replies["reply"].strip(), replies["urgent_reply"].strip()
+    search_note = data.get("search_note") if isinstance(data, dict) else None
+    if search_note is not None:
+        search_note = require_str(path, "", data, "search_note").strip()
+        if problem := html_problem(search_note):
+            raise ContentError(path, None, "search_note", problem)
     model = load_care_model(content_dir)
     on_topic, plan = load_on_topic_model(content_dir), load_plan_commands(content_dir)
     examples = examples_of(content_dir)
@@ -364,5 +372,5 @@ def load_care(content_dir: Path) -> Care:
     questions = tuple((entry, e.text) for e in examples if (entry := e.faq_entry) is not None)
     return Care(
         signals, urgent, reply, urgent_reply, feelings, states, prototypes, near_misses, model,
-        on_topic, plan, off_topic, questions,
+        on_topic, plan, off_topic, questions, search_note or "",
     )  # fmt: skip

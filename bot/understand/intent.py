@@ -660,6 +660,13 @@ _ASKS_FOR_COURSES = re.compile(
     r"|what(?:s| is)? (?:there|available) for (?:that|it|this))\b"
 )
 _AROUND_A_SKILL = frozenset("stuff things thats that which is are any some courses course ones one".split())
+# A worry made light of, said with a course request: "lol", "a bit", "kinda", "haha", "😅"
+_MADE_LIGHT_OF = re.compile(r"\b(?:lol|lmao|haha+|a bit|a little|kinda|slightly)\b|😅|😂|🙈")
+# ... unless it is said in earnest somewhere too
+_IN_EARNEST = re.compile(
+    r"\b(?:can'?t cope|cannot cope|breaking down|falling apart|crying|cry|cried|hopeless|desperate|give up|"
+    r"giving up|quit|want to die|worthless|useless|no point|not ok|not okay|through the roof)\b"
+)
 _NOT_A_TOPIC_AFTER = frozenset("instead then please pls now too as well".split())
 GOAL_WORDS = 16  # a goal a career stands for is a search in a message this long, at most
 # "how can i start my own cafe", "what should i learn to get back to work": how to do it
@@ -771,6 +778,8 @@ class Understanding:
     about_course: bool = False  # faq: answer about the course card shown just before
     # search: more courses like the card shown just before (its first skill, with `query`'s filters)
     like_course: bool = False
+    # search: a course request said with a passing worry ("…panicking a bit lol"): a warm line first
+    worried: bool = False
 
 
 @dataclass
@@ -862,6 +871,12 @@ class Understander:
             head = _CLAUSES.split(explicit, maxsplit=1)[0].strip()
             if head and len(head.split()) <= SKILL_MAX_WORDS and self._names_a_known_skill(head):
                 asked_skill = head
+        if level == "care" and asked_skill is None and by_words is not None:
+            mild = self._course_asked_with_a_passing_worry(folded)
+            if mild is not None:
+                # "leadership for new managers, just got promoted and panicking a bit lol": the
+                # courses, after a warm line; a worry said in earnest still gets the care reply
+                return Understanding("search", {"search": 1.0, "care": 0.5}, query=mild, worried=True)
         if level == "care" and asked_skill is None:
             # "i want to quit my course" is about the learner, not a search; "stress
             # management courses" names a skill and stays a search. A question asked with
@@ -1280,6 +1295,24 @@ class Understander:
             return None
         core = " ".join(w for w in parse_filters(first)[1].split() if w not in _AROUND_A_SKILL)
         return core if core and self.is_known_skill(core) else None  # (its filters are kept)
+
+    def _course_asked_with_a_passing_worry(self, folded: str) -> str | None:
+        """The known skill a message opens with (or asks courses on), when the worry said with
+        it is made light of ("lol", "a bit", "kinda"): "AI courses im scared its gonna take my
+        job lol" → "ai"."""
+        if not _MADE_LIGHT_OF.search(folded) or _IN_EARNEST.search(folded):
+            return None
+        explicit = course_request(folded)
+        stripped = folded.strip(" ?!.,")
+        head = _requested_skill(explicit) if explicit is not None else self._skill_head(stripped)
+        if head is None:  # "speaking in front of people without my voice shaking lol": it opens with one
+            head = stripped
+        plain = _without_course_words(head)
+        words = plain.split()  # "ai courses im" → "ai"
+        openings = (" ".join(words[:n]) for n in (1, 2, 3))
+        skill = next((opening for opening in openings if self.is_known_skill(opening)), None)
+        whom = re.match(rf"{re.escape(skill)}( for(?: \w+){{1,3}})$", plain) if skill else None
+        return f"{skill}{whom.group(1)}" if skill and whom else skill  # "leadership for new managers"
 
     def _need_said(self, folded: str) -> bool:
         """Whether the message says a goal a career stands for or a situation a skill is for,

@@ -141,3 +141,16 @@ async def test_a_worry_with_no_question_gets_care_alone(harness: BotHarness) -> 
     replies = await harness.say("i'm so stressed about my exams i can't sleep")
     assert len(replies) == 1, [text_of([r]) for r in replies]
     assert "/pause" in text_of(replies) and "support" in text_of(replies)
+
+
+async def test_a_course_asked_for_with_a_passing_worry_gets_a_warm_line_then_the_courses(
+    harness: BotHarness,
+) -> None:
+    """ "leadership for new managers, just got promoted and panicking a bit lol": what was asked
+    for (the courses) after one warm line, not the care reply instead of them."""
+    replies = await harness.say("leadership for new managers, just got promoted and panicking a bit lol")
+    assert len(replies) == 2, [text_of([r]) for r in replies]
+    assert "a lot on your plate" in text_of(replies[:1]) and "/pause" in text_of(replies[:1])
+    assert "page 1 of" in text_of(replies[1:]), text_of(replies[1:])
+    earnest = await harness.say("python is making me cry, i want to give up lol")
+    assert "support" in text_of(earnest) and "page 1 of" not in text_of(earnest)

@@ -300,3 +300,25 @@ def test_strain_said_in_everyday_phrases_is_heard(understander: Understander, te
 )
 def test_low_mood_said_plainly_is_heard(understander: Understander, text: str, is_care: bool) -> None:
     assert (understander.understand(text).kind == "care") is is_care
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("leadership for new managers, just got promoted and panicking a bit lol", "leadership"),
+        ("AI courses im scared its gonna take my job lol", "ai"),
+        ("speaking in front of people without my voice shaking lol", "speaking"),
+        # said in earnest, or the skill not what it opens with: the care reply
+        ("python is making me cry, i want to give up lol", None),
+        ("cried over a spreadsheet assignment today lol. not ok tbh", None),
+        ("tbh my anxiety is through the roof about this exam", None),
+    ],
+)
+def test_a_course_asked_for_with_a_worry_made_light_of_is_the_search(
+    understander: Understander, text: str, query: str | None
+) -> None:
+    understood = understander.understand(text)
+    if query is None:
+        assert understood.kind == "care"
+    else:
+        assert (understood.kind, understood.worried) == ("search", True) and query in understood.query
