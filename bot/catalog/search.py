@@ -138,8 +138,8 @@ FILLER = frozenset(
     move moving fun hobby hobbies leisure accredited accreditation formation formations formacion formazione
     opleiding opleidingen own e
     colleague colleagues maybe perhaps ideally probably possibly guess suppose um uh erm hmm
-    tips tricks tutorial tutorials way ways most least evening evenings night nights weekend weekends morning
-    mornings lunchtime
+    tips tricks tutorial tutorials way ways most least nobody noone evening evenings night nights weekend
+    weekends morning mornings lunchtime
     upskill upskilling reskill reskilling prep preparation just got finally recently fully completely entirely
     workshop workshops seminar seminars webinar webinars her his their its she he they him
     near nearby only now currently nowadays today moment atm right useful helpful

@@ -357,12 +357,30 @@ def test_careers_map_to_their_skills(search: CourseSearch) -> None:
         ("going back to work after years at home with the kids", "job seeker"),
         ("something to make me more employable", "job seeker"),
         ("start my own youtube channel", None),  # no business said
+        ("digital skills for seniors", "digital beginner"),
+        ("i'm a stay at home mum going back to work, need to refresh my computer skills", "digital beginner"),
     ],
 )
 def test_a_career_is_read_whatever_else_the_learner_says_unless_it_names_a_skill(
     search: CourseSearch, query: str, career: str | None
 ) -> None:
     assert search.search(query).career == career
+
+
+@pytest.mark.parametrize(
+    ("query", "skill"),
+    [
+        ("grant writing for nonprofits", "business writing"),
+        ("im a nurse and want to move into health data", "data analysis"),
+        ("learn to analyse surveys", "data analysis"),
+        ("teamwork", "people management"),
+        ("selling on amazon and shopify", "digital marketing"),
+        ("i own a little bakery and nobody finds us on google", "seo"),
+    ],
+)
+def test_everyday_names_of_a_skill_find_its_courses(search: CourseSearch, query: str, skill: str) -> None:
+    result = search.search(query)
+    assert result.ranked and skill in search.courses[result.ranked[0]].skills, (query, result.understood)
 
 
 def test_a_goal_pattern_stands_for_up_to_three_words() -> None:
