@@ -235,10 +235,13 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:finished|completed|passed)\s+(?:the|my|this)\s+course\b",
             # "stop all reminders, i'm done with the course"
             rf"\bstop\s+(?:all\s+)?(?:the\s+)?(?:{_REMINDERS}|messages)\b.*\b(?:im|i am|i m)\s+"
-            r"(?:done|finished)\s+with\s+(?:the|my|this)\s+course\b",
+            r"(?:done|finished)\s+with\s+(?:the|my|this)(?:\s+course)?\b",
+            # "finished the course!!! no more reminders needed"
+            rf"^(?:(?:i|ive|i ve|i have)\s+)?(?:finished|completed|passed)\s+(?:the|my|this)\s+course\b.*"
+            rf"\bno\s+more\s+{_REMINDERS}\b",
             # "please stop messaging me": no end in sight, so the plan stops (the bot asks first)
             r"^(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:(?:please|pls|just|ok|okay)\s+)?"
-            r"stop\s+(?:messaging|texting|contacting|bothering)\s+me"
+            r"(?:stop|quit)\s+(?:messaging|texting|contacting|bothering)\s+me"
             r"(?:\s+(?:please|pls|now|thanks|thank you|every day))?$",
         ),
     ),
@@ -363,6 +366,12 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^where\s+am\s+i\s+(?:at\s+)?(?:with|in|on)\s+(?:my|the)\s+(?:course|plan|studies|studying)\b",
             r"^what(?:s| is)\s+next\s+on\s+my\s+(?:list|plan)\b",
             r"\btick\s+(?:it|that|this|them)\s+off\b",
+            # "when's my next study session", "when am i next meant to study": /progress shows the
+            # next session with where the learner is (labelled so in every tuning set)
+            r"^(?:whats|what is|whens|when is)\s+my\s+next\s+(?:study\s+)?"
+            r"(?:session|slot|lesson|study time)\b",
+            r"^when\s+(?:do|should|will)\s+i\s+(?:study|learn)\s+next\b",
+            r"^when\s+am\s+i\s+(?:next\s+)?(?:supposed|meant)\s+to\s+study\b",
             r"^(?:what|wat|wot)\s*(?:%|percent|percentage)\s+(?:am\s+i|have\s+i\s+(?:done|got))\b",
             r"\bwhat\s+(?:%|percent|percentage|fraction)\s+(?:have\s+i|of\s+(?:it|the\s+course)\s+have\s+i)\s+"
             r"(?:done|finished|completed)\b",
@@ -465,10 +474,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             # "reminders at 6am please": a time for the reminders
             r"^(?:my\s+|the\s+)?reminders?\s+(?:at|on|every|each|in the)\s+(?:\d|mornings?|evenings?|"
             r"afternoons?|nights?|weekdays?|weekends?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
-            # "what's my next session", "when do i study next", "move my study time to mornings"
-            r"^(?:whats|what is|whens|when is)\s+my\s+next\s+(?:study\s+)?"
-            r"(?:session|slot|lesson|reminder|study time)\b",
-            r"^when\s+(?:do|should|will)\s+i\s+(?:study|learn)\s+next\b",
+            # "what's my next reminder"
+            r"^(?:whats|what is|whens|when is)\s+my\s+next\s+(?:study\s+)?reminder\b",
             # "remind me tuesdays and thursdays at 7pm", "send the reminders at 9 at night instead"
             r"^(?:please\s+)?remind\s+me\s+(?:on\s+)?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|"
             r"sundays|weekdays|weekends|mornings|evenings|nights)\b",

@@ -41,9 +41,13 @@ def _folded(text: str) -> str:
         ("give me a break from the messages for a few days", "pause"),
         ("hold off the reminders till monday please", "pause"),
         ("hold off on the nudges please", "pause"),
-        ("what's my next session", "reminders"),
-        ("when's my next study slot", "reminders"),
-        ("when do i study next", "reminders"),
+        # /progress shows the next session with where the learner is (round 10: nine tuning
+        # messages labelled progress, three reminders)
+        ("what's my next session", "progress"),
+        ("when's my next study slot", "progress"),
+        ("when do i study next", "progress"),
+        ("when am i next meant to study", "progress"),
+        ("what's my next reminder", "reminders"),
         ("move my study time to mornings", "reminders"),
         ("change my study time to 6pm", "reminders"),
         ("turn the nudges back on", "resume"),
@@ -418,6 +422,9 @@ def test_the_learned_plan_signal_needs_a_word_about_plans_in_a_short_message(
         ("can u ping me at half 6 in the morning instead", "reminders"),
         ("lunchtime works better for me, can you send it then", "reminders"),
         ("put it on ice for a bit, moving house this month", "pause"),
+        ("stop all reminders i'm done with this", "stop"),
+        ("finished the course!!! no more reminders needed", "stop"),
+        ("quit messaging me every day", "stop"),
     ],
 )
 def test_plan_commands_of_round_ten(text: str, action: PlanAction) -> None:
