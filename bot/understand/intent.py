@@ -431,6 +431,17 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
         ),
     ),
     (
+        # Starting a plan on the course just shown wins over the reminder times said with it:
+        # "start me on this, remind me in the evenings", "ok sign me up, reminders every day please"
+        "study",
+        _either(
+            r"\bstart\s+me\s+(?:on|off\s+on|off\s+with)\s+(?:this|that|it)\b",
+            r"^(?:ok\s+|okay\s+|yes\s+|yeah\s+|yep\s+)?sign\s+me\s+up\b(?!\s+for\s+(?:the\s+)?news)",
+            r"\bi(?:ll| will)\s+take\s+(?:this|that|it)(?:\s+(?:one|course))?\b",
+            r"\bhelp\s+me\s+fit\s+(?:studying|the\s+course|it|this|my\s+studies)\s+(?:around|into|in\s+with)\b",
+        ),
+    ),
+    (
         "reminders",
         _either(
             # "msgs come too early, make it 9", "the reminders come at a bad time, make them later"

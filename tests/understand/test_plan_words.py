@@ -425,6 +425,12 @@ def test_the_learned_plan_signal_needs_a_word_about_plans_in_a_short_message(
         ("stop all reminders i'm done with this", "stop"),
         ("finished the course!!! no more reminders needed", "stop"),
         ("quit messaging me every day", "stop"),
+        # starting a plan wins over the reminder times said with it
+        ("start me on this, remind me in the evenings", "study"),
+        ("ok sign me up, I'd like reminders to do this one a bit every day", "study"),
+        ("let's do it, i'll take this course", "study"),
+        ("help me fit studying around my shifts, i do 4 on 4 off", "study"),
+        ("remind me in the evenings", "reminders"),
     ],
 )
 def test_plan_commands_of_round_ten(text: str, action: PlanAction) -> None:
