@@ -376,6 +376,7 @@ def test_a_career_is_read_whatever_else_the_learner_says_unless_it_names_a_skill
         ("teamwork", "people management"),
         ("selling on amazon and shopify", "digital marketing"),
         ("i own a little bakery and nobody finds us on google", "seo"),
+        ("i am teacher, want to use technology in my classes", "digital learning"),
     ],
 )
 def test_everyday_names_of_a_skill_find_its_courses(search: CourseSearch, query: str, skill: str) -> None:
