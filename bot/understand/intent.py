@@ -663,6 +663,11 @@ _WISH = re.compile(
 _WISH_TAIL_BREAK = re.compile(r"\s(?:but|because|cause|cos|coz|so|since|as i|when|while|and i|lol|tbh)\s")
 WISH_WORDS = 6  # the skill is named within this many words of the wish
 WISH_FAQ_CONFIDENCE = 0.62  # an FAQ answer this sure stays the answer
+# Doubts about microcredentials themselves (their worth, a scam), not about the learner
+_SCEPTIC = re.compile(
+    r"\b(?:worth it|worth or not|worth the money|worth doing|scam|legit|pointless|useless paper|"
+    r"bits? of paper|waste of (?:time|money))\b"
+)
 # Small talk a word of which may sit inside a phrase about a topic ("help desk maybe", "excel lol")
 _SMALLTALK_IN_A_PHRASE = frozenset({"acknowledgement", "who-are-you"})
 _SMALLTALK_WORDS = re.compile(r"\b(?:lol|lmao|haha+|ok|okay|cool|maybe|pls|please)\b")
@@ -856,6 +861,10 @@ class Understander:
                 return after_card
         action = plan_action(folded)
         by_words = self.care.level_by_words(text) if level == "care" else None
+        if level == "care" and by_words is None and _SCEPTIC.search(folded):
+            # "worth it for someone in retail or pointless", "my friend says its scam, worth or
+            # not": a sceptic's question about microcredentials, which only the meaning read as low
+            level = None
         # A course on a known skill asked for ("project mgmt course pls") is no plan command,
         # however the learned signal reads it.
         asks_known_skill = explicit is not None and self.is_known_skill(_requested_skill(explicit))

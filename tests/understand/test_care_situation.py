@@ -290,6 +290,10 @@ def test_strain_said_in_everyday_phrases_is_heard(understander: Understander, te
         ("paid 300 for this and i cant even follow module one. should have known better", True),
         ("my visa depends on me finding a job, it's all riding on it", True),
         ("is this course made for this kind of job?", False),
+        # a sceptic's doubt about microcredentials is a question, however the meaning reads
+        ("worth it for someone in retail or pointless", False),
+        ("my friend says its scam and useless paper. worth or not", False),
+        ("i feel so useless, is it even worth it", True),
         # someone close in hospital with a plan command is the command (labelled so, every time)
         ("my mum is in hospital, put everything on hold for now", False),
         # found by the blind read of learner_eval_21 (fixed after it)
