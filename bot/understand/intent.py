@@ -637,7 +637,7 @@ PHRASE_FAQ_CONFIDENCE = 0.6  # a short non-question phrase is a search unless th
 LONG_MESSAGE_WORDS = 5  # this long, a message naming a skill may still be a question
 _ABOUT_MICROCREDENTIALS = re.compile(
     r"\b(?:micro\s*-?\s*cred\w*|microdegrees?|nanodegrees?|credentials?|badges?|ects|eqf|cpd|bot|"
-    r"meaning|mean|definition|explain\w*|legit|scam|worth|fund(?:ing|ed|s)?|grants?|bursar(?:y|ies)|"
+    r"meaning|mean|definition|explain\w*|legit|scam|worth|fund(?:ing|ed|s)?|grants?(?! writ)|bursar(?:y|ies)|"
     r"scholarships?|financial aid|refunds?)\b"
 )
 
@@ -1314,11 +1314,12 @@ class Understander:
         return " ".join(words) if 0 < len(words) <= SKILL_MAX_WORDS else None
 
     def _filtered_skill_first(self, folded: str) -> str | None:
-        """ "cybersecurity stuff thats free? cant pay anything rn": a first clause that is a
-        known skill with filters is a search for it, whatever follows."""
+        """ "cybersecurity stuff thats free? cant pay anything rn", "any project management ones
+        that dont cost anything": a first clause that is a known skill with filters is a search
+        for it, whatever follows."""
         first = _CLAUSES.split(folded, maxsplit=1)[0]
         filters = _filters_asked(first)
-        if not filters or first.strip() == folded.strip(" ?!.,"):
+        if not filters:
             return None
         core = " ".join(w for w in parse_filters(first)[1].split() if w not in _AROUND_A_SKILL)
         return core if core and self.is_known_skill(core) else None  # (its filters are kept)

@@ -811,6 +811,7 @@ def test_a_goal_a_career_stands_for_is_a_search_for_it(understander: Understande
         # a first clause that is a known skill with filters, whatever follows
         ("cybersecurity stuff thats free? cant pay anything rn", "free cybersecurity"),
         ("free digital marketing stuff? no budget", "free digital marketing"),
+        ("any project management ones that dont cost anything", "free project management"),
     ],
 )
 def test_courses_asked_for_with_no_topic_are_for_the_skill_said_around_it(
@@ -824,6 +825,8 @@ def test_courses_asked_for_with_no_topic_are_for_the_skill_said_around_it(
     ("text", "kind"),
     [
         ("teaching english online", "search"),
+        ("grant writing for charities", "search"),  # a skill, not a grant for the learner
+        ("can i get a grant for this", "faq"),
         ("teaching english as a foreign language tefl", "search"),
         ("I would like to teach English abroad when I retire. Is there anything for that?", "search"),
         ("can i teach english with a microcredential?", "faq"),
