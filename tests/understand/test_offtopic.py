@@ -197,6 +197,8 @@ def test_a_word_of_one_long_phrasing_is_the_askers_own() -> None:
         "can i get a refund on a ryanair flight",
         "whats the cheapest phone plan with lots of data",
         "how can i see everything my facebook account has saved about me",
+        "how to get the verified badge on instagram",  # a badge, but not ours
+        "how do i sew a badge on a school blazer",
     ],
 )
 def test_a_question_about_another_subject_the_faq_lists_gets_no_answer(faq: Faq, text: str) -> None:
