@@ -94,6 +94,7 @@ IMPLIED_AGREE = 2  # ... shared by at least this many of them (and by half)
 CAREER_STEP = 0.08  # a career's first skill counts most, each next one this much less
 TYPO_SIMILARITY = 0.79  # OSA: "pyhton"→"python" is 0.83; "weaning"→"learning" (0.75) is not a typo
 TYPO_TEXT = 0.85  # against words only used in titles and text: one slip in seven letters
+ENGLISH_SLIP = 0.87  # a real English word is a slip beside a skill word only this close ("leaning")
 TYPO_INDEL = 0.86  # Indel, long words only: "tabluea"→"tableau" (0.86)
 MAX_SKILL_QUERY_WORDS = 4
 MAX_PHRASE = 4
@@ -1088,11 +1089,16 @@ class CourseSearch:
             if any(w in FILLER for w in pair) or self._skill_or_alias(pair):
                 continue
             for j in (i, i + 1):
-                if len(words[j]) < 4 or is_english_word(words[j]):
+                if len(words[j]) < 4:
+                    continue
+                # a real English word only for a one-letter slip in a long word ("machine
+                # leaning" → machine learning), where the pair means nothing as typed
+                english = is_english_word(words[j])
+                if english and (len(words[j]) < 7 or self._known_phrase(pair)):
                     continue
                 for found, _, _ in process.extract(
                     words[j], self._indexed_skill_words, scorer=OSA.normalized_similarity,
-                    score_cutoff=TYPO_SIMILARITY, limit=3,
+                    score_cutoff=ENGLISH_SLIP if english else TYPO_SIMILARITY, limit=3,
                 ):  # fmt: skip
                     trial = [*pair]
                     trial[j - i] = str(found)
@@ -1138,6 +1144,10 @@ class CourseSearch:
                 )
             out.extend(split or [word])
         return out
+
+    def _known_phrase(self, words: list[str]) -> bool:
+        """Whether some course uses these words together, as written."""
+        return bool(self._together(tuple(stem(w) for w in words)).any())
 
     def _skill_or_alias(self, words: list[str]) -> bool:
         phrase = " ".join(words)

@@ -439,6 +439,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^(?:ok\s+|okay\s+|yes\s+|yeah\s+|yep\s+)?sign\s+me\s+up\b(?!\s+for\s+(?:the\s+)?news)",
             r"\bi(?:ll| will)\s+take\s+(?:this|that|it)(?:\s+(?:one|course))?\b",
             r"\bhelp\s+me\s+fit\s+(?:studying|the\s+course|it|this|my\s+studies)\s+(?:around|into|in\s+with)\b",
+            # "going with this one. can you keep me on track with it", "ok set that up for me then"
+            r"\bkeep\s+me\s+on\s+track\b(?!.*\b(?:progress|how far)\b)",
+            r"^(?:ok\s+|okay\s+|right\s+|yes\s+)?(?:please\s+)?set\s+(?:that|it|this)\s+up\s+for\s+me\b",
         ),
     ),
     (
@@ -663,6 +666,8 @@ _WISH = re.compile(
 _WISH_TAIL_BREAK = re.compile(r"\s(?:but|because|cause|cos|coz|so|since|as i|when|while|and i|lol|tbh)\s")
 WISH_WORDS = 6  # the skill is named within this many words of the wish
 WISH_FAQ_CONFIDENCE = 0.62  # an FAQ answer this sure stays the answer
+SMALLTALK_CARE_WORDS = 8  # a goodbye or a greeting is short
+_MEANS_WHAT = re.compile(r"\bmeans?\s+what\b")
 # Doubts about microcredentials themselves (their worth, a scam), not about the learner
 _SCEPTIC = re.compile(
     r"\b(?:worth it|worth or not|worth the money|worth doing|scam|legit|pointless|useless paper|"
@@ -861,6 +866,9 @@ class Understander:
                 return after_card
         action = plan_action(folded)
         by_words = self.care.level_by_words(text) if level == "care" else None
+        short = len(folded.split()) <= SMALLTALK_CARE_WORDS
+        if level == "care" and by_words is None and short and self.faq.match(text).kind == "smalltalk":
+            level = None  # "right im off, talk later": a goodbye the care model read as low
         if level == "care" and by_words is None and _SCEPTIC.search(folded):
             # "worth it for someone in retail or pointless", "my friend says its scam, worth or
             # not": a sceptic's question about microcredentials, which only the meaning read as low
@@ -1736,7 +1744,12 @@ def is_bare_setting(folded: str) -> bool:
 
 
 def _is_question(folded: str) -> bool:
-    return "?" in folded or bool(_QUESTION_START.match(folded)) or bool(_ASKS.search(folded))
+    return (
+        "?" in folded
+        or bool(_QUESTION_START.match(folded))
+        or bool(_ASKS.search(folded))
+        or bool(_MEANS_WHAT.search(folded))  # "self paced means what exactly"
+    )
 
 
 def _asks_plainly(folded: str) -> bool:

@@ -294,6 +294,11 @@ def test_strain_said_in_everyday_phrases_is_heard(understander: Understander, te
         ("worth it for someone in retail or pointless", False),
         ("my friend says its scam and useless paper. worth or not", False),
         ("i feel so useless, is it even worth it", True),
+        # found by the blind read of learner_eval_23 (fixed after it)
+        ("boss wants me done by Q2 on top of 50 hour weeks. i could scream", True),
+        ("a ten minute video makes my chest tight", True),
+        ("Since the redundancy I feel like I'm not worth much.", True),
+        ("right im off, talk later", False),
         # someone close in hospital with a plan command is the command (labelled so, every time)
         ("my mum is in hospital, put everything on hold for now", False),
         # found by the blind read of learner_eval_21 (fixed after it)

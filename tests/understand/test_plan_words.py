@@ -431,6 +431,9 @@ def test_the_learned_plan_signal_needs_a_word_about_plans_in_a_short_message(
         ("let's do it, i'll take this course", "study"),
         ("help me fit studying around my shifts, i do 4 on 4 off", "study"),
         ("remind me in the evenings", "reminders"),
+        # found by the blind read of learner_eval_23 (fixed after it)
+        ("going with this one. can you keep me on track with it", "study"),
+        ("ok set that up for me then", "study"),
     ],
 )
 def test_plan_commands_of_round_ten(text: str, action: PlanAction) -> None:
