@@ -85,6 +85,8 @@ _NON_WORD = re.compile(r"[^\w#+]+")
 
 def fold(text: str) -> str:
     """Lower case with accents removed ("Zoë" → "zoe"); other scripts kept as they are."""
+    if text.isascii():  # nothing to decompose (most messages): the same result, far sooner
+        return text.lower().replace("`", "'")
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.casefold().replace("’", "'").replace("`", "'")

@@ -666,6 +666,7 @@ _WISH = re.compile(
 _WISH_TAIL_BREAK = re.compile(r"\s(?:but|because|cause|cos|coz|so|since|as i|when|while|and i|lol|tbh)\s")
 WISH_WORDS = 6  # the skill is named within this many words of the wish
 WISH_FAQ_CONFIDENCE = 0.62  # an FAQ answer this sure stays the answer
+FILTERED_SKILL_WORDS = 10  # "any project management ones that dont cost anything": 8
 SMALLTALK_CARE_WORDS = 8  # a goodbye or a greeting is short
 _MEANS_WHAT = re.compile(r"\bmeans?\s+what\b")
 # Doubts about microcredentials themselves (their worth, a scam), not about the learner
@@ -1326,6 +1327,8 @@ class Understander:
         that dont cost anything": a first clause that is a known skill with filters is a search
         for it, whatever follows."""
         first = _CLAUSES.split(folded, maxsplit=1)[0]
+        if len(first.split()) > FILTERED_SKILL_WORDS:
+            return None  # a sentence, not a skill with filters (and reading filters costs)
         filters = _filters_asked(first)
         if not filters:
             return None

@@ -82,7 +82,8 @@ class Languages:
             return None
         tokens = [t.strip("?!.,¿¡:;\"'()") for t in text.lower().split()]
         english = sum(1 for t in tokens if t in _ENGLISH_WORDS)
-        counts = {code: sum(1 for t in tokens if t in self._function_words(code)) for code in self.replies}
+        small = self._small_words
+        counts = {code: sum(1 for t in tokens if t in small[code]) for code in self.replies}
         if english >= 2 and english > max(counts.values()):
             return None  # English, perhaps with a foreign word or phrase in it
         code, probability = _identifier(tuple(sorted(self.replies))).classify(text)
@@ -113,6 +114,11 @@ class Languages:
     @cached_property
     def _urgent(self) -> re.Pattern[str] | None:
         return _phrases_by_language({c: r.urgent_words for c, r in self.replies.items()})
+
+    @cached_property
+    def _small_words(self) -> dict[str, frozenset[str]]:
+        """Each language's function words (the file's and the built-in ones), joined once."""
+        return {code: self._function_words(code) for code in self.replies}
 
     def _function_words(self, code: str) -> frozenset[str]:
         return self.words.get(code, frozenset()) | frozenset(FUNCTION_WORDS.get(code, ()))
