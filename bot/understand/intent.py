@@ -1503,7 +1503,7 @@ def _language_of_a_wish_to_learn(folded: str) -> str | None:
 _HEDGE = re.compile(
     r"^(?:(?:idk|dunno|i dont know|i don't know|not sure|hmm+|um+|erm+|well|so|ok|okay)[,.]?\s+)*"
     r"(?:(?:maybe|perhaps|probably|possibly|i guess|i suppose|i think|something like|something in|"
-    r"something with|like)\s+)+"
+    r"something with|like)\s+)*"
 )
 TOPIC_MAX_WORDS = 6
 _ASKS_AFTER = re.compile(

@@ -381,6 +381,7 @@ def test_a_career_is_read_whatever_else_the_learner_says_unless_it_names_a_skill
         ("machine leaning", "machine learning"),  # one slip, though "leaning" is a word
         ("data vis", "data visualisation"),
         ("app dev", "computer programming"),
+        ("stakeholder engagement", "change management"),
     ],
 )
 def test_everyday_names_of_a_skill_find_its_courses(search: CourseSearch, query: str, skill: str) -> None:
