@@ -686,7 +686,9 @@ _ASKS_FOR_COURSES = re.compile(
     r"\b(?:what (?:do|have|would) (?:you|u) (?:got|have|recommend|suggest) (?:for|on|in) (?:that|it|this)"
     r"|(?:got |have you got |do you have |is there )?any(?:thing)? (?:courses? )?(?:for|on) (?:that|it|this)"
     r"|(?P<topic_follows>show me (?:something|some|courses?|anything|stuff) (?:in|on|for|about))"
-    r"|what(?:s| is)? (?:there|available) for (?:that|it|this))\b"
+    r"|what(?:s| is)? (?:there|available) for (?:that|it|this)"
+    # "…hotel manager, what courses would help", "…teaching adults, like at a college. what courses"
+    r"|what (?:courses|course|classes) (?:would|could|will|might) help\b|what (?:courses|classes)\W*$)\b"
 )
 _AROUND_A_SKILL = frozenset("stuff things thats that which is are any some courses course ones one".split())
 # A worry made light of, said with a course request: "lol", "a bit", "kinda", "haha", "😅"
@@ -696,6 +698,7 @@ _IN_EARNEST = re.compile(
     r"\b(?:can'?t cope|cannot cope|breaking down|falling apart|crying|cry|cried|hopeless|desperate|give up|"
     r"giving up|quit|want to die|worthless|useless|no point|not ok|not okay|through the roof)\b"
 )
+_ASKING_WORDS = frozenset("what which how would could might will help courses course classes class".split())
 _NOT_A_TOPIC_AFTER = frozenset("instead then please pls now too as well".split())
 GOAL_WORDS = 16  # a goal a career stands for is a search in a message this long, at most
 # "how can i start my own cafe", "what should i learn to get back to work": how to do it
@@ -1314,7 +1317,8 @@ class Understander:
         if asked is None or _ABOUT_MICROCREDENTIALS.search(folded):
             return None
         # the last one said: "i'm a graphic designer wanting to move into UX, anything for that?"
-        known = self._last_known_skill(re.sub(r"[^\w#+ -]+", " ", folded).split())
+        words = re.sub(r"[^\w#+ -]+", " ", folded).split()
+        known = self._last_known_skill([w for w in words if w not in _ASKING_WORDS])
         if known is not None or not asked.group("topic_follows"):
             return known
         # "show me something in marketing instead": the topic is what follows

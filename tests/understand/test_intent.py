@@ -812,6 +812,9 @@ def test_a_goal_a_career_stands_for_is_a_search_for_it(understander: Understande
         ("cybersecurity stuff thats free? cant pay anything rn", "free cybersecurity"),
         ("free digital marketing stuff? no budget", "free digital marketing"),
         ("any project management ones that dont cost anything", "free project management"),
+        # "what courses (would help)" after the goal names no topic either
+        ("i'd like to work my way up to hotel manager, what courses would help", "hotel manager"),
+        ("id like to get into teaching adults, like at a college. what courses", "teaching"),
     ],
 )
 def test_courses_asked_for_with_no_topic_are_for_the_skill_said_around_it(
