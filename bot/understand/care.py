@@ -360,11 +360,10 @@ def load_care(content_dir: Path) -> Care:
         if problem:
             raise ContentError(path, None, key, problem)
     reply, urgent_reply = replies["reply"].strip(), replies["urgent_reply"].strip()
-    search_note = data.get("search_note") if isinstance(data, dict) else None
-    if search_note is not None:
-        search_note = require_str(path, "", data, "search_note").strip()
-        if problem := html_problem(search_note):
-            raise ContentError(path, None, "search_note", problem)
+    noted = isinstance(data, dict) and "search_note" in data  # optional
+    search_note = require_str(path, "", data, "search_note").strip() if noted else ""
+    if problem := html_problem(search_note):
+        raise ContentError(path, None, "search_note", problem)
     model = load_care_model(content_dir)
     on_topic, plan = load_on_topic_model(content_dir), load_plan_commands(content_dir)
     examples = examples_of(content_dir)
@@ -372,5 +371,5 @@ def load_care(content_dir: Path) -> Care:
     questions = tuple((entry, e.text) for e in examples if (entry := e.faq_entry) is not None)
     return Care(
         signals, urgent, reply, urgent_reply, feelings, states, prototypes, near_misses, model,
-        on_topic, plan, off_topic, questions, search_note or "",
+        on_topic, plan, off_topic, questions, search_note,
     )  # fmt: skip

@@ -26,7 +26,7 @@ The order of the checks is the order of what matters most:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal, cast, get_args
@@ -1288,17 +1288,23 @@ class Understander:
             return Understanding("search", {"search": 1.0}, query=" ".join(filters), like_course=True)
         return None
 
-    def _first_known_skill(self, tokens: list[str]) -> str | None:
-        """The first skill (or job) the catalogue knows among `tokens`, the longest there."""
-        for i in range(len(tokens)):
+    def _known_skills(self, tokens: list[str]) -> Iterator[str]:
+        """The skills (or jobs) the catalogue knows among `tokens`, in order, the longest run of
+        one to three words at each place."""
+        i = 0
+        while i < len(tokens):
             for size in (3, 2, 1):
                 words = tokens[i : i + size]
-                if len(words) < size or any(w in _NOT_A_SKILL_WORD for w in words):
-                    continue
-                candidate = " ".join(words)
-                if self.is_known_skill(candidate):
-                    return candidate
-        return None
+                plain = len(words) == size and not any(w in _NOT_A_SKILL_WORD for w in words)
+                if plain and self.is_known_skill(candidate := " ".join(words)):
+                    yield candidate
+                    i += size - 1
+                    break
+            i += 1
+
+    def _first_known_skill(self, tokens: list[str]) -> str | None:
+        """The first skill (or job) the catalogue knows among `tokens`, the longest there."""
+        return next(self._known_skills(tokens), None)
 
     def _topic_around_a_word(self, match: Match, stripped: str, questionish: bool) -> str | None:
         """ "something with computers, help desk maybe", "excel lol": a nod or "help" inside a
@@ -1318,7 +1324,8 @@ class Understander:
             return None
         # the last one said: "i'm a graphic designer wanting to move into UX, anything for that?"
         words = re.sub(r"[^\w#+ -]+", " ", folded).split()
-        known = self._last_known_skill([w for w in words if w not in _ASKING_WORDS])
+        said = list(self._known_skills([w for w in words if w not in _ASKING_WORDS]))
+        known = said[-1] if said else None  # the last one said
         if known is not None or not asked.group("topic_follows"):
             return known
         # "show me something in marketing instead": the topic is what follows
@@ -1369,18 +1376,6 @@ class Understander:
         if asks and not _HOW_TO_DO_IT.search(folded):
             return False  # "just got made redundant, can these help me get back into work?"
         return self.says_a_need(folded)
-
-    def _last_known_skill(self, tokens: list[str]) -> str | None:
-        """The last skill (or job) the catalogue knows among `tokens`."""
-        last, start = None, 0
-        while (found := self._first_known_skill(tokens[start:])) is not None:
-            last = found
-            start += next(
-                i + len(found.split())
-                for i in range(len(tokens) - start)
-                if " ".join(tokens[start + i : start + i + len(found.split())]) == found
-            )
-        return last
 
     def _wished_skill(self, folded: str) -> str | None:
         """The known skill (or job) a wish to learn names, in the clause the wish opens ("keen to

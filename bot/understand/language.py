@@ -118,10 +118,10 @@ class Languages:
     @cached_property
     def _small_words(self) -> dict[str, frozenset[str]]:
         """Each language's function words (the file's and the built-in ones), joined once."""
-        return {code: self._function_words(code) for code in self.replies}
-
-    def _function_words(self, code: str) -> frozenset[str]:
-        return self.words.get(code, frozenset()) | frozenset(FUNCTION_WORDS.get(code, ()))
+        return {
+            code: self.words.get(code, frozenset()) | frozenset(FUNCTION_WORDS.get(code, ()))
+            for code in self.replies
+        }
 
     def _by_function_words(self, counts: dict[str, int], english: int, detected: str) -> str | None:
         """The language whose small words the message has most (at least two, more than its
