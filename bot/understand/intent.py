@@ -953,7 +953,8 @@ class Understander:
             asked = self._question_not_a_course_request(text, explicit)
             if asked is not None:
                 about_course = context.last_course_id is not None
-                return Understanding("faq", {"faq": 1.0}, match=asked, about_course=about_course)
+                kind: Kind = "faq" if asked.kind == "answer" else "suggest"
+                return Understanding(kind, {"faq": 1.0}, match=asked, about_course=about_course)
             return Understanding("search", {"search": 1.0}, query=explicit)
         if asked_skill is not None:  # "beginner coding courses for someone who's never touched it"
             return Understanding("search", {"search": 1.0}, query=asked_skill)
@@ -1093,8 +1094,12 @@ class Understander:
         topic = _requested_skill(request)
         if _HOW_OR_WHERE.match(topic) and not self._names_a_known_skill(topic):
             # "i want to learn at my own pace", "i want to study on my phone": how, not what
+            # (the FAQ's answer, or its did-you-mean when unsure: never a search). The words
+            # alone decide when sure: such a wish is about how people study, which they name.
             match = self._match(text)
-            return match if match.kind == "answer" else None
+            if match.kind == "suggest" and (alone := self.faq.match(text)).kind == "answer":
+                return alone
+            return match if match.kind in ("answer", "suggest") else None
         if _TO_LEARN.search(fold(text)) or parse_filters(request)[0].active:
             return None  # "courses with ects credits", "any in spanish": filters of a search
         if not self.faq.asks_in_its_words(topic):

@@ -85,6 +85,7 @@ from benchmarks.relevance import (
     TUNING_19,
     TUNING_20,
     TUNING_21,
+    TUNING_22,
     Figures,
     evaluate,
 )
@@ -123,7 +124,8 @@ def held_out(search: CourseSearch) -> Figures:
     print(evaluate(search, TUNING_19).line("Search relevance, round 9's tuning set"))
     print(evaluate(search, TUNING_20).line("Search relevance, round 9's blind set (tuned on in round 10)"))
     print(evaluate(search, TUNING_21).line("Search relevance, round 10's tuning set"))
-    print(evaluate(search, FRESH).line("Search relevance, round 10's blind set (never tuned on)"))
+    print(evaluate(search, TUNING_22).line("Search relevance, round 10's blind set (tuned on in round 11)"))
+    print(evaluate(search, FRESH).line("Search relevance, round 11's blind set (never tuned on)"))
     print(evaluate(search, FRESH_UNSEEN).line("Search relevance, its queries no tuning set has (printed)"))
     return figures
 
@@ -137,6 +139,7 @@ def test_the_labels_name_real_courses(search: CourseSearch) -> None:
     assert len(TUNING_16) >= 200 and len(TUNING_17) >= 200 and len(TUNING_18) >= 200 and len(TUNING_20) >= 200
     assert len(TUNING_2) >= 150 and len(TUNING_3) >= 150 and len(TUNING_4) >= 200 and len(TUNING_5) >= 200
     assert len(TUNING_6) >= 200 and len(TUNING_7) >= 200 and len(TUNING_8) >= 150 and len(TUNING_21) >= 100
+    assert len(TUNING_22) >= 200
     for q in [*ALL, *TUNED, *FRESH]:
         for label in ("relevant", "best", "never"):
             assert set(q.get(label) or []) <= keys, (q["query"], label)
