@@ -129,7 +129,8 @@ FILLER = frozenset(
     course courses class classes lesson lessons training program programme programs programmes module modules
     microcredential microcredentials microdegree nanodegree certificate certificates
     learn learning study studying studies teach me taught want wanna need would like love some any anything
-    something find show list give recommend recommendation recommendations suggest looking look
+    something smth sth somethin sumthin find show list give recommend recommendation recommendations suggest
+    looking look try trying quick
     search searching
     i my myself we our you your please pls hi hello hey there is are be am was do does did can could should
     how what which who where when why good best top great nice new more better improve improving get getting
@@ -490,12 +491,13 @@ class CourseSearch:
         shared[score > 0] = 0  # matches (shown already, or too weak: not "related")
         sharing = np.flatnonzero(shared)
         sharing = sharing[np.argsort(-shared[sharing], kind="stable")]
-        # first the courses on a skill asked for that the relative cut left out (JavaScript
-        # courses for "web development", where only one course uses those words): the nearest
+        # first the courses on a skill asked for, or with it in their title, that the relative
+        # cut left out (JavaScript courses for "web development", where only one course uses
+        # those words; "Leadership et management d'équipe" for "management in french"): the nearest
         exact = np.zeros(self._n, dtype=bool)
         for concept in concepts:
             exact |= self._strength(concept) >= np.float32(SKILL_EXACT)
-        below = np.flatnonzero(exact & (score >= MIN_SCORE))
+        below = np.flatnonzero((exact | (score >= np.float32(TITLE))) & (score >= MIN_SCORE))
         below = below[~np.isin(below, found)]
         below = below[np.argsort(-score[below], kind="stable")]
         near = np.concatenate([below, sharing])[:RELATED_KEPT]
