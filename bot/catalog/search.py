@@ -44,6 +44,7 @@ import gc
 import math
 import re
 from collections import Counter, OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Literal
@@ -441,7 +442,7 @@ class CourseSearch:
         if not known:
             result.suggestions = self.suggest_skills(query)
             return result
-        either = _is_either(rest, concepts)
+        either = _is_either(rest, concepts, self._named)
         score = self._either(concepts) if either else self._covering(concepts)
         if not either:
             self._as_phrase_typed(rest, score)
@@ -651,7 +652,8 @@ class CourseSearch:
         coverage = np.zeros(self._n, dtype=np.float32)
         for concept in concepts:
             strength = self._strength(concept)
-            np.maximum(best, strength, out=best)
+            top = strength.max(initial=0)  # each part's best courses alike: page 1 shows both
+            np.maximum(best, strength / top if top > 0 else strength, out=best)
             coverage += np.float32(concept.weight / total) * (strength > 0)
         coverage += np.float32(1)
         coverage *= np.float32(0.5)
@@ -1360,9 +1362,14 @@ def _to_teach(text: str) -> str:
 _AND = re.compile(r"\b(?:and|or|y|und|oder|et|ou|e|o)\b(?!-)|[&,+/]")
 
 
-def _is_either(text: str, concepts: list[Concept]) -> bool:
-    """Two or more skills joined by "and", "or", a comma, "&", "+" or "/"."""
-    return len(concepts) > 1 and all(c.kind == "skill" for c in concepts) and bool(_AND.search(text))
+def _is_either(text: str, concepts: list[Concept], named: Callable[[Concept], bool]) -> bool:
+    """Two or more skills joined by "and", "or", a comma, "&", "+" or "/" (one of them may be
+    a word naming a field that several skills share: "marketing and sales")."""
+    if len(concepts) < 2 or not _AND.search(text):
+        return False
+    skills = sum(c.kind == "skill" for c in concepts)
+    field = skills == len(concepts) - 1 and any(c.kind == "word" and named(c) for c in concepts)
+    return skills == len(concepts) or field
 
 
 _PRONOUN_IT = re.compile(

@@ -545,6 +545,18 @@ def test_skills_asked_for_together_show_courses_on_each(search: CourseSearch) ->
     assert any("python" in c.skills for c in page) and any("sql" in c.skills for c in page)
 
 
+def test_a_field_and_a_skill_asked_for_together_both_reach_page_one(search: CourseSearch) -> None:
+    """ "marketing and sales": marketing (a field several marketing skills share) and sales
+    (negotiation) each have courses among the first five, not only the better-scored skill."""
+    page = [search.courses[i] for i in search.search("marketing and sales").ranked[:5]]
+    assert any("negotiation" in c.skills for c in page)
+    assert any(any("marketing" in s for s in c.skills) for c in page)
+
+
+def test_an_excel_function_finds_the_course_teaching_it(search: CourseSearch) -> None:
+    assert _page(search, "xlookup")[:1] == ["quayline-excel-pivot-tables-and-lookups"]
+
+
 def test_r_at_the_end_of_a_query_is_the_language(search: CourseSearch) -> None:
     assert _page(search, "statistics with r")[:1] == ["alborada-analisis-de-datos-con-r"]
 
