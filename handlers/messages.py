@@ -88,6 +88,8 @@ async def free_text(update: Update, context: BotContext) -> None:
     elif understood.kind == "care":
         await send(update, care_reply(context, urgent=False, language=understood.language))
     elif understood.kind == "plan":
+        if understood.worried and core.care.plan_note:  # "…stressing me out lol, move it to 8"
+            await send(update, Reply(core.care.plan_note))
         await _plan_action(update, context, understood)
     elif understood.kind == "setting":
         await send(update, setting_hint())

@@ -159,6 +159,9 @@ class Care:
     # A line said before the courses when a course request comes with a passing worry
     # ("leadership for new managers, just got promoted and panicking a bit lol"); "" for none
     search_note: str = ""
+    # ... and before a plan command asked for with one ("the 6am reminder is stressing me out
+    # lol, move it to 8"); "" for none
+    plan_note: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_signal", _phrase_pattern(self.signals))
@@ -201,6 +204,12 @@ class Care:
                 if _NEGATED.search(before) or _APPEARANCE.search(before):
                     return False
         return self.model.says_care(text)
+
+    def intensified(self, text: str) -> bool:
+        """Whether a feeling is said with an intensifier ("completely burnt out", "so stressed"):
+        a worry said in earnest, not in passing."""
+        folded = " " + " ".join(_apostrophes(fold(text)).split()) + " "
+        return _affirmed(self._intensified, folded)  # type: ignore[attr-defined]
 
     def level_by_words(self, text: str) -> CareLevel | None:
         """The level from the words of `care.yaml` alone (no meaning): what a plain command
@@ -360,10 +369,12 @@ def load_care(content_dir: Path) -> Care:
         if problem:
             raise ContentError(path, None, key, problem)
     reply, urgent_reply = replies["reply"].strip(), replies["urgent_reply"].strip()
-    noted = isinstance(data, dict) and "search_note" in data  # optional
-    search_note = require_str(path, "", data, "search_note").strip() if noted else ""
-    if problem := html_problem(search_note):
-        raise ContentError(path, None, "search_note", problem)
+    notes = {}
+    for key in ("search_note", "plan_note"):  # optional
+        given = isinstance(data, dict) and key in data
+        notes[key] = require_str(path, "", data, key).strip() if given else ""
+        if problem := html_problem(notes[key]):
+            raise ContentError(path, None, key, problem)
     model = load_care_model(content_dir)
     on_topic, plan = load_on_topic_model(content_dir), load_plan_commands(content_dir)
     examples = examples_of(content_dir)
@@ -371,5 +382,5 @@ def load_care(content_dir: Path) -> Care:
     questions = tuple((entry, e.text) for e in examples if (entry := e.faq_entry) is not None)
     return Care(
         signals, urgent, reply, urgent_reply, feelings, states, prototypes, near_misses, model,
-        on_topic, plan, off_topic, questions, search_note,
+        on_topic, plan, off_topic, questions, notes["search_note"], notes["plan_note"],
     )  # fmt: skip

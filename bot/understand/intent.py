@@ -225,6 +225,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\b(?:stop|cancel|end|turn\s+off)\s+(?:all\s+)?(?:the\s+|my\s+)?(?:messages|msgs|texts|reminders|"
             r"notifications)\b.*\b(?:for good|forever|permanently|altogether)\b",
             r"^(?:please\s+|pls\s+)?turn\s+(?:it\s+all|everything|all\s+of\s+it)\s+off(?:\s+(?:please|pls))?$",
+            # "turn reminders off permanently"
+            r"\bturn\s+(?:all\s+)?(?:the\s+|my\s+)?(?:reminders|messages|notifications|pings)\s+off\b.*"
+            r"\b(?:for good|forever|permanently|altogether)\b",
             r"^(?:please\s+|pls\s+)?stop\s+(?:msging|msg|texting|pinging)\s+me(?:\s+(?:please|pls|now))?$",
             rf"\bstop\s+(?:the\s+|my\s+|all\s+)?{_REMINDERS}\s+and\s+delete\b",
             r"\bturn\s+off\s+(?:the\s+bot|everything|it all)\b.*\b(?:for good|forever|permanently)\b",
@@ -692,12 +695,15 @@ _ASKS_FOR_COURSES = re.compile(
 )
 _AROUND_A_SKILL = frozenset("stuff things thats that which is are any some courses course ones one".split())
 # A worry made light of, said with a course request: "lol", "a bit", "kinda", "haha", "😅"
-_MADE_LIGHT_OF = re.compile(r"\b(?:lol|lmao|haha+|a bit|a little|kinda|slightly)\b|😅|😂|🙈")
+_MADE_LIGHT_OF = re.compile(r"\b(?:lol|lmao|haha+|a bit|a little|kinda|slightly|nothing serious)\b|😅|😂|🙈")
 # ... unless it is said in earnest somewhere too
 _IN_EARNEST = re.compile(
     r"\b(?:can'?t cope|cannot cope|breaking down|falling apart|crying|cry|cried|hopeless|desperate|give up|"
     r"giving up|quit|want to die|worthless|useless|no point|not ok|not okay|through the roof)\b"
 )
+# Plan commands done when asked for with a worry made light of (not a report: "progress", "done")
+_ASKED_DESPITE_A_WORRY = frozenset({"pause", "stop", "resume", "reminders", "study"})
+_QUIETER = frozenset({"pause", "stop", "reminders"})
 _ASKING_WORDS = frozenset("what which how would could might will help courses course classes class".split())
 _NOT_A_TOPIC_AFTER = frozenset("instead then please pls now too as well".split())
 GOAL_WORDS = 16  # a goal a career stands for is a search in a message this long, at most
@@ -810,7 +816,7 @@ class Understanding:
     about_course: bool = False  # faq: answer about the course card shown just before
     # search: more courses like the card shown just before (its first skill, with `query`'s filters)
     like_course: bool = False
-    # search: a course request said with a passing worry ("…panicking a bit lol"): a warm line first
+    # search or plan: asked for with a passing worry ("…panicking a bit lol"): a warm line first
     worried: bool = False
 
 
@@ -892,6 +898,12 @@ class Understander:
             # reply, which offers /pause.
             level = None
         elif level == "care":
+            command = self._plan_asked_despite_a_worry(text, folded, action)
+            if command is not None:
+                # "im so stressed, pause my reminders", "the 6am reminder is stressing me out lol,
+                # move it to 8": what was asked is done, after a warm line; said in earnest
+                # ("can't cope, stop everything") it gets the care reply, which offers /pause
+                return Understanding("plan", {"plan": 1.0, "care": 0.5}, plan_action=command, worried=True)
             action = None
         asked_skill = self._known_skill_request(text, explicit) if level == "care" else None
         if (
@@ -1350,6 +1362,20 @@ class Understander:
             return None
         core = " ".join(w for w in parse_filters(first)[1].split() if w not in _AROUND_A_SKILL)
         return core if core and self.is_known_skill(core) else None  # (its filters are kept)
+
+    def _plan_asked_despite_a_worry(
+        self, text: str, folded: str, action: PlanAction | None
+    ) -> PlanAction | None:
+        """The plan command asked for in a message that also says a worry, unless the worry is
+        said in earnest ("can't cope", "completely burnt out"): in plain words ("pause my
+        reminders"), or, when the worry is made light of ("lol", "nothing serious"), in any
+        words the learned signal knows."""
+        if _IN_EARNEST.search(folded) or self.care.intensified(text):
+            return None
+        if action is None and _MADE_LIGHT_OF.search(folded):
+            learned = self._learned_plan_action(text, folded)  # only what quietens the bot:
+            action = learned if learned in _QUIETER else None  # never resume on a guess
+        return action if action in _ASKED_DESPITE_A_WORRY else None
 
     def _course_asked_with_a_passing_worry(self, folded: str) -> str | None:
         """The known skill a message opens with (or asks courses on), when the worry said with

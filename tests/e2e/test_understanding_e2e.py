@@ -154,3 +154,16 @@ async def test_a_course_asked_for_with_a_passing_worry_gets_a_warm_line_then_the
     assert "page 1 of" in text_of(replies[1:]), text_of(replies[1:])
     earnest = await harness.say("python is making me cry, i want to give up lol")
     assert "support" in text_of(earnest) and "page 1 of" not in text_of(earnest)
+
+
+async def test_a_plan_command_asked_with_a_passing_worry_is_done_after_a_warm_line(
+    harness: BotHarness,
+) -> None:
+    """ "got overwhelmed by the number of pings lol, turn reminders off permanently": one warm
+    line, then what /stop does; said in earnest, the care reply alone (it offers /pause)."""
+    replies = await harness.say("got overwhelmed by the number of pings lol, turn reminders off permanently")
+    assert len(replies) == 2, [text_of([r]) for r in replies]
+    assert "a lot on your plate" in text_of(replies[:1])
+    assert "no study plan to stop" in text_of(replies[1:]), text_of(replies[1:])
+    earnest = await harness.say("i cant cope anymore, stop all reminders")
+    assert len(earnest) == 1 and "support" in text_of(earnest) and "/pause" in text_of(earnest)

@@ -121,6 +121,36 @@ def test_distress_in_words_still_beats_a_command(understander: Understander) -> 
 @pytest.mark.parametrize(
     ("text", "action"),
     [
+        ("the 6am reminder is stressing me out lol, move it to 8", "reminders"),
+        ("little overwhelmed with overtime, nothing serious, just pause for 10 days", "pause"),
+        ("got overwhelmed by the number of pings lol, turn reminders off permanently", "stop"),
+        ("bit stressed this week, pause my reminders", "pause"),
+    ],
+)
+def test_a_command_asked_with_a_passing_worry_is_done_after_a_warm_line(
+    understander: Understander, text: str, action: str
+) -> None:
+    got = understander.understand(text)
+    assert (got.kind, got.plan_action, got.worried) == ("plan", action, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i cant cope anymore, stop all reminders",
+        "im so stressed i want to give up, pause everything",
+        "so overwhelmed lol, pause my reminders",
+    ],
+)
+def test_a_command_asked_with_a_worry_in_earnest_gets_the_care_reply(
+    understander: Understander, text: str
+) -> None:
+    assert understander.understand(text).kind == "care"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
         ("i completed lesson 4", "progress"),
         ("finished week 2", "progress"),
         ("done with this week's module", "progress"),
