@@ -417,7 +417,7 @@ class CourseSearch:
 
     def _search_words(self, query: str, limit: int | None = None) -> SearchResult:
         facets, rest = parse_filters(_mark_r(_without_pronoun_it(_selling_online(query))))
-        rest = _wanted(_to_teach(rest))
+        rest = _wanted(_to_teach(self._without_an_aside(rest)))
         shortest = bool(_SHORTEST.search(rest))  # "shortest project management course": a sort
         rest = _SHORTEST.sub(" ", rest)
         career = self._career_of(query, rest)
@@ -464,6 +464,16 @@ class CourseSearch:
         elif facets.active and not result.filtered(facets):
             result.related = self._related(score, found, concepts)
         return result
+
+    def _without_an_aside(self, text: str) -> str:
+        """The query without the time the learner has each week, and without a clause about
+        them after a topic the catalogue knows ("data analysis but i only have like 3 hrs a
+        week" → "data analysis"; "my english is ok but i need it for business emails" is kept)."""
+        text = _TIME_TO_SPARE.sub(" ", text)
+        cut = _ASIDE.sub(" ", text)
+        if cut == text or not any(c.kind in ("skill", "phrase") for c in self.concepts(cut)[0]):
+            return text
+        return cut
 
     def _as_phrase_typed(self, rest: str, score: Floats) -> None:
         """ "marketing analytics": a course using the learner's words together, as typed (a
@@ -723,7 +733,7 @@ class CourseSearch:
         words) and by spelling; the most common skills when nothing is close. Shown as the
         catalogue writes them ("GIS", "SEO", "Power BI")."""
         _, rest = parse_filters(_mark_r(query))
-        words = [w for w in normalise(rest).split() if w not in FILLER]
+        words = [w for w in normalise(_TIME_TO_SPARE.sub(" ", rest)).split() if w not in FILLER]
         votes: Counter[str] = Counter()
         for name in [" ".join(words), *words]:
             career = self.careers.by_name(name)
@@ -1348,6 +1358,20 @@ def _wanted(text: str) -> str:
     if not topical or all(w in FILLER for w in normalise(before).split()):
         return text
     return after
+
+
+# "... but i only have like 3 hrs a week", "... because my boss wants it": a clause about the
+# learner after the topic (its filters were read already); "3 hours a week": time to spare
+_ASIDE = re.compile(
+    r"\s*(?:,\s*|\s)(?:but|though|although|because|bc|cos|coz|since|as)\s+"
+    r"(?:i|im|i'm|i've|ive|my|we|we're|it|its|it's|there|that|this)\b[^,;.!?]*",
+    re.IGNORECASE,
+)
+_TIME_TO_SPARE = re.compile(
+    r"\b(?:(?:i\s+)?(?:only\s+)?(?:have|got)\s+)?(?:like\s+|about\s+|around\s+|maybe\s+)?"
+    r"\d+(?:[.,]\d+)?\s*(?:-\s*\d+\s*)?(?:hrs?|hours?|h)\s+(?:a|per|each|every|/)\s*(?:week|wk)\b",
+    re.IGNORECASE,
+)
 
 
 _TEACH = re.compile(r"(?<=\bto )teach\b(?!\s+(?:me|myself|yourself|us)\b)", re.IGNORECASE)

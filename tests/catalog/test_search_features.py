@@ -553,6 +553,27 @@ def test_a_field_and_a_skill_asked_for_together_both_reach_page_one(search: Cour
     assert any(any("marketing" in s for s in c.skills) for c in page)
 
 
+@pytest.mark.parametrize(
+    ("query", "understood"),
+    [
+        ("data analysis but i only have like 3 hrs a week", "data analysis"),
+        ("python because my boss wants it", "python"),
+        ("i want something self paced because i work night shifts, on communication skills", "communication"),
+    ],
+)
+def test_a_clause_about_the_learner_and_their_weekly_hours_are_no_topic(
+    search: CourseSearch, query: str, understood: str
+) -> None:
+    result = search.search(query)
+    assert result.understood == understood and not result.left_out and result.ranked
+
+
+def test_an_aside_is_kept_when_the_topic_is_in_it(search: CourseSearch) -> None:
+    """ "my english is ok but i need it for business emails": the clause after "but" is the
+    topic, nothing before it is one."""
+    assert "english" in search.search("my english is ok but i need it for business emails").understood
+
+
 def test_an_excel_function_finds_the_course_teaching_it(search: CourseSearch) -> None:
     assert _page(search, "xlookup")[:1] == ["quayline-excel-pivot-tables-and-lookups"]
 
