@@ -18,7 +18,7 @@ from bot.understand.intent import Context, Understanding
 from handlers import study
 from handlers.common import send
 from handlers.context import BotContext
-from handlers.search import ASK_FOR_SKILL, run_search
+from handlers.search import ASK_FOR_SKILL, LAST_RESULTS, pick_from_results, recall_results, run_search
 
 MAX_TEXT = 500  # longer messages are read up to here: nobody asks an FAQ in 4,000 characters
 
@@ -34,6 +34,7 @@ def conversation_context(context: BotContext) -> Context:
         expecting_skill=bool(data.get(EXPECTING_SKILL)),
         last_course_id=learner.last_course_id if learner is not None else None,
         last_faq_id=data.get(LAST_FAQ) if isinstance(data.get(LAST_FAQ), str) else None,
+        after_results=isinstance(data.get(LAST_RESULTS), str),
     )
 
 
@@ -42,6 +43,7 @@ def remember(context: BotContext, *, expecting_skill: bool = False, last_faq: st
         return
     context.user_data[EXPECTING_SKILL] = expecting_skill
     context.user_data[LAST_FAQ] = last_faq
+    context.user_data[LAST_RESULTS] = None  # run_search notes a new page when it shows one
 
 
 async def ask_for_skill(update: Update, context: BotContext) -> None:
@@ -61,9 +63,16 @@ async def free_text(update: Update, context: BotContext) -> None:
         remember(context)
         return
     understood = core.understander.understand(text, conversation_context(context))
+    results = context.user_data.get(LAST_RESULTS) if context.user_data is not None else None
     remember(context)
-    if understood.kind == "search":
-        query = _like_the_card(context, understood.query) if understood.like_course else understood.query
+    if understood.kind == "pick" and isinstance(results, str):
+        await pick_from_results(update, context, results, understood.pick)
+    elif understood.kind == "search":
+        query = understood.query
+        if understood.like_course:
+            query = _like_the_card(context, query)
+        elif understood.like_results and isinstance(results, str):
+            query = await _like_the_results(context, results, query)
         if understood.worried and core.care.search_note:  # "…panicking a bit lol": a warm line first
             await send(update, Reply(core.care.search_note))
         if query:
@@ -97,6 +106,13 @@ async def free_text(update: Update, context: BotContext) -> None:
         await send(update, answers.other_language(core.languages.replies[understood.language]))
     else:
         await send(update, answers.fallback())
+
+
+async def _like_the_results(context: BotContext, state: str, filters: str) -> str:
+    """ "any free ones?" right after a results page: that search again, with these filters."""
+    user = context.learner
+    found = await recall_results(context, user.id, state) if user is not None else None
+    return f"{filters} {found[1]}".strip() if found is not None else filters
 
 
 def _like_the_card(context: BotContext, filters: str) -> str:

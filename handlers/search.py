@@ -9,7 +9,7 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 
 from bot.callbacks import CourseCard, Recognition, ResultsPage, SearchFor
 from bot.catalog import replies as course_replies
-from bot.catalog.search import Facets, Scored
+from bot.catalog.search import Facets, Scored, SearchResult
 from bot.catalog.store import count_miss, load_search, save_search
 from bot.faq import replies as answers
 from bot.learners import remember_course
@@ -25,6 +25,9 @@ ASK_FOR_SKILL = Reply(
     "(typos and abbreviations like <i>ML</i> or <i>proj mgmt</i> are fine)."
 )
 EXPIRED = "This search has expired. Please search again."
+# user_data: the results page shown last ("<search id>:<page>:<facets>"), for "the second one"
+# or "any free ones?" typed right after it; None once anything else was shown
+LAST_RESULTS = "last_results"
 MAX_QUERY_CHARS = 100
 INLINE_RESULTS = 10
 
@@ -58,6 +61,29 @@ async def run_search(update: Update, context: BotContext, query: str) -> None:
     search_id = await save_search(core.db, core.clock, user.id, query)
     catalog.remember(search_id, result)
     await send(update, course_replies.results_page(result, search_id, 0, result.facets, catalog.display))
+    _shown(context, f"{search_id}:0:{result.facets.encode()}")
+
+
+def _shown(context: BotContext, results: str | None) -> None:
+    """Note which results page (if any) the learner saw last."""
+    if context.user_data is not None:
+        context.user_data[LAST_RESULTS] = results
+
+
+async def recall_results(
+    context: BotContext, user_id: int, state: str
+) -> tuple[SearchResult, str, Facets] | None:
+    """The search behind a noted results page, its query and the filters the page showed."""
+    search_id, _, facets = state.split(":", 2)
+    core = context.core
+    text = await load_search(core.db, int(search_id), user_id)
+    if text is None:
+        return None
+    result = core.catalog.recall(int(search_id))
+    if result is None:
+        result = await asyncio.to_thread(core.catalog.search, text)
+        core.catalog.remember(int(search_id), result)
+    return result, text, Facets.decode(facets)
 
 
 async def results_button(update: Update, context: BotContext) -> None:
@@ -81,6 +107,7 @@ async def results_button(update: Update, context: BotContext) -> None:
         result = await asyncio.to_thread(catalog.search, text)
         catalog.remember(search_id, result)
     await show(update, course_replies.results_page(result, search_id, page, facets, catalog.display))
+    _shown(context, f"{search_id}:{page}:{facets.encode()}")
 
 
 async def search_button(update: Update, context: BotContext) -> None:
@@ -107,6 +134,7 @@ async def course_button(update: Update, context: BotContext) -> None:
     back = page.pack() if page is not None else None
     await remember_course(core.db, query.from_user.id, course.id)
     await show(update, course_replies.course_card(course, back))
+    _shown(context, None)
 
 
 async def recognition_button(update: Update, context: BotContext) -> None:
@@ -132,7 +160,36 @@ async def show_course(update: Update, context: BotContext, course_id: int) -> bo
         return False
     await remember_course(core.db, user.id, course.id)
     await send(update, course_replies.course_card(course))
+    _shown(context, None)
     return True
+
+
+async def pick_from_results(update: Update, context: BotContext, state: str, position: int) -> None:
+    """ "the second one" right after a results page: that course's card, with a way back to
+    the page; a position the list does not have is said kindly."""
+    user = update.effective_user
+    if user is None:
+        return
+    found = await recall_results(context, user.id, state)
+    if found is None:
+        await send(update, Reply(EXPIRED))
+        return
+    result, _, facets = found
+    courses = course_replies.listed(result, facets)
+    if not courses:
+        await send(update, Reply("That page lists no courses. Try removing a filter, or search again."))
+        return
+    if not 1 <= position <= len(courses):
+        count = f"{len(courses)} course{'s' if len(courses) != 1 else ''}"
+        numbers = f"1 to {len(courses)}" if len(courses) > 1 else "1"
+        await send(update, Reply(f"That list has {count}: tap one, or send its number ({numbers})."))
+        return
+    course = courses[position - 1].course
+    search_id, page, _ = state.split(":", 2)
+    back = ResultsPage(int(search_id), int(page), facets.encode()).pack()
+    await remember_course(context.core.db, user.id, course.id)
+    await send(update, course_replies.course_card(course, back))
+    _shown(context, None)
 
 
 async def inline_search(update: Update, context: BotContext) -> None:

@@ -41,6 +41,18 @@ def one_line(course: CourseInfo) -> str:
     )
 
 
+def listed(result: SearchResult, facets: Facets) -> list[Scored]:
+    """The courses a results page numbers, in order (its page shows five of them): the matches
+    the filters allow, else the related courses they allow, else the closest matches without
+    one filter. "the second one" typed after the page is the second of these."""
+    matches = result.filtered(facets)
+    if not matches and facets.active and result.related:
+        matches = result.nearby(facets)
+    if not matches and facets.active and result.matches:
+        matches = _closest_without_one(result, facets)[1]
+    return matches
+
+
 def results_page(
     result: SearchResult, search_id: int, page: int, facets: Facets, display: SkillNames | None = None
 ) -> Reply:
@@ -132,7 +144,8 @@ def _related_only(result: SearchResult, facets: Facets, display: SkillNames | No
     do:" — the courses below are near the topic, not about it."""
     wanted = esc(" + ".join(label for label, _ in facets.labelled()))
     show = display or (lambda skill: skill[:1].upper() + skill[1:])
-    topic = shorten(", ".join(show(s.strip()) for s in result.understood.split(",")), 60)
+    parts = [s.strip() for s in result.understood.split(",") if s.strip() != "shortest first"]
+    topic = shorten(", ".join(show(s) for s in parts), 60)
     return (
         f"No course on <b>{esc(topic)}</b> matches {wanted} (tap ✖ to remove a filter). "
         "Related courses that do:"

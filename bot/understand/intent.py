@@ -58,6 +58,7 @@ Kind = Literal[
     "offtopic",
     "clarify",
     "setting",
+    "pick",
 ]
 PlanAction = Literal["study", "progress", "pause", "resume", "stop", "reminders", "done"]
 _PLAN_ACTIONS: frozenset[str] = frozenset(get_args(PlanAction))
@@ -803,6 +804,7 @@ class Context:
     expecting_skill: bool = False  # right after "Which skill would you like to learn?"
     last_course_id: int | None = None  # a course card was the last thing shown
     last_faq_id: str | None = None  # an FAQ answer was the last thing shown
+    after_results: bool = False  # a page of search results was the last thing shown
 
 
 @dataclass(frozen=True)
@@ -818,6 +820,9 @@ class Understanding:
     like_course: bool = False
     # search or plan: asked for with a passing worry ("…panicking a bit lol"): a warm line first
     worried: bool = False
+    # search: the results shown just before, narrowed by `query`'s filters ("any free ones?")
+    like_results: bool = False
+    pick: int = 0  # pick: the course at this position (from 1) of the results shown just before
 
 
 @dataclass
@@ -857,6 +862,8 @@ class Understander:
             if nod is not None:
                 return Understanding("smalltalk", {"smalltalk": 1.0}, match=Match("smalltalk", smalltalk=nod))
             return Understanding("offtopic")
+        if context.after_results and (after_results := _after_results(folded)) is not None:
+            return after_results  # "the second one", "5", "any free ones?": about the page just shown
         if is_bare_setting(folded):
             return Understanding("setting", {"setting": 1.0})
         level = self.care.level(text)
@@ -1668,6 +1675,56 @@ _MORE_LIKE_IT = re.compile(
     r"[\s?.!]*$"
 )
 _MORE_LIKE_IT_FILTERS = {"cheaper": "cheap", "shorter": "short", "easier": "beginner", "simpler": "beginner"}
+
+
+_POSITIONS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8,
+    "9th": 9, "10th": 10,
+}  # fmt: skip
+# "the second one", "number 3", "tell me more about the first", "start me on the 2nd one", "4"
+_PICK = re.compile(
+    r"^(?:(?:ok|okay|yes|yeah|yep|sure|cool|great|nice|hmm|right|and|so)\W+)*"
+    r"(?:(?:can|could) (?:you|u) |(?:please|pls) )?"
+    r"(?:(?:show|open|give|send) (?:me )?|tell me (?:more )?about |more (?:info |details )?(?:on |about )"
+    r"|i(?:'?ll| will)? (?:take|go (?:with|for)) |i(?:'d| would)? (?:like|want) |what about |how about "
+    r"|(?:start|sign) me (?:up )?(?:on|for) |let'?s (?:start|do|go with) |i'?ll (?:start|do) )?"
+    r"(?:the |number |no\.? ?|# ?|course |option )?"
+    r"(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|[1-9]|10)"
+    r"(?: (?:one|course|option))?(?: (?:please|pls|plz|thanks|then))?[\s?.!]*$"
+)
+_COMPARATIVE_FILTERS = {
+    "cheaper": "cheap", "cheapest": "cheap", "shorter": "short", "easier": "beginner", "simpler": "beginner",
+    "easiest": "beginner",
+}  # fmt: skip
+_SHORTEST_WORDS = frozenset({"shortest", "quickest", "fastest"})
+_FILTER_LINKS = frozenset({"in", "with", "for"})  # "in spanish", "with ects", "for beginners"
+# Words that leave a message about the results shown, not a new topic ("any free ones?",
+# "only the online ones pls", "which is the cheapest")
+_ABOUT_THE_RESULTS = frozenset(
+    """any only just the a one ones them those these of which is are what whats there do you have got
+    show me some something anything please pls plz ok okay hmm but and with in or than list for""".split()
+)
+
+
+def _after_results(folded: str) -> Understanding | None:
+    """What a message right after a page of search results asks for: a course on it by its
+    position ("the second one"), or the same results narrowed ("any free ones?", "cheaper ones?",
+    "which is the shortest")."""
+    said = folded.strip(" ?!.")
+    picked = _PICK.match(said)
+    if picked is not None:
+        n = picked.group("n")
+        return Understanding("pick", {"pick": 1.0}, pick=_POSITIONS.get(n) or int(n))
+    words = re.findall(r"[\w'’]+", said)
+    wanted = [_COMPARATIVE_FILTERS.get(w, w) for w in words]
+    facets, rest = parse_filters(" ".join(wanted))
+    shortest = any(w in _SHORTEST_WORDS for w in words)
+    left = [w for w in rest.split() if w not in _ABOUT_THE_RESULTS and w not in _SHORTEST_WORDS]
+    if (facets.active or shortest) and not left:
+        kept = " ".join(w for w in wanted if w not in _ABOUT_THE_RESULTS or w in _FILTER_LINKS)
+        return Understanding("search", {"search": 1.0}, query=kept, like_results=True)
+    return None
 
 
 def _after_a_card(folded: str) -> Understanding | None:

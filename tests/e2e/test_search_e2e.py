@@ -176,3 +176,32 @@ async def test_asking_for_help_to_decide_between_courses_opens_advise_me(harness
     """ "help me decide which…" wants a shortlist: the advise-me flow, not a search for "decide"."""
     goal = await harness.say("help me decide which course to go for, i'm going round in circles")
     assert "What is your goal?" in text_of(goal)
+
+
+async def test_a_course_on_the_results_is_opened_by_its_position_in_words(
+    harness: BotHarness, searches: list[str]
+) -> None:
+    """ "the second one" right after a results page opens that course's card (with a way back
+    to the page), from the stored ranking; a position the list lacks is said kindly."""
+    results = (await harness.say("python"))[0]
+    second = shown(results)[1]
+    [card] = await harness.say("the second one")
+    course = catalog(harness).courses[second]
+    assert html_to_text(course.title) in text_of([card]) or course.title in text_of([card])
+    assert any(data.startswith("s:") for _, data in buttons(card)), buttons(card)  # back to the results
+    assert searches == ["python"]  # no new search
+    await harness.say("excel")
+    [too_far] = await harness.say("the ninth one")
+    assert "That list has" in text_of([too_far])
+    [fresh] = await harness.say("the first one")  # nothing was listed last: not a pick
+    assert "That list has" not in text_of([fresh])
+
+
+async def test_filters_typed_after_the_results_narrow_that_search(harness: BotHarness) -> None:
+    """ "any free ones?" after the results for python: the same search with the free filter."""
+    await harness.say("python")
+    [narrowed] = await harness.say("any free ones?")
+    text = text_of([narrowed])
+    assert "Filters: free" in text and "python" in text.lower()
+    by_id = catalog(harness).courses
+    assert shown(narrowed) and all(by_id[t].price == 0 for t in shown(narrowed))

@@ -991,3 +991,45 @@ def test_a_short_question_about_it_right_after_an_answer_stays_on_that_topic(
     got = understander.understand(text, Context(last_faq_id=previous))
     assert got.kind == "faq" and got.match is not None and got.match.best is not None
     assert got.match.best.entry.id == entry
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("the second one", 2),
+        ("number 3", 3),
+        ("tell me more about the first", 1),
+        ("ok the 4th one please", 4),
+        ("start me on the 2nd one", 2),
+        ("5", 5),
+    ],
+)
+def test_a_position_typed_after_results_picks_that_course(
+    understander: Understander, text: str, position: int
+) -> None:
+    got = understander.understand(text, Context(after_results=True))
+    assert (got.kind, got.pick) == ("pick", position)
+    assert understander.understand(text).kind != "pick"  # with no results shown, no pick
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("any free ones?", "free"),
+        ("cheaper ones?", "cheap"),
+        ("which is the shortest", "shortest"),
+        ("only the online ones pls", "online"),
+        ("in spanish?", "in spanish"),
+    ],
+)
+def test_filters_typed_after_results_narrow_them(understander: Understander, text: str, query: str) -> None:
+    got = understander.understand(text, Context(after_results=True))
+    assert (got.kind, got.query, got.like_results) == ("search", query, True)
+
+
+@pytest.mark.parametrize("text", ["first aid", "free python", "is it free?", "what is a microcredential"])
+def test_a_new_topic_or_question_after_results_is_not_about_them(
+    understander: Understander, text: str
+) -> None:
+    got = understander.understand(text, Context(after_results=True))
+    assert got.kind != "pick" and not got.like_results
