@@ -796,7 +796,8 @@ class CourseSearch:
 
     def concepts(self, text: str) -> tuple[list[Concept], list[str]]:
         """The query cut into concepts, and the words the catalogue never uses."""
-        words = self._split_joined(self._joined(normalise(_mark_r(text)).split()))
+        plain = normalise(_mark_r(_GO_VERB.sub(r"\g<before>", text)))
+        words = self._split_joined(self._joined(plain.split()))
         words = self._skill_typos([w if w in FILLER else self._correct(w) for w in words])
         items = self._expand_aliases(words)
         concepts: list[Concept] = []
@@ -1416,6 +1417,14 @@ def _without_pronoun_it(text: str) -> str:
     if normalise(text) == "it":  # a bare "IT" (or "it", lowercased on the way) names the field
         return text
     return _PRONOUN_IT.sub(" ", text)
+
+
+# "which one to go for", "i'll go with the first": the verb, not the Go language
+_GO_VERB = re.compile(
+    r"\b(?P<before>to|ll|will|gonna|should|could|can|lets|i|we)\s+go"
+    r"(?=\s+(?:for|with|ahead|back|on|through|into|over)\b)",
+    re.IGNORECASE,
+)
 
 
 def _mark_r(text: str) -> str:

@@ -90,10 +90,20 @@ _SOMETHING_TO_LEARN = re.compile(
     r"help\s+(?:me\s+)?(?:with\s+)?)\s*(?P<q>.+)$"  # "something to help me keep the books for my farm"
 )
 # "can you recommend a course for me", "what should i study": advice, with no skill yet.
+# (after "ok", "yes please", "hmm": "ok can u recommend me something", "any suggestions?")
+_ADVICE_OPENING = (
+    r"^(?:(?:ok|okay|so|alright|right|yes|yeah|yep|sure|hmm+|well|and)\W+)*(?:(?:please|pls)\s+)?"
+)
 _ADVICE = re.compile(
-    r"^(?:can|could|would)\s+you\s+(?:please\s+)?(?:recommend|suggest|find)(?:\s+me)?\s+(?:a|some|any)\s+"
-    r"(?:good\s+)?(?:courses?|microcredentials?)(?:\s+for\s+me)?$|^(?:recommend|suggest)\s+(?:me\s+)?(?:a|some)\s+"
-    r"(?:good\s+)?(?:courses?|microcredentials?)$|^what\s+(?:should|could)\s+i\s+(?:study|learn)$|"
+    _ADVICE_OPENING + r"(?:"
+    r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:recommend|suggest|find)(?:\s+me)?\s+"
+    r"(?:(?:a|some|any)\s+(?:good\s+)?(?:courses?|microcredentials?)|something|anything|one|some)"
+    r"(?:\s+(?:good|for me|then))?"
+    r"|what\s+(?:should|could)\s+i\s+(?:study|learn|take)(?:\s+(?:then|next|first))?"
+    r"|what\s+(?:do|would)\s+(?:you|u)\s+(?:recommend|suggest)(?:\s+for\s+me)?"
+    r"|(?:any|got any|have you got any|do (?:you|u) have any)\s+(?:recommendations|suggestions|recs)"
+    r"(?:\s+for\s+me)?"
+    r")$|"
     r"^(?:i\s+)?(?:need|want)\s+(?:some\s+)?advice\s+on\s+(?:a\s+)?(?:courses?|what to study)$|^advise\s+me$|"
     r"^(?:so\s+|ok\s+)?(?:what|which)\s+(?:courses?|microcredentials?)\s+"
     r"(?:do you have|have you got|you got|u got|do u have|ya got|you have|"

@@ -75,6 +75,12 @@ def test_after_which_skill_the_next_text_is_a_skill(understander: Understander, 
         ("any beginner courses in marketing?", "beginner courses in marketing"),
         ("can you recommend a course for me", ""),
         ("what should i study", ""),
+        # advice asked for after an opener, or with no course word
+        ("ok can u recommend me something", ""),
+        ("yes please recommend something", ""),
+        ("hmm any suggestions?", ""),
+        ("ok what do you suggest", ""),
+        ("alright, recommend me a course", ""),
         # the learned plan signal once read this as "pause": a known skill asked for is a search
         ("project mgmt course pls", "project mgmt course"),
         ("trying to become a web developer, which courses have you got", "web developer"),
@@ -1033,3 +1039,10 @@ def test_a_new_topic_or_question_after_results_is_not_about_them(
 ) -> None:
     got = understander.understand(text, Context(after_results=True))
     assert got.kind != "pick" and not got.like_results
+
+
+def test_go_as_a_verb_is_not_the_go_language(understander: Understander) -> None:
+    assert understander.understand("not sure which one to go for").kind == "faq"
+    learn_go = understander.understand("i want to learn go")
+    assert (learn_go.kind, learn_go.query) == ("search", "go")
+
