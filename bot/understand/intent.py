@@ -825,6 +825,14 @@ class Understanding:
     pick: int = 0  # pick: the course at this position (from 1) of the results shown just before
 
 
+_GREETING_OPENING = re.compile(
+    r"^\s*(?:hi+|hello+|hey+|heya|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day))"
+    r"(?:\s+(?:there|all|everyone|bot|team|again))?\s*(?:[!,.:;]+|\s-+)\s*",
+    re.IGNORECASE,
+)
+GREETED_WORDS = 3  # what follows a greeting is the message when it is this long
+
+
 @dataclass
 class Understander:
     faq: Faq
@@ -847,6 +855,18 @@ class Understander:
 
     def understand(self, text: str, context: Context | None = None) -> Understanding:
         context = context or Context()
+        greeted = _GREETING_OPENING.match(text)
+        if greeted is not None and len(text[greeted.end() :].split()) >= GREETED_WORDS:
+            # "hi there! i run a small bakery and want more customers online": what follows the
+            # greeting is what the learner wants, when it asks for something; else ("good
+            # morning! just got off the night shift") the whole message is small talk
+            rest = text[greeted.end() :]
+            after = self.understand(rest, context)
+            plain_command = after.kind == "plan" and plan_action(" ".join(fold(rest).split())) is not None
+            # (a search only when sure it is one: not "hope you're well", a phrase tried as a topic)
+            sure_search = after.kind == "search" and after.scores.get("search", 0.0) > 0
+            if after.kind in ("faq", "care", "urgent", "language") or sure_search or plain_command:
+                return after
         folded = " ".join(fold(text).split())
         if not folded.strip(" ?!.,"):
             return Understanding("offtopic")

@@ -363,6 +363,8 @@ def test_careers_map_to_their_skills(search: CourseSearch) -> None:
         ("i'm 50 and want to learn computers for work", "digital beginner"),
         ("i like drawing, can i do smth digital with it", "graphic designer"),
         ("want to start a youtube channel what should i learn", "social media manager"),
+        ("i run a small bakery and want to get more customers online", "digital marketer"),
+        ("i want to promote my small cleaning business", "digital marketer"),
     ],
 )
 def test_a_career_is_read_whatever_else_the_learner_says_unless_it_names_a_skill(

@@ -1046,3 +1046,21 @@ def test_go_as_a_verb_is_not_the_go_language(understander: Understander) -> None
     learn_go = understander.understand("i want to learn go")
     assert (learn_go.kind, learn_go.query) == ("search", "go")
 
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("hello! do you have any excel courses", "search"),
+        ("hi there! i run a small bakery and want to get more customers online", "search"),
+        ("good morning! pause my reminders please", "plan"),
+        ("hi, what is a microcredential", "faq"),
+        # what follows asks for nothing: the whole message is small talk
+        ("Good morning, I hope you are well.", "smalltalk"),
+        ("hi there, how are you?", "smalltalk"),
+    ],
+)
+def test_what_follows_a_greeting_is_what_the_learner_wants(
+    understander: Understander, text: str, kind: str
+) -> None:
+    assert understander.understand(text).kind == kind
+
