@@ -31,6 +31,7 @@ from app.update_processor import ChatOrderedProcessor
 from bot import welcome as texts
 from bot.callbacks import (
     CourseCard,
+    CourseQuestion,
     FaqAnswer,
     FaqTopic,
     FaqTopics,
@@ -96,7 +97,7 @@ def build_application(
     return application
 
 
-FAQ_BUTTONS = (FaqTopics, FaqTopic, FaqAnswer)
+FAQ_BUTTONS = (FaqTopics, FaqTopic, FaqAnswer, CourseQuestion)
 
 
 def _register_handlers(application: BotApplication) -> None:

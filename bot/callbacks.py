@@ -133,6 +133,15 @@ class FaqAnswer(CallbackData):
 
 
 @dataclasses.dataclass(frozen=True)
+class CourseQuestion(CallbackData):
+    """An FAQ answer about one course first (offered as "Did you mean…?" right after its card)."""
+
+    prefix: ClassVar[str] = "f:c"
+    course_id: int
+    entry_id: str
+
+
+@dataclasses.dataclass(frozen=True)
 class SearchFor(CallbackData):
     """Run a catalogue search for `query` (cut to fit the 64 bytes)."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.callbacks import FaqAnswer, FaqTopic, FaqTopics
+from bot.callbacks import CourseQuestion, FaqAnswer, FaqTopic, FaqTopics
 from bot.faq import replies as answers
 from handlers.common import send, show
 from handlers.context import BotContext
@@ -16,7 +16,8 @@ async def faq_command(update: Update, context: BotContext) -> None:
 
 
 async def faq_button(update: Update, context: BotContext) -> None:
-    """Topic menu (`FaqTopics`), a topic's questions (`FaqTopic`), an answer (`FaqAnswer`, new message)."""
+    """Topic menu (`FaqTopics`), a topic's questions (`FaqTopic`), an answer (`FaqAnswer`, new
+    message; `CourseQuestion`: about a course first)."""
     query = update.callback_query
     assert query is not None
     faq = context.core.faq
@@ -24,6 +25,13 @@ async def faq_button(update: Update, context: BotContext) -> None:
     if answer is not None and answer.entry_id in faq.by_id:
         await query.answer()
         await send(update, answers.answer(faq, faq.by_id[answer.entry_id]))
+        return
+    about = CourseQuestion.parse(query.data)
+    if about is not None and about.entry_id in faq.by_id:
+        # a "Did you mean…?" right after a course card: that course's own fields first
+        await query.answer()
+        course = context.core.catalog.get(about.course_id)
+        await send(update, answers.answer(faq, faq.by_id[about.entry_id], course))
         return
     topic = FaqTopic.parse(query.data)
     if topic is not None:

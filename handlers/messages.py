@@ -82,7 +82,9 @@ async def free_text(update: Update, context: BotContext) -> None:
     elif understood.kind == "faq":
         await _answer(update, context, understood)
     elif understood.kind == "suggest" and understood.match is not None:
-        await send(update, answers.did_you_mean(understood.match))
+        learner = context.learner
+        card = learner.last_course_id if understood.about_course and learner is not None else None
+        await send(update, answers.did_you_mean(understood.match, card))
     elif understood.kind == "clarify":
         await send(update, _clarify(understood))
     elif understood.kind == "smalltalk" and understood.match and understood.match.smalltalk:

@@ -9,7 +9,7 @@ Callback data used here (handled in `handlers/faq.py` and `handlers/search.py`):
 
 from __future__ import annotations
 
-from bot.callbacks import FaqAnswer, FaqTopic, FaqTopics, MenuChoice, SearchFor
+from bot.callbacks import CourseQuestion, FaqAnswer, FaqTopic, FaqTopics, MenuChoice, SearchFor
 from bot.catalog.search import CourseInfo
 from bot.faq.matcher import Faq, FaqEntry, Match, SmalltalkIntent, pick_reply
 from bot.replies import Button, Reply, esc, shorten
@@ -83,14 +83,21 @@ def answer(faq: Faq, entry: FaqEntry, course: CourseInfo | None = None) -> Reply
     return Reply(text, rows)
 
 
-def did_you_mean(match: Match) -> Reply:
-    """Not sure: offer the closest questions as buttons rather than guess."""
+def did_you_mean(match: Match, course_id: int | None = None) -> Reply:
+    """Not sure: offer the closest questions as buttons rather than guess. Right after a
+    course card (`course_id`), a question its fields answer is answered about it first."""
     rows = [
-        [Button(shorten(scored.entry.question, 60), data=FaqAnswer(scored.entry.id))]
+        [Button(shorten(scored.entry.question, 60), data=_asked(scored.entry.id, course_id))]
         for scored in match.ranked[:3]
     ]
     rows.append([TOPIC_MENU_BUTTON])
     return Reply("I'm not quite sure what you mean. Did you mean one of these?", rows)
+
+
+def _asked(entry_id: str, course_id: int | None) -> FaqAnswer | CourseQuestion:
+    if course_id is not None and entry_id in COURSE_AWARE_ENTRIES:
+        return CourseQuestion(course_id, entry_id)
+    return FaqAnswer(entry_id)
 
 
 def fallback() -> Reply:

@@ -48,6 +48,20 @@ async def test_a_question_after_a_course_card_is_answered_about_that_course(harn
     assert "a sample course from a fictional provider" in text
 
 
+async def test_a_did_you_mean_after_a_course_card_answers_about_that_course(harness: BotHarness) -> None:
+    """ "how many hours a week would i need" after a card: the matcher is unsure, so it asks;
+    the question tapped is answered from that course's own fields first."""
+    course = next(c for c in _courses(harness) if c.workload_hours)
+    results = await harness.say(course.title)
+    await harness.press(harness.message_of(results[-1]), CourseCard(course.id).pack())
+    [unsure] = await harness.say("how many hours a week would i need")
+    assert "Did you mean" in text_of([unsure])
+    about = next((d for _, d in buttons(unsure) if d.startswith("f:c:")), None)
+    assert about is not None, buttons(unsure)
+    answer = await harness.press(harness.message_of(unsure), about)
+    assert f"About {course.title}" in text_of(answer), text_of(answer)
+
+
 async def test_a_care_message_gets_a_warm_reply_not_the_fallback(harness: BotHarness) -> None:
     replies = await harness.say("I'm so stressed about my exams, I feel like giving up")
     text = text_of(replies)
