@@ -28,6 +28,7 @@ from bot.study.parse import BACK, CANCEL
 from handlers import stored
 from handlers.common import send, show
 from handlers.context import BotContext
+from handlers.search import shortlist_shown
 
 ADVICE = "advice"
 GOAL, LEVEL, BUDGET, HOURS, MODE = range(5)
@@ -155,6 +156,7 @@ async def chose_mode(update: Update, context: BotContext) -> int:
         return ConversationHandler.END
     advice = await asyncio.to_thread(advise.shortlist, context.core.catalog, answers)
     await show(update, course_replies.advice_shortlist(advice))
+    shortlist_shown(context, [pick.course.id for pick in advice.picks])
     return ConversationHandler.END
 
 

@@ -18,7 +18,15 @@ from bot.understand.intent import Context, Understanding
 from handlers import study
 from handlers.common import send
 from handlers.context import BotContext
-from handlers.search import ASK_FOR_SKILL, LAST_RESULTS, pick_from_results, recall_results, run_search
+from handlers.search import (
+    ASK_FOR_SKILL,
+    LAST_RESULTS,
+    LAST_SHORTLIST,
+    pick_from_results,
+    pick_from_shortlist,
+    recall_results,
+    run_search,
+)
 
 MAX_TEXT = 500  # longer messages are read up to here: nobody asks an FAQ in 4,000 characters
 
@@ -34,7 +42,7 @@ def conversation_context(context: BotContext) -> Context:
         expecting_skill=bool(data.get(EXPECTING_SKILL)),
         last_course_id=learner.last_course_id if learner is not None else None,
         last_faq_id=data.get(LAST_FAQ) if isinstance(data.get(LAST_FAQ), str) else None,
-        after_results=isinstance(data.get(LAST_RESULTS), str),
+        after_results=isinstance(data.get(LAST_RESULTS), str) or bool(data.get(LAST_SHORTLIST)),
     )
 
 
@@ -44,6 +52,7 @@ def remember(context: BotContext, *, expecting_skill: bool = False, last_faq: st
     context.user_data[EXPECTING_SKILL] = expecting_skill
     context.user_data[LAST_FAQ] = last_faq
     context.user_data[LAST_RESULTS] = None  # run_search notes a new page when it shows one
+    context.user_data[LAST_SHORTLIST] = None
 
 
 async def ask_for_skill(update: Update, context: BotContext) -> None:
@@ -63,10 +72,13 @@ async def free_text(update: Update, context: BotContext) -> None:
         remember(context)
         return
     understood = core.understander.understand(text, conversation_context(context))
-    results = context.user_data.get(LAST_RESULTS) if context.user_data is not None else None
+    data = context.user_data if context.user_data is not None else {}
+    results, shortlist = data.get(LAST_RESULTS), data.get(LAST_SHORTLIST)
     remember(context)
     if understood.kind == "pick" and isinstance(results, str):
         await pick_from_results(update, context, results, understood.pick)
+    elif understood.kind == "pick" and isinstance(shortlist, list):
+        await pick_from_shortlist(update, context, shortlist, understood.pick)
     elif understood.kind == "search":
         query = understood.query
         if understood.like_course:

@@ -28,6 +28,8 @@ EXPIRED = "This search has expired. Please search again."
 # user_data: the results page shown last ("<search id>:<page>:<facets>"), for "the second one"
 # or "any free ones?" typed right after it; None once anything else was shown
 LAST_RESULTS = "last_results"
+# ... or the ids of the "Advise me" shortlist shown last, in its order
+LAST_SHORTLIST = "last_shortlist"
 MAX_QUERY_CHARS = 100
 INLINE_RESULTS = 10
 
@@ -68,6 +70,31 @@ def _shown(context: BotContext, results: str | None) -> None:
     """Note which results page (if any) the learner saw last."""
     if context.user_data is not None:
         context.user_data[LAST_RESULTS] = results
+        context.user_data[LAST_SHORTLIST] = None
+
+
+def shortlist_shown(context: BotContext, course_ids: list[int]) -> None:
+    """Note the shortlist the learner saw last ("the second one" typed next opens its card)."""
+    if context.user_data is not None:
+        context.user_data[LAST_RESULTS] = None
+        context.user_data[LAST_SHORTLIST] = list(course_ids)
+
+
+async def pick_from_shortlist(
+    update: Update, context: BotContext, course_ids: list[int], position: int
+) -> None:
+    """ "the second one" right after the "Advise me" shortlist: that course's card."""
+    user = update.effective_user
+    if user is None:
+        return
+    courses = [c for c in (context.core.catalog.get(i) for i in course_ids) if c is not None]
+    if not 1 <= position <= len(courses):
+        await send(update, Reply(f"The shortlist has {len(courses)}: tap one, or send its number."))
+        return
+    course = courses[position - 1]
+    await remember_course(context.core.db, user.id, course.id)
+    await send(update, course_replies.course_card(course))
+    _shown(context, None)
 
 
 async def recall_results(

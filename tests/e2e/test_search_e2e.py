@@ -205,3 +205,16 @@ async def test_filters_typed_after_the_results_narrow_that_search(harness: BotHa
     assert "Filters: free" in text and "python" in text.lower()
     by_id = catalog(harness).courses
     assert shown(narrowed) and all(by_id[t].price == 0 for t in shown(narrowed))
+
+
+async def test_a_course_on_the_advice_shortlist_is_opened_by_its_position(harness: BotHarness) -> None:
+    """ "the second one" right after the "Advise me" shortlist opens that course's card."""
+    goal = (await harness.say("/advise"))[0]
+    message = harness.message_of((await harness.press(harness.message_of(goal), "a:g:data analyst"))[0])
+    for data in ("a:l:beginner", "a:b:any", "a:h:5"):
+        await harness.press(message, data)
+    shortlist = (await harness.press(message, "a:o:any"))[0]
+    second = [int(d.split(":")[1]) for _, d in buttons(shortlist) if d.startswith("c:")][1]
+    [card] = await harness.say("the second one")
+    course = catalog(harness).courses[second]
+    assert course.title in html_to_text(text_of([card])) and "Workload:" in text_of([card])
