@@ -46,6 +46,22 @@ FUNCTION_WORDS = {
     "nl": "wat hoe waar kan ik een het de en niet is zijn kost kosten voor met ook mijn precies".split(),
     "pl": "co jak ile czy jest są nie się na w z do dla mogę moge kosztuje to".split(),
 }
+# Words a short question opens with in each language ("quanto dura?", "¿cuánto dura?", "wie
+# lange?", "ile trwa?"): with a question mark and no English small word, two to four words
+# are enough, the detector choosing among the languages the first word belongs to.
+QUESTION_OPENERS = {
+    "es": (
+        "qué que cuánto cuanto cuánta cuanta cuántos cuantos cómo como dónde donde cuándo cuando"
+        " es hay puedo tiene"
+    ).split(),
+    "de": "was wie wo wann warum gibt kann kostet sind welche wieviel wieso".split(),
+    "fr": "combien comment quand où quoi quel quelle quels c'est est-ce puis-je y-a-t-il".split(),
+    "it": "quanto quanta quanti quante come dove quando cosa che è posso ci costa quale".split(),
+    "pt": "quanto quanta quantos quantas como onde quando é posso tem qual quais".split(),
+    "nl": "hoe wat waar wanneer kan zijn heeft welke hoeveel".split(),
+    "pl": "ile jak gdzie kiedy co czy jest mogę moge który ktory".split(),
+}
+SHORT_QUESTION_WORDS = 4
 _ENGLISH_WORDS = frozenset(
     "the a an is are what how do does can i you it this that of to in for with and or my me be"
     " just want need have has will would should about your im i'm don't dont not".split()
@@ -94,7 +110,20 @@ class Languages:
             foreign = sum(1 for t in tokens if t and not is_english_word(t))
             if 2 * foreign >= len(tokens):
                 return str(code)
-        return self._by_function_words(counts, english, str(code))
+        by_words = self._by_function_words(counts, english, str(code))
+        return by_words if by_words is not None else self._short_question(text, tokens, english)
+
+    def _short_question(self, text: str, tokens: list[str], english: int) -> str | None:
+        """The language of a short question ("quanto dura?", "wie lange?") the detector is
+        unsure of: one whose question words the first word is, the detector's likeliest."""
+        words = [t for t in tokens if t]
+        if english or not 2 <= len(words) <= SHORT_QUESTION_WORDS or not text.rstrip().endswith("?"):
+            return None
+        candidates = [code for code in self.replies if words[0] in QUESTION_OPENERS.get(code, ())]
+        if not candidates or 2 * sum(1 for w in words if is_english_word(w)) > len(words):
+            return None
+        ranked = _identifier(tuple(sorted(self.replies))).rank(text)
+        return next((str(code) for code, _ in ranked if code in candidates), candidates[0])
 
     def distress(self, text: str) -> tuple[str, Literal["urgent", "care"]] | None:
         """The language and level of a message that says, in one of our languages, that the

@@ -93,6 +93,25 @@ def test_short_messages_are_recognised_by_their_function_words(text: str, langua
     assert load_languages(CONTENT).detect(text) == language
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("wie lange?", "de"),
+        ("ile trwa?", "pl"),
+        ("¿cuánto dura?", "es"),
+        ("è gratis?", "it"),
+        ("quanto tempo demora?", "pt"),
+    ],
+)
+def test_a_short_question_is_known_by_the_word_it_opens_with(text: str, language: str) -> None:
+    assert load_languages(CONTENT).detect(text) == language
+
+
+@pytest.mark.parametrize("text", ["what is it?", "como?", "python kurs", "como funciona python"])
+def test_a_short_question_needs_its_question_mark_and_two_words(text: str) -> None:
+    assert load_languages(CONTENT).detect(text) is None
+
+
 def test_a_tie_of_small_words_goes_to_the_detector_s_choice_among_them() -> None:
     languages = load_languages(CONTENT)
     tied = {"es": 2, "pt": 2, "it": 0}
