@@ -170,7 +170,7 @@ AUDIENCES = frozenset(
     chefs cooks artists musicians writers photographers farmers growers drivers cleaners builders
     retailers shopkeepers hairdressers therapists pharmacists paramedics firefighters police veterans
     bankers receptionists administrators librarians journalists coaches trainers tutors makers creators
-    gardeners mechanics technicians academics lecturers graduates students jobseekers
+    gardeners mechanics technicians academics lecturers graduates students jobseekers owners owner
 """.split()
 )
 # Sectors an audience belongs to: a course whose title names another sector is made for that

@@ -1727,12 +1727,21 @@ _ABOUT_THE_RESULTS = frozenset(
 )
 
 
+# "how much is the first one", "is the second one free?", "what about the third": a question
+# about a course on the list, which its card answers
+_ASKED_ABOUT_ONE = re.compile(
+    r"^(?:[\w']+\s+){0,5}the\s+(?P<n>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"
+    r"(?:\s+(?:one|course|option))?"
+    r"(?:\s+(?:free|online|self[\s-]?paced|any good|good|worth it|like))?[\s?.!]*$"
+)
+
+
 def _after_results(folded: str) -> Understanding | None:
     """What a message right after a page of search results asks for: a course on it by its
     position ("the second one"), or the same results narrowed ("any free ones?", "cheaper ones?",
     "which is the shortest")."""
     said = folded.strip(" ?!.")
-    picked = _PICK.match(said)
+    picked = _PICK.match(said) or _ASKED_ABOUT_ONE.match(said)
     if picked is not None:
         n = picked.group("n")
         return Understanding("pick", {"pick": 1.0}, pick=_POSITIONS.get(n) or int(n))

@@ -570,6 +570,15 @@ def test_a_clause_about_the_learner_and_their_weekly_hours_are_no_topic(
     assert result.understood == understood and not result.left_out and result.ranked
 
 
+def test_owners_are_whom_a_course_is_for(search: CourseSearch) -> None:
+    """ "cybersecurity for small business owners": the course for small businesses first, and
+    the other cybersecurity courses after it ("owners" is who, not a second topic)."""
+    result = search.search("cybersecurity for small business owners")
+    first = search.courses[result.ranked[0]]
+    assert first.key == "tidewater-cyber-security-for-small-businesses"
+    assert len(result.ranked) > 1 and not result.left_out
+
+
 def test_an_aside_is_kept_when_the_topic_is_in_it(search: CourseSearch) -> None:
     """ "my english is ok but i need it for business emails": the clause after "but" is the
     topic, nothing before it is one."""

@@ -1008,6 +1008,9 @@ def test_a_short_question_about_it_right_after_an_answer_stays_on_that_topic(
         ("ok the 4th one please", 4),
         ("start me on the 2nd one", 2),
         ("5", 5),
+        # a question about one of them: its card answers it
+        ("how much is the first one", 1),
+        ("is the second one free?", 2),
     ],
 )
 def test_a_position_typed_after_results_picks_that_course(
@@ -1033,7 +1036,16 @@ def test_filters_typed_after_results_narrow_them(understander: Understander, tex
     assert (got.kind, got.query, got.like_results) == ("search", query, True)
 
 
-@pytest.mark.parametrize("text", ["first aid", "free python", "is it free?", "what is a microcredential"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "first aid",
+        "free python",
+        "is it free?",
+        "what is a microcredential",
+        "tell me about the first aid course",
+    ],
+)
 def test_a_new_topic_or_question_after_results_is_not_about_them(
     understander: Understander, text: str
 ) -> None:
