@@ -825,6 +825,16 @@ class Understanding:
     pick: int = 0  # pick: the course at this position (from 1) of the results shown just before
 
 
+# "my son is 15", "a man of 58", "in their 70s", "over 60", "17yo", "too old": an age said
+_AGE_SAID = re.compile(
+    r"\b(?:i\s*a?m|im|he\s*is|hes|she\s*is|shes|aged?|(?:son|daughter|brother|sister|mum|mom|dad|father|mother|"
+    r"kid|child|husband|wife|partner|grandson|granddaughter)\s+is)\s+(?:only\s+|just\s+)?(?:1[3-9]|[2-9][0-9])\b(?!\s*%)"
+    r"|\b(?:1[3-9]|[2-9][0-9])\s*(?:yo|y/o|years? old|yrs? old)\b"
+    r"|\bin\s+(?:my|his|her|their)\s+(?:teens|[2-9]0s)\b|\b(?:over|under)\s+[1-9]0s?\b|\btoo\s+(?:old|young)\b"
+)
+AGE_ENTRY = "age"
+AGE_AMONG = 3  # ... answered when the matcher offers it among this many
+AGE_WORDS = 25  # ... in a message this short (a longer story says its age in passing)
 _GREETING_OPENING = re.compile(
     r"^\s*(?:hi+|hello+|hey+|heya|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day))"
     r"(?:\s+(?:there|all|everyone|bot|team|again))?\s*(?:[!,.:;]+|\s-+)\s*",
@@ -1189,6 +1199,13 @@ class Understander:
                 found = self._match_once(sentence)
                 if found.kind == "answer":
                     return found
+        short = len(text.split()) <= AGE_WORDS
+        if match.kind == "suggest" and short and _AGE_SAID.search(" ".join(fold(text).split())):
+            # "my son is 15, can he do one", "what about people in their 70s": the age asked
+            # about, when the matcher offers that question among the closest
+            age = next((s for s in match.ranked[:AGE_AMONG] if s.entry.id == AGE_ENTRY), None)
+            if age is not None:
+                return Match("answer", (age, *(s for s in match.ranked if s is not age)))
         if match.kind == "suggest":
             # "whats the price on this one, i cant see it": a question, then a remark about it
             head, comma, rest = text.partition(",")

@@ -1076,3 +1076,25 @@ def test_what_follows_a_greeting_is_what_the_learner_wants(
 ) -> None:
     assert understander.understand(text).kind == kind
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son is 15 can he do one",
+        "what about people in their 70s, my dad wants to try one",
+        "what if im over 60 tho",
+    ],
+)
+def test_an_age_said_with_an_unsure_question_is_the_age_question(
+    understander: Understander, text: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "age"
+
+
+def test_a_score_is_no_age(understander: Understander) -> None:
+    got = understander.understand("i got 48% and pass is 50, whats next")
+    best = got.match.best if got.match is not None else None
+    assert not (got.kind == "faq" and best is not None and best.entry.id == "age")
