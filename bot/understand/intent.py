@@ -830,9 +830,27 @@ _AGE_SAID = re.compile(
     r"\b(?:i\s*a?m|im|he\s*is|hes|she\s*is|shes|aged?|(?:son|daughter|brother|sister|mum|mom|dad|father|mother|"
     r"kid|child|husband|wife|partner|grandson|granddaughter)\s+is)\s+(?:only\s+|just\s+)?(?:1[3-9]|[2-9][0-9])\b(?!\s*%)"
     r"|\b(?:1[3-9]|[2-9][0-9])\s*(?:yo|y/o|years? old|yrs? old)\b"
-    r"|\bin\s+(?:my|his|her|their)\s+(?:teens|[2-9]0s)\b|\b(?:over|under)\s+[1-9]0s?\b|\btoo\s+(?:old|young)\b"
+    r"|\bin\s+(?:my|his|her|their)\s+(?:teens|[2-9]0s)\b|\b(?:over|under)\s+[1-9]0s?\b"
 )
 AGE_ENTRY = "age"
+COST_ENTRY = "cost"
+# "how much", "cost me", "any free ones", "do i have to pay", "fees", "are they dear": the price asked
+_PRICE_ASKED = re.compile(
+    r"\b(?:how much|costs?|costing|prices?|priced|pay|paying|fees?|free|cheap|expensive|dear|money|"
+    r"dollars?|euros?|pounds?)\b|[$£€]"
+)
+# ... said of courses ("are any of them free", "whats that gonna cost me"), not of a boiler service
+_OF_COURSES = re.compile(
+    r"\b(?:they|them|these(?! days)|those|it|one|ones|this|that|courses?|microcredentials?|"
+    r"micro credentials?|class(?:es)?|modules?|exams?|certificates?|programmes?|programs?|enrol\w*|sign up|"
+    r"study|studying)\b"
+)
+# ... but help paying, money back, who pays or what it earns are other questions
+_NOT_THE_PRICE = re.compile(
+    r"\b(?:help|funding|funded|fund|grants?|support|scholarships?|bursar(?:y|ies)|discounts?|refunds?|back|"
+    r"employers?|company|work|boss|real|scam|legit|salary|raise|earn|more money|unemployed|students?|"
+    r"dollars or|euros or|shown|missing|double check|legal|tuition|school)\b"
+)
 AGE_AMONG = 3  # ... answered when the matcher offers it among this many
 AGE_WORDS = 25  # ... in a message this short (a longer story says its age in passing)
 _GREETING_OPENING = re.compile(
@@ -1206,6 +1224,16 @@ class Understander:
             age = next((s for s in match.ranked[:AGE_AMONG] if s.entry.id == AGE_ENTRY), None)
             if age is not None:
                 return Match("answer", (age, *(s for s in match.ranked if s is not age)))
+        folded = " ".join(fold(text).split())
+        price = _PRICE_ASKED.search(folded) and _OF_COURSES.search(folded)
+        asks_price = price and not _NOT_THE_PRICE.search(folded) and not _NAMES_THE_BOT.search(folded)
+        if match.kind == "suggest" and short and asks_price and not self._names_a_known_skill(folded):
+            # "are any of them free or do you always have to pay", "whats that gonna cost me": the
+            # price asked about, when the matcher offers that question among the closest (not
+            # "need something cheap in accounting", a search)
+            cost = next((s for s in match.ranked[:AGE_AMONG] if s.entry.id == COST_ENTRY), None)
+            if cost is not None:
+                return Match("answer", (cost, *(s for s in match.ranked if s is not cost)))
         if match.kind == "suggest":
             # "whats the price on this one, i cant see it": a question, then a remark about it
             head, comma, rest = text.partition(",")

@@ -1098,3 +1098,36 @@ def test_a_score_is_no_age(understander: Understander) -> None:
     got = understander.understand("i got 48% and pass is 50, whats next")
     best = got.match.best if got.match is not None else None
     assert not (got.kind == "faq" and best is not None and best.entry.id == "age")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "r any of them free or do u always have to pay",
+        "whats that gonna cost me",
+        "are they dear? money is tight",
+    ],
+)
+def test_the_price_asked_with_an_unsure_question_is_the_cost_question(
+    understander: Understander, text: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "cost"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "too pricey. any help paying for it?",
+        "need something cheap in accounting",
+        "is this bot free?",
+        "how much does a boiler service cost these days",
+    ],
+)
+def test_help_paying_a_search_or_the_bot_s_price_is_not_the_cost_question(
+    understander: Understander, text: str
+) -> None:
+    got = understander.understand(text)
+    best = got.match.best if got.match is not None else None
+    assert not (got.kind == "faq" and best is not None and best.entry.id == "cost")
