@@ -43,7 +43,8 @@ FUNCTION_WORDS = {
     ).split(),
     "it": "che cosa quanto costa come posso sono gli della una per con non il lo mi si può puo è".split(),
     "pt": "que quanto custa como posso são uma para com não eu o os um é isso você voce".split(),
-    "nl": "wat hoe waar kan ik een het de en niet is zijn kost kosten voor met ook mijn precies".split(),
+    # (not "wat": English txt-speak for "what")
+    "nl": "hoe waar kan ik een het de en niet is zijn kost kosten voor met ook mijn precies".split(),
     "pl": "co jak ile czy jest są nie się na w z do dla mogę moge kosztuje to".split(),
 }
 # Words a short question opens with in each language ("quanto dura?", "¿cuánto dura?", "wie

@@ -120,7 +120,9 @@ def test_a_tie_of_small_words_goes_to_the_detector_s_choice_among_them() -> None
     assert languages._by_function_words({"es": 2, "pt": 1}, 0, "pt") == "es"
 
 
-@pytest.mark.parametrize("text", ["see ya later", "cheers mate", "no final answer yet"])
+@pytest.mark.parametrize(
+    "text", ["see ya later", "cheers mate", "no final answer yet", "wat is study plan feature"]
+)
 def test_short_english_with_a_foreign_looking_word_is_english(text: str) -> None:
     assert load_languages(CONTENT).detect(text) is None
 

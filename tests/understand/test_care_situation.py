@@ -298,6 +298,10 @@ def test_strain_said_in_everyday_phrases_is_heard(understander: Understander, te
         ("boss wants me done by Q2 on top of 50 hour weeks. i could scream", True),
         ("a ten minute video makes my chest tight", True),
         ("Since the redundancy I feel like I'm not worth much.", True),
+        # found by the blind read of learner_eval_25 (fixed after it)
+        ("heart racing, proctored test in 1 hr", True),
+        ("Honestly thinking of giving the whole thing up. Who am I kidding, 63 and trying new tricks.", True),
+        ("results back from the hospital today, not great news. Not sure the course matters now.", True),
         ("right im off, talk later", False),
         # someone close in hospital with a plan command is the command (labelled so, every time)
         ("my mum is in hospital, put everything on hold for now", False),
