@@ -93,8 +93,13 @@ off-topic ones and plan commands.
   (under the code round 10 started with: 88.3 %, 2.3 %, 6.1 %, search 82 of 87, plan 44 of 49,
   the rest the same). Its totals were printed once by accident mid-round; nothing was tuned
   on them. It was tuned on in round 11.
-* `learner_eval_25.yaml` (written blind at the start of round 11 the same way) is printed as
-  the honest figure for messages nobody has tuned on.
+* `learner_eval_25.yaml` (766 messages once exact repeats were dropped, written blind at the
+  start of round 11 the same way) is printed as the honest figure for messages nobody has tuned
+  on. Read once at the end of round 11: right first time 90.2 %, confident wrong 2.5 %,
+  did-you-mean 5.6 %, fallback 1.7 % (478 questions), to the search 93.5 % (86 of 92), care 47
+  of 50, languages 30 of 30, off-topic answered 0 of 50, small talk 14 of 16, plan 42 of 50
+  (under the code round 11 started with the same, but confident wrong 2.7 % and did-you-mean
+  5.4 %).
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
