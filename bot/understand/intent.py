@@ -164,7 +164,40 @@ _LEAVING = (
     r"(?:the\s+|this\s+|my\s+)?(?:course|studying|studies|it)\b"
 )
 _QUIET = r"(?:stop|no more)\s+(?:messaging|messages|msgs|texting|texts|reminders|reminding)"
+# Requests that say what to do whatever else the message asks ("I'm back! can we pick up where
+# we left off?", "can you tell me how much i've done so far?", "could you set me up with one?
+# evenings suit me best", "lets start this one")
+_UNMISTAKABLE_RESUME = _either(r"\bpick\s+up\s+where\s+(?:we|i)\s+left\s+off\b")
+_UNMISTAKABLE_PROGRESS = _either(
+    r"\bhow\s+much\s+(?:i\s*ve|i\s+have|have\s+i|ive|i)\s+(?:done|completed|finished)\b"
+)
+_UNMISTAKABLE_STUDY = _either(
+    r"\bset\s+me\s+up\s+with\s+(?:a\s+(?:study\s+)?plan|one)\b",
+    r"\bmake\s+a\s+start\s+on\s+a\s+(?:study\s+)?plan\b",
+    r"^(?:ok\s+|okay\s+)?(?:lets|let\s+s)\s+start\s+(?:this|that)\s+one\b",
+)
+_UNMISTAKABLE = (_UNMISTAKABLE_RESUME, _UNMISTAKABLE_PROGRESS, _UNMISTAKABLE_STUDY)
+_SUPPOSING = re.compile(r"^(?:so\s+|and\s+|but\s+)?(?:if|what if|will|would)\b")  # "if i pause will i lose…"
 _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
+    (
+        # "its buzzing me during the school day, can you move it to after 4", "reminders too
+        # early, make it later pls"
+        "reminders",
+        _either(
+            r"\bmove\s+(?:it|them|the\s+reminders?)\s+to\s+after\s+\d",
+            r"\b(?:reminders?|pings?|messages|msgs)\s+(?:are\s+|r\s+)?(?:way\s+|too\s+)+(?:early|late)\b",
+        ),
+    ),
+    (
+        "pause",  # "take a break from the msgs pls, uni exams coming"
+        _either(
+            r"\b(?:take|taking)\s+a\s+break\s+from\s+(?:the\s+|your\s+|my\s+|all\s+the\s+)?"
+            r"(?:msgs|messages|reminders|pings|notifications)\b",
+        ),
+    ),
+    ("resume", _UNMISTAKABLE_RESUME),
+    ("progress", _UNMISTAKABLE_PROGRESS),
+    ("study", _UNMISTAKABLE_STUDY),
     (
         "resume",
         _either(
@@ -1890,6 +1923,8 @@ def plan_action(folded: str) -> PlanAction | None:
     clauses = [c for c in after_reason if 0 < len(c.split()) <= PLAN_CLAUSE_MAX_WORDS]
     for action, pattern in _PLAN_PATTERNS:
         if pattern.search(text) or any(pattern.match(c) for c in clauses):
+            if pattern in _UNMISTAKABLE and not _SUPPOSING.match(folded):
+                return action
             if action == "done" and folded.rstrip().endswith("?"):  # "finished?" asks, reports nothing
                 return None
             if action in ("pause", "resume", "stop", "study") and _asks_about_plans(folded):

@@ -434,10 +434,22 @@ def test_the_learned_plan_signal_needs_a_word_about_plans_in_a_short_message(
         # found by the blind read of learner_eval_23 (fixed after it)
         ("going with this one. can you keep me on track with it", "study"),
         ("ok set that up for me then", "study"),
+        # found by the blind read of learner_eval_25 (fixed after it)
+        ("id like to make a start on a study plan, could you set me up with one? evenings suit me", "study"),
+        ("lets start this one", "study"),
+        ("Can you tell me how much I've done so far? I've lost track with everything going on.", "progress"),
+        ("I'm back! He's home from hospital, can we pick up where we left off?", "resume"),
+        ("its buzzing me during the school day, can you move it to after 4", "reminders"),
+        ("take a break from the msgs pls, uni exams coming", "pause"),
+        ("reminders too early, make it later pls", "reminders"),
     ],
 )
 def test_plan_commands_of_round_ten(text: str, action: PlanAction) -> None:
     assert plan_action(_folded(text)) == action
+
+
+def test_supposing_is_still_a_question() -> None:
+    assert plan_action(_folded("if i pause will i lose how much ive done?")) is None
 
 
 def test_a_short_progress_question_is_the_command_whatever_the_meaning_read(
