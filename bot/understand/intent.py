@@ -697,6 +697,7 @@ _WISH = re.compile(
     r"point me (?:to|towards)|"
     r"something (?:on|about|for)|anything (?:free |cheap |good |short )?(?:on|about|for|in)|teach me|"
     r"learn(?:ing)?(?: about| how to)?|(?:no|any) (?:clue|idea) how to|(?:dont|don't|do not) know how to|"
+    r"(?:dont|don't|do not|cant|can't|cannot) (?:know|use|do)|"
     r"^(?:can|could) i (?:study|learn|do|take)|^do (?:you|u) (?:offer|have|do|run|teach)|^(?:which|what)|"
     r"understand|become|becoming|be an?|being an?|should learn|get certified in|cert in|qualification in)\s"
 )
@@ -722,10 +723,17 @@ _TEACHING_A_LANGUAGE = re.compile(
 _ASKS_FOR_COURSES = re.compile(
     r"\b(?:what (?:do|have|would) (?:you|u) (?:got|have|recommend|suggest) (?:for|on|in) (?:that|it|this)"
     r"|(?:got |have you got |do you have |is there )?any(?:thing)? (?:courses? )?(?:for|on) (?:that|it|this)"
+    r"|(?:is there|are there|do (?:you|u) have|got) (?:a |an )?(?:courses?|classes|class) (?:for|on) "
+    r"(?:that|it|this)"
     r"|(?P<topic_follows>show me (?:something|some|courses?|anything|stuff) (?:in|on|for|about))"
     r"|what(?:s| is)? (?:there|available) for (?:that|it|this)"
     # "…hotel manager, what courses would help", "…teaching adults, like at a college. what courses"
     r"|what (?:courses|course|classes) (?:would|could|will|might) help\b|what (?:courses|classes)\W*$)\b"
+)
+# A course request for "that" names no topic: the one said around it is meant
+_POINTS_BACK = re.compile(
+    r"(?:(?:a|an|any|some|the)\s+)?(?:courses?|classes|class|ones?|something|anything)?\s*"
+    r"(?:for|on|about|in)?\s*(?:that|it|this|them|those)"
 )
 _AROUND_A_SKILL = frozenset("stuff things thats that which is are any some courses course ones one".split())
 # A worry made light of, said with a course request: "lol", "a bit", "kinda", "haha", "😅"
@@ -1049,6 +1057,10 @@ class Understander:
             # course is taught in, asked about, not a search for courses in it
             about_course = context.last_course_id is not None
             return Understanding("faq", {"faq": 1.0}, match=teaching_language, about_course=about_course)
+        if explicit is not None and _POINTS_BACK.fullmatch(explicit.strip(" ?!.,")):
+            # "public speaking, do you have a course for that": the skill said before it (none
+            # said: advice, as for "can you recommend a course")
+            explicit = self._skill_asked_around(folded) or ""
         if explicit is not None:
             asked = self._question_not_a_course_request(text, explicit)
             if asked is not None:

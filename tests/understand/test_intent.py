@@ -75,6 +75,9 @@ def test_after_which_skill_the_next_text_is_a_skill(understander: Understander, 
         ("any beginner courses in marketing?", "beginner courses in marketing"),
         ("can you recommend a course for me", ""),
         ("what should i study", ""),
+        # a skill the learner says they lack (found by the blind read of learner_eval_25)
+        ("i keep getting rejected for admin jobs bc i dont know excel properly", "excel"),
+        ("public speaking, do you have a course for that", "public speaking"),
         # advice asked for after an opener, or with no course word
         ("ok can u recommend me something", ""),
         ("yes please recommend something", ""),
