@@ -169,7 +169,9 @@ def labelled_facets(filters: dict[str, Any] | None) -> Facets:
                 facets["mode"] = "hybrid" if value == "blended" else value
         elif key in ("self_paced", "ects", "certificate"):
             facets[key] = bool(value)
-        else:  # max_eur, max_hours, level, language
+        elif key == "max_eur":  # whole euros, as the search keeps them (£30 is labelled 35.1)
+            facets[key] = int(round(value))
+        else:  # max_hours, level, language
             facets[key] = value
     return Facets(**facets)
 

@@ -3,7 +3,8 @@ read from the learner's own words ("free python courses", "under 10 hours", "in 
 
 `parse_filters(text)` returns the facets the text asks for and the text with those words
 taken out, so "free python courses" searches "python" with `free` on. Prices compare in
-euros, converted at the fixed rates of `EUR_PER` (close enough to say "under 100 euros").
+euros, converted at the fixed rates of `EUR_PER` (close enough to say "under 100 euros"); an
+amount said in pounds, dollars or rupees is converted the same way ("under £30": 35 euros).
 """
 
 from __future__ import annotations
@@ -160,7 +161,13 @@ class Facets:
 # --- reading filters from text ---------------------------------------------------------------
 
 _NUMBER = r"(\d{1,6}(?:[.,]\d{1,2})?)"
-_EURO = r"(?:euros?|eur|€|e|bucks|dollars?|usd|\$|pounds?|gbp|£|quid)"
+_EURO = r"(?:euros?|eur|€|e|bucks|dollars?|usd|\$|pounds?|gbp|£|quid|rupees?|rs|inr)"
+# The currency an amount is said in ("under £30" is about 35 euros); euros when none is said
+_CURRENCY_SAID = [
+    ("GBP", re.compile(r"£|\bpounds?\b|\bgbp\b|\bquid\b")),
+    ("USD", re.compile(r"\$|\bdollars?\b|\busd\b|\bbucks\b")),
+    ("INR", re.compile(r"\brupees?\b|\brs\b|\binr\b")),
+]
 _CURRENCY_BEFORE = r"(?:€|\$|£)"
 _BELOW = (
     r"(?:under|below|less than|cheaper than|no more than|max(?:imum)?|up to|at most|<|<=|≤|within"
@@ -195,6 +202,10 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
         r"\b(?:(?:finish|complete|do|done)(?: it)? )?(?:in|over) (?:a|one) weekend\b"
         r"|\b(?:an|one|two|2|three|3|a couple of|a few) evenings?\b",
         {"max_hours": SHORT_HOURS},
+    ),
+    (  # "intermediate sql, not a total beginner": past the basics (before "beginner" is read)
+        r"\bnot (?:a |an )?(?:total |complete |absolute |real )?(?:beginner|newbie|novice)s?\b",
+        {"level": "intermediate"},
     ),
     (
         r"\bbeginners?[ -]friendly\b|\b101\b"
@@ -312,7 +323,9 @@ def parse_filters(text: str) -> tuple[Facets, str]:
 
     for pattern in _MONEY:
         if match := take(pattern):
-            found["max_eur"] = _number(match.group(1))
+            said = next((code for code, sign in _CURRENCY_SAID if sign.search(match.group(0))), "EUR")
+            amount = float(match.group(1).replace(",", "."))
+            found["max_eur"] = int(round(price_in_eur(amount, said)))
             break
     for pattern in _HOURS_RULES:
         if match := take(pattern):

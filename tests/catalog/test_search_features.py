@@ -69,7 +69,7 @@ def search(seeded_database: Path) -> CourseSearch:
         # amounts in words and budgets said as what the learner has
         ("data science course under a hundred euros", Facets(max_eur=100), "data science course"),
         ("i have about twenty euros for cybersecurity", Facets(max_eur=20), "for cybersecurity"),
-        ("budget of £50 for excel", Facets(max_eur=50), "for excel"),
+        ("budget of £50 for excel", Facets(max_eur=58), "for excel"),  # pounds in euros
         ("i have 3 kids and want to learn excel", Facets(), "i have 3 kids and want to learn excel"),
         ("something i can do in two evenings", Facets(max_hours=20), "something i can do in"),
         ("website basics, i know nothing about it", Facets(level="beginner"), "website , i it"),
@@ -831,3 +831,25 @@ def test_the_people_a_skill_is_for_qualify_it(search: CourseSearch, query: str, 
     assert result.understood.startswith(topic) and "(for " in result.understood and result.ranked
     titles = [search.courses[i].title for i in result.ranked[:5]]
     assert not any("School" in t for t in titles), titles
+
+
+@pytest.mark.parametrize(
+    ("query", "max_eur"),
+    [
+        ("bookkeeping course under £30", 35),
+        ("python under 50 pounds", 58),
+        ("cheap aws course under $100", 92),
+        ("data science course under 5000 rupees", 55),
+        ("excel under 15 quid", 18),
+        ("under 100 euros", 100),
+    ],
+)
+def test_a_price_said_in_another_currency_is_converted_to_euros(query: str, max_eur: int) -> None:
+    """Found by the blind read of fresh_search_eval_22: "under £30" had been read as 30 euros."""
+    assert parse_filters(query)[0].max_eur == max_eur
+
+
+def test_not_a_beginner_is_past_the_basics() -> None:
+    facets, rest = parse_filters("intermediate sql, not a total beginner")
+    assert facets.level == "intermediate" and "sql" in rest
+    assert parse_filters("python for beginners")[0].level == "beginner"
