@@ -102,15 +102,22 @@ async def recall_results(
 ) -> tuple[SearchResult, str, Facets] | None:
     """The search behind a noted results page, its query and the filters the page showed."""
     search_id, _, facets = state.split(":", 2)
+    found = await _recall(context, user_id, int(search_id))
+    return (*found, Facets.decode(facets)) if found is not None else None
+
+
+async def _recall(context: BotContext, user_id: int, search_id: int) -> tuple[SearchResult, str] | None:
+    """A stored search's ranking and query (ranked again only after a restart or a rebuilt
+    index); None when it expired or is another learner's."""
     core = context.core
-    text = await load_search(core.db, int(search_id), user_id)
+    text = await load_search(core.db, search_id, user_id)
     if text is None:
         return None
-    result = core.catalog.recall(int(search_id))
+    result = core.catalog.recall(search_id)
     if result is None:
         result = await asyncio.to_thread(core.catalog.search, text)
-        core.catalog.remember(int(search_id), result)
-    return result, text, Facets.decode(facets)
+        core.catalog.remember(search_id, result)
+    return result, text
 
 
 async def results_button(update: Update, context: BotContext) -> None:
@@ -123,17 +130,12 @@ async def results_button(update: Update, context: BotContext) -> None:
         await query.answer(EXPIRED)
         return
     search_id, page, facets = data.search_id, data.page, Facets.decode(data.facets)
-    core = context.core
-    text = await load_search(core.db, search_id, query.from_user.id)
-    if text is None:
+    found = await _recall(context, query.from_user.id, search_id)
+    if found is None:
         await query.answer(EXPIRED)
         return
-    catalog = core.catalog
-    result = catalog.recall(search_id)
-    if result is None:
-        result = await asyncio.to_thread(catalog.search, text)
-        catalog.remember(search_id, result)
-    await show(update, course_replies.results_page(result, search_id, page, facets, catalog.display))
+    display = context.core.catalog.display
+    await show(update, course_replies.results_page(found[0], search_id, page, facets, display))
     _shown(context, f"{search_id}:{page}:{facets.encode()}")
 
 

@@ -12,7 +12,7 @@ Callback data (handled in `handlers/search.py`):
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from bot.callbacks import AdviceChoice, CourseCard, FaqTopics, Recognition, ResultsPage, SearchFor, StartPlan
 from bot.catalog import limits
@@ -41,16 +41,29 @@ def one_line(course: CourseInfo) -> str:
     )
 
 
-def listed(result: SearchResult, facets: Facets) -> list[Scored]:
-    """The courses a results page numbers, in order (its page shows five of them): the matches
-    the filters allow, else the related courses they allow, else the closest matches without
-    one filter. "the second one" typed after the page is the second of these."""
+Listing = Literal["matches", "related", "closest"]
+
+
+def _listing(result: SearchResult, facets: Facets) -> tuple[list[Scored], Listing, str | None]:
+    """What a results page numbers, and which kind of list it is: the matches the filters
+    allow; else the related courses they allow; else (only page 1 of) the closest matches
+    without one filter, with the filter left out (None: without any)."""
     matches = result.filtered(facets)
-    if not matches and facets.active and result.related:
-        matches = result.nearby(facets)
-    if not matches and facets.active and result.matches:
-        matches = _closest_without_one(result, facets)[1]
-    return matches
+    if matches or not facets.active:
+        return matches, "matches", None
+    related = result.nearby(facets) if result.related else []
+    if related:
+        return related, "related", None
+    if result.matches:
+        dropped, closest = _closest_without_one(result, facets)
+        return closest[:PAGE_SIZE], "closest", dropped  # what exists, so nothing is left empty
+    return [], "matches", None
+
+
+def listed(result: SearchResult, facets: Facets) -> list[Scored]:
+    """The courses a results page numbers, in order ("the second one" typed after the page
+    is the second of these)."""
+    return _listing(result, facets)[0]
 
 
 def results_page(
@@ -61,30 +74,24 @@ def results_page(
     shows related courses that fit them ("free ux course": Figma for Beginners, UI design) or,
     when there are none, the best matches without them (the filters stay, each removable with
     one tap)."""
-    matches = result.filtered(facets)
-    related = not matches and facets.active and bool(result.related)
-    if related:
-        matches = result.nearby(facets)
+    matches, kind, dropped = _listing(result, facets)
     pages = max(1, -(-len(matches) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
     shown = matches[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
     lines = [_header(result, display)]
     if facets.active:
         lines.append(f"Filters: {esc(_facet_summary(facets))}")
-    if not shown and facets.active and result.matches:
-        label, closest = _closest_without_one(result, facets)
-        shown = closest[:PAGE_SIZE]  # what exists, so the learner is never left with nothing
-        lines += ["", _nothing_with_all(facets, label), ""]
+    if kind == "closest":
+        lines += ["", _nothing_with_all(facets, dropped), ""]
         lines += [_result_line(n, s.course) for n, s in enumerate(shown, start=1)]
-        page = 0
     elif not shown:
         lines += ["", "No courses match these filters. Try removing one."]
     else:
-        kind = "course"
-        if related:
+        noun = "course"
+        if kind == "related":
             lines += ["", _related_only(result, facets, display)]
-            kind = "related course"
-        lines += [f"{len(matches)} {kind}{'s' if len(matches) != 1 else ''} — page {page + 1} of {pages}", ""]
+            noun = "related course"
+        lines += [f"{len(matches)} {noun}{'s' if len(matches) != 1 else ''} — page {page + 1} of {pages}", ""]
         lines += [_result_line(n, s.course) for n, s in enumerate(shown, start=page * PAGE_SIZE + 1)]
     state = f"{search_id}:{page}:{facets.encode()}"
     rows: list[list[Button]] = [

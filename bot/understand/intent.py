@@ -892,8 +892,8 @@ _NOT_THE_PRICE = re.compile(
     r"employers?|company|work|boss|real|scam|legit|salary|raise|earn|more money|unemployed|students?|"
     r"dollars or|euros or|shown|missing|double check|legal|tuition|school)\b"
 )
-AGE_AMONG = 3  # ... answered when the matcher offers it among this many
-AGE_WORDS = 25  # ... in a message this short (a longer story says its age in passing)
+NAMED_AMONG = 3  # ... answered when the matcher offers it among this many
+NAMED_WORDS = 25  # ... in a message this short (a longer story says its age in passing)
 _GREETING_OPENING = re.compile(
     r"^\s*(?:hi+|hello+|hey+|heya|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day))"
     r"(?:\s+(?:there|all|everyone|bot|team|again))?\s*(?:[!,.:;]+|\s-+)\s*",
@@ -1191,6 +1191,28 @@ class Understander:
             return Understanding("suggest", scores, match=match, about_course=about_course)
         return Understanding("offtopic", scores, match=match)
 
+    def _entry_the_question_names(self, match: Match, folded: str) -> Match | None:
+        """An unsure match made an answer when the question names what it asks about and the
+        matcher offers that entry among the closest: an age ("my son is 15, can he do one",
+        "what about people in their 70s") or the price of courses ("whats that gonna cost me";
+        not help paying, the bot's price, or a search: "need something cheap in accounting")."""
+        if _AGE_SAID.search(folded):
+            wanted = AGE_ENTRY
+        elif (
+            _PRICE_ASKED.search(folded)
+            and _OF_COURSES.search(folded)
+            and not _NOT_THE_PRICE.search(folded)
+            and not _NAMES_THE_BOT.search(folded)
+            and not self._names_a_known_skill(folded)
+        ):
+            wanted = COST_ENTRY
+        else:
+            return None
+        found = next((s for s in match.ranked[:NAMED_AMONG] if s.entry.id == wanted), None)
+        if found is None:
+            return None
+        return Match("answer", (found, *(s for s in match.ranked if s is not found)))
+
     @cached_property
     def _definition(self) -> Match:
         """The FAQ's answer to "what is a microcredential?", matched once."""
@@ -1262,23 +1284,10 @@ class Understander:
                 found = self._match_once(sentence)
                 if found.kind == "answer":
                     return found
-        short = len(text.split()) <= AGE_WORDS
-        if match.kind == "suggest" and short and _AGE_SAID.search(" ".join(fold(text).split())):
-            # "my son is 15, can he do one", "what about people in their 70s": the age asked
-            # about, when the matcher offers that question among the closest
-            age = next((s for s in match.ranked[:AGE_AMONG] if s.entry.id == AGE_ENTRY), None)
-            if age is not None:
-                return Match("answer", (age, *(s for s in match.ranked if s is not age)))
-        folded = " ".join(fold(text).split())
-        price = _PRICE_ASKED.search(folded) and _OF_COURSES.search(folded)
-        asks_price = price and not _NOT_THE_PRICE.search(folded) and not _NAMES_THE_BOT.search(folded)
-        if match.kind == "suggest" and short and asks_price and not self._names_a_known_skill(folded):
-            # "are any of them free or do you always have to pay", "whats that gonna cost me": the
-            # price asked about, when the matcher offers that question among the closest (not
-            # "need something cheap in accounting", a search)
-            cost = next((s for s in match.ranked[:AGE_AMONG] if s.entry.id == COST_ENTRY), None)
-            if cost is not None:
-                return Match("answer", (cost, *(s for s in match.ranked if s is not cost)))
+        if match.kind == "suggest" and len(text.split()) <= NAMED_WORDS:
+            named = self._entry_the_question_names(match, " ".join(fold(text).split()))
+            if named is not None:
+                return named
         if match.kind == "suggest":
             # "whats the price on this one, i cant see it": a question, then a remark about it
             head, comma, rest = text.partition(",")
