@@ -70,6 +70,7 @@ TUNED_ON = (
     "learner_eval_21.yaml",  # round 9's blind set, read once at its end (87.4 %), tuned on in round 10
     "learner_tune_24.yaml",  # round 10: written blind as tuning data (first read 88.3 %, search 76.1 %)
     "learner_eval_23.yaml",  # round 10's blind set, read once at its end (88.1 %), tuned on in round 11
+    "learner_eval_25.yaml",  # round 11's blind set, read once at its end (90.2 %), tuned on in round 12
 )
 
 @dataclass
