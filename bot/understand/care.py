@@ -301,7 +301,11 @@ _FELT_NOW = re.compile(
 
 
 # A message that opens with thanks ("thank you very much for your patience…").
-THANKS_OPENING = re.compile(r"^(?:thank you|thanks|thank u|thx|ty|cheers|many thanks|ta)\b")
+# ("lovely, thanks, that's just what I was after": a word of delight may come first)
+THANKS_OPENING = re.compile(
+    r"^(?:(?:lovely|great|brilliant|perfect|super|awesome|wonderful|amazing|fab|ok|okay)[\s,.!]+)?"
+    r"(?:thank you|thanks|thank u|thx|ty|cheers|many thanks|ta)\b"
+)
 
 
 def _relieved(folded: str) -> bool:

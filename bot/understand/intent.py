@@ -108,7 +108,7 @@ _QUESTION_START = re.compile(
 )
 _ASKS = re.compile(
     r"\b(?:can i|could i|do i|should i|will i|am i|is it|are they|are these|are those|is this|is that|isnt|"
-    r"how|why|any good)\b"
+    r"(?<!learn )(?<!learning )how|why|any good)\b"  # ("learn how to": a wish)
 )
 _ASKS_FOR = re.compile(
     r"^(?:give me|tell me|show me|explain|describe|roughly what|what if|and if)\b|^(?:and |so )?then what$"
@@ -689,7 +689,8 @@ _NEWS_OR_ERRAND = re.compile(
 )
 # A wish to learn something, or to do a job, in everyday words; the skill or job comes after it.
 _WISH = re.compile(
-    r"\b(?:wants? to|wanna|would (?:like|love) to|i'?d (?:like|love) to|keen to|hoping to|hope to|need to|"
+    r"\b(?:wants? to|wanna|(?:wants?|needs?|asked|told) me to|would (?:like|love) to|i'?d (?:like|love) to|"
+    r"keen to|hoping to|hope to|need to|"
     r"trying to|planning to|plan to|thinking (?:about|of)|interested in|curious about|fancy|goal is to|"
     r"upskill(?:ing)? in|dream(?:ing)? (?:is|of)|dream job is|brush up(?: on)?|get better at|pick up|"
     r"get into|"
@@ -701,6 +702,7 @@ _WISH = re.compile(
     r"^(?:can|could) i (?:study|learn|do|take)|^do (?:you|u) (?:offer|have|do|run|teach)|^(?:which|what)|"
     r"understand|become|becoming|be an?|being an?|should learn|get certified in|cert in|qualification in)\s"
 )
+_ANY_ONES = re.compile(r"any(?:thing)?(?: \w+){0,2} (?:ones?|courses?|classes)\b")
 _WISH_TAIL_BREAK = re.compile(r"\s(?:but|because|cause|cos|coz|so|since|as i|when|while|and i|lol|tbh)\s")
 WISH_WORDS = 6  # the skill is named within this many words of the wish
 WISH_FAQ_CONFIDENCE = 0.62  # an FAQ answer this sure stays the answer
@@ -764,6 +766,7 @@ _ASKS_ABOUT_ME = re.compile(
 )
 # Words in no skill a wish names ("some", "the", "my", "a bit of", "better at"); "it" and "go"
 # are a field and a language only in a search ("fit it in", "go from team lead to manager").
+_INSIDE_A_SKILL = frozenset({"in", "of", "on"})
 _NOT_A_SKILL_WORD = frozenset(
     "a an the some my more about of in on at for to with and or it this that these those any bit lot "
     "stuff things thing basics skill skills better good get getting go me i you do doing something "
@@ -1438,7 +1441,10 @@ class Understander:
         while i < len(tokens):
             for size in (3, 2, 1):
                 words = tokens[i : i + size]
-                plain = len(words) == size and not any(w in _NOT_A_SKILL_WORD for w in words)
+                # (a run of three may have "in", "of" or "on" inside: "present in meetings")
+                inside = words[1] if size == 3 and len(words) == 3 and words[1] in _INSIDE_A_SKILL else ""
+                edges = [w for n, w in enumerate(words) if not (n == 1 and inside)]
+                plain = len(words) == size and not any(w in _NOT_A_SKILL_WORD for w in edges)
                 if plain and self.is_known_skill(candidate := " ".join(words)):
                     yield candidate
                     i += size - 1
@@ -1506,9 +1512,14 @@ class Understander:
     def _course_asked_with_a_passing_worry(self, folded: str) -> str | None:
         """The known skill a message opens with (or asks courses on), when the worry said with
         it is made light of ("lol", "a bit", "kinda"): "AI courses im scared its gonna take my
-        job lol" → "ai"."""
-        if not _MADE_LIGHT_OF.search(folded) or _IN_EARNEST.search(folded):
+        job lol" → "ai". A first clause that is nothing but a known skill is a course request
+        however the worry after it is said ("AI for teachers, everyone is talking about chatgpt
+        and I feel left behind"), unless it is said in earnest."""
+        if _IN_EARNEST.search(folded):
             return None
+        if not _MADE_LIGHT_OF.search(folded):
+            first = _without_course_words(_CLAUSES.split(folded, maxsplit=1)[0].strip())
+            return first if self._skill_for_whom(first) else None
         explicit = course_request(folded)
         stripped = folded.strip(" ?!.,")
         head = _requested_skill(explicit) if explicit is not None else self._skill_head(stripped)
@@ -1520,6 +1531,15 @@ class Understander:
         skill = next((opening for opening in openings if self.is_known_skill(opening)), None)
         whom = re.match(rf"{re.escape(skill)}( for(?: \w+){{1,3}})$", plain) if skill else None
         return f"{skill}{whom.group(1)}" if skill and whom else skill  # "leadership for new managers"
+
+    def _skill_for_whom(self, phrase: str) -> bool:
+        """Whether `phrase` is a skill the catalogue knows, maybe with whom it is for ("ai for
+        teachers", "excel")."""
+        words = phrase.split()
+        if not words or len(words) > SKILL_MAX_WORDS:
+            return False
+        skill, _, whom = phrase.partition(" for ")
+        return self.is_known_skill(skill) and (not whom or len(whom.split()) <= 3)
 
     def _need_said(self, folded: str) -> bool:
         """Whether the message says a goal a career stands for or a situation a skill is for,
@@ -1541,7 +1561,8 @@ class Understander:
         microcredentials themselves is a question for the FAQ."""
         if _ABOUT_MICROCREDENTIALS.search(folded) or _ASKS_ABOUT_ME.search(folded):
             return None
-        clauses = [c.strip() for c in _CLAUSES.split(folded) if c.strip()]
+        # ("any beginner ones for an old codger" asks for the courses, not a question)
+        clauses = [c.strip() for c in _CLAUSES.split(folded) if c.strip() and not _ANY_ONES.match(c.strip())]
         asks = "?" in folded or any(_QUESTION_START.match(c) or _ASKS.search(c) for c in clauses)
         if asks and not _WHERE_TO_START.search(folded):
             return None  # "been driving buses 22 yrs, want to get into IT, would one of these help"
@@ -1932,11 +1953,21 @@ def _without_course_words(query: str) -> str:
 _OK_OPENING = re.compile(r"^(?:(?:ok|okay|k|right|alright|so|then|yes|yeah)\b[\s,.!]*)+")
 
 
+_TYPED_COMMAND = re.compile(r"/(\w+)(?:@\w+)?")
+_TYPED_COMMANDS: dict[str, PlanAction] = {
+    "plan": "study", "study": "study", "progress": "progress", "pause": "pause", "resume": "resume",
+    "stopstudying": "stop", "reminders": "reminders",
+}
+
+
 def plan_action(folded: str) -> PlanAction | None:
     """A plain-words plan command ("pause my reminders" → "pause"), if the message is one.
 
     A question about how pausing works ("if i pause my plan do i lose my progress?") is not.
     """
+    typed = _TYPED_COMMAND.fullmatch(folded.strip())
+    if typed is not None and typed.group(1) in _TYPED_COMMANDS:
+        return _TYPED_COMMANDS[typed.group(1)]  # "/plan" sent as text (pasted, or from a group)
     text = re.sub(r"[^\w']+$", "", folded.strip(" ?!.,")).replace("'", "")  # "done ✅" is "done"
     text = _OK_OPENING.sub("", text)  # "ok pause them for 10 days", "right, set mine for 8pm"
     # "down with flu, pause for a few days": the command may follow a reason, after a comma

@@ -321,6 +321,13 @@ def test_low_mood_said_plainly_is_heard(understander: Understander, text: str, i
         ("leadership for new managers, just got promoted and panicking a bit lol", "leadership"),
         ("AI courses im scared its gonna take my job lol", "ai"),
         ("speaking in front of people without my voice shaking lol", "speaking"),
+        # a first clause that is nothing but a skill: the courses, however the worry is said
+        (
+            "AI for teachers, everyone at school is talking about chatgpt and I feel left behind",
+            "ai for teachers",
+        ),
+        ("excel, i feel so stupid at work", "excel"),
+        ("python, im so stressed i cant cope", None),
         # said in earnest, or the skill not what it opens with: the care reply
         ("python is making me cry, i want to give up lol", None),
         ("cried over a spreadsheet assignment today lol. not ok tbh", None),

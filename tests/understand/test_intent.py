@@ -78,6 +78,14 @@ def test_after_which_skill_the_next_text_is_a_skill(understander: Understander, 
         # a skill the learner says they lack (found by the blind read of learner_eval_25)
         ("i keep getting rejected for admin jobs bc i dont know excel properly", "excel"),
         ("public speaking, do you have a course for that", "public speaking"),
+        # round 12, from learner_eval_25 once it was tuning data: a skill of three words with a
+        # little word inside, "learn how to" (a wish, not a question), a need someone else set,
+        # and "any beginner ones" (asking for the courses, not a question)
+        ("i freeze when i present in meetings, is there a course for that", "present in meetings"),
+        ("just got promoted to supervisor, need to learn how to lead people", "lead people"),
+        ("my boss wants me to handle the company instagram and i have no clue", "instagram"),
+        ("my grandson says I should learn coding, python he said, any beginner ones for an old codger",
+         "beginner coding"),
         # advice asked for after an opener, or with no course word
         ("ok can u recommend me something", ""),
         ("yes please recommend something", ""),
@@ -213,6 +221,10 @@ def test_a_course_search_in_another_language_is_a_search(understander: Understan
         ("help me make a study plan", "study"),
         ("when is my next reminder", "reminders"),
         ("turn my reminders back on", "resume"),
+        # a command sent as text (pasted, or with the bot's name from a group)
+        ("/plan", "study"),
+        ("/progress@microcred_bot", "progress"),
+        ("/stopstudying", "stop"),
     ],
 )
 def test_plan_commands_in_plain_words(text: str, action: str) -> None:
@@ -347,6 +359,8 @@ def test_the_question_at_the_end_of_a_long_story_is_answered(
     ("text", "intent"),
     [
         ("thanks so much for your help!", "thanks"),
+        ("lovely, thanks, that's just what I was after", "thanks"),
+        ("Are you a real person or a computer?", "who-are-you"),
         ("you're actually really useful", "thanks"),
         ("are you a person or a robot?", "who-are-you"),
         ("I passed!!! 🎉", "good-news"),
