@@ -702,7 +702,22 @@ class CourseSearch:
         situation a skill's courses are for ("every project we run ends up late")."""
         if self.careers.by_goal(text) is not None:
             return True
+        if self._wish_names_a_topic(text):
+            return True
         return self.problems.skill_for(parse_filters(text)[1]) is not None
+
+    def _wish_names_a_topic(self, text: str) -> bool:
+        """ "i want to understand contracts before i sign another one", "no clue how online
+        shops work": a wish to learn or do something whose words the catalogue uses as a skill
+        or a phrase."""
+        wish = _SITUATION_WISH.search(text)
+        if wish is None:
+            return False
+        clause = _WISH_END.split(text[wish.end() :], maxsplit=1)[0]
+        if _ASKING_TO_KNOW.match(clause):
+            return False  # "i would like to know the typical fees": a question
+        concepts, _ = self.concepts(clause)
+        return any(c.kind != "unknown" for c in concepts)
 
     def is_known_skill(self, text: str) -> bool:
         """Whether a short message is plainly a skill ("pyhton", "ML", "data viz", "Go"), or a
@@ -842,6 +857,13 @@ class CourseSearch:
             return concept
         named = self._together(words) if len(words) > 1 else self._strength_of(words, "word")
         strength = concept.strength.copy()
+        if len(words) > 1 and not np.any((named > 0) & (strength > 0)):
+            # no course uses the name whole ("classroom management" for teaching): those
+            # with one of its specific words in their title ("Inclusive Classrooms") come first
+            for word in words:
+                used = self._strength_of((word,), "word")
+                if np.count_nonzero(used) < GENERAL_SHARE * self._n:  # (not "skills", "development")
+                    named = np.maximum(named, (used >= np.float32(TITLE)).astype(np.float32))
         strength[(named > 0) & (strength > 0)] += np.float32(AS_TYPED_BONUS)
         return replace(concept, strength=strength)
 
@@ -1263,7 +1285,12 @@ _FOR_AUDIENCE = re.compile(
 )
 # "moving into management from nursing": where the learner comes from is not the topic (but
 # "protect my business from hackers" is).
-_CURRENT_JOB = re.compile(rf"{LEFT_JOB.pattern}|^(?:i m|im|i am) (?:a |an )?(?:\w+ ){{1,3}}?and ")
+# "i'm a postwoman and want…", "…, i work in hospitality now": where the learner stands
+_CURRENT_JOB = re.compile(
+    rf"{LEFT_JOB.pattern}|^(?:i m|im|i am) (?:a |an )?(?:\w+ ){{1,3}}?and "
+    r"|\b(?:i (?:m |am )?work(?:ing)?|currently) (?:in|at|as) (?:a |an |the )?(?:\w+ ){0,2}?\w+"
+    r"(?: now| at the moment| currently)?$"
+)
 _AGE = re.compile(r"\d{2}s?|(?:twenties|thirties|forties|fifties|sixties)")  # "into tech at 40", "in my 50s"
 _CHANGING = re.compile(r"\b(?:into|move|moving|switch|switching|transition\w*|chang\w+|coming|retrain\w*)\b")
 _FROM_BACKGROUND = re.compile(
@@ -1361,6 +1388,15 @@ def _wanted(text: str) -> str:
     return after
 
 
+# A wish to learn or do something, said in the learner's own words
+_SITUATION_WISH = re.compile(
+    r"\b(?:i(?:'d| would)? (?:really )?(?:want|like|love) to|i'?d (?:really )?(?:like|love) to|want(?:ed)? to"
+    r"|wanna|need to learn|have to learn|(?:no|zero) (?:idea|clue) how(?: to)?|(?:dont|don't|do not) know how"
+    r"(?: to)?|could i (?:do|get|make|turn)|is there a (?:job|career) in)\s",
+    re.IGNORECASE,
+)
+_ASKING_TO_KNOW = re.compile(r"\s*(?:know|ask|check|find out|see|hear|confirm)\b", re.IGNORECASE)
+_WISH_END = re.compile(r"[,;.!?]|\s(?:but|because|cause|cos|coz|so|since|when|while|and i|lol|tbh)\s")
 # "... but i only have like 3 hrs a week", "... because my boss wants it": a clause about the
 # learner after the topic (its filters were read already); "3 hours a week": time to spare
 _ASIDE = re.compile(

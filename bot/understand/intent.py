@@ -751,6 +751,9 @@ _QUIETER = frozenset({"pause", "stop", "reminders"})
 _ASKING_WORDS = frozenset("what which how would could might will help courses course classes class".split())
 _NOT_A_TOPIC_AFTER = frozenset("instead then please pls now too as well".split())
 GOAL_WORDS = 16  # a goal a career stands for is a search in a message this long, at most
+WISH_STORY_WORDS = 30  # ... and a wish in the learner's own words, after a story
+_OWN_WISH = re.compile(r"\b(?:i'?d (?:really )?(?:like|love) to|want to|wanna)\s")
+_NO_IDEA_HOW = re.compile(r"\b(?:no|zero) (?:idea|clue) how\b|\b(?:dont|don't|do not) know how\b")
 # "how can i start my own cafe", "what should i learn to get back to work": how to do it
 _HOW_TO_DO_IT = re.compile(
     r"^(?:so |ok |okay |hi |hey )?(?:how (?:can|do|should|would|could) i|what (?:should|could|can|do) i "
@@ -1163,11 +1166,6 @@ class Understander:
             price = self.faq.match(PRICE_QUESTION)
             match = price if price.kind == "answer" else match
         sure = match.kind == "answer" and faq_score >= WISH_FAQ_CONFIDENCE
-        if not sure and self._need_said(folded):
-            # "how can i start my own cafe", "something to make me more employable", "every
-            # project we run ends up late": what the learner wants or needs; the search shows
-            # the courses for it
-            return Understanding("search", {**scores, "search": 1.0}, query=text.strip())
         wished = None if sure else (
             self._wished_skill(folded)
             or self._skill_asked_around(folded)
@@ -1180,6 +1178,11 @@ class Understander:
             # filters said with it are kept ("anything free for digital marketing?")
             query = " ".join([*_filters_asked(folded), wished])
             return Understanding("search", {**scores, "search": 1.0}, query=query)
+        if not sure and self._need_said(folded):
+            # "how can i start my own cafe", "something to make me more employable", "every
+            # project we run ends up late": what the learner wants or needs; the search shows
+            # the courses for it
+            return Understanding("search", {**scores, "search": 1.0}, query=text.strip())
         if match.kind == "answer":
             return Understanding("faq", scores, match=match, about_course=about_course)
         asked_skill = self._known_skill_request(text, None)
@@ -1546,9 +1549,12 @@ class Understander:
         and asks nothing about the learner's chances or about microcredentials themselves."""
         if _ABOUT_MICROCREDENTIALS.search(folded) or _ASKS_ABOUT_ME.search(folded):
             return False
-        if len(folded.split()) > GOAL_WORDS:  # a story around it asks something else
-            return False
-        clauses = [c.strip() for c in _CLAUSES.split(folded) if c.strip()]
+        # (a wish said in the learner's own words may come after a story: "i make jewellery
+        # and want to sell it online but have no clue how online shops work")
+        wish = _OWN_WISH.search(folded) is not None
+        if len(folded.split()) > (WISH_STORY_WORDS if wish else GOAL_WORDS):
+            return False  # a story around it asks something else
+        clauses = [c.strip() for c in _CLAUSES.split(_NO_IDEA_HOW.sub(" ", folded)) if c.strip()]
         asks = "?" in folded or any(_QUESTION_START.match(c) or _ASKS.search(c) for c in clauses)
         if asks and not _HOW_TO_DO_IT.search(folded):
             return False  # "just got made redundant, can these help me get back into work?"

@@ -67,9 +67,9 @@ _GOAL = re.compile(
     r"how\s+to\s+|how\s+(?:do|would|should|could)\s+i\s+go\s+about\s+|what\s+does\s+it\s+take\s+to\s+|"
     # "what would i need to become a paralegal", "what do i have to study to be a nurse"
     r"what\s+(?:would|do|will|should)\s+i\s+(?:need|have)\s+to\s+(?:(?:do|study|learn)\s+to\s+)?)"
-    # ("be" a job, not "be noticed" or "be taken seriously")
-    r"(?:become|becoming|be(?!\s+\w+(?:ed|en)\b)|work as|working as|get a job as|get into|break into|"
-    r"move into|switch to|go into|"
+    # ("be" a job, not "be noticed", "be taken seriously" or "be able to")
+    r"(?:become|becoming|be(?!\s+\w+(?:ed|en)\b)(?!\s+able\b)|work as|working as|get a job as|get into|"
+    r"break into|move into|switch to|go into|"
     r"start a career in|start in|upskill in|skill up in|reskill in|retrain as|retrain in|get better at)"
     r"\s+(?:an?\s+|the\s+)?(?P<q>.+)$"
 )

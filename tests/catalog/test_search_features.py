@@ -853,3 +853,28 @@ def test_not_a_beginner_is_past_the_basics() -> None:
     facets, rest = parse_filters("intermediate sql, not a total beginner")
     assert facets.level == "intermediate" and "sql" in rest
     assert parse_filters("python for beginners")[0].level == "beginner"
+
+
+def test_a_skill_asked_for_by_a_name_no_course_uses_whole_shows_courses_titled_with_its_own_word(
+    search: CourseSearch,
+) -> None:
+    """ "classroom management" is teaching; of the teaching courses, the one titled
+    *Inclusive Classrooms* comes first."""
+    assert _page(search, "classroom management")[0] == "deccan-inclusive-classrooms"
+
+
+def test_where_the_learner_works_now_is_not_the_topic(search: CourseSearch) -> None:
+    """ "i want to get into tech, i work in hospitality now": the IT career, no hospitality course."""
+    result = search.search("i want to get into tech, i work in hospitality now")
+    assert result.career == "it professional"
+    assert not any("hospitality" in key for key in _page(search, result.query))
+
+
+@pytest.mark.parametrize(
+    ("query", "skill_course"),
+    [("pl-300", "quayline-power-bi-essentials"), ("az-104", "azure"), ("comptia security+", "cyber")],
+)
+def test_certification_codes_find_the_skill_they_certify(
+    search: CourseSearch, query: str, skill_course: str
+) -> None:
+    assert any(skill_course in key for key in _page(search, query))

@@ -1148,3 +1148,25 @@ def test_help_paying_a_search_or_the_bot_s_price_is_not_the_cost_question(
     got = understander.understand(text)
     best = got.match.best if got.match is not None else None
     assert not (got.kind == "faq" and best is not None and best.entry.id == "cost")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i make jewellery and want to sell it online but have no clue how online shops work",
+        "they keep talking about 'the dashboards' at work and i just nod. i want to be able to make them",
+        "everything i do is last minute and i want to actually get on top of my days",
+    ],
+)
+def test_a_wish_in_the_learners_own_words_after_a_story_is_a_search(
+    understander: Understander, text: str
+) -> None:
+    """Round 12: a wish to learn or do something the catalogue has words for, after a story
+    about the learner, goes to the search (which says honestly when nothing fits)."""
+    understood = understander.understand(text)
+    assert understood.kind == "search" and understood.query == text
+
+
+def test_wanting_to_know_something_is_a_question_not_a_wish(understander: Understander) -> None:
+    understood = understander.understand("I would like to know the typical fees before I commit to anything.")
+    assert understood.kind != "search"
