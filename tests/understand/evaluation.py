@@ -71,6 +71,9 @@ TUNED_ON = (
     "learner_tune_24.yaml",  # round 10: written blind as tuning data (first read 88.3 %, search 76.1 %)
     "learner_eval_23.yaml",  # round 10's blind set, read once at its end (88.1 %), tuned on in round 11
     "learner_eval_25.yaml",  # round 11's blind set, read once at its end (90.2 %), tuned on in round 12
+    # round 12: written blind as tuning data, indirect distress and wishes said through a situation
+    # (first read: care 71.9 %, to the search 16.7 %, plan 78.8 %)
+    "care_plan_tuning_3.yaml",
 )
 
 @dataclass

@@ -65,7 +65,7 @@ def test_a_tiny_faq_trains_a_model_that_tells_its_entries_apart() -> None:
 @pytest.mark.parametrize(
     ("text", "entry"),
     [
-        ("do they count as a degree", "replace-degree"),
+        ("i work 9-6 mon-sat. can i still do this", "study-while-working"),
         ("whats the benefit vs youtube videos", "benefits"),
     ],
 )
