@@ -91,7 +91,12 @@ _POLITE_REQUEST = re.compile(
 
 def _asks_about_plans(folded: str) -> bool:
     """Whether a message about plans or reminders asks how they work rather than says what to
-    do ("if i pause do i lose my progress?" asks; "could you pause my reminders?" says)."""
+    do ("if i pause do i lose my progress?" asks; "could you pause my reminders?" says, also
+    after a greeting: "hello again, feeling better. could you resume my reminders?")."""
+    return any(_sentence_asks_about_plans(s) for s in re.split(r"(?<=[.!?])\s+", folded) if s.strip())
+
+
+def _sentence_asks_about_plans(folded: str) -> bool:
     if _POLITE_REQUEST.match(folded):
         return bool(_ASKS_ABOUT_PLANS.search(_POLITE_REQUEST.sub("", folded).replace("?", " ")))
     return bool(_ASKS_ABOUT_PLANS.search(folded))
@@ -169,9 +174,17 @@ _QUIET = r"(?:stop|no more)\s+(?:messaging|messages|msgs|texting|texts|reminders
 # evenings suit me best", "lets start this one")
 _UNMISTAKABLE_RESUME = _either(r"\bpick\s+up\s+where\s+(?:we|i)\s+left\s+off\b")
 _UNMISTAKABLE_PROGRESS = _either(
-    r"\bhow\s+much\s+(?:i\s*ve|i\s+have|have\s+i|ive|i)\s+(?:done|completed|finished)\b"
+    r"\bhow\s+much\s+(?:of\s+(?:the|my)\s+(?:plan|course)\s+)?(?:i\s*ve|i\s+have|have\s+i|ive|i)\s+"
+    r"(?:done|completed|finished)\b",
+    r"\bwhere\s+did\s+i\s+get\s+(?:up\s+)?to\b",
+    r"\b(?:hows|how\s+is|how\s+s)\s+my\s+streak\b",
+    r"\bdid\s+my\s+(?:study|studying|session|hours?|time)\b.*\b(?:logged|recorded|saved|counted)\b",
 )
 _UNMISTAKABLE_STUDY = _either(
+    r"\bgive\s+me\s+a\s+(?:study\s+)?plan\b",
+    r"\b(?:can|could|would)\s+(?:you|u)\s+(?:make|create|build|set\s+up|draw\s+up)\s+(?:me\s+)?a\s+"
+    r"(?:study\s+)?plan(?:\s+for\s+me)?(?:\s+(?:please|pls))?$",
+    r"\b(?:can|could)\s+(?:we|you)\s+plan\s+out\s+(?:the|my)\b",
     r"\bset\s+me\s+up\s+with\s+(?:a\s+(?:study\s+)?plan|one)\b",
     r"\bmake\s+a\s+start\s+on\s+a\s+(?:study\s+)?plan\b",
     r"^(?:ok\s+|okay\s+)?(?:lets|let\s+s)\s+start\s+(?:this|that)\s+one\b",
@@ -179,6 +192,26 @@ _UNMISTAKABLE_STUDY = _either(
 _UNMISTAKABLE = (_UNMISTAKABLE_RESUME, _UNMISTAKABLE_PROGRESS, _UNMISTAKABLE_STUDY)
 _SUPPOSING = re.compile(r"^(?:so\s+|and\s+|but\s+)?(?:if|what if|will|would)\b")  # "if i pause will i lose…"
 _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
+    (
+        # "can i get the reminder at 2pm now", "i'd prefer my reminder at lunchtime"
+        "reminders",
+        _either(
+            r"\b(?:get|have|send|move|change|set|switch|want|prefer|put)\s+(?:me\s+)?(?:my\s+|the\s+)?"
+            r"(?:reminders?|pings?|nudges?)\s+(?:at|to|for|around)\s+(?:\d|half|noon|lunch|midday|"
+            r"(?:the\s+)?(?:morning|evening|night))",
+        ),
+    ),
+    (
+        # "i have completed the course, so please stop sending reminders", "passed!! no more
+        # messages needed", "stop messaging me about studying, im not doing it anymore"
+        "stop",
+        _either(
+            r"\b(?:completed|finished|passed)\s+(?:the|my|this)\s+course\b.*\bstop\s+(?:sending|messaging)\b",
+            r"\bno\s+more\s+(?:messages|msgs|reminders)\s+needed\b",
+            r"\bstop\s+(?:sending|messaging|texting)\b.*\bnot\s+doing\s+(?:it|this|that)\s+any\s*more\b",
+            r"\bturn\s+(?:it|them)\s+off\s+(?:permanently|for\s+good|forever)\b",
+        ),
+    ),
     (
         # "its buzzing me during the school day, can you move it to after 4", "reminders too
         # early, make it later pls"

@@ -12,6 +12,7 @@ from bot.catalog.store import build_search
 from bot.content import ContentError
 from bot.faq.matcher import load_faq
 from bot.storage.db import open_database
+from bot.text import fold
 from bot.understand.care import load_care
 from bot.understand.intent import _HEDGE, Context, Understander, _asks_plainly, plan_action
 from bot.understand.language import load_languages
@@ -1170,3 +1171,37 @@ def test_a_wish_in_the_learners_own_words_after_a_story_is_a_search(
 def test_wanting_to_know_something_is_a_question_not_a_wish(understander: Understander) -> None:
     understood = understander.understand("I would like to know the typical fees before I commit to anything.")
     assert understood.kind != "search"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        # round 12, from care_plan_tuning_3: a time for the reminder, a finished or abandoned
+        # course said with "stop sending", progress in everyday words, a plan asked for plainly
+        ("my shifts changed, can i get the reminder at 2pm now", "reminders"),
+        ("I'd prefer my reminder at lunchtime, around half twelve, if possible.", "reminders"),
+        ("I have completed the course, so please stop sending reminders.", "stop"),
+        ("stop messaging me about studying, im not doing it anymore", "stop"),
+        ("passed!! no more messages needed, im done 🎉", "stop"),
+        ("turn it off permanently, thanks for the help", "stop"),
+        ("Could you tell me how much of the plan I have completed so far?", "progress"),
+        ("where did i get up to, i forget", "progress"),
+        ("hows my streak looking 👀", "progress"),
+        ("did my study from yesterday get logged?", "progress"),
+        ("give me a plan bro, 2 hrs a week, i work a lot", "study"),
+        ("can we plan out the excel course? im free tues and thurs evenings", "study"),
+        ("im off work tomorrow can you make a plan", "study"),
+        ("hello again, i'm feeling a bit better. could you resume my reminders?", "resume"),
+    ],
+)
+def test_plan_commands_said_with_a_reason_or_in_everyday_words(text: str, action: str) -> None:
+    assert plan_action(" ".join(fold(text).split())) == action
+
+
+def test_a_question_about_pausing_after_a_greeting_is_still_a_question() -> None:
+    assert plan_action("hi again. if i pause my plan do i lose my progress?") is None
+
+
+@pytest.mark.parametrize("text", ["heyy", "howzit", "thankyou lah", "appreciate it bro", "gtg"])
+def test_short_greetings_thanks_and_goodbyes_are_small_talk(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind == "smalltalk"
