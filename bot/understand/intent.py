@@ -785,7 +785,14 @@ _ASKING_WORDS = frozenset("what which how would could might will help courses co
 _NOT_A_TOPIC_AFTER = frozenset("instead then please pls now too as well".split())
 GOAL_WORDS = 16  # a goal a career stands for is a search in a message this long, at most
 WISH_STORY_WORDS = 30  # ... and a wish in the learner's own words, after a story
-_OWN_WISH = re.compile(r"\b(?:i'?d (?:really )?(?:like|love) to|want to|wanna)\s")
+_OWN_WISH = re.compile(
+    r"\b(?:i'?d (?:really )?(?:like|love) to|want to|wanna|"
+    r"(?:(?:no|zero) (?:idea|clue)|(?:dont|don't) know) how to(?! (?:decide|choose|pick|keep|go on|carry on|"
+    r"continue|cope|tell|say|feel)\b))\s"
+)
+# A skill the learner says they lack: "ive never touched chatgpt", "i feel lost when people talk
+# about the cloud"
+_LACKING = re.compile(r"\bnever (?:touched|used)\b|\b(?:no|zero) (?:idea|clue)\W*$")
 _NO_IDEA_HOW = re.compile(r"\b(?:no|zero) (?:idea|clue) how\b|\b(?:dont|don't|do not) know how\b")
 # "how can i start my own cafe", "what should i learn to get back to work": how to do it
 _HOW_TO_DO_IT = re.compile(
@@ -1057,6 +1064,13 @@ class Understander:
             head = _CLAUSES.split(explicit, maxsplit=1)[0].strip()
             if head and len(head.split()) <= SKILL_MAX_WORDS and self._names_a_known_skill(head):
                 asked_skill = head
+        if level == "care" and asked_skill is None and by_words is None and _LACKING.search(folded):
+            # "my boss wants us to use ai for everything and ive never touched chatgpt": only the
+            # meaning sounded like distress, and the learner names a skill they lack: its courses,
+            # after a warm line
+            lacked = self._last_known_skill(folded)
+            if lacked is not None:
+                return Understanding("search", {"search": 1.0, "care": 0.5}, query=lacked, worried=True)
         if level == "care" and asked_skill is None and by_words is not None:
             mild = self._course_asked_with_a_passing_worry(folded)
             if mild is not None:
@@ -1486,6 +1500,12 @@ class Understander:
                     i += size - 1
                     break
             i += 1
+
+    def _last_known_skill(self, folded: str) -> str | None:
+        """The last skill (or job) the catalogue knows that the message names, if any."""
+        words = re.sub(r"[^\w#+ -]+", " ", folded).split()
+        said = list(self._known_skills(words))
+        return said[-1] if said else None
 
     def _first_known_skill(self, tokens: list[str]) -> str | None:
         """The first skill (or job) the catalogue knows among `tokens`, the longest there."""
