@@ -328,6 +328,10 @@ def test_low_mood_said_plainly_is_heard(understander: Understander, text: str, i
         ),
         ("excel, i feel so stupid at work", "excel"),
         ("python, im so stressed i cant cope", None),
+        # a skill the learner says they have never touched, when only the meaning sounded like distress
+        ("my boss wants us to 'use ai for everything' and ive never touched chatgpt", "chatgpt"),
+        ("my kids school asked parents to help with the after school coding club, i have no clue", "coding"),
+        ("My husband thinks I'm wasting our money. I don't know if I can keep going with it.", None),
         # said in earnest, or the skill not what it opens with: the care reply
         ("python is making me cry, i want to give up lol", None),
         ("cried over a spreadsheet assignment today lol. not ok tbh", None),

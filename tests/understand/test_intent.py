@@ -1207,23 +1207,3 @@ def test_a_question_about_pausing_after_a_greeting_is_still_a_question() -> None
 @pytest.mark.parametrize("text", ["heyy", "howzit", "thankyou lah", "appreciate it bro", "gtg"])
 def test_short_greetings_thanks_and_goodbyes_are_small_talk(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind == "smalltalk"
-
-
-@pytest.mark.parametrize(
-    ("text", "query"),
-    [
-        ("my boss wants us to 'use ai for everything' and ive never touched chatgpt", "chatgpt"),
-        ("my kids school asked parents to help with the after school coding club, i have no clue", "coding"),
-        # not a skill lacked: no search
-        ("each time i fail i start again from zero. i dont know how many more times i can", None),
-        ("My husband thinks I'm wasting our money. I don't know if I can keep going with it.", None),
-    ],
-)
-def test_a_skill_the_learner_says_they_lack_is_searched_with_a_warm_line(
-    understander: Understander, text: str, query: str | None
-) -> None:
-    understood = understander.understand(text)
-    if query is None:
-        assert understood.kind != "search"
-    else:
-        assert (understood.kind, understood.query, understood.worried) == ("search", query, True)
