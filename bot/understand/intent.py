@@ -644,12 +644,18 @@ _COURSE_WORDS_ANY_LANGUAGE = re.compile(
 _COURSE_OF = re.compile(
     rf"{_COURSE_WORDS_ANY_LANGUAGE.pattern}\s+(?:de|di|del|della|da|em|in|en|für|fur|zu|zum|zur|w|z|voor|over|sobre|online)\s+\w"
 )
+_INFO_WORDS = (
+    r"(?:info|infos|informacion|informaciones|informacao|informacoes|informazioni|informationen|informatie)"
+)
 _OTHER_LANGUAGE_FILLER = re.compile(
     r"\b(?:de|del|la|el|en|para|sobre|der|die|das|für|fur|über|uber|le|les|des|du|pour|di|"
     r"per|sul|do|da|em|van|voor|over|z|ze|w|dla|o|ein|eine|einen|einem|un|une|una|uno|um|uma|een|im|in|zu|"
     r"sur|su|op|algun|alguno|alguna|algunos|algum|alguma|qualche|jakis|jakies|jakichs|mi|me|mir|mich|"
-    r"moi|me|ik|ich|je|j|yo|eu|io|ja|se|sie|si|bitte|por favor|favor|svp|prosze|alsjeblieft|gratis|online)\b"
+    r"moi|me|ik|ich|je|j|yo|eu|io|ja|se|sie|si|bitte|por favor|favor|svp|prosze|alsjeblieft|gratis|online|"
+    r"los|las|please|pls|" + _INFO_WORDS + r")\b"
 )
+# "necesito info sobre los cursos": information about courses asked for, no topic named
+_INFO_ASKED = re.compile(r"\b" + _INFO_WORDS + r"\b")
 # "quiero aprender python", "ich möchte Python lernen", "szukam kursu z …", "gibt es Kurse für …?":
 # a wish to learn, a search, or a question whether such courses exist, in our other languages.
 _FOREIGN_LEARN = re.compile(
@@ -1679,6 +1685,8 @@ class Understander:
         while tokens and _OTHER_LANGUAGE_FILLER.fullmatch(tokens[-1]):
             tokens.pop()
         if not tokens:
+            if _INFO_ASKED.search(words):
+                return None  # "hola, necesito info sobre los cursos online": a question, in Spanish
             return None if (wish or looking or asks_whether) and not course else words
         query = " ".join(tokens)
         if ("?" in folded or "¿" in folded) and not course and not self.is_known_skill(query):

@@ -1207,3 +1207,12 @@ def test_a_question_about_pausing_after_a_greeting_is_still_a_question() -> None
 @pytest.mark.parametrize("text", ["heyy", "howzit", "thankyou lah", "appreciate it bro", "gtg"])
 def test_short_greetings_thanks_and_goodbyes_are_small_talk(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind == "smalltalk"
+
+
+def test_information_asked_in_another_language_is_not_a_search(understander: Understander) -> None:
+    """ "necesito info sobre los cursos" names no topic: the reply in Spanish; with a topic it
+    is a search for it."""
+    asked = understander.understand("hola, necesito info sobre los cursos online please")
+    assert (asked.kind, asked.language) == ("language", "es")
+    searched = understander.understand("quiero info sobre cursos de excel")
+    assert (searched.kind, searched.query) == ("search", "excel")
