@@ -241,7 +241,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^(?:(?:ok|okay|right|alright)\s+)?(?:i\s*m|i\s+am)\s+back\b",
             rf"\bturn\s+(?:my\s+|the\s+)?{_REMINDERS}\s+(?:back\s+)?on\b",
             r"^(?:start|begin)\s+again$",
-            r"^resume\s+(?:please|pls|now|it)$",
+            r"^resume\s+(?:please|pls|plz|now|it)$",
             r"\b(?:continue|reactivate|re-?enable|re-?start)\s+(?:my\s+|the\s+)?(?:study\s+)?"
             rf"(?:plan|{_REMINDERS}|studying)\b",
             r"\bstart\s+reminding\s+me\s+again\b",
@@ -323,8 +323,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             rf"^(?:please\s+|pls\s+)?(?:stop|turn\s+off|disable|end|cancel)\s+(?:the\s+|my\s+|all\s+(?:the\s+|my\s+)?)?"
             rf"(?:{_REMINDERS}|messages|notifications)(?:\s+(?:please|pls|now|thanks|thank you))?$",
             r"^(?:please\s+|pls\s+)?(?:stop|quit)\s+(?:sending|messaging)\s+(?:me\s+)?(?:any\s+more\s+|more\s+)?"
-            r"(?:reminders|notifications|messages)?(?:\s+about\s+(?:studying|the course|my course))?"
-            r"(?:\s+(?:please|pls|now|every day))?$",
+            r"(?:reminders|notifications|messages)?(?:\s*about\s+(?:studying|the course|my course))?"
+            r"(?:\s+(?:please|pls|plz|now|every day))?$",
             rf"^(?:ok\s+|okay\s+)?enough\s+(?:with|of)\s+(?:the\s+|your\s+|all\s+the\s+)?(?:{_REMINDERS}|messages|"
             r"notifications)\W+(?:end|cancel|stop)\s+(?:it|them|it all)\b",
             # leaving the course and asking for quiet: "I'm dropping the course, please stop
@@ -948,7 +948,8 @@ NAMED_AMONG = 3  # ... answered when the matcher offers it among this many
 NAMED_WORDS = 25  # ... in a message this short (a longer story says its age in passing)
 _GREETING_OPENING = re.compile(
     r"^\s*(?:hi+|hello+|hey+|heya|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day))"
-    r"(?:\s+(?:there|all|everyone|bot|team|again))?\s*(?:[!,.:;]+|\s-+)\s*",
+    r"(?:\s+(?:there|all|everyone|bot|team|again))?\s*(?:[!,.:;]+|\s-+)\s*"
+    r"(?:quick\s+(?:one|question|q)\s*(?:[!,.:;]+|\s-+)\s*)?",  # "hiya, quick one, do these…"
     re.IGNORECASE,
 )
 GREETED_WORDS = 3  # what follows a greeting is the message when it is this long
@@ -986,7 +987,9 @@ class Understander:
             plain_command = after.kind == "plan" and plan_action(" ".join(fold(rest).split())) is not None
             # (a search only when sure it is one: not "hope you're well", a phrase tried as a topic)
             sure_search = after.kind == "search" and after.scores.get("search", 0.0) > 0
-            if after.kind in ("faq", "care", "urgent", "language") or sure_search or plain_command:
+            # (a question the FAQ can only guess at is still the question: "hiya, quick one, do
+            # these ever go out of date…" offers its entries, never a search for "hiya")
+            if after.kind in ("faq", "suggest", "care", "urgent", "language") or sure_search or plain_command:
                 return after
         folded = " ".join(fold(text).split())
         if not folded.strip(" ?!.,"):

@@ -1194,6 +1194,8 @@ def test_wanting_to_know_something_is_a_question_not_a_wish(understander: Unders
         ("can we plan out the excel course? im free tues and thurs evenings", "study"),
         ("im off work tomorrow can you make a plan", "study"),
         ("hello again, i'm feeling a bit better. could you resume my reminders?", "resume"),
+        ("stop messaging me about studying", "stop"),
+        ("resume plz", "resume"),
     ],
 )
 def test_plan_commands_said_with_a_reason_or_in_everyday_words(text: str, action: str) -> None:
@@ -1216,3 +1218,10 @@ def test_information_asked_in_another_language_is_not_a_search(understander: Und
     assert (asked.kind, asked.language) == ("language", "es")
     searched = understander.understand("quiero info sobre cursos de excel")
     assert (searched.kind, searched.query) == ("search", "excel")
+
+
+def test_a_question_after_a_greeting_and_quick_one_is_the_question(understander: Understander) -> None:
+    """ "hiya, quick one, …": never a search for "hiya"; the question the FAQ reads, even unsure."""
+    understood = understander.understand("hiya, quick one, do these ever go out of date")
+    assert understood.kind in ("faq", "suggest") and understood.match is not None
+    assert understood.match.best is not None and understood.match.best.entry.id == "expiry"
