@@ -74,6 +74,9 @@ TUNED_ON = (
     # round 12: written blind as tuning data, indirect distress and wishes said through a situation
     # (first read: care 71.9 %, to the search 16.7 %, plan 78.8 %)
     "care_plan_tuning_3.yaml",
+    # round 12: written blind as tuning data, mid-conversation follow-ups (first read: 89.4 % right
+    # first time, 2.4 % confident wrong, search 98 %, plan 85 %)
+    "learner_tune_28.yaml",
 )
 
 @dataclass
