@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal, cast, get_args
 
-from bot.catalog.filters import CHEAP_EUR, LANGUAGES, SHORT_HOURS, parse_filters
+from bot.catalog.filters import CHEAP_EUR, LANGUAGE_CODE, LANGUAGES, SHORT_HOURS, parse_filters
 from bot.faq.matcher import Faq, Match, Scored
 from bot.study.parse import parse_time_answer
 from bot.text import fold
@@ -182,6 +182,7 @@ _UNMISTAKABLE_PROGRESS = _either(
 )
 _UNMISTAKABLE_STUDY = _either(
     r"\bgive\s+me\s+a\s+(?:study\s+)?plan\b",
+    r"\bput\s+me\s+on\s+a\s+(?:study\s+)?(?:schedule|plan|timetable)\b",
     r"\b(?:can|could|would)\s+(?:you|u)\s+(?:make|create|build|set\s+up|draw\s+up)\s+(?:me\s+)?a\s+"
     r"(?:study\s+)?plan(?:\s+for\s+me)?(?:\s+(?:please|pls))?$",
     r"\b(?:can|could)\s+(?:we|you)\s+plan\s+out\s+(?:the|my)\b",
@@ -199,6 +200,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\b(?:get|have|send|move|change|set|switch|want|prefer|put)\s+(?:me\s+)?(?:my\s+|the\s+)?"
             r"(?:reminders?|pings?|nudges?)\s+(?:at|to|for|around)\s+(?:\d|half|noon|lunch|midday|"
             r"(?:the\s+)?(?:morning|evening|night))",
+            r"^(?:please\s+|pls\s+)?remind\s+me\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|every|each|week|daily)"
+            r"[\w\s,&]*?\b(?:at|around)\s+\d",  # "remind me mon and wed at 6am sydney time"
         ),
     ),
     (
@@ -210,6 +213,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bno\s+more\s+(?:messages|msgs|reminders)\s+needed\b",
             r"\bstop\s+(?:sending|messaging|texting)\b.*\bnot\s+doing\s+(?:it|this|that)\s+any\s*more\b",
             r"\bturn\s+(?:it|them)\s+off\s+(?:permanently|for\s+good|forever)\b",
+            rf"\b(?:im|i\s+am|i\s+m)\s+(?:done|finished)\s+with\s+(?:this|it|the\s+course)\b.*\bno\s+more\s+{_REMINDERS}\b",
         ),
     ),
     (
@@ -742,6 +746,7 @@ _WISH = re.compile(
     r"understand|become|becoming|be an?|being an?|should learn|get certified in|cert in|qualification in)\s"
 )
 _ANY_ONES = re.compile(r"any(?:thing)?(?: \w+){0,2} (?:ones?|courses?|classes)\b")
+_ASKED_OUTRIGHT = re.compile(r"(?:is|are|can|could|do|does|will|would|should|what|how|why|when|where)\b")
 _WISH_TAIL_BREAK = re.compile(r"\s(?:but|because|cause|cos|coz|so|since|as i|when|while|and i|lol|tbh)\s")
 WISH_WORDS = 6  # the skill is named within this many words of the wish
 WISH_FAQ_CONFIDENCE = 0.62  # an FAQ answer this sure stays the answer
@@ -1466,8 +1471,10 @@ class Understander:
         if not asks:
             return None
         course_word = _COURSE_WORD.search(folded) or _COURSE_WORDS_ANY_LANGUAGE.search(folded)
-        if course_word and "english" not in folded:
-            return None  # "any courses in italian?": a search with the language filter
+        filterable = any(re.search(rf"\b{name}\b", found.group(0)) for name in LANGUAGE_CODE)
+        if course_word and "english" not in folded and filterable:
+            return None  # "any courses in italian?": a search with the language filter (not
+            # "any courses taught in afrikaans or zulu?", a language no course filter knows)
         rest = _TEACHING_LANGUAGE.sub(" ", folded)
         if self._names_a_known_skill(" ".join(w for w in rest.split() if w not in _NOT_A_SKILL_WORD)):
             return None
@@ -1554,6 +1561,8 @@ class Understander:
         first = _CLAUSES.split(folded, maxsplit=1)[0]
         if len(first.split()) > FILTERED_SKILL_WORDS:
             return None  # a sentence, not a skill with filters (and reading filters costs)
+        if _ASKED_OUTRIGHT.match(first):
+            return None  # "is there any free money for this, grants or whatever": a question
         filters = _filters_asked(first)
         if not filters:
             return None
@@ -1793,13 +1802,16 @@ _LANGUAGE_NAME = (
     r"(?:english|spanish|french|german|italian|portuguese|dutch|polish|hindi|urdu|arabic|chinese|mandarin|"
     r"cantonese|bengali|bangla|tagalog|filipino|swahili|russian|ukrainian|turkish|vietnamese|korean|"
     r"japanese|punjabi|tamil|telugu|malay|indonesian|thai|persian|farsi|romanian|greek|hebrew|amharic|"
-    r"somali|yoruba|hausa|igbo|nepali|sinhala)"
+    r"somali|yoruba|hausa|igbo|nepali|sinhala|afrikaans|zulu|xhosa|sesotho)"
 )
 # "in hindi", "only in english", "english only", "all english", "english medium"
 _TEACHING_LANGUAGE = re.compile(
     rf"\b(?:(?:taught|available|offered|follow it|do it|study|courses?|one|ones|any|anything|all|only|just)"
     rf"\s+)?in\s+{_LANGUAGE_NAME}\b|\b(?:all|only|just)\s+{_LANGUAGE_NAME}\b|\b{_LANGUAGE_NAME}\s+"
     r"(?:only|medium)\b"
+    # "courses in other language than english, like arabic?", "is english the only option?"
+    r"|\b(?:other|another|different)\s+languages?\s+(?:than|besides|apart\s+from|except)\s+english\b"
+    r"|\benglish\s+the\s+only\s+(?:option|language|one)\b"
 )
 _ABOUT_TEACHING = re.compile(
     r"\b(?:it|this|they|them|these|those|one|ones|any|anything|everything|course|courses|class|classes|"

@@ -218,6 +218,10 @@ def _request(text: str) -> str | None:
     goal = _GOAL.match(folded) or _CAREER_MOVE.match(folded)
     if goal:
         wanted = _GOAL_TAIL.sub("", _TRAILING.sub("", goal.group("q"))).strip()
+        sentence, stop, after = wanted.partition(". ")
+        if stop and (_QUESTION_ANYWHERE.search(after) or "?" in text):
+            return None  # "i want to become team lead. would a microcredential help?" asks that
+        wanted = sentence.strip(" .") if stop else wanted
         if wanted and not _NOT_A_SKILL.match(wanted):
             return wanted
     if (

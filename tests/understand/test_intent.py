@@ -33,7 +33,10 @@ def understander(seeded_database: Path) -> Understander:
     catalog = asyncio.run(build())
     content = ROOT / "content"
     return Understander(
-        load_faq(content), catalog.is_known_skill, load_care(content), load_languages(content),
+        load_faq(content),
+        catalog.is_known_skill,
+        load_care(content),
+        load_languages(content),
         says_a_need=catalog.says_a_need,
     )
 
@@ -85,8 +88,10 @@ def test_after_which_skill_the_next_text_is_a_skill(understander: Understander, 
         ("i freeze when i present in meetings, is there a course for that", "present in meetings"),
         ("just got promoted to supervisor, need to learn how to lead people", "lead people"),
         ("my boss wants me to handle the company instagram and i have no clue", "instagram"),
-        ("my grandson says I should learn coding, python he said, any beginner ones for an old codger",
-         "beginner coding"),
+        (
+            "my grandson says I should learn coding, python he said, any beginner ones for an old codger",
+            "beginner coding",
+        ),
         # advice asked for after an opener, or with no course word
         ("ok can u recommend me something", ""),
         ("yes please recommend something", ""),
@@ -177,6 +182,7 @@ def test_a_follow_up_stays_on_the_topic(understander: Understander) -> None:
         # what failing would cost, said plainly
         "my parents paid for it, i really cant afford to fail",
         "been going through the motions with this module for weeks",
+        "brain fog today. again.",  # found by the blind read of learner_eval_27
     ],
 )
 def test_wellbeing_messages_get_care(understander: Understander, text: str) -> None:
@@ -1095,7 +1101,6 @@ def test_what_follows_a_greeting_is_what_the_learner_wants(
     assert understander.understand(text).kind == kind
 
 
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -1195,6 +1200,10 @@ def test_wanting_to_know_something_is_a_question_not_a_wish(understander: Unders
         ("im off work tomorrow can you make a plan", "study"),
         ("hello again, i'm feeling a bit better. could you resume my reminders?", "resume"),
         ("stop messaging me about studying", "stop"),
+        # found by the blind read of learner_eval_27 (fixed after it)
+        ("I'm done with this, no more reminders please", "stop"),
+        ("remind me mon and wed at 6am sydney time", "reminders"),
+        ("put me on a schedule for this course, mondays and wednesdays", "study"),
         ("resume plz", "resume"),
     ],
 )
@@ -1206,7 +1215,18 @@ def test_a_question_about_pausing_after_a_greeting_is_still_a_question() -> None
     assert plan_action("hi again. if i pause my plan do i lose my progress?") is None
 
 
-@pytest.mark.parametrize("text", ["heyy", "howzit", "thankyou lah", "appreciate it bro", "gtg"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heyy",
+        "howzit",
+        "thankyou lah",
+        "appreciate it bro",
+        "gtg",
+        "morning!",
+        "are you a robot or a real person",
+    ],
+)
 def test_short_greetings_thanks_and_goodbyes_are_small_talk(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind == "smalltalk"
 
@@ -1225,3 +1245,31 @@ def test_a_question_after_a_greeting_and_quick_one_is_the_question(understander:
     understood = understander.understand("hiya, quick one, do these ever go out of date")
     assert understood.kind in ("faq", "suggest") and understood.match is not None
     assert understood.match.best is not None and understood.match.best.entry.id == "expiry"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        # found by the blind read of learner_eval_27 (fixed after it): the language courses are
+        # taught in, for a language no course filter knows; a goal, then a question about
+        # microcredentials; a question about money that names "free"
+        ("Is there courses in other language than english, like arabic?", "language-english"),
+        ("any courses taught in afrikaans or zulu? my mom would love one", "language-english"),
+        (
+            "most of my staff are Urdu speakers. Is English the only option for these courses?",
+            "language-english",
+        ),
+        ("I want to become team lead. Would a microcredential help for promotion?", "promotion"),
+        ("is there any free money for this, grants or whatever", "funding"),
+    ],
+)
+def test_questions_the_blind_set_showed_were_read_as_searches(
+    understander: Understander, text: str, entry: str
+) -> None:
+    understood = understander.understand(text)
+    assert understood.kind == "faq" and understood.match is not None and understood.match.best is not None
+    assert understood.match.best.entry.id == entry
+
+
+def test_a_course_language_the_filters_know_is_still_a_search(understander: Understander) -> None:
+    assert understander.understand("any courses in italian?").kind == "search"
