@@ -24,6 +24,7 @@ from bot.telegram_html import html_problem
 from bot.text import fold, is_english_word
 
 MIN_PROBABILITY = 0.9
+CERTAIN_PROBABILITY = 0.999  # ... and this sure, most words being no English words, despite a few that are
 # ... or this, when the message has no English small word and half its words are no English words
 NO_ENGLISH_PROBABILITY = 0.8
 MIN_WORDS = 2
@@ -102,7 +103,15 @@ class Languages:
         small = self._small_words
         counts = {code: sum(1 for t in tokens if t in small[code]) for code in self.replies}
         if english >= 2 and english > max(counts.values()):
-            return None  # English, perhaps with a foreign word or phrase in it
+            # English, perhaps with a foreign word or phrase in it; unless most words are no
+            # English words and the detector is all but certain: "sono in sedia a rotelle, i
+            # corsi in presenza sono accessibili?" ("in", "a", "i" are Italian too)
+            foreign = sum(1 for t in tokens if t and not is_english_word(t))
+            if 2 * foreign <= len(tokens):
+                return None
+            code, probability = _identifier(tuple(sorted(self.replies))).classify(text)
+            if not (code != "en" and code in self.replies and probability >= CERTAIN_PROBABILITY):
+                return None
         code, probability = _identifier(tuple(sorted(self.replies))).classify(text)
         if code != "en" and code in self.replies and probability >= MIN_PROBABILITY:
             return str(code)

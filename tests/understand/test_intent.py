@@ -207,6 +207,8 @@ def test_a_crisis_is_urgent_and_a_skill_named_after_stress_is_a_search(understan
         ("allo, tu parles français toi?", "fr"),  # asking about the language, in it
         ("microcredencial conta como crédito na faculdade?", "pt"),
         ("posso estudar pelo telemóvel ou preciso de computador?", "pt"),  # how to study, not a search
+        # "in", "a", "i" are Italian too (found by the blind read of learner_eval_27)
+        ("sono in sedia a rotelle, i corsi in presenza sono accessibili?", "it"),
     ],
 )
 def test_other_languages_are_recognised(understander: Understander, text: str, language: str) -> None:
