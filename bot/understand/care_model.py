@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import json
 import os
 import re
 import tempfile
@@ -312,8 +313,36 @@ def examples_of(content_dir: Path) -> list[Example]:
         if digest not in _parsed:
             if len(_parsed) >= MAX_FILES_KEPT:
                 _parsed.clear()
-            _parsed[digest] = load_examples(path)
+            _parsed[digest] = _parsed_before(digest) or _keep_parsed(digest, load_examples(path))
         return _parsed[digest]
+
+
+def _parsed_file(digest: str) -> Path:
+    return CACHE_DIR / f"microcred-care-examples-{digest[:40]}.json"
+
+
+def _parsed_before(digest: str) -> list[Example] | None:
+    """The examples file's lines as an earlier process parsed them (keyed by the file's own
+    bytes): reading 17k YAML lines takes about a second at every start, this a few ms."""
+    try:
+        rows = json.loads(_parsed_file(digest).read_text(encoding="utf-8"))
+        examples = [Example(str(text), str(label)) for label, text in rows]
+    except (OSError, ValueError, TypeError):
+        return None
+    return examples or None
+
+
+def _keep_parsed(digest: str, examples: list[Example]) -> list[Example]:
+    """Keep the parsed lines for the next process (written whole, then renamed)."""
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", dir=CACHE_DIR, suffix=".json", delete=False, encoding="utf-8"
+        ) as handle:
+            json.dump([[e.label, e.text] for e in examples], handle, ensure_ascii=False)
+        os.replace(handle.name, _parsed_file(digest))
+    except OSError:
+        pass
+    return examples
 
 
 def _load(content_dir: Path, kind: str) -> LearnedSignal:

@@ -179,3 +179,33 @@ def test_trained_weights_are_kept_for_the_next_process(
     monkeypatch.setattr(care_model, "_trained", {})
     monkeypatch.setattr(care_model, "train", train)
     assert load_care_model(CONTENT).probability(message) == pytest.approx(first.probability(message))
+
+
+def test_the_parsed_examples_are_kept_for_the_next_process_and_an_edit_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parsing the examples file takes about a second at each start; a later process reads the
+    lines an earlier one parsed, keyed by the file's bytes, so an edited file is parsed anew."""
+    import bot.understand.care_model as care_model
+
+    monkeypatch.setattr(care_model, "CACHE_DIR", tmp_path)
+    content = tmp_path / "content"
+    content.mkdir()
+    target = content / EXAMPLES_FILE
+    target.write_text('examples:\n  - care: "i am so tired of this"\n  - faq: "how long is it"\n')
+    monkeypatch.setattr(care_model, "_parsed", {})
+    first = care_model.examples_of(content)
+    expected = [("care", "i am so tired of this"), ("faq", "how long is it")]
+    assert [(e.label, e.text) for e in first] == expected
+    assert len(list(tmp_path.glob("microcred-care-examples-*.json"))) == 1
+
+    monkeypatch.setattr(care_model, "_parsed", {})  # a new process
+    monkeypatch.setattr(care_model, "load_examples", lambda path: pytest.fail("parsed again"))
+    assert care_model.examples_of(content) == first
+
+    target.write_text('examples:\n  - care: "cant sleep before the exam"\n  - faq: "is it free"\n')
+    monkeypatch.undo()
+    monkeypatch.setattr(care_model, "CACHE_DIR", tmp_path)
+    monkeypatch.setattr(care_model, "_parsed", {})
+    edited = care_model.examples_of(content)
+    assert [e.text for e in edited] == ["cant sleep before the exam", "is it free"]
