@@ -1392,7 +1392,7 @@ def _wanted(text: str) -> str:
 _SITUATION_WISH = re.compile(
     r"\b(?:i(?:'d| would)? (?:really )?(?:want|like|love) to|i'?d (?:really )?(?:like|love) to|want(?:ed)? to"
     r"|wanna|need to learn|have to learn|(?:no|zero) (?:idea|clue) how(?: to)?|(?:dont|don't|do not) know how"
-    r"(?: to)?|could i (?:do|get|make|turn)|is there a (?:job|career) in)\s",
+    r"(?: to)?)\s",
     re.IGNORECASE,
 )
 _ASKING_TO_KNOW = re.compile(r"\s*(?:know|ask|check|find out|see|hear|confirm)\b", re.IGNORECASE)

@@ -1517,10 +1517,11 @@ class Understander:
                     break
             i += 1
 
-    def _last_known_skill(self, folded: str) -> str | None:
-        """The last skill (or job) the catalogue knows that the message names, if any."""
+    def _last_known_skill(self, folded: str, skipping: frozenset[str] = frozenset()) -> str | None:
+        """The last skill (or job) the catalogue knows that the message names, if any (the
+        words in `skipping` left out)."""
         words = re.sub(r"[^\w#+ -]+", " ", folded).split()
-        said = list(self._known_skills(words))
+        said = list(self._known_skills([w for w in words if w not in skipping]))
         return said[-1] if said else None
 
     def _first_known_skill(self, tokens: list[str]) -> str | None:
@@ -1544,9 +1545,7 @@ class Understander:
         if asked is None or _ABOUT_MICROCREDENTIALS.search(folded):
             return None
         # the last one said: "i'm a graphic designer wanting to move into UX, anything for that?"
-        words = re.sub(r"[^\w#+ -]+", " ", folded).split()
-        said = list(self._known_skills([w for w in words if w not in _ASKING_WORDS]))
-        known = said[-1] if said else None  # the last one said
+        known = self._last_known_skill(folded, skipping=_ASKING_WORDS)
         if known is not None or not asked.group("topic_follows"):
             return known
         # "show me something in marketing instead": the topic is what follows

@@ -110,8 +110,8 @@ class Languages:
             if 2 * foreign <= len(tokens):
                 return None
             code, probability = _identifier(tuple(sorted(self.replies))).classify(text)
-            if not (code != "en" and code in self.replies and probability >= CERTAIN_PROBABILITY):
-                return None
+            certain = code != "en" and code in self.replies and probability >= CERTAIN_PROBABILITY
+            return str(code) if certain else None
         code, probability = _identifier(tuple(sorted(self.replies))).classify(text)
         if code != "en" and code in self.replies and probability >= MIN_PROBABILITY:
             return str(code)
