@@ -77,6 +77,7 @@ TUNED_ON = (
     # round 12: written blind as tuning data, mid-conversation follow-ups (first read: 89.4 % right
     # first time, 2.4 % confident wrong, search 98 %, plan 85 %)
     "learner_tune_28.yaml",
+    "learner_eval_27.yaml",  # round 12's blind set, read once at its end (85.0 %), tuned on in round 13
 )
 
 @dataclass
