@@ -886,6 +886,10 @@ VERY_SHORT_FAQ_CONFIDENCE = 0.8
 # signal reads as a question for the FAQ at least this surely ("how long is a course of
 # amoxicillin" is not).
 ON_TOPIC_FOR_AGREEMENT = 0.9
+# A question the word rules turned away, which the matcher answers once told it is on topic and
+# the entry model agrees with, is answered when the on-topic signal reads it as on topic at least
+# this surely, and otherwise offered as "Did you mean…?".
+RESCUE_ON_TOPIC = 0.8
 # ... and one of the matcher's other suggestions answers when the model is this sure of it.
 PICK_PROBABILITY = 0.98
 # A short phrase naming no skill is the FAQ's question, not a topic to search for, when the
@@ -1370,7 +1374,21 @@ class Understander:
         on_topic = self.care.on_topic
         if match.kind == "fallback" and on_topic is not None and on_topic.says(text):
             match = self.faq.match(text, known_on_topic=True)
+        elif match.turned_away and on_topic is not None:
+            rescued = self._rescued(text, on_topic.probability(text))
+            if rescued is not None:
+                return rescued
         return self._second_opinion(text, match)
+
+    def _rescued(self, text: str, on_topic: float) -> Match | None:
+        """A question the word rules turned away for a word the FAQ never uses ("govt", "laugh",
+        "eventually"), when matched as on topic the matcher has an answer and the entry model
+        picks the same entry: the answer when the on-topic signal leans that way, else a "Did
+        you mean…?" ("how much does a car cost" is offered the price question, never answered)."""
+        again = self.faq.match(text, known_on_topic=True)
+        if again.kind == "fallback" or not self._agrees(text, again, AGREE_PROBABILITY):
+            return None
+        return again if on_topic >= RESCUE_ON_TOPIC else replace(again, kind="suggest")
 
     def _second_opinion(self, text: str, match: Match) -> Match:
         """The matcher's decision weighed with the entry model's: an entry both pick answers

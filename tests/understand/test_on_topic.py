@@ -44,3 +44,35 @@ def test_without_the_signal_the_word_rules_turn_it_away(understander: Understand
 )
 def test_look_alikes_about_something_else_stay_off_topic(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind != "faq"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("Will companies recognise it or just laugh at it", "employer-recognition"),
+        ("does it run out eventually or is it for life", "expiry"),
+    ],
+)
+def test_a_question_turned_away_for_one_unknown_word_is_answered_when_both_signals_agree(
+    understander: Understander, text: str, entry: str
+) -> None:
+    """ "laugh", "eventually": words the FAQ never uses; the on-topic signal leans to a question
+    and the entry model picks the matcher's entry, so the learner gets the answer."""
+    assert understander.faq.match(text).turned_away
+    got = understander.understand(text)
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == entry
+
+
+def test_a_rescued_question_the_on_topic_signal_doubts_is_offered_not_answered(
+    understander: Understander,
+) -> None:
+    """ "govt" turns it away; the entry model agrees on funding but the on-topic signal is
+    unsure, so the learner is asked "Did you mean…?" rather than told "outside what I know"."""
+    got = understander.understand("any way to get it paid for by the govt")
+    assert got.kind == "suggest" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "funding"
+
+
+def test_a_price_question_about_something_else_is_never_answered(understander: Understander) -> None:
+    assert understander.understand("how much does a car cost").kind != "faq"
