@@ -1131,6 +1131,14 @@ class CourseSearch:
                 # a real English word only for a one-letter slip in a long word ("machine
                 # leaning" → machine learning), where the pair means nothing as typed
                 english = is_english_word(words[j])
+                if english and not self._known_phrase(pair):
+                    # two letters swapped ("supply chian"): a swap that happens to spell a rare
+                    # word is still the commonest slip on a phone, when the pair it makes is one
+                    # the catalogue uses together
+                    swapped = self._swap_making_a_phrase(pair, j - i)
+                    if swapped is not None:
+                        words[j] = swapped
+                        continue
                 if english and (len(words[j]) < 7 or self._known_phrase(pair)):
                     continue
                 for found, _, _ in process.extract(
@@ -1143,6 +1151,20 @@ class CourseSearch:
                         words[j] = str(found)
                         break
         return words
+
+    def _swap_making_a_phrase(self, pair: list[str], at: int) -> str | None:
+        """`pair[at]` with two neighbouring letters swapped, where that makes a word the
+        catalogue knows and a pair some course uses together ("chian" → "chain")."""
+        word = pair[at]
+        for k in range(len(word) - 1):
+            fixed = word[:k] + word[k + 1] + word[k] + word[k + 2 :]
+            if fixed == word or fixed in FILLER or fixed not in self._known_words:
+                continue
+            trial = [*pair]
+            trial[at] = fixed
+            if self._known_phrase(trial) or self._skill_or_alias(trial):
+                return fixed
+        return None
 
     def _joined(self, words: list[str]) -> list[str]:
         """Two words that are one skill written apart ("java script", "power point"): joined,

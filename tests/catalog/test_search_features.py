@@ -878,3 +878,11 @@ def test_certification_codes_find_the_skill_they_certify(
     search: CourseSearch, query: str, skill_course: str
 ) -> None:
     assert any(skill_course in key for key in _page(search, query))
+
+
+def test_two_swapped_letters_that_spell_a_rare_word_are_still_a_slip(search: CourseSearch) -> None:
+    """ "chian" is a word, but "supply chian" is the catalogue's "supply chain" typed on a phone;
+    a swap that only makes a filler word ("data form" → "data from") is left alone."""
+    assert search.search("supply chian").understood == "supply chain"
+    assert search.search("supply chian").ranked == search.search("supply chain").ranked
+    assert "form" in search.search("data form").understood
