@@ -183,7 +183,7 @@ def labelled_facets(filters: dict[str, Any] | None) -> Facets:
             facets[key] = bool(value)
         elif key == "max_eur":  # whole euros, as the search keeps them (£30 is labelled 35.1)
             facets[key] = int(round(value))
-        else:  # max_hours, level, language
+        else:  # max_hours, level, language, eqf
             facets[key] = value
     return Facets(**facets)
 

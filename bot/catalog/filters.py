@@ -67,6 +67,7 @@ class Facets:
     language: str | None = None  # ISO code
     ects: bool = False
     certificate: bool = False
+    eqf: int | None = None  # the EQF level asked for ("eqf level 6 courses")
 
     def allows(self, course: CourseInfo) -> bool:
         form = course.participation_form
@@ -81,6 +82,7 @@ class Facets:
             and (self.language is None or language_code(course.language) == self.language)
             and (not self.ects or bool(course.ects_credits))
             and (not self.certificate or bool(course.certificate_type))
+            and (self.eqf is None or course.eqf_level == self.eqf)
         )
 
     def encode(self) -> str:
@@ -98,12 +100,14 @@ class Facets:
             code += f"l{self.level[0]}"
         if self.language is not None:
             code += f"g{self.language}"
+        if self.eqf is not None:
+            code += f"q{self.eqf}"
         return code or "-"
 
     @classmethod
     def decode(cls, code: str) -> Facets:
         """Read `encode()`'s output; anything unexpected is ignored rather than trusted."""
-        flags = re.sub(r"[hm]\d*|l.?|g[a-z]{0,2}", "", code)
+        flags = re.sub(r"[hm]\d*|l.?|g[a-z]{0,2}|q\d?", "", code)
         facets = cls(
             free="f" in flags, online="o" in flags, self_paced="s" in flags, ects="e" in flags,
             certificate="c" in flags,
@@ -123,6 +127,8 @@ class Facets:
             facets = replace(facets, level=next(lv for lv in LEVELS if lv[0] == found.group(1)))
         if (found := re.search(r"g([a-z]{2})", code)) and found.group(1) in LANGUAGES:
             facets = replace(facets, language=found.group(1))
+        if found := re.search(r"q([1-8])", code):
+            facets = replace(facets, eqf=int(found.group(1)))
         return facets
 
     @property
@@ -152,6 +158,8 @@ class Facets:
                 label = str(value)
             elif field.name == "mode":
                 label = "in person" if value == "in-person" else "blended"
+            elif field.name == "eqf":
+                label = f"EQF level {value}"
             else:
                 label = f"in {LANGUAGES.get(str(value), str(value))}"
             out.append((label, without))
@@ -285,6 +293,14 @@ _LANGUAGE_RULE = re.compile(
     r"\b(?:in|taught in|en|auf|na|in lingua|w|language)\s+(" + "|".join(LANGUAGE_WORDS) + r")\b"
 )
 _GERMAN_PHRASE = re.compile(r"\bauf deutsch\b")
+# "eqf level 6", "eqf 5", "at level 6 on the eqf", "niveau 6 eqf" (the European Qualifications
+# Framework's eight levels); a bare "level 3" is left alone: "childcare level 3" names a
+# national qualification, not the EQF
+_EQF_RULE = re.compile(
+    r"\b(?:eqf|cec|eqr|erk)(?:\s+(?:level|niveau|nivel|livello|stufe|niveau))?\s*([1-8])\b"
+    r"|\b(?:level|niveau|nivel|livello|stufe)\s*([1-8])\s+(?:on the |of the |in the |du |del |des )?"
+    r"(?:eqf|cec|eqr|erk)\b"
+)
 
 
 def _number(text: str) -> int:
@@ -331,6 +347,8 @@ def parse_filters(text: str) -> tuple[Facets, str]:
         if match := take(pattern):
             found["max_hours"] = _number(match.group(1))
             break
+    if match := take(_EQF_RULE):
+        found["eqf"] = int(match.group(1) or match.group(2))
     if match := take(_LANGUAGE_RULE):
         found["language"] = LANGUAGE_WORDS[match.group(1)]
     elif take(_GERMAN_PHRASE):

@@ -79,6 +79,11 @@ def search(seeded_database: Path) -> CourseSearch:
         ("got 10 hrs per day", Facets(), "got 10 hrs per day"),
         ("easiest way to start coding", Facets(level="beginner"), "way to start coding"),
         ("easy to follow python", Facets(), "easy to follow python"),
+        # the EQF level, said with the framework's name; a bare level is a national one
+        ("eqf level 6 courses", Facets(eqf=6), "courses"),
+        ("data analysis eqf 5", Facets(eqf=5), "data analysis"),
+        ("leadership at level 7 on the eqf", Facets(eqf=7), "leadership at"),
+        ("childcare level 3", Facets(), "childcare level 3"),
     ],
 )
 def test_filters_are_read_from_plain_words(text: str, facets: Facets, rest: str) -> None:
@@ -91,6 +96,7 @@ def test_filters_are_read_from_plain_words(text: str, facets: Facets, rest: str)
         Facets(max_eur=100, language="es", mode="in-person", ects=True, certificate=True),
         Facets(free=True, online=True, self_paced=True, max_hours=5, level="intermediate"),
         Facets(mode="hybrid", max_eur=50_000),
+        Facets(free=True, max_eur=None, level="advanced", eqf=8, language="de", max_hours=400),
     ],
 )
 def test_every_facet_survives_button_data(facets: Facets) -> None:
@@ -886,3 +892,12 @@ def test_two_swapped_letters_that_spell_a_rare_word_are_still_a_slip(search: Cou
     assert search.search("supply chian").understood == "supply chain"
     assert search.search("supply chian").ranked == search.search("supply chain").ranked
     assert "form" in search.search("data form").understood
+
+
+def test_an_eqf_level_asked_for_shows_only_courses_at_that_level(search: CourseSearch) -> None:
+    """ "eqf level 6 courses" is a filter only: courses at level 6, removable with one tap."""
+    result = search.search("eqf level 6 courses")
+    shown = result.page_one(result.facets)
+    assert result.facets == Facets(eqf=6) and shown
+    assert all(item.course.eqf_level == 6 for item in shown)
+    assert dict(result.facets.labelled()) == {"EQF level 6": Facets()}
