@@ -114,9 +114,12 @@ _QUESTION_START = re.compile(
 _ASKS = re.compile(
     r"\b(?:can i|could i|do i|should i|will i|am i|is it|are they|are these|are those|is this|is that|isnt|"
     r"(?<!learn )(?<!learning )how|why|any good)\b"  # ("learn how to": a wish)
+    r"|\b(?:now what|what now)\s*$"  # "failed my first assignment, now what"
 )
 _ASKS_FOR = re.compile(
     r"^(?:give me|tell me|show me|explain|describe|roughly what|what if|and if)\b|^(?:and |so )?then what$"
+    # "failed it, now what"
+    r"|^(?:(?:so |and |ok )?now what|what now|what do i do now|what happens now)\s*\??$"
 )
 _RHETORICAL = re.compile(
     r"\b(?:(?:so |and |then )?what(?:'?s| is)? (?:even |really |actually )?the point"
@@ -140,7 +143,7 @@ _ASKS_MIDWAY = re.compile(
     r"(?:help|count|work|matter|worth|a problem|an issue|ok|okay|enough|real|legit|recogni[sz]ed)\b"
     # "…went straight to work on the scaffold can i still do these"
     r"|\b(?:can|could|will|would|should|do)\s+i\s+(?:still\s+|even\s+|actually\s+|ever\s+)?"
-    r"(?:do|take|join|apply|get in|enrol|sign up|study|switch|finish|start)\s+"
+    r"(?:do|take|join|apply|get in|enrol|sign up|study|switch|finish|start|fit|squeeze|juggle)\s+"
     r"(?:one|these|them|it|this|that)\b"
     # "…before i sign up what should i check", "…by the end date what happens", "i was
     # wondering are there exams at the end"

@@ -1275,3 +1275,20 @@ def test_questions_the_blind_set_showed_were_read_as_searches(
 
 def test_a_course_language_the_filters_know_is_still_a_search(understander: Understander) -> None:
     assert understander.understand("any courses in italian?").kind == "search"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("failed my first assignment, now what", "failing-retakes"),
+        ("I work 50+ hour weeks, realistically can i fit this in", "study-while-working"),
+    ],
+)
+def test_a_setback_then_a_short_question_gets_the_answer(
+    understander: Understander, text: str, entry: str
+) -> None:
+    """ "now what" and "can i fit this in" ask; the meaning's hint of distress is not a reason to
+    leave the question unanswered."""
+    got = understander.understand(text)
+    assert got.kind in ("faq", "care") and got.match is not None and got.match.best is not None
+    assert got.match.kind == "answer" and got.match.best.entry.id == entry
