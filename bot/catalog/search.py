@@ -131,7 +131,7 @@ FILLER = frozenset(
     microcredential microcredentials microdegree nanodegree certificate certificates
     learn learning study studying studies teach me taught want wanna need would like love some any anything
     something smth sth somethin sumthin find show list give recommend recommendation recommendations suggest
-    looking look try trying quick one ones
+    looking look try trying quick one ones if possible
     search searching
     i my myself we our you your please pls hi hello hey there is are be am was do does did can could should
     how what which who where when why good best top great nice new more better improve improving get getting
@@ -417,7 +417,7 @@ class CourseSearch:
 
     def _search_words(self, query: str, limit: int | None = None) -> SearchResult:
         facets, rest = parse_filters(_mark_r(_without_pronoun_it(_selling_online(query))))
-        rest = _wanted(_to_teach(self._without_an_aside(rest)))
+        rest = _wanted(_to_teach(self._without_whom(self._without_an_aside(rest))))
         shortest = bool(_SHORTEST.search(rest))  # "shortest project management course": a sort
         rest = _SHORTEST.sub(" ", rest)
         career = self._career_of(query, rest)
@@ -474,6 +474,21 @@ class CourseSearch:
         if cut == text or not any(c.kind in ("skill", "phrase") for c in self.concepts(cut)[0]):
             return text
         return cut
+
+    def _without_whom(self, text: str) -> str:
+        """The query without "for my little bakery", "for my 17 y/o": whose the course is for,
+        in words no course uses (a family member, an age, the learner's own business), is not
+        the topic. "for my small business", "for my nursing team" keep the words a course uses."""
+
+        def whose(found: re.Match[str]) -> str:
+            words = normalise(found.group(1)).split()
+            unknown = [w for w in words if not (w in FILLER or w in _WHOSE or len(w) <= 2 or w.isdigit())]
+            if any(w in self._known_words or stem(w) in self._known_words for w in unknown):
+                return found.group(0)
+            return found.group("end")
+
+        cut = _FOR_WHOM.sub(whose, text)
+        return cut if any(w not in FILLER for w in normalise(cut).split()) else text
 
     def _as_phrase_typed(self, rest: str, score: Floats) -> None:
         """ "marketing analytics": a course using the learner's words together, as typed (a
@@ -1433,6 +1448,17 @@ _TIME_TO_SPARE = re.compile(
 )
 
 
+# "… for my little bakery", "… for my 17 y/o": whose the course is for, to the clause's end
+_FOR_WHOM = re.compile(
+    r"\s+for\s+(?:my|our|his|her|their)\s+((?:[\w/'-]+\s*){1,4}?)(?P<end>\s*(?:[,;.!?]|$))", re.IGNORECASE
+)
+# Who a course may be for, in words a catalogue never uses as a topic
+_WHOSE = frozenset(
+    """son sons daughter daughters kid kids child children teen teens teenager teenagers boy girl husband wife
+    partner mum mom mother dad father brother sister niece nephew grandson granddaughter family
+    own small little tiny new local old young teenage year years yo y/o aged age
+    """.split()
+)
 _TEACH = re.compile(r"(?<=\bto )teach\b(?!\s+(?:me|myself|yourself|us)\b)", re.IGNORECASE)
 
 

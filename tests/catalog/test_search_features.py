@@ -901,3 +901,23 @@ def test_an_eqf_level_asked_for_shows_only_courses_at_that_level(search: CourseS
     assert result.facets == Facets(eqf=6) and shown
     assert all(item.course.eqf_level == 6 for item in shown)
     assert dict(result.facets.labelled()) == {"EQF level 6": Facets()}
+
+
+@pytest.mark.parametrize(
+    ("query", "same_as"),
+    [
+        ("marketing for my little bakery", "marketing"),
+        ("python for my son", "python"),
+        ("beginner friendly coding course for my 17 y/o, free if possible", "free beginner coding"),
+    ],
+)
+def test_whose_the_course_is_for_in_words_no_course_uses_is_not_the_topic(
+    search: CourseSearch, query: str, same_as: str
+) -> None:
+    """ "bakery", "son", "17 y/o": who it is for; the learner still gets the topic's courses."""
+    result = search.search(query)
+    assert result.ranked and result.ranked == search.search(same_as).ranked, result.understood
+
+
+def test_whose_the_course_is_for_in_the_catalogues_words_is_kept(search: CourseSearch) -> None:
+    assert "small business" in search.search("marketing for my small business").understood
