@@ -187,6 +187,9 @@ SECTORS = {
     "hospitality": frozenset(
         "hospitality hotel hotels restaurant restaurants tourism chefs cooks receptionists".split()
     ),
+    "engineering": frozenset(
+        "engineers engineer engineering technicians mechanics manufacturing factory factories".split()
+    ),
 }
 # "the shortest project management course", "quickest way to learn excel": the matches, shortest first
 _SHORTEST = re.compile(r"\b(?:shortest|quickest|fastest)\b", re.IGNORECASE)
@@ -469,7 +472,7 @@ class CourseSearch:
         """The query without the time the learner has each week, and without a clause about
         them after a topic the catalogue knows ("data analysis but i only have like 3 hrs a
         week" → "data analysis"; "my english is ok but i need it for business emails" is kept)."""
-        text = _TIME_TO_SPARE.sub(" ", text)
+        text = _TIME_SPAN.sub(" ", _TIME_TO_SPARE.sub(" ", text))
         cut = _ASIDE.sub(" ", text)
         if cut == text or not any(c.kind in ("skill", "phrase") for c in self.concepts(cut)[0]):
             return text
@@ -1458,6 +1461,13 @@ _WHOSE = frozenset(
     partner mum mom mother dad father brother sister niece nephew grandson granddaughter family
     own small little tiny new local old young teenage year years yo y/o aged age
     """.split()
+)
+# "under 6 weeks", "within 3 months", "in 2 weeks": how long the learner can give it, which no
+# course field holds (the length filter is in hours); never a topic
+_TIME_SPAN = re.compile(
+    r"\b(?:under|within|in|less than|no more than|max(?:imum)?|up to)\s+(?:a |one |\d+\s*)"
+    r"(?:weeks?|wks?|months?)\b",
+    re.IGNORECASE,
 )
 _TEACH = re.compile(r"(?<=\bto )teach\b(?!\s+(?:me|myself|yourself|us)\b)", re.IGNORECASE)
 

@@ -921,3 +921,16 @@ def test_whose_the_course_is_for_in_words_no_course_uses_is_not_the_topic(
 
 def test_whose_the_course_is_for_in_the_catalogues_words_is_kept(search: CourseSearch) -> None:
     assert "small business" in search.search("marketing for my small business").understood
+
+
+def test_how_many_weeks_the_learner_has_is_not_a_topic(search: CourseSearch) -> None:
+    """No course field holds weeks (the length filter is in hours): "in 2 weeks" is dropped, not
+    searched for."""
+    assert search.search("python in 2 weeks").ranked == search.search("python").ranked
+    assert search.search("excel within a month").understood == "excel"
+
+
+def test_leadership_for_engineers_leaves_out_school_leadership(search: CourseSearch) -> None:
+    result = search.search("leadership for engineers, under 6 weeks")
+    shown = [search.courses[i].title for i in result.ranked[:5]]
+    assert shown and not any("School" in title or "Education" in title for title in shown), shown
