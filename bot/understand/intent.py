@@ -1228,7 +1228,7 @@ class Understander:
             # honestly if none fits, and offers the questions too.
             return Understanding("search", scores, query=stripped)
         about_course = context.last_course_id is not None
-        bot_cost = any(r.entry.id == "bot-cost" for r in match.ranked[:2])
+        bot_cost = match.best is not None and match.best.entry.id == "bot-cost"
         if about_course and bot_cost and not _NAMES_THE_BOT.search(folded):
             # "does that one cost anything" after a course card asks about the course
             price = self.faq.match(PRICE_QUESTION)

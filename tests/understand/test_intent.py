@@ -645,6 +645,13 @@ def test_a_price_question_after_a_card_is_about_the_course(understander: Underst
     assert understood.match.best.entry.id == "cost"
 
 
+def test_who_pays_for_the_course_after_a_card_is_not_its_price(understander: Understander) -> None:
+    """The bot's own price only second-best must not turn an employer question into the price."""
+    understood = understander.understand("would my company pay for this?", Context(last_course_id=1))
+    assert understood.match is not None and understood.match.best is not None
+    assert understood.match.best.entry.id == "employer-budget"
+
+
 def test_whether_the_bot_costs_anything_is_about_the_bot(understander: Understander) -> None:
     understood = understander.understand("do you cost anything to use", Context(last_course_id=1))
     assert understood.match is not None and understood.match.best is not None
