@@ -1042,6 +1042,8 @@ class Understander:
         short = len(folded.split()) <= SMALLTALK_CARE_WORDS
         if level == "care" and by_words is None and short and self.faq.match(text).kind == "smalltalk":
             level = None  # "right im off, talk later": a goodbye the care model read as low
+        if level == "care" and by_words is None and self._only_a_hedged_skill(folded):
+            level = None  # "uh project mgmt i guess": a skill said with a shrug, not distress
         if level == "care" and by_words is None and _SCEPTIC.search(folded):
             # "worth it for someone in retail or pointless", "my friend says its scam, worth or
             # not": a sceptic's question about microcredentials, which only the meaning read as low
@@ -1165,7 +1167,7 @@ class Understander:
                 match = again
         faq_score = match.best.confidence if match.best else 0.0
         stripped = folded.strip(" ?!.,")
-        unhedged = _HEDGE.sub("", stripped).strip(" ?!.,")
+        unhedged = _HEDGE_AFTER.sub("", _HEDGE.sub("", stripped)).strip(" ?!.,")
         if unhedged and unhedged != stripped and self.is_known_skill(unhedged):
             stripped = unhedged  # "idk maybe coding?" names a skill
         # Skill names are short: a long message is never "just a skill" (and the check costs).
@@ -1671,6 +1673,13 @@ class Understander:
                 return skill
         return None
 
+    def _only_a_hedged_skill(self, folded: str) -> bool:
+        """Whether the message is a known skill and a shrug around it ("uh project mgmt i guess",
+        "maybe excel idk")."""
+        unhedged = _HEDGE_AFTER.sub("", _HEDGE.sub("", folded.strip(" ?!.,"))).strip(" ?!.,")
+        short = 0 < len(unhedged.split()) <= SKILL_MAX_WORDS
+        return short and unhedged != folded.strip(" ?!.,") and self.is_known_skill(unhedged)
+
     def _names_a_known_skill(self, words: str) -> bool:
         """Whether one, two or three words in a row of `words` are a skill the catalogue knows."""
         tokens = words.replace(",", " ").split()
@@ -1777,9 +1786,13 @@ def _language_of_a_wish_to_learn(folded: str) -> str | None:
 
 # "idk maybe coding?", "i guess excel": the hedge is not part of the skill.
 _HEDGE = re.compile(
-    r"^(?:(?:idk|dunno|i dont know|i don't know|not sure|hmm+|um+|erm+|well|so|ok|okay)[,.]?\s+)*"
+    r"^(?:(?:idk|dunno|i dont know|i don't know|not sure|hmm+|um+|uh+|erm+|well|so|ok|okay)[,.]?\s+)*"
     r"(?:(?:maybe|perhaps|probably|possibly|i guess|i suppose|i think|something like|something in|"
     r"something with|like)\s+)*"
+)
+_HEDGE_AFTER = re.compile(
+    r"(?:[\s,]+(?:i guess|i suppose|i think|maybe|probably|or something|or smth|or sth|idk|i dunno|dunno|"
+    r"lol|tbh|haha))+\s*$"
 )
 TOPIC_MAX_WORDS = 6
 _ASKS_AFTER = re.compile(

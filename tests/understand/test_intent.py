@@ -457,6 +457,9 @@ def test_a_skill_that_sounds_like_money_is_still_a_search(understander: Understa
         ("how would i go about becoming a counsellor", "counsellor"),
         ("what does it take to become a project manager", "project manager"),
         ("hmm maybe excel", "excel"),
+        # a shrug after the skill, which the care model's meaning alone read as low
+        ("uh project mgmt i guess", "project mgmt"),
+        ("maybe excel idk", "excel"),
     ],
 )
 def test_career_questions_and_hedged_skills_are_searches(
