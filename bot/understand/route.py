@@ -36,7 +36,11 @@ _REQUEST_PATTERNS = [
     r"is\s+there)\s+|"
     r"(?:(?:can|could)\s+you\s+)?(?:find|show|give|get|recommend|suggest)\s+(?:me\s+)?|"
     r"(?:i\s+)?(?:need|want|would like|d like)\s+)?"
-    r"(?:anything|something)\s+(?:good\s+)?(?:for|on|about|in|concerning|regarding|related to)\s+(?P<q>.+)$",
+    r"(?:anything|something)\s+(?:good\s+)?"
+    # "something for my call centre team on customer service": whom for, then the topic
+    r"(?:for\s+(?:my|our|the)\s+(?:[\w-]+\s+){0,3}?(?:team|staff|employees|people|colleagues|workers|crew)\s+"
+    r"(?=on\s|about\s|in\s))?"
+    r"(?:for|on|about|in|concerning|regarding|related to)\s+(?P<q>.+)$",
     # "X courses", "python course please", "search X courses"
     rf"^(?:search\s+(?:for\s+)?)?(?P<q>.+?)\s+{_COURSE_SUFFIX}(?:\s+please)?$",
     r"^search\s+(?:for\s+)?(?P<q>.+)$",

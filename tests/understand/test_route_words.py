@@ -23,6 +23,17 @@ def test_wanting_to_find_a_course_is_a_request(text: str, query: str) -> None:
 @pytest.mark.parametrize(
     ("text", "query"),
     [
+        ("something for my call centre team on customer service", "customer service"),
+        ("anything for our staff about excel", "excel"),
+    ],
+)
+def test_whom_a_request_is_for_before_its_topic_is_not_the_topic(text: str, query: str) -> None:
+    assert course_request(text) == query
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
         ("how do i get into IT support", "it support"),
         ("i want to become an it security analyst, where should i begin", "it security analyst"),
         ("i want to do graphic design, what have you got", "graphic design"),
