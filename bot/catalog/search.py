@@ -132,6 +132,7 @@ FILLER = frozenset(
     learn learning study studying studies teach me taught want wanna need would like love some any anything
     something smth sth somethin sumthin find show list give recommend recommendation recommendations suggest
     looking look try trying quick one ones if possible
+    hola hallo bonjour salut ciao oi ola hoi czesc servus moin salve buenas
     search searching
     i my myself we our you your please pls hi hello hey there is are be am was do does did can could should
     how what which who where when why good best top great nice new more better improve improving get getting

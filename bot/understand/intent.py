@@ -712,6 +712,12 @@ _FOREIGN_QUESTION = re.compile(
     r"wann|warum|kann|ist|sind|gibt|quoi|combien|comment|est|puis|peut|quanto|quanta|cosa|posso|"
     r"sono|é|è|são|wat|hoe|kan|zijn|ile|jak|czy|co|gdzie|czym)\b"
 )
+# A greeting opening a message in another language ("oi tudo bem, …", "hola, …")
+_FOREIGN_GREETING = re.compile(
+    r"^(?:\s*(?:hola|buenas|buenos dias|hallo|guten tag|servus|moin|bonjour|salut|coucou|ciao|salve|"
+    r"buongiorno|oi|ola|olá|tudo bem|bom dia|boa tarde|hoi|goedemorgen|goedemiddag|czesc|cześć|"
+    r"dzien dobry|dzień dobry)\b[\s,!.]*)+"
+)
 # "2", "3 days", "30 mins", "twice a week": a number typed as if answering a question.
 _BARE_NUMBER = re.compile(
     r"(?:\d+|once|twice)(?:\s*(?:x|times?|days?|hours?|hrs?|h|mins?|minutes?|weeks?))?"
@@ -1696,6 +1702,7 @@ class Understander:
 
         Any other question ("¿cuánto cuesta un curso?") is not a search: it gets the language reply.
         """
+        folded = _FOREIGN_GREETING.sub("", folded)  # "oi tudo bem quanto tempo demora…" asks
         words = folded.strip(" ?!.,¿¡")
         if _FOREIGN_WORTH.search(words):
             return None
@@ -1803,6 +1810,7 @@ _NOT_A_TOPIC_WORD = re.compile(
     r"\b(?:i|im|i'm|ive|i've|id|i'd|me|my|you|your|youre|you're|we|our|he|she|they|it|its|it's|this|that|"
     r"is|are|was|were|am|be|do|does|did|dont|don't|can|cant|can't|will|would|should|could|have|has|had|"
     r"what|whats|how|why|when|where|who|which|not|no|yes|thanks|thank|hi|hello|hey|ok|okay|lol|haha|"
+    r"hola|hallo|bonjour|salut|ciao|oi|ola|olá|hoi|czesc|cześć|servus|moin|salve|buenas|"
     r"please|pls|sorry|so|just|really|anyway|well|oh|also|but|because|if|then|there|here|got|get|let|"
     r"went|been|feel|felt|need|want|wanna|gonna|think|know|real|question|questions|query|"
     # "right, im convinced…", "cool, and how about…": a word that opens a reply, not a subject

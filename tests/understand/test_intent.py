@@ -221,6 +221,17 @@ def test_a_course_search_in_another_language_is_a_search(understander: Understan
     assert understood.kind == "search" and "analisis de datos" in understood.query
 
 
+def test_a_greeting_in_another_language_is_neither_the_topic_nor_hides_a_question(
+    understander: Understander, catalog: CourseSearch
+) -> None:
+    """ "hola, …" is never searched for; "oi tudo bem, how long does it take?" (in Portuguese) is
+    a question, which gets the Portuguese reply rather than a search for the sentence."""
+    hola = understander.understand("hola, cursos de python")
+    assert hola.kind == "search" and catalog.search(hola.query).understood == "python"
+    asked = understander.understand("oi tudo bem quanto tempo demora pra terminar um curso desses")
+    assert asked.kind == "language" and asked.language == "pt"
+
+
 @pytest.mark.parametrize(
     ("text", "action"),
     [
