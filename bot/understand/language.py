@@ -28,6 +28,10 @@ CERTAIN_PROBABILITY = 0.999  # ... and this sure, most words being no English wo
 # ... or this, when the message has no English small word and half its words are no English words
 NO_ENGLISH_PROBABILITY = 0.8
 MIN_WORDS = 2
+# The first sentence, when more follows: a message may open in the learner's language and
+# slip into English
+_FIRST_SENTENCE = re.compile(r"\s*(.+?[?.!])\s+\S")
+MIN_FIRST_SENTENCE_WORDS = 4
 # Short, common words that only one of our languages uses: two of them make a message that
 # language even when the statistical detector is unsure ("Wat is een … precies?").
 FUNCTION_WORDS = {
@@ -94,7 +98,18 @@ class Languages:
             _identifier(tuple(sorted(self.replies)))
 
     def detect(self, text: str) -> str | None:
-        """The ISO code of a non-English message we can reply to, or `None`."""
+        """The ISO code of a non-English message we can reply to, or `None`. A message that
+        opens with a sentence in another language and then slips into English ("hola, ¿mi
+        empresa puede pagar el curso? how does that work con el jefe") is in the first one."""
+        whole = self._detect_whole(text)
+        if whole is not None:
+            return whole
+        found = _FIRST_SENTENCE.match(text)
+        if found is None or len(found.group(1).split()) < MIN_FIRST_SENTENCE_WORDS:
+            return None
+        return self._detect_whole(found.group(1))
+
+    def _detect_whole(self, text: str) -> str | None:
         words = text.split()
         if len(words) < MIN_WORDS or not self.replies:
             return None

@@ -1313,3 +1313,12 @@ def test_a_setback_then_a_short_question_gets_the_answer(
     got = understander.understand(text)
     assert got.kind in ("faq", "care") and got.match is not None and got.match.best is not None
     assert got.match.kind == "answer" and got.match.best.entry.id == entry
+
+
+def test_a_message_opening_in_another_language_then_slipping_into_english_is_in_the_first(
+    understander: Understander,
+) -> None:
+    got = understander.understand("hola, ¿mi empresa puede pagar el curso? how does that work con el jefe")
+    assert got.kind == "language" and got.language == "es"
+    english = understander.understand("I love the phrase buenos dias. what is a microcredential?")
+    assert english.kind == "faq"
