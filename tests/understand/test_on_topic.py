@@ -76,3 +76,13 @@ def test_a_rescued_question_the_on_topic_signal_doubts_is_offered_not_answered(
 
 def test_a_price_question_about_something_else_is_never_answered(understander: Understander) -> None:
     assert understander.understand("how much does a car cost").kind != "faq"
+
+
+def test_a_suggestion_both_signals_agree_on_is_answered(understander: Understander) -> None:
+    """The matcher only suggests the deadlines entry; the entry model picks it too and the on-topic
+    signal reads a question for the FAQ (0.8 or more), so the learner gets the answer."""
+    text = "I'm going on maternity leave halfway through, what happens to my course?"
+    assert understander.faq.match(text).kind == "suggest"
+    got = understander.understand(text)
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "deadlines"
