@@ -149,6 +149,7 @@ _ASKS_MIDWAY = re.compile(
     # wondering are there exams at the end"
     r"|\b(?:what|how|when|which)\s+(?:should|do|can|would|will)\s+i\s+(?!even\b)\w+"
     r"|\bwhat\s+happens\s*$|\bwondering\s+(?:if|whether|are|is|do|does|how|what|when)\b"
+    r"|\b(?:is it|am i)\s+too\s+(?:late|old)\b"  # "im 72 is it too late for me"
 )
 # "can i print it" right after the certificate answer: "it" is what was just answered
 _REFERS_BACK = re.compile(r"\b(?:it|that|this|they|them|those|these)\b")
@@ -592,6 +593,11 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             # "start me on this, remind me in the evenings", "i can do 3 hours a week, set me up"
             r"\bstart\s+me\s+(?:on|off\s+on|off\s+with)\s+(?:this|that|it)\b",
             r"\b(?:hours?|hrs?|mins?|minutes)\s+a\s+(?:week|day)\W+(?:set\s+me\s+up|sort\s+me\s+out)\b",
+            # "i want to do 20 mins a day can you set that up", "ok set one up for me then"
+            r"\b(?:hours?|hrs?|mins?|min|minutes)\s+a\s+(?:week|day|night)\W+(?:can|could)\s+(?:you|u)\s+"
+            r"set\s+(?:that|it|this)\s+up\b",
+            r"^(?:ok\s+|okay\s+|right\s+|go on\s+)?(?:then\s+)?set\s+(?:one|it)\s+up\s+"
+            r"(?:for\s+me\s*)?(?:then|please|pls)?$",
             r"^(?:ok\s+|okay\s+|right\s+)?i\s+(?:want|wanna|would like|d like)\s+to\s+"
             r"(?:start|study|begin|do)\s+(?:this|that|the)\s+(?:one|course)(?:\s+you\s+(?:just\s+)?showed\s+me)?"
             r"(?:\W+set\s+it\s+up)?\W*$",

