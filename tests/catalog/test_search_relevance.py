@@ -243,3 +243,14 @@ def test_who_asks_and_course_words_are_not_the_topic(
     result = search.search(query)
     assert result.understood == understood
     assert result.ranked
+
+
+def test_the_tuning_figures_command_reads_every_tuning_list_and_nothing_held_out() -> None:
+    """`python -m benchmarks.tuning search` pools exactly the data tuned on."""
+    from benchmarks.tuning import tuning_search_sets
+
+    sets = tuning_search_sets()
+    assert list(sets)[:2] == ["TUNING_2", "TUNING_3"] and "TUNING_24" in sets and "DEV" in sets
+    pooled = [q for queries in sets.values() for q in queries]
+    assert len(pooled) == len(TUNED)
+    assert not any(queries is FRESH or queries is HELD_OUT for queries in sets.values())
