@@ -398,6 +398,9 @@ def test_a_career_is_read_whatever_else_the_learner_says_unless_it_names_a_skill
         # round 12's blind set (tuned on in round 13)
         ("blog writing", "copywriting"),
         ("how to protect myself from scams online", "cybersecurity"),
+        # round 13's blind set (fixed after its read)
+        ("pitch deck", "presentation skills"),
+        ("autism awareness", "special educational needs"),
     ],
 )
 def test_everyday_names_of_a_skill_find_its_courses(search: CourseSearch, query: str, skill: str) -> None:
