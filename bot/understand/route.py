@@ -157,6 +157,9 @@ _REQUEST_FILLER = re.compile(
 _NOT_A_SKILL = re.compile(
     r"^(?:what|how|who|why|when|where|which|do|does|are|is|am|if|can|could|will|would|should|out of|"
     r"me|us|myself|someone like me|people like me|"
+    # "is there anything for unemployed ppl": a situation, asked about (the FAQ answers it)
+    r"(?:the\s+)?(?:unemployed|jobless|out of work|redundant|retired|over \d+s?)"
+    r"(?:\s+(?:people|ppl|folks|person))?\s*$|"
     rf"it(?!\s+{IT_FIELD_WORDS}\b)|"
     r"them|this|that|these|those|one|ones|a|the|my|your|more|other|free|online|short|"
     r"courses?|microcredentials?)\b"

@@ -116,3 +116,10 @@ def test_asking_what_to_learn_for_a_move_between_jobs_names_the_job_wanted(text:
 
 def test_asking_whether_these_help_a_move_between_jobs_stays_a_question() -> None:
     assert course_request("can these help me move from retail to an office job") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["no job rn, is there anything for unemployed ppl", "anything for retired people?"]
+)
+def test_anything_for_a_situation_is_a_question_not_a_request(text: str) -> None:
+    assert course_request(text) is None
