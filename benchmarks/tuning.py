@@ -1,14 +1,11 @@
-"""Figures on the tuning data, per set and pooled: the numbers each round's notes and the README
-quote as "on the tuning sets", reproducible with one command.
+"""Search figures on the tuning data, per set and pooled: the numbers each round's notes and the
+README quote as "on the tuning queries", reproducible with one command.
 
-    python -m benchmarks.tuning search          # every TUNING_n list, DEV and EXTRA (4,571 queries)
-    python -m benchmarks.tuning understanding   # every set in TUNED_ON (21,530 messages)
-    python -m benchmarks.tuning search --fails  # and, per set, what page 1 got wrong
+    python -m benchmarks.tuning          # every TUNING_n list, DEV and EXTRA (4,571 queries)
+    python -m benchmarks.tuning --fails  # and, per set, what page 1 got wrong
 
-Only data already tuned on is read: never the held-out queries (`HELD_OUT`), the asserted
-`learner_eval.yaml`, or a blind set kept unread (`FRESH`). The understanding figures are
-in-sample for the learned entry model (it learns these very questions); the cross-validated
-figures of `python -m tests.understand.care_tuning` are the ones to trust for it.
+Only data already tuned on is read: never the held-out queries (`HELD_OUT`) or a blind set kept
+unread (`FRESH`). The understanding step's counterpart is `python -m tests.understand.evaluation`.
 """
 
 from __future__ import annotations
@@ -68,58 +65,11 @@ def _search_failures(
     return lines
 
 
-def understanding_report(search: CourseSearch, fails: Sequence[str] = ()) -> list[str]:
-    from bot.faq.matcher import load_faq
-    from bot.understand.care import load_care
-    from bot.understand.intent import Understander
-    from bot.understand.language import load_languages
-    from tests.understand.evaluation import TUNED_ON, Figures, evaluate, load_set
-
-    content = relevance.ROOT / "content"
-    understander = Understander(
-        load_faq(content), search.is_known_skill, load_care(content), load_languages(content),
-        says_a_need=search.says_a_need,
-    )  # fmt: skip
-    some_course = min(search.courses)
-    pooled = Figures()
-    lines: list[str] = []
-    for name in TUNED_ON:
-        figures = evaluate(understander, load_set(name), some_course)
-        pooled.counts.update(figures.counts)
-        for kind, failed in figures.failures.items():
-            pooled.failures.setdefault(kind, []).extend(f"[{name}] {line}" for line in failed)
-        c = figures.counts
-        lines.append(
-            f"{name:28s} right {figures.rate('faq_right', 'faq'):.1%} "
-            f"wrong {figures.rate('faq_wrong', 'faq'):.1%} "
-            f"did-you-mean {figures.rate('faq_suggest', 'faq'):.1%} search {c['search_ok']}/{c['search']} "
-            f"care {c['care_ok']}/{c['care']} languages {c['language_ok']}/{c['language']} "
-            f"off-topic answered {c['offtopic_answered']}/{c['offtopic']} small talk "
-            f"{c['smalltalk_ok']}/{c['smalltalk']} plan {c['plan_ok']}/{c['plan']}"
-        )
-    lines.append(pooled.report(f"POOLED over {len(TUNED_ON)} sets"))
-    lines.append(f"counts: {dict(sorted(pooled.counts.items()))}")
-    for kind in fails:
-        lines.append(f"--- {kind} ---")
-        lines += pooled.failures.get(kind, [])
-    return lines
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.tuning", description=__doc__.split("\n\n")[0])
-    parser.add_argument("which", choices=("search", "understanding"))
-    parser.add_argument(
-        "--fails", nargs="*", metavar="KIND",
-        help="search: list each set's misses; understanding: the failures of these kinds "
-        "(faq-wrong, faq-suggest, faq-fallback, search, care, language, offtopic, smalltalk, plan)",
-    )  # fmt: skip
+    parser.add_argument("--fails", action="store_true", help="list each set's misses")
     args = parser.parse_args(argv)
-    search = asyncio.run(_shipped_search())
-    if args.which == "search":
-        lines = search_report(search, fails=args.fails is not None)
-    else:
-        lines = understanding_report(search, args.fails or ())
-    print("\n".join(lines))
+    print("\n".join(search_report(asyncio.run(_shipped_search()), fails=args.fails)))
 
 
 if __name__ == "__main__":

@@ -249,7 +249,7 @@ def test_who_asks_and_course_words_are_not_the_topic(
 
 
 def test_the_tuning_figures_command_reads_every_tuning_list_and_nothing_held_out() -> None:
-    """`python -m benchmarks.tuning search` pools exactly the data tuned on."""
+    """`python -m benchmarks.tuning` pools exactly the data tuned on."""
     from benchmarks.tuning import tuning_search_sets
 
     sets = tuning_search_sets()
