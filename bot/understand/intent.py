@@ -1662,6 +1662,8 @@ class Understander:
             return False  # a story around it asks something else
         clauses = [c.strip() for c in _CLAUSES.split(_NO_IDEA_HOW.sub(" ", folded)) if c.strip()]
         asks = "?" in folded or any(_QUESTION_START.match(c) or _ASKS.search(c) for c in clauses)
+        # "…my back cannot take it anymore would one of these help me move into something else"
+        asks = asks or bool(_ASKS_MIDWAY.search(folded))
         if asks and not _HOW_TO_DO_IT.search(folded):
             return False  # "just got made redundant, can these help me get back into work?"
         return self.says_a_need(folded)

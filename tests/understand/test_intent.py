@@ -1331,6 +1331,12 @@ def test_fixed_after_round_13s_blind_read(understander: Understander) -> None:
     for text in ("i want to do 20 mins a day can you set that up", "ok set one up for me then"):
         got = understander.understand(text)
         assert got.kind == "plan" and got.plan_action == "study", text
+    career = understander.understand(
+        "i want to get out of care work my back cannot take it anymore would one of these help me move into "
+        "something else"
+    )  # a question asked midway, with no punctuation: not a need to search for
+    assert career.match is not None and career.match.best is not None
+    assert career.kind == "faq" and career.match.best.entry.id == "career-change"
     age = understander.understand("im 72 is it too late for me")
     assert age.match is not None and age.match.best is not None and age.match.best.entry.id == "age"
     assert age.kind == "faq" or (age.kind == "care" and age.match.kind == "answer")
