@@ -1180,7 +1180,7 @@ class Understander:
                 match = again
         faq_score = match.best.confidence if match.best else 0.0
         stripped = folded.strip(" ?!.,")
-        unhedged = _HEDGE_AFTER.sub("", _HEDGE.sub("", stripped)).strip(" ?!.,")
+        unhedged = _unhedged(stripped)
         if unhedged and unhedged != stripped and self.is_known_skill(unhedged):
             stripped = unhedged  # "idk maybe coding?" names a skill
         # Skill names are short: a long message is never "just a skill" (and the check costs).
@@ -1691,7 +1691,7 @@ class Understander:
     def _only_a_hedged_skill(self, folded: str) -> bool:
         """Whether the message is a known skill and a shrug around it ("uh project mgmt i guess",
         "maybe excel idk")."""
-        unhedged = _HEDGE_AFTER.sub("", _HEDGE.sub("", folded.strip(" ?!.,"))).strip(" ?!.,")
+        unhedged = _unhedged(folded.strip(" ?!.,"))
         short = 0 < len(unhedged.split()) <= SKILL_MAX_WORDS
         return short and unhedged != folded.strip(" ?!.,") and self.is_known_skill(unhedged)
 
@@ -1810,6 +1810,13 @@ _HEDGE_AFTER = re.compile(
     r"(?:[\s,]+(?:i guess|i suppose|i think|maybe|probably|or something|or smth|or sth|idk|i dunno|dunno|"
     r"lol|tbh|haha))+\s*$"
 )
+
+
+def _unhedged(text: str) -> str:
+    """`text` without the shrugs around it ("uh project mgmt i guess" → "project mgmt")."""
+    return _HEDGE_AFTER.sub("", _HEDGE.sub("", text)).strip(" ?!.,")
+
+
 TOPIC_MAX_WORDS = 6
 _ASKS_AFTER = re.compile(
     r"^(?:what|whats|how|why|when|where|who|which|is|are|do|does|can|could|will|would|should)\b"
