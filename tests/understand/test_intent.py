@@ -1328,6 +1328,9 @@ def test_fixed_after_round_13s_blind_read(understander: Understander) -> None:
     """Messages from learner_eval_29.yaml, read once at the end of round 13, then fixed."""
     assert understander.understand("is the new fifa worth buying or nah").kind != "faq"  # a game
     assert understander.understand("thinking of packing it all in").kind == "care"
+    hospital = "grandma is in hospital and im supposed to submit tomorrow, i cant think"
+    assert understander.understand(hospital).kind == "care"
+    assert understander.understand("you're kinda cool ngl").kind == "smalltalk"
     for text in ("i want to do 20 mins a day can you set that up", "ok set one up for me then"):
         got = understander.understand(text)
         assert got.kind == "plan" and got.plan_action == "study", text
