@@ -1453,8 +1453,10 @@ _TIME_TO_SPARE = re.compile(
 
 
 # "… for my little bakery", "… for my 17 y/o": whose the course is for, to the clause's end
+# (words apart by required spaces: one way to split any text, so a long word cannot backtrack)
 _FOR_WHOM = re.compile(
-    r"\s+for\s+(?:my|our|his|her|their)\s+((?:[\w/'-]+\s*){1,4}?)(?P<end>\s*(?:[,;.!?]|$))", re.IGNORECASE
+    r"\s+for\s+(?:my|our|his|her|their)\s+((?:[\w/'-]+\s+){0,3}?[\w/'-]+)(?P<end>\s*(?:[,;.!?]|$))",
+    re.IGNORECASE,
 )
 # Who a course may be for, in words a catalogue never uses as a topic
 _WHOSE = frozenset(

@@ -30,7 +30,7 @@ NO_ENGLISH_PROBABILITY = 0.8
 MIN_WORDS = 2
 # The first sentence, when more follows: a message may open in the learner's language and
 # slip into English
-_FIRST_SENTENCE = re.compile(r"\s*(.+?[?.!])\s+\S")
+_FIRST_SENTENCE = re.compile(r"([^?.!]*[?.!])\s+\S")  # one way to read any text: linear
 MIN_FIRST_SENTENCE_WORDS = 4
 # Short, common words that only one of our languages uses: two of them make a message that
 # language even when the statistical detector is unsure ("Wat is een … precies?").

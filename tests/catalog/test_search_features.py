@@ -940,3 +940,10 @@ def test_leadership_for_engineers_leaves_out_school_leadership(search: CourseSea
     result = search.search("leadership for engineers, under 6 weeks")
     shown = [search.courses[i].title for i in result.ranked[:5]]
     assert shown and not any("School" in title or "Education" in title for title in shown), shown
+
+
+def test_a_long_run_after_for_my_is_read_in_one_pass(search: CourseSearch) -> None:
+    """Whom the course is for is read by a pattern with one way to split any text: the first
+    version split a long word every possible way (a 400-letter word took a minute)."""
+    result = search.search("python for my " + "a" * 400 + " x y z w v q")
+    assert result.understood.startswith("python")
