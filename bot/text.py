@@ -118,6 +118,15 @@ def _normalise(text: str) -> str:
 
 
 # Words after "it" that make it information technology ("it support", "IT jobs"), not the pronoun.
+# Greetings in the languages the bot replies in: never a topic, and no reason to miss the
+# question after them ("oi tudo bem, quanto tempo demora…", "hola, cursos de python")
+FOREIGN_GREETINGS = (
+    "hola", "buenas", "buenos dias", "hallo", "guten tag", "servus", "moin", "bonjour", "salut", "coucou",
+    "ciao", "salve", "buongiorno", "oi", "ola", "olá", "tudo bem", "bom dia", "boa tarde", "hoi",
+    "goedemorgen", "goedemiddag", "czesc", "cześć", "dzien dobry", "dzień dobry",
+)  # fmt: skip
+FOREIGN_GREETING_WORDS = tuple(g for g in FOREIGN_GREETINGS if " " not in g)
+
 IT_FIELD_WORDS = (
     r"(?:support|security|skills?|professional|technician|admin\w*|help\s*desk|helpdesk|service\w*|"
     r"infrastructure|systems?|project|manager|management|audit\w*|governance|ops|operations|sales|courses?|"

@@ -64,7 +64,7 @@ from bot.catalog.filters import (
 )
 from bot.catalog.postings import EMPTY, Ids, Postings, intersect, pair_key
 from bot.catalog.problems import SkillProblems
-from bot.text import _WORDS, IT_FIELD_WORDS, fold, is_english_word, normalise
+from bot.text import _WORDS, FOREIGN_GREETING_WORDS, IT_FIELD_WORDS, fold, is_english_word, normalise
 from bot.text import stem as _plural_stem
 
 __all__ = [
@@ -132,7 +132,6 @@ FILLER = frozenset(
     learn learning study studying studies teach me taught want wanna need would like love some any anything
     something smth sth somethin sumthin find show list give recommend recommendation recommendations suggest
     looking look try trying quick one ones if possible
-    hola hallo bonjour salut ciao oi ola hoi czesc servus moin salve buenas
     search searching
     i my myself we our you your please pls hi hello hey there is are be am was do does did can could should
     how what which who where when why good best top great nice new more better improve improving get getting
@@ -156,7 +155,7 @@ FILLER = frozenset(
     em da do dos das uma um aprender imparare lerne
     ich suche suchen einen einem cursus cursussen zoek zoeken een het voor szukam kursu w per dla
     mi mis tu tus su sus mein meine meinen mon ma mes meu minha mio mia""".split()
-)
+) | {fold(g) for g in FOREIGN_GREETING_WORDS}
 LANGUAGE_NAMES = frozenset(LANGUAGE_WORDS)
 # Adults a course may be for: after "for" these qualify the topic ("leadership for managers",
 # "digital skills for seniors"): courses naming them rank first, but a course without them

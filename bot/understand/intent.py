@@ -34,7 +34,7 @@ from typing import Literal, cast, get_args
 from bot.catalog.filters import CHEAP_EUR, LANGUAGE_CODE, LANGUAGES, SHORT_HOURS, parse_filters
 from bot.faq.matcher import Faq, Match, Scored
 from bot.study.parse import parse_time_answer
-from bot.text import fold
+from bot.text import FOREIGN_GREETING_WORDS, FOREIGN_GREETINGS, fold
 from bot.understand.care import THANKS_OPENING, Care
 from bot.understand.entry_model import (
     AGREE_PROBABILITY,
@@ -720,9 +720,7 @@ _FOREIGN_QUESTION = re.compile(
 )
 # A greeting opening a message in another language ("oi tudo bem, …", "hola, …")
 _FOREIGN_GREETING = re.compile(
-    r"^(?:\s*(?:hola|buenas|buenos dias|hallo|guten tag|servus|moin|bonjour|salut|coucou|ciao|salve|"
-    r"buongiorno|oi|ola|olá|tudo bem|bom dia|boa tarde|hoi|goedemorgen|goedemiddag|czesc|cześć|"
-    r"dzien dobry|dzień dobry)\b[\s,!.]*)+"
+    r"^(?:\s*(?:" + "|".join(sorted(FOREIGN_GREETINGS, key=len, reverse=True)) + r")\b[\s,!.]*)+"
 )
 # "2", "3 days", "30 mins", "twice a week": a number typed as if answering a question.
 _BARE_NUMBER = re.compile(
@@ -1826,7 +1824,8 @@ _NOT_A_TOPIC_WORD = re.compile(
     r"\b(?:i|im|i'm|ive|i've|id|i'd|me|my|you|your|youre|you're|we|our|he|she|they|it|its|it's|this|that|"
     r"is|are|was|were|am|be|do|does|did|dont|don't|can|cant|can't|will|would|should|could|have|has|had|"
     r"what|whats|how|why|when|where|who|which|not|no|yes|thanks|thank|hi|hello|hey|ok|okay|lol|haha|"
-    r"hola|hallo|bonjour|salut|ciao|oi|ola|olá|hoi|czesc|cześć|servus|moin|salve|buenas|"
+    + "|".join(FOREIGN_GREETING_WORDS)
+    + r"|"
     r"please|pls|sorry|so|just|really|anyway|well|oh|also|but|because|if|then|there|here|got|get|let|"
     r"went|been|feel|felt|need|want|wanna|gonna|think|know|real|question|questions|query|"
     # "right, im convinced…", "cool, and how about…": a word that opens a reply, not a subject
