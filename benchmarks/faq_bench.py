@@ -15,7 +15,6 @@ lexical signals alone against lexical plus WordLlama.
 from __future__ import annotations
 
 import asyncio
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from typing import Any
 import yaml
 
 from benchmarks import ROOT, Latency, format_table, ms, release_free_memory, rss_bytes, time_each, timed
-from bot.catalog.search import CourseSearch
+from benchmarks.search_bench import shipped_search
 from bot.faq import matcher
 from bot.faq.matcher import load_faq
 from bot.text import is_english_word
@@ -78,18 +77,6 @@ def _load(what: str, build: Callable[[], object]) -> tuple[Any, Load]:
     return value, Load(what, seconds, (rss_bytes() - before) / 2**20)
 
 
-async def _catalog() -> CourseSearch:
-    from bot.catalog.store import open_catalog
-    from bot.storage.db import open_database
-
-    with tempfile.TemporaryDirectory() as folder:
-        db = await open_database(f"sqlite+aiosqlite:///{folder}/bench.db")
-        try:
-            return await open_catalog(db, CONTENT_DIR)
-        finally:
-            await db.dispose()
-
-
 def _accuracy(name: str) -> Accuracy:
     questions = [m for m in messages(name) if m["kind"] == "faq"]
     figures = {}
@@ -107,7 +94,7 @@ def _accuracy(name: str) -> Accuracy:
 
 
 def run(rounds: int = 20) -> FaqFigures:
-    catalog = asyncio.run(_catalog())
+    catalog = asyncio.run(shipped_search())
     english, english_load = _load("English word list (pyspellchecker)", lambda: is_english_word("warm"))
     del english
     faq, faq_load = _load("FAQ index + WordLlama embeddings", lambda: load_faq(CONTENT_DIR))

@@ -494,7 +494,7 @@ class RelevanceFigures:
     learner_filters: float
 
 
-async def _shipped_search() -> CourseSearch:
+async def shipped_search() -> CourseSearch:
     """`CourseSearch` over the shipped sample catalogue, loaded as the bot loads it."""
     from bot.catalog.store import open_catalog
     from bot.storage.db import open_database
@@ -521,7 +521,7 @@ def measure_relevance() -> RelevanceFigures:
     (as `tests/catalog/test_search_relevance.py` computes them), on the shipped catalogue."""
     from benchmarks.relevance import HELD_OUT, evaluate
 
-    search = asyncio.run(_shipped_search())
+    search = asyncio.run(shipped_search())
     labelled = labelled_queries()
     held_out = evaluate(search, HELD_OUT)
     return RelevanceFigures(

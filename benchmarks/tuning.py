@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import benchmarks.relevance as relevance
-from benchmarks.search_bench import _shipped_search
+from benchmarks.search_bench import shipped_search
 from bot.catalog.search import CourseSearch
 
 PAGE = relevance.PAGE
@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.tuning", description=__doc__.split("\n\n")[0])
     parser.add_argument("--fails", action="store_true", help="list each set's misses")
     args = parser.parse_args(argv)
-    print("\n".join(search_report(asyncio.run(_shipped_search()), fails=args.fails)))
+    print("\n".join(search_report(asyncio.run(shipped_search()), fails=args.fails)))
 
 
 if __name__ == "__main__":

@@ -227,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     import argparse
     import asyncio
 
-    from benchmarks.search_bench import _shipped_search
+    from benchmarks.search_bench import shipped_search
 
     parser = argparse.ArgumentParser(prog="python -m tests.understand.evaluation")
     parser.add_argument(
@@ -236,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "language, offtopic, smalltalk, plan)",
     )  # fmt: skip
     args = parser.parse_args(argv)
-    print("\n".join(understanding_report(asyncio.run(_shipped_search()), args.fails)))
+    print("\n".join(understanding_report(asyncio.run(shipped_search()), args.fails)))
 
 
 if __name__ == "__main__":
