@@ -86,6 +86,7 @@ TUNED_ON = (
     # first time, 2.4 % confident wrong, search 98 %, plan 85 %)
     "learner_tune_28.yaml",
     "learner_eval_27.yaml",  # round 12's blind set, read once at its end (85.0 %), tuned on in round 13
+    "learner_eval_29.yaml",  # round 13's blind set, read once at its end (87.1 %), tuned on in round 14
 )
 
 
