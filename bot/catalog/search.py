@@ -60,6 +60,7 @@ from bot.catalog.filters import (
     LANGUAGE_WORDS,
     LEVELS,
     Facets,
+    language_code,
     parse_filters,
 )
 from bot.catalog.postings import EMPTY, Ids, Postings, intersect, pair_key
@@ -88,6 +89,20 @@ SUBJECT_BONUS = 0.05  # ... and, less, one whose subject area is the concept too
 # (1 < 0.8 * 1.3), so the results are what was asked for, not the whole skill.
 AS_TYPED_BONUS = 0.3
 AS_PHRASE_BONUS = 0.01  # a course with the query's words together, as typed, above the best other
+# Words a course request is written with in each teaching language ("curso de excel", "cours
+# de gestion", "Kurs für Führung"), beside the words only its courses use: the query's language
+REQUEST_WORDS = {
+    code: frozenset(words.split())
+    for code, words in {
+        "es": "curso cursos para con del los las sobre aprender gratis quiero busco",
+        "fr": "cours formation formations pour du des les sur apprendre gratuit gratuite cherche",
+        "de": "kurs kurse für fuer und mit lernen zum zur kostenlos suche weiterbildung",
+        "nl": "cursus cursussen voor van het met leren gratis",
+        "pt": "curso cursos para com dos das sobre aprender gratuito quero",
+        "it": "corso corsi per con del della sulle imparare gratuito voglio",
+        "pl": "kurs kursy kursu dla szkolenie szkolenia darmowy",  # "kurs" is German too: a tie
+    }.items()
+}
 MIN_SCORE = 0.34  # below this a course covers too little of the query to be shown
 RELATIVE_CUT = 0.8  # ... or if it scores below this share of the best course
 IMPLIED = 0.36  # a course on the skills shared by those whose text alone uses the words: after them
@@ -343,6 +358,7 @@ class CourseSearch:
             name: ([], [], [], []) for name in ("skill", "title", "subject", "text")
         }  # word ids, their courses, pair keys, their courses
         self._course_skills: list[tuple[str, ...]] = []
+        words_in: dict[str, set[str]] = {}  # per teaching language, the words of its courses' titles
         for n, course in enumerate(courses):
             self._course_skills.append(tuple(dict.fromkeys(cached_normalise(s) for s in course.skills)))
             for skill in course.skills:
@@ -353,6 +369,9 @@ class CourseSearch:
             self._add(fields["subject"], cached_normalise(course.subject_area), n)
             text = " ".join([course.summary, *course.learning_outcomes, *(m for m, _ in course.modules)])
             self._add(fields["text"], _prepare(text), n)
+            words_in.setdefault(language_code(course.language), set()).update(
+                cached_normalise(course.title).split()
+            )
         self._words = {name: _postings(f[0], f[1]) for name, f in fields.items()}
         self._pairs = {name: _postings(f[2], f[3]) for name, f in fields.items()}
         self._skill_phrase = {
@@ -374,6 +393,19 @@ class CourseSearch:
         }
         self._ids_array = np.array(self._order, dtype=np.int64)
         self._hours = np.array([c.workload_hours for c in courses], dtype=np.int32)
+        self._language_of = {c.id: language_code(c.language) for c in courses}
+        english = words_in.pop("en", set())
+        skill_words = {w for skill in skill_courses for w in skill.split()}
+        # Words only the titles of courses taught in that language use ("gestion", "liderazgo"),
+        # and its request words: a query written in them is in that language (`_query_language`)
+        # (not a skill's name: "vba" in one German course is no German)
+        self._own_words = {
+            code: frozenset(
+                w for w in words
+                if len(w) > 2 and w not in english and w not in skill_words and not is_english_word(w)
+            ) | REQUEST_WORDS.get(code, frozenset())
+            for code, words in {**{code: set() for code in REQUEST_WORDS}, **words_in}.items()
+        }  # fmt: skip
         self._skill_total = np.array([max(1, len(set(c.skills))) for c in courses], dtype=np.float32)
         self._display: dict[str, str] = {}
         self._cache: OrderedDict[int, SearchResult] = OrderedDict()
@@ -457,6 +489,8 @@ class CourseSearch:
         if audience:
             score = self._for_audience(score, audience, concepts)
         found = self._rank(result, score, either, limit, shortest)
+        if facets.language is None and (language := self._query_language(query)) is not None:
+            self._prefer_language(result, language)
         if part is not None and len(found):
             covered, left = part
             result.covered = tuple(c.label for c in covered)
@@ -553,6 +587,26 @@ class CourseSearch:
             result.ranked = tuple(self._ids_array[found].tolist())
             result.scores = tuple(score[found].round(4).tolist())
         return found
+
+    def _query_language(self, query: str) -> str | None:
+        """The teaching language a query is written in, when its words are those only courses
+        taught in one language use ("gestión de equipos": Spanish); `None` for English or unclear."""
+        words = set(normalise(query).split())
+        counts = {code: len(words & own) for code, own in self._own_words.items()}
+        best = max(counts.values(), default=0)
+        if best == 0 or list(counts.values()).count(best) > 1:
+            return None
+        return max(counts, key=lambda code: counts[code])
+
+    def _prefer_language(self, result: SearchResult, language: str) -> None:
+        """The matches taught in the query's own language first, each group in its order: a
+        learner writing Spanish most likely wants the Spanish course (the others still follow)."""
+        order = sorted(
+            range(len(result.ranked)),
+            key=lambda i: self._language_of[result.ranked[i]] != language,
+        )
+        result.ranked = tuple(result.ranked[i] for i in order)
+        result.scores = tuple(result.scores[i] for i in order)
 
     def _implied(self, concepts: list[Concept]) -> Floats | None:
         """A word or phrase no skill, title or subject names, only course texts ("public

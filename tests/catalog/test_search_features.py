@@ -947,3 +947,37 @@ def test_a_long_run_after_for_my_is_read_in_one_pass(search: CourseSearch) -> No
     version split a long word every possible way (a 400-letter word took a minute)."""
     result = search.search("python for my " + "a" * 400 + " x y z w v q")
     assert result.understood.startswith("python")
+
+
+def _first_language(search: CourseSearch, query: str) -> str:
+    result = search.search(query)
+    return result.page_one(result.facets)[0].course.language
+
+
+@pytest.mark.parametrize(
+    ("query", "language"),
+    [
+        ("marketing numérique", "French"),
+        ("programmieren lernen", "German"),
+        ("cursus leidinggeven", "Dutch"),
+    ],
+)
+def test_a_query_in_another_language_lists_its_courses_in_that_language_first(
+    search: CourseSearch, query: str, language: str
+) -> None:
+    """A learner writing French sees the French course first, the English ones after it."""
+    result = search.search(query)
+    page = [s.course.language for s in result.page_one(result.facets)]
+    assert page[0] == language and "English" in page
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "excel",
+        "kurs programowania dla początkujących",  # Polish ("kurs" is German too): no German first
+        "digital marketing",
+    ],
+)
+def test_english_or_unclear_queries_keep_the_best_match_first(search: CourseSearch, query: str) -> None:
+    assert _first_language(search, query) == "English"

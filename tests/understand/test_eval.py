@@ -107,9 +107,10 @@ off-topic ones and plan commands.
   (under the code round 12 started with: 85.0 %, 4.2 %, 6.4 %, search 84 of 87, care 50 of 50,
   plan 46 of 50, the rest the same); it was tuned on in round 13.
 * `learner_eval_29.yaml` (762 messages once exact repeats were dropped, written blind at the
-  start of round 13 the same way) was read once at the end of round 13: right first time 87.1 %, confident wrong 2.3 %,
-  did-you-mean 9.6 %, fallback 1.0 % (481 questions), to the search 98.9 % (87 of 88), care 48
-  of 50, languages 30 of 30, off-topic answered 1 of 50, small talk 14 of 16, plan 43 of 47
+  start of round 13 the same way) was read once at the end of round 13: right first time
+  87.1 %, confident wrong 2.3 %, did-you-mean 9.6 %, fallback 1.0 % (481 questions), to the
+  search 98.9 % (87 of 88), care 48 of 50, languages 30 of 30, off-topic answered 1 of 50,
+  small talk 14 of 16, plan 43 of 47
   (under the code round 13 started with: 85.9 %, 2.5 %, 9.1 %, fallback 2.5 %, the rest the
   same); it was tuned on in round 14.
 * `learner_eval_31.yaml` (756 messages once exact repeats were dropped, written blind at the
