@@ -78,6 +78,7 @@ _WORDS = {
     "mgmt": "management",
     "mktg": "marketing",
     "mgt": "management",
+    "wtf": "what",  # "wtf is a microcredential"
 }
 
 _NON_WORD = re.compile(r"[^\w#+]+")

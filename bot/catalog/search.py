@@ -489,8 +489,8 @@ class CourseSearch:
         if audience:
             score = self._for_audience(score, audience, concepts)
         found = self._rank(result, score, either, limit, shortest)
-        if facets.language is None and (language := self._query_language(query)) is not None:
-            self._prefer_language(result, language)
+        if facets.language is None and not shortest:
+            self._prefer_language(result, self._query_language(query) or "en")
         if part is not None and len(found):
             covered, left = part
             result.covered = tuple(c.label for c in covered)
@@ -600,10 +600,14 @@ class CourseSearch:
 
     def _prefer_language(self, result: SearchResult, language: str) -> None:
         """The matches taught in the query's own language first, each group in its order: a
-        learner writing Spanish most likely wants the Spanish course (the others still follow)."""
+        learner writing Spanish most likely wants the Spanish course (the others still follow).
+        In English (or unclear), only among courses that score the same."""
         order = sorted(
             range(len(result.ranked)),
-            key=lambda i: self._language_of[result.ranked[i]] != language,
+            key=lambda i: (
+                0.0 if language != "en" else -result.scores[i],
+                self._language_of[result.ranked[i]] != language,
+            ),
         )
         result.ranked = tuple(result.ranked[i] for i in order)
         result.scores = tuple(result.scores[i] for i in order)
@@ -1123,6 +1127,12 @@ class CourseSearch:
             # "how can i start my own cafe", "going back to work after years at home": what the
             # learner wants to do names the career, whatever else they say
             return goal
+        if career is None and (goal := self.careers.by_goal(query)) is not None and not any(
+            c.kind == "skill" for c in self.concepts(rest)[0]
+        ):
+            # "going back to work after having kids, need to update my skills": the goal said
+            # as the situation, and the rest names no skill
+            return goal
         if career is None and core == "it":  # "IT" alone: the field, by its career's skills
             career = self.careers.by_name(core)
         if career is None and len(core.split()) > 1 and (field := self.careers.by_name(core)):
@@ -1162,6 +1172,8 @@ class CourseSearch:
         order = np.lexsort((found, -score[found]))[:RESULTS_KEPT]
         result.ranked = tuple(self._ids_array[found[order]].tolist())
         result.scores = tuple(score[found[order]].round(4).tolist())
+        if facets.language is None:
+            self._prefer_language(result, self._query_language(query) or "en")
         if not result.ranked:
             result.suggestions = self.suggest_skills(query)
         return result

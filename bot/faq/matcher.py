@@ -48,7 +48,8 @@ COVERAGE_WEIGHT = 0.43
 SIMILARITY_WEIGHT = 0.29  # the rest of the weight goes to the character-gram cosine
 UNKNOWN_WORD_FACTOR = 2.0  # weight of a word no entry uses, relative to the rarest known word
 SMALLTALK_RATIO = 88  # whole-message similarity needed to treat text as small talk
-SMALLTALK_MAX_WORDS = 6  # longer messages are small talk only if they match as a whole
+# Longer messages are small talk only if they match as a whole (or `_smalltalk_words`)
+SMALLTALK_MAX_WORDS = 6
 SMALLTALK_SHORT_WORDS = 3  # "hey bot": this short, small talk wins over an FAQ match
 TYPO_SIMILARITY = 0.8  # normalised Levenshtein similarity to correct an unknown word
 FUZZY_SHORTLIST = 3  # entries whose phrasings get the (costlier) fuzzy comparison (3 to 8 rank alike)
@@ -696,13 +697,24 @@ class Faq:
             # "i passed my exam").
             if (
                 not whole_message_only
-                and len(phrasing.split()) <= words <= SMALLTALK_MAX_WORDS
+                and len(phrasing.split()) <= words <= self._smalltalk_words(normal, phrasing)
                 and not (asked and self._asks_more(normal, phrasing))
             ):
                 score = max(score, fuzz.token_set_ratio(normal, phrasing) - 1)
             if score > best[0]:
                 best = (score, intent)
         return best[1] if best[0] >= SMALLTALK_RATIO else None
+
+    def _smalltalk_words(self, normal: str, phrasing: str) -> int:
+        """The most words a message holding `phrasing` may have to be that small talk: a
+        phrasing of four words or more may come with three more that ask nothing ("good
+        morning love hope youre keeping well"), not "what data do you have about me"."""
+        size = len(phrasing.split())
+        extra = set(normal.split()) - set(phrasing.split())
+        asks = bool(extra & _QUESTION_WORDS) or phrasing.split()[0] in _QUESTION_WORDS
+        if size < SMALLTALK_MAX_WORDS - 2 or asks:
+            return SMALLTALK_MAX_WORDS
+        return max(SMALLTALK_MAX_WORDS, size + 3)
 
     def _asks_more(self, normal: str, phrasing: str) -> bool:
         """Whether the rest of a message around a one-word small-talk phrasing asks something

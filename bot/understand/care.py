@@ -80,7 +80,7 @@ _REPORTED = re.compile(
 # questions about one's own feelings are not questions about a topic.
 _ABOUT_MY_FEELINGS = r"(?! i the only one| it just me| it normal to feel| anyone else (?:feel|struggl))"
 _QUESTION_OPENING = re.compile(
-    r"^(?:what(?:s|'s)?(?! (?:the|is the) point| (?:is )?wrong with me)|how|when|where|who|which|is"
+    r"^(?:(?:what|wtf)(?:s|'s)?(?! (?:the|is the) point| (?:is )?wrong with me)|how|when|where|who|which|is"
     + _ABOUT_MY_FEELINGS
     + r"|are|am"
     + _ABOUT_MY_FEELINGS
@@ -111,6 +111,8 @@ _FEELING_VERB = (
     r"so|really|completely|totally|very|pretty|already|just|always|still|more and more)\s+)*"
 )
 # "so" joins clauses only before a new subject ("…so i gave up"), not as "so far ahead".
+# Faces and hands: alone beside a question they are emphasis, not a feeling
+_FACES = re.compile(r"[\U0001F600-\U0001F64F\U0001F90C-\U0001F9FF\u2639\u263A]")
 _SELF_DEPRECATING_ASIDE = re.compile(
     r"\b(?:(?:sorry|apologies)\s+(?:if|for)\s+(?:this\s+is\s+|it s\s+|its\s+)?(?:an?\s+|the\s+)?)?"
     r"(?:dumb|stupid|silly|daft|basic|naive|obvious|noob)\s+questions?\b"
@@ -225,9 +227,14 @@ class Care:
         if not _ABOUT_ME.search(folded):
             return None
         mine = _outside_the_question(folded)
-        if _affirmed(self._feeling, mine) or _affirmed(self._state, mine):  # type: ignore[attr-defined]
+        if _affirmed(self._state, mine):  # type: ignore[attr-defined]
             return "care"
-        return None
+        if not _affirmed(self._feeling, mine):  # type: ignore[attr-defined]
+            return None
+        # "wtf is a microcredential exactly 😭 my prof keeps mentioning them": a face is emphasis
+        if _asks(folded) and not _affirmed(self._feeling, _FACES.sub(" ", mine)):  # type: ignore[attr-defined]
+            return None
+        return "care"
 
     def by_meaning(self, text: str) -> float:
         """How close the message's closest clause comes to a statement of distress (0 to 1).

@@ -382,7 +382,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:this|next|for|until|till|today|tomorrow)\b",
             r"\bstop\s+(?:it\s+|them\s+|everything\s+)?for\s+(?:a|an|\d+|one|two|three|a few|a couple of)\s+"
             r"(?:days?|weeks?|months?)\b",
-            r"^(?:please\s+)?leave\s+me\s+alone\s+(?:for|till|til|until)\b",
+            r"^(?:please\s+)?leave\s+me\s+(?:alone|be)\s+(?:for|till|til|until)\b",
             r"\b(?:dont|do not)\s+(?:ping|remind|message|text|nudge|bother)\s+me\s+(?:till|til|until)\b",
             rf"\b(?:need|want)\s+a\s+break\s+from\s+(?:the\s+|your\s+|my\s+|all\s+the\s+)?(?:{_REMINDERS}|messages)\b",
             r"^(?:please\s+|pls\s+)?(?:dont|do not)\s+send\s+(?:me\s+)?anything\s+"
@@ -607,6 +607,11 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bplan my stud(?:y|ies|ying)\b",
             r"^(?:i\s+)?(?:want|wanna|would like|d like)\s+to\s+study\s+"
             r"(?:\d+|one|two|three|four|five|six|every)\b",
+            # "i wanna start this, 30 min a day after class", "i want to do an hour a night": a pace
+            r"^(?:ok\s+|okay\s+|right\s+|so\s+)?i\s+(?:want|wanna|would like|d like)\s+(?:to\s+)?"
+            r"(?:start|begin|do)(?:\s+(?:this|that|it)(?:\s+one)?)?\W+(?:\d+|an?|one|two|half an?)\s*"
+            r"(?:min|mins|minutes?|hours?|hrs?|h)\s+(?:a|per|each|every)\s+(?:day|night|week|evening|weekday)s?\b"
+            r"(?!.*\b(?:how long|how many|when)\b)(?!.*\?)",
             r"^remind me to study$",
             r"^(?:(?:i\s+)?(?:want|wanna|would like|d like)\s+to\s+|lets\s+|let us\s+)?(?:start|begin)\s+"
             r"(?:studying|learning|my studies)(?:\s+(?:now|today|then|please))?$",

@@ -157,6 +157,8 @@ _REQUEST_FILLER = re.compile(
 _NOT_A_SKILL = re.compile(
     r"^(?:what|how|who|why|when|where|which|do|does|are|is|am|if|can|could|will|would|should|out of|"
     r"me|us|myself|someone like me|people like me|"
+    # "i want to do an hour a night, how long…": a pace, not a skill
+    r"(?:\d+|an?|one|two|three|half an?)\s*(?:min|mins|minutes?|hours?|hrs?|h)\s+(?:a|per|each|every)\s|"
     # "is there anything for unemployed ppl": a situation, asked about (the FAQ answers it)
     r"(?:the\s+)?(?:unemployed|jobless|out of work|redundant|retired|over \d+s?)"
     r"(?:\s+(?:people|ppl|folks|person))?\s*$|"

@@ -981,3 +981,20 @@ def test_a_query_in_another_language_lists_its_courses_in_that_language_first(
 )
 def test_english_or_unclear_queries_keep_the_best_match_first(search: CourseSearch, query: str) -> None:
     assert _first_language(search, query) == "English"
+
+
+def test_a_return_to_work_said_as_the_situation_finds_the_returners_skills(search: CourseSearch) -> None:
+    """The goal said first, the rest naming no skill: the job seeker's skills."""
+    result = search.search("going back to work after having kids, need to update my skills")
+    assert result.career == "job seeker" and result.ranked
+    assert search.search("going back to work after kids, want to learn python").understood == "python"
+
+
+def test_among_equal_matches_an_english_query_lists_english_courses_first(search: CourseSearch) -> None:
+    result = search.search("going back to work after a career break")
+    languages = [search.courses[i].language for i in result.ranked]
+    scores = list(result.scores)
+    for n in range(1, len(languages)):  # never a foreign course before an English one of the same score
+        if scores[n] == scores[n - 1]:
+            assert not (languages[n - 1] != "English" and languages[n] == "English")
+    assert "English" in languages and any(lang != "English" for lang in languages)

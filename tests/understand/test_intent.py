@@ -1343,3 +1343,31 @@ def test_fixed_after_round_13s_blind_read(understander: Understander) -> None:
     age = understander.understand("im 72 is it too late for me")
     assert age.match is not None and age.match.best is not None and age.match.best.entry.id == "age"
     assert age.kind == "faq" or (age.kind == "care" and age.match.kind == "answer")
+
+
+def test_a_crying_face_beside_a_question_is_emphasis_not_distress(understander: Understander) -> None:
+    text = "ok dumb question but wtf is a microcredential exactly 😭 my prof keeps mentioning them"
+    got = understander.understand(text)
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "what-is"
+    assert understander.understand("im so overwhelmed rn 😭").kind == "care"  # the face with a feeling
+    assert understander.understand("cant sleep bc of the exam tmrw 😭").kind == "care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i wanna start this, 30 min a day after class", "i want to do 30 min a day", "leave me be till january"],
+)
+def test_a_pace_or_a_break_said_plainly_is_a_plan_command(understander: Understander, text: str) -> None:
+    got = understander.understand(text)
+    assert got.kind == "plan" and got.plan_action == ("pause" if "leave" in text else "study")
+
+
+def test_a_pace_asked_about_is_no_skill_to_search_for(understander: Understander) -> None:
+    got = understander.understand("i want to do an hour a night, how long would it take")
+    assert got.kind in ("faq", "suggest") and not got.query
+
+
+def test_a_longer_greeting_with_good_wishes_is_small_talk(understander: Understander) -> None:
+    assert understander.understand("good morning love hope youre keeping well").kind == "smalltalk"
+    assert understander.understand("what data do you have about me").kind == "faq"  # asks more
