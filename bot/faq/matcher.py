@@ -389,7 +389,12 @@ class Faq:
         self._docs_of: list[list[int]] = [[] for _ in self.entries]
         for position, (index, _doc) in enumerate(self._docs):
             self._docs_of[index].append(position)
+        # per entry, its phrasings as compared by the fuzzy similarity (gathered once, not per message)
+        self._texts_of = [[self._doc_texts[d] for d in docs] for docs in self._docs_of]
+        self._sorted_of = [[self._doc_sorted[d] for d in docs] for docs in self._docs_of]
         self._smalltalk_docs = [(intent, normalise(p)) for intent in self.smalltalk for p in intent.phrasings]
+        self._smalltalk_phrasings = [phrasing for _, phrasing in self._smalltalk_docs]
+        self._smalltalk_sizes = np.array([len(p.split()) for p in self._smalltalk_phrasings], dtype=np.int64)
         # Meaning is compared on the words that tell entries apart: stopwords and words used
         # by over half the entries ("microcredential") would make every question look alike.
         common = {w for w, c in Counter(w for words in self._phrasing_words for w in words).items()
@@ -593,16 +598,20 @@ class Faq:
             cheap = cheap * (1 - SEMANTIC_WEIGHT) + SEMANTIC_WEIGHT * meaning
         similarity = np.zeros(len(self.entries))
         shortlist = np.argsort(-cheap)[:FUZZY_SHORTLIST]
-        docs = [d for index in shortlist for d in self._docs_of[index]]
+        texts = [t for index in shortlist for t in self._texts_of[index]]
+        sorted_texts = [t for index in shortlist for t in self._sorted_of[index]]
         # token_set forgives extra words; token_sort (ratio on sorted words) rewards saying the same thing.
         sorted_query = " ".join(sorted(query.split()))
         per_doc = (
-            process.cdist([query], [self._doc_texts[d] for d in docs], scorer=fuzz.token_set_ratio)[0]
-            + process.cdist([sorted_query], [self._doc_sorted[d] for d in docs], scorer=fuzz.ratio)[0]
+            process.cdist([query], texts, scorer=fuzz.token_set_ratio)[0]
+            + process.cdist([sorted_query], sorted_texts, scorer=fuzz.ratio)[0]
         ) / 200
-        for d, score in zip(docs, per_doc.tolist(), strict=True):
-            index = self._docs[d][0]
-            similarity[index] = max(similarity[index], score)
+        start = 0
+        for index in shortlist.tolist():
+            end = start + len(self._texts_of[index])
+            if end > start:
+                similarity[index] = float(per_doc[start:end].max())
+            start = end
         fuzzy_share = SIMILARITY_WEIGHT * (1 - SEMANTIC_WEIGHT if self._semantic is not None else 1.0)
         confidence = cheap + fuzzy_share * similarity
         order = np.argsort(-confidence, kind="stable")
@@ -688,33 +697,37 @@ class Faq:
         The whole message must be close to a phrasing, or (when it is not an FAQ question)
         contain one ("goodbye, have a nice day" contains "goodbye").
         """
-        best: tuple[float, SmalltalkIntent | None] = (0.0, None)
         normal = _STRETCHED.sub(r"\1", normal)  # "hiii", "thanksss", "byeee"
-        words = len(normal.split())
-        for intent, phrasing in self._smalltalk_docs:
-            score = fuzz.ratio(normal, phrasing)
+        if not self._smalltalk_docs:
+            return None
+        phrasings = self._smalltalk_phrasings
+        scores = process.cdist([normal], phrasings, scorer=fuzz.ratio)[0].astype(np.float64)
+        if not whole_message_only:
             # The message may contain a phrasing, never be a fragment of one ("exam" is not
             # "i passed my exam").
-            if (
-                not whole_message_only
-                and len(phrasing.split()) <= words <= self._smalltalk_words(normal, phrasing)
-                and not (asked and self._asks_more(normal, phrasing))
-            ):
-                score = max(score, fuzz.token_set_ratio(normal, phrasing) - 1)
-            if score > best[0]:
-                best = (score, intent)
-        return best[1] if best[0] >= SMALLTALK_RATIO else None
+            words = normal.split()
+            sizes = self._smalltalk_sizes
+            fits = np.flatnonzero(sizes <= len(words)).tolist()
+            if len(words) > SMALLTALK_MAX_WORDS:
+                fits = [n for n in fits if len(words) <= self._smalltalk_words(words, n)]
+            held = [n for n in fits if not (asked and sizes[n] == 1 and self._asks_more(normal, phrasings[n]))]
+            if held:
+                contained = process.cdist([normal], [phrasings[n] for n in held], scorer=fuzz.token_set_ratio)[0]
+                scores[held] = np.maximum(scores[held], contained - 1)
+        best = int(np.argmax(scores))  # the first of equals, as before
+        return self._smalltalk_docs[best][0] if scores[best] >= SMALLTALK_RATIO else None
 
-    def _smalltalk_words(self, normal: str, phrasing: str) -> int:
-        """The most words a message holding `phrasing` may have to be that small talk: a
-        phrasing of four words or more may come with three more that ask nothing ("good
+    def _smalltalk_words(self, words: list[str], n: int) -> int:
+        """The most words a message holding small-talk phrasing `n` may have to be that small
+        talk: a phrasing of four words or more may come with three more that ask nothing ("good
         morning love hope youre keeping well"), not "what data do you have about me"."""
-        size = len(phrasing.split())
-        extra = set(normal.split()) - set(phrasing.split())
-        asks = bool(extra & _QUESTION_WORDS) or phrasing.split()[0] in _QUESTION_WORDS
-        if size < SMALLTALK_MAX_WORDS - 2 or asks:
+        size = int(self._smalltalk_sizes[n])
+        if len(words) <= SMALLTALK_MAX_WORDS or size < SMALLTALK_MAX_WORDS - 2 or size + 3 < len(words):
             return SMALLTALK_MAX_WORDS
-        return max(SMALLTALK_MAX_WORDS, size + 3)
+        phrasing = self._smalltalk_docs[n][1].split()
+        if phrasing[0] in _QUESTION_WORDS or (set(words) - set(phrasing)) & _QUESTION_WORDS:
+            return SMALLTALK_MAX_WORDS
+        return size + 3
 
     def _asks_more(self, normal: str, phrasing: str) -> bool:
         """Whether the rest of a message around a one-word small-talk phrasing asks something

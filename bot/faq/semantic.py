@@ -13,6 +13,7 @@ message's semantic score for an entry is its best cosine similarity with any of 
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -37,10 +38,33 @@ def model() -> Any:
         return _model
 
 
+# A message's text and clauses are embedded by several signals (meaning, care, the learned
+# models): the last few texts' vectors are kept so each is worked out once per message.
+RECENT_KEPT = 64
+_recent: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
+_recent_lock = threading.Lock()
+
+
 def embed(texts: Sequence[str]) -> npt.NDArray[np.float32]:
     """Unit vectors, one row per text."""
-    vectors = model().embed(list(texts), norm=True)
-    return np.asarray(vectors, dtype=np.float32)
+    if not texts or len(texts) > RECENT_KEPT:  # building an index: nothing to gain from remembering
+        return np.asarray(model().embed(list(texts), norm=True), dtype=np.float32)
+    with _recent_lock:
+        found = {t: _recent[t] for t in texts if t in _recent}
+    missing = list(dict.fromkeys(t for t in texts if t not in found))
+    if missing:
+        vectors = np.asarray(model().embed(missing, norm=True), dtype=np.float32)
+        with _recent_lock:
+            for text, vector in zip(missing, vectors, strict=True):
+                vector.flags.writeable = False
+                found[text] = _recent[text] = vector
+                while len(_recent) > RECENT_KEPT:
+                    _recent.popitem(last=False)
+    with _recent_lock:
+        for text in found:
+            if text in _recent:
+                _recent.move_to_end(text)
+    return np.stack([found[t] for t in texts])
 
 
 class SemanticIndex:
@@ -52,6 +76,9 @@ class SemanticIndex:
         self._entries = len(phrasings_per_entry)
         self._owners = np.asarray(owners, dtype=np.int64)
         self._matrix = embed(texts) if texts else np.zeros((0, 1), dtype=np.float32)
+        counts = [len(phrasings) for phrasings in phrasings_per_entry]
+        self._present = np.array([n for n, count in enumerate(counts) if count], dtype=np.int64)
+        self._starts = np.cumsum([0, *counts])[:-1][self._present]
 
     def scores(self, text: str) -> npt.NDArray[np.float32]:
         """One score per entry, in [-1, 1]; 0 for all when the model knows no word of it."""
@@ -61,5 +88,6 @@ class SemanticIndex:
         query = embed([text])[0]
         if not np.any(query):
             return np.zeros(self._entries, dtype=np.float32)
-        np.maximum.at(best, self._owners, self._matrix @ query)
+        # an entry's phrasings are consecutive rows: the best of each run
+        best[self._present] = np.maximum.reduceat(self._matrix @ query, self._starts)
         return best
