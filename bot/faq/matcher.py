@@ -710,9 +710,12 @@ class Faq:
             fits = np.flatnonzero(sizes <= len(words)).tolist()
             if len(words) > SMALLTALK_MAX_WORDS:
                 fits = [n for n in fits if len(words) <= self._smalltalk_words(words, n)]
-            held = [n for n in fits if not (asked and sizes[n] == 1 and self._asks_more(normal, phrasings[n]))]
+            held = [
+                n for n in fits if not (asked and sizes[n] == 1 and self._asks_more(normal, phrasings[n]))
+            ]
             if held:
-                contained = process.cdist([normal], [phrasings[n] for n in held], scorer=fuzz.token_set_ratio)[0]
+                held_phrasings = [phrasings[n] for n in held]
+                contained = process.cdist([normal], held_phrasings, scorer=fuzz.token_set_ratio)[0]
                 scores[held] = np.maximum(scores[held], contained - 1)
         best = int(np.argmax(scores))  # the first of equals, as before
         return self._smalltalk_docs[best][0] if scores[best] >= SMALLTALK_RATIO else None
