@@ -118,7 +118,6 @@ def _normalise(text: str) -> str:
     return " ".join(_WORDS.get(word, word) for word in text.split())
 
 
-# Words after "it" that make it information technology ("it support", "IT jobs"), not the pronoun.
 # Greetings in the languages the bot replies in: never a topic, and no reason to miss the
 # question after them ("oi tudo bem, quanto tempo demora…", "hola, cursos de python")
 FOREIGN_GREETINGS = (
@@ -128,6 +127,17 @@ FOREIGN_GREETINGS = (
 )  # fmt: skip
 FOREIGN_GREETING_WORDS = tuple(g for g in FOREIGN_GREETINGS if " " not in g)
 
+# "i want to…", "i'd love to…", "wanna…", "need to learn…", "no idea how (to)…": a wish to learn or
+# do something in the learner's own words, the topic perhaps in the words after it (the search and
+# the understanding step read the same wishes); "no idea how to decide / cope…" is no such wish.
+WISH_TO_LEARN = re.compile(
+    r"\b(?:i(?:'d| would)? (?:really )?(?:want|like|love) to|i'?d (?:really )?(?:like|love) to|want(?:ed)? to"
+    r"|wanna|need to learn|have to learn|(?:(?:no|zero) (?:idea|clue)|(?:dont|don't|do not) know) how"
+    r"(?!(?: to)? (?:decide|choose|pick|keep|go on|carry on|continue|cope|tell|say|feel)\b)(?: to)?)\s",
+    re.IGNORECASE,
+)
+
+# Words after "it" that make it information technology ("it support", "IT jobs"), not the pronoun.
 IT_FIELD_WORDS = (
     r"(?:support|security|skills?|professional|technician|admin\w*|help\s*desk|helpdesk|service\w*|"
     r"infrastructure|systems?|project|manager|management|audit\w*|governance|ops|operations|sales|courses?|"

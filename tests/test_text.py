@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 import bot.text as text
+from bot.text import WISH_TO_LEARN
 
 
 def test_normalise_caches_short_texts_only_so_learners_cannot_grow_it_without_bound() -> None:
@@ -12,3 +15,18 @@ def test_normalise_caches_short_texts_only_so_learners_cannot_grow_it_without_bo
     long_message = "help " * (text.NORMALISE_CACHED_CHARS // 5 + 10)
     assert text.normalise(long_message) == " ".join(["help"] * (text.NORMALISE_CACHED_CHARS // 5 + 10))
     assert text._normalised.cache_info().currsize == 2  # computed, not kept
+
+
+@pytest.mark.parametrize(
+    ("message", "wish"),
+    [
+        ("i want to learn python", "i want to "),
+        ("no idea how online shops work", "no idea how "),
+        ("wanna get into ux", "wanna "),
+        ("no idea how to decide which one", None),  # deciding, not learning
+        ("dont know how to cope anymore", None),
+    ],
+)
+def test_a_wish_to_learn_is_read_the_same_by_search_and_understanding(message: str, wish: str | None) -> None:
+    found = WISH_TO_LEARN.search(message)
+    assert (found.group(0) if found else None) == wish

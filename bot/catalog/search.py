@@ -65,7 +65,15 @@ from bot.catalog.filters import (
 )
 from bot.catalog.postings import EMPTY, Ids, Postings, intersect, pair_key
 from bot.catalog.problems import SkillProblems
-from bot.text import _WORDS, FOREIGN_GREETING_WORDS, IT_FIELD_WORDS, fold, is_english_word, normalise
+from bot.text import (
+    _WORDS,
+    FOREIGN_GREETING_WORDS,
+    IT_FIELD_WORDS,
+    WISH_TO_LEARN,
+    fold,
+    is_english_word,
+    normalise,
+)
 from bot.text import stem as _plural_stem
 
 __all__ = [
@@ -786,7 +794,7 @@ class CourseSearch:
         """ "i want to understand contracts before i sign another one", "no clue how online
         shops work": a wish to learn or do something whose words the catalogue uses as a skill
         or a phrase."""
-        wish = _SITUATION_WISH.search(text)
+        wish = WISH_TO_LEARN.search(text)
         if wish is None:
             return False
         clause = _WISH_END.split(text[wish.end() :], maxsplit=1)[0]
@@ -1495,12 +1503,6 @@ def _wanted(text: str) -> str:
 
 
 # A wish to learn or do something, said in the learner's own words
-_SITUATION_WISH = re.compile(
-    r"\b(?:i(?:'d| would)? (?:really )?(?:want|like|love) to|i'?d (?:really )?(?:like|love) to|want(?:ed)? to"
-    r"|wanna|need to learn|have to learn|(?:no|zero) (?:idea|clue) how(?: to)?|(?:dont|don't|do not) know how"
-    r"(?: to)?)\s",
-    re.IGNORECASE,
-)
 _ASKING_TO_KNOW = re.compile(r"\s*(?:know|ask|check|find out|see|hear|confirm)\b", re.IGNORECASE)
 _WISH_END = re.compile(r"[,;.!?]|\s(?:but|because|cause|cos|coz|so|since|when|while|and i|lol|tbh)\s")
 # "... but i only have like 3 hrs a week", "... because my boss wants it": a clause about the

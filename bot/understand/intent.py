@@ -34,7 +34,7 @@ from typing import Literal, cast, get_args
 from bot.catalog.filters import CHEAP_EUR, LANGUAGE_CODE, LANGUAGES, SHORT_HOURS, parse_filters
 from bot.faq.matcher import Faq, Match, Scored
 from bot.study.parse import parse_time_answer
-from bot.text import FOREIGN_GREETING_WORDS, FOREIGN_GREETINGS, fold
+from bot.text import FOREIGN_GREETING_WORDS, FOREIGN_GREETINGS, WISH_TO_LEARN, fold
 from bot.understand.care import THANKS_OPENING, Care
 from bot.understand.entry_model import (
     AGREE_PROBABILITY,
@@ -814,11 +814,6 @@ _ASKING_WORDS = frozenset("what which how would could might will help courses co
 _NOT_A_TOPIC_AFTER = frozenset("instead then please pls now too as well".split())
 GOAL_WORDS = 16  # a goal a career stands for is a search in a message this long, at most
 WISH_STORY_WORDS = 30  # ... and a wish in the learner's own words, after a story
-_OWN_WISH = re.compile(
-    r"\b(?:i'?d (?:really )?(?:like|love) to|want to|wanna|"
-    r"(?:(?:no|zero) (?:idea|clue)|(?:dont|don't) know) how to(?! (?:decide|choose|pick|keep|go on|carry on|"
-    r"continue|cope|tell|say|feel)\b))\s"
-)
 # A skill the learner says they lack: "ive never touched chatgpt", "i feel lost when people talk
 # about the cloud"
 _LACKING = re.compile(r"\bnever (?:touched|used)\b|\b(?:no|zero) (?:idea|clue)\W*$")
@@ -1660,7 +1655,7 @@ class Understander:
             return False
         # (a wish said in the learner's own words may come after a story: "i make jewellery
         # and want to sell it online but have no clue how online shops work")
-        wish = _OWN_WISH.search(folded) is not None
+        wish = WISH_TO_LEARN.search(folded) is not None
         if len(folded.split()) > (WISH_STORY_WORDS if wish else GOAL_WORDS):
             return False  # a story around it asks something else
         clauses = [c.strip() for c in _CLAUSES.split(_NO_IDEA_HOW.sub(" ", folded)) if c.strip()]
