@@ -130,7 +130,8 @@ def _closest_without_one(result: SearchResult, facets: Facets) -> tuple[str | No
         matches = result.filtered(without)
         if matches:
             dropped = next(f for f in _DROP_ORDER if getattr(without, f) != getattr(facets, f))
-            options.append((-matches[0].score, _DROP_ORDER.index(dropped), label, matches))
+            best = max(m.score for m in matches)  # (the first may be in the query's language instead)
+            options.append((-best, _DROP_ORDER.index(dropped), label, matches))
     if len(facets.labelled()) < 2 or not options:
         return None, result.matches
     _, _, label, matches = min(options, key=lambda o: (o[0], o[1]))
