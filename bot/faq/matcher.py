@@ -52,6 +52,9 @@ SMALLTALK_RATIO = 88  # whole-message similarity needed to treat text as small t
 SMALLTALK_MAX_WORDS = 6
 SMALLTALK_SHORT_WORDS = 3  # "hey bot": this short, small talk wins over an FAQ match
 TYPO_SIMILARITY = 0.8  # normalised Levenshtein similarity to correct an unknown word
+# Of each shortlisted entry, this many phrasings closest by letters and as many by meaning get
+# the costlier token_set comparison (`_fuzzy_similarity`)
+FUZZY_PHRASINGS = 16
 FUZZY_SHORTLIST = 3  # entries whose phrasings get the (costlier) fuzzy comparison (3 to 8 rank alike)
 SEMANTIC_COMMON_SHARE = 0.5  # words in more entries than this share are left out of the meaning
 SEMANTIC_WEIGHT = 0.3  # share of the confidence that comes from meaning (WordLlama cosine)
@@ -593,30 +596,45 @@ class Faq:
         cosine = self._gram_cosine(query)
         cheap = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT - SIMILARITY_WEIGHT) * cosine
         meaning = np.zeros(len(self.entries))
+        cosines = None
         if self._semantic is not None:
-            meaning = np.maximum(self._semantic.scores(self._meaningful(normal)), 0.0)
+            by_entry, cosines = self._semantic.scores_and_cosines(self._meaningful(normal))
+            meaning = np.maximum(by_entry, 0.0)
             cheap = cheap * (1 - SEMANTIC_WEIGHT) + SEMANTIC_WEIGHT * meaning
         similarity = np.zeros(len(self.entries))
         shortlist = np.argsort(-cheap)[:FUZZY_SHORTLIST]
-        texts = [t for index in shortlist for t in self._texts_of[index]]
-        sorted_texts = [t for index in shortlist for t in self._sorted_of[index]]
-        # token_set forgives extra words; token_sort (ratio on sorted words) rewards saying the same thing.
         sorted_query = " ".join(sorted(query.split()))
-        per_doc = (
-            process.cdist([query], texts, scorer=fuzz.token_set_ratio)[0]
-            + process.cdist([sorted_query], sorted_texts, scorer=fuzz.ratio)[0]
-        ) / 200
-        start = 0
         for index in shortlist.tolist():
-            end = start + len(self._texts_of[index])
-            if end > start:
-                similarity[index] = float(per_doc[start:end].max())
-            start = end
+            similarity[index] = self._fuzzy_similarity(index, query, sorted_query, cosines)
         fuzzy_share = SIMILARITY_WEIGHT * (1 - SEMANTIC_WEIGHT if self._semantic is not None else 1.0)
         confidence = cheap + fuzzy_share * similarity
         order = np.argsort(-confidence, kind="stable")
         ranked = [Scored(self.entries[i], round(float(confidence[i]), 4)) for i in order]
         return ranked, float(meaning[order[0]])
+
+    def _fuzzy_similarity(
+        self, index: int, query: str, sorted_query: str, cosines: npt.NDArray[np.float32] | None
+    ) -> float:
+        """How close the query comes, letter by letter, to the entry's closest phrasing: the mean
+        of token_set (forgives extra words) and ratio on the sorted words (rewards saying the
+        same thing). The cheap ratio is taken on every phrasing; the costlier token_set on the
+        `FUZZY_PHRASINGS` closest by that ratio and the as many closest in meaning (where the
+        best of the two lies; all of them cost a millisecond for a long message)."""
+        docs = self._docs_of[index]
+        if not docs:
+            return 0.0
+        ratio = process.cdist([sorted_query], self._sorted_of[index], scorer=fuzz.ratio)[0]
+        if len(docs) > 2 * FUZZY_PHRASINGS:
+            chosen = np.argpartition(-ratio, FUZZY_PHRASINGS - 1)[:FUZZY_PHRASINGS]
+            if cosines is not None:
+                near = cosines[np.asarray(docs)]
+                chosen = np.union1d(chosen, np.argpartition(-near, FUZZY_PHRASINGS - 1)[:FUZZY_PHRASINGS])
+        else:
+            chosen = np.arange(len(docs))
+        texts = self._texts_of[index]
+        compared = [texts[i] for i in chosen.tolist()]
+        token_set = process.cdist([query], compared, scorer=fuzz.token_set_ratio)[0]
+        return float((token_set + ratio[chosen]).max() / 200)
 
     def _build_gram_vectors(self) -> None:
         """Per entry, a unit TF-IDF vector of word 4-grams over all its phrasings (a matrix)."""

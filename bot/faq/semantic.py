@@ -82,12 +82,18 @@ class SemanticIndex:
 
     def scores(self, text: str) -> npt.NDArray[np.float32]:
         """One score per entry, in [-1, 1]; 0 for all when the model knows no word of it."""
+        return self.scores_and_cosines(text)[0]
+
+    def scores_and_cosines(self, text: str) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32] | None]:
+        """`scores`, and each phrasing's cosine in the order given (None when the model knows no
+        word of the text)."""
         best = np.full(self._entries, -1.0, dtype=np.float32)
         if not len(self._owners):
-            return np.zeros(self._entries, dtype=np.float32)
+            return np.zeros(self._entries, dtype=np.float32), None
         query = embed([text])[0]
         if not np.any(query):
-            return np.zeros(self._entries, dtype=np.float32)
+            return np.zeros(self._entries, dtype=np.float32), None
+        cosines = self._matrix @ query
         # an entry's phrasings are consecutive rows: the best of each run
-        best[self._present] = np.maximum.reduceat(self._matrix @ query, self._starts)
-        return best
+        best[self._present] = np.maximum.reduceat(cosines, self._starts)
+        return best, cosines

@@ -31,3 +31,35 @@ def test_each_entry_scores_its_best_phrasing_and_an_entry_without_any_scores_min
     cosines = vectors @ embed([query])[0]
     expected = np.array([cosines[:2].max(), -1.0, cosines[2]], dtype=np.float32)
     assert np.allclose(index.scores(query), expected)
+
+
+def test_the_fuzzy_similarity_compares_few_phrasings_but_finds_the_closest() -> None:
+    """Only some of an entry's phrasings get the costly token_set comparison; a phrasing typed
+    as written is always among them, no shortcut scores higher than comparing them all, and for
+    learners' questions it finds the same best as comparing them all nearly always."""
+    import yaml
+    from rapidfuzz import fuzz
+
+    from bot.faq.matcher import load_faq
+    from bot.text import normalise
+    from tests.conftest import CONTENT
+
+    faq = load_faq(CONTENT)
+
+    def both(query: str) -> tuple[float, float]:
+        index = faq.entries.index(faq.rank(query)[0].entry)
+        words = " ".join(sorted(query.split()))
+        pairs = zip(faq._texts_of[index], faq._sorted_of[index], strict=True)
+        exact = max((fuzz.token_set_ratio(query, t) + fuzz.ratio(words, s)) / 200 for t, s in pairs)
+        cosines = faq._semantic.scores_and_cosines(faq._meaningful(query))[1] if faq._semantic else None
+        return faq._fuzzy_similarity(index, query, words, cosines), exact
+
+    typed = faq._texts_of[0][len(faq._texts_of[0]) // 2]
+    assert both(typed)[0] == 1.0
+    held_out = CONTENT.parent / "tests" / "data" / "learner_eval.yaml"
+    messages = yaml.safe_load(held_out.read_text(encoding="utf-8"))["messages"]
+    questions = [normalise(m["text"]) for m in messages if m["kind"] == "faq"][:200]
+    pairs = [both(q) for q in questions]
+    assert all(shortcut <= exact + 1e-4 for shortcut, exact in pairs)  # (cdist scores in float32)
+    same = sum(abs(shortcut - exact) < 1e-4 for shortcut, exact in pairs)
+    assert same >= 0.95 * len(pairs), same  # (with 4 of each kind instead of 16: 188 of 200)

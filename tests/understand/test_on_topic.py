@@ -79,10 +79,10 @@ def test_a_price_question_about_something_else_is_never_answered(understander: U
 
 
 def test_a_suggestion_both_signals_agree_on_is_answered(understander: Understander) -> None:
-    """The matcher only suggests the deadlines entry; the entry model picks it too and the on-topic
+    """The matcher only suggests the enrolment entry; the entry model picks it too and the on-topic
     signal reads a question for the FAQ (0.8 or more), so the learner gets the answer."""
-    text = "I'm going on maternity leave halfway through, what happens to my course?"
+    text = "How do I sign up? Step by step please, I'm not great with websites and I get flustered."
     assert understander.faq.match(text).kind == "suggest"
     got = understander.understand(text)
     assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == "deadlines"
+    assert got.match.best.entry.id == "how-to-enrol"
