@@ -1625,7 +1625,8 @@ class Understander:
         if _IN_EARNEST.search(folded):
             return None
         if not _MADE_LIGHT_OF.search(folded):
-            first = _without_course_words(_CLAUSES.split(folded, maxsplit=1)[0].strip())
+            # ("umm excel i guess, my spreadsheets are a mess": the skill with a shrug)
+            first = _unhedged(_without_course_words(_CLAUSES.split(folded, maxsplit=1)[0].strip()))
             return first if self._skill_for_whom(first) else None
         explicit = course_request(folded)
         stripped = folded.strip(" ?!.,")

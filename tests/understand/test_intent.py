@@ -1371,3 +1371,9 @@ def test_a_pace_asked_about_is_no_skill_to_search_for(understander: Understander
 def test_a_longer_greeting_with_good_wishes_is_small_talk(understander: Understander) -> None:
     assert understander.understand("good morning love hope youre keeping well").kind == "smalltalk"
     assert understander.understand("what data do you have about me").kind == "faq"  # asks more
+
+
+def test_a_skill_said_with_a_shrug_before_a_light_worry_is_a_search(understander: Understander) -> None:
+    got = understander.understand("umm excel i guess, my spreadsheets are a mess")
+    assert got.kind == "search" and got.query == "excel"
+    assert understander.understand("excel, im so stressed i could cry").kind == "care"  # said in earnest
