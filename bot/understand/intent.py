@@ -384,6 +384,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:days?|weeks?|months?)\b",
             r"^(?:please\s+)?leave\s+me\s+(?:alone|be)\s+(?:for|till|til|until)\b",
             r"\b(?:dont|do not)\s+(?:ping|remind|message|text|nudge|bother)\s+me\s+(?:till|til|until)\b",
+            # "can u not message me for a few days, funeral in the family"
+            r"^(?:please\s+)?(?:can|could)\s+(?:you|u)\s+not\s+(?:ping|remind|message|text|nudge|bother)\s+me\s+"
+            r"(?:for|till|til|until)\b",
             rf"\b(?:need|want)\s+a\s+break\s+from\s+(?:the\s+|your\s+|my\s+|all\s+the\s+)?(?:{_REMINDERS}|messages)\b",
             r"^(?:please\s+|pls\s+)?(?:dont|do not)\s+send\s+(?:me\s+)?anything\s+"
             r"(?:till|until|before|for)\b",
@@ -531,6 +534,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             # "too early!! dont ping me before 10am", "remind me less often"
             r"\b(?:dont|do not)\s+(?:ping|remind|message|text|nudge)\s+me\s+(?:before|after)\b",
             r"\bremind\s+me\s+(?:less|more)\s+often\b",
+            # "bump my nudge time an hour later", "push the reminder back to 8"
+            r"\b(?:bump|push|move|shift)\s+(?:my\s+|the\s+)?(?:nudge|reminder|ping)s?(?:\s+time)?\s+"
+            r"(?:an?\s+hour|\d+\s*(?:min|mins|minutes|hours?)|back|forward|later|earlier|to\s+\d)",
             # "can we change the time you message me", "send them in the evening not the morning"
             r"\b(?:change|move|switch)\s+(?:the\s+)?time\s+(?:you\s+)?(?:message|remind|text|ping|nudge)",
             r"^(?:(?:can|could)\s+(?:you|u)\s+)?send\s+(?:them|the\s+reminders|reminders|the\s+messages)\s+"
@@ -609,7 +615,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:\d+|one|two|three|four|five|six|every)\b",
             # "i wanna start this, 30 min a day after class", "i want to do an hour a night": a pace
             r"^(?:ok\s+|okay\s+|right\s+|so\s+)?i\s+(?:want|wanna|would like|d like)\s+(?:to\s+)?"
-            r"(?:start|begin|do)(?:\s+(?:this|that|it)(?:\s+one)?)?\W+(?:\d+|an?|one|two|half an?)\s*"
+            r"(?:start|begin|do|study)(?:\s+(?:this|that|it)(?:\s+one)?)?\W+(?:\d+|an?|one|two|half an?)\s*"
             r"(?:min|mins|minutes?|hours?|hrs?|h)\s+(?:a|per|each|every)\s+(?:day|night|week|evening|weekday)s?\b"
             r"(?!.*\b(?:how long|how many|when)\b)(?!.*\?)",
             r"^remind me to study$",

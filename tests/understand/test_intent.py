@@ -1377,3 +1377,18 @@ def test_a_skill_said_with_a_shrug_before_a_light_worry_is_a_search(understander
     got = understander.understand("umm excel i guess, my spreadsheets are a mess")
     assert got.kind == "search" and got.query == "excel"
     assert understander.understand("excel, im so stressed i could cry").kind == "care"  # said in earnest
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("i want to study this one, 3 hrs a week", "study"),
+        ("can u not message me for a few days, funeral in the family", "pause"),
+        ("bump my nudge time an hour later, i get home at 7 now", "reminders"),
+    ],
+)
+def test_plan_commands_said_around_a_pace_a_break_or_a_later_time(
+    understander: Understander, text: str, action: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "plan" and got.plan_action == action
