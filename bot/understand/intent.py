@@ -784,6 +784,18 @@ _SCEPTIC = re.compile(
 )
 # Small talk a word of which may sit inside a phrase about a topic ("help desk maybe", "excel lol")
 _SMALLTALK_IN_A_PHRASE = frozenset({"acknowledgement", "who-are-you"})
+# A compliment to the bot, the whole message: "you're pretty clever for a bot", "lol ur alright",
+# "you're more reliable than my alarm clock"
+_COMPLIMENT = re.compile(
+    r"^(?:(?:lol|lmao|haha+|aw+|omg|wow|honestly|tbh),?\s+)?(?:you(?:'re| are|re| re)|ur|u r|u re)\s+"
+    r"(?:(?:so|pretty|quite|kinda|kind of|really|actually|very|honestly|lowkey|genuinely|more)\s+)?"
+    r"(?:clever|smart|funny|funnier|sweet|helpful|nice|kind|cool|alright|great|good|reliable|brilliant|lovely|"
+    r"amazing|awesome|the best|a star|a legend|a lifesaver|a gem|a treasure|patient|polite|useful|"
+    r"cleverer|smarter|nicer|kinder|better)"
+    r"(?:\s+for\s+an?\s+(?:bot|robot|machine|computer|ai|chatbot)"
+    r"|\s+than\s+(?:my|the|a|an|most|any)\b[\w' ]{0,40})?"
+    r"(?:\s+(?:lol|haha+|ngl|tbh|honestly|tho|though|mate|love))*[\s!.?😂🤣😊🙂😄👍❤️💛🙏]*$"
+)
 _SMALLTALK_WORDS = re.compile(r"\b(?:lol|lmao|haha+|ok|okay|cool|maybe|pls|please)\b")
 _TEACHING_A_LANGUAGE = re.compile(
     r"\b(?:tefl|tesol|tesl|celta|esl teaching|teach(?:ing|er)? (?:english|spanish|french|german|italian|"
@@ -1166,6 +1178,11 @@ class Understander:
         return self._faq_or_skill(text, folded, context)
 
     def _faq_or_skill(self, text: str, folded: str, context: Context) -> Understanding:
+        if _COMPLIMENT.match(folded):
+            # "lol ur kinda funny for a bot", "you're more helpful than my last manager": a nod
+            nod = next((i for i in self.faq.smalltalk if i.id == "acknowledgement"), None)
+            if nod is not None:
+                return Understanding("smalltalk", {"smalltalk": 1.0}, match=Match("smalltalk", smalltalk=nod))
         # "ok so wat even is a micro credential lol my boss keeps going on about them": what the
         # thing is, whoever mentioned it.
         defined = self._definition if _ASKS_WHAT_IT_IS.search(folded) else None

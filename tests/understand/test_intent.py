@@ -1392,3 +1392,21 @@ def test_plan_commands_said_around_a_pace_a_break_or_a_later_time(
 ) -> None:
     got = understander.understand(text)
     assert got.kind == "plan" and got.plan_action == action
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lol ur kinda funny for a bot",
+        "you're pretty clever for a bot",
+        "you're more helpful than my last manager",
+    ],
+)
+def test_a_compliment_to_the_bot_is_small_talk_never_an_answer(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind == "smalltalk"
+
+
+def test_a_compliment_before_a_question_leaves_the_question(understander: Understander) -> None:
+    got = understander.understand("you're helpful but how much does it cost")
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "cost"
