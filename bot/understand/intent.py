@@ -109,8 +109,9 @@ FOLLOW_UP_MAX_WORDS = 6
 
 _QUESTION_START = re.compile(
     r"^(?:what|whats|how|who|why|when|where|which|is|are|am|do|does|did|can|could|will|would|"
-    r"should|shall|may|might|must|have|has|any|anything|tell|explain|define|meaning)\b"
-)
+    r"should|shall|may|might|must|has|any|anything|tell|explain|define|meaning|"
+    r"have(?! an? (?:good|nice|great|lovely) (?:one|day|evening|night|weekend)\b))\b"
+)  # (not "have a good one": a goodbye)
 _ASKS = re.compile(
     r"\b(?:can i|could i|do i|should i|will i|am i|is it|are they|are these|are those|is this|is that|isnt|"
     r"(?<!learn )(?<!learning )how|why|any good)\b"  # ("learn how to": a wish)
@@ -1220,6 +1221,8 @@ class Understander:
             # not a question about the language courses are taught in
             return Understanding("search", {**scores, "search": 1.0}, query=stripped)
         closing = None if questionish or match.kind == "answer" else self._closing_smalltalk(folded)
+        if match.kind == "answer" and not questionish and faq_score < PHRASE_FAQ_CONFIDENCE:
+            closing = self._all_smalltalk(folded)  # "have a good one, thanks": no question in it
         if closing is not None and not skill:
             # "ok that's all for now, bye", "thanks, that's a relief": small talk that opens or
             # closes a message with no question in it.
@@ -1487,6 +1490,12 @@ class Understander:
             if found.kind == "smalltalk":
                 return found
         return None
+
+    def _all_smalltalk(self, folded: str) -> Match | None:
+        """The small talk of the last clause, when every clause of the message is small talk."""
+        clauses = [c.strip() for c in _CLAUSES.split(folded) if c.strip()]
+        found = [self.faq.match(clause) for clause in clauses] if len(clauses) > 1 else []
+        return found[-1] if found and all(f.kind == "smalltalk" for f in found) else None
 
     def _known_skill_request(self, text: str, explicit: str | None) -> str | None:
         """The course request in the message, or in one clause of it, that names a known skill

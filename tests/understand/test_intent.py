@@ -1410,3 +1410,16 @@ def test_a_compliment_before_a_question_leaves_the_question(understander: Unders
     got = understander.understand("you're helpful but how much does it cost")
     assert got.kind == "faq" and got.match is not None and got.match.best is not None
     assert got.match.best.entry.id == "cost"
+
+
+@pytest.mark.parametrize(
+    "text", ["have a good one, thanks", "logging off, have a good one", "signing off for today"]
+)
+def test_a_goodbye_in_other_words_is_small_talk(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind == "smalltalk"
+
+
+def test_a_greeting_before_a_question_still_asks_it(understander: Understander) -> None:
+    got = understander.understand("Hello sir good evening. Please explain me the meaning of micro-credential")
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "what-is"
