@@ -1397,12 +1397,15 @@ def test_plan_commands_said_around_a_pace_a_break_or_a_later_time(
 @pytest.mark.parametrize(
     "text",
     [
-        "lol ur kinda funny for a bot",
+        "lol ur kinda funny for a bot",  # a compliment to the bot
         "you're pretty clever for a bot",
         "you're more helpful than my last manager",
+        "have a good one, thanks",  # a goodbye in other words
+        "logging off, have a good one",
+        "signing off for today",
     ],
 )
-def test_a_compliment_to_the_bot_is_small_talk_never_an_answer(understander: Understander, text: str) -> None:
+def test_compliments_and_goodbyes_said_in_other_words(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind == "smalltalk"
 
 
@@ -1410,13 +1413,6 @@ def test_a_compliment_before_a_question_leaves_the_question(understander: Unders
     got = understander.understand("you're helpful but how much does it cost")
     assert got.kind == "faq" and got.match is not None and got.match.best is not None
     assert got.match.best.entry.id == "cost"
-
-
-@pytest.mark.parametrize(
-    "text", ["have a good one, thanks", "logging off, have a good one", "signing off for today"]
-)
-def test_a_goodbye_in_other_words_is_small_talk(understander: Understander, text: str) -> None:
-    assert understander.understand(text).kind == "smalltalk"
 
 
 def test_a_greeting_before_a_question_still_asks_it(understander: Understander) -> None:
