@@ -79,6 +79,9 @@ _WORDS = {
     "mktg": "marketing",
     "mgt": "management",
     "wtf": "what",  # "wtf is a microcredential"
+    "wat": "what",
+    "wot": "what",
+    "wut": "what",
 }
 
 _NON_WORD = re.compile(r"[^\w#+]+")

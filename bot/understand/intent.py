@@ -108,7 +108,7 @@ CLARIFY_MARGIN = 0.06
 FOLLOW_UP_MAX_WORDS = 6
 
 _QUESTION_START = re.compile(
-    r"^(?:what|whats|how|who|why|when|where|which|is|are|am|do|does|did|can|could|will|would|"
+    r"^(?:what|whats|wat|wot|wut|how|who|why|when|where|which|is|are|am|do|does|did|can|could|will|would|"
     r"should|shall|may|might|must|has|any|anything|tell|explain|define|meaning|"
     r"have(?! an? (?:good|nice|great|lovely) (?:one|day|evening|night|weekend)\b))\b"
 )  # (not "have a good one": a goodbye)

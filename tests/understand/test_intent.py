@@ -1419,3 +1419,12 @@ def test_a_greeting_before_a_question_still_asks_it(understander: Understander) 
     got = understander.understand("Hello sir good evening. Please explain me the meaning of micro-credential")
     assert got.kind == "faq" and got.match is not None and got.match.best is not None
     assert got.match.best.entry.id == "what-is"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"), [("wat about banking", "recognised-sectors"), ("wot does it cost", "cost")]
+)
+def test_what_spelled_as_said_asks_the_question(understander: Understander, text: str, entry: str) -> None:
+    got = understander.understand(text)
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == entry
