@@ -232,7 +232,8 @@ class Care:
         if not _affirmed(self._feeling, mine):  # type: ignore[attr-defined]
             return None
         # "wtf is a microcredential exactly 😭 my prof keeps mentioning them": a face is emphasis
-        if _asks(folded) and not _affirmed(self._feeling, _FACES.sub(" ", mine)):  # type: ignore[attr-defined]
+        asks = _asks(_FACES.sub(" . ", folded))  # ("jobless after graduation 😭 any options for me")
+        if asks and not _affirmed(self._feeling, _FACES.sub(" ", mine)):  # type: ignore[attr-defined]
             return None
         return "care"
 

@@ -1350,6 +1350,9 @@ def test_a_crying_face_beside_a_question_is_emphasis_not_distress(understander: 
     got = understander.understand(text)
     assert got.kind == "faq" and got.match is not None and got.match.best is not None
     assert got.match.best.entry.id == "what-is"
+    asked = understander.understand("jobless after graduation 😭 any options for me")  # ends a clause
+    assert asked.kind == "faq" and asked.match is not None and asked.match.best is not None
+    assert asked.match.best.entry.id == "unemployed"
     assert understander.understand("im so overwhelmed rn 😭").kind == "care"  # the face with a feeling
     assert understander.understand("cant sleep bc of the exam tmrw 😭").kind == "care"
 
