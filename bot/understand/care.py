@@ -97,6 +97,9 @@ _REQUEST = re.compile(
 _POINT_OF_A_THING = re.compile(
     r"\bwhat(?:s|'s| is)?(?: even)? the point (?:of|in) (?:a|an|the|these|this|those|them|it|doing|getting|"
     r"paying|taking|studying|micro\w*|certificates?|courses?)\b"
+    # "i got 25 years experience why would i even bother doing one": the same sceptic's question
+    r"|\bwhy (?:would|should) (?:i|anyone|we) (?:even )?bother (?:doing|getting|taking|with|paying for) "
+    r"(?:one|it|this|these|them|a|an|micro\w*|certificates?|courses?)\b"
 )
 # The learned signal judges a message of at least this many words ("never mind" is not one),
 # this share of them English ones.

@@ -1431,3 +1431,10 @@ def test_what_spelled_as_said_asks_the_question(understander: Understander, text
     got = understander.understand(text)
     assert got.kind == "faq" and got.match is not None and got.match.best is not None
     assert got.match.best.entry.id == entry
+
+
+def test_why_bother_doing_one_is_a_sceptics_question(understander: Understander) -> None:
+    got = understander.understand("i got 25 years experience why would i even bother doing one")
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "why-do-one"
+    assert understander.understand("why bother, im useless at this").kind == "care"
