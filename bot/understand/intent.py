@@ -115,7 +115,8 @@ _QUESTION_START = re.compile(
 _ASKS = re.compile(
     r"\b(?:can i|could i|do i|should i|will i|am i|is it|are they|are these|are those|is this|is that|isnt|"
     r"(?<!learn )(?<!learning )how|why|any good)\b"  # ("learn how to": a wish)
-    r"|\b(?:now what|what now)\s*$"  # "failed my first assignment, now what"
+    r"|\b(?:now what|what now|what happens(?: then| now| next)?|what (?:do|should|can) i do(?: now)?)\s*$"
+    # ("failed my first assignment, now what", "deadline passed yesterday, what happens")
 )
 _ASKS_FOR = re.compile(
     r"^(?:give me|tell me|show me|explain|describe|roughly what|what if|and if)\b|^(?:and |so )?then what$"

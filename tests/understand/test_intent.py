@@ -1438,3 +1438,9 @@ def test_why_bother_doing_one_is_a_sceptics_question(understander: Understander)
     assert got.kind == "faq" and got.match is not None and got.match.best is not None
     assert got.match.best.entry.id == "why-do-one"
     assert understander.understand("why bother, im useless at this").kind == "care"
+
+
+def test_what_happens_after_a_situation_asks_about_it(understander: Understander) -> None:
+    got = understander.understand("deadline passed yesterday, what happens")
+    assert got.kind in ("faq", "suggest") and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "deadlines"
