@@ -465,7 +465,7 @@ class CourseSearch:
         rest = _SHORTEST.sub(" ", rest)
         career = self._career_of(query, rest)
         if career is not None:
-            return self._career_search(query, facets, career)
+            return self._career_search(query, facets, career, rest)
         rest, audience = _audience(rest)
         concepts, not_found = self.concepts(rest)
         understood = ", ".join("R" if c.label == R_LANGUAGE else c.label for c in concepts)
@@ -1166,7 +1166,7 @@ class CourseSearch:
         # (other words are the learner's own: "need smth to get hired as junior developer")
         return career
 
-    def _career_search(self, query: str, facets: Facets, career: Career) -> SearchResult:
+    def _career_search(self, query: str, facets: Facets, career: Career, rest: str = "") -> SearchResult:
         skills = [normalise(s) for s in career.skills if normalise(s) in self._skill_phrase]
         result = SearchResult(
             query=query, understood=", ".join(skills), facets=facets, courses=self.courses,
@@ -1176,6 +1176,7 @@ class CourseSearch:
         for rank, skill in enumerate(skills):
             courses = self._skill_phrase[skill]
             score[courses] += 1.0 - CAREER_STEP * rank  # more of the career's skills: higher
+        self._as_phrase_typed(rest, score)  # "first time manager": the First-Time Manager courses first
         found = np.flatnonzero(score > 0)
         order = np.lexsort((found, -score[found]))[:RESULTS_KEPT]
         result.ranked = tuple(self._ids_array[found[order]].tolist())

@@ -1006,3 +1006,11 @@ def test_data_protection_finds_the_course_teaching_gdpr(search: CourseSearch, qu
     result = search.search(query)
     assert result.understood == "gdpr"
     assert [search.courses[i].key for i in result.ranked] == ["tidewater-certificate-in-data-analysis-skills"]
+
+
+def test_a_job_named_as_a_course_title_lists_those_courses_first(search: CourseSearch) -> None:
+    """ "first time manager" is a career (team leader, by its skills); the courses titled so come first."""
+    result = search.search("first time manager")
+    assert result.career == "team leader"
+    first = {search.courses[i].key for i in result.ranked[:2]}
+    assert first == {"meridale-first-time-manager", "kestrel-first-time-manager"}
