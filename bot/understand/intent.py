@@ -1020,6 +1020,7 @@ class Understander:
 
     def understand(self, text: str, context: Context | None = None) -> Understanding:
         context = context or Context()
+        text = _as_written(text)
         greeted = _GREETING_OPENING.match(text)
         if greeted is not None and len(text[greeted.end() :].split()) >= GREETED_WORDS:
             # "hi there! i run a small bakery and want more customers online": what follows the
@@ -1842,6 +1843,38 @@ _HEDGE_AFTER = re.compile(
     r"(?:[\s,]+(?:i guess|i suppose|i think|maybe|probably|or something|or smth|or sth|idk|i dunno|dunno|"
     r"lol|tbh|haha))+\s*$"
 )
+
+
+LETTER_MIN_WORDS = 3  # what is left of a letter without its framing: at least this many words
+# A letter around a question ("Dear Sir/Madam, could you please advise on the typical duration …
+# Best regards, Emre Yilmaz"): the salutation and the sign-off are not the question.
+_SALUTATION = re.compile(
+    r"^\s*(?:dear|to)\s+(?:sir\s*(?:/|or|and)\s*madam|sir|madam|team|all|whom it may concern|colleagues|"
+    r"support|advisor|microcred advisor)\b[\s,.:;!-]*",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(
+    r"(?:(?<=[.!?,])|\s)\s*(?:kind(?:est)? regards|best regards|warm regards|best wishes|regards|"
+    r"yours (?:faithfully|sincerely|truly)|thank you in advance|thanks in advance|many thanks)\b[^?]{0,60}$",
+    re.IGNORECASE,
+)
+# Punctuation said aloud to a phone ("Hello comma this is Margaret full stop what is a micro
+# credential question mark"), written as the marks
+_DICTATED = (
+    (re.compile(r"\s+question mark\b", re.IGNORECASE), "?"),
+    (re.compile(r"\s+full stop\b", re.IGNORECASE), "."),
+    (re.compile(r"\s+exclamation (?:mark|point)\b", re.IGNORECASE), "!"),
+    (re.compile(r"(?<!\ba)(?<!\bthe)\s+comma\b(?=\s+\w)", re.IGNORECASE), ","),
+)
+
+
+def _as_written(text: str) -> str:
+    """The message without a letter's salutation and sign-off, with dictated punctuation written
+    as marks; the message itself when little would be left ("kind regards" is a goodbye)."""
+    for pattern, mark in _DICTATED:
+        text = pattern.sub(mark, text)
+    plain = _SIGN_OFF.sub("", _SALUTATION.sub("", text)).strip()
+    return plain if len(plain.strip(" ?!.,").split()) >= LETTER_MIN_WORDS else text
 
 
 def _unhedged(text: str) -> str:

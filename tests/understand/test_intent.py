@@ -1444,3 +1444,27 @@ def test_what_happens_after_a_situation_asks_about_it(understander: Understander
     got = understander.understand("deadline passed yesterday, what happens")
     assert got.kind in ("faq", "suggest") and got.match is not None and got.match.best is not None
     assert got.match.best.entry.id == "deadlines"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        (
+            "Dear Sir/Madam, could you please advise on the typical duration of a micro-credential "
+            "programme? Best regards, Emre Yilmaz",
+            "duration",
+        ),
+        ("Hello comma this is Margaret full stop what is a micro credential question mark", "what-is"),
+        ("Is sixty three too old for this question mark", "age"),
+    ],
+)
+def test_a_letters_framing_and_dictated_punctuation_are_not_the_question(
+    understander: Understander, text: str, entry: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == entry
+
+
+def test_a_sign_off_alone_is_a_goodbye(understander: Understander) -> None:
+    assert understander.understand("kind regards").kind == "smalltalk"
