@@ -374,7 +374,7 @@ class Faq:
         self._asked_stems = asked
         self._phrasing_stems = asked | {w for w, c in used.items() if c >= MIN_PHRASINGS_USING}
         self._phrasing_prefixes = frozenset(w[:5] for w in self._phrasing_stems if len(w) >= 5)
-        self._gate_known = self._phrasing_stems | answered
+        self._gate_known = self._phrasing_stems | answered | {stem(w) for w in PLACES_AND_MONEY}
         self._gate_prefixes = frozenset(w[:5] for w in self._gate_known if len(w) >= 5)
         df = Counter(w for words in vocab_per_entry for w in words)
         n = len(self.entries)
@@ -768,6 +768,27 @@ class Faq:
         return next((t for t in self.topics if t.id == topic_id), None)
 
 
+# Where a learner lives and what they are paid in ("is this recognised in Brazil?", "how much in
+# cedis"): never a sign the question is about something other than microcredentials
+PLACES_AND_MONEY = frozenset(
+    """
+    africa america asia europe australia canada usa uk britain england scotland wales ireland
+    india pakistan bangladesh nepal sri lanka china japan korea vietnam philippines indonesia
+    malaysia singapore thailand nigeria ghana kenya uganda tanzania rwanda ethiopia egypt morocco
+    tunisia algeria sudan zambia zimbabwe cameroon senegal mexico brazil argentina chile colombia
+    peru venezuela ecuador bolivia uruguay paraguay spain portugal france germany italy netherlands
+    holland belgium switzerland austria poland romania bulgaria hungary czechia greece turkey cyprus
+    ukraine russia sweden norway denmark finland iceland estonia latvia lithuania croatia serbia
+    slovakia slovenia albania saudi emirates uae dubai qatar kuwait oman bahrain jordan lebanon israel
+    iran iraq syria afghanistan gulf caribbean jamaica trinidad zealand
+    indian pakistani nigerian ghanaian kenyan brazilian mexican turkish dutch polish romanian
+    vietnamese filipino chinese egyptian saudi german french spanish italian portuguese british
+    american canadian australian european african asian arab
+    cedi cedis naira rupee rupees shilling shillings dirham dirhams riyal riyals rand rands peso pesos
+    real reais lira liras zloty zlotys dong rupiah ringgit baht yen yuan rmb won euro euros pound
+    pounds quid dollar dollars dinar dinars franc francs krona kronor krone leu lei forint
+    """.split()
+)
 _QUESTION_WORDS = frozenset("how what which when where why who do does can could will would is are".split())
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 

@@ -253,3 +253,12 @@ def test_benefits_and_low_pay_named_as_a_situation_are_still_for_us(faq: Faq, te
 def test_a_cover_letter_to_write_is_another_subject_but_one_naming_the_credential_is_ours(faq: Faq) -> None:
     assert faq.match("can you write me a cover letter for a bar job").kind == "fallback"
     assert faq.match("should i name my microcredential in my cover letter").kind != "fallback"
+
+
+def test_a_country_or_a_currency_is_no_other_subject(understander: Understander) -> None:
+    """ "how much is this 1 in shillings" asks the price; a flight to Brazil is still elsewhere."""
+    got = understander.understand("how much is this 1 in shillings")
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "cost"
+    assert understander.understand("Is this recognised in Brazil?").kind in ("faq", "suggest")
+    assert understander.understand("how much is a flight to brazil").kind == "offtopic"
