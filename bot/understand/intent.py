@@ -441,6 +441,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
         "progress",
         _either(
             r"\b(?:my|show|see|check)\s+(?:my\s+)?progress\b",
+            r"^(?:what(?:s| is)\s+(?:the\s+)?)?status\s+(?:on|of)\s+(?:my\s+)?"
+            r"(?:plan|progress|studies|studying)\b",
             r"^how am i doing\b",
             r"^progress$",
             r"\bhow far (?:along )?am i\b",
@@ -530,6 +532,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
     (
         "reminders",
         _either(
+            # "reminders 19:30", "my reminder 7am": the time wanted
+            r"^(?:my\s+)?(?:reminders?|nudges?|pings?)\s+(?:at\s+|to\s+|for\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?$",
             # "msgs come too early, make it 9", "the reminders come at a bad time, make them later"
             r"\b(?:reminders?|messages|msgs|texts|notifications|pings)\s+(?:come|arrive|come in|are)\s+"
             r"(?:too\s+(?:early|late)|at\s+a\s+bad\s+time)\b",
@@ -597,6 +601,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bset (?:me )?up (?:a |my )?(?:study )?plan\b",
             r"\bsign\s+me\s+up\s+for\s+(?:the\s+)?(?:reminders|a\s+(?:study\s+)?plan)\b",
             r"^(?:lets|let us)\s+start\s+(?:studying|on|with)\s+(?:that|this|the)\s+(?:one|course)\b",
+            # "let's go with this, start it"
+            r"^(?:ok\s+|okay\s+|right\s+)?(?:let'?s|let us)\s+go\s+with\s+(?:this|that|it)(?:\s+one)?\W+"
+            r"(?:start|begin)\s+(?:it|this|that)\b",
             r"\b(?:make|build|create)\s+me\s+a\s+(?:study\s+)?(?:timetable|routine)\b",
             # "start me on this, remind me in the evenings", "i can do 3 hours a week, set me up"
             r"\bstart\s+me\s+(?:on|off\s+on|off\s+with)\s+(?:this|that|it)\b",

@@ -1388,6 +1388,9 @@ def test_a_skill_said_with_a_shrug_before_a_light_worry_is_a_search(understander
         ("i want to study this one, 3 hrs a week", "study"),
         ("can u not message me for a few days, funeral in the family", "pause"),
         ("bump my nudge time an hour later, i get home at 7 now", "reminders"),
+        ("reminders 19:30", "reminders"),  # was read as stop: a time wanted
+        ("let's go with this, start it", "study"),
+        ("status on my plan?", "progress"),
     ],
 )
 def test_plan_commands_said_around_a_pace_a_break_or_a_later_time(
