@@ -727,7 +727,8 @@ _FOREIGN_WORDS_TO_DROP = re.compile(
 
 # "si estos cursos valen la pena", "lohnen sich die Kurse": whether courses are worth it, not a search
 _FOREIGN_WORTH = re.compile(
-    r"\b(?:vale[mn]? (?:la|a) pena|valgono la pena|lohn(?:t|en) sich|sich lohnen|ca vaut|vaut le coup|valent|"
+    r"\b(?:vale[mn]? (?:la|a) pena|valgono(?: la pena)?|vale qualcosa|valen algo|valem (?:algo|alguma coisa)|"
+    r"sirven de algo|servono a qualcosa|lohn(?:t|en) sich|sich lohnen|ca vaut|vaut le coup|valent|"
     r"waard|warto|oplaca sie|"
     # money for the courses ("existe alguma bolsa ou financiamento para estes cursos?"): a question
     r"becas?|bolsas?|financiamiento|financiamento|financement|finanziamento|finanziamenti|forderung|"

@@ -1471,3 +1471,8 @@ def test_a_letters_framing_and_dictated_punctuation_are_not_the_question(
 
 def test_a_sign_off_alone_is_a_goodbye(understander: Understander) -> None:
     assert understander.understand("kind regards").kind == "smalltalk"
+
+
+def test_whether_they_are_worth_anything_asked_in_italian_is_no_search(understander: Understander) -> None:
+    got = understander.understand("Scusate ma questi corsi valgono qualcosa in Italia o solo all'estero")
+    assert got.kind == "language" and got.language == "it"
