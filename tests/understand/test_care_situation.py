@@ -179,6 +179,8 @@ def test_despair_shaped_like_a_question_gets_no_faq_answer_added(
     [
         "no point, i'll never get a decent job at my age anyway",
         "57 and starting over, honestly who would ever hire me",
+        "THE DEBT LETTERS KEEP COMING. HOW AM I SUPPOSED TO FOCUS ON A COURSE",  # money worries
+        "hospital visits every day now, i have nothing left at night for studying. can i stop for a bit?",
     ],
 )
 def test_hopelessness_about_work_gets_the_care_reply(understander: Understander, text: str) -> None:

@@ -1476,14 +1476,3 @@ def test_a_sign_off_alone_is_a_goodbye(understander: Understander) -> None:
 def test_whether_they_are_worth_anything_asked_in_italian_is_no_search(understander: Understander) -> None:
     got = understander.understand("Scusate ma questi corsi valgono qualcosa in Italia o solo all'estero")
     assert got.kind == "language" and got.language == "it"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "THE DEBT LETTERS KEEP COMING. HOW AM I SUPPOSED TO FOCUS ON A COURSE",
-        "hospital visits every day now, i have nothing left at night for studying. can i stop for a bit?",
-    ],
-)
-def test_money_worries_and_nothing_left_get_the_care_reply(understander: Understander, text: str) -> None:
-    assert understander.understand(text).kind == "care"
