@@ -115,7 +115,10 @@ off-topic ones and plan commands.
   same); it was tuned on in round 14.
 * `learner_eval_31.yaml` (756 messages once exact repeats were dropped, written blind at the
   start of round 14 the same way) is printed as the honest figure for messages nobody has tuned
-  on.
+  on. Read once at the end of round 14: right first time 84.0 %, confident wrong 2.5 %,
+  did-you-mean 11.0 %, fallback 2.5 % (474 questions), to the search 98.9 % (86 of 87), care 48
+  of 50, languages 28 of 30, off-topic answered 0 of 50, small talk 13 of 14, plan 48 of 51
+  (exactly the same under the code round 14 started with).
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
