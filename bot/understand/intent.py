@@ -1857,13 +1857,15 @@ LETTER_MIN_WORDS = 3  # what is left of a letter without its framing: at least t
 # A letter around a question ("Dear Sir/Madam, could you please advise on the typical duration …
 # Best regards, Emre Yilmaz"): the salutation and the sign-off are not the question.
 _SALUTATION = re.compile(
-    r"^\s*(?:dear|to)\s+(?:sir\s*(?:/|or|and)\s*madam|sir|madam|team|all|whom it may concern|colleagues|"
-    r"support|advisor|microcred advisor)\b[\s,.:;!-]*",
+    r"^\s*(?:dear\s+(?:sir\s*(?:/|or|and)\s*madam|sir|madam|team|all|colleagues|support|advisor|"
+    r"microcred advisor)|to whom it may concern)\b[\s,.:;!-]*",
     re.IGNORECASE,
 )
+# (after the last sentence: "… with regards to the price" keeps its words)
 _SIGN_OFF = re.compile(
-    r"(?:(?<=[.!?,])|\s)\s*(?:kind(?:est)? regards|best regards|warm regards|best wishes|regards|"
-    r"yours (?:faithfully|sincerely|truly)|thank you in advance|thanks in advance|many thanks)\b[^?]{0,60}$",
+    r"(?<=[.!?,\n])\s*(?:kind(?:est)? regards|best regards|warm regards|best wishes|regards|"
+    r"yours (?:faithfully|sincerely|truly)|thank you in advance|thanks in advance|many thanks)"
+    r"(?:[\s,!]+[\w'-]+\.?){0,4}[\s.!]*$",
     re.IGNORECASE,
 )
 # Punctuation said aloud to a phone ("Hello comma this is Margaret full stop what is a micro

@@ -1473,6 +1473,22 @@ def test_a_sign_off_alone_is_a_goodbye(understander: Understander) -> None:
     assert understander.understand("kind regards").kind == "smalltalk"
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("to support my team i need leadership courses", "to support my team i need leadership courses"),
+        ("a question with regards to the price", "a question with regards to the price"),
+        ("To whom it may concern, is there funding?", "is there funding?"),
+        ("how long is it? thanks in advance", "how long is it?"),
+        ("x, regards " + "a." * 240 + "?", "x, regards " + "a." * 240 + "?"),  # (no backtracking)
+    ],
+)
+def test_only_a_letters_own_framing_is_taken_off(text: str, kept: str) -> None:
+    from bot.understand.intent import _as_written
+
+    assert _as_written(text) == kept
+
+
 def test_whether_they_are_worth_anything_asked_in_italian_is_no_search(understander: Understander) -> None:
     got = understander.understand("Scusate ma questi corsi valgono qualcosa in Italia o solo all'estero")
     assert got.kind == "language" and got.language == "it"
