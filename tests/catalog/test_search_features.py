@@ -1014,3 +1014,12 @@ def test_a_job_named_as_a_course_title_lists_those_courses_first(search: CourseS
     assert result.career == "team leader"
     first = {search.courses[i].key for i in result.ranked[:2]}
     assert first == {"meridale-first-time-manager", "kestrel-first-time-manager"}
+
+
+@pytest.mark.parametrize(
+    ("query", "understood"),
+    [("gestion des données", "databases"), ("communication interpersonnelle", "communication")],
+)
+def test_skills_named_in_french_find_their_courses(search: CourseSearch, query: str, understood: str) -> None:
+    result = search.search(query)
+    assert result.understood == understood and result.ranked
