@@ -1854,6 +1854,8 @@ _HEDGE_AFTER = re.compile(
 
 
 LETTER_MIN_WORDS = 3  # what is left of a letter without its framing: at least this many words
+DICTATED_MARKS = 2  # punctuation said aloud is read as marks when a message says this many (or ends so)
+_DICTATED_END = re.compile(r"\s(?:question mark|full stop|exclamation (?:mark|point))\W*$", re.IGNORECASE)
 # A letter around a question ("Dear Sir/Madam, could you please advise on the typical duration …
 # Best regards, Emre Yilmaz"): the salutation and the sign-off are not the question.
 _SALUTATION = re.compile(
@@ -1881,8 +1883,11 @@ _DICTATED = (
 def _as_written(text: str) -> str:
     """The message without a letter's salutation and sign-off, with dictated punctuation written
     as marks; the message itself when little would be left ("kind regards" is a goodbye)."""
-    for pattern, mark in _DICTATED:
-        text = pattern.sub(mark, text)
+    dictated = sum(len(pattern.findall(text)) for pattern, _ in _DICTATED)
+    ends_dictated = bool(_DICTATED_END.search(text))
+    if dictated >= DICTATED_MARKS or ends_dictated:  # (one "comma" may be the word: "on comma splices")
+        for pattern, mark in _DICTATED:
+            text = pattern.sub(mark, text)
     plain = _SIGN_OFF.sub("", _SALUTATION.sub("", text)).strip()
     return plain if len(plain.strip(" ?!.,").split()) >= LETTER_MIN_WORDS else text
 

@@ -1492,3 +1492,10 @@ def test_only_a_letters_own_framing_is_taken_off(text: str, kept: str) -> None:
 def test_whether_they_are_worth_anything_asked_in_italian_is_no_search(understander: Understander) -> None:
     got = understander.understand("Scusate ma questi corsi valgono qualcosa in Italia o solo all'estero")
     assert got.kind == "language" and got.language == "it"
+
+
+def test_a_single_comma_may_be_the_word() -> None:
+    from bot.understand.intent import _as_written
+
+    assert _as_written("i want a course on comma splices") == "i want a course on comma splices"
+    assert _as_written("Is sixty three too old for this question mark") == "Is sixty three too old for this?"
