@@ -769,7 +769,8 @@ class Faq:
 
 
 # Where a learner lives and what they are paid in ("is this recognised in Brazil?", "how much in
-# cedis"): never a sign the question is about something other than microcredentials
+# cedis"): never a sign the question is about something other than microcredentials (not the
+# currencies that are English words too: "real", "won", "dong")
 PLACES_AND_MONEY = frozenset(
     """
     africa america asia europe australia canada usa uk britain england scotland wales ireland
@@ -785,7 +786,7 @@ PLACES_AND_MONEY = frozenset(
     vietnamese filipino chinese egyptian saudi german french spanish italian portuguese british
     american canadian australian european african asian arab
     cedi cedis naira rupee rupees shilling shillings dirham dirhams riyal riyals rand rands peso pesos
-    real reais lira liras zloty zlotys dong rupiah ringgit baht yen yuan rmb won euro euros pound
+    reais lira liras zloty zlotys rupiah ringgit baht yen yuan rmb euro euros pound
     pounds quid dollar dollars dinar dinars franc francs krona kronor krone leu lei forint
     """.split()
 )
