@@ -71,10 +71,8 @@ class SemanticIndex:
     """Per FAQ entry, the best cosine similarity of a message with any of its phrasings."""
 
     def __init__(self, phrasings_per_entry: Sequence[Sequence[str]]) -> None:
-        owners = [i for i, phrasings in enumerate(phrasings_per_entry) for _ in phrasings]
         texts = [p for phrasings in phrasings_per_entry for p in phrasings]
         self._entries = len(phrasings_per_entry)
-        self._owners = np.asarray(owners, dtype=np.int64)
         self._matrix = embed(texts) if texts else np.zeros((0, 1), dtype=np.float32)
         counts = [len(phrasings) for phrasings in phrasings_per_entry]
         self._present = np.array([n for n, count in enumerate(counts) if count], dtype=np.int64)
@@ -88,7 +86,7 @@ class SemanticIndex:
         """`scores`, and each phrasing's cosine in the order given (None when the model knows no
         word of the text)."""
         best = np.full(self._entries, -1.0, dtype=np.float32)
-        if not len(self._owners):
+        if not len(self._present):
             return np.zeros(self._entries, dtype=np.float32), None
         query = embed([text])[0]
         if not np.any(query):

@@ -1054,10 +1054,7 @@ class Understander:
                     "faq", {"faq": 1.0}, match=price, about_course=context.last_course_id is not None
                 )
         if symbols_only:  # only emoji or symbols ("👍", "🙂🙂"): a nod, not a search
-            nod = next((i for i in self.faq.smalltalk if i.id == "acknowledgement"), None)
-            if nod is not None:
-                return Understanding("smalltalk", {"smalltalk": 1.0}, match=Match("smalltalk", smalltalk=nod))
-            return Understanding("offtopic")
+            return self._smalltalk("acknowledgement") or Understanding("offtopic")
         if context.after_results and (after_results := _after_results(folded)) is not None:
             return after_results  # "the second one", "5", "any free ones?": about the page just shown
         if is_bare_setting(folded):
@@ -1189,11 +1186,8 @@ class Understander:
         return self._faq_or_skill(text, folded, context)
 
     def _faq_or_skill(self, text: str, folded: str, context: Context) -> Understanding:
-        if _COMPLIMENT.match(folded):
-            # "lol ur kinda funny for a bot", "you're more helpful than my last manager": a nod
-            nod = next((i for i in self.faq.smalltalk if i.id == "acknowledgement"), None)
-            if nod is not None:
-                return Understanding("smalltalk", {"smalltalk": 1.0}, match=Match("smalltalk", smalltalk=nod))
+        if _COMPLIMENT.match(folded) and (nod := self._smalltalk("acknowledgement")) is not None:
+            return nod  # "lol ur kinda funny for a bot", "you're more helpful than my last manager"
         # "ok so wat even is a micro credential lol my boss keeps going on about them": what the
         # thing is, whoever mentioned it.
         defined = self._definition if _ASKS_WHAT_IT_IS.search(folded) else None
@@ -1500,6 +1494,13 @@ class Understander:
             if found.kind == "smalltalk":
                 return found
         return None
+
+    def _smalltalk(self, intent_id: str) -> Understanding | None:
+        """The small talk of that intent of `content/smalltalk.yaml` (None if the file has none)."""
+        intent = next((i for i in self.faq.smalltalk if i.id == intent_id), None)
+        if intent is None:
+            return None
+        return Understanding("smalltalk", {"smalltalk": 1.0}, match=Match("smalltalk", smalltalk=intent))
 
     def _all_smalltalk(self, folded: str) -> Match | None:
         """The small talk of the last clause, when every clause of the message is small talk."""
