@@ -40,11 +40,15 @@ from bot.study.maths import (
 from bot.study.parse import (
     BACK,
     CANCEL,
+    MAX_SESSION,
+    MIN_SESSION,
     DaysAnswer,
+    Pace,
     is_done,
     is_yes,
     parse_days_answer,
     parse_fit_answer,
+    parse_pace,
     parse_quiet_answer,
     parse_session,
     parse_target,
@@ -91,6 +95,11 @@ DRAFT = "plan_draft"
 EDIT = "plan_edit"
 MAX_NOTE = 300
 KEEP = "keep"  # Draft.extra: a time inside quiet hours the learner was just asked about
+# user_data: the pace said with a wish to start ("i wanna start this, 30 min a day"), and when;
+# the next plan started within PACE_KEPT takes it (Draft.extra[PACE] from then on; user_data is
+# this instance's memory: with several instances, a plan started on another one just asks)
+PACE = "pace"
+PACE_KEPT = timedelta(hours=1)
 
 
 def _quiet(context: BotContext, draft: Draft) -> QuietHours:
@@ -151,7 +160,11 @@ async def start_plan(update: Update, context: BotContext) -> int:
     elif update.effective_user is not None:
         learner = context.learner
         last = core.catalog.get(learner.last_course_id) if learner and learner.last_course_id else None
-        await send(update, say.choose_course(last, " ".join(context.args or [])))
+        message = update.effective_message
+        pace = parse_pace(message.text or "") if message is not None else None
+        if pace is not None and context.user_data is not None:
+            context.user_data[PACE] = (pace, core.clock.now())
+        await send(update, say.choose_course(last, " ".join(context.args or []), pace))
         return ConversationHandler.END
     if course is None:
         await send(update, Reply("That course is no longer in the catalogue. Try /search."))
@@ -169,11 +182,29 @@ async def start_plan(update: Update, context: BotContext) -> int:
         if existing is not None:  # a second plan would double every reminder
             await send(update, say.already_planned(existing))
             return ConversationHandler.END
+    pace = _said_pace(context)
+    draft = Draft(course=course, days=pace.days() if pace is not None else ())
+    if pace is not None:
+        draft.extra[PACE] = pace.as_json()
     if context.user_data is not None:
-        context.user_data[DRAFT] = Draft(course=course)
+        context.user_data[DRAFT] = draft
     warm_up()
-    await send(update, say.ask_days(course, ()))
+    await send(update, say.ask_days(course, draft.days, pace=pace))
     return DAYS
+
+
+def _said_pace(context: BotContext) -> Pace | None:
+    """The pace the learner said with their wish to start, if said within `PACE_KEPT` (once)."""
+    said = context.user_data.pop(PACE, None) if context.user_data is not None else None
+    if not isinstance(said, tuple) or context.core.clock.now() - said[1] > PACE_KEPT:
+        return None
+    pace: Pace = said[0]
+    return pace
+
+
+def _ask_session(draft: Draft, before: str = "") -> Reply:
+    """How long is each session, with the length the pace the learner said makes first."""
+    return say.ask_session(before, Pace.from_json(draft.extra.get(PACE)), len(draft.days))
 
 
 async def toggle_day(update: Update, context: BotContext) -> int:
@@ -232,10 +263,10 @@ async def chose_time(update: Update, context: BotContext) -> int:
     draft.minute = minute
     if shorter is not None:
         draft.quiet = shorter
-        await send(update, say.ask_session(f"OK: {describe_minute(minute)}, and quiet hours "
-                                           f"{shorter.describe()} once the plan is made.\n"))  # fmt: skip
+        kept = f"OK: {describe_minute(minute)}, and quiet hours {shorter.describe()} once the plan is made.\n"
+        await send(update, _ask_session(draft, kept))
     else:
-        await send(update, say.ask_session())
+        await send(update, _ask_session(draft))
     return SESSION
 
 
@@ -288,12 +319,12 @@ async def chose_session(update: Update, context: BotContext) -> int:
         return await _lost(update)
     draft, value = answer.draft, answer.button
     if value is not None:
-        if is_number(value) and int(value) in say.SESSION_CHOICES:
+        if is_number(value) and MIN_SESSION <= int(value) <= MAX_SESSION:  # a choice, or the pace's
             draft.session_minutes = int(value)
     else:
         minutes = parse_session(answer.text)
         if minutes is None:
-            await send(update, say.sorry(say.ask_session(), "a session length (10 minutes to 4 hours)"))
+            await send(update, say.sorry(_ask_session(draft), "a session length (10 minutes to 4 hours)"))
             return SESSION
         draft.session_minutes = minutes
     await send(update, say.ask_target())
@@ -504,7 +535,7 @@ async def go_back(update: Update, context: BotContext) -> int:
     questions = {
         DAYS: lambda: say.ask_days(draft.course, draft.days),
         TIME: lambda: say.ask_time(_quiet(context, draft)),
-        SESSION: lambda: say.ask_session(),
+        SESSION: lambda: _ask_session(draft),
         TARGET: lambda: say.ask_target(),
         OBSTACLE: lambda: say.ask_obstacle(),
     }
@@ -947,7 +978,8 @@ async def session_done_typed(update: Update, context: BotContext) -> None:
         return
     core = context.core
     statuses = [
-        s for s in await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, context.default_tz)
+        s
+        for s in await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, context.default_tz)
         if s.plan.status == ACTIVE and s.plan.id is not None
     ]
     if not statuses:

@@ -13,9 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Literal
 from zoneinfo import available_timezones
 
-from bot.study.maths import DAY_NAMES, parse_date, parse_days, parse_timezone, spread_days
+from bot.study.maths import DAY_NAMES, describe_duration, parse_date, parse_days, parse_timezone, spread_days
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "once": 1, "two": 2, "twice": 2, "three": 3, "four": 4, "five": 5,
@@ -221,6 +222,14 @@ _MINUTES = r"(?:minutes?|mins?|m)"
 def parse_session(text: str) -> int | None:
     """ "45 min", "an hour", "1.5 h", "1h30", "half an hour", "an hour and a half", "90" → minutes
     (between 10 minutes and 4 hours)."""
+    minutes = _minutes(text)
+    if minutes is None or not MIN_SESSION <= minutes <= MAX_SESSION:
+        return None
+    return round(minutes)
+
+
+def _minutes(text: str) -> float | None:
+    """A length of time in minutes, any length ("45 min", "an hour and a half", "6 hours")."""
     cleaned = _clean(text).replace("½", ".5").replace(",", ".")
     cleaned = re.sub(r"^(?:about|around|roughly|maybe|max|up to|just|only|like|(?:a )?quick)\s+", "", cleaned)
     cleaned = re.sub(r"\s*(?:max|maximum|tops|at most|or so|ish|or less)$", "", cleaned)  # "2 hours max"
@@ -244,9 +253,70 @@ def parse_session(text: str) -> int | None:
     elif re.fullmatch(r"\d+(?:\.\d+)?", cleaned):
         value = float(cleaned)
         minutes = value * 60 if value <= 4 else value  # "2" is hours, "45" minutes
-    if minutes is None or not MIN_SESSION <= minutes <= MAX_SESSION:
+    return minutes
+
+
+@dataclass(frozen=True)
+class Pace:
+    """A pace said in passing: "30 min a day", "an hour each night", "3 hrs a week"."""
+
+    minutes: int  # per day, per weekday or per week
+    per: Literal["day", "weekday", "week"]
+
+    def days(self) -> tuple[int, ...]:
+        """The study days it implies: every day, Monday to Friday, or none (a weekly total)."""
+        return {"day": tuple(range(7)), "weekday": tuple(range(5)), "week": ()}[self.per]
+
+    def session_minutes(self, days: int) -> int | None:
+        """Each session's length on `days` days a week (a weekly total shared out, to 5
+        minutes), or `None` when that is no session length the plan takes."""
+        minutes = self.minutes / max(1, days) if self.per == "week" else self.minutes
+        rounded = max(5, 5 * round(minutes / 5)) if self.per == "week" else round(minutes)
+        return rounded if MIN_SESSION <= rounded <= MAX_SESSION else None
+
+    def describe(self) -> str:
+        every = {"day": "a day", "weekday": "each weekday", "week": "a week"}[self.per]
+        return f"{describe_duration(self.minutes)} {every}"
+
+    def as_json(self) -> list[int | str]:
+        return [self.minutes, self.per]
+
+    @staticmethod
+    def from_json(value: object) -> Pace | None:
+        """The pace kept with a plan's draft, or `None` for anything else."""
+        if isinstance(value, list) and len(value) == 2 and isinstance(value[0], int):
+            minutes, per = value
+            if per == "day" or per == "weekday" or per == "week":
+                return Pace(minutes, per)
         return None
-    return round(minutes)
+
+
+# "30 min a day", "an hour per night", "2h every weekday", "3 hrs a week", "20 mins daily"
+_PACE = re.compile(
+    r"\s*(?:\b(?:a|per|each|every|an)\s+|/\s*)(day|night|evening|morning|weekday|week|wk)s?\b"
+    r"|\s*\b(daily|nightly|weekly)\b"
+)
+_HAS_UNIT = re.compile(r"\d\s*(?:h|m)|hour|hr|min")
+_PACE_WORDS = 6  # a length is looked for in the words just before "a day"
+
+
+def parse_pace(text: str) -> Pace | None:
+    """The pace in a message ("i wanna start this, 30 min a day after class"), if it says one:
+    a length with a unit, then "a day", "a night", "each weekday", "a week" or "daily"."""
+    cleaned = _clean(text)
+    for found in _PACE.finditer(cleaned):
+        unit = found.group(1) or found.group(2)
+        per: Literal["day", "weekday", "week"] = (
+            "week" if unit in ("week", "wk", "weekly") else "weekday" if unit == "weekday" else "day"
+        )
+        words = re.sub(r"[^\w½.]+", " ", cleaned[: found.start()]).split()[-_PACE_WORDS:]
+        for start in range(len(words)):
+            said = " ".join(words[start:])
+            minutes = _minutes(said) if _HAS_UNIT.search(said) else None
+            top = MAX_SESSION * (7 if per == "week" else 1)
+            if minutes is not None and MIN_SESSION <= minutes <= top:
+                return Pace(round(minutes), per)
+    return None
 
 
 # --- target dates ----------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from bot.study.maths import (
     moved_by_quiet_hours,
     progress_bar,
 )
+from bot.study.parse import Pace
 from bot.study.store import (
     ACTIVE,
     DONE,
@@ -110,11 +111,13 @@ def not_self_paced(course: CourseInfo) -> Reply:
     )
 
 
-def choose_course(last: CourseInfo | None, typed: str = "") -> Reply:
+def choose_course(last: CourseInfo | None, typed: str = "", pace: Pace | None = None) -> Reply:
     """/study (or "/study python"): courses for what was typed, the course last looked at (if
-    any), then ways to find one."""
+    any), then ways to find one. A pace said with it ("30 min a day") is kept for the plan."""
     text = "Which course would you like to study? Search for one (e.g. /search python) and press "
     text += "<i>▶️ Start studying</i> on its card."
+    if pace is not None:
+        text += f"\n\nI'll plan it at the pace you said: <b>{pace.describe()}</b>."
     rows = [[Button(f"▶️ {shorten(last.title, 40)}", data=StartPlan(last.id))]] if last else []
     query = " ".join(typed.split())
     if query:
@@ -177,8 +180,11 @@ def still_planning(course: CourseInfo) -> str:
     )
 
 
-def ask_days(course: CourseInfo, selected: tuple[int, ...], editing: bool = False) -> Reply:
-    """Which days? (When changing a plan's days, the plan isn't introduced again.)"""
+def ask_days(
+    course: CourseInfo, selected: tuple[int, ...], editing: bool = False, pace: Pace | None = None
+) -> Reply:
+    """Which days? (When changing a plan's days, the plan isn't introduced again; a pace the
+    learner said is repeated with the days it ticked.)"""
     modules = len(course.modules)
     intro = (
         f"Changing the days for <b>{esc(course.title)}</b>."
@@ -186,6 +192,10 @@ def ask_days(course: CourseInfo, selected: tuple[int, ...], editing: bool = Fals
         else f"Let's plan <b>{esc(course.title)}</b>: {plural(modules, 'module')}, about "
         f"{plural(course.workload_hours, 'hour')}."
     )
+    if pace is not None:
+        ticked = {"day": ", so every day is ticked", "weekday": ", so Monday to Friday are ticked"}
+        then = "I'll share it out over the days you pick." if pace.per == "week" else "Untick any to skip."
+        intro += f"\n\nYou said <b>{pace.describe()}</b>{ticked.get(pace.per, '')}. {then}"
     text = (
         f"{intro}\n\n<b>Which days will you study?</b> Tap the days, then "
         "<i>Done</i> (or type them, e.g. <i>Tue and Thu</i>, <i>weekdays</i>, <i>3 days a week</i>)."
@@ -266,10 +276,20 @@ def when_time(moment: datetime, tz: tzinfo) -> str:
     return moment.astimezone(tz).strftime("%H:%M")
 
 
-def ask_session(before: str = "") -> Reply:
+def ask_session(before: str = "", pace: Pace | None = None, days: int = 0) -> Reply:
+    """How long is each session? With a pace the learner said, the length it makes on `days`
+    days a week comes first, ticked."""
     text = before + "<b>How long is each study session?</b> Tap one, or type e.g. <i>45 min</i>."
     labels = {30: "30 min", 60: "1 hour", 90: "1½ hours", 120: "2 hours"}
-    return Reply(text, [[Button(labels[m], data=PlanAnswer("s", str(m))) for m in SESSION_CHOICES]])
+    suggested = pace.session_minutes(days) if pace is not None else None
+    if pace is not None and suggested is not None:
+        length = describe_duration(suggested)
+        shared = f": on {plural(days, 'day')} that's {length} a session" if pace.per == "week" else ""
+        text = f"{before}You said <b>{pace.describe()}</b>{shared}.\n<b>How long is each study session?</b> "
+        text += "Tap the ticked length, another one, or type e.g. <i>45 min</i>."
+        labels = {suggested: labels.get(suggested, length), **labels}
+        labels[suggested] = "✅ " + labels[suggested]
+    return Reply(text, [[Button(label, data=PlanAnswer("s", str(m))) for m, label in labels.items()]])
 
 
 def ask_target(before: str = "") -> Reply:

@@ -121,3 +121,45 @@ async def test_bare_timezone_and_quiet_take_the_next_message_as_the_answer(harne
     await harness.say("london")  # asked once only: no longer read as a zone
     learner = await get_learner(core(harness).db, USER)
     assert learner is not None and learner.timezone == "Asia/Tokyo"
+
+
+async def test_a_pace_said_when_asking_to_start_fills_in_days_and_session(harness: BotHarness) -> None:
+    """ "i wanna start this, 30 min a day after class" after a card: the course is one tap away,
+    and the plan questions come with every day ticked and 30-minute sessions offered first."""
+    results = (await harness.say("/search python for beginners"))[0]
+    course = next(d for _, d in buttons(results) if d.startswith("c:"))
+    await harness.press(harness.message_of(results), course)
+    [choose] = await harness.say("i wanna start this, 30 min a day after class")
+    assert "the pace you said: <b>30 min a day</b>" in text_of([choose])
+    start = next(d for _, d in buttons(choose) if d.startswith("p:new:"))
+    [days] = await harness.press(harness.message_of(choose), start)
+    assert "You said <b>30 min a day</b>, so every day is ticked" in text_of([days])
+    assert [label for label, _ in buttons(days) if label.startswith("✅")] == [
+        "✅ Mon", "✅ Tue", "✅ Wed", "✅ Thu", "✅ Fri", "✅ Sat", "✅ Sun",
+    ]  # fmt: skip
+    message = harness.message_of(days)
+    await harness.press(message, "p:d:5")  # Saturday off
+    assert "At what time" in text_of(await harness.press(message, "p:d:ok"))
+    [session] = await harness.say("19:00")
+    assert buttons(session)[0] == ("✅ 30 min", "p:s:30")
+    [target] = await harness.press(harness.message_of(session), "p:s:30")
+    zone = (await harness.press(harness.message_of(target), "p:g:none"))[0]
+    await harness.say("Berlin")
+    assert zone
+    await harness.say("tired after work")
+    assert "Your plan for" in text_of(await harness.say("If I'm tired, I'll study 10 minutes"))
+    async with core(harness).db.session() as session_:
+        [plan] = (await session_.exec(select(Plan))).all()
+    assert plan.session_minutes == 30 and plan.study_days == "0,1,2,3,4,6"
+
+
+async def test_a_weekly_pace_is_shared_out_over_the_days_picked(harness: BotHarness) -> None:
+    [choose] = await harness.say("/study")
+    assert "pace" not in text_of([choose])  # nothing said, nothing assumed
+    await harness.say("i want to study this one, 3 hrs a week")
+    await start(harness)
+    [time_question] = await harness.say("Tue and Thu")
+    assert "At what time" in text_of([time_question])
+    [session] = await harness.say("7pm")
+    assert "You said <b>3 h a week</b>: on 2 days that's 1.5 h a session" in text_of([session])
+    assert buttons(session)[0] == ("✅ 1½ hours", "p:s:90")

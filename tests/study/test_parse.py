@@ -11,11 +11,13 @@ from bot.study.parse import (
     BACK,
     CANCEL,
     DaysAnswer,
+    Pace,
     TimeAnswer,
     is_done,
     is_yes,
     parse_days_answer,
     parse_fit_answer,
+    parse_pace,
     parse_quiet_answer,
     parse_session,
     parse_target,
@@ -472,3 +474,41 @@ def test_quiet_hours(text: str, expected: tuple[str, str]) -> None:
 @pytest.mark.parametrize("text", ["whenever", "10pm", "late-early"])
 def test_unreadable_quiet_hours(text: str) -> None:
     assert parse_quiet_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "pace", "days", "session_on_3_days"),
+    [
+        ("i wanna start this, 30 min a day after class", Pace(30, "day"), tuple(range(7)), 30),
+        ("i want to do an hour a night", Pace(60, "day"), tuple(range(7)), 60),
+        ("I can do 45 minutes every evening", Pace(45, "day"), tuple(range(7)), 45),
+        ("20 mins daily", Pace(20, "day"), tuple(range(7)), 20),
+        ("2h/day", Pace(120, "day"), tuple(range(7)), 120),
+        ("an hour and a half a day", Pace(90, "day"), tuple(range(7)), 90),
+        ("half an hour each weekday", Pace(30, "weekday"), WEEKDAYS, 30),
+        ("i want to study this one, 3 hrs a week", Pace(180, "week"), (), 60),
+        ("about 4 hrs a week between the school run", Pace(240, "week"), (), 80),
+        ("10 hours a week", Pace(600, "week"), (), 200),
+    ],
+)
+def test_a_pace_said_in_passing(text: str, pace: Pace, days: tuple[int, ...], session_on_3_days: int) -> None:
+    """The pace a learner says when asking to start: the days it implies, and each session's
+    length on three days a week (a weekly total is shared out, to 5 minutes)."""
+    found = parse_pace(text)
+    assert found == pace
+    assert found.days() == days and found.session_minutes(3) == session_on_3_days
+    assert Pace.from_json(found.as_json()) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["3 days a week", "1 day a week", "study 3 days a week", "5 hours a day", "once a week", "twice a day",
+     "i want to start this course", "every day", "a day at a time"],
+)  # fmt: skip
+def test_no_pace_without_a_length_in_reach(text: str) -> None:
+    assert parse_pace(text) is None
+
+
+def test_a_weekly_total_too_big_for_the_days_makes_no_session() -> None:
+    assert Pace(1200, "week").session_minutes(2) is None  # 10 hours a session
+    assert Pace.from_json(["x", "day"]) is None and Pace.from_json([30, "month"]) is None
