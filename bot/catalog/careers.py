@@ -21,7 +21,9 @@ INTENT = re.compile(
     r"\b(?:become|becoming|be|work|working|job|jobs|career|careers|role|get into|getting into"
     r"|(?:switch|switching|change|changing|move|moving|transition|transitioning)"
     r"(?: from(?: \w+){1,4})? (?:to|into)"
-    r"|train as|retrain|retraining|hired|employed|promoted|promotion)\b"
+    r"|train as|retrain|retraining|hired|employed|promoted|promotion"
+    # "just got made team lead", "appointed shift supervisor", "stepping up to team leader"
+    r"|(?:got|been|was|just|being) made|appointed|(?:step|stepping|moving|move) up (?:to|as))\b"
 )
 # "from driving trams to …", "from being a cleaner into …": the job someone is leaving
 LEFT_JOB = re.compile(r"\bfrom (?:\w+ ){1,4}?(?=(?:to|into) )")

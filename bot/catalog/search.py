@@ -1161,8 +1161,12 @@ class CourseSearch:
             w for w in left
             if w not in FILLER and w not in JOB_WORDS and w not in own_words and not _AGE.fullmatch(w)
         ]  # fmt: skip
-        if rest_words and any(c.kind == "skill" for c in self.concepts(" ".join(rest_words))[0]):
+        concepts = self.concepts(" ".join(rest_words))[0] if rest_words else []
+        named = {normalise(c.label) for c in concepts if c.kind == "skill"}
+        if named - {normalise(s) for s in career.skills}:
             return None  # "python for data analysts": a topic, not a career change
+        # (a skill the career needs is part of it: "leadership course for someone just promoted
+        # to shift lead", "just made team lead, no idea how to manage people")
         # (other words are the learner's own: "need smth to get hired as junior developer")
         return career
 

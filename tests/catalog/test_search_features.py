@@ -371,6 +371,10 @@ def test_careers_map_to_their_skills(search: CourseSearch) -> None:
         ("want to start a youtube channel what should i learn", "social media manager"),
         ("i run a small bakery and want to get more customers online", "digital marketer"),
         ("i want to promote my small cleaning business", "digital marketer"),
+        # round 15: a new role said as a promotion, with a skill that role needs beside it
+        ("leadership course for someone just promoted to shift lead", "team leader"),
+        ("just got made team lead of 5 devs and have no idea how to manage people", "team leader"),
+        ("appointed warehouse supervisor, what should i learn", "team leader"),
     ],
 )
 def test_a_career_is_read_whatever_else_the_learner_says_unless_it_names_a_skill(
