@@ -1257,6 +1257,8 @@ class CourseSearch:
             fixed = word[:k] + word[k + 1] + word[k] + word[k + 2 :]
             if fixed == word or fixed in FILLER or fixed not in self._known_words:
                 continue
+            if not is_english_word(fixed):
+                continue  # a word's stem ("farm" → "fram", as of "frame"): no slip spells a real word
             trial = [*pair]
             trial[at] = fixed
             if self._known_phrase(trial) or self._skill_or_alias(trial):

@@ -898,10 +898,12 @@ def test_certification_codes_find_the_skill_they_certify(
 
 def test_two_swapped_letters_that_spell_a_rare_word_are_still_a_slip(search: CourseSearch) -> None:
     """ "chian" is a word, but "supply chian" is the catalogue's "supply chain" typed on a phone;
-    a swap that only makes a filler word ("data form" → "data from") is left alone."""
+    a swap that only makes a filler word ("data form" → "data from") or a word's stem ("farm" →
+    "fram", as in "frame") is left alone."""
     assert search.search("supply chian").understood == "supply chain"
     assert search.search("supply chian").ranked == search.search("supply chain").ranked
     assert "form" in search.search("data form").understood
+    assert search.search("farm business management").understood.startswith("farm,")
 
 
 def test_an_eqf_level_asked_for_shows_only_courses_at_that_level(search: CourseSearch) -> None:
