@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import bot.understand.intent as intent
 from bot.faq.matcher import load_faq
 from bot.understand.care import load_care
 from bot.understand.entry_model import (
@@ -184,3 +185,20 @@ def test_questions_for_an_entry_the_faq_lacks_are_skipped_and_named_in_the_log(
         model = entry_model(faq, (), questions)
     assert model is not None and "renamed-entry" not in model.ids
     assert "renamed-entry" in caplog.text and "set you back" not in caplog.text
+
+
+def test_a_very_sure_agreement_needs_the_on_topic_signal_less_sure(
+    both: tuple[Understander, Understander], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "got a facebook ad for a course how do i check its genuine": the matcher only suggests
+    the legit-provider entry, the entry model is all but certain of it, and the on-topic signal
+    (between 0.5 and 0.7: few of its examples say "facebook ad") no longer holds the answer back."""
+    text = "got a facebook ad for a course how do i check its genuine"
+    seconded, alone = (u.understand(text) for u in both)
+    on_topic = both[0].care.on_topic
+    assert on_topic is not None and 0.5 <= on_topic.probability(text) < intent.ON_TOPIC_FOR_AGREEMENT
+    assert alone.kind == "suggest"
+    assert seconded.kind == "faq" and seconded.match is not None and seconded.match.best is not None
+    assert seconded.match.best.entry.id == "legit-provider" and seconded.match.seconded
+    monkeypatch.setattr(intent, "STRONG_AGREEMENT_ON_TOPIC", intent.ON_TOPIC_FOR_AGREEMENT)
+    assert both[0].understand(text).kind == "suggest"  # the rule is what answers it
