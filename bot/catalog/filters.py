@@ -279,6 +279,13 @@ _MONEY = [
     re.compile(rf"{_BELOW}\s*{_NUMBER}\s*{_EURO}(?!\w)"),
     re.compile(rf"{_NUMBER}\s*{_EURO}\s*(?:or less|max(?:imum)?|or under|and under)(?!\w)"),
 ]
+# "max 3 hours per week", "i only have 2 hours a week", "1h a day": the learner's pace, not the
+# course's length (no filter: any self-paced course fits a pace), and no topic word either
+_PACE = re.compile(
+    rf"\b(?:(?:i (?:only |just )?(?:have|ve got)|i can (?:do|spare|give it)|max(?:imum)?|up to|at most|"
+    rf"about|around|only|under|less than|within)\s+)?{_NUMBER}\s*{_HOURS}\s*"
+    r"(?:(?:a|per|each|every|/)\s*(?:week|wk|day|night|evening)s?\b|weekly\b|daily\b)"
+)
 _HOURS_RULES = [
     re.compile(rf"{_BELOW}\s*{_NUMBER}\s*{_HOURS}\b"),
     re.compile(rf"{_NUMBER}\s*{_HOURS}\s*(?:or less|max(?:imum)?|or under|and under)\b"),
@@ -343,6 +350,7 @@ def parse_filters(text: str) -> tuple[Facets, str]:
             amount = float(match.group(1).replace(",", "."))
             found["max_eur"] = int(round(price_in_eur(amount, said)))
             break
+    take(_PACE)
     for pattern in _HOURS_RULES:
         if match := take(pattern):
             found["max_hours"] = _number(match.group(1))

@@ -73,10 +73,12 @@ def search(seeded_database: Path) -> CourseSearch:
         ("i have 3 kids and want to learn excel", Facets(), "i have 3 kids and want to learn excel"),
         ("something i can do in two evenings", Facets(max_hours=20), "something i can do in"),
         ("website basics, i know nothing about it", Facets(level="beginner"), "website , i it"),
-        # the time a learner has in all is a limit; the time a week is not
+        # the time a learner has in all is a limit; the time a week is not, nor a topic word
         ("i have 200 euros and about 20 hours", Facets(max_eur=200, max_hours=20), ""),
-        ("i have 5 hours a week for python", Facets(), "i have 5 hours a week for python"),
-        ("got 10 hrs per day", Facets(), "got 10 hrs per day"),
+        ("i have 5 hours a week for python", Facets(), "for python"),
+        ("got 10 hrs per day", Facets(), "got"),
+        ("data skills, max 3 hours per week", Facets(), "data skills,"),  # not max_hours=3
+        ("excel 2h/day", Facets(), "excel"),
         ("easiest way to start coding", Facets(level="beginner"), "way to start coding"),
         ("easy to follow python", Facets(), "easy to follow python"),
         # the EQF level, said with the framework's name; a bare level is a national one
