@@ -113,6 +113,15 @@ _ADVICE = re.compile(
     r"(?:do you have|have you got|you got|u got|do u have|ya got|you have|"
     r"are there|are available|do you offer|can i (?:do|take))$"
 )
+# "i want to learn something new but no idea what", "not sure what to study", "need something
+# useful, no idea what": advice, with no skill yet ("no idea what to pick" asks how to choose)
+_UNDECIDED = re.compile(
+    r"\b(?:no idea|not sure|dont know|do not know|idk|dunno|unsure|no clue)\s+what\s+"
+    r"(?:(?:course|courses|subject|field|skill)\s+)?(?:to|i should|i want to|i wanna|i could)\s+"
+    r"(?:study|learn)\b"
+    r"|\b(?:learn|study|do|need|want)\s+(?:to\s+(?:learn|study|do)\s+)?(?:something|anything)\b[^?]{0,120}?"
+    r"\b(?:no idea|not sure|dont know|do not know|idk|dunno|no clue)\s+what\b\W*(?:$|,)"
+)
 # "free python courses", "any beginner courses in marketing", "short excel courses, ideally
 # under 10 hours": a course word with words around it that are not a question about courses.
 _COURSE_NOUN = re.compile(r"\b(?:courses?|classes|class|trainings?|programmes?|programs?)\b")
@@ -222,7 +231,7 @@ def _request(text: str) -> str | None:
     asking = bool(_QUESTION_ANYWHERE.search(folded) or _ASKING_ABOUT.search(folded)) and (
         not _SEARCH_OPENING.match(folded) or bool(_ASKING_ABOUT.search(folded))
     )
-    if _ADVICE.match(folded):
+    if _ADVICE.match(folded) or _UNDECIDED.search(folded):
         return ""
     goal = _GOAL.match(folded) or _CAREER_MOVE.match(folded)
     if goal:

@@ -98,6 +98,10 @@ def test_after_which_skill_the_next_text_is_a_skill(understander: Understander, 
         ("hmm any suggestions?", ""),
         ("ok what do you suggest", ""),
         ("alright, recommend me a course", ""),
+        # a wish to learn with no idea what: advice (round 15)
+        ("i want to learn something new but no idea what", ""),
+        ("dont know what to study, want better paid work", ""),
+        ("i need something useful to get me off the shop floor, no idea what, just not on my feet", ""),
         # the learned plan signal once read this as "pause": a known skill asked for is a search
         ("project mgmt course pls", "project mgmt course"),
         ("trying to become a web developer, which courses have you got", "web developer"),
@@ -133,6 +137,8 @@ def test_course_intents_keep_what_was_asked(understander: Understander, text: st
         "what is the difference between a microcredential and an online course",
         "are online courses recognised by employers",
         "how long do courses take",
+        "no idea what to pick",  # how to choose, not advice
+        "i have no idea what a microcredential is",
     ],
 )
 def test_questions_that_mention_courses_are_not_searches(text: str) -> None:
