@@ -734,6 +734,10 @@ _FOREIGN_WORTH = re.compile(
     r"becas?|bolsas?|financiamiento|financiamento|financement|finanziamento|finanziamenti|forderung|"
     r"stipendi\w*|stipendium|stypendi\w*|dofinansowani\w*|subvencion\w*|subsidio|beurs|subsidie)\b"
 )
+# "gerne wissen, ob …", "vorrei sapere se …", "je voudrais savoir si …": wanting to know, a question
+_FOREIGN_TO_KNOW = re.compile(
+    r"\b(?:wissen|erfahren|sapere|savoir|saber|weten|wiedziec|dowiedziec sie|informarme|informarmi)\b"
+)
 _FOREIGN_QUESTION = re.compile(
     r"^(?:que|qué|cuanto|cuánto|cuanta|como|cómo|cual|cuál|donde|dónde|puedo|hay|es|son|was|wie|wo|"
     r"wann|warum|kann|ist|sind|gibt|quoi|combien|comment|est|puis|peut|quanto|quanta|cosa|posso|"
@@ -884,7 +888,7 @@ _WHERE_TO_START = re.compile(
 )
 _REASON_AFTER_SKILL = re.compile(
     r"\s*[,;:]\s*|\.\s+|\s+[-–—]+\s+|\s+(?:for|at|in)\s+(?:my|our|a|the|his|her|their|work|my own)\b|"
-    r"\s+(?:because|cause|cos|since|as i)\b"
+    r"\s+(?:because|cause|cos|coz|cuz|bc|bcoz|bcz|b/c|since|as i)(?!\w)"
 )
 _FOR_ANYONE = re.compile(r"\s+for\s+(?=\w)")
 _COURSE_WORD_AFTER_SKILL = re.compile(
@@ -1789,6 +1793,12 @@ class Understander:
         if not (wish or asks_whether or looking):
             if "?" in folded or "¿" in folded or _FOREIGN_QUESTION.match(folded):
                 return None
+            wants = bool(_FOREIGN_WISH.search(words))  # "quero um curso de programação em python"
+            if _FOREIGN_TO_KNOW.search(words) or (len(words.split()) > SHORT_SEARCH_MAX_WORDS and not wants):
+                # "ich möchte gerne wissen, ob ich für so einen Kurs nicht schon zu alt bin",
+                # "vorrei sapere se alla fine del corso si riceve un attestato": a question
+                # about courses, said as a sentence; a search names its topic in a few words
+                return None
             if not course:
                 return words if self.is_known_skill(words) else None
         # "cursos de análisis de datos" → "analisis de datos": the course, wish and question
@@ -1941,10 +1951,14 @@ _INSTEAD = [
     for p in (
         r"^(?:no|nah|nope|not this|not that|not this one|not that one)\b[\s,.!]*(?:i\s+)?"
         r"(?:meant|mean|want(?:ed)?|need(?:ed)?|was after|was looking for)\s+(?P<q>.+?)[\s?.!]*$",
-        r"^(?:no|nah|nope|not this|not that)\b[\s,.!]*(?:something|anything|any)\s+"
+        # "nah not for me. got anything on estimating?"
+        r"^(?:no|nah|nope|not this|not that)\b[\s,.!]*(?:not (?:for me|my thing|really)[\s,.!]*)?"
+        r"(?:(?:got|have you got|do you have|is there)\s+)?(?:something|anything|any)\s+"
         r"(?:in|on|for|with|about)\s+(?P<q>.+?)[\s?.!]*$",
         r"^(?:ok\s+)?(?:what|how)\s+about\s+(?P<q>.+?)\s+instead[\s?.!]*$",
-        r"^(?:(?:got|have you got|do you have|is there)\s+)?(?:(?:something|anything|one|a course)\s+like\s+"
+        # "show me more like that but for power bi"
+        r"^(?:(?:got|have you got|do you have|is there|show me|any)\s+)?"
+        r"(?:(?:something|anything|one|ones|more|a course|courses)\s+like\s+"
         r"(?:this|that|it)|(?:something\s+|anything\s+)?(?:similar|(?:the\s+)?same)(?:\s+thing)?)\s+but\s+"
         r"(?:for|in|on|with|about)\s+(?:learning\s+)?(?P<q>.+?)[\s?.!]*$",
         # "anything more beginner than this for data analysis": that topic, with the filter

@@ -59,6 +59,10 @@ _REQUEST_PATTERNS = [
     rf"^(?:what|which)\s+(?:kind of\s+|sort of\s+)?{_COURSE_WORDS}\s+(?:do you have|have you got|are there|"
     r"are available|can i (?:do|take)|do you know|do you offer)\s+"
     r"(?:on|for|in|about|with|covering)\s+(?P<q>.+)$",
+    # "are there free ones for social media marketing", "any cheap ones on excel": the filter kept
+    r"^(?:(?:are|is)\s+there\s+|got\s+|have\s+you\s+got\s+|do\s+you\s+have\s+)?(?:any\s+|some\s+)?"
+    r"(?P<f>free|cheap|cheaper|online|short|shorter|beginner|self[- ]paced|advanced)\s+"
+    r"(?:ones?|options?)\s+(?:on|for|in|about|with)\s+(?P<q>.+)$",
 ]
 _REQUESTS = [re.compile(p) for p in _REQUEST_PATTERNS]
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\w{4})(?!(?:course|class|programme|program)s?\b)")
@@ -273,7 +277,8 @@ def _request(text: str) -> str | None:
                 query = query.split("?")[0].strip()
                 query = _LEADING_ARTICLE.sub("", query)
             if query and not _NOT_A_SKILL.match(query):
-                return query
+                kind: str | None = found.groupdict().get("f")  # "free ones for x" → "free x"
+                return f"{kind} {query}" if kind else query
             if _FOR_ME.fullmatch(query) and _COURSE_NOUN.search(folded):
                 return ""  # "what courses have you got for someone like me": advice, no skill yet
     return None

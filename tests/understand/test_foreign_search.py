@@ -51,6 +51,10 @@ def test_a_course_search_in_another_language_finds_the_skill(
         ("Kurse sind teuer, oder?", "de"),  # a course word first, but no topic after it
         ("mi jefe dice que estos cursos de marketing valen la pena, tú qué crees", "es"),  # worth it
         ("vale a pena fazer estes cursos online", "pt"),
+        # round 15: a question about courses said as a sentence, with no question mark
+        ("Guten Abend, ich würde gerne wissen, ob man am Ende vom Kurs ein Zertifikat bekommt.", "de"),
+        ("Salve, vorrei sapere quanto dura il corso di solito. Grazie", "it"),
+        ("Buenas tardes, mi hija dice que el curso es bueno pero tengo muchas dudas sobre el precio.", "es"),
     ],
 )
 def test_other_questions_about_courses_get_the_reply_in_their_language(

