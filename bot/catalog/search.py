@@ -100,7 +100,7 @@ AS_PHRASE_BONUS = 0.01  # a course with the query's words together, as typed, ab
 # Words a course request is written with in each teaching language ("curso de excel", "cours
 # de gestion", "Kurs für Führung"), beside the words only its courses use: the query's language
 REQUEST_WORDS = {
-    code: frozenset(words.split())
+    code: frozenset(normalise(words).split())  # as queries are read: "für" is "fur"
     for code, words in {
         "es": "curso cursos para con del los las sobre aprender gratis quiero busco",
         "fr": "cours formation formations pour du des les sur apprendre gratuit gratuite cherche",
@@ -161,8 +161,8 @@ FILLER = frozenset(
     use using using skill skills level levels help know knowledge basic bit little stuff things thing
     become becoming career job jobs work working into start starting started make doing do bad run running
     after giving have has having interested interest that this these those take taking problems issues
-    move moving fun hobby hobbies leisure accredited accreditation formation formations formacion formazione
-    opleiding opleidingen own e
+    available move moving fun hobby hobbies leisure accredited accreditation formation formations
+    formacion formazione opleiding opleidingen own e
     colleague colleagues maybe perhaps ideally probably possibly guess suppose um uh erm hmm
     tips tricks tutorial tutorials way ways most least nobody noone evening evenings night nights weekend
     weekends morning mornings lunchtime

@@ -968,6 +968,7 @@ def _first_language(search: CourseSearch, query: str) -> str:
         ("marketing numérique", "French"),
         ("programmieren lernen", "German"),
         ("cursus leidinggeven", "Dutch"),
+        ("führung für teamleiter", "German"),  # "für" read as typed, umlaut and all
     ],
 )
 def test_a_query_in_another_language_lists_its_courses_in_that_language_first(
@@ -1031,3 +1032,18 @@ def test_a_job_named_as_a_course_title_lists_those_courses_first(search: CourseS
 def test_skills_named_in_french_find_their_courses(search: CourseSearch, query: str, understood: str) -> None:
     result = search.search(query)
     assert result.understood == understood and result.ranked
+
+
+@pytest.mark.parametrize(
+    "query", ["gestion des ressources humaines", "recursos humanos", "zarządzanie zasobami ludzkimi"]
+)
+def test_human_resources_in_other_languages_is_people_management(search: CourseSearch, query: str) -> None:
+    assert search.search(query).understood == "people management"
+
+
+def test_what_is_available_under_an_amount_lists_the_courses_under_it(search: CourseSearch) -> None:
+    """ "whats available under £30": a filter only ("available" is no topic), as "any free courses?"."""
+    result = search.search("whats available under £30")
+    shown = result.page_one(result.facets)
+    assert result.facets.max_eur == 35 and shown
+    assert all(price_in_eur(s.course.price, s.course.currency) <= 35 for s in shown)
