@@ -121,7 +121,11 @@ off-topic ones and plan commands.
   it was tuned on in round 15.
 * `learner_eval_33.yaml` (767 messages once exact repeats were dropped, written blind at the
   start of round 15 the same way) is printed as the honest figure for messages nobody has tuned
-  on.
+  on. Read once at the end of round 15: right first time 90.4 %, confident wrong 2.7 %,
+  did-you-mean 5.6 %, fallback 1.2 % (481 questions), to the search 93.3 % (84 of 90), care 45
+  of 50, languages 28 of 30, off-topic answered 3 of 50, small talk 14 of 16, plan 46 of 50
+  (under the code round 15 started with: 89.0 %, 2.7 %, 7.1 %, off-topic answered 2 of 50, the
+  rest the same).
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
