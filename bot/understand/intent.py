@@ -63,6 +63,11 @@ Kind = Literal[
 PlanAction = Literal["study", "progress", "pause", "resume", "stop", "reminders", "done"]
 _PLAN_ACTIONS: frozenset[str] = frozenset(get_args(PlanAction))
 # Stopping is only meant of the bot's own plan, reminders or messages, never of a course.
+# "how many hours would it take to complete one", "how long to finish one": a question about
+# courses in general, not the learner's own progress ("how many hours have i done")
+_HOW_MUCH_IN_GENERAL = re.compile(
+    r"^(?:so\s+|and\s+|ok\s+)?how\s+(?:many|much|long)\b(?!.*\b(?:i|im|i'm|me|my|mine|ive|i've)\b)"
+)
 _NAMES_THE_PLAN = re.compile(
     r"\b(?:plans?|schedules?|reminders?|nudges?|notifications?|pings?|messages?|messaging|texts?|alerts?|"
     r"bot|you)\b"
@@ -462,7 +467,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:done|finished|completed)\b",
             r"\bhow far (?:have|ve) i (?:got|gotten|come)\b",
             r"\bhow far (?:through|in) am i\b",
-            r"^how many (?:modules|lessons|units|sessions|hours|days|weeks|quizzes)\b.*"
+            # (not "how many hours would it take to complete one": how long a course is)
+            r"^how many (?:modules|lessons|units|sessions|hours|days|weeks|quizzes)\b"
+            r"(?!.*\b(?:would|does|will|do|should|could)\s+(?:it|they|one|these|those|that)\s+take\b).*"
             r"\b(?:left|done|completed|complete|studied|logged|in a row|passed|have i)\b",
             r"\bwhat\s*(?:%|percent(?:age)?)\s+of\s+(?:the|my)\s+(?:course|plan)\b",
             r"^(?:(?:show|check|see)\s+(?:me\s+)?|whats\s+|what is\s+)?my\s+(?:stats|completion|streak)"
@@ -1386,6 +1393,10 @@ class Understander:
             return None
         if _ASKS_WHETHER.search(folded) and not _POLITE_REQUEST.match(folded):
             return None  # "i left school at 15… can i join these course or they need school papers"
+        if _ABOUT_MICROCREDENTIALS.search(folded) and not _NAMES_THE_PLAN.search(folded):
+            return None  # "ok so what even is a microcredential lol … i just nodded along"
+        if _HOW_MUCH_IN_GENERAL.match(folded):
+            return None  # "how many hours all together would it take to complete one??"
         words = folded.strip(" ?!.,").split()
         short_or_thanks = len(words) <= LEARNED_PLAN_SHORT_WORDS or THANKS_OPENING.match(folded)
         if short_or_thanks and not _COMMAND_WORD.search(folded):

@@ -185,7 +185,15 @@ def test_a_command_in_words_no_pattern_knows_is_learned(
 
 
 @pytest.mark.parametrize(
-    "text", ["how do i put things on ice", "can i cancel it and get a refund", "cancel it and refund me"]
+    "text",
+    [
+        "how do i put things on ice",
+        "can i cancel it and get a refund",
+        "cancel it and refund me",
+        # round 15: how long a course takes, and a question about microcredentials with a story
+        "HOW MANY HOURS IN TOTAL WOULD IT TAKE TO FINISH ONE??",
+        "what even is a micro credential lol my tutor mentioned it and i just nodded 💀",
+    ],
 )
 def test_questions_and_a_course_cancelled_are_not_learned_commands(
     understander: Understander, text: str
