@@ -82,6 +82,8 @@ _WORDS = {
     "wat": "what",
     "wot": "what",
     "wut": "what",
+    "idk": "i dont know",  # "idk what to pick help"
+    "dunno": "dont know",
 }
 
 _NON_WORD = re.compile(r"[^\w#+]+")

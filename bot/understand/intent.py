@@ -63,6 +63,11 @@ Kind = Literal[
 PlanAction = Literal["study", "progress", "pause", "resume", "stop", "reminders", "done"]
 _PLAN_ACTIONS: frozenset[str] = frozenset(get_args(PlanAction))
 # Stopping is only meant of the bot's own plan, reminders or messages, never of a course.
+# "idk what to pick", "dunno which one to go for": how to choose, asked; no topic to search for
+_UNDECIDED_WHICH = re.compile(
+    r"\b(?:idk|dunno|(?:i\s+)?(?:dont|don't|do not)\s+know|not sure|no idea|unsure|no clue)\s+"
+    r"(?:what|which)\b"
+)
 # "how many hours would it take to complete one", "how long to finish one": a question about
 # courses in general, not the learner's own progress ("how many hours have i done")
 _HOW_MUCH_IN_GENERAL = re.compile(
@@ -1287,6 +1292,7 @@ class Understander:
             and (match.kind != "answer" or faq_score < PHRASE_FAQ_CONFIDENCE)
             and not agreed
             and not self._news_or_errand(stripped)
+            and not _UNDECIDED_WHICH.search(folded)
         ):
             # A short phrase that is not a question ("customer service", "finance for non
             # finance managers") is what people type to find a course; the search says
