@@ -289,6 +289,7 @@ class Pace:
             if per == "day" or per == "weekday" or per == "week":
                 return Pace(minutes, per)
         return None
+        return None
 
 
 # "30 min a day", "an hour per night", "2h every weekday", "3 hrs a week", "20 mins daily"
