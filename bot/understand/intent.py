@@ -63,6 +63,14 @@ Kind = Literal[
 PlanAction = Literal["study", "progress", "pause", "resume", "stop", "reminders", "done"]
 _PLAN_ACTIONS: frozenset[str] = frozenset(get_args(PlanAction))
 # Stopping is only meant of the bot's own plan, reminders or messages, never of a course.
+# A message in another language that the learner then says again in English ("Quanto costa,
+# more or less? Sorry, I mean how much it costs?"): the English is what to understand
+_SELF_TRANSLATED = re.compile(
+    r"(?:^|[.?!,;]\s*)(?:sorry|sry|oops|ops|perdon|perdón|pardon|scusa|scusi|entschuldigung|sorki)?[,!]?\s*"
+    r"(?:i mean|i meant|in english)\s*[:,\-]?\s*(?P<english>.+)$",
+    re.IGNORECASE,
+)
+SELF_TRANSLATED_WORDS = 3
 # "idk what to pick", "dunno which one to go for": how to choose, asked; no topic to search for
 _UNDECIDED_WHICH = re.compile(
     r"\b(?:idk|dunno|(?:i\s+)?(?:dont|don't|do not)\s+know|not sure|no idea|unsure|no clue)\s+"
@@ -1065,6 +1073,13 @@ class Understander:
             # these ever go out of date…" offers its entries, never a search for "hiya")
             if after.kind in ("faq", "suggest", "care", "urgent", "language") or sure_search or plain_command:
                 return after
+        translated = _SELF_TRANSLATED.search(text)
+        if translated is not None and self.languages.detect(text[: translated.start()]) is not None:
+            english = translated.group("english")
+            if len(english.split()) >= SELF_TRANSLATED_WORDS and self.languages.detect(english) is None:
+                # "Sind die Kurse nur online? Sorry, I mean: are the courses only online, or also
+                # face to face?": the learner put it in English themselves; that is answered
+                return self.understand(english, context)
         folded = " ".join(fold(text).split())
         if not folded.strip(" ?!.,"):
             return Understanding("offtopic")

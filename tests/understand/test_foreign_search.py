@@ -73,3 +73,20 @@ def test_looking_for_a_course_in_another_language_is_a_search(
 ) -> None:
     got = understander.understand(text)
     assert got.kind == "search" and got.language == language
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("Gibt es eine Prüfung am Ende? Sorry, I mean: is there an exam at the end?", "assessment"),
+        ("¿Cuánto cuesta? In English: how much does a course cost?", "cost"),
+    ],
+)
+def test_a_question_the_learner_puts_in_english_themselves_is_answered(
+    understander: Understander, text: str, entry: str
+) -> None:
+    """Said in another language, then again in English ("Sorry, I mean: …"): the English
+    question is answered, not the other language's reply."""
+    got = understander.understand(text)
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == entry
