@@ -898,6 +898,8 @@ def test_courses_asked_for_with_no_topic_are_for_the_skill_said_around_it(
         ("is it normal to feel too old to be learning this stuff", "care"),
         ("Is it normal to feel this lost? I ran a shop floor and now I can't attach a file.", "care"),
         ("Lost my job on Friday at 59. Who's going to take me on now", "care"),
+        ("no clue if i'll make rent this month and i'm supposed to be revising lol", "care"),
+        ("my parents put everything into this, if it doesnt work out i dont know what i will do", "care"),
         ("diesel prices are mad this month, is it ever coming down?", "offtopic"),
         ("should i get a house share or student halls next year", "offtopic"),
         ("idk which to pick, help", "faq"),  # how to choose, asked; not a topic to search for
