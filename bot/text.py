@@ -84,6 +84,8 @@ _WORDS = {
     "wut": "what",
     "idk": "i dont know",  # "idk what to pick help"
     "dunno": "dont know",
+    "msgs": "messages",
+    "msg": "message",
 }
 
 _NON_WORD = re.compile(r"[^\w#+]+")

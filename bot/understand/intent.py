@@ -102,6 +102,12 @@ _POLITE_REQUEST = re.compile(
 )
 
 
+# "can you tell me how much of my course i've got left": a request for the learner's own status
+_TELL_ME_MY = re.compile(
+    r"^(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:tell|show)\s+me\b(?!.*\bif\b)"
+)
+
+
 def _asks_about_plans(folded: str) -> bool:
     """Whether a message about plans or reminders asks how they work rather than says what to
     do ("if i pause do i lose my progress?" asks; "could you pause my reminders?" says, also
@@ -219,6 +225,11 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\b(?:get|have|send|move|change|set|switch|want|prefer|put)\s+(?:me\s+)?(?:my\s+|the\s+)?"
             r"(?:reminders?|pings?|nudges?)\s+(?:at|to|for|around)\s+(?:\d|half|noon|lunch|midday|"
             r"(?:the\s+)?(?:morning|evening|night))",
+            # "could you send the reminders in the evening instead", "have the reminder on a
+            # sunday afternoon only"
+            r"\b(?:get|have|send|move|change|switch|put)\s+(?:me\s+)?(?:my|the)\s+(?:reminders?|pings?|nudges?)"
+            r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|on\s+(?:a\s+)?(?:mon|tue|wed|thu|fri|sat|sun|"
+            r"weekday|weekend))",
             r"^(?:please\s+|pls\s+)?remind\s+me\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|every|each|week|daily)"
             r"[\w\s,&]*?\b(?:at|around)\s+\d",  # "remind me mon and wed at 6am sydney time"
         ),
@@ -249,6 +260,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
         _either(
             r"\b(?:take|taking)\s+a\s+break\s+from\s+(?:the\s+|your\s+|my\s+|all\s+the\s+)?"
             r"(?:msgs|messages|reminders|pings|notifications)\b",
+            # "give the msgs a rest for a week pls"
+            r"\bgive\s+(?:the\s+|your\s+|my\s+|all\s+the\s+)?(?:msgs|messages|reminders|pings|notifications|"
+            r"nudges)\s+a\s+(?:rest|break)\b",
         ),
     ),
     ("resume", _UNMISTAKABLE_RESUME),
@@ -458,6 +472,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:plan|progress|studies|studying)\b",
             r"^how am i doing\b",
             r"^progress$",
+            # "can you tell me how much of my course i've got left to do"
+            r"\bhow much of my (?:course|plan|modules)\b.*\bleft\b",
             r"\bhow far (?:along )?am i\b",
             r"^how much (?:have\s+|did\s+)?i\s+(?:done|did|completed|finished)\b",  # "how much i done so far"
             r"^what\s+percent(?:age)?\s+(?:am\s+i|have\s+i|of\s+(?:the|my)\s+course)\b",
@@ -2258,7 +2274,7 @@ def plan_action(folded: str) -> PlanAction | None:
                 return None
             if action in ("pause", "resume", "stop", "study") and _asks_about_plans(folded):
                 return None
-            if action == "progress" and _WHAT_IF.match(folded):
+            if action == "progress" and _WHAT_IF.match(folded) and not _TELL_ME_MY.match(folded):
                 return None  # "if i pause do i lose my progress?" asks what pausing does
             return action
     return None

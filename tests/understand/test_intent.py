@@ -903,6 +903,8 @@ def test_courses_asked_for_with_no_topic_are_for_the_skill_said_around_it(
         ("diesel prices are mad this month, is it ever coming down?", "offtopic"),
         ("should i get a house share or student halls next year", "offtopic"),
         ("idk which to pick, help", "faq"),  # how to choose, asked; not a topic to search for
+        ("gn x", "smalltalk"),
+        ("HELLO IS ANYONE THERE", "smalltalk"),  # not a search for "hello is anyone there"
     ],
 )
 def test_teaching_a_language_is_a_subject_not_the_language_of_teaching(
