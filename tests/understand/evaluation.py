@@ -137,9 +137,19 @@ def evaluate(understander: Understander, messages: list[dict[str, Any]], some_co
     return figures
 
 
+def best_entry(got: Understanding) -> str | None:
+    """The FAQ entry a reading names first (answered, offered, or kept beside the care reply)."""
+    return got.match.best.entry.id if got.match is not None and got.match.best is not None else None
+
+
+def answered(got: Understanding) -> str | None:
+    """The FAQ entry answered outright, or `None` for any other reading."""
+    return best_entry(got) if got.kind == "faq" else None
+
+
 def _score(figures: Figures, kind: str, expect: Any, text: str, got: Understanding) -> None:
     c = figures.counts
-    best = got.match.best.entry.id if got.match is not None and got.match.best is not None else None
+    best = best_entry(got)
     line = f"{text!r} → {got.kind} {best or got.query or got.language or got.plan_action or ''}"
     if kind == "faq":
         # A question asked with a worry gets the care reply and then its answer (handlers/messages.py).

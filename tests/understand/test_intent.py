@@ -17,6 +17,7 @@ from bot.understand.care import load_care
 from bot.understand.intent import _HEDGE, Context, Understander, _asks_plainly, plan_action
 from bot.understand.language import load_languages
 from bot.understand.route import course_request
+from tests.understand.evaluation import answered
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -377,8 +378,7 @@ def test_the_question_at_the_end_of_a_long_story_is_answered(
     # the story alone drowns the question (or sounds like another entry) ...
     assert whole.kind != "answer" or whole.best is None or whole.best.entry.id != entry
     got = understander.understand(text)
-    assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == entry  # ... which is answered on its own
+    assert answered(got) == entry  # ... which is answered on its own, got
 
 
 @pytest.mark.parametrize(
@@ -418,8 +418,7 @@ def test_a_question_around_a_one_word_small_talk_phrasing_is_a_question(
     got = understander.understand(text)
     assert got.kind != "smalltalk"
     if entry is not None:
-        assert got.kind == "faq" and got.match is not None and got.match.best is not None
-        assert got.match.best.entry.id == entry
+        assert answered(got) == entry, got
 
 
 @pytest.mark.parametrize("text", ["certificate", "exam", "assessment", "my exam", "enrolled", "useful"])
@@ -532,8 +531,7 @@ def test_a_clause_asking_for_courses_on_a_skill_is_a_search_when_no_answer_fits(
 @pytest.mark.parametrize("text", ["££ ?", "$$$", "€€?"])
 def test_money_signs_alone_ask_what_it_costs(understander: Understander, text: str) -> None:
     got = understander.understand(text)
-    assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == "cost"
+    assert answered(got) == "cost", got
 
 
 def test_courses_for_someone_like_me_is_a_request_for_advice(understander: Understander) -> None:
@@ -599,8 +597,7 @@ def test_a_course_request_in_the_faqs_own_words_is_its_question(
 ) -> None:
     """Worded like a request, but naming no skill and asking what the FAQ answers surely."""
     got = understander.understand(text)
-    assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == entry
+    assert answered(got) == entry, got
 
 
 @pytest.mark.parametrize(
@@ -632,8 +629,7 @@ def test_asking_what_a_microcredential_is_gets_the_definition_whoever_mentioned_
     understander: Understander, text: str
 ) -> None:
     got = understander.understand(text)
-    assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == "what-is"
+    assert answered(got) == "what-is", got
 
 
 @pytest.mark.parametrize(
@@ -653,8 +649,7 @@ def test_what_it_is_worth_or_costs_is_not_the_definition(
 def test_a_question_then_a_remark_is_answered_on_the_question(understander: Understander) -> None:
     """A near tie on the whole message; the question before the comma alone is answered."""
     got = understander.understand("whats the price on this one, i cant see it")
-    assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == "cost"
+    assert answered(got) == "cost", got
 
 
 @pytest.mark.parametrize("text", ["does this one cost anything", "is that one free or paid"])
@@ -791,8 +786,7 @@ def test_what_means_a_microcredential_is_the_definition_and_can_it_help_is_no_co
     understander: Understander,
 ) -> None:
     got = understander.understand("hello, what means micro-credential exactly? my manager mentioned it")
-    assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == "what-is"
+    assert answered(got) == "what-is", got
     assert understander.understand("can it help me switch from retail to nursing").kind != "plan"
 
 
@@ -810,8 +804,7 @@ def test_a_question_is_never_a_learned_plan_command(understander: Understander, 
 def test_wanting_to_be_seen_is_no_job_to_search_for(understander: Understander) -> None:
     """ "be" a job is a career ("i want to be a nurse"); "be noticed" is a question for the FAQ."""
     noticed = understander.understand("i want to be noticed by recruiters, can a microcredential help?")
-    assert noticed.kind == "faq" and noticed.match is not None and noticed.match.best is not None
-    assert noticed.match.best.entry.id == "stand-out"
+    assert answered(noticed) == "stand-out", noticed
     assert understander.understand("i want to be a nurse").kind == "search"
 
 
@@ -951,8 +944,7 @@ def test_a_goal_said_with_a_question_is_that_question(
     understander: Understander, text: str, entry: str
 ) -> None:
     understood = understander.understand(text)
-    assert understood.kind == "faq" and understood.match is not None and understood.match.best is not None
-    assert understood.match.best.entry.id == entry
+    assert answered(understood) == entry, understood
 
 
 @pytest.mark.parametrize(
@@ -1062,8 +1054,7 @@ def test_a_short_question_about_it_right_after_an_answer_stays_on_that_topic(
     understander: Understander, previous: str, text: str, entry: str
 ) -> None:
     got = understander.understand(text, Context(last_faq_id=previous))
-    assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == entry
+    assert answered(got) == entry, got
 
 
 @pytest.mark.parametrize(
@@ -1156,8 +1147,7 @@ def test_an_age_said_with_an_unsure_question_is_the_age_question(
     understander: Understander, text: str
 ) -> None:
     got = understander.understand(text)
-    assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == "age"
+    assert answered(got) == "age", got
 
 
 def test_a_score_is_no_age(understander: Understander) -> None:
@@ -1178,8 +1168,7 @@ def test_the_price_asked_with_an_unsure_question_is_the_cost_question(
     understander: Understander, text: str
 ) -> None:
     got = understander.understand(text)
-    assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == "cost"
+    assert answered(got) == "cost", got
 
 
 @pytest.mark.parametrize(
@@ -1310,8 +1299,7 @@ def test_questions_the_blind_set_showed_were_read_as_searches(
     understander: Understander, text: str, entry: str
 ) -> None:
     understood = understander.understand(text)
-    assert understood.kind == "faq" and understood.match is not None and understood.match.best is not None
-    assert understood.match.best.entry.id == entry
+    assert answered(understood) == entry, understood
 
 
 def test_a_course_language_the_filters_know_is_still_a_search(understander: Understander) -> None:
@@ -1368,11 +1356,9 @@ def test_fixed_after_round_13s_blind_read(understander: Understander) -> None:
 def test_a_crying_face_beside_a_question_is_emphasis_not_distress(understander: Understander) -> None:
     text = "ok dumb question but wtf is a microcredential exactly 😭 my prof keeps mentioning them"
     got = understander.understand(text)
-    assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == "what-is"
+    assert answered(got) == "what-is", got
     asked = understander.understand("jobless after graduation 😭 any options for me")  # ends a clause
-    assert asked.kind == "faq" and asked.match is not None and asked.match.best is not None
-    assert asked.match.best.entry.id == "unemployed"
+    assert answered(asked) == "unemployed", asked
     assert understander.understand("im so overwhelmed rn 😭").kind == "care"  # the face with a feeling
     assert understander.understand("cant sleep bc of the exam tmrw 😭").kind == "care"
 
@@ -1437,14 +1423,12 @@ def test_compliments_and_goodbyes_said_in_other_words(understander: Understander
 
 def test_a_compliment_before_a_question_leaves_the_question(understander: Understander) -> None:
     got = understander.understand("you're helpful but how much does it cost")
-    assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == "cost"
+    assert answered(got) == "cost", got
 
 
 def test_a_greeting_before_a_question_still_asks_it(understander: Understander) -> None:
     got = understander.understand("Hello sir good evening. Please explain me the meaning of micro-credential")
-    assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == "what-is"
+    assert answered(got) == "what-is", got
 
 
 @pytest.mark.parametrize(
@@ -1452,14 +1436,12 @@ def test_a_greeting_before_a_question_still_asks_it(understander: Understander) 
 )
 def test_what_spelled_as_said_asks_the_question(understander: Understander, text: str, entry: str) -> None:
     got = understander.understand(text)
-    assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == entry
+    assert answered(got) == entry, got
 
 
 def test_why_bother_doing_one_is_a_sceptics_question(understander: Understander) -> None:
     got = understander.understand("i got 25 years experience why would i even bother doing one")
-    assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == "why-do-one"
+    assert answered(got) == "why-do-one", got
     assert understander.understand("why bother, im useless at this").kind == "care"
 
 
@@ -1485,8 +1467,7 @@ def test_a_letters_framing_and_dictated_punctuation_are_not_the_question(
     understander: Understander, text: str, entry: str
 ) -> None:
     got = understander.understand(text)
-    assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == entry
+    assert answered(got) == entry, got
 
 
 def test_a_sign_off_alone_is_a_goodbye(understander: Understander) -> None:

@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from bot.understand.intent import Understander
+from tests.understand.evaluation import answered
 
 # Round 6's off-topic tuning lines (tax claims, car registrations) moved "can I claim these as
 # continuing professional development for my paramedic registration" just below the threshold
@@ -24,8 +25,7 @@ def test_the_signal_is_learned_from_the_examples_file(understander: Understander
 
 def test_a_question_in_the_askers_own_words_is_answered(understander: Understander) -> None:
     got = understander.understand(PARAMEDIC)
-    assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == "cpd"
+    assert answered(got) == "cpd", got
 
 
 def test_without_the_signal_the_word_rules_turn_it_away(understander: Understander) -> None:
@@ -60,8 +60,7 @@ def test_a_question_turned_away_for_one_unknown_word_is_answered_when_both_signa
     and the entry model picks the matcher's entry, so the learner gets the answer."""
     assert understander.faq.match(text).turned_away
     got = understander.understand(text)
-    assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == entry
+    assert answered(got) == entry, got
 
 
 def test_a_rescued_question_the_on_topic_signal_doubts_is_offered_not_answered(
@@ -75,8 +74,7 @@ def test_a_rescued_question_the_on_topic_signal_doubts_is_offered_not_answered(
     assert got.kind == "suggest" and got.match is not None and got.match.best is not None
     assert got.match.best.entry.id == "staying-current"
     funded = understander.understand("any way to get it paid for by the govt")
-    assert funded.kind == "faq" and funded.match is not None and funded.match.best is not None
-    assert funded.match.best.entry.id == "funding"
+    assert answered(funded) == "funding", funded
 
 
 def test_a_price_question_about_something_else_is_never_answered(understander: Understander) -> None:
@@ -89,5 +87,4 @@ def test_a_suggestion_both_signals_agree_on_is_answered(understander: Understand
     text = "How do I sign up? Step by step please, I'm not great with websites and I get flustered."
     assert understander.faq.match(text).kind == "suggest"
     got = understander.understand(text)
-    assert got.kind == "faq" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == "how-to-enrol"
+    assert answered(got) == "how-to-enrol", got
