@@ -144,6 +144,10 @@ WISH_TO_LEARN = re.compile(
     re.IGNORECASE,
 )
 
+# Not knowing, as learners type it ("idk", "no idea", "not sure", "dont know"): before "what" or
+# "which", the learner is undecided (the understanding step: advice, or how to choose)
+UNSURE = r"(?:idk|dunno|(?:i\s+)?(?:dont|don't|do not)\s+know|not sure|no idea|unsure|no clue)"
+
 # Words after "it" that make it information technology ("it support", "IT jobs"), not the pronoun.
 IT_FIELD_WORDS = (
     r"(?:support|security|skills?|professional|technician|admin\w*|help\s*desk|helpdesk|service\w*|"

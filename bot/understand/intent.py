@@ -34,7 +34,7 @@ from typing import Literal, cast, get_args
 from bot.catalog.filters import CHEAP_EUR, LANGUAGE_CODE, LANGUAGES, SHORT_HOURS, parse_filters
 from bot.faq.matcher import Faq, Match, Scored
 from bot.study.parse import parse_time_answer
-from bot.text import FOREIGN_GREETING_WORDS, FOREIGN_GREETINGS, WISH_TO_LEARN, fold
+from bot.text import FOREIGN_GREETING_WORDS, FOREIGN_GREETINGS, UNSURE, WISH_TO_LEARN, fold
 from bot.understand.care import THANKS_OPENING, Care
 from bot.understand.entry_model import (
     AGREE_PROBABILITY,
@@ -72,10 +72,7 @@ _SELF_TRANSLATED = re.compile(
 )
 SELF_TRANSLATED_WORDS = 3
 # "idk what to pick", "dunno which one to go for": how to choose, asked; no topic to search for
-_UNDECIDED_WHICH = re.compile(
-    r"\b(?:idk|dunno|(?:i\s+)?(?:dont|don't|do not)\s+know|not sure|no idea|unsure|no clue)\s+"
-    r"(?:what|which)\b"
-)
+_UNDECIDED_WHICH = re.compile(rf"\b{UNSURE}\s+(?:what|which)\b")
 _NAMES_THE_PLAN = re.compile(
     r"\b(?:plans?|schedules?|reminders?|nudges?|notifications?|pings?|messages?|messaging|texts?|alerts?|"
     r"bot|you)\b"

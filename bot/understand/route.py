@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.text import IT_FIELD_WORDS, fold
+from bot.text import IT_FIELD_WORDS, UNSURE, fold
 
 _COURSE_WORDS = r"(?:courses?|microcredentials?|classes|class|programmes?|programs?|trainings?|nanodegrees?)"
 # After a skill ("python courses") only words that clearly mean a course count.
@@ -120,11 +120,11 @@ _ADVICE = re.compile(
 # "i want to learn something new but no idea what", "not sure what to study", "need something
 # useful, no idea what": advice, with no skill yet ("no idea what to pick" asks how to choose)
 _UNDECIDED = re.compile(
-    r"\b(?:no idea|not sure|dont know|do not know|idk|dunno|unsure|no clue)\s+what\s+"
+    rf"\b{UNSURE}\s+what\s+"
     r"(?:(?:course|courses|subject|field|skill)\s+)?(?:to|i should|i want to|i wanna|i could)\s+"
     r"(?:study|learn)\b"
     r"|\b(?:learn|study|do|need|want)\s+(?:to\s+(?:learn|study|do)\s+)?(?:something|anything)\b[^?]{0,120}?"
-    r"\b(?:no idea|not sure|dont know|do not know|idk|dunno|no clue)\s+what\b\W*(?:$|,)"
+    rf"\b{UNSURE}\s+what\b\W*(?:$|,)"
 )
 # "free python courses", "any beginner courses in marketing", "short excel courses, ideally
 # under 10 hours": a course word with words around it that are not a question about courses.
