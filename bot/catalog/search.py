@@ -194,6 +194,10 @@ AUDIENCES = frozenset(
     retailers shopkeepers hairdressers therapists pharmacists paramedics firefighters police veterans
     bankers receptionists administrators librarians journalists coaches trainers tutors makers creators
     gardeners mechanics technicians academics lecturers graduates students jobseekers owners owner
+    libraries library schools school colleges hospitals hospital clinics clinic hotels hotel restaurants
+    restaurant cafes cafe pubs shops shop stores salons salon museums museum councils council charity
+    ngos ngo churches church farms farm factories factory warehouses warehouse offices nurseries nursery
+    agencies agency firms firm companies company bakery bakeries
 """.split()
 )
 # Sectors an audience belongs to: a course whose title names another sector is made for that
