@@ -924,7 +924,11 @@ class CourseSearch:
                 run.append(item[1])
         unique: dict[tuple[str, ...], Concept] = {}
         for concept in concepts:
-            unique.setdefault(concept.words, concept)
+            kept = unique.setdefault(concept.words, concept)
+            if kept is not concept and kept.strength is not None and concept.strength is not None:
+                # "excel pivot tables": the skill twice, once by its alias, whose courses using
+                # the learner's own words come first (`_as_typed`)
+                unique[concept.words] = replace(kept, strength=np.maximum(kept.strength, concept.strength))
         concepts = [
             c
             for c in unique.values()

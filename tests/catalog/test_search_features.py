@@ -623,7 +623,12 @@ def test_a_skill_asked_for_by_another_name_ranks_courses_using_that_name_first(s
     assert "negotiation" in first.skills and "sales" in first.summary.lower()
 
 
-@pytest.mark.parametrize(("typed", "words"), [("pivot tables", "pivot table"), ("kubernetes", "kubernetes")])
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    # "excel pivot tables": the skill named twice, once by its alias (until round 16 the alias's
+    # courses lost their place: Excel for Beginners first)
+    [("pivot tables", "pivot table"), ("kubernetes", "kubernetes"), ("excel pivot tables", "pivot table")],
+)
 def test_page_one_of_a_skill_asked_for_by_another_name_is_the_courses_using_that_name(
     search: CourseSearch, typed: str, words: str
 ) -> None:
