@@ -120,6 +120,7 @@ TYPO_SIMILARITY = 0.79  # OSA: "pyhton"→"python" is 0.83; "weaning"→"learnin
 TYPO_TEXT = 0.85  # against words only used in titles and text: one slip in seven letters
 ENGLISH_SLIP = 0.87  # a real English word is a slip beside a skill word only this close ("leaning")
 TYPO_INDEL = 0.86  # Indel, long words only: "tabluea"→"tableau" (0.86)
+TYPO_FORM_MIN = 7  # a slip that only the stem shares is corrected in words this long ("procurment")
 MAX_SKILL_QUERY_WORDS = 4
 MAX_PHRASE = 4
 SPLIT_MIN = 4  # a word this long may be two skill words written together ("webdev")
@@ -365,6 +366,7 @@ class CourseSearch:
         self._max_alias = max((len(a.split()) for a in self.aliases), default=1)
         self._max_alias = max(self._max_alias, MAX_PHRASE)
         self._ids: dict[str, int] = {}
+        self._surface: set[str] = set()  # the words as written in the courses (not stemmed)
         skill_courses: dict[str, list[int]] = {}
         fields: dict[str, tuple[list[int], list[int], list[int], list[int]]] = {
             name: ([], [], [], []) for name in ("skill", "title", "subject", "text")
@@ -400,6 +402,11 @@ class CourseSearch:
             {w for s in skill_courses for w in s.split()} | {w for a in self.aliases for w in a.split()}
         )
         self._indexed_skill_words = sorted({w for s in skill_courses for w in s.split()})
+        self._written_forms: dict[str, list[str]] = {}  # per stem, its forms as written
+        for word in sorted(self._surface):
+            if len(word) >= TYPO_FORM_MIN and not word.isdigit():
+                self._written_forms.setdefault(stem(word), []).append(word)
+        del self._surface
         self._skill_words = frozenset(self._indexed_skill_words) | {
             w for a in self.aliases for w in a.split() if len(w) >= 2 and w not in FILLER
         }
@@ -1321,8 +1328,10 @@ class CourseSearch:
 
     def _correct(self, word: str) -> str:
         known = self._known_words
-        if word in known or stem(word) in known or len(word) < 4 or word.isdigit():
+        if word in known or len(word) < 4 or word.isdigit():
             return word
+        if stem(word) in known:
+            return self._as_written(word)
         if is_english_word(word):  # "emotional" is not a slip for the Spanish "emocional"
             return word
         for vocabulary, cutoff in ((self._skill_vocabulary, TYPO_SIMILARITY), (self._vocabulary, TYPO_TEXT)):
@@ -1338,10 +1347,22 @@ class CourseSearch:
                     return str(found[0])
         return word
 
+    def _as_written(self, word: str) -> str:
+        """A slip whose stem the catalogue knows, as the courses write it: "procurment" (stem
+        "procur", as "procurement" has) is "procurement", which a course's text may use only
+        as written (`_only_as_written`). A real word stays as it is ("investing")."""
+        forms = self._written_forms.get(stem(word), [])
+        if len(word) < TYPO_FORM_MIN or word in forms or not forms or is_english_word(word):
+            return word
+        found = process.extractOne(word, forms, scorer=OSA.normalized_similarity, score_cutoff=TYPO_TEXT)
+        return str(found[0]) if found else word
+
     # --- building ---------------------------------------------------------------------------
 
     def _add(self, lists: tuple[list[int], list[int], list[int], list[int]], text: str, course: int) -> None:
-        ids = [self._ids.setdefault(stem(w), len(self._ids)) for w in text.split()]
+        words = text.split()
+        self._surface.update(words)
+        ids = [self._ids.setdefault(stem(w), len(self._ids)) for w in words]
         lists[0].extend(ids)
         lists[1].extend([course] * len(ids))
         pairs = [pair_key(a, b) for a, b in zip(ids, ids[1:], strict=False)]

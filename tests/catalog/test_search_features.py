@@ -560,6 +560,19 @@ def test_typos_are_fixed_but_real_words_are_not(search: CourseSearch) -> None:
     assert "emotional" in search.understand("emotional intelligence")  # not the Spanish "emocional"
 
 
+@pytest.mark.parametrize(
+    ("typed", "written"), [("procurment", "procurement"), ("developement", "development")]
+)
+def test_a_slip_sharing_only_the_stem_reads_as_the_courses_write_it(
+    search: CourseSearch, typed: str, written: str
+) -> None:
+    """Until round 16 "procurment" (stem "procur", like "procurement") was kept as typed, and a
+    word the courses use only in their text counts only as written: nothing was found."""
+    assert search.understand(typed) == written
+    assert search.search(typed).ranked == search.search(written).ranked != ()
+    assert not search.search("investing").ranked  # a real word is no slip
+
+
 def test_skills_asked_for_together_show_courses_on_each(search: CourseSearch) -> None:
     page = [search.courses[i] for i in search.search("python and sql").ranked[:8]]
     assert any("python" in c.skills for c in page) and any("sql" in c.skills for c in page)
