@@ -499,6 +499,7 @@ class CourseSearch:
         either = _is_either(rest, concepts, self._named)
         score = self._either(concepts) if either else self._covering(concepts)
         if not either:
+            self._head_named(concepts, score)
             self._as_phrase_typed(rest, score)
         if (implied := self._implied(concepts)) is not None:
             np.maximum(score, implied, out=score)
@@ -545,6 +546,17 @@ class CourseSearch:
 
         cut = _FOR_WHOM.sub(whose, text)
         return cut if any(w not in FILLER for w in normalise(cut).split()) else text
+
+    def _head_named(self, concepts: list[Concept], score: Floats) -> None:
+        """ "photography for social media": what comes before "for" is the topic, what follows is
+        what it is for. A course on the second that mentions the first only in its text is no
+        course on the topic: such courses are not matches (when none is left, the topic's
+        courses are shown, and the use said to be left out: `_closest_part`)."""
+        head = [c for c in concepts if not c.after_for and c.kind in ("skill", "phrase")]
+        if not head or not any(c.after_for for c in concepts) or not all(self._named(c) for c in head):
+            return
+        for concept in head:
+            score[self._strength(concept) <= np.float32(TEXT)] = 0
 
     def _as_phrase_typed(self, rest: str, score: Floats) -> None:
         """ "marketing analytics": a course using the learner's words together, as typed (a

@@ -555,6 +555,15 @@ def test_a_word_courses_use_only_in_passing_counts_as_written(search: CourseSear
     assert "fernhollow-web-development-javascript" in _page(search, "css")
 
 
+def test_what_a_skill_is_for_does_not_replace_the_skill(search: CourseSearch) -> None:
+    """ "photography for social media": until round 16 the social media courses that mention
+    photography in passing were the matches, and no photography course was shown."""
+    result = search.search("photography for social media")
+    page = [search.courses[i] for i in result.ranked[:5]]
+    assert page and all("photography" in c.skills for c in page), [c.title for c in page]
+    assert result.left_out == ("social media marketing",)
+
+
 def test_typos_are_fixed_but_real_words_are_not(search: CourseSearch) -> None:
     assert search.understand("projet management") == "project management"  # "projet" is French text
     assert "emotional" in search.understand("emotional intelligence")  # not the Spanish "emocional"
