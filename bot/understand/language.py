@@ -3,12 +3,13 @@
 Detection uses `py3langid` (a maintained fork of langid.py, model shipped in the wheel),
 limited to English and the languages we have a reply for, so short English messages are
 not mistaken for Tagalog or Esperanto. A message counts as another language only when the
-detector is confident and the message has at least two words: "hola" alone, a skill name or
-a typo stays English. Minimum evidence: a message with more English function words than
-foreign ones stays English whatever the detector says ("i love the vibe, muchas gracias"
-is English with a foreign phrase); a short message the detector is unsure about is another
-language when two of its words are common words of that language only (the `words` of each
-language in `content/languages.yaml`).
+detector is confident and the message has at least two words: a skill name or a typo stays
+English. A greeting or thanks said alone ("hola", "merci beaucoup") is that language when the
+language lists it (`greetings` in `content/languages.yaml`). Minimum evidence: a message with
+more English function words than foreign ones stays English whatever the detector says ("i
+love the vibe, muchas gracias" is English with a foreign phrase); a short message the
+detector is unsure about is another language when two of its words are common words of that
+language only (the `words` of each language in `content/languages.yaml`).
 """
 
 from __future__ import annotations
@@ -91,6 +92,8 @@ class LanguageReply:
 class Languages:
     replies: dict[str, LanguageReply]
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # more function words, per language
+    # per language, what people say alone to greet or thank ("hola", "merci beaucoup"), folded
+    greetings: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def warm_up(self) -> None:
         """Load the detector's model now (about a second) rather than on the first message."""
@@ -111,6 +114,10 @@ class Languages:
 
     def _detect_whole(self, text: str) -> str | None:
         words = text.split()
+        greeted = _as_greeting(text)
+        for code, greetings in self.greetings.items():
+            if greeted in greetings and code in self.replies:  # "hola", "gracias": one word is enough
+                return code
         if len(words) < MIN_WORDS or not self.replies:
             return None
         tokens = [t.strip("?!.,¿¡:;\"'()") for t in text.lower().split()]
@@ -190,6 +197,11 @@ class Languages:
         return detected if detected in tied else None
 
 
+def _as_greeting(text: str) -> str:
+    """A message as its greeting would be listed: folded, without punctuation or emoji."""
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(text)).split())
+
+
 def _phrases_by_language(phrases: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
     """One pattern for every language's phrases, each language a named group (its code); whole
     phrases, accents folded; a phrase ending in "*" is a stem ("agobiad*")."""
@@ -219,6 +231,7 @@ def load_languages(content_dir: Path) -> Languages:
         raise ContentError(path, None, "languages", "is missing or is not a mapping")
     replies = {}
     words: dict[str, frozenset[str]] = {}
+    greetings: dict[str, frozenset[str]] = {}
     for code, entry in raw.items():
         where = f"language '{code}'"
         if not isinstance(entry, dict):
@@ -246,4 +259,8 @@ def load_languages(content_dir: Path) -> Languages:
             phrases["care_words"], phrases["urgent_words"],
         )  # fmt: skip
         words[str(code)] = frozenset(str(entry.get("words") or "").lower().split())
-    return Languages(replies, words)
+        listed = entry.get("greetings") or []
+        if not isinstance(listed, list) or not all(isinstance(g, str) and g.strip() for g in listed):
+            raise ContentError(path, where, "greetings", "must be a list of greetings")
+        greetings[str(code)] = frozenset(_as_greeting(g) for g in listed)
+    return Languages(replies, words, greetings)

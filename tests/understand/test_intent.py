@@ -223,6 +223,28 @@ def test_other_languages_are_recognised(understander: Understander, text: str, l
     assert (understood.kind, understood.language) == ("language", language)
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("hola", "es"), ("Gracias!", "es"), ("danke schön", "de"), ("merci 🙏", "fr"), ("grazie mille", "it"),
+     ("obrigada", "pt"), ("dank je wel", "nl"), ("dziękuję", "pl")],
+)  # fmt: skip
+def test_a_greeting_or_thanks_alone_in_another_language_gets_that_language(
+    understander: Understander, text: str, language: str
+) -> None:
+    """Until round 16 a one-word "hola" or "gracias" was searched for ("no course on gracias")."""
+    understood = understander.understand(text)
+    assert (understood.kind, understood.language) == ("language", language)
+    assert understander.understand("hello").kind == "smalltalk"
+
+
+def test_greetings_must_be_a_list(tmp_path: Path) -> None:
+    (tmp_path / "languages.yaml").write_text(
+        'languages:\n  es:\n    name: "Español"\n    reply: "Hola"\n    greetings: "hola"\n', encoding="utf-8"
+    )
+    with pytest.raises(ContentError, match="greetings"):
+        load_languages(tmp_path)
+
+
 def test_a_course_search_in_another_language_is_a_search(understander: Understander) -> None:
     understood = understander.understand("cursos de análisis de datos")
     assert understood.kind == "search" and "analisis de datos" in understood.query
