@@ -964,7 +964,7 @@ class CourseSearch:
         among the skill's courses, those whose title or text use the learner's own word come
         first, and alone on page 1 when they are good matches of the skill."""
         words = tuple(stem(w) for w in typed.split())
-        if concept.strength is None or words == concept.words or not all(w in self._ids for w in words):
+        if concept.strength is None or words == concept.words or not any(w in self._ids for w in words):
             return concept
         named = self._together(words) if len(words) > 1 else self._strength_of(words, "word")
         strength = concept.strength.copy()
