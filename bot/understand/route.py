@@ -63,6 +63,18 @@ _REQUEST_PATTERNS = [
     r"^(?:(?:are|is)\s+there\s+|got\s+|have\s+you\s+got\s+|do\s+you\s+have\s+)?(?:any\s+|some\s+)?"
     r"(?P<f>free|cheap|cheaper|online|short|shorter|beginner|self[- ]paced|advanced)\s+"
     r"(?:ones?|options?)\s+(?:on|for|in|about|with)\s+(?P<q>.+)$",
+    # "whats the best course for learning python", "which course should i take for digital
+    # marketing", "which class is best for sql": the learner asks which course, for a skill
+    rf"^(?:so\s+|ok\s+)?(?:(?:what|which)(?:\s+s|s|\s+is|\s+would\s+be)?\s+(?:the\s+|a\s+)?"
+    rf"(?:best|right|top|ideal)\s+{_COURSE_WORDS}|"
+    rf"(?:what|which)\s+{_COURSE_WORDS}\s+(?:should|would|could|do|can)\s+(?:i|you)\s+"
+    r"(?:take|do|pick|choose|recommend|suggest|start with)|"
+    rf"(?:what|which)\s+{_COURSE_WORDS}\s+(?:is|are|would be)\s+(?:the\s+)?(?:best|right|ideal)|"
+    rf"(?:the\s+)?best\s+{_COURSE_WORDS})\s+(?:(?:for|on|in|about)\s+"
+    r"(?:learning\s+|getting\s+into\s+|getting\s+better\s+at\s+)?|to\s+(?:learn|study|get into)\s+)"
+    # (not whom it is for, nor why: "for someone over 50", "for employers to recognise")
+    r"(?!(?:someone|somebody|people|us|my|our|a|an|employers?|beginners?|older|over|getting|"
+    r"career|jobs?|work|promotion)\b)(?P<q>.+)$",
 ]
 _REQUESTS = [re.compile(p) for p in _REQUEST_PATTERNS]
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\w{4})(?!(?:course|class|programme|program)s?\b)")

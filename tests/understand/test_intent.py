@@ -1543,3 +1543,18 @@ def test_requests_read_after_round_15s_blind_set(
     got = understander.understand(text, Context(last_course_id=1 if after else None))
     assert (got.kind, got.query) == ("search", query)
 
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("whats the best course for learning python", "python"),
+        ("which course should i take for digital marketing", "digital marketing"),
+    ],
+)
+def test_which_course_is_best_for_a_skill_goes_to_the_search(
+    understander: Understander, catalog: CourseSearch, text: str, topic: str
+) -> None:
+    """Until round 16 these got "Did you mean…?" with two FAQ entries."""
+    got = understander.understand(text)
+    assert got.kind == "search" and got.query is not None and catalog.search(got.query).understood == topic

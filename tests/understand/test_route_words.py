@@ -123,3 +123,26 @@ def test_asking_whether_these_help_a_move_between_jobs_stays_a_question() -> Non
 )
 def test_anything_for_a_situation_is_a_question_not_a_request(text: str) -> None:
     assert course_request(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("whats the best course for learning python", "python"),
+        ("which course should i take for digital marketing", "digital marketing"),
+        ("which class is best for data analysis", "data analysis"),
+        ("what is the best course to learn sql", "sql"),
+        ("which course is best for me", ""),  # advice, no skill yet
+    ],
+)
+def test_asking_which_course_is_best_for_a_skill_is_a_request(text: str, query: str) -> None:
+    """Until round 16 these were offered FAQ entries ("Did you mean…?")."""
+    assert course_request(text) == query
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["whats the best course for someone over 50", "what is the best course for employers to recognise"],
+)
+def test_which_course_is_best_for_whom_or_why_is_no_skill(text: str) -> None:
+    assert course_request(text) is None
