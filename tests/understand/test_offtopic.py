@@ -52,6 +52,12 @@ def understander(seeded_database: Path, faq: Faq) -> Understander:
         "how do i badge in at the gym turnstiles",
         "my linkedin got hacked, how do i recover my password",
         "my golf course membership, can i get a refund if i move away",
+        # round 16: everyday admin, health and leisure (content/faq.yaml's other subjects)
+        "how long does probate take",
+        "how much does a loft conversion cost",
+        "how much is a golf membership",
+        "is 38 degrees celsius a fever",
+        "how do i register with a new gp",
     ],
 )
 def test_an_everyday_sense_of_a_learning_word_gets_no_confident_answer(
