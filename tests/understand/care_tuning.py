@@ -293,8 +293,9 @@ def two_fold(setting: str, values: Sequence[float]) -> str:
     """A Markdown table: for each value of one of the understanding step's settings (a constant
     of `bot/understand/intent.py`, such as `SUPPORT_PROBABILITY`), the understanding figures
     pooled over `SOURCES` split in two halves (alternate sets), each half judged with the entry
-    model trained on the FAQ and the other half's labelled questions and off-topic lines. About
-    a minute per value, after the two models."""
+    model and the on-topic signal trained on the FAQ and the other half's labelled questions
+    and off-topic lines (until round 16 the on-topic signal had seen both halves). About a
+    minute per value, after the models."""
     if not isinstance(getattr(intent_module, setting, None), float):
         raise SystemExit(f"{setting} is not a setting of bot/understand/intent.py")
     catalog, faq, care, languages = _understanding_parts()
@@ -308,7 +309,10 @@ def two_fold(setting: str, values: Sequence[float]) -> str:
         off_topic = tuple(e.text for e in kept if e.label == "offtopic")
         questions = tuple((entry, e.text) for e in kept if (entry := e.faq_entry) is not None)
         model = train_entries(*training_data(faq, off_topic, questions))
-        halves.append((judged, replace(care, off_topic_examples=off_topic, faq_examples=questions), model))
+        half_care = replace(
+            care, off_topic_examples=off_topic, faq_examples=questions, on_topic=train_on_topic(kept)
+        )
+        halves.append((judged, half_care, model))
     rows = [f"| {setting} | right first time | confident wrong | did-you-mean | off-topic answered |"]
     rows.append("|---:|---:|---:|---:|---:|")
     for value in values:
