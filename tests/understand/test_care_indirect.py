@@ -67,6 +67,9 @@ def test_a_state_counts_only_after_a_feeling_verb() -> None:
         "what's even the point, nobody's going to hire a 55 year old anyway",
         "12 hours on the bike, then the baby was up, deadline tomorrow. i dont know how people do this",
         "been staring at the ceiling since midnight thinking about tomorrows assessment",
+        # round 16: not knowing how long one can go on
+        "i dont know how much longer i can keep going like this",
+        "cant carry on like this much longer",
     ],
 )
 def test_distress_said_indirectly_gets_care(care: Care, text: str) -> None:
