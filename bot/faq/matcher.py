@@ -329,6 +329,9 @@ class Faq:
     semantic: bool = True  # add the meaning-based signal (off only to measure without it)
     # Words and phrases that mark a question about something else ("tax return", "visa")
     other_subjects: tuple[str, ...] = ()
+    # Where a learner lives and what they are paid in ("is this recognised in Brazil?", "how much
+    # in cedis"): never a sign that a question is about something other than microcredentials
+    places_and_money: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.entries}
@@ -374,7 +377,7 @@ class Faq:
         self._asked_stems = asked
         self._phrasing_stems = asked | {w for w, c in used.items() if c >= MIN_PHRASINGS_USING}
         self._phrasing_prefixes = frozenset(w[:5] for w in self._phrasing_stems if len(w) >= 5)
-        self._gate_known = self._phrasing_stems | answered | {stem(w) for w in PLACES_AND_MONEY}
+        self._gate_known = self._phrasing_stems | answered | {stem(fold(w)) for w in self.places_and_money}
         self._gate_prefixes = frozenset(w[:5] for w in self._gate_known if len(w) >= 5)
         df = Counter(w for words in vocab_per_entry for w in words)
         n = len(self.entries)
@@ -768,28 +771,6 @@ class Faq:
         return next((t for t in self.topics if t.id == topic_id), None)
 
 
-# Where a learner lives and what they are paid in ("is this recognised in Brazil?", "how much in
-# cedis"): never a sign the question is about something other than microcredentials (not the
-# currencies that are English words too: "real", "won", "dong")
-PLACES_AND_MONEY = frozenset(
-    """
-    africa america asia europe australia canada usa uk britain england scotland wales ireland
-    india pakistan bangladesh nepal sri lanka china japan korea vietnam philippines indonesia
-    malaysia singapore thailand nigeria ghana kenya uganda tanzania rwanda ethiopia egypt morocco
-    tunisia algeria sudan zambia zimbabwe cameroon senegal mexico brazil argentina chile colombia
-    peru venezuela ecuador bolivia uruguay paraguay spain portugal france germany italy netherlands
-    holland belgium switzerland austria poland romania bulgaria hungary czechia greece turkey cyprus
-    ukraine russia sweden norway denmark finland iceland estonia latvia lithuania croatia serbia
-    slovakia slovenia albania saudi emirates uae dubai qatar kuwait oman bahrain jordan lebanon israel
-    iran iraq syria afghanistan gulf caribbean jamaica trinidad zealand
-    indian pakistani nigerian ghanaian kenyan brazilian mexican turkish dutch polish romanian
-    vietnamese filipino chinese egyptian saudi german french spanish italian portuguese british
-    american canadian australian european african asian arab
-    cedi cedis naira rupee rupees shilling shillings dirham dirhams riyal riyals rand rands peso pesos
-    reais lira liras zloty zlotys rupiah ringgit baht yen yuan rmb euro euros pound
-    pounds quid dollar dollars dinar dinars franc francs krona kronor krone leu lei forint
-    """.split()
-)
 _QUESTION_WORDS = frozenset("how what which when where why who do does can could will would is are".split())
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 
@@ -856,10 +837,17 @@ def _read_faq(content_dir: Path, *, semantic: bool) -> Faq:
     if smalltalk_path.exists():
         raw_intents = require_list(smalltalk_path, read_yaml(smalltalk_path), "intents")
         smalltalk = [_intent(smalltalk_path, i, raw) for i, raw in enumerate(raw_intents)]
-    subjects = data.get("other_subjects") or [] if isinstance(data, dict) else []
-    if not isinstance(subjects, list) or not all(isinstance(s, str) for s in subjects):
-        raise ContentError(faq_path, "other_subjects", None, "must be a list of words or phrases")
-    return Faq(topics, entries, smalltalk, semantic=semantic, other_subjects=tuple(subjects))
+    lists: dict[str, tuple[str, ...]] = {}
+    for name in ("other_subjects", "places_and_money"):
+        listed = data.get(name) or [] if isinstance(data, dict) else []
+        if not isinstance(listed, list) or not all(isinstance(s, str) for s in listed):
+            raise ContentError(faq_path, name, None, "must be a list of words or phrases")
+        lists[name] = tuple(" ".join(s.split()) for s in listed)
+    places = tuple(w for s in lists["places_and_money"] for w in normalise(s).split())
+    return Faq(
+        topics, entries, smalltalk, semantic=semantic, other_subjects=lists["other_subjects"],
+        places_and_money=places,
+    )  # fmt: skip
 
 
 def _topic(path: Path, index: int, raw: Any) -> Topic:

@@ -238,6 +238,21 @@ def test_other_subjects_come_from_the_content_file(tmp_path: Path) -> None:
     assert not load_faq(CONTENT).names_other_subject(asked, normalise(asked))
 
 
+def test_places_and_money_come_from_the_content_file(tmp_path: Path) -> None:
+    """A country added to `places_and_money` is no sign of another subject: "how much is it in
+    tuvalu" is then not turned away (the list was in the code until round 16)."""
+    import shutil
+
+    shutil.copytree(CONTENT, tmp_path / "content")
+    faq_file = tmp_path / "content" / "faq.yaml"
+    text = faq_file.read_text(encoding="utf-8")
+    faq_file.write_text(text.replace("places_and_money:\n", 'places_and_money:\n  - "tuvalu"\n', 1), "utf-8")
+    asked = "how much is it in tuvalu"
+    assert load_faq(CONTENT).match(asked).turned_away
+    assert not load_faq(tmp_path / "content").match(asked).turned_away
+    assert not load_faq(CONTENT).match("how much is it in brazil").turned_away
+
+
 @pytest.mark.parametrize(
     "text",
     [
