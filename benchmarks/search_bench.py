@@ -42,7 +42,7 @@ from benchmarks import ROOT, Latency, RssWatch, format_table, mib, ms, time_each
 from bot.catalog.careers import load_careers
 from bot.catalog.fuzzy_index import FuzzyIndex, Hit, exhaustive
 from bot.catalog.search import LEVELS, CourseInfo, CourseSearch, settle_after_build
-from bot.catalog.store import read_aliases
+from bot.catalog.store import read_aliases, read_request_words
 from bot.text import normalise
 
 SEED = 20240611
@@ -471,7 +471,8 @@ def measure_course_search(
 ) -> CourseFigures:
     """Build `CourseSearch` over `courses` and time `search(query)` (as typed), `rounds` times over."""
     with RssWatch() as memory:
-        search, build_s = timed(lambda: CourseSearch(courses, aliases, load_careers(CONTENT_DIR)))
+        careers, words = load_careers(CONTENT_DIR), read_request_words(CONTENT_DIR)
+        search, build_s = timed(lambda: CourseSearch(courses, aliases, careers, None, words))
     settle_after_build()  # as `bot.catalog.store.build_search` does
     time_each(search.search, queries, rounds=1)
     latency = Latency.of(time_each(search.search, queries, rounds))

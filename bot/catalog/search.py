@@ -97,20 +97,6 @@ SUBJECT_BONUS = 0.05  # ... and, less, one whose subject area is the concept too
 # (1 < 0.8 * 1.3), so the results are what was asked for, not the whole skill.
 AS_TYPED_BONUS = 0.3
 AS_PHRASE_BONUS = 0.01  # a course with the query's words together, as typed, above the best other
-# Words a course request is written with in each teaching language ("curso de excel", "cours
-# de gestion", "Kurs für Führung"), beside the words only its courses use: the query's language
-REQUEST_WORDS = {
-    code: frozenset(normalise(words).split())  # as queries are read: "für" is "fur"
-    for code, words in {
-        "es": "curso cursos para con del los las sobre aprender gratis quiero busco",
-        "fr": "cours formation formations pour du des les sur apprendre gratuit gratuite cherche",
-        "de": "kurs kurse für fuer und mit lernen zum zur kostenlos suche weiterbildung",
-        "nl": "cursus cursussen voor van het met leren gratis",
-        "pt": "curso cursos para com dos das sobre aprender gratuito quero",
-        "it": "corso corsi per con del della sulle imparare gratuito voglio",
-        "pl": "kurs kursy kursu dla szkolenie szkolenia darmowy",  # "kurs" is German too: a tie
-    }.items()
-}
 MIN_SCORE = 0.34  # below this a course covers too little of the query to be shown
 RELATIVE_CUT = 0.8  # ... or if it scores below this share of the best course
 IMPLIED = 0.36  # a course on the skills shared by those whose text alone uses the words: after them
@@ -355,8 +341,11 @@ class CourseSearch:
         aliases: dict[str, str],
         careers: Careers | None = None,
         problems: SkillProblems | None = None,
+        request_words: dict[str, frozenset[str]] | None = None,
     ) -> None:
-        """`aliases` maps an alias to its canonical skill name."""
+        """`aliases` maps an alias to its canonical skill name; `request_words`, per teaching
+        language, the words a course request is written with in it ("curso", "für")."""
+        request_words = request_words or {}
         cached_normalise = lru_cache(maxsize=None)(_prepare)
         self.courses = {c.id: c for c in courses}
         self._order = [c.id for c in courses]
@@ -422,8 +411,8 @@ class CourseSearch:
             code: frozenset(
                 w for w in words
                 if len(w) > 2 and w not in english and w not in skill_words and not is_english_word(w)
-            ) | REQUEST_WORDS.get(code, frozenset())
-            for code, words in {**{code: set() for code in REQUEST_WORDS}, **words_in}.items()
+            ) | request_words.get(code, frozenset())
+            for code, words in {**{code: set() for code in request_words}, **words_in}.items()
         }  # fmt: skip
         self._skill_total = np.array([max(1, len(set(c.skills))) for c in courses], dtype=np.float32)
         self._display: dict[str, str] = {}

@@ -11,7 +11,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, delete, func, select
 
-from bot.catalog.careers import load_careers
+from bot.catalog.careers import DEFAULT_CONTENT, load_careers
 from bot.catalog.io import CatalogFile, read_catalog_file, sync_aliases, write_catalog
 from bot.catalog.joins import load_joins
 from bot.catalog.problems import load_problems
@@ -58,6 +58,17 @@ def read_aliases(content_dir: Path) -> dict[str, list[str]]:
     return result
 
 
+def read_request_words(content_dir: Path | None = None) -> dict[str, frozenset[str]]:
+    """`content/skill_aliases.yaml`'s optional `request_words`: per teaching language, the
+    words a course request is written with in it ("curso de excel"), as queries are read."""
+    path = (content_dir or DEFAULT_CONTENT) / "skill_aliases.yaml"
+    data = read_yaml(path)
+    raw = data.get("request_words") or {} if isinstance(data, dict) else {}
+    if not isinstance(raw, dict) or not all(isinstance(w, str) for w in raw.values()):
+        raise ContentError(path, None, "request_words", "must map each language code to its words")
+    return {str(code): frozenset(normalise(words).split()) for code, words in raw.items()}
+
+
 async def seed_catalog(db: Database, content_dir: Path) -> None:
     """Load the shipped sample catalogue when the database has no courses yet."""
     async with db.session() as session:
@@ -92,7 +103,8 @@ async def build_search(db: Database, content_dir: Path | None = None) -> CourseS
     courses, aliases = await read_search_inputs(db)
     careers = load_careers(content_dir)
     problems = await asyncio.to_thread(load_problems, content_dir)
-    search = await asyncio.to_thread(CourseSearch, courses, aliases, careers, problems)
+    request_words = read_request_words(content_dir)
+    search = await asyncio.to_thread(CourseSearch, courses, aliases, careers, problems, request_words)
     settle_after_build()
     return search
 

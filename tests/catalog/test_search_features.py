@@ -13,7 +13,7 @@ from bot.catalog.careers import goal_pattern, load_careers
 from bot.catalog.filters import Facets, parse_filters, price_in_eur
 from bot.catalog.replies import results_page
 from bot.catalog.search import LOOSE, PAGE_SIZE, CourseSearch, _audience, _wanted, _written_in, stem
-from bot.catalog.store import read_aliases
+from bot.catalog.store import read_aliases, read_request_words
 from bot.content import ContentError
 from bot.text import normalise
 from bot.text import stem as plain_stem
@@ -805,6 +805,16 @@ def test_the_topic_of_a_course_is_its_subject_when_that_is_a_skill(search: Cours
     photography = next(c for c in search.courses.values() if c.key == "kestrel-digital-photography-beginners")
     assert search.topic_of(photography.id) == "photography"
     assert search.topic_of(-1) == ""
+
+
+def test_the_words_of_a_request_in_each_language_come_from_the_content_file(tmp_path: Path) -> None:
+    """`request_words` in `content/skill_aliases.yaml` (in the code until round 16), read as
+    queries are ("für" is "fur"); a language given a list instead of words is refused."""
+    shipped = read_request_words(ROOT / "content")
+    assert {"curso", "gratis"} <= shipped["es"] and "fur" in shipped["de"] and set(shipped) >= {"fr", "pl"}
+    (tmp_path / "skill_aliases.yaml").write_text("aliases: {}\nrequest_words:\n  es: [curso]\n", "utf-8")
+    with pytest.raises(ContentError, match="request_words"):
+        read_request_words(tmp_path)
 
 
 def test_an_alias_listed_under_two_skills_is_refused_with_both_named(tmp_path: Path) -> None:
