@@ -25,6 +25,7 @@ from bot.catalog import advice_store, advise
 from bot.catalog import replies as course_replies
 from bot.replies import Reply
 from bot.study.parse import BACK, CANCEL
+from bot.understand.route import course_request
 from handlers import stored
 from handlers.common import send, show
 from handlers.context import BotContext
@@ -58,9 +59,13 @@ def _keep(context: BotContext, answers: advise.Answers) -> None:
 
 async def start_advice(update: Update, context: BotContext) -> int:
     """/advise, the menu's "Advise me" or "recommend me a course": the learner sees the goal
-    question with a few goals as buttons (or types one). `/advise data analyst` skips it."""
+    question with a few goals as buttons (or types one). `/advise data analyst` skips it, and
+    so does a skill named in the request ("which course should i take for digital marketing")."""
     _keep(context, advise.Answers())
     typed = " ".join(context.args or []).strip() if update.message and context.args else ""
+    said = update.message.text if update.message and update.message.text else ""
+    if not typed and said and not said.startswith("/"):
+        typed = course_request(said) or ""
     if update.callback_query is not None:
         await update.callback_query.answer()
     if typed:

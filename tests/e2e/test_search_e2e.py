@@ -172,6 +172,15 @@ async def test_advise_me_takes_a_typed_goal_from_a_free_text_request(harness: Bo
     assert "/advise" in text_of(cancelled)
 
 
+async def test_a_skill_named_when_asking_for_a_recommendation_is_the_goal(harness: BotHarness) -> None:
+    """ "which course should i take for digital marketing": the goal question is skipped (until
+    round 16 the skill was dropped and the learner asked for a goal)."""
+    level = await harness.say("which course should i take for digital marketing")
+    assert "What is your level" in text_of(level) and "digital marketing" in text_of(level)
+    level = await harness.say("recommend me a course on public speaking")
+    assert "What is your level" in text_of(level) and "public speaking" in text_of(level)
+
+
 async def test_asking_for_help_to_decide_between_courses_opens_advise_me(harness: BotHarness) -> None:
     """ "help me decide which…" wants a shortlist: the advise-me flow, not a search for "decide"."""
     goal = await harness.say("help me decide which course to go for, i'm going round in circles")
