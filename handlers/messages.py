@@ -15,7 +15,7 @@ from bot.callbacks import FaqAnswer, MenuChoice, SearchFor
 from bot.faq import replies as answers
 from bot.replies import Button, Reply, shorten
 from bot.understand.intent import Context, Understanding
-from handlers import study
+from handlers import advise, study
 from handlers.common import send
 from handlers.context import BotContext
 from handlers.search import (
@@ -89,8 +89,8 @@ async def free_text(update: Update, context: BotContext) -> None:
             await send(update, Reply(core.care.search_note))
         if query:
             await run_search(update, context, query)
-        else:
-            await ask_for_skill(update, context)
+        else:  # "any courses?", "not sure really" after "Which skill…?": the advise-me questions
+            await advise.start_from_elsewhere(update, context)
     elif understood.kind == "faq":
         await _answer(update, context, understood)
     elif understood.kind == "suggest" and understood.match is not None:

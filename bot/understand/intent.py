@@ -771,6 +771,15 @@ _FOREIGN_QUESTION = re.compile(
     r"wann|warum|kann|ist|sind|gibt|quoi|combien|comment|est|puis|peut|quanto|quanta|cosa|posso|"
     r"sono|é|è|são|wat|hoe|kan|zijn|ile|jak|czy|co|gdzie|czym)\b"
 )
+# The answer to "Which skill would you like to learn?" of a learner with no skill in mind yet
+_UNDECIDED_SKILL = re.compile(
+    rf"^(?:(?:hmm+|um+|erm+|honestly|tbh|well|ok|okay|lol)\W+)*(?:i\s+)?(?:{UNSURE}|not (?:really )?sure|"
+    r"no preference|anything|whatever|surprise me|you (?:choose|pick|decide)|(?:have|got) no (?:idea|clue))\b"
+)
+UNDECIDED_WORDS = 6  # "not sure really tbh": no skill in mind is said briefly
+_ASKS_SOMETHING = re.compile(
+    r"\b(?:what|whats|how|which|who|where|when|why|can|could|should|would|do|does|is|are|any)\b"
+)
 # A greeting opening a message in another language ("oi tudo bem, …", "hola, …")
 _FOREIGN_GREETING = re.compile(
     r"^(?:\s*(?:" + "|".join(sorted(FOREIGN_GREETINGS, key=len, reverse=True)) + r")\b[\s,!.]*)+"
@@ -1096,6 +1105,10 @@ class Understander:
         folded = " ".join(fold(text).split())
         if not folded.strip(" ?!.,"):
             return Understanding("offtopic")
+        if context.expecting_skill and self._no_skill_in_mind(folded):
+            # "not sure really", "no idea tbh" right after "Which skill…?": advice ("idk, what
+            # do people usually pick?" asks how to choose; "idk maybe excel" names a skill)
+            return Understanding("search", {"search": 1.0}, query="")
         symbols_only = not re.search(r"[^\W_]", folded)
         if symbols_only and re.search(r"[£$€¥₹]", folded):
             price = self.faq.match(PRICE_QUESTION)  # "££ ?", "$$$": what does it cost
@@ -1525,6 +1538,15 @@ class Understander:
             second = Scored(self.faq.by_id[chosen], others[0].confidence if others else best.confidence)
             return replace(match, kind="suggest", ranked=(best, second, *others)[:3])
         return match
+
+    def _no_skill_in_mind(self, folded: str) -> bool:
+        """Whether `folded` only says the learner has no skill in mind, asking nothing."""
+        words = folded.strip(" ?!.,")
+        if "?" in folded or not _UNDECIDED_SKILL.match(words) or _ASKS_SOMETHING.search(words):
+            return False
+        if len(words.split()) > UNDECIDED_WORDS or self.care.level(folded) is not None:
+            return False  # "no idea. everything feels a bit pointless at the moment"
+        return not any(self._known_skills(re.findall(r"[\w+#]+", words)))
 
     def _agrees(self, text: str, match: Match, probability: float) -> bool:
         """Whether the entry model picks the matcher's best entry with at least `probability`."""

@@ -29,6 +29,21 @@ async def test_a_bare_skill_after_find_a_course_lists_courses(harness: BotHarnes
     assert any(data.startswith("c:") for _, data in buttons(replies[-1]))
 
 
+async def test_no_skill_in_mind_after_find_a_course_opens_advise_me(harness: BotHarness) -> None:
+    """ "Find a course" → "Which skill…?" → "not sure really": the advise-me questions, which
+    offer goals to pick (until round 16 "not sure really" was searched for); a bare "any
+    courses?" too (it had been asked "Which skill…?" again)."""
+    welcome = await harness.say("/start")
+    await harness.press(harness.message_of(welcome[-1]), MenuChoice("find").pack())
+    replies = await harness.say("not sure really")
+    assert "What is your goal?" in text_of(replies), text_of(replies)
+    goal = next(data for _, data in buttons(replies[-1]) if data.startswith("a:g:"))
+    level = await harness.press(harness.message_of(replies[-1]), goal)
+    assert "What is your level" in text_of(level)
+    await harness.press(harness.message_of(level[-1]), "a:c")
+    assert "What is your goal?" in text_of(await harness.say("any courses?"))
+
+
 async def test_a_course_intent_goes_to_the_search(harness: BotHarness) -> None:
     replies = await harness.say("i want to become a data analyst")
     assert "page 1 of" in text_of(replies), text_of(replies)

@@ -1558,3 +1558,15 @@ def test_which_course_is_best_for_a_skill_goes_to_the_search(
     """Until round 16 these got "Did you mean…?" with two FAQ entries."""
     got = understander.understand(text)
     assert got.kind == "search" and got.query is not None and catalog.search(got.query).understood == topic
+
+
+@pytest.mark.parametrize("text", ["not sure really", "i dunno tbh", "no idea lol", "anything really"])
+def test_no_skill_in_mind_after_which_skill_is_a_request_for_advice(
+    understander: Understander, text: str
+) -> None:
+    """Right after "Which skill would you like to learn?": no skill yet, so no search for the
+    words (the handler opens the advise-me questions); "idk maybe excel" names one."""
+    got = understander.understand(text, Context(expecting_skill=True))
+    assert (got.kind, got.query) == ("search", "")
+    named = understander.understand("idk maybe excel", Context(expecting_skill=True))
+    assert (named.kind, named.query) == ("search", "excel")
