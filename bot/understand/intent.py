@@ -2127,6 +2127,28 @@ _MORE_LIKE_IT = re.compile(
     r"[\s?.!]*$"
 )
 _MORE_LIKE_IT_FILTERS = {"cheaper": "cheap", "shorter": "short", "easier": "beginner", "simpler": "beginner"}
+# "too expensive for me", "bit long tbh", "i cant afford that": the same kind of course, cheaper
+# (shorter, easier)
+_TOO_MUCH = re.compile(
+    r"^(?:(?:hmm+|oh|ah|ugh|nah|no|ok|okay|well|but|sadly|thats|that s|that is|its|it s|it is|this is|"
+    r"all|they'?\s?re all|they are all|these are all|those are all)\W+)*"
+    r"(?:(?:(?:way|far|a bit|a little|bit|little|much|just)\s+)?(?:too|so)\s+|(?:a )?bit\s+)"
+    r"(?P<what>expensive|pricey|dear|costly|much money|long|hard|difficult|advanced)"
+    r"|^(?:(?:sadly|but|ugh)\W+)?(?:i\s+)?(?:can t|cant|cannot|can not)\s+afford\s+(?:it|that|this)"
+)
+_TOO_MUCH_FILTERS = {"long": "short", "hard": "beginner", "difficult": "beginner", "advanced": "beginner"}
+_TOO_MUCH_END = re.compile(
+    r"(?:\s+(?:for me|for my budget|tbh|lol|honestly|really|sadly|right now|atm))*[\s.!]*$"
+)
+
+
+def _too_much(folded: str) -> str | None:
+    """The filter a learner wants from "too expensive for me", "way too long", "i cant afford
+    that" (cheap, short, beginner), or `None`."""
+    too = _TOO_MUCH.match(folded)
+    if too is None or not _TOO_MUCH_END.fullmatch(folded[too.end() :]):
+        return None
+    return _TOO_MUCH_FILTERS.get(too.group("what") or "", "cheap")
 
 
 _POSITIONS = {
@@ -2177,6 +2199,8 @@ def _after_results(folded: str) -> Understanding | None:
     if picked is not None:
         n = picked.group("n")
         return Understanding("pick", {"pick": 1.0}, pick=_POSITIONS.get(n) or int(n))
+    if (cheaper := _too_much(folded)) is not None:  # "all too expensive for me"
+        return Understanding("search", {"search": 1.0}, query=cheaper, like_results=True)
     words = re.findall(r"[\w'’]+", said)
     wanted = [_COMPARATIVE_FILTERS.get(w, w) for w in words]
     facets, rest = parse_filters(" ".join(wanted))
@@ -2197,6 +2221,8 @@ def _after_a_card(folded: str) -> Understanding | None:
             wanted = _MORE_LIKE_IT_FILTERS.get(kind, "beginner" if kind == "basic" else kind)
             topic = _INSTEAD_AT_THE_END.sub("", found.group("q"))
             return Understanding("search", {"search": 1.0}, query=f"{wanted} {topic}".strip(" ,."))
+    if (instead := _too_much(folded)) is not None:  # "too expensive for me": cheaper ones like it
+        return Understanding("search", {"search": 1.0}, query=instead, like_course=True)
     more = _MORE_LIKE_IT.match(folded)
     said = folded.strip(" ?!.")
     if more and said and (more.group("kind") or "like" in said or "similar" in said):

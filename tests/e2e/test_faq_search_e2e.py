@@ -184,8 +184,17 @@ async def test_after_a_card_cheaper_ones_search_its_skill_with_the_price_filter(
     await harness.press(harness.message_of(results), press_data(results, "c:"))
     cheaper = text_of(await harness.say("any cheaper ones?"))
     assert "photography" in cheaper.lower() and "≤ 100 EUR" in cheaper  # the card's subject, the price filter
+
     other = text_of(await harness.say("not this, i meant excel"))
     assert "excel" in other.lower() and "page 1 of" in other
+
+
+async def test_after_a_card_too_expensive_searches_its_skill_cheaper(harness: BotHarness) -> None:
+    """Until round 16 "too expensive for me" was a search for those words."""
+    results = (await harness.say("/search photography"))[0]
+    await harness.press(harness.message_of(results), press_data(results, "c:"))
+    too_dear = text_of(await harness.say("too expensive for me"))
+    assert "photography" in too_dear.lower() and "≤ 100 EUR" in too_dear
 
 
 async def test_after_a_card_other_courses_asked_in_any_words_are_searched(harness: BotHarness) -> None:

@@ -748,6 +748,10 @@ def test_a_reply_word_or_a_plain_question_is_not_searched_for(understander: Unde
         ("is there a free version of this", "free", True),
         ("whats the cheapest option for this", "cheap", True),
         ("what about one in spanish", "in spanish", True),
+        # round 16: saying what is wrong with it
+        ("too expensive for me", "cheap", True),
+        ("i cant afford that", "cheap", True),
+        ("way too long tbh", "short", True),
         ("do you have a cheaper one like this", "cheap", True),
     ],
 )
@@ -1109,6 +1113,7 @@ def test_a_position_typed_after_results_picks_that_course(
         ("which is the shortest", "shortest"),
         ("only the online ones pls", "online"),
         ("in spanish?", "in spanish"),
+        ("they're all too expensive for me", "cheap"),
     ],
 )
 def test_filters_typed_after_results_narrow_them(understander: Understander, text: str, query: str) -> None:
