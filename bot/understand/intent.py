@@ -850,8 +850,15 @@ _COMPLIMENT = re.compile(
 _SMALLTALK_WORDS = re.compile(r"\b(?:lol|lmao|haha+|ok|okay|cool|maybe|pls|please)\b")
 _TEACHING_A_LANGUAGE = re.compile(
     r"\b(?:tefl|tesol|tesl|celta|esl teaching|teach(?:ing|er)? (?:english|spanish|french|german|italian|"
-    r"languages?)(?: as a (?:foreign|second) language| online| abroad| to (?:adults|kids|children))?)\b"
+    r"languages?)(?: as a (?:foreign|second) language| online| abroad| to (?:adults|kids|children))?"
+    # "what's out there for learning spanish": learning a language (not English: "do i need to
+    # improve my english" asks about the language courses are taught in)
+    r"|(?:learn|learning|study|studying|practi[cs]e|practi[cs]ing|pick up|brush up on)\s+"
+    r"(?:some\s+|basic\s+|conversational\s+|business\s+)?(?P<language>spanish|french|german|italian|"
+    r"portuguese|dutch|polish|mandarin|chinese|japanese|korean|arabic|russian|sign language|bsl|asl|"
+    r"a (?:new |foreign |second )?language|languages))\b"
 )
+_ABOUT_THESE = re.compile(r"\b(?:one of these|one of them|with these|do these|these courses)\b")
 # Courses asked for in words that name no topic: the topic is said elsewhere in the message
 _ASKS_FOR_COURSES = re.compile(
     r"\b(?:what (?:do|have|would) (?:you|u) (?:got|have|recommend|suggest) (?:for|on|in) (?:that|it|this)"
@@ -1283,10 +1290,14 @@ class Understander:
             if topic is not None:
                 return Understanding("search", {**scores, "search": 1.0}, query=topic)
             return Understanding("smalltalk", scores, match=match)
-        if _TEACHING_A_LANGUAGE.search(folded) and not _ABOUT_MICROCREDENTIALS.search(folded):
+        language = _TEACHING_A_LANGUAGE.search(folded)
+        if language and not _ABOUT_MICROCREDENTIALS.search(folded) and not _ABOUT_THESE.search(folded):
             # "teaching english online", "tefl": teaching a language is a subject to search for,
-            # not a question about the language courses are taught in
-            return Understanding("search", {**scores, "search": 1.0}, query=stripped)
+            # not a question about the language courses are taught in; so is learning one
+            # ("what's out there for learning spanish": the search says what there is)
+            learnt = language.group("language")
+            wanted = "foreign languages" if learnt and learnt.endswith("language") else learnt
+            return Understanding("search", {**scores, "search": 1.0}, query=wanted or stripped)
         closing = None if questionish or match.kind == "answer" else self._closing_smalltalk(folded)
         if match.kind == "answer" and not questionish and faq_score < PHRASE_FAQ_CONFIDENCE:
             closing = self._all_smalltalk(folded)  # "have a good one, thanks": no question in it

@@ -912,6 +912,11 @@ def test_courses_asked_for_with_no_topic_are_for_the_skill_said_around_it(
         ("I would like to teach English abroad when I retire. Is there anything for that?", "search"),
         ("can i teach english with a microcredential?", "faq"),
         ("is the course taught in english?", "faq"),
+        # round 16: learning a language is a subject too (it got the language-of-teaching answer)
+        ("what's out there for learning spanish", "search"),
+        ("i'd love to pick up some italian before my trip", "search"),
+        ("do i need to improve my english first", "faq"),
+        ("can i learn a new language with one of these", "faq"),
         # round 15, after its blind set was read (in other words): distress asked as a question,
         # and errands that share the bot's words
         ("is it normal to feel too old to be learning this stuff", "care"),
