@@ -950,6 +950,7 @@ _COMMAND_WORD = re.compile(
     r"messages?|msgs?|notifications?|notifs?|alerts?|shh+|shush|weekends?|weekdays?|daily)\b"
 )
 PRICE_QUESTION = "how much does a microcredential cost?"
+FUNDING_QUESTION = "is there any funding or financial help to pay for a microcredential?"
 _NAMES_THE_BOT = re.compile(r"\b(?:bot|you|your|this chat|this app|advisor|using this)\b")
 DEFINITION_QUESTION = "what is a microcredential?"
 # Not "nanodegree": asked what that is, the answer is that it is another name for the same thing.
@@ -1144,6 +1145,11 @@ class Understander:
             after_card = _after_a_card(folded) or self._other_courses_after_a_card(folded)
             if after_card is not None:
                 return after_card
+        elif level is None and _too_much(folded) == "cheap":
+            # "too expensive for me" with no course shown: ways to pay less
+            funding = self.faq.match(FUNDING_QUESTION)
+            if funding.kind == "answer":
+                return Understanding("faq", {"faq": 1.0}, match=funding)
         action = plan_action(folded)
         by_words = self.care.level_by_words(text) if level == "care" else None
         short = len(folded.split()) <= SMALLTALK_CARE_WORDS

@@ -1110,6 +1110,16 @@ def test_a_position_typed_after_results_picks_that_course(
     assert understander.understand(text).kind != "pick"  # with no results shown, no pick
 
 
+@pytest.mark.parametrize("text", ["too expensive for me", "i cant afford that", "bit pricey tbh"])
+def test_too_expensive_with_no_course_shown_gets_ways_to_pay_less(
+    understander: Understander, text: str
+) -> None:
+    """Until round 16 "too expensive for me" was a search for those words."""
+    got = understander.understand(text)
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "funding"
+
+
 @pytest.mark.parametrize(
     ("text", "query"),
     [
