@@ -1877,7 +1877,8 @@ class Understander:
                 # about courses, said as a sentence; a search names its topic in a few words
                 return None
             if not course:
-                return words if self.is_known_skill(words) else None
+                # "marketing voor beginners": a short topic naming a known skill, in its language
+                return words if self.is_known_skill(words) or self._names_a_known_skill(words) else None
         # "cursos de análisis de datos" → "analisis de datos": the course, wish and question
         # words and the little words around the edges go, the phrase itself stays whole.
         rest = _COURSE_WORDS_ANY_LANGUAGE.sub(" ", words)
