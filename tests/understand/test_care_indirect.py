@@ -70,6 +70,9 @@ def test_a_state_counts_only_after_a_feeling_verb() -> None:
         # round 16: not knowing how long one can go on
         "i dont know how much longer i can keep going like this",
         "cant carry on like this much longer",
+        "i have no one to talk to about any of this",
+        "some days i cant get out of bed",
+        "i used to be good at things. now i cant even do a quiz",
     ],
 )
 def test_distress_said_indirectly_gets_care(care: Care, text: str) -> None:
