@@ -31,10 +31,13 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal, cast, get_args
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from bot.catalog.filters import CHEAP_EUR, LANGUAGE_CODE, LANGUAGES, SHORT_HOURS, parse_filters
 from bot.faq.matcher import Faq, Match, Scored
 from bot.study.parse import parse_time_answer
-from bot.text import FOREIGN_GREETING_WORDS, FOREIGN_GREETINGS, UNSURE, WISH_TO_LEARN, fold
+from bot.text import FOREIGN_GREETING_WORDS, FOREIGN_GREETINGS, UNSURE, WISH_TO_LEARN, fold, is_english_word
 from bot.understand.care import THANKS_OPENING, Care
 from bot.understand.entry_model import (
     AGREE_PROBABILITY,
@@ -201,6 +204,10 @@ _UNMISTAKABLE_PROGRESS = _either(
     r"\bwhere\s+did\s+i\s+get\s+(?:up\s+)?to\b",
     r"\b(?:hows|how\s+is|how\s+s)\s+my\s+streak\b",
     r"\bdid\s+my\s+(?:study|studying|session|hours?|time)\b.*\b(?:logged|recorded|saved|counted)\b",
+    # "how'm i getting on", "how am i going so far" (Australian), "progress so far?"
+    r"^(?:so\s+|and\s+)?how\s*(?:am|m)\s+i\s+(?:getting\s+on|going|tracking|progressing)"
+    r"(?:\s+so\s+far|\s+with\s+(?:it|the\s+course|my\s+plan))?$",
+    r"^(?:my\s+)?progress\s+so\s+far$",
 )
 _UNMISTAKABLE_STUDY = _either(
     r"\bgive\s+me\s+a\s+(?:study\s+)?plan\b",
@@ -210,7 +217,7 @@ _UNMISTAKABLE_STUDY = _either(
     r"\b(?:can|could)\s+(?:we|you)\s+plan\s+out\s+(?:the|my)\b",
     r"\bset\s+me\s+up\s+with\s+(?:a\s+(?:study\s+)?plan|one)\b",
     r"\bmake\s+a\s+start\s+on\s+a\s+(?:study\s+)?plan\b",
-    r"^(?:ok\s+|okay\s+)?(?:lets|let\s+s)\s+start\s+(?:this|that)\s+one\b",
+    r"^(?:(?:ok|okay|yep|yes|yeah|right|great)\s+)?(?:lets|let\s+s)\s+start\s+(?:this|that)(?:\s+one)?\b",
 )
 _UNMISTAKABLE = (_UNMISTAKABLE_RESUME, _UNMISTAKABLE_PROGRESS, _UNMISTAKABLE_STUDY)
 _SUPPOSING = re.compile(r"^(?:so\s+|and\s+|but\s+)?(?:if|what if|will|would)\b")  # "if i pause will i lose…"
@@ -229,6 +236,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"weekday|weekend))",
             r"^(?:please\s+|pls\s+)?remind\s+me\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|every|each|week|daily)"
             r"[\w\s,&]*?\b(?:at|around)\s+\d",  # "remind me mon and wed at 6am sydney time"
+            # "remind me quarter past 7 instead", "remind me at 6.30 instead"
+            r"^(?:please\s+|pls\s+)?remind\s+me\s+(?:at\s+)?(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|"
+            r"(?:a\s+)?quarter\s+(?:past|to)\s+\d{1,2}|half\s+(?:past\s+)?\d{1,2})\s+instead\b",
         ),
     ),
     (
@@ -255,6 +265,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
     (
         "pause",  # "take a break from the msgs pls, uni exams coming"
         _either(
+            # "can we put this on hold for a bit"
+            r"\bput\s+(?:this|it|the\s+course|my\s+plan|the\s+plan|everything|things|my\s+studies|"
+            r"my\s+studying)\s+on\s+hold\b(?!\s+if\b)",
             r"\b(?:take|taking)\s+a\s+break\s+from\s+(?:the\s+|your\s+|my\s+|all\s+the\s+)?"
             r"(?:msgs|messages|reminders|pings|notifications)\b",
             # "give the msgs a rest for a week pls"
@@ -2316,6 +2329,28 @@ _TYPED_COMMANDS: dict[str, PlanAction] = {
 }
 
 
+# The words plan commands are said with, and how close a slip must be to count as one of them
+# ("stpo sending me remindres", "wats my progres")
+PLAN_WORDS = (
+    "progress", "reminders", "reminder", "remind", "pause", "resume", "stop", "instead", "sending",
+    "schedule", "notifications", "messages",
+)  # fmt: skip
+PLAN_WORD_SIMILARITY = 0.74  # "stpo" → "stop" is 0.75
+
+
+def _plan_words_spelt(text: str) -> str:
+    """`text` with slips of the plan commands' words spelt right; real words stay as they are."""
+    words = text.split()
+    for n, word in enumerate(words):
+        if len(word) >= 4 and word not in PLAN_WORDS and word.isalpha() and not is_english_word(word):
+            found = process.extractOne(
+                word, PLAN_WORDS, scorer=OSA.normalized_similarity, score_cutoff=PLAN_WORD_SIMILARITY
+            )
+            if found is not None:
+                words[n] = str(found[0])
+    return " ".join(words)
+
+
 def plan_action(folded: str) -> PlanAction | None:
     """A plain-words plan command ("pause my reminders" → "pause"), if the message is one.
 
@@ -2325,6 +2360,7 @@ def plan_action(folded: str) -> PlanAction | None:
     if typed is not None and typed.group(1) in _TYPED_COMMANDS:
         return _TYPED_COMMANDS[typed.group(1)]  # "/plan" sent as text (pasted, or from a group)
     text = re.sub(r"[^\w']+$", "", folded.strip(" ?!.,")).replace("'", "")  # "done ✅" is "done"
+    text = _plan_words_spelt(text)
     text = _OK_OPENING.sub("", text)  # "ok pause them for 10 days", "right, set mine for 8pm"
     # "down with flu, pause for a few days": the command may follow a reason, after a comma
     after_reason = (c.strip() for c in re.split(r"[,;.]+", text)[1:])

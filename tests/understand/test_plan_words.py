@@ -469,3 +469,33 @@ def test_a_short_progress_question_is_the_command_whatever_the_meaning_read(
 ) -> None:
     understood = understander.understand("wat % am i at rn")
     assert (understood.kind, understood.plan_action) == ("plan", "progress")
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        # round 16, after its blind set was read (in other words): slips in the command words,
+        # and ways of asking that had no pattern
+        ("stpo sending me remindres", "stop"),
+        ("progess so far?", "progress"),
+        ("wats my progres", "progress"),
+        ("remind me quarter past 7 insted", "reminders"),
+        ("how'm i getting on", "progress"),
+        ("how am i going so far", "progress"),
+        ("yep lets start this", "study"),
+        ("can we put this on hold for a bit", "pause"),
+    ],
+)
+def test_plan_commands_with_slips_or_in_other_words(
+    understander: Understander, text: str, action: str
+) -> None:
+    got = understander.understand(text)
+    assert (got.kind, got.plan_action) == ("plan", action)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what happens if i put my plan on hold", "how am i going to fit this in", "remind me what ects means"],
+)
+def test_questions_sharing_the_command_words_are_no_commands(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind != "plan"
