@@ -1071,8 +1071,9 @@ _NOT_THE_PRICE = re.compile(
 NAMED_AMONG = 3  # ... answered when the matcher offers it among this many
 NAMED_WORDS = 25  # ... in a message this short (a longer story says its age in passing)
 _GREETING_OPENING = re.compile(
-    r"^\s*(?:hi+|hello+|hey+|heya|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day))"
-    r"(?:\s+(?:there|all|everyone|bot|team|again))?\s*(?:[!,.:;]+|\s-+)\s*"
+    r"^\s*(?:hi+|hello+|hey+|heya|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|g'?day|"
+    r"wagwan|wah\s+gwaan|howzit)"
+    r"(?:\s+(?:there|all|everyone|bot|team|again|mate))?\s*(?:[!,.:;]+|\s-+)\s*"
     r"(?:quick\s+(?:one|question|q)\s*(?:[!,.:;]+|\s-+)\s*)?",  # "hiya, quick one, do these…"
     re.IGNORECASE,
 )

@@ -73,6 +73,10 @@ def test_a_state_counts_only_after_a_feeling_verb() -> None:
         "i have no one to talk to about any of this",
         "some days i cant get out of bed",
         "i used to be good at things. now i cant even do a quiz",
+        # round 16, after its blind set was read (in other words)
+        "honestly whats the point, i'll never be good enough at this",
+        "mi cyaan tek it nuh more",
+        "they keep cutting jobs and i reckon ill be the next one out the door",
     ],
 )
 def test_distress_said_indirectly_gets_care(care: Care, text: str) -> None:

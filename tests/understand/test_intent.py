@@ -931,6 +931,8 @@ def test_courses_asked_for_with_no_topic_are_for_the_skill_said_around_it(
         ("should i get a house share or student halls next year", "offtopic"),
         ("idk which to pick, help", "faq"),  # how to choose, asked; not a topic to search for
         ("gn x", "smalltalk"),
+        ("g'day", "smalltalk"),  # round 16: greetings of Australia and the Caribbean
+        ("wah gwaan", "smalltalk"),
         ("HELLO IS ANYONE THERE", "smalltalk"),  # not a search for "hello is anyone there"
     ],
 )

@@ -58,6 +58,7 @@ def understander(seeded_database: Path, faq: Faq) -> Understander:
         "how much is a golf membership",
         "is 38 degrees celsius a fever",
         "how do i register with a new gp",
+        "how do i get a microloan for my market stall",
     ],
 )
 def test_an_everyday_sense_of_a_learning_word_gets_no_confident_answer(
