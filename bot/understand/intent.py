@@ -127,13 +127,15 @@ CLARIFY_MARGIN = 0.06
 FOLLOW_UP_MAX_WORDS = 6
 
 _QUESTION_START = re.compile(
-    r"^(?:what|whats|wat|wot|wut|how|who|why|when|where|which|is|are|am|do|does|did|can|could|will|would|"
+    r"^(?:what|whats|wat|wats|wot|wots|wut|how|who|why|when|where|which|is|are|am|do|does|did|can|could|"
+    r"will|would|"
     r"should|shall|may|might|must|has|any|anything|tell|explain|define|meaning|"
     r"have(?! an? (?:good|nice|great|lovely) (?:one|day|evening|night|weekend)\b))\b"
 )  # (not "have a good one": a goodbye)
 _ASKS = re.compile(
     r"\b(?:can i|could i|do i|should i|will i|am i|is it|are they|are these|are those|is this|is that|isnt|"
-    r"(?<!learn )(?<!learning )how|why|any good)\b"  # ("learn how to": a wish)
+    # ("learn how to": a wish)
+    r"(?<!learn )(?<!learning )how|why|any good|tell me (?:what|how|why|if|whether|about))\b"
     r"|\b(?:now what|what now|what happens(?: then| now| next)?|what (?:do|should|can) i do(?: now)?)\s*$"
     # ("failed my first assignment, now what", "deadline passed yesterday, what happens")
 )

@@ -75,6 +75,9 @@ _REQUEST_PATTERNS = [
     # (not whom it is for, nor why: "for someone over 50", "for employers to recognise")
     r"(?!(?:someone|somebody|people|us|my|our|a|an|employers?|beginners?|older|over|getting|"
     r"career|jobs?|work|promotion)\b)(?P<q>.+)$",
+    # "any free food hygiene ones?", "got any beginner photography ones": a filter, then the topic
+    r"^(?:(?:are there|got|have you got|do you have)\s+)?any\s+(?P<f>free|cheap|cheaper|online|short|"
+    r"shorter|beginner|beginners|self[- ]paced|advanced)\s+(?P<q>[\w' -]{2,40}?)\s+(?:ones?|options?)$",
 ]
 _REQUESTS = [re.compile(p) for p in _REQUEST_PATTERNS]
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\w{4})(?!(?:course|class|programme|program)s?\b)")

