@@ -133,6 +133,7 @@ _R_WORD = re.compile(
     r"(?<![\w#+.'’&-])R(?![\w#+'’&-])"
     r"|(?:(?<=\s)|^)r(?=\s+(?:programming|language|studio|courses?|for data|for stats|stats|statistics)\b)"
     r"|(?:(?<=\bwith )|(?<=\busing )|(?<=\bin )|(?<=\blearn ))r(?=\s*$)"  # "statistics with r", "learn r"
+    r"|^\s*r(?=\s*[?!.]*\s*$|\s+for\s)"  # a bare "r", "r for ecology data": the language asked for
 )
 
 FILLER = frozenset(
@@ -673,9 +674,18 @@ class CourseSearch:
         if not left and used_for and len(used_for) < len(covered):
             # "python for finance": both known, no course on both: the topic's courses
             left, covered = used_for, [c for c in covered if not c.after_for]
-        if not covered or not left or any(c.qualifies and c.label not in WORKPLACES for c in left):
+        if not covered or not left or any(self._changes_the_topic(c) for c in left):
             return None
         return covered, left
+
+    @staticmethod
+    def _changes_the_topic(concept: Concept) -> bool:
+        """Whether a word the catalogue never uses, left out, changes what the rest means: a kind
+        of it ("healthcare management", "yoga teaching") or whom it is made for ("coding for
+        kids"), not a workplace, nor what the topic is used for ("r for ecology data")."""
+        if not concept.qualifies or concept.label in WORKPLACES:
+            return False
+        return not concept.after_for or concept.label in MADE_FOR
 
     def _named(self, concept: Concept) -> bool:
         """Whether some course is named by the concept (a skill, its title or subject), not

@@ -631,6 +631,19 @@ def test_an_excel_function_finds_the_course_teaching_it(search: CourseSearch) ->
 
 def test_r_at_the_end_of_a_query_is_the_language(search: CourseSearch) -> None:
     assert _page(search, "statistics with r")[:1] == ["alborada-analisis-de-datos-con-r"]
+    # round 16, after its blind set was read: a bare "r" is the language too (it found nothing)
+    assert _page(search, "r")[:1] == ["alborada-analisis-de-datos-con-r"]
+    assert search.understand("r u there") != "R"
+
+
+def test_what_a_skill_is_used_for_left_out_still_shows_the_skill(search: CourseSearch) -> None:
+    """ "python for lab data": no course on lab data, so the Python courses, with "lab" said to
+    be left out (until round 16 a word no course uses after "for" showed nothing, as "coding
+    for kids" still does: a course made for children is another course)."""
+    result = search.search("python for lab data")
+    assert result.ranked and all("python" in search.courses[i].skills for i in result.ranked[:3])
+    assert "lab" in result.left_out
+    assert not search.search("coding for kids").ranked
 
 
 def test_a_course_about_the_subject_ranks_above_one_listing_the_skill(search: CourseSearch) -> None:
