@@ -86,6 +86,22 @@ _WORDS = {
     "dunno": "dont know",
     "msgs": "messages",
     "msg": "message",
+    # spellings by ear ("how dose it wurk", "i lern beter wen sumone shows me", "is it posibel")
+    "wurk": "work",
+    "lern": "learn",
+    "lernin": "learning",
+    "lerning": "learning",
+    "beter": "better",
+    "sumone": "someone",
+    "posibel": "possible",
+    "posible": "possible",
+    "onlyne": "online",
+    "culd": "could",
+    "shud": "should",
+    "wud": "would",
+    "corse": "course",
+    "cource": "course",
+    "corses": "courses",
 }
 
 _NON_WORD = re.compile(r"[^\w#+]+")

@@ -30,3 +30,10 @@ def test_normalise_caches_short_texts_only_so_learners_cannot_grow_it_without_bo
 def test_a_wish_to_learn_is_read_the_same_by_search_and_understanding(message: str, wish: str | None) -> None:
     found = WISH_TO_LEARN.search(message)
     assert (found.group(0) if found else None) == wish
+
+
+def test_spellings_by_ear_are_read_as_the_words_meant() -> None:
+    """Round 16's blind set: "how dose it wurk", "i lern beter wen sumone shows me" had fallen
+    to the "outside what I know" reply."""
+    assert text.normalise("i lern beter wen sumone shows me") == "i learn better wen someone shows me"
+    assert text.normalise("is it posibel onlyne") == "is it possible online"

@@ -1612,3 +1612,11 @@ def test_questions_in_txt_speak_or_asked_politely_are_not_searched(
     got = understander.understand(text)
     assert got.kind in ("faq", "suggest") and got.match is not None and got.match.best is not None
     assert entry in [s.entry.id for s in got.match.ranked[:3]]
+
+
+def test_a_question_spelt_by_ear_is_offered_its_answer(understander: Understander) -> None:
+    """It had the "outside what I know" fallback (the learned signals read the raw text, so
+    it is offered rather than answered)."""
+    got = understander.understand("how dose it wurk")
+    assert got.kind in ("faq", "suggest") and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "how-they-work"
