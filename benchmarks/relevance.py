@@ -168,7 +168,9 @@ TUNING_26 = _queries("fresh_search_eval_28.yaml")
 # (printed).
 TUNING_27 = _queries("fresh_search_eval_30.yaml")
 # Written blind at the start of round 16 by two writers the same way (218 queries once repeats
-# were dropped), kept unread while tuning: the honest figure (printed).
+# were dropped), kept unread while tuning, read once at the round's end (80.7 %; its 165 queries
+# no tuning set has 76.4 %; the same under the round's starting code): the honest figure
+# (printed).
 FRESH = _queries("fresh_search_eval_32.yaml")
 DEV = [q for n, q in enumerate(ALL) if n % 3 == 0]
 HELD_OUT = [q for n, q in enumerate(ALL) if n % 3 != 0]

@@ -127,7 +127,10 @@ off-topic ones and plan commands.
   7.1 %, off-topic answered 2 of 50, the rest the same); it was tuned on in round 16.
 * `learner_eval_35.yaml` (762 messages once exact repeats were dropped, written blind at the
   start of round 16 the same way) is printed as the honest figure for messages nobody has tuned
-  on.
+  on. Read once at the end of round 16: right first time 85.2 %, confident wrong 2.7 %,
+  did-you-mean 10.8 %, fallback 1.2 % (480 questions), to the search 97.6 % (83 of 85), care 47
+  of 50, languages 31 of 31, off-topic answered 1 of 50, small talk 14 of 16, plan 42 of 50
+  (exactly the same under the code round 16 started with).
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
