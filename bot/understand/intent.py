@@ -1080,6 +1080,12 @@ _GREETING_OPENING = re.compile(
     re.IGNORECASE,
 )
 GREETED_WORDS = 3  # what follows a greeting is the message when it is this long
+# "quick question about costs", "a q re refunds": a question on the topic named, said as a phrase
+_QUESTION_ABOUT = re.compile(
+    r"^\s*(?:(?:a|one|just a|just one)\s+)?(?:quick\s+|small\s+|little\s+)?(?:question|q|query)\s+"
+    r"(?:about|on|re|regarding|concerning)\s+(?P<topic>[^?.!]{2,60})[?.!\s]*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -1119,6 +1125,13 @@ class Understander:
             # these ever go out of date…" offers its entries, never a search for "hiya")
             if after.kind in ("faq", "suggest", "care", "urgent", "language") or sure_search or plain_command:
                 return after
+        topic = _QUESTION_ABOUT.match(text)
+        if topic is not None and topic.group("topic").strip(" ?!.,"):
+            # "quick question about costs", "hi mate, a question re refunds": the question is on
+            # that topic (not a search for the words)
+            about = self.understand(f"what about {topic.group('topic').strip()}?", context)
+            if about.kind in ("faq", "suggest"):
+                return about
         translated = _SELF_TRANSLATED.search(text)
         if translated is not None and self.languages.detect(text[: translated.start()]) is not None:
             english = translated.group("english")

@@ -1620,3 +1620,16 @@ def test_a_question_spelt_by_ear_is_offered_its_answer(understander: Understande
     got = understander.understand("how dose it wurk")
     assert got.kind in ("faq", "suggest") and got.match is not None and got.match.best is not None
     assert got.match.best.entry.id == "how-they-work"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [("quick question about costs", "cost"), ("hi mate, quick question about refunds", "refunds")],
+)
+def test_a_question_announced_with_its_topic_is_asked_about_it(
+    understander: Understander, text: str, entry: str
+) -> None:
+    """Until round 16 "quick question about costs" was searched for as words."""
+    got = understander.understand(text)
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == entry
