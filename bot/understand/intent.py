@@ -882,6 +882,9 @@ _ASKS_FOR_COURSES = re.compile(
     r"(?:that|it|this)"
     r"|(?P<topic_follows>show me (?:something|some|courses?|anything|stuff) (?:in|on|for|about))"
     r"|what(?:s| is)? (?:there|available) for (?:that|it|this)"
+    # "our lad is mad into game design, anything for a 17 year old?": for whom, the skill said before
+    r"|any(?:thing)? (?:courses? )?for (?:a|an|my|our) (?:\d{1,2} ?(?:yo|y o|yr old|year old)|teen|teenager|"
+    r"kid|child|son|daughter|lad|girl|boy)"
     # "…hotel manager, what courses would help", "…teaching adults, like at a college. what courses"
     r"|what (?:courses|course|classes) (?:would|could|will|might) help\b|what (?:courses|classes)\W*$)\b"
 )

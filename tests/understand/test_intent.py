@@ -1633,3 +1633,11 @@ def test_a_question_announced_with_its_topic_is_asked_about_it(
     got = understander.understand(text)
     assert got.kind == "faq" and got.match is not None and got.match.best is not None
     assert got.match.best.entry.id == entry
+
+
+def test_courses_asked_for_a_child_with_the_skill_said_first_are_searched(understander: Understander) -> None:
+    """Round 16's blind set (in other words): the age entry had answered it; with no skill named,
+    it still does."""
+    got = understander.understand("my daughter loves coding, anything for a 15 year old?")
+    assert got.kind == "search" and got.query == "coding"
+    assert understander.understand("is there anything for a 17 year old").kind == "faq"
