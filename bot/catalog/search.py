@@ -1231,6 +1231,8 @@ class CourseSearch:
                     i += size
                     break
                 if phrase in self.aliases and (size > 1 or phrase not in FILLER):
+                    if self._heads_a_compound(words, i + size):
+                        continue  # "security guard", "security licence": not cybersecurity
                     out.append(("skill", self.aliases[phrase], phrase))
                     i += size
                     break
@@ -1332,6 +1334,17 @@ class CourseSearch:
     def _known_phrase(self, words: list[str]) -> bool:
         """Whether some course uses these words together, as written."""
         return bool(self._together(tuple(stem(w) for w in words)).any())
+
+    def _heads_a_compound(self, words: list[str], after: int) -> bool:
+        """Whether the word after an alias is an English word the catalogue never uses, which
+        makes the two one thing of another kind ("security guard" is no kind of cybersecurity,
+        though "security" alone is its alias)."""
+        if after >= len(words) or words[after - 1].endswith("ing"):
+            return False  # ("selling vegetables online": what is sold, not a kind of selling)
+        word = words[after]
+        known = word in self._known_words or stem(word) in self._known_words or word in WORKPLACES
+        noun = len(word) > 2 and not word.endswith("ly")  # ("invoices properly": how, not what)
+        return not known and noun and word not in FILLER and is_english_word(word)
 
     def _skill_or_alias(self, words: list[str]) -> bool:
         phrase = " ".join(words)
