@@ -1356,6 +1356,11 @@ class Understander:
         if phrase and words <= VERY_SHORT and faq_score < VERY_SHORT_FAQ_CONFIDENCE and not agreed:
             # A bare "marketing" is a skill unless the FAQ is very sure.
             return Understanding("search", scores, query=stripped)
+        bare = _COURSE_WORD_AFTER_SKILL.sub("", stripped)
+        if not skill and not questionish and bare != stripped and self.is_known_skill(bare):
+            # "project management qualification", "excel certification": a known skill and a
+            # course word, whatever entry the course word alone resembles
+            return Understanding("search", {**scores, "search": 1.0}, query=stripped)
         head = None if skill or questionish else self._skill_head(stripped)
         if head is not None and (match.kind != "answer" or faq_score < PHRASE_FAQ_CONFIDENCE):
             # "supply chain, i used to work in a warehouse", "social media marketing for my

@@ -75,6 +75,14 @@ _REQUEST_PATTERNS = [
     # (not whom it is for, nor why: "for someone over 50", "for employers to recognise")
     r"(?!(?:someone|somebody|people|us|my|our|a|an|employers?|beginners?|older|over|getting|"
     r"career|jobs?|work|promotion)\b)(?P<q>.+)$",
+    # "could do with brushing up my excel", "need to brush up on sql"
+    r"^(?:(?:i\s+)?(?:could do with|need to|want to|wanna|would like to|d like to|should)\s+)?"
+    r"brush(?:ing)?\s+up\s+(?:on\s+)?(?:my\s+)?(?P<q>[\w +#-]{2,40})$",
+    # "whats good for someone wanting to go into teaching"
+    r"^what(?:s|\s+s|\s+is)?\s+(?:good|best|useful|worth doing)\s+for\s+"
+    r"(?:someone|somebody|a person|people)\s+"
+    r"(?:wanting|looking|trying|hoping)\s+to\s+(?:go into|get into|move into|become an?|be an?|work in)\s+"
+    r"(?P<q>[\w +#-]{2,40})$",
     # "any free food hygiene ones?", "got any beginner photography ones": a filter, then the topic
     r"^(?:(?:are there|got|have you got|do you have)\s+)?any\s+(?P<f>free|cheap|cheaper|online|short|"
     r"shorter|beginner|beginners|self[- ]paced|advanced)\s+(?P<q>[\w' -]{2,40}?)\s+(?:ones?|options?)$",

@@ -1641,3 +1641,11 @@ def test_courses_asked_for_a_child_with_the_skill_said_first_are_searched(unders
     got = understander.understand("my daughter loves coding, anything for a 15 year old?")
     assert got.kind == "search" and got.query == "coding"
     assert understander.understand("is there anything for a 17 year old").kind == "faq"
+
+
+def test_a_known_skill_and_a_course_word_is_a_search_whatever_the_word_resembles(
+    understander: Understander,
+) -> None:
+    """ "project management qualification" got the answer about stacking qualifications."""
+    assert understander.understand("project management qualification").kind == "search"
+    assert understander.understand("what certificate do i get").kind == "faq"

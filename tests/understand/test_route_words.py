@@ -158,3 +158,15 @@ def test_which_course_is_best_for_whom_or_why_is_no_skill(text: str) -> None:
 )
 def test_any_filtered_topic_ones_is_a_request(text: str, query: str) -> None:
     assert course_request(text) == query
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("could do with brushing up my excel", "excel"),
+        ("need to brush up on sql", "sql"),
+        ("whats good for someone wanting to go into teaching", "teaching"),
+    ],
+)
+def test_brushing_up_and_what_is_good_for_a_move_are_requests(text: str, query: str) -> None:
+    assert course_request(text) == query
