@@ -3,6 +3,8 @@ README quote as "on the tuning queries", reproducible with one command.
 
     python -m benchmarks.tuning          # every TUNING_n list, DEV and EXTRA (4,571 queries)
     python -m benchmarks.tuning --fails  # and, per set, what page 1 got wrong
+    python -m benchmarks.tuning --by-meaning  # what showing the nearest courses by meaning on an
+                                              # empty page would do (tried in round 16, left out)
 
 Only data already tuned on is read: never the held-out queries (`HELD_OUT`) or a blind set kept
 unread (`FRESH`). The understanding step's counterpart is `python -m tests.understand.evaluation`.
@@ -65,11 +67,57 @@ def _search_failures(
     return lines
 
 
+MEANING_SIMILARITIES = (0.4, 0.45, 0.5, 0.55, 0.6)
+
+
+def by_meaning_report(
+    search: CourseSearch, queries: list[dict[str, Any]], similarities: Sequence[float] = MEANING_SIMILARITIES
+) -> list[str]:
+    """For the queries whose page 1 is empty: how many would show courses if the nearest courses
+    by meaning (WordLlama, a course's title and skills) filled it at each similarity, how many of
+    those would show a best course in their first three, and how many should have stayed empty."""
+    import numpy as np
+
+    from bot.faq.semantic import embed
+
+    courses = list(search.courses.values())
+    vectors = embed([f"{c.title}. {', '.join(c.skills)}" for c in courses])
+    rows: list[tuple[float, bool, bool]] = []  # (nearest similarity, has relevant, best in 3)
+    for query in queries:
+        result = search.search(query["query"])
+        if result.page_one(result.facets):
+            continue
+        vector = embed([query["query"]])[0]
+        if not np.any(vector):
+            continue
+        similarity = vectors @ vector
+        order = [i for i in np.argsort(-similarity) if result.facets.allows(courses[i])][:3]
+        if not order:
+            continue
+        nearest = {courses[i].key for i in order}
+        best = set(query.get("best") or [])
+        rows.append((float(similarity[order[0]]), bool(query.get("relevant")), bool(best & nearest)))
+    lines = [f"{len(rows)} empty pages, {sum(r[1] for r in rows)} of them with a relevant course"]
+    for bar in similarities:
+        shown = [r for r in rows if r[0] >= bar]
+        lines.append(
+            f"similarity >= {bar:g}: {len(shown)} pages filled, {sum(r[2] for r in shown)} with a best "
+            f"course in the first three, {sum(not r[1] for r in shown)} that should have stayed empty"
+        )
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.tuning", description=__doc__.split("\n\n")[0])
     parser.add_argument("--fails", action="store_true", help="list each set's misses")
+    parser.add_argument("--by-meaning", action="store_true", help="empty pages filled by meaning, instead")
     args = parser.parse_args(argv)
-    print("\n".join(search_report(asyncio.run(shipped_search()), fails=args.fails)))
+    search = asyncio.run(shipped_search())
+    if args.by_meaning:
+        pooled = [q for queries in tuning_search_sets().values() for q in queries]
+        print("\n".join(by_meaning_report(search, pooled)))
+        return
+    print("\n".join(search_report(search, fails=args.fails)))
 
 
 if __name__ == "__main__":

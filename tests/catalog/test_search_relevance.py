@@ -274,3 +274,15 @@ def test_the_tuning_figures_command_reads_every_tuning_list_and_nothing_held_out
     pooled = [q for queries in sets.values() for q in queries]
     assert len(pooled) == len(TUNED)
     assert not any(queries is FRESH or queries is HELD_OUT for queries in sets.values())
+
+
+def test_the_by_meaning_report_counts_fewer_pages_at_a_higher_similarity(search: CourseSearch) -> None:
+    """`python -m benchmarks.tuning --by-meaning`, the figures for filling empty pages by
+    meaning quoted in benchmarks/README.md (left out in round 16)."""
+    import re
+
+    from benchmarks.tuning import by_meaning_report
+
+    lines = by_meaning_report(search, TUNED[:600], similarities=(0.4, 0.5, 0.6))
+    filled = [int(re.search(r": (\d+) pages filled", line).group(1)) for line in lines[1:]]  # type: ignore[union-attr]
+    assert len(filled) == 3 and filled[0] >= filled[1] >= filled[2] and filled[0] > 0
