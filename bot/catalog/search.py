@@ -356,7 +356,7 @@ class CourseSearch:
         self._max_alias = max((len(a.split()) for a in self.aliases), default=1)
         self._max_alias = max(self._max_alias, MAX_PHRASE)
         self._ids: dict[str, int] = {}
-        self._surface: set[str] = set()  # the words as written in the courses (not stemmed)
+        written: set[str] = set()  # the words as written in the courses (not stemmed)
         skill_courses: dict[str, list[int]] = {}
         fields: dict[str, tuple[list[int], list[int], list[int], list[int]]] = {
             name: ([], [], [], []) for name in ("skill", "title", "subject", "text")
@@ -368,11 +368,11 @@ class CourseSearch:
             for skill in course.skills:
                 phrase = cached_normalise(skill)
                 skill_courses.setdefault(phrase, []).append(n)
-                self._add(fields["skill"], phrase, n)
-            self._add(fields["title"], cached_normalise(course.title), n)
-            self._add(fields["subject"], cached_normalise(course.subject_area), n)
+                self._add(fields["skill"], phrase, n, written)
+            self._add(fields["title"], cached_normalise(course.title), n, written)
+            self._add(fields["subject"], cached_normalise(course.subject_area), n, written)
             text = " ".join([course.summary, *course.learning_outcomes, *(m for m, _ in course.modules)])
-            self._add(fields["text"], _prepare(text), n)
+            self._add(fields["text"], _prepare(text), n, written)
             words_in.setdefault(language_code(course.language), set()).update(
                 cached_normalise(course.title).split()
             )
@@ -393,10 +393,9 @@ class CourseSearch:
         )
         self._indexed_skill_words = sorted({w for s in skill_courses for w in s.split()})
         self._written_forms: dict[str, list[str]] = {}  # per stem, its forms as written
-        for word in sorted(self._surface):
+        for word in sorted(written):
             if len(word) >= TYPO_FORM_MIN and not word.isdigit():
                 self._written_forms.setdefault(stem(word), []).append(word)
-        del self._surface
         self._skill_words = frozenset(self._indexed_skill_words) | {
             w for a in self.aliases for w in a.split() if len(w) >= 2 and w not in FILLER
         }
@@ -1383,9 +1382,16 @@ class CourseSearch:
 
     # --- building ---------------------------------------------------------------------------
 
-    def _add(self, lists: tuple[list[int], list[int], list[int], list[int]], text: str, course: int) -> None:
+    def _add(
+        self,
+        lists: tuple[list[int], list[int], list[int], list[int]],
+        text: str,
+        course: int,
+        written: set[str],
+    ) -> None:
+        """Index `text`'s words (stemmed, and in pairs) for `course`; keep them as written too."""
         words = text.split()
-        self._surface.update(words)
+        written.update(words)
         ids = [self._ids.setdefault(stem(w), len(self._ids)) for w in words]
         lists[0].extend(ids)
         lists[1].extend([course] * len(ids))
