@@ -10,8 +10,9 @@ import pytest
 
 from bot.faq.matcher import load_faq
 from bot.understand.care import Care, load_care
-from bot.understand.intent import Understander, plan_action
+from bot.understand.intent import Understander
 from bot.understand.language import load_languages
+from bot.understand.plan_words import plan_action
 from tests.conftest import search_over
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"

@@ -14,8 +14,9 @@ from bot.faq.matcher import load_faq
 from bot.storage.db import open_database
 from bot.text import fold
 from bot.understand.care import load_care
-from bot.understand.intent import _HEDGE, Context, Understander, _asks_plainly, plan_action
+from bot.understand.intent import _HEDGE, Context, Understander, _asks_plainly
 from bot.understand.language import load_languages
+from bot.understand.plan_words import plan_action
 from bot.understand.route import course_request
 from tests.understand.evaluation import answered
 

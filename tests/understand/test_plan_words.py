@@ -10,8 +10,9 @@ import pytest
 from bot.faq.matcher import load_faq
 from bot.text import fold
 from bot.understand.care import load_care
-from bot.understand.intent import PlanAction, Understander, is_bare_setting, plan_action
+from bot.understand.intent import Understander, is_bare_setting
 from bot.understand.language import load_languages
+from bot.understand.plan_words import PlanAction, plan_action
 from tests.conftest import search_over
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
