@@ -390,8 +390,12 @@ PICK_PROBABILITY = 0.9  # (0.8: +0.2 points more right first time, +0.07 confide
 # offers: +0.08, +0.14, +0.18 points right first time two-fold, and one more off-topic message
 # answered; left out in round 17.)
 # When the matcher answers and the model is at least this sure of another of the three entries
-# it offers, the model's entry answers instead of "Did you mean…?" (above 1: never).
-OVERRULE_PROBABILITY = 1.01
+# it offers, the model's entry answers instead of "Did you mean…?" ("r they worth it or a scam":
+# the matcher's provider check, the model's worth-it). Chosen in round 17 by `--two-fold`
+# (benchmarks/README.md): against never (above 1), 0.99, 0.95 and 0.9 give +0.09, +0.18 and
+# +0.30 points right first time, did-you-mean -0.09, -0.21 and -0.33, confident wrong +0.01,
+# +0.03 and +0.04, and no more off-topic messages answered (23 of 2,089 each).
+OVERRULE_PROBABILITY = 0.9
 # A short phrase naming no skill is the FAQ's question, not a topic to search for, when the
 # matcher answers and the entry model agrees this surely ("fees", "r they expensve").
 PHRASE_AGREEMENT = 0.95

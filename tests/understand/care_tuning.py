@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+import bot.faq.matcher as matcher_module
+import bot.understand.entry_model as entry_module
 import bot.understand.intent as intent_module
 from bot.catalog.search import CourseSearch
 from bot.catalog.store import open_catalog
@@ -54,6 +56,10 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 CONTENT = ROOT / "content"
 SOURCES = TUNED_ON  # the sets the understanding step is tuned on (never the held-out ones)
+# The entry model's training settings `--two-fold` may vary (the models are trained again per value)
+TRAINING_SETTINGS = ("REGULARISATION", "STEPS", "LEARNING_RATE", "BATCH")
+# ... and the matcher's thresholds (`bot/faq/matcher.py`, read where they are used)
+MATCHER_SETTINGS = ("ANSWER_THRESHOLD", "SUGGEST_THRESHOLD", "MIN_MARGIN", "UNANCHORED_ANSWER")
 BY_HAND = "# written by hand: calm messages that share words or situations with distress"
 HEADER = """\
 # Care examples: labelled learner messages the care model learns from (bot/understand/care_model.py).
@@ -291,13 +297,21 @@ def cross_validate_entries() -> str:
 
 def two_fold(setting: str, values: Sequence[float]) -> str:
     """A Markdown table: for each value of one of the understanding step's settings (a constant
-    of `bot/understand/intent.py`, such as `SUPPORT_PROBABILITY`), the understanding figures
-    pooled over `SOURCES` split in two halves (alternate sets), each half judged with the entry
-    model and the on-topic signal trained on the FAQ and the other half's labelled questions
-    and off-topic lines (until round 16 the on-topic signal had seen both halves). About a
-    minute per value, after the models."""
-    if not isinstance(getattr(intent_module, setting, None), float):
-        raise SystemExit(f"{setting} is not a setting of bot/understand/intent.py")
+    of `bot/understand/intent.py`, such as `SUPPORT_PROBABILITY`, one of the matcher's thresholds
+    (`MATCHER_SETTINGS`), or one of the entry model's
+    training settings in `bot/understand/entry_model.py`, such as `REGULARISATION`, for which
+    the models are trained again per value), the understanding figures pooled over `SOURCES`
+    split in two halves (alternate sets), each half judged with the entry model and the
+    on-topic signal trained on the FAQ and the other half's labelled questions and off-topic
+    lines (until round 16 the on-topic signal had seen both halves). About a minute per value,
+    after the models (a few more per value for a training setting)."""
+    training = setting in TRAINING_SETTINGS
+    module = entry_module if training else intent_module
+    if not training and setting not in vars(intent_module) and setting in MATCHER_SETTINGS:
+        module = matcher_module
+    current = getattr(module, setting, None)
+    if not isinstance(current, float | int) or isinstance(current, bool):
+        raise SystemExit(f"{setting} is not a setting of the understanding, the matcher or the entry model")
     catalog, faq, care, languages = _understanding_parts()
     sets = {name: read_set(name) for name in SOURCES}
     halves = []
@@ -308,21 +322,22 @@ def two_fold(setting: str, values: Sequence[float]) -> str:
         kept = [e for e in [*others, *hand_written()] if _key(e.text) not in judged_keys]
         off_topic = tuple(e.text for e in kept if e.label == "offtopic")
         questions = tuple((entry, e.text) for e in kept if (entry := e.faq_entry) is not None)
-        model = train_entries(*training_data(faq, off_topic, questions))
+        data = training_data(faq, off_topic, questions)
+        model = None if training else train_entries(*data)
         half_care = replace(
             care, off_topic_examples=off_topic, faq_examples=questions, on_topic=train_on_topic(kept)
         )
-        halves.append((judged, half_care, model))
+        halves.append((judged, half_care, model, data))
     rows = [f"| {setting} | right first time | confident wrong | did-you-mean | off-topic answered |"]
     rows.append("|---:|---:|---:|---:|---:|")
     for value in values:
-        vars(intent_module)[setting] = value  # (read where it is used)
+        vars(module)[setting] = type(getattr(module, setting))(value)  # (read where it is used)
         pooled = Figures()
-        for judged, half_care, model in halves:
+        for judged, half_care, model, data in halves:
             understander = Understander(
                 faq, catalog.is_known_skill, half_care, languages, says_a_need=catalog.says_a_need
             )
-            understander._entries = model
+            understander._entries = train_entries(*data) if model is None else model
             for name in judged:
                 pooled.counts.update(evaluate(understander, load_set(name), min(catalog.courses)).counts)
         c = pooled.counts

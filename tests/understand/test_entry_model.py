@@ -91,6 +91,22 @@ def test_an_answer_the_model_reads_as_another_entry_becomes_did_you_mean_with_bo
     assert offered[:2] == ["certificate", "prerequisites"]
 
 
+def test_an_answer_the_model_is_very_sure_is_another_offered_entry_answers_with_that_entry(
+    both: tuple[Understander, Understander],
+) -> None:
+    """The matcher reads "scam" as the provider check; the model, at least
+    `OVERRULE_PROBABILITY` sure, as whether they are worth it, one of the matcher's three."""
+    text = "are these things worth it or just a scam"
+    seconded, alone = (u.understand(text) for u in both)
+    assert answered(alone) == "legit-provider" and alone.match is not None
+    assert "worth-it" in {s.entry.id for s in alone.match.ranked}
+    assert both[0]._entries is not None
+    chosen, probability = both[0]._entries.choice(text)
+    assert chosen == "worth-it" and probability >= intent.OVERRULE_PROBABILITY
+    assert answered(seconded) == "worth-it", seconded
+    assert seconded.match is not None and seconded.match.ranked[1].entry.id == "legit-provider"
+
+
 def test_distress_read_by_meaning_keeps_the_care_reply_when_only_the_second_opinion_is_sure(
     both: tuple[Understander, Understander],
 ) -> None:
