@@ -96,7 +96,7 @@ async def free_text(update: Update, context: BotContext) -> None:
     elif understood.kind == "suggest" and understood.match is not None:
         learner = context.learner
         card = learner.last_course_id if understood.about_course and learner is not None else None
-        await send(update, answers.did_you_mean(understood.match, card))
+        await send(update, answers.did_you_mean(understood.match, card, courses_for=understood.query))
     elif understood.kind == "clarify":
         await send(update, _clarify(understood))
     elif understood.kind == "smalltalk" and understood.match and understood.match.smalltalk:

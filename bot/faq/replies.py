@@ -83,13 +83,18 @@ def answer(faq: Faq, entry: FaqEntry, course: CourseInfo | None = None) -> Reply
     return Reply(text, rows)
 
 
-def did_you_mean(match: Match, course_id: int | None = None) -> Reply:
+def did_you_mean(match: Match, course_id: int | None = None, courses_for: str = "") -> Reply:
     """Not sure: offer the closest questions as buttons rather than guess. Right after a
-    course card (`course_id`), a question its fields answer is answered about it first."""
+    course card (`course_id`), a question its fields answer is answered about it first. A goal
+    the question names (`courses_for`: "want to move into management, what would help") is
+    offered as a search too."""
     rows = [
         [Button(shorten(scored.entry.question, 60), data=_asked(scored.entry.id, course_id))]
         for scored in match.ranked[:3]
     ]
+    if courses_for:
+        label = f"🔎 Courses for {shorten(courses_for, 40)}"
+        rows.append([Button(label, data=SearchFor.fitting(courses_for))])
     rows.append([TOPIC_MENU_BUTTON])
     return Reply("I'm not quite sure what you mean. Did you mean one of these?", rows)
 

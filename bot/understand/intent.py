@@ -417,7 +417,8 @@ class Context:
 class Understanding:
     kind: Kind
     scores: dict[str, float] = field(default_factory=dict)
-    query: str = ""  # search: what to search for ("" = the learner wants advice, no skill yet)
+    query: str = ""  # search: what to search for ("" = the learner wants advice, no skill yet);
+    # suggest: the goal the question names, offered as a search beside the questions
     match: Match | None = None  # faq, suggest, smalltalk, clarify
     plan_action: PlanAction | None = None
     language: str | None = None
@@ -496,7 +497,17 @@ class Understander:
         )
 
     def understand(self, text: str, context: Context | None = None) -> Understanding:
-        context = context or Context()
+        """What `text` asks for, read in `context` (what the bot showed just before)."""
+        got = self._read(text, context or Context())
+        if got.kind == "suggest" and not got.query:
+            # "im a nurse and want to move into management, what would help": beside the
+            # questions it may be, the courses for the goal it names
+            goal = self._goal_in_a_question(" ".join(fold(text).split()))
+            if goal is not None:
+                return replace(got, query=goal)
+        return got
+
+    def _read(self, text: str, context: Context) -> Understanding:
         text = _as_written(text)
         greeted = _GREETING_OPENING.match(text)
         if greeted is not None and len(text[greeted.end() :].split()) >= GREETED_WORDS:
@@ -1246,6 +1257,20 @@ class Understander:
         asks = "?" in folded or any(_QUESTION_START.match(c) or _ASKS.search(c) for c in clauses)
         if asks and not _WHERE_TO_START.search(folded):
             return None  # "been driving buses 22 yrs, want to get into IT, would one of these help"
+        for found in _WISH.finditer(folded):
+            clause = _CLAUSES.split(folded[found.end() :], maxsplit=1)[0]
+            tokens = _WISH_TAIL_BREAK.split(clause, maxsplit=1)[0].split()[:WISH_WORDS]
+            skill = self._first_known_skill(tokens)
+            if skill is not None:
+                return skill
+        return None
+
+    def _goal_in_a_question(self, folded: str) -> str | None:
+        """The known skill or job a wish in a question names ("want to move into management,
+        what would help" → "management"), or `None`; never in a question about
+        microcredentials themselves or about the learner ("wanna learn coding but im 45")."""
+        if _ABOUT_MICROCREDENTIALS.search(folded) or _ASKS_ABOUT_ME.search(folded):
+            return None
         for found in _WISH.finditer(folded):
             clause = _CLAUSES.split(folded[found.end() :], maxsplit=1)[0]
             tokens = _WISH_TAIL_BREAK.split(clause, maxsplit=1)[0].split()[:WISH_WORDS]

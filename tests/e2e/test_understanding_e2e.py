@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.callbacks import CourseCard, MenuChoice
+from bot.callbacks import CourseCard, MenuChoice, SearchFor
 from bot.catalog.search import CourseInfo
 from bot.catalog.store import build_search
 from bot.faq.replies import about_course
@@ -75,6 +75,18 @@ async def test_a_did_you_mean_after_a_course_card_answers_about_that_course(harn
     assert about is not None, buttons(unsure)
     answer = await harness.press(harness.message_of(unsure), about)
     assert f"About {course.title}" in text_of(answer), text_of(answer)
+
+
+async def test_a_did_you_mean_for_a_goal_also_offers_its_courses(harness: BotHarness) -> None:
+    """ "want to move into management, what would help": unsure which question it is, the bot
+    asks, and offers the courses for the goal named beside the questions; tapping it searches."""
+    [unsure] = await harness.say("im a nurse and want to move into management, what would help")
+    assert "Did you mean" in text_of([unsure])
+    offered = [(label, data) for label, data in buttons(unsure) if data.startswith(SearchFor.prefix + ":")]
+    assert offered and offered[0][0] == "🔎 Courses for management", buttons(unsure)
+    assert SearchFor.parse(offered[0][1]) == SearchFor.fitting("management")
+    results = await harness.press(harness.message_of(unsure), offered[0][1])
+    assert "page 1 of" in text_of(results), text_of(results)
 
 
 async def test_a_care_message_gets_a_warm_reply_not_the_fallback(harness: BotHarness) -> None:

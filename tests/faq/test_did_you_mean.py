@@ -3,7 +3,7 @@ about that course for the questions its fields answer."""
 
 from __future__ import annotations
 
-from bot.callbacks import MAX_BYTES, CourseQuestion, FaqAnswer
+from bot.callbacks import MAX_BYTES, CourseQuestion, FaqAnswer, SearchFor
 from bot.faq.matcher import load_faq
 from bot.faq.replies import COURSE_AWARE_ENTRIES, did_you_mean
 from tests.conftest import CONTENT
@@ -32,3 +32,15 @@ def test_a_course_question_fits_telegram_for_every_entry() -> None:
         packed = CourseQuestion(2**31 - 1, entry.id).pack()
         assert len(packed.encode()) <= MAX_BYTES
         assert CourseQuestion.parse(packed) == CourseQuestion(2**31 - 1, entry.id)
+
+
+def test_a_goal_the_question_names_is_offered_as_a_search_beside_the_questions() -> None:
+    faq = load_faq(CONTENT)
+    match = faq.match("how many hours a week would i need")
+    plain, with_goal = did_you_mean(match), did_you_mean(match, courses_for="management")
+    assert len(with_goal.buttons) == len(plain.buttons) + 1
+    added = with_goal.buttons[-2][0]  # before the topic menu
+    assert added.label == "🔎 Courses for management" and isinstance(added.data, str)
+    assert SearchFor.parse(added.data) == SearchFor.fitting("management")
+    others = [row[0].label for row in with_goal.buttons if row[0] != added]
+    assert [row[0].label for row in plain.buttons] == others

@@ -1650,3 +1650,18 @@ def test_a_known_skill_and_a_course_word_is_a_search_whatever_the_word_resembles
     """ "project management qualification" got the answer about stacking qualifications."""
     assert understander.understand("project management qualification").kind == "search"
     assert understander.understand("what certificate do i get").kind == "faq"
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("im a nurse and want to move into management, what would help", "management"),
+        ("how many hours a week would i need", ""),  # a "Did you mean…?" naming no goal
+    ],
+)
+def test_a_did_you_mean_carries_the_goal_the_question_names(
+    understander: Understander, text: str, goal: str
+) -> None:
+    """Round 17: the courses for the goal are offered beside the questions it may be."""
+    got = understander.understand(text)
+    assert got.kind == "suggest" and got.query == goal
