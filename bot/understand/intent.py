@@ -1257,6 +1257,10 @@ class Understander:
         asks = "?" in folded or any(_QUESTION_START.match(c) or _ASKS.search(c) for c in clauses)
         if asks and not _WHERE_TO_START.search(folded):
             return None  # "been driving buses 22 yrs, want to get into IT, would one of these help"
+        return self._skill_after_a_wish(folded)
+
+    def _skill_after_a_wish(self, folded: str) -> str | None:
+        """The first known skill or job in the clause a wish opens, within `WISH_WORDS` words."""
         for found in _WISH.finditer(folded):
             clause = _CLAUSES.split(folded[found.end() :], maxsplit=1)[0]
             tokens = _WISH_TAIL_BREAK.split(clause, maxsplit=1)[0].split()[:WISH_WORDS]
@@ -1271,13 +1275,7 @@ class Understander:
         microcredentials themselves or about the learner ("wanna learn coding but im 45")."""
         if _ABOUT_MICROCREDENTIALS.search(folded) or _ASKS_ABOUT_ME.search(folded):
             return None
-        for found in _WISH.finditer(folded):
-            clause = _CLAUSES.split(folded[found.end() :], maxsplit=1)[0]
-            tokens = _WISH_TAIL_BREAK.split(clause, maxsplit=1)[0].split()[:WISH_WORDS]
-            skill = self._first_known_skill(tokens)
-            if skill is not None:
-                return skill
-        return None
+        return self._skill_after_a_wish(folded)
 
     def _only_a_hedged_skill(self, folded: str) -> bool:
         """Whether the message is a known skill and a shrug around it ("uh project mgmt i guess",
