@@ -82,6 +82,9 @@ async def typed_goal(update: Update, context: BotContext) -> int:
 
 
 async def _checked_goal(update: Update, context: BotContext, text: str) -> int:
+    if context.core.understander.no_skill_in_mind(text):  # "not sure really": no goal yet
+        await send(update, course_replies.advice_goal_undecided(advise.GOAL_CHOICES))
+        return GOAL
     goal = advise.goal_of(text)[:MAX_GOAL_CHARS]
     if goal:
         result = await asyncio.to_thread(context.core.catalog.search, goal)

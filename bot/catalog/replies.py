@@ -404,6 +404,18 @@ def advice_goal_not_found(goal: str, options: tuple[str, ...]) -> Reply:
     return Reply(text, question.buttons)
 
 
+def advice_goal_undecided(options: tuple[str, ...]) -> Reply:
+    """No goal in mind yet ("not sure really"): that is fine; the goals many learners pick,
+    and an easier way to say one."""
+    question = advice_question("g", options)
+    text = (
+        "No problem, plenty of people start without one. Tap a goal below that sounds close, or "
+        "tell me a job you would like or something you already do or enjoy, in a few words (e.g. "
+        "<i>nurse</i>, <i>excel</i>, <i>computers</i>)."
+    )
+    return Reply(text, question.buttons)
+
+
 def _goal_label(goal: str) -> str:
     """"ux designer" → "UX designer"."""
     words = [w.upper() if w in ("ux", "ui", "seo", "ai", "it") else w for w in goal.split()]

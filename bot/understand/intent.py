@@ -993,6 +993,11 @@ class Understander:
             return replace(match, kind="suggest", ranked=(best, second, *others)[:3])
         return match
 
+    def no_skill_in_mind(self, text: str) -> bool:
+        """Whether `text` only says the learner has no skill or goal in mind ("not sure really",
+        "no idea tbh", "surprise me"), asking nothing."""
+        return self._no_skill_in_mind(" ".join(fold(text).split()))
+
     def _no_skill_in_mind(self, folded: str) -> bool:
         """Whether `folded` only says the learner has no skill in mind, asking nothing."""
         words = folded.strip(" ?!.,")

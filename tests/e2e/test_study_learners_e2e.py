@@ -36,6 +36,17 @@ async def test_a_goal_with_no_courses_is_asked_again_at_once(harness: BotHarness
     assert "What is your level" in text_of([level])
 
 
+async def test_no_goal_in_mind_yet_is_met_kindly_and_asked_again(harness: BotHarness) -> None:
+    """ "not sure really" to the goal question was searched for ("I couldn't find courses for
+    not sure really") until round 17."""
+    await harness.say("/advise")
+    [again] = await harness.say("not sure really")
+    assert "No problem" in text_of([again]) and "couldn't find" not in text_of([again])
+    assert any(data == "a:g:data analyst" for _, data in buttons(again))
+    [level] = await harness.say("excel")
+    assert "What is your level" in text_of([level])
+
+
 async def test_progress_while_planning_says_the_plan_is_not_made_yet(harness: BotHarness) -> None:
     await start(harness)
     [progress] = await harness.say("/progress")

@@ -1665,3 +1665,18 @@ def test_a_did_you_mean_carries_the_goal_the_question_names(
     """Round 17: the courses for the goal are offered beside the questions it may be."""
     got = understander.understand(text)
     assert got.kind == "suggest" and got.query == goal
+
+
+@pytest.mark.parametrize(
+    ("text", "undecided"),
+    [
+        ("not sure really", True),
+        ("Surprise me!", True),
+        ("excel", False),
+        ("not sure, how much is it?", False),
+    ],
+)
+def test_no_goal_in_mind_is_told_from_a_goal_and_from_a_question(
+    understander: Understander, text: str, undecided: bool
+) -> None:
+    assert understander.no_skill_in_mind(text) is undecided
