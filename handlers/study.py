@@ -169,7 +169,7 @@ async def start_plan(update: Update, context: BotContext) -> int:
     if course is None:
         await send(update, Reply("That course is no longer in the catalogue. Try /search."))
         return ConversationHandler.END
-    if not course.self_paced or not course.modules:
+    if not say.plannable(course):
         await send(update, say.not_self_paced(course))
         return ConversationHandler.END
     user = update.effective_user

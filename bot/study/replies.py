@@ -97,6 +97,11 @@ def day_text(day: date) -> str:
     return day.strftime("%a %d %b %Y")
 
 
+def plannable(course: CourseInfo) -> bool:
+    """Whether a study plan can pace the course: self-paced, with its modules known."""
+    return course.self_paced and bool(course.modules)
+
+
 def not_self_paced(course: CourseInfo) -> Reply:
     """A scheduled course: no plan; self-paced courses on the same skill are one tap away."""
     rows = [[Button("🔎 Find a course", data=MenuChoice("find"))]]
@@ -118,7 +123,13 @@ def choose_course(last: CourseInfo | None, typed: str = "", pace: Pace | None = 
     text += "<i>▶️ Start studying</i> on its card."
     if pace is not None:
         text += f"\n\nI'll plan it at the pace you said: <b>{pace.describe()}</b>."
-    rows = [[Button(f"▶️ {shorten(last.title, 40)}", data=StartPlan(last.id))]] if last else []
+    rows: list[list[Button]] = []
+    if last is not None and plannable(last):
+        rows.append([Button(f"▶️ {shorten(last.title, 40)}", data=StartPlan(last.id))])
+    elif last is not None:
+        # the course just looked at runs on its provider's dates: said now, not after a tap
+        text += f"\n\n<b>{esc(last.title)}</b> runs on the provider's own schedule, so I can't plan its pace."
+        rows += not_self_paced(last).buttons[:-1]  # self-paced ones on its skill ("Find a course" below)
     query = " ".join(typed.split())
     if query:
         rows.insert(0, [Button(f"🔎 {shorten(query, 40)} courses", data=SearchFor.fitting(query))])

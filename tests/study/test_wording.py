@@ -87,6 +87,20 @@ def test_a_scheduled_course_offers_self_paced_ones_on_its_skill() -> None:
     assert labels[0] == "🔎 Self-paced excel courses"
 
 
+def test_study_after_a_scheduled_card_says_so_at_once_and_offers_self_paced_ones() -> None:
+    """Until round 17 the scheduled course was offered as "▶️ Start studying", which then said
+    it could not be planned."""
+    from dataclasses import replace
+
+    scheduled = replace(course((("One", 1),), 1), self_paced=False, skills=("excel",), title="Excel Cohort")
+    reply = say.choose_course(scheduled)
+    labels = [b.label for row in reply.buttons for b in row]
+    assert "Excel Cohort</b> runs on the provider's own schedule" in reply.text
+    assert labels == ["🔎 Self-paced excel courses", "🔎 Find a course", "🧭 Advise me"]
+    self_paced = replace(scheduled, self_paced=True)
+    assert [b.label for b in say.choose_course(self_paced).buttons[0]] == ["▶️ Excel Cohort"]
+
+
 def test_changing_days_does_not_introduce_the_plan_again() -> None:
     tiny = course((("One", 1),), 1)
     assert "Let's plan" in say.ask_days(tiny, ()).text
