@@ -49,6 +49,7 @@ from bot.study.parse import (
     parse_days_answer,
     parse_fit_answer,
     parse_pace,
+    parse_pause_end,
     parse_quiet_answer,
     parse_session,
     parse_target,
@@ -1151,8 +1152,16 @@ async def reminders_command(update: Update, context: BotContext) -> None:
 
 
 async def pause_command(update: Update, context: BotContext) -> None:
-    """/pause: every active plan pauses (no reminders) until /resume."""
-    await _set_all(update, context, PAUSED, "Paused {n}. Send /resume when you're ready.")
+    """/pause: every active plan pauses (no reminders) until /resume; when the learner says how
+    long ("pause for a week", "/pause 10 days", "hold off until after Christmas"), until that
+    day, and the reminders start again by themselves."""
+    message = update.effective_message
+    text = message.text if message is not None and message.text else ""
+    until = parse_pause_end(text, await _today(update, context))
+    if until is None:
+        await _set_all(update, context, PAUSED, "Paused {n}. Send /resume when you're ready.")
+        return
+    await _set_all(update, context, PAUSED, say.paused_until(until), resume_on=until)
 
 
 async def resume_command(update: Update, context: BotContext) -> None:
@@ -1160,13 +1169,15 @@ async def resume_command(update: Update, context: BotContext) -> None:
     await _set_all(update, context, ACTIVE, "Resumed {n}. /reminders shows what's next.")
 
 
-async def _set_all(update: Update, context: BotContext, status: str, done: str) -> None:
+async def _set_all(
+    update: Update, context: BotContext, status: str, done: str, resume_on: date | None = None
+) -> None:
     """Pause or resume every plan; when none changed, why (already so, or no plan) and what next."""
     user = update.effective_user
     if user is None:
         return
     core = context.core
-    changed = await set_all(core.db, core.clock, user.id, status, context.default_tz)
+    changed = await set_all(core.db, core.clock, user.id, status, context.default_tz, resume_on)
     if changed:
         await send(update, Reply(done.format(n=plural(changed, "plan"))))
         return

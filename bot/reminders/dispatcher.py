@@ -81,7 +81,7 @@ from bot.reminders.replies import PlanDue, reminder_messages
 from bot.replies import Reply
 from bot.storage.db import Database
 from bot.storage.models import BLOCKED, DEAD, PENDING, SENT, SKIPPED, Learner, Plan, Reminder
-from bot.study.store import ACTIVE, done_positions, next_due
+from bot.study.store import ACTIVE, PAUSED, RESUME, done_positions, next_due
 
 log = logging.getLogger(__name__)
 
@@ -445,6 +445,10 @@ class ReminderDispatcher:
             for reminder in reminders:
                 plan = await session.get(Plan, reminder.plan_id)
                 course = courses.get(plan.course_id) if plan else None
+                if plan is not None and plan.status == PAUSED and reminder.kind == RESUME and course:
+                    # "pause for a week": the day has come; the plan goes on with this reminder
+                    plan.status, plan.updated_at = ACTIVE, now
+                    session.add(plan)
                 if plan is None or plan.id is None or plan.status != ACTIVE or course is None:
                     inactive.append(reminder)
                     continue

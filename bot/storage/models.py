@@ -252,7 +252,7 @@ class Reminder(SQLModel, table=True):
     plan_id: int = Field(foreign_key="plan.id", index=True)
     learner_id: int = big_int(index=True)
     due_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    kind: str = "study"  # study | snooze
+    kind: str = "study"  # study | snooze | resume (a paused plan's day to go on: "pause for a week")
     state: str = Field(default=PENDING, sa_column_kwargs={"server_default": PENDING})
     claimed_at: datetime | None = utc_column()  # set from the database's clock, never the app's
     claimed_by: str | None = None

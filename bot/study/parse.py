@@ -414,6 +414,52 @@ def parse_target(text: str, today: date) -> TargetAnswer | None:
     return TargetAnswer(day=found) if found is not None else None
 
 
+# --- how long a pause lasts ------------------------------------------------------------------
+
+MAX_PAUSE = timedelta(days=366)
+_UNIT_DAYS = {"day": 1, "night": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30}
+_PAUSE_FOR = re.compile(
+    r"\b(?:for|over)\s+(?:the\s+)?(?:next\s+)?(?:(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve)\s+|(?P<few>a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+few|few)\s+)?"
+    r"(?P<unit>days?|nights?|weeks?|wks?|fortnights?|months?)\b"
+)
+_PAUSE_BARE = re.compile(  # "/pause 2 weeks", "pause 10 days"
+    r"^/?(?:pause|hold|break)\w*\s+(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?P<unit>days?|weeks?|wks?|fortnights?|months?)\b"
+)
+_PAUSE_UNTIL = re.compile(r"\b(?:until|till|til|untill|unitl|'til)\s+(?P<after>after\s+)?(?P<day>[^,;.!?]+)")
+_PAUSE_TAIL = re.compile(r"\s+(?:please|pls|plz|thanks|thx|ty|then|and|because|cos|coz|as|so|when)\b.*$")
+_REST_OF_THE_WEEK = re.compile(r"\b(?:for\s+)?(?:the\s+rest\s+of\s+)?this\s+week\b")
+
+
+def parse_pause_end(text: str, today: date) -> date | None:
+    """The day reminders should start again, when a pause says how long ("pause for a week",
+    "hold off the reminders until after Christmas", "/pause 10 days", "skip this week",
+    "till monday"); `None` when it says no day ("until after my exams", "for now")."""
+    cleaned = _clean(text)
+    found = _PAUSE_FOR.search(cleaned) or _PAUSE_BARE.search(cleaned)
+    if found is not None:
+        groups = found.groupdict()
+        count = 3 if groups.get("few") and "couple" not in groups["few"] else 2 if groups.get("few") else None
+        if count is None:
+            count = _number(groups["count"]) if groups.get("count") else 1
+        unit = _UNIT_DAYS.get(found.group("unit").rstrip("s"), 1)
+        end = today + timedelta(days=(count or 1) * unit)
+    elif (until := _PAUSE_UNTIL.search(cleaned)) is not None:
+        phrase = _PAUSE_TAIL.sub("", until.group("day")).strip()
+        if re.fullmatch(r"(?:the\s+)?next\s+week", phrase):
+            return today + timedelta(days=7 - today.weekday())  # its Monday
+        answer = parse_target(phrase, today) if phrase else None
+        if answer is None or answer.day is None:
+            return None
+        end = answer.day + timedelta(days=1 if until.group("after") else 0)
+    elif _REST_OF_THE_WEEK.search(cleaned):
+        end = today + timedelta(days=7 - today.weekday())  # next Monday
+    else:
+        return None
+    return end if today < end <= today + MAX_PAUSE else None
+
+
 def _numeric_date(text: str, today: date) -> date | None:
     """ "31/12", "31.12.2027" (day first) or "12/31" (month first, when the day can't be the
     month) → a date, the next one when there is no year; impossible numbers → None."""

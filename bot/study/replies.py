@@ -38,6 +38,7 @@ from bot.study.store import (
     DONE,
     EASE_OFF_AFTER,
     PAUSED,
+    RESUME,
     STOPPED,
     PlanStatus,
     Studied,
@@ -113,6 +114,14 @@ def not_self_paced(course: CourseInfo) -> Reply:
         f"<b>{esc(course.title)}</b> runs on the provider's own schedule (it is not self-paced), "
         "so I can't plan its pace. Search for a self-paced course and press <i>Start studying</i>.",
         rows,
+    )
+
+
+def paused_until(day: date) -> str:
+    """/pause for a while ("for a week"): the `{n}` plans paused, and when they go on by themselves."""
+    return (
+        f"Paused {{n}} until <b>{day_text(day)}</b>: the reminders start again from then by "
+        "themselves (/reminders shows the first one). Send /resume to start sooner."
     )
 
 
@@ -505,7 +514,9 @@ def progress(
         rows.append(
             [Button(f"✏️ Edit {shorten(status.course.title, 28)}", data=PlanEdit(plan.id or 0, "menu"))]
         )
-        if plan.status == PAUSED:
+        if plan.status == PAUSED and status.next_due is not None and status.next_kind == RESUME:
+            lines.append(f"⏸ Paused: reminders start again {when(status.next_due, tz)}")
+        elif plan.status == PAUSED:
             lines.append("⏸ Paused")
             rows.append(
                 [
@@ -554,6 +565,8 @@ def _why_then(status: PlanStatus, tz: tzinfo) -> str:
         return ""
     if status.next_kind == "snooze":
         return " (snoozed)"
+    if status.next_kind == RESUME:
+        return " (the pause ends)"
     return moved_note(status.next_due, tz, status.plan.study_minute, status.quiet, days_of(status.plan))
 
 

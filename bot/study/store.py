@@ -23,6 +23,7 @@ from bot.study.maths import (
     SnoozeChoice,
     check_fit,
     expected_done,
+    local_to_utc,
     next_study_time,
     planned_sessions,
     snooze_choice,
@@ -36,6 +37,7 @@ from bot.study.maths import (
 SNOOZE = timedelta(hours=1)
 ACTIVE = "active"
 PAUSED = "paused"
+RESUME = "resume"  # the kind of a paused plan's reminder that resumes it ("pause for a week")
 STOPPED = "stopped"
 DONE = "done"
 MAX_OPEN_PLANS = 10  # active or paused plans one learner may have at once
@@ -328,9 +330,17 @@ async def skip_today(
 
 
 async def set_status(
-    db: Database, clock: Clock, user_id: int, plan_id: int, status: str, default_tz: str
+    db: Database,
+    clock: Clock,
+    user_id: int,
+    plan_id: int,
+    status: str,
+    default_tz: str,
+    resume_on: date | None = None,
 ) -> Plan | None:
-    """Pause, resume or stop a plan; resuming schedules the next reminder again."""
+    """Pause, resume or stop a plan; resuming schedules the next reminder again. A pause with
+    `resume_on` (a day in the learner's time zone) keeps one reminder, of kind `RESUME`, at the
+    first study time from that day: the dispatcher resumes the plan when it comes due."""
     now = clock.now()
     async with db.session() as session:
         plan = await owned_plan(session, user_id, plan_id)
@@ -340,21 +350,32 @@ async def set_status(
         plan.updated_at = now
         session.add(plan)
         learner = await session.get(Learner, user_id)
+        if status == PAUSED and resume_on is not None:
+            day_starts = local_to_utc(resume_on, 0, learner_zone(learner, default_tz)) - timedelta(seconds=1)
+            await replace_pending(session, plan, next_due(plan, learner, default_tz, day_starts), kind=RESUME)
+            return plan
         due = next_due(plan, learner, default_tz, now) if status == ACTIVE else None
         await replace_pending(session, plan, due)
         return plan
 
 
-async def set_all(db: Database, clock: Clock, user_id: int, status: str, default_tz: str) -> int:
-    """/pause and /resume: every plan of the learner that can change; returns how many did."""
-    wanted_from = ACTIVE if status == PAUSED else PAUSED
+async def set_all(
+    db: Database, clock: Clock, user_id: int, status: str, default_tz: str, resume_on: date | None = None
+) -> int:
+    """/pause and /resume: every plan of the learner that can change; returns how many did. A
+    pause until a day (`resume_on`) also moves the day of plans already paused."""
+    wanted_from = [ACTIVE] if status == PAUSED else [PAUSED]
+    if status == PAUSED and resume_on is not None:
+        wanted_from.append(PAUSED)
     async with db.session() as session:
         ids = (await session.exec(
-            select(Plan.id).where(Plan.learner_id == user_id, Plan.status == wanted_from)
+            select(Plan.id).where(Plan.learner_id == user_id, col(Plan.status).in_(wanted_from))
         )).all()  # fmt: skip
     changed = 0
     for plan_id in ids:
-        if plan_id is not None and await set_status(db, clock, user_id, plan_id, status, default_tz):
+        if plan_id is None:
+            continue
+        if await set_status(db, clock, user_id, plan_id, status, default_tz, resume_on) is not None:
             changed += 1
     return changed
 

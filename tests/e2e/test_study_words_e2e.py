@@ -163,3 +163,18 @@ async def test_a_weekly_pace_is_shared_out_over_the_days_picked(harness: BotHarn
     [session] = await harness.say("7pm")
     assert "You said <b>3 h a week</b>: on 2 days that's 1.5 h a session" in text_of([session])
     assert buttons(session)[0] == ("✅ 1½ hours", "p:s:90")
+
+
+async def test_a_pause_for_a_while_says_when_the_reminders_come_back(harness: BotHarness) -> None:
+    """ "pause for a week" paused until /resume, the week said unread, until round 17."""
+    from tests.e2e.test_study_e2e import enrol
+
+    await enrol(harness)
+    paused = text_of(await harness.say("can you pause everything for a week pls"))
+    assert "Paused 1 plan until <b>" in paused and "by themselves" in paused
+    progress = text_of(await harness.say("/progress"))
+    assert "⏸ Paused: reminders start again" in progress
+    assert "(the pause ends)" in text_of(await harness.say("/reminders"))
+    resumed = text_of(await harness.say("/resume"))
+    assert "Resumed 1 plan." in resumed
+    assert "the pause ends" not in text_of(await harness.say("/reminders"))

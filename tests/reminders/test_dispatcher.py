@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlmodel import col, select
@@ -23,7 +23,7 @@ from bot.reminders.limits import DatabaseRateLimiter, RateLimiter
 from bot.replies import Reply
 from bot.storage.db import Database, open_database
 from bot.storage.models import Learner, Plan, Reminder
-from bot.study.store import PAUSED, PlanDraft, create_plan, reschedule_learner, set_status
+from bot.study.store import PAUSED, RESUME, PlanDraft, create_plan, reschedule_learner, set_all, set_status
 from tests.fakes.postgres import PostgresServer
 
 TZ = "Europe/London"
@@ -246,6 +246,33 @@ async def test_paused_plan_gets_no_reminder(world: World) -> None:
     async with db.session() as session:
         stored = await session.get(Learner, 12)
     assert stored is not None
+
+
+async def test_a_pause_until_a_day_resumes_the_plan_by_itself_on_that_day(world: World) -> None:
+    """ "pause for a week": nothing until the day, then the plan is active again with that
+    study time's reminder, and goes on; /pause with no day still waits for /resume."""
+    db, courses = world
+    clock = ManualClock(MONDAY_8AM, frozen=True)
+    plan = await enrol(db, clock, 13, self_paced(courses))
+    assert plan.id is not None
+    back_on = date(2026, 3, 9)  # the next Monday
+    assert await set_all(db, clock, 13, PAUSED, TZ, resume_on=back_on) == 1
+    [resume] = await pending(db, plan.id)
+    assert resume.kind == RESUME and resume.due_at == datetime(2026, 3, 9, 19, 0, tzinfo=UTC)
+    sender = FakeSender()
+    worker = dispatcher(db, courses, sender)
+    clock.advance(timedelta(days=6, hours=11))  # Sunday 19:00: still paused
+    assert (await worker.run_once(clock.now)).sent == 0 and not sender.sent
+    clock.advance(timedelta(days=1, minutes=1))  # Monday 19:01
+    assert (await worker.run_once(clock.now)).sent == 1
+    assert "Time to study" in sender.sent[0][1].text
+    async with db.session() as session:
+        stored = await session.get(Plan, plan.id)
+    assert stored is not None and stored.status == "active"
+    [following] = await pending(db, plan.id)
+    assert following.kind == "study" and following.due_at == datetime(2026, 3, 11, 19, 0, tzinfo=UTC)
+    assert await set_all(db, clock, 13, PAUSED, TZ) == 1  # no day: no reminder until /resume
+    assert await pending(db, plan.id) == []
 
 
 async def test_rate_limiter_keeps_per_second_and_per_chat_limits() -> None:

@@ -18,6 +18,7 @@ from bot.study.parse import (
     parse_days_answer,
     parse_fit_answer,
     parse_pace,
+    parse_pause_end,
     parse_quiet_answer,
     parse_session,
     parse_target,
@@ -512,3 +513,26 @@ def test_no_pace_without_a_length_in_reach(text: str) -> None:
 def test_a_weekly_total_too_big_for_the_days_makes_no_session() -> None:
     assert Pace(1200, "week").session_minutes(2) is None  # 10 hours a session
     assert Pace.from_json(["x", "day"]) is None and Pace.from_json([30, "month"]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("pause for a week", date(2026, 12, 9)),
+        ("pause for 2 weeks please", date(2026, 12, 16)),
+        ("/pause 10 days", date(2026, 12, 12)),
+        ("could you hold off the reminders until after christmas?", date(2026, 12, 26)),
+        ("pause till monday", date(2026, 12, 7)),
+        ("pause until next week", date(2026, 12, 7)),
+        ("skip this week", date(2026, 12, 7)),
+        ("sick, pause for a fortnight", date(2026, 12, 16)),
+        ("pause for a couple of days", date(2026, 12, 4)),
+        ("pause until 15 january", date(2027, 1, 15)),
+        ("pause until after my exams", None),  # no day said: paused until /resume
+        ("pause for now", None),
+        ("pause", None),
+        ("pause for 3 years", None),  # longer than a pause is: until /resume
+    ],
+)
+def test_how_long_a_pause_lasts_is_read_from_the_words(text: str, end: date | None) -> None:
+    assert parse_pause_end(text, date(2026, 12, 2)) == end  # a Wednesday
