@@ -1135,6 +1135,10 @@ def test_too_expensive_with_no_course_shown_gets_ways_to_pay_less(
         ("only the online ones pls", "online"),
         ("in spanish?", "in spanish"),
         ("they're all too expensive for me", "cheap"),
+        # round 17, from trying the bot: asked with "what about", "how about", "i'd prefer"
+        ("what about online ones only", "online"),
+        ("how about free ones", "free"),
+        ("i'd prefer beginner courses", "beginner"),
     ],
 )
 def test_filters_typed_after_results_narrow_them(understander: Understander, text: str, query: str) -> None:
@@ -1150,6 +1154,8 @@ def test_filters_typed_after_results_narrow_them(understander: Understander, tex
         "is it free?",
         "what is a microcredential",
         "tell me about the first aid course",
+        "what about python instead",
+        "i would like to learn excel",
     ],
 )
 def test_a_new_topic_or_question_after_results_is_not_about_them(
