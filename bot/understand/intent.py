@@ -1544,8 +1544,8 @@ _ABOUT_THE_RESULTS = frozenset(
     """any only just the a one ones them those these of which is are what whats there do you have got
     show me some something anything please pls plz ok okay hmm but and with in or than list for
     about how instead then rather prefer i i'd id would like could can see want need courses
-    options""".split()
-)  # ("what about online ones only", "how about free ones", "i'd prefer online courses")
+    options best good better suitable suited right ideal most total complete absolute""".split()
+)  # ("what about online ones only", "how about free ones", "which is best for a total beginner")
 
 
 # "how much is the first one", "is the second one free?", "what about the third": a question

@@ -1139,6 +1139,7 @@ def test_too_expensive_with_no_course_shown_gets_ways_to_pay_less(
         ("what about online ones only", "online"),
         ("how about free ones", "free"),
         ("i'd prefer beginner courses", "beginner"),
+        ("which one is best for a total beginner", "for beginner"),
     ],
 )
 def test_filters_typed_after_results_narrow_them(understander: Understander, text: str, query: str) -> None:
