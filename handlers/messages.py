@@ -22,6 +22,7 @@ from handlers.search import (
     ASK_FOR_SKILL,
     LAST_RESULTS,
     LAST_SHORTLIST,
+    compare_from_results,
     pick_from_results,
     pick_from_shortlist,
     recall_results,
@@ -77,6 +78,8 @@ async def free_text(update: Update, context: BotContext) -> None:
     remember(context)
     if understood.kind == "pick" and isinstance(results, str):
         await pick_from_results(update, context, results, understood.pick)
+    elif understood.kind == "compare" and isinstance(results, str):
+        await compare_from_results(update, context, results, understood.compare)
     elif understood.kind == "pick" and isinstance(shortlist, list):
         await pick_from_shortlist(update, context, shortlist, understood.pick)
     elif understood.kind == "search":

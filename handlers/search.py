@@ -221,6 +221,29 @@ async def pick_from_results(update: Update, context: BotContext, state: str, pos
     _shown(context, None)
 
 
+async def compare_from_results(
+    update: Update, context: BotContext, state: str, positions: tuple[int, int]
+) -> None:
+    """ "compare the first two" right after a results page: the two courses side by side, each
+    a tap from its card; a position the list does not have is said kindly."""
+    user = update.effective_user
+    if user is None:
+        return
+    found = await recall_results(context, user.id, state)
+    if found is None:
+        await send(update, Reply(EXPIRED))
+        return
+    result, _, facets = found
+    courses = course_replies.listed(result, facets)
+    _shown(context, state)  # still about that page: "the first one" or another pair may follow
+    if not all(1 <= p <= len(courses) for p in positions):
+        count = f"{len(courses)} course{'s' if len(courses) != 1 else ''}"
+        await send(update, Reply(f"That list has {count}: name two of them, e.g. <i>compare 1 and 2</i>."))
+        return
+    first, second = ((p, courses[p - 1].course) for p in positions)
+    await send(update, course_replies.comparison(first, second, state))
+
+
 async def inline_search(update: Update, context: BotContext) -> None:
     """Typing `@bot python` in any chat lists matching courses that post a short summary."""
     inline = update.inline_query

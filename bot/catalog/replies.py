@@ -11,6 +11,7 @@ Callback data (handled in `handlers/search.py`):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, Literal, Protocol
 
@@ -271,6 +272,47 @@ def course_card(course: CourseInfo, back: str | None = None) -> Reply:
     ]
     if back:
         rows.append([Button("⬅️ Back to results", data=back)])
+    return Reply("\n".join(lines), rows)
+
+
+def comparison(
+    first: tuple[int, CourseInfo], second: tuple[int, CourseInfo], back: str = ""
+) -> Reply:
+    """Two courses of a results page side by side ("compare the first two"): the facts that
+    differ most often, each course's value after its number, "not stated" where a field is empty;
+    a button opens each card (`back`: the results page its "Back" returns to)."""
+    (n, a), (m, b) = first, second
+
+    def both(label: str, value: Callable[[CourseInfo], str]) -> str:
+        if value(a) == value(b):
+            return f"<b>{label}:</b> {esc(value(a))} (both)"
+        return f"<b>{label}:</b> {n}. {esc(value(a))} · {m}. {esc(value(b))}"
+
+    def fmt(course: CourseInfo) -> str:
+        pace = "self-paced" if course.self_paced else "scheduled"
+        return f"{MODE_LABEL.get(course.participation_form, course.participation_form)}, {pace}"
+
+    def level(course: CourseInfo) -> str:
+        return course.level.capitalize() + (f", EQF {course.eqf_level}" if course.eqf_level else "")
+
+    lines = [
+        "⚖️ <b>Side by side</b>",
+        f"{n}. <b>{esc(shorten_visible(a.title, 80))}</b> ({esc(shorten_visible(a.provider, 60))})",
+        f"{m}. <b>{esc(shorten_visible(b.title, 80))}</b> ({esc(shorten_visible(b.provider, 60))})",
+        "",
+        both("Price", price_text),
+        both("Workload", lambda c: f"{c.workload_hours} h"),
+        both("Level", level),
+        both("Format", fmt),
+        both("Language", lambda c: shorten_visible(c.language, 30)),
+        both("Credits", lambda c: f"{c.ects_credits:g} ECTS" if c.ects_credits else "not stated"),
+        both("Certificate", lambda c: shorten_visible(c.certificate_type, 60) or "not stated"),
+        both("Quality assurance", lambda c: shorten_visible(c.quality_assurance, 80) or "not stated"),
+        both("Prerequisites", lambda c: shorten_visible(c.prerequisites, 60) or "none stated"),
+    ]
+    if a.is_sample or b.is_sample:
+        lines.append("<i>Sample catalogue: providers and courses are illustrative.</i>")
+    rows = [[Button(f"{k}. {shorten(c.title, 50)}", data=CourseCard(c.id, back))] for k, c in (first, second)]
     return Reply("\n".join(lines), rows)
 
 

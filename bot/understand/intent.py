@@ -78,6 +78,7 @@ Kind = Literal[
     "clarify",
     "setting",
     "pick",
+    "compare",
 ]
 # A message in another language that the learner then says again in English ("Quanto costa,
 # more or less? Sorry, I mean how much it costs?"): the English is what to understand
@@ -430,6 +431,7 @@ class Understanding:
     # search: the results shown just before, narrowed by `query`'s filters ("any free ones?")
     like_results: bool = False
     pick: int = 0  # pick: the course at this position (from 1) of the results shown just before
+    compare: tuple[int, int] = (0, 0)  # compare: these two positions of the results shown just before
 
 
 # "my son is 15", "a man of 58", "in their 70s", "over 60", "17yo", "too old": an age said
@@ -1557,11 +1559,47 @@ _ASKED_ABOUT_ONE = re.compile(
 )
 
 
+_POSITION = (
+    r"(?:the |number |no\.? ?|# ?|course |option )?(?P<{}>" + "|".join(_POSITIONS) + r"|10|[1-9])(?: one)?"
+)
+# "compare the first two", "whats the difference between 1 and 2", "2 vs 3", "first or third?"
+_COMPARE_TWO = re.compile(
+    r"^(?:(?:ok|okay|hmm|so|and|can you|could you|pls|please)\W+)*(?:compare|comparison of|difference"
+    r"|diff|whats the difference|what's the difference|what is the difference|how do)\b.*?"
+    + _POSITION.format("a") + r"\s*(?:and|&|vs\.?|versus|or|with|to|,)\s*" + _POSITION.format("b")
+    + r"(?:\s+(?:compare|differ))?[\s?.!]*$"
+    r"|^" + _POSITION.format("c") + r"\s*(?:vs\.?|versus|or)\s*" + _POSITION.format("d") + r"[\s?.!]*$"
+)
+_COMPARE_FIRST = re.compile(
+    r"^(?:(?:ok|okay|hmm|so|and|can you|could you|pls|please)\W+)*"
+    r"(?:compare|what(?:'| i)?s the difference between|difference between)\s+(?:the\s+)?(?:first|top)\s+"
+    r"(?:two|2)\b"
+)
+
+
+def _comparison(said: str) -> Understanding | None:
+    """Two courses of the page to compare ("compare the first two", "1 vs 3"), or `None`."""
+    first = _COMPARE_FIRST.match(said)
+    if first is not None:
+        return Understanding("compare", {"compare": 1.0}, compare=(1, 2))
+    two = _COMPARE_TWO.match(said)
+    if two is None:
+        return None
+    a, b = (two.group("a"), two.group("b")) if two.group("a") else (two.group("c"), two.group("d"))
+    positions = (_POSITIONS.get(a) or int(a), _POSITIONS.get(b) or int(b))
+    if positions[0] == positions[1]:
+        return None
+    return Understanding("compare", {"compare": 1.0}, compare=positions)
+
+
 def _after_results(folded: str) -> Understanding | None:
     """What a message right after a page of search results asks for: a course on it by its
-    position ("the second one"), or the same results narrowed ("any free ones?", "cheaper ones?",
-    "which is the shortest")."""
+    position ("the second one"), two of them side by side ("compare the first two"), or the
+    same results narrowed ("any free ones?", "cheaper ones?", "which is the shortest")."""
     said = folded.strip(" ?!.")
+    compared = _comparison(said)
+    if compared is not None:
+        return compared
     picked = _PICK.match(said) or _ASKED_ABOUT_ONE.match(said)
     if picked is not None:
         n = picked.group("n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.callbacks import CourseCard
 from bot.catalog.search import CourseSearch, SearchResult
 from bot.telegram_html import html_to_text
 from tests.conftest import USER, BotHarness, buttons, text_of
@@ -227,3 +228,18 @@ async def test_a_course_on_the_advice_shortlist_is_opened_by_its_position(harnes
     [card] = await harness.say("the second one")
     course = catalog(harness).courses[second]
     assert course.title in html_to_text(text_of([card])) and "Workload:" in text_of([card])
+
+
+async def test_two_courses_of_a_results_page_compared_side_by_side(harness: BotHarness) -> None:
+    """ "compare the first two" right after results: their facts side by side, each a tap from
+    its card (round 17)."""
+    results = await harness.say("python")
+    listed = [CourseCard.parse(data) for _, data in buttons(results[-1]) if data.startswith("c:")]
+    [too_far] = await harness.say("compare 2 and 10")  # "python" lists 9
+    assert "That list has" in text_of([too_far])
+    [side] = await harness.say("compare the first two")
+    assert "Side by side" in text_of([side]) and "<b>Price:</b>" in text_of([side])
+    opened = [CourseCard.parse(data) for _, data in buttons(side) if data.startswith("c:")]
+    assert [c.course_id for c in opened if c] == [c.course_id for c in listed[:2] if c]
+    card = await harness.press(harness.message_of(side), opened[1].pack() if opened[1] else "")
+    assert "Workload" in text_of(card) and "⬅️ Back to results" in [label for label, _ in buttons(card[-1])]

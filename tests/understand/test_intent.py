@@ -1148,6 +1148,25 @@ def test_filters_typed_after_results_narrow_them(understander: Understander, tex
 
 
 @pytest.mark.parametrize(
+    ("text", "positions"),
+    [
+        ("compare the first two", (1, 2)),
+        ("whats the difference between 1 and 3", (1, 3)),
+        ("2 vs 4", (2, 4)),
+        ("can you compare the second and the fifth one", (2, 5)),
+        ("how do 1 and 2 compare?", (1, 2)),
+    ],
+)
+def test_two_positions_to_compare_after_results_are_read(
+    understander: Understander, text: str, positions: tuple[int, int]
+) -> None:
+    got = understander.understand(text, Context(after_results=True))
+    assert (got.kind, got.compare) == ("compare", positions)
+    assert understander.understand(text).kind != "compare"  # with no results shown, nothing to compare
+    assert understander.understand("compare python and excel", Context(after_results=True)).kind != "compare"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "first aid",
