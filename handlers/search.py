@@ -193,30 +193,45 @@ async def show_course(update: Update, context: BotContext, course_id: int) -> bo
     return True
 
 
-async def pick_from_results(update: Update, context: BotContext, state: str, position: int) -> None:
-    """ "the second one" right after a results page: that course's card, with a way back to
-    the page; a position the list does not have is said kindly."""
+async def _listed_page(
+    update: Update, context: BotContext, state: str
+) -> tuple[int, list[Scored], Facets] | None:
+    """The learner's id, the courses of the results page `state` names and its filters; `None`
+    (after saying so) when that search has expired or lists nothing."""
     user = update.effective_user
     if user is None:
-        return
+        return None
     found = await recall_results(context, user.id, state)
     if found is None:
         await send(update, Reply(EXPIRED))
-        return
+        return None
     result, _, facets = found
     courses = course_replies.listed(result, facets)
     if not courses:
         await send(update, Reply("That page lists no courses. Try removing a filter, or search again."))
+        return None
+    return user.id, courses, facets
+
+
+def _list_has(courses: list[Scored]) -> str:
+    return f"That list has {len(courses)} course{'s' if len(courses) != 1 else ''}"
+
+
+async def pick_from_results(update: Update, context: BotContext, state: str, position: int) -> None:
+    """ "the second one" right after a results page: that course's card, with a way back to
+    the page; a position the list does not have is said kindly."""
+    listed = await _listed_page(update, context, state)
+    if listed is None:
         return
+    user_id, courses, facets = listed
     if not 1 <= position <= len(courses):
-        count = f"{len(courses)} course{'s' if len(courses) != 1 else ''}"
         numbers = f"1 to {len(courses)}" if len(courses) > 1 else "1"
-        await send(update, Reply(f"That list has {count}: tap one, or send its number ({numbers})."))
+        await send(update, Reply(f"{_list_has(courses)}: tap one, or send its number ({numbers})."))
         return
     course = courses[position - 1].course
     search_id, page, _ = state.split(":", 2)
     back = ResultsPage(int(search_id), int(page), facets.encode()).pack()
-    await remember_course(context.core.db, user.id, course.id)
+    await remember_course(context.core.db, user_id, course.id)
     await send(update, course_replies.course_card(course, back))
     _shown(context, None)
 
@@ -226,19 +241,13 @@ async def compare_from_results(
 ) -> None:
     """ "compare the first two" right after a results page: the two courses side by side, each
     a tap from its card; a position the list does not have is said kindly."""
-    user = update.effective_user
-    if user is None:
+    listed = await _listed_page(update, context, state)
+    if listed is None:
         return
-    found = await recall_results(context, user.id, state)
-    if found is None:
-        await send(update, Reply(EXPIRED))
-        return
-    result, _, facets = found
-    courses = course_replies.listed(result, facets)
+    _, courses, _ = listed
     _shown(context, state)  # still about that page: "the first one" or another pair may follow
     if not all(1 <= p <= len(courses) for p in positions):
-        count = f"{len(courses)} course{'s' if len(courses) != 1 else ''}"
-        await send(update, Reply(f"That list has {count}: name two of them, e.g. <i>compare 1 and 2</i>."))
+        await send(update, Reply(f"{_list_has(courses)}: name two of them, e.g. <i>compare 1 and 2</i>."))
         return
     first, second = ((p, courses[p - 1].course) for p in positions)
     await send(update, course_replies.comparison(first, second, state))
