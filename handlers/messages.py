@@ -23,6 +23,7 @@ from handlers.search import (
     LAST_RESULTS,
     LAST_SHORTLIST,
     compare_from_results,
+    next_page_of_results,
     pick_from_results,
     pick_from_shortlist,
     recall_results,
@@ -34,6 +35,9 @@ MAX_TEXT = 500  # longer messages are read up to here: nobody asks an FAQ in 4,0
 # Kept per learner in `user_data`: what the bot said last, for follow-ups.
 EXPECTING_SKILL = "expecting_skill"
 LAST_FAQ = "last_faq"
+
+
+WHOLE_SHORTLIST = "That's the whole shortlist. /advise starts it again, or type a skill to search."
 
 
 def conversation_context(context: BotContext) -> Context:
@@ -78,6 +82,10 @@ async def free_text(update: Update, context: BotContext) -> None:
     remember(context)
     if understood.kind == "pick" and isinstance(results, str):
         await pick_from_results(update, context, results, understood.pick)
+    elif understood.kind == "next-page" and isinstance(results, str):
+        await next_page_of_results(update, context, results)
+    elif understood.kind == "next-page":  # after the advise-me shortlist: it has no next page
+        await send(update, Reply(WHOLE_SHORTLIST))
     elif understood.kind == "compare" and isinstance(results, str):
         await compare_from_results(update, context, results, understood.compare)
     elif understood.kind == "pick" and isinstance(shortlist, list):

@@ -9,7 +9,7 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 
 from bot.callbacks import CourseCard, Recognition, ResultsPage, SearchFor
 from bot.catalog import replies as course_replies
-from bot.catalog.search import Facets, Scored, SearchResult
+from bot.catalog.search import PAGE_SIZE, Facets, Scored, SearchResult
 from bot.catalog.store import count_miss, load_search, save_search
 from bot.faq import replies as answers
 from bot.learners import remember_course
@@ -234,6 +234,31 @@ async def pick_from_results(update: Update, context: BotContext, state: str, pos
     await remember_course(context.core.db, user_id, course.id)
     await send(update, course_replies.course_card(course, back))
     _shown(context, None)
+
+
+async def next_page_of_results(update: Update, context: BotContext, state: str) -> None:
+    """ "next" or "more" typed right after a results page: the page after it, as its Next button
+    shows it; after the last page, that this was all of them."""
+    user = update.effective_user
+    if user is None:
+        return
+    found = await recall_results(context, user.id, state)
+    if found is None:
+        await send(update, Reply(EXPIRED))
+        return
+    result, _, facets = found
+    search_id, page, _ = state.split(":", 2)
+    shown = len(course_replies.listed(result, facets))
+    if (int(page) + 1) * PAGE_SIZE >= shown:
+        _shown(context, state)
+        courses = f"{shown} course{'s' if shown != 1 else ''}"
+        more = "remove a filter (✖) or search" if facets.active else "search"
+        whole = f"That's the whole list ({courses}). To see others, {more} for something else."
+        await send(update, Reply(whole))
+        return
+    display = context.core.catalog.display
+    await send(update, course_replies.results_page(result, int(search_id), int(page) + 1, facets, display))
+    _shown(context, f"{search_id}:{int(page) + 1}:{facets.encode()}")
 
 
 async def compare_from_results(

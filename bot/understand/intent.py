@@ -79,6 +79,7 @@ Kind = Literal[
     "setting",
     "pick",
     "compare",
+    "next-page",
 ]
 # A message in another language that the learner then says again in English ("Quanto costa,
 # more or less? Sorry, I mean how much it costs?"): the English is what to understand
@@ -1577,6 +1578,14 @@ _COMPARE_FIRST = re.compile(
 )
 
 
+# "next", "more", "show me more", "next page pls": the page after the one just shown
+_NEXT_PAGE = re.compile(
+    r"^(?:(?:ok|okay|and|so|hmm)\W+)*(?:(?:show|give|send)\s+(?:me\s+)?)?(?:the\s+)?"
+    r"(?:next(?:\s+(?:page|one|ones|five|5))?|more(?:\s+(?:results|courses|options|ones))?|any\s+more|"
+    r"(?:some|a few)\s+more|page\s+2)(?:\s+(?:please|pls|plz))?$"
+)
+
+
 def _comparison(said: str) -> Understanding | None:
     """Two courses of the page to compare ("compare the first two", "1 vs 3"), or `None`."""
     first = _COMPARE_FIRST.match(said)
@@ -1600,6 +1609,8 @@ def _after_results(folded: str) -> Understanding | None:
     compared = _comparison(said)
     if compared is not None:
         return compared
+    if _NEXT_PAGE.match(said):
+        return Understanding("next-page", {"next-page": 1.0})
     picked = _PICK.match(said) or _ASKED_ABOUT_ONE.match(said)
     if picked is not None:
         n = picked.group("n")

@@ -243,3 +243,12 @@ async def test_two_courses_of_a_results_page_compared_side_by_side(harness: BotH
     assert [c.course_id for c in opened if c] == [c.course_id for c in listed[:2] if c]
     card = await harness.press(harness.message_of(side), opened[1].pack() if opened[1] else "")
     assert "Workload" in text_of(card) and "⬅️ Back to results" in [label for label, _ in buttons(card[-1])]
+
+
+async def test_next_typed_after_results_shows_the_next_page_then_says_so(harness: BotHarness) -> None:
+    await harness.say("python")
+    [second] = await harness.say("more please")
+    assert "page 2 of 2" in text_of([second])
+    [done] = await harness.say("next")
+    assert "That's the whole list (9 courses)" in text_of([done])
+    assert "couldn't find courses" not in text_of([done])

@@ -24,6 +24,8 @@ async def test_advise_me_answered_in_words_reaches_a_shortlist(harness: BotHarne
     [shortlist] = await harness.say("online please")
     assert "My shortlist for data analyst" in text_of([shortlist])
     assert "at 3 h a week" in text_of([shortlist])  # the hours the learner typed, not the nearest button
+    [more] = await harness.say("any more?")  # a shortlist has no next page
+    assert "That's the whole shortlist" in text_of([more])
 
 
 async def test_a_goal_with_no_courses_is_asked_again_at_once(harness: BotHarness) -> None:

@@ -1147,6 +1147,13 @@ def test_filters_typed_after_results_narrow_them(understander: Understander, tex
     assert (got.kind, got.query, got.like_results) == ("search", query, True)
 
 
+@pytest.mark.parametrize("text", ["next", "more please", "show me more", "next page", "any more?"])
+def test_next_or_more_after_results_asks_for_the_next_page(understander: Understander, text: str) -> None:
+    """Until round 17 "next" typed after results was searched for as a skill."""
+    assert understander.understand(text, Context(after_results=True)).kind == "next-page"
+    assert understander.understand(text).kind != "next-page"
+
+
 @pytest.mark.parametrize(
     ("text", "positions"),
     [
