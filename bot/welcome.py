@@ -22,7 +22,7 @@ COMMANDS: list[tuple[str, str]] = [
     ("progress", "Your study progress"),
     ("plan", "Change your plan's time, days, session length, target date or quiet hours"),
     ("reminders", "Your upcoming reminders"),
-    ("pause", "Pause study reminders"),
+    ("pause", "Pause study reminders, e.g. /pause 2 weeks"),
     ("resume", "Resume study reminders"),
     ("stopstudying", "Stop a study plan"),
     ("timezone", "Set your time zone"),
