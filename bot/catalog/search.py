@@ -445,6 +445,11 @@ class CourseSearch:
         """Rank the courses for `query`; filters named in it are in `result.facets`. A query
         whose words find nothing may describe a situation a skill is for (`SkillProblems`)."""
         result = self._search_words(query, limit)
+        if not result.ranked and not result.career and (head := _first_clause(query)) is not None:
+            # "just got promoted to team lead, never managed anyone before": the rest is the story
+            found = self._search_words(head, limit)
+            if found.ranked:
+                return replace(found, query=query, facets=result.facets)
         if result.ranked or result.career or not self.problems:
             return result
         _, rest = parse_filters(query)
@@ -1655,6 +1660,18 @@ _GO_VERB = re.compile(
     r"(?=\s+(?:for|with|ahead|back|on|through|into|over)\b)",
     re.IGNORECASE,
 )
+
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|\s[-–—]\s|\.\s)\s*")
+CLAUSE_HEAD_WORDS = 2  # a first clause this long, at least, may be what is asked for
+
+
+def _first_clause(query: str) -> str | None:
+    """The first clause of a query of several, when it is long enough to name a topic."""
+    parts = _CLAUSE_BREAK.split(query.strip(), maxsplit=1)
+    if len(parts) < 2 or not parts[1].strip() or len(parts[0].split()) < CLAUSE_HEAD_WORDS:
+        return None
+    return parts[0]
 
 
 def _mark_r(text: str) -> str:

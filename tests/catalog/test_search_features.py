@@ -1135,3 +1135,13 @@ def test_what_is_available_under_an_amount_lists_the_courses_under_it(search: Co
     shown = result.page_one(result.facets)
     assert result.facets.max_eur == 35 and shown
     assert all(price_in_eur(s.course.price, s.course.currency) <= 35 for s in shown)
+
+
+def test_a_story_after_the_topic_does_not_empty_the_page(search: CourseSearch) -> None:
+    """Round 17: the words after the comma found no course together with the topic, so the
+    page was empty; the first clause alone names what is asked for."""
+    story = search.search("just got promoted to team lead, never managed anyone before")
+    alone = search.search("just got promoted to team lead")
+    assert story.ranked and story.ranked[:5] == alone.ranked[:5]
+    assert story.query == "just got promoted to team lead, never managed anyone before"
+    assert not search.search("zorblax, never managed anyone before").ranked  # nothing to fall back on
