@@ -138,6 +138,12 @@ def next_due(plan: Plan, learner: Learner | None, default_tz: str, after: dateti
     )
 
 
+def _first_due_on(plan: Plan, learner: Learner | None, default_tz: str, day: date) -> datetime:
+    """The plan's first study time on or after `day`, a day in the learner's time zone."""
+    day_starts = local_to_utc(day, 0, learner_zone(learner, default_tz)) - timedelta(seconds=1)
+    return next_due(plan, learner, default_tz, day_starts)
+
+
 async def replace_pending(
     session: AsyncSession, plan: Plan, due_at: datetime | None, kind: str = "study"
 ) -> None:
@@ -351,8 +357,8 @@ async def set_status(
         session.add(plan)
         learner = await session.get(Learner, user_id)
         if status == PAUSED and resume_on is not None:
-            day_starts = local_to_utc(resume_on, 0, learner_zone(learner, default_tz)) - timedelta(seconds=1)
-            await replace_pending(session, plan, next_due(plan, learner, default_tz, day_starts), kind=RESUME)
+            back = _first_due_on(plan, learner, default_tz, resume_on)
+            await replace_pending(session, plan, back, kind=RESUME)
             return plan
         due = next_due(plan, learner, default_tz, now) if status == ACTIVE else None
         await replace_pending(session, plan, due)
@@ -564,17 +570,32 @@ def remaining_fit(status: PlanStatus, today: date) -> tuple[int | None, date]:
     return fit.days_needed, fit.finish
 
 
-async def reschedule_learner(db: Database, clock: Clock, user_id: int, default_tz: str) -> int:
-    """After a learner comes back (unblocked us, changed time zone): recompute every reminder."""
+async def reschedule_learner(
+    db: Database, clock: Clock, user_id: int, default_tz: str, zone_before: tzinfo | None = None
+) -> int:
+    """After a learner comes back (unblocked us, changed time zone): recompute every reminder.
+    A paused plan's day to go on stays the day it was where the learner was (`zone_before`)."""
     now = clock.now()
     async with db.session() as session:
         learner = await session.get(Learner, user_id)
         plans = (await session.exec(
-            select(Plan).where(Plan.learner_id == user_id, Plan.status == ACTIVE)
+            select(Plan).where(Plan.learner_id == user_id, col(Plan.status).in_([ACTIVE, PAUSED]))
         )).all()  # fmt: skip
+        changed = 0
         for plan in plans:
-            await replace_pending(session, plan, next_due(plan, learner, default_tz, now))
-        return len(plans)
+            if plan.status == ACTIVE:
+                await replace_pending(session, plan, next_due(plan, learner, default_tz, now))
+                changed += 1
+                continue
+            waiting = (await session.exec(
+                select(Reminder).where(Reminder.plan_id == plan.id, col(Reminder.sent_at).is_(None))
+            )).first()  # fmt: skip
+            if waiting is not None and waiting.kind == RESUME:  # "paused for a week": the same day, here
+                day = waiting.due_at.astimezone(zone_before or learner_zone(learner, default_tz)).date()
+                back = _first_due_on(plan, learner, default_tz, day)
+                await replace_pending(session, plan, back, kind=RESUME)
+                changed += 1
+        return changed
 
 
 async def set_timezone(db: Database, clock: Clock, user_id: int, name: str, default_tz: str) -> None:
@@ -582,9 +603,10 @@ async def set_timezone(db: Database, clock: Clock, user_id: int, name: str, defa
         learner = await session.get(Learner, user_id)
         if learner is None:
             return
+        before = learner_zone(learner, default_tz)
         learner.timezone = name
         session.add(learner)
-    await reschedule_learner(db, clock, user_id, default_tz)
+    await reschedule_learner(db, clock, user_id, default_tz, zone_before=before)
 
 
 async def set_quiet_hours(

@@ -23,7 +23,16 @@ from bot.reminders.limits import DatabaseRateLimiter, RateLimiter
 from bot.replies import Reply
 from bot.storage.db import Database, open_database
 from bot.storage.models import Learner, Plan, Reminder
-from bot.study.store import PAUSED, RESUME, PlanDraft, create_plan, reschedule_learner, set_all, set_status
+from bot.study.store import (
+    PAUSED,
+    RESUME,
+    PlanDraft,
+    create_plan,
+    reschedule_learner,
+    set_all,
+    set_status,
+    set_timezone,
+)
 from tests.fakes.postgres import PostgresServer
 
 TZ = "Europe/London"
@@ -273,6 +282,23 @@ async def test_a_pause_until_a_day_resumes_the_plan_by_itself_on_that_day(world:
     assert following.kind == "study" and following.due_at == datetime(2026, 3, 11, 19, 0, tzinfo=UTC)
     assert await set_all(db, clock, 13, PAUSED, TZ) == 1  # no day: no reminder until /resume
     assert await pending(db, plan.id) == []
+
+
+async def test_a_pause_until_a_day_follows_the_learner_to_a_new_time_zone(world: World) -> None:
+    """The day the reminders come back stays the learner's day: at that day's study time in the
+    new zone (and an untimed pause stays without a reminder)."""
+    db, courses = world
+    clock = ManualClock(MONDAY_8AM, frozen=True)
+    plan = await enrol(db, clock, 14, self_paced(courses))
+    other = await enrol(db, clock, 14, self_paced(courses, 1))
+    assert plan.id is not None and other.id is not None
+    await set_status(db, clock, 14, plan.id, PAUSED, TZ, resume_on=date(2026, 3, 9))
+    await set_status(db, clock, 14, other.id, PAUSED, TZ)
+    await set_timezone(db, clock, 14, "Asia/Tokyo", TZ)
+    [resume] = await pending(db, plan.id)
+    assert resume.kind == RESUME
+    assert resume.due_at == datetime(2026, 3, 9, 10, 0, tzinfo=UTC)  # 19:00 in Tokyo
+    assert await pending(db, other.id) == []
 
 
 async def test_rate_limiter_keeps_per_second_and_per_chat_limits() -> None:
