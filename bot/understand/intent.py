@@ -725,7 +725,8 @@ class Understander:
             topic = self._topic_around_a_word(match, stripped, questionish)
             if topic is not None:
                 return Understanding("search", {**scores, "search": 1.0}, query=topic)
-            return Understanding("smalltalk", scores, match=match)
+            past = self._past_a_greeting(folded, context)
+            return past if past is not None else Understanding("smalltalk", scores, match=match)
         language = _TEACHING_A_LANGUAGE.search(folded)
         if language and not _ABOUT_MICROCREDENTIALS.search(folded) and not _ABOUT_THESE.search(folded):
             # "teaching english online", "tefl": teaching a language is a subject to search for,
@@ -740,7 +741,8 @@ class Understander:
         if closing is not None and not skill:
             # "ok that's all for now, bye", "thanks, that's a relief": small talk that opens or
             # closes a message with no question in it.
-            return Understanding("smalltalk", scores, match=closing)
+            past = self._past_a_greeting(folded, context)
+            return past if past is not None else Understanding("smalltalk", scores, match=closing)
         thanking = THANKS_OPENING.match(folded) and not questionish and not skill
         thanks = next((i for i in self.faq.smalltalk if i.id == "thanks"), None)
         if thanks is not None and thanking and faq_score < PHRASE_FAQ_CONFIDENCE:
@@ -1276,6 +1278,22 @@ class Understander:
             if skill is not None:
                 return skill
         return None
+
+    def _past_a_greeting(self, folded: str, context: Context) -> Understanding | None:
+        """What follows a first clause that only greets ("hi im maria, i clean offices at night
+        and want a better job"), when it asks for something; else `None` (small talk)."""
+        clauses = [c.strip() for c in _CLAUSES.split(folded) if c.strip()]
+        if len(clauses) < 2:
+            return None
+        first = self.faq.match(clauses[0])
+        if first.kind != "smalltalk" or first.smalltalk is None or first.smalltalk.id != "greeting":
+            return None
+        rest = ", ".join(clauses[1:])
+        if len(rest.split()) < GREETED_WORDS:
+            return None
+        after = self.understand(rest, context)
+        sure_search = after.kind == "search" and after.scores.get("search", 0.0) > 0
+        return after if after.kind in ("faq", "suggest", "care", "urgent", "plan") or sure_search else None
 
     def _goal_in_a_question(self, folded: str) -> str | None:
         """The known skill or job a wish in a question names ("want to move into management,

@@ -179,14 +179,15 @@ _QUESTION_OPENING = re.compile(
 )
 _SEARCH_OPENING = re.compile(
     r"^(?:are there|is there|do you have|have you got|any|some|got any|find|show|list|search|"
-    r"give|get|recommend|suggest|i need|i want|i m looking|i am looking|looking|need|want|"
+    r"give|get|recommend|suggest|i need|i want|i m looking|im looking|i am looking|looking|need|want|"
     r"can you (?:find|show|recommend|suggest|give|list|search)|could you (?:find|show|recommend|suggest))\b"
 )
 _REQUEST_FILLER = re.compile(
     r"\b(?:are there|is there|do you have|have you got|got any|can you|could you|would you|please|pls|"
     r"(?:i\s+)?(?:need|want|would like|d like) to (?:find|get|see|search for|look for)|"
-    r"recommend|suggest|find|show|list|search for|search|give|get|me|i need|i want|i m looking for|"
-    r"i am looking for|looking for|need|want|any|some|a|an|the|good|best|great|decent|for me|to do|"
+    r"recommend|suggest|find|show|list|search for|search|give|get|me|i need|i want|"
+    r"(?:i m|im|i am) looking for|looking for|need|want|any|some|a|an|the|good|best|great|decent|for me|"
+    r"to do|"
     r"to take|that i can do|you know of|ideally|thanks|thank you|on offer|available|just)\b"
 )
 # "what certificates…", "are there free courses", "it" are questions, not skills.

@@ -1713,3 +1713,20 @@ def test_no_goal_in_mind_is_told_from_a_goal_and_from_a_question(
     understander: Understander, text: str, undecided: bool
 ) -> None:
     assert understander.no_skill_in_mind(text) is undecided
+
+
+def test_a_greeting_clause_with_a_name_does_not_swallow_the_message(understander: Understander) -> None:
+    """Round 17, from trying the bot: "hi im maria, …" got only "Hi! 👋" back."""
+    got = understander.understand("hi im maria, i clean offices at night and want a better job")
+    assert got.kind == "faq"
+    for greeting in ("hello there, how are you", "hi there, hope you are well", "hi, im new here"):
+        assert understander.understand(greeting).kind == "smalltalk", greeting
+
+
+@pytest.mark.parametrize("text", ["im looking for a course", "hi there, im looking for a course"])
+def test_im_looking_for_a_course_is_a_request_with_no_skill_yet(
+    understander: Understander, text: str
+) -> None:
+    """Until round 17 "im" stayed in the query ("im course")."""
+    got = understander.understand(text)
+    assert (got.kind, got.query) == ("search", "")
