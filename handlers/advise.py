@@ -23,8 +23,10 @@ from telegram.warnings import PTBUserWarning
 from bot.callbacks import AdviceChoice
 from bot.catalog import advice_store, advise
 from bot.catalog import replies as course_replies
+from bot.faq import replies as answers
 from bot.replies import Reply
 from bot.study.parse import BACK, CANCEL
+from bot.understand.intent import Context
 from bot.understand.route import course_request
 from handlers import stored
 from handlers.common import send, show
@@ -82,10 +84,18 @@ async def typed_goal(update: Update, context: BotContext) -> int:
 
 
 async def _checked_goal(update: Update, context: BotContext, text: str) -> int:
-    if context.core.understander.no_skill_in_mind(text):  # "not sure really": no goal yet
+    core = context.core
+    read = core.understander.understand(text, Context(expecting_skill=True))
+    if core.understander.no_skill_in_mind(text) or (read.kind == "search" and not read.query):
+        # "not sure really", "i want to learn something new but i dont know what": no goal yet
         await send(update, course_replies.advice_goal_undecided(advise.GOAL_CHOICES))
         return GOAL
-    goal = advise.goal_of(text)[:MAX_GOAL_CHARS]
+    if read.kind == "faq" and read.match is not None and read.match.best is not None:
+        # "how much are they?" asked at the goal question: the answer, then the question again
+        await send(update, answers.answer(core.faq, read.match.best.entry, None))
+        await send(update, course_replies.advice_question("g", advise.GOAL_CHOICES))
+        return GOAL
+    goal = advise.goal_of(read.query if read.kind == "search" else text)[:MAX_GOAL_CHARS]
     if goal:
         result = await asyncio.to_thread(context.core.catalog.search, goal)
         if not result.ranked:

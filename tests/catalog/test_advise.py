@@ -17,6 +17,10 @@ from bot.catalog.advise import goal_of, typed_choice
         ("I want a better job", "better job"),
         ("python", "python"),
         ("idk something with computers", "idk something with computers"),
+        ("ok marketing", "marketing"),  # the shrug around a goal goes too (round 17)
+        ("hmm maybe excel", "excel"),
+        ("web design i guess lol", "web design"),
+        ("maybe", "maybe"),  # nothing but a shrug stays as typed
     ],
 )
 def test_the_goal_is_what_the_wish_is_about(typed: str, goal: str) -> None:

@@ -49,6 +49,17 @@ async def test_no_goal_in_mind_yet_is_met_kindly_and_asked_again(harness: BotHar
     assert "What is your level" in text_of([level])
 
 
+async def test_a_question_or_a_shrug_at_the_goal_question_is_understood(harness: BotHarness) -> None:
+    """Round 17: "how much are they" and "ok marketing" were searched for as goals."""
+    await harness.say("/advise")
+    answer, again = await harness.say("how much are they")
+    assert "price" in text_of([answer]) and "What is your goal" in text_of([again])
+    [undecided] = await harness.say("I want to learn something new but I dont know what")
+    assert "No problem" in text_of([undecided])
+    [level] = await harness.say("ok marketing")
+    assert "What is your level" in text_of([level]) and "marketing" in text_of([level])
+
+
 async def test_progress_while_planning_says_the_plan_is_not_made_yet(harness: BotHarness) -> None:
     await start(harness)
     [progress] = await harness.say("/progress")
