@@ -23,11 +23,13 @@ from handlers.search import (
     LAST_RESULTS,
     LAST_SHORTLIST,
     compare_from_results,
+    compare_from_shortlist,
     next_page_of_results,
     pick_from_results,
     pick_from_shortlist,
     recall_results,
     run_search,
+    shortlist_shown,
 )
 
 MAX_TEXT = 500  # longer messages are read up to here: nobody asks an FAQ in 4,000 characters
@@ -85,9 +87,13 @@ async def free_text(update: Update, context: BotContext) -> None:
     elif understood.kind == "next-page" and isinstance(results, str):
         await next_page_of_results(update, context, results)
     elif understood.kind == "next-page":  # after the advise-me shortlist: it has no next page
+        if isinstance(shortlist, list):
+            shortlist_shown(context, shortlist)  # still about it: "the second one" may follow
         await send(update, Reply(WHOLE_SHORTLIST))
     elif understood.kind == "compare" and isinstance(results, str):
         await compare_from_results(update, context, results, understood.compare)
+    elif understood.kind == "compare" and isinstance(shortlist, list):
+        await compare_from_shortlist(update, context, shortlist, understood.compare)
     elif understood.kind == "pick" and isinstance(shortlist, list):
         await pick_from_shortlist(update, context, shortlist, understood.pick)
     elif understood.kind == "search":

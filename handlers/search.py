@@ -97,6 +97,20 @@ async def pick_from_shortlist(
     _shown(context, None)
 
 
+async def compare_from_shortlist(
+    update: Update, context: BotContext, course_ids: list[int], positions: tuple[int, int]
+) -> None:
+    """ "compare 1 and 2" right after the "Advise me" shortlist: the two side by side."""
+    courses = [c for c in (context.core.catalog.get(i) for i in course_ids) if c is not None]
+    shortlist_shown(context, course_ids)  # still about the shortlist: "the second one" may follow
+    if not all(1 <= p <= len(courses) for p in positions):
+        name_two = "name two of them, e.g. <i>compare 1 and 2</i>"
+        await send(update, Reply(f"The shortlist has {len(courses)}: {name_two}."))
+        return
+    first, second = ((p, courses[p - 1]) for p in positions)
+    await send(update, course_replies.comparison(first, second))
+
+
 async def recall_results(
     context: BotContext, user_id: int, state: str
 ) -> tuple[SearchResult, str, Facets] | None:

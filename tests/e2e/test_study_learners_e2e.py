@@ -26,6 +26,10 @@ async def test_advise_me_answered_in_words_reaches_a_shortlist(harness: BotHarne
     assert "at 3 h a week" in text_of([shortlist])  # the hours the learner typed, not the nearest button
     [more] = await harness.say("any more?")  # a shortlist has no next page
     assert "That's the whole shortlist" in text_of([more])
+    [side] = await harness.say("compare 1 and 3")
+    assert "Side by side" in text_of([side]) and len([d for _, d in buttons(side) if d.startswith("c:")]) == 2
+    [card] = await harness.say("the second one")  # still about the shortlist
+    assert "Workload" in text_of([card])
 
 
 async def test_a_goal_with_no_courses_is_asked_again_at_once(harness: BotHarness) -> None:
