@@ -46,6 +46,7 @@ from bot.study.parse import (
     Pace,
     is_done,
     is_yes,
+    keeps_the_zone,
     parse_days_answer,
     parse_fit_answer,
     parse_pace,
@@ -373,6 +374,8 @@ async def chose_timezone(update: Update, context: BotContext) -> int:
     core = context.core
     if answer.button is not None:
         name = answer.button if answer.button in available_timezones() else context.default_tz
+    elif keeps_the_zone(answer.text):
+        name = context.default_tz  # "keep", "keep it", "that's fine": the button, typed
     else:
         found = await asyncio.to_thread(parse_zone, answer.text)  # the city table loads once
         if found is not None and found.name is None:

@@ -651,6 +651,14 @@ def _city_zone(place: str) -> ZoneAnswer | None:
     )
 
 
+_SAME_ZONE = re.compile(r"^(?:same|that'?s (?:fine|right|correct)|correct|no change|leave it|as it is)\b")
+
+
+def keeps_the_zone(text: str) -> bool:
+    """ "keep", "keep it", "yes", "that's fine": the time zone offered is kept (the button, typed)."""
+    return is_yes(text) or bool(_SAME_ZONE.match(_clean(text)))
+
+
 def parse_zone(text: str) -> ZoneAnswer | None:
     """A city ("Delhi", "São Paulo", "Bangalore"), a nickname ("NYC"), an abbreviation ("EST"),
     an IANA name or an offset → a zone; an ambiguous abbreviation or city → the options."""

@@ -178,3 +178,16 @@ async def test_a_pause_for_a_while_says_when_the_reminders_come_back(harness: Bo
     resumed = text_of(await harness.say("/resume"))
     assert "Resumed 1 plan." in resumed
     assert "the pause ends" not in text_of(await harness.say("/reminders"))
+
+
+async def test_keep_typed_at_the_time_zone_question_keeps_it(harness: BotHarness) -> None:
+    """The question says "or keep Europe/London"; typing "keep" was refused until round 17."""
+    await start(harness)
+    await harness.say("Tue and Thu")
+    await harness.say("7pm")
+    await harness.say("45 min")
+    [zone] = await harness.say("no deadline")
+    assert "Which time zone" in text_of([zone])
+    [next_question] = await harness.say("keep")
+    assert "couldn't read" not in text_of([next_question])
+    assert "get in the way" in text_of([next_question])

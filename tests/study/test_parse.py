@@ -15,6 +15,7 @@ from bot.study.parse import (
     TimeAnswer,
     is_done,
     is_yes,
+    keeps_the_zone,
     parse_days_answer,
     parse_fit_answer,
     parse_pace,
@@ -536,3 +537,14 @@ def test_a_weekly_total_too_big_for_the_days_makes_no_session() -> None:
 )
 def test_how_long_a_pause_lasts_is_read_from_the_words(text: str, end: date | None) -> None:
     assert parse_pause_end(text, date(2026, 12, 2)) == end  # a Wednesday
+
+
+
+@pytest.mark.parametrize(
+    ("text", "keeps"),
+    [("keep", True), ("Keep it", True), ("that's fine", True), ("same", True), ("yes", True),
+     ("Berlin", False), ("EST", False), ("no", False)],
+)
+def test_keeping_the_offered_time_zone_can_be_typed(text: str, keeps: bool) -> None:
+    """Round 17: the question says "or keep Europe/London", and typing "keep" was refused."""
+    assert keeps_the_zone(text) is keeps
