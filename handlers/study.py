@@ -1004,6 +1004,69 @@ async def session_done_typed(update: Update, context: BotContext) -> None:
     await send(update, Reply(esc(say.session_noted(status, studied)), rows))
 
 
+async def _one_plan_going(update: Update, context: BotContext, command: str) -> PlanStatus | None:
+    """The learner's one active or paused plan; else says what to do (no plan: how to start one;
+    several: `/command` picks which) and returns `None`."""
+    user = update.effective_user
+    if user is None:
+        return None
+    core = context.core
+    statuses = [
+        s
+        for s in await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, context.default_tz)
+        if s.plan.status in (ACTIVE, PAUSED) and s.plan.id is not None
+    ]
+    if len(statuses) != 1:
+        none = say.no_active_plan_to_note()
+        await send(update, say.several_plans(len(statuses), command) if statuses else none)
+        return None
+    return statuses[0]
+
+
+async def time_changed_typed(update: Update, context: BotContext, minute: int) -> None:
+    """ "move my reminders to 8pm": the one plan's study time (and so its reminders) moves
+    there; a time inside quiet hours is said, not set; with several plans, /plan picks which."""
+    if await private_only(update, context, "plan"):
+        return
+    status = await _one_plan_going(update, context, "plan")
+    if status is None or update.effective_user is None:
+        return
+    if status.quiet.contains(minute):
+        await send(update, say.typed_time_in_quiet_hours(minute, status.quiet))
+        return
+    core, user_id = context.core, update.effective_user.id
+    plan_id = status.plan.id or 0
+    edited = await edit_plan(core.db, core.clock, user_id, plan_id, context.default_tz, minute=minute)
+    if edited is None:
+        await send(update, say.no_active_plan_to_note())
+        return
+    plan, due = edited
+    tz = learner_zone(context.learner, context.default_tz)
+    await send(update, say.time_changed(status.course, plan, due, tz))
+
+
+async def module_done_typed(update: Update, context: BotContext, position: int) -> None:
+    """ "i finished module 2": that module of the one plan is done (as its button does); the
+    last one finishes the plan."""
+    if await private_only(update, context, "progress"):
+        return
+    status = await _one_plan_going(update, context, "progress")
+    if status is None or update.effective_user is None:
+        return
+    core, course, tz_name = context.core, status.course, context.default_tz
+    user_id, plan_id = update.effective_user.id, status.plan.id or 0
+    result = await mark_done(core.db, core.clock, user_id, plan_id, position, len(course.modules), tz_name)
+    if result is None:
+        await send(update, say.no_such_module(course))
+        return
+    plan, done = result
+    if plan.status == "done":
+        await send(update, say.finished(course))
+        return
+    status = await plan_status(core.db, core.clock, user_id, plan_id, core.catalog.courses, tz_name) or status
+    await send(update, say.module_finished(course, position, done, say.rows_after("module", status)))
+
+
 async def _module_done(update: Update, context: BotContext, status: PlanStatus, position: int) -> None:
     """Finished a module ✓: that module is done; the last one finishes the plan."""
     query = update.callback_query

@@ -194,6 +194,37 @@ def parse_time_answer(text: str) -> TimeAnswer | None:
     return TimeAnswer(options=(evening, morning) if hour == 12 else (morning, evening))
 
 
+# "move my reminders to 8pm", "can i get the reminder at 19:30 instead": the time asked for
+_TIME_ASKED = re.compile(
+    r"\b(?:at|to|for|around|till)\s+(?P<time>\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|noon|midday|"
+    r"midnight)(?=\W|$)"
+)
+# "i finished module 2", "done with unit 3", "completed lesson 1": a module reported done
+_MODULE_FINISHED = re.compile(
+    r"\b(?:finished|done(?: with)?|completed|complete|passed|through)\s+(?:with\s+)?(?:the\s+)?"
+    r"(?:module|unit|lesson|chapter|section|part)\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten)\b|\b(?:module|unit|lesson|chapter|section|part)\s+(?P<m>\d{1,2})\s+(?:is\s+)?"
+    r"(?:done|finished|complete|completed)\b"
+)
+
+
+def time_asked(text: str) -> int | None:
+    """The one time of day a sentence asks for ("move my reminders to 8pm" → 20:00); `None`
+    when it names none, or one that could be morning or evening ("to 7")."""
+    found = _TIME_ASKED.search(_clean(text))
+    answer = parse_time_answer(found.group("time")) if found is not None else None
+    return answer.minute if answer is not None else None
+
+
+def module_reported(text: str) -> int | None:
+    """The module a message reports finished ("i finished module 2" → 2), if any."""
+    found = _MODULE_FINISHED.search(_clean(text))
+    if found is None:
+        return None
+    said = found.group("n") or found.group("m")
+    return _number(said) if said else None
+
+
 _PARTS_OF_DAY: tuple[tuple[str, tuple[int, ...]], ...] = (  # each word whole: "chocolate" is not "late"
     (r"\b(?:early mornings?|before work|first thing|before school)\b", (6 * 60, 7 * 60, 8 * 60)),
     (r"\b(?:mornings?|breakfast)\b|^(?:in the )?am$", (7 * 60, 8 * 60, 9 * 60)),  # not "how am i doing"

@@ -782,6 +782,40 @@ def upcoming(statuses: list[PlanStatus], tz: tzinfo, planning: CourseInfo | None
     return Reply("<b>Upcoming reminders</b>\n" + "\n".join(lines))
 
 
+def several_plans(count: int, command: str) -> Reply:
+    """A plan change typed in words, with several plans going: which one is for /command."""
+    return Reply(f"You have {count} plans going: /{command} picks which one to change.")
+
+
+def typed_time_in_quiet_hours(minute: int, quiet: QuietHours) -> Reply:
+    """ "move my reminders to 11pm" inside quiet hours: said, not set."""
+    return Reply(
+        f"{describe_minute(minute)} is inside your quiet hours ({quiet.describe()}), when I send no "
+        "reminders: /quiet changes them, or pick another time."
+    )
+
+
+def time_changed(course: CourseInfo, plan: Plan, due: datetime | None, tz: tzinfo) -> Reply:
+    """ "move my reminders to 8pm", done: the new time, and when the next reminder comes."""
+    text = (
+        f"Done: <b>{esc(course.title)}</b> is now at {describe_minute(plan.study_minute)}, "
+        f"{describe_days(days_of(plan))}."
+    )
+    paused = " The plan is paused: /resume starts it."
+    text += f" Next reminder: {when(due, tz)}." if due is not None else paused
+    return Reply(text)
+
+
+def no_such_module(course: CourseInfo) -> Reply:
+    count = len(course.modules)
+    return Reply(f"{esc(course.title)} has {count} modules: which one did you finish (1 to {count})?")
+
+
+def module_finished(course: CourseInfo, position: int, done: set[int], rows: list[list[Button]]) -> Reply:
+    """ "i finished module 2", noted: as the reminder's Finished a module ✓ says it."""
+    return Reply(f"✓ Module {position} of {esc(course.title)} finished. {module_done(course, done)}", rows)
+
+
 def module_done(course: CourseInfo, done: set[int]) -> str:
     return f"Nice work! {progress_bar(len(done), len(course.modules))}"
 

@@ -379,6 +379,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^(?:i\s+)?(?:just\s+)?(?:did it|studied|did my (?:session|study|studying)|"
             r"did (?:todays|tonights) (?:session|study))(?:\s+(?:today|tonight|just now))?$",
             r"^(?:session|studying|todays session)\s+(?:done|finished|complete|completed)$",
+            # "module 3 is done": a module reported (handlers/messages.py marks it; "i finished
+            # module 2" reads as progress, and is marked too)
+            r"^(?:module|unit|lesson)\s+\d{1,2}\s+(?:is\s+)?(?:done|finished|complete|completed)\W*$",
         ),
     ),
     (

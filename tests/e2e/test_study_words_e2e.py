@@ -191,3 +191,20 @@ async def test_keep_typed_at_the_time_zone_question_keeps_it(harness: BotHarness
     [next_question] = await harness.say("keep")
     assert "couldn't read" not in text_of([next_question])
     assert "get in the way" in text_of([next_question])
+
+
+
+async def test_a_new_time_or_a_finished_module_typed_in_words_is_done(harness: BotHarness) -> None:
+    """Round 17: "move my reminders to 8pm" only listed the reminders, and "i finished module 1"
+    only showed the progress."""
+    from tests.e2e.test_study_e2e import enrol
+
+    await enrol(harness)
+    moved = text_of(await harness.say("move my reminders to 8pm"))
+    assert "is now at 20:00" in moved and "Next reminder" in moved
+    assert "20:00" in text_of(await harness.say("/reminders"))
+    quiet = text_of(await harness.say("can i get my reminder at 11pm"))
+    assert "inside your quiet hours" in quiet
+    finished = text_of(await harness.say("i finished module 1"))
+    assert "✓ Module 1 of" in finished and "1/" in finished
+    assert "1/" in text_of(await harness.say("/progress"))

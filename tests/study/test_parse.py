@@ -16,6 +16,7 @@ from bot.study.parse import (
     is_done,
     is_yes,
     keeps_the_zone,
+    module_reported,
     parse_days_answer,
     parse_fit_answer,
     parse_pace,
@@ -26,6 +27,7 @@ from bot.study.parse import (
     parse_time_answer,
     parse_zone,
     part_of_day,
+    time_asked,
 )
 
 TODAY = date(2026, 11, 30)  # a Monday
@@ -548,3 +550,22 @@ def test_how_long_a_pause_lasts_is_read_from_the_words(text: str, end: date | No
 def test_keeping_the_offered_time_zone_can_be_typed(text: str, keeps: bool) -> None:
     """Round 17: the question says "or keep Europe/London", and typing "keep" was refused."""
     assert keeps_the_zone(text) is keeps
+
+
+
+@pytest.mark.parametrize(
+    ("text", "minute"),
+    [("move my reminders to 8pm", 20 * 60), ("can i get the reminder at 19:30 instead", 19 * 60 + 30),
+     ("change it to noon", 12 * 60), ("remind me at 7 instead", None), ("remind me every day", None)],
+)
+def test_the_time_a_sentence_asks_for_is_read_when_it_is_one_time(text: str, minute: int | None) -> None:
+    assert time_asked(text) == minute
+
+
+@pytest.mark.parametrize(
+    ("text", "module"),
+    [("i finished module 1", 1), ("done with unit 3", 3), ("module 2 is done", 2),
+     ("completed lesson two", 2), ("i finished the course", None), ("finished for today", None)],
+)
+def test_a_module_reported_finished_is_read(text: str, module: int | None) -> None:
+    assert module_reported(text) == module

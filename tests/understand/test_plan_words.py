@@ -62,6 +62,7 @@ def _folded(text: str) -> str:
         ("all done for today", "done"),
         ("just studied", "done"),
         ("did my session", "done"),
+        ("module 3 is done", "done"),  # round 17: the module is marked (handlers/messages.py)
         ("session done ✅", "done"),
         ("in hospital for a bit, put things on hold", "pause"),
         ("STOP SENDING ME THE STUDY THINGS", "stop"),
