@@ -193,6 +193,7 @@ _ABOUT_MICROCREDENTIALS = re.compile(
 
 
 _CLAUSES = re.compile(r"[,;:.!?]+|\s[-–—]+\s")
+_NOT_WORDS = re.compile(r"[^\w\s#+&'-]+")  # emoji and marks around a phrase
 _NEWS_OR_ERRAND = re.compile(
     r"^(?:my|our)\b.*\b(?:got|was|were|is|has|have|expired|declined|broke|broken|crashed|stolen|lost|died|"
     r"failed|cancelled|canceled|stopped)\b|^(?:book|order|buy|call|text|email|send|recommend)\s+me\s+an?\b"
@@ -761,7 +762,12 @@ class Understander:
             # "project management qualification", "excel certification": a known skill and a
             # course word, whatever entry the course word alone resembles
             return Understanding("search", {**scores, "search": 1.0}, query=stripped)
-        head = None if skill or questionish else self._skill_head(stripped)
+        # "social media marketing for my salon? 📸": a phrase with a question mark, asking in no
+        # words, is still a skill and who it is for
+        one_clause = sum(1 for c in _CLAUSES.split(folded) if _NOT_WORDS.sub("", c).strip()) == 1
+        marked_only = questionish and one_clause and not _is_question(folded.replace("?", " "))
+        bare_phrase = _NOT_WORDS.sub(" ", stripped).strip() if marked_only else stripped
+        head = None if skill or (questionish and not marked_only) else self._skill_head(bare_phrase)
         if head is not None and (match.kind != "answer" or faq_score < PHRASE_FAQ_CONFIDENCE):
             # "supply chain, i used to work in a warehouse", "social media marketing for my
             # bakery": a skill first, then why; the skill is what to search for.

@@ -166,12 +166,18 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
         "reminders",
         _either(
             r"\bmove\s+(?:it|them|the\s+reminders?)\s+to\s+after\s+\d",
+            # "can u nudge me mon wed fri after work like 6ish": when the reminders come
+            r"^(?:(?:can|could)\s+(?:you|u)\s+|(?:please|pls)\s+)?(?:nudge|ping)\s+me\s+(?:on\s+)?"
+            r"(?:mon|tue|wed|thu|fri|sat|sun)\w*\b",
             r"\b(?:reminders?|pings?|messages|msgs)\s+(?:are\s+|r\s+)?(?:way\s+|too\s+)+(?:early|late)\b",
         ),
     ),
     (
         "pause",  # "take a break from the msgs pls, uni exams coming"
         _either(
+            # "hold everything until the 15th pls", "freeze it all till monday"
+            r"^(?:(?:please|pls|can you|could you|can u)\s+)?(?:hold|freeze|pause)\s+(?:everything|it all|"
+            r"all of it|my plan|the plan|things)\s+(?:until|till|til|for)\b",
             # "can we put this on hold for a bit"
             r"\bput\s+(?:this|it|the\s+course|my\s+plan|the\s+plan|everything|things|my\s+studies|"
             r"my\s+studying)\s+on\s+hold\b(?!\s+if\b)",
@@ -478,6 +484,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             # "going with this one. can you keep me on track with it", "ok set that up for me then"
             r"\bkeep\s+me\s+on\s+track\b(?!.*\b(?:progress|how far)\b)",
             r"^(?:ok\s+|okay\s+|right\s+|yes\s+)?(?:please\s+)?set\s+(?:that|it|this)\s+up\s+for\s+me\b",
+            # "plan me 30 mins a day for the python course"
+            r"^(?:(?:can|could)\s+(?:you|u)\s+|(?:please|pls)\s+)?plan\s+me\b",
         ),
     ),
     (

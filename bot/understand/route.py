@@ -17,7 +17,8 @@ _COURSE_SUFFIX = r"(?:courses?|classes|class|programmes?|programs?|training|trai
 _REQUEST_PATTERNS = [
     # "I want to learn X", "I'd like to study X", "teach me X", "how can I learn X"
     r"^(?:(?:i|id)\s+(?:just\s+|really\s+)?"
-    r"(?:(?:want|would like|wanna|need|d like|'d like|like|am looking)\s+(?:to\s+)?|wanna)"
+    r"(?:(?:want|would like|wanna|need|d like|'d like|like|would love|d love|'d love|love|am looking)"
+    r"\s+(?:to\s+)?|wanna)"
     r"(?:learn|study|get better at|improve|do)|(?:i\s+am|i\s+m|im)\s+(?:so\s+|really\s+)?"
     r"(?:excited|keen|eager|ready|"
     r"planning|hoping)\s+to\s+(?:learn|study)|"

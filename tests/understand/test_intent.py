@@ -1730,3 +1730,18 @@ def test_im_looking_for_a_course_is_a_request_with_no_skill_yet(
     """Until round 17 "im" stayed in the query ("im course")."""
     got = understander.understand(text)
     assert (got.kind, got.query) == ("search", "")
+
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("photography for my bakery? 📸", "photography"),  # a question mark asking in no words
+        ("i'd love to learn pottery, just for fun", "pottery, just for fun"),  # "love to" is a wish
+    ],
+)
+def test_round_17_blind_set_course_requests_in_other_words_are_searched(
+    understander: Understander, text: str, query: str
+) -> None:
+    got = understander.understand(text)
+    assert (got.kind, got.query) == ("search", query)

