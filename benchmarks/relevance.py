@@ -175,7 +175,9 @@ TUNING_27 = _queries("fresh_search_eval_30.yaml")
 # 17 (printed).
 TUNING_28 = _queries("fresh_search_eval_32.yaml")
 # Written blind at the start of round 17 by two writers the same way (237 queries once repeats
-# were dropped), kept unread while tuning: the honest figure (printed).
+# were dropped), kept unread while tuning, read once at the round's end (84.4 %; its 163 queries
+# no tuning set has 78.2 %; the same under the round's starting code): the honest figure
+# (printed).
 FRESH = _queries("fresh_search_eval_34.yaml")
 DEV = [q for n, q in enumerate(ALL) if n % 3 == 0]
 HELD_OUT = [q for n, q in enumerate(ALL) if n % 3 != 0]

@@ -133,7 +133,10 @@ off-topic ones and plan commands.
   tuned on in round 17.
 * `learner_eval_37.yaml` (792 messages once exact repeats were dropped, written blind at the
   start of round 17 the same way) is printed as the honest figure for messages nobody has tuned
-  on.
+  on. Read once at the end of round 17: right first time 91.7 %, confident wrong 1.6 %,
+  did-you-mean 5.7 %, fallback 1.0 % (494 questions), to the search 92.9 % (78 of 84), care 50
+  of 50, languages 48 of 48, off-topic answered 0 of 50, small talk 20 of 20, plan 43 of 46
+  (under the code round 17 started with: 91.1 %, 1.6 %, 6.3 %, the rest the same).
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
