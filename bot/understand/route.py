@@ -137,6 +137,10 @@ _ADVICE = re.compile(
     r"(?:\s+for\s+me)?"
     r")$|"
     r"^(?:i\s+)?(?:need|want)\s+(?:some\s+)?advice\s+on\s+(?:a\s+)?(?:courses?|what to study)$|^advise\s+me$|"
+    # "i would like to find a course, please", "can you help me find a course": no skill yet
+    r"^(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:i\s+(?:would|d)\s+like\s+(?:to\s+)?|help\s+me\s+(?:to\s+)?)"
+    r"(?:find|get|pick|choose|have)?\s*(?:a|an|some|the\s+right|a\s+good)\s+(?:courses?|microcredentials?)"
+    r"(?:[\s,]+(?:please|pls|for me))*[\s,]*$|"
     r"^(?:so\s+|ok\s+)?(?:what|which)\s+(?:courses?|microcredentials?)\s+"
     r"(?:do you have|have you got|you got|u got|do u have|ya got|you have|"
     r"are there|are available|do you offer|can i (?:do|take))$"

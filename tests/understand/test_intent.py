@@ -1723,7 +1723,15 @@ def test_a_greeting_clause_with_a_name_does_not_swallow_the_message(understander
         assert understander.understand(greeting).kind == "smalltalk", greeting
 
 
-@pytest.mark.parametrize("text", ["im looking for a course", "hi there, im looking for a course"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im looking for a course",
+        "hi there, im looking for a course",
+        "can you help me find a course",  # was a search for "help course"
+        "i'd like to find a course please",  # was the answer on how to search
+    ],
+)
 def test_im_looking_for_a_course_is_a_request_with_no_skill_yet(
     understander: Understander, text: str
 ) -> None:
