@@ -40,6 +40,7 @@ EXPECTING_SKILL = "expecting_skill"
 LAST_FAQ = "last_faq"
 
 
+NO_LIST = "There's no list just now to pick from. Type a skill (e.g. <i>python</i>) to see courses."
 WHOLE_SHORTLIST = "That's the whole shortlist. /advise starts it again, or type a skill to search."
 
 
@@ -97,6 +98,8 @@ async def free_text(update: Update, context: BotContext) -> None:
         await compare_from_shortlist(update, context, shortlist, understood.compare)
     elif understood.kind == "pick" and isinstance(shortlist, list):
         await pick_from_shortlist(update, context, shortlist, understood.pick)
+    elif understood.kind in ("pick", "no-list"):  # "the first one" with no list just shown
+        await send(update, Reply(NO_LIST))
     elif understood.kind == "search":
         query = understood.query
         if understood.like_course:

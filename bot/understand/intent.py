@@ -80,6 +80,7 @@ Kind = Literal[
     "pick",
     "compare",
     "next-page",
+    "no-list",
 ]
 # A message in another language that the learner then says again in English ("Quanto costa,
 # more or less? Sorry, I mean how much it costs?"): the English is what to understand
@@ -559,6 +560,9 @@ class Understander:
             return self._smalltalk("acknowledgement") or Understanding("offtopic")
         if context.after_results and (after_results := _after_results(folded)) is not None:
             return after_results  # "the second one", "5", "any free ones?": about the page just shown
+        if not context.after_results and (position := _NO_LIST_PICK.match(folded.strip(" ?!."))):
+            # "the first one" with no list shown: no topic to search for (handlers say so)
+            return Understanding("no-list", {"no-list": 1.0}, pick=_POSITIONS.get(position.group("n"), 1))
         if is_bare_setting(folded):
             return Understanding("setting", {"setting": 1.0})
         level = self.care.level(text)
@@ -1607,6 +1611,14 @@ _NEXT_PAGE = re.compile(
     r"^(?:(?:ok|okay|and|so|hmm)\W+)*(?:(?:show|give|send)\s+(?:me\s+)?)?(?:the\s+)?"
     r"(?:next(?:\s+(?:page|one|ones|five|5))?|more(?:\s+(?:results|courses|options|ones))?|any\s+more|"
     r"(?:some|a few)\s+more|page\s+2)(?:\s+(?:please|pls|plz))?$"
+)
+
+
+# "the first one", "the 2nd one please": a position, which only a list shown just before gives
+_NO_LIST_PICK = re.compile(
+    r"^(?:(?:ok|okay|yes|yeah|so)\W+)*(?:i(?:'?ll| will)? (?:take|go (?:with|for)) |(?:show|open) (?:me )?)?"
+    r"the (?P<n>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th) (?:one|course|option)"
+    r"(?: (?:please|pls|then))?$"
 )
 
 

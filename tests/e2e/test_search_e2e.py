@@ -252,3 +252,8 @@ async def test_next_typed_after_results_shows_the_next_page_then_says_so(harness
     [done] = await harness.say("next")
     assert "That's the whole list (9 courses)" in text_of([done])
     assert "couldn't find courses" not in text_of([done])
+
+
+async def test_a_position_typed_with_no_list_shown_says_so(harness: BotHarness) -> None:
+    [reply] = await harness.say("the first one")
+    assert "no list just now" in text_of([reply]) and "page 1 of" not in text_of([reply])

@@ -1753,3 +1753,11 @@ def test_round_17_blind_set_course_requests_in_other_words_are_searched(
 ) -> None:
     got = understander.understand(text)
     assert (got.kind, got.query) == ("search", query)
+
+
+@pytest.mark.parametrize("text", ["the first one", "ok the 2nd one please", "i'll take the third one"])
+def test_a_position_with_no_list_shown_is_not_a_topic(understander: Understander, text: str) -> None:
+    """Round 17, from trying the bot: "the first one" typed with no list shown was searched for
+    ("First Aid", "First-Time Manager"); now the learner is told there is no list."""
+    assert understander.understand(text).kind == "no-list"
+    assert understander.understand("first aid").kind == "search"
