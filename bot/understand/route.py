@@ -60,6 +60,9 @@ _REQUEST_PATTERNS = [
     rf"^(?:what|which)\s+(?:kind of\s+|sort of\s+)?{_COURSE_WORDS}\s+(?:do you have|have you got|are there|"
     r"are available|can i (?:do|take)|do you know|do you offer)\s+"
     r"(?:on|for|in|about|with|covering)\s+(?P<q>.+)$",
+    # "is there one for nurses", "are there any for bookkeeping", "got any on excel": one of them
+    r"^(?:(?:and|so|ok)\s+)?(?:(?:are|is)\s+there|got|have\s+you\s+got|do\s+you\s+have)\s+"
+    r"(?:one|ones|any|some)\s+(?:for|on|about)\s+(?P<q>.+)$",
     # "are there free ones for social media marketing", "any cheap ones on excel": the filter kept
     r"^(?:(?:are|is)\s+there\s+|got\s+|have\s+you\s+got\s+|do\s+you\s+have\s+)?(?:any\s+|some\s+)?"
     r"(?P<f>free|cheap|cheaper|online|short|shorter|beginner|self[- ]paced|advanced)\s+"

@@ -1761,3 +1761,17 @@ def test_a_position_with_no_list_shown_is_not_a_topic(understander: Understander
     ("First Aid", "First-Time Manager"); now the learner is told there is no list."""
     assert understander.understand(text).kind == "no-list"
     assert understander.understand("first aid").kind == "search"
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [("is there one for nurses", "nurses"), ("are there any for bookkeeping", "bookkeeping")],
+)
+def test_one_of_them_asked_for_a_topic_is_a_search(
+    understander: Understander, text: str, query: str
+) -> None:
+    """Round 17, from trying the bot: "is there one for nurses" right after an example got
+    "Did you mean…?"; who or what one is for is what to search. Situations stay questions."""
+    got = understander.understand(text)
+    assert (got.kind, got.query) == ("search", query)
+    assert understander.understand("is there one for unemployed people").kind == "faq"
