@@ -43,6 +43,7 @@ COURSE_AWARE_ENTRIES = RECOGNITION_ENTRIES | frozenset(
         "language-english",
         "deadlines",
         "card-fields",
+        "who-offers",
     }
 )
 NOT_STATED = "not stated"
@@ -225,6 +226,10 @@ def _practical_lines(entry_id: str, course: CourseInfo) -> list[str]:
         "assessment": [f"• Assessment: {_stated(course.assessment_type)}"],
         "prerequisites": [f"• Prerequisites: {_stated(course.prerequisites)}"],
         "language-english": [f"• Language: {_stated(course.language)}"],
+        "who-offers": [
+            f"• Provider: {esc(course.provider)} ({esc(course.provider_country)})",
+            f"• Quality assurance: {_stated(course.quality_assurance)}",
+        ],
     }
     return facts.get(entry_id, [])
 

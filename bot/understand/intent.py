@@ -580,6 +580,12 @@ class Understander:
             after_card = _after_a_card(folded) or self._other_courses_after_a_card(folded)
             if after_card is not None:
                 return after_card
+            provider = self.faq.by_id.get("who-offers")
+            if provider is not None and _WHO_RUNS_IT.match(folded):
+                # "who runs it": the card's provider (the FAQ's "who offers them" after it)
+                return Understanding(
+                    "faq", {"faq": 1.0}, match=Match("answer", (Scored(provider, 1.0),)), about_course=True
+                )
         elif level is None and _too_much(folded) == "cheap":
             # "too expensive for me" with no course shown: ways to pay less
             funding = self.faq.match(FUNDING_QUESTION)
@@ -1662,6 +1668,15 @@ def _after_results(folded: str) -> Understanding | None:
         kept = " ".join(w for w in wanted if w not in _ABOUT_THE_RESULTS or w in _FILTER_LINKS)
         return Understanding("search", {"search": 1.0}, query=kept, like_results=True)
     return None
+
+
+# "who runs it", "who offers this course", "which uni is it from": the provider of the card shown
+_WHO_RUNS_IT = re.compile(
+    r"^(?:(?:and|so|ok|hmm)\W+)*(?:who\s+(?:runs|offers|provides|teaches|delivers|gives|makes|made|is behind|"
+    r"is running|does)|(?:which|what)\s+(?:uni|university|college|school|company|provider|organisation|"
+    r"organization)\s+(?:runs|offers|provides|is|does))\s+"
+    r"(?:it|this|that|the course|this course|this one|that one)(?:\s+from)?(?:\s+(?:course|one))?[\s?!.]*$"
+)
 
 
 def _after_a_card(folded: str) -> Understanding | None:

@@ -63,6 +63,16 @@ async def test_a_question_after_a_course_card_is_answered_about_that_course(harn
     assert "a sample course from a fictional provider" in text
 
 
+async def test_who_runs_it_after_a_course_card_names_its_provider(harness: BotHarness) -> None:
+    """Round 17, from trying the bot: "who runs it" after a card got the course's price."""
+    course = next(iter(_courses(harness)))
+    results = await harness.say(course.title)
+    await harness.press(harness.message_of(results[-1]), CourseCard(course.id).pack())
+    text = text_of(await harness.say("who runs it?"))
+    assert f"Provider: {course.provider} ({course.provider_country})" in text
+    assert "Price:" not in text
+
+
 async def test_a_did_you_mean_after_a_course_card_answers_about_that_course(harness: BotHarness) -> None:
     """ "how many hours a week would i need" after a card: the matcher is unsure, so it asks;
     the question tapped is answered from that course's own fields first."""
