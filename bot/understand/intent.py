@@ -580,6 +580,10 @@ class Understander:
             after_card = _after_a_card(folded) or self._other_courses_after_a_card(folded)
             if after_card is not None:
                 return after_card
+            priced = self.faq.match(PRICE_QUESTION) if _PRICE_IN_A_CURRENCY.match(folded) else None
+            if priced is not None and priced.kind == "answer":
+                # "how much is it in dollars": the card's price, as it states it
+                return Understanding("faq", {"faq": 1.0}, match=priced, about_course=True)
             provider = self.faq.by_id.get("who-offers")
             if provider is not None and _WHO_RUNS_IT.match(folded):
                 # "who runs it": the card's provider (the FAQ's "who offers them" after it)
@@ -1670,6 +1674,11 @@ def _after_results(folded: str) -> Understanding | None:
     return None
 
 
+# "how much is it in dollars", "whats the price in pounds": the price asked in another currency
+_PRICE_IN_A_CURRENCY = re.compile(
+    r"^(?:(?:and|so|ok)\W+)*(?:how much|what(?:s|'s| is) the (?:price|cost|fee)s?)\b.*\bin\s+(?:us\s+)?"
+    r"(?:dollars|usd|pounds|gbp|sterling|euros?|eur|rupees|inr|naira|rand|shillings|pesos|reais|zloty)\b"
+)
 # "who runs it", "who offers this course", "which uni is it from": the provider of the card shown
 _WHO_RUNS_IT = re.compile(
     r"^(?:(?:and|so|ok|hmm)\W+)*(?:who\s+(?:runs|offers|provides|teaches|delivers|gives|makes|made|is behind|"

@@ -71,6 +71,8 @@ async def test_who_runs_it_after_a_course_card_names_its_provider(harness: BotHa
     text = text_of(await harness.say("who runs it?"))
     assert f"Provider: {course.provider} ({course.provider_country})" in text
     assert "Price:" not in text
+    priced = text_of(await harness.say("how much is it in dollars"))
+    assert f"About {course.title}" in priced and "Price:" in priced  # the card's price, as stated
 
 
 async def test_a_did_you_mean_after_a_course_card_answers_about_that_course(harness: BotHarness) -> None:
