@@ -14,7 +14,7 @@ from telegram import Update
 from bot.callbacks import FaqAnswer, MenuChoice, SearchFor
 from bot.faq import replies as answers
 from bot.replies import Button, Reply, shorten
-from bot.study.parse import module_reported, time_asked
+from bot.study.parse import days_asked, module_reported, time_asked
 from bot.understand.intent import Context, Understanding
 from handlers import advise, study
 from handlers.common import send
@@ -214,14 +214,15 @@ def care_reply(context: BotContext, *, urgent: bool, language: str | None = None
 
 async def _plan_action(update: Update, context: BotContext, understood: Understanding) -> None:
     """ "pause my reminders", "show my progress": the same as the command; "move my reminders to
-    8pm" and "i finished module 2" do what they say."""
+    8pm", "remind me on mondays and thursdays instead" and "i finished module 2" do what they say."""
     action = understood.plan_action
     message = update.effective_message
     text = message.text if message is not None and message.text else ""
     minute = time_asked(text) if action == "reminders" else None
+    days = days_asked(text) if action == "reminders" else None
     module = module_reported(text) if action in ("done", "progress", "study") else None
-    if minute is not None:
-        await study.time_changed_typed(update, context, minute)
+    if minute is not None or days is not None:
+        await study.plan_changed_typed(update, context, minute=minute, days=days)
     elif module is not None:
         await study.module_done_typed(update, context, module)
     elif action == "progress":

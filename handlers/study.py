@@ -1023,20 +1023,23 @@ async def _one_plan_going(update: Update, context: BotContext, command: str) -> 
     return statuses[0]
 
 
-async def time_changed_typed(update: Update, context: BotContext, minute: int) -> None:
-    """ "move my reminders to 8pm": the one plan's study time (and so its reminders) moves
-    there; a time inside quiet hours is said, not set; with several plans, /plan picks which."""
+async def plan_changed_typed(
+    update: Update, context: BotContext, minute: int | None = None, days: tuple[int, ...] | None = None
+) -> None:
+    """ "move my reminders to 8pm", "remind me on mondays and thursdays instead": the one plan's
+    study time or days (and so its reminders) change as said; a time inside quiet hours is said,
+    not set; with several plans, /plan picks which."""
     if await private_only(update, context, "plan"):
         return
     status = await _one_plan_going(update, context, "plan")
     if status is None or update.effective_user is None:
         return
-    if status.quiet.contains(minute):
+    if minute is not None and status.quiet.contains(minute):
         await send(update, say.typed_time_in_quiet_hours(minute, status.quiet))
         return
-    core, user_id = context.core, update.effective_user.id
-    plan_id = status.plan.id or 0
-    edited = await edit_plan(core.db, core.clock, user_id, plan_id, context.default_tz, minute=minute)
+    core, user_id, plan_id = context.core, update.effective_user.id, status.plan.id or 0
+    tz_name = context.default_tz
+    edited = await edit_plan(core.db, core.clock, user_id, plan_id, tz_name, days=days, minute=minute)
     if edited is None:
         await send(update, say.no_active_plan_to_note())
         return

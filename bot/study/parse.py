@@ -208,6 +208,21 @@ _MODULE_FINISHED = re.compile(
 )
 
 
+_DAY_WORD = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*|week\s?days|weekends)"
+# "remind me on mondays and thursdays instead", "can i study on weekends instead of weekdays"
+_DAYS_ASKED = re.compile(
+    rf"\bon\s+(?P<days>{_DAY_WORD}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)(?!instead){_DAY_WORD})*)"
+)
+
+
+def days_asked(text: str) -> tuple[int, ...] | None:
+    """The study days a sentence asks for ("remind me on mondays and thursdays instead" → Mon,
+    Thu; what comes after "instead of" is what they replace), or `None`."""
+    found = _DAYS_ASKED.search(_clean(text).split(" instead of ")[0])
+    answer = parse_days_answer(found.group("days")) if found is not None else None
+    return answer.days if answer is not None and answer.days else None
+
+
 def time_asked(text: str) -> int | None:
     """The one time of day a sentence asks for ("move my reminders to 8pm" → 20:00); `None`
     when it names none, or one that could be morning or evening ("to 7")."""

@@ -205,6 +205,8 @@ async def test_a_new_time_or_a_finished_module_typed_in_words_is_done(harness: B
     assert "20:00" in text_of(await harness.say("/reminders"))
     quiet = text_of(await harness.say("can i get my reminder at 11pm"))
     assert "inside your quiet hours" in quiet
+    days = text_of(await harness.say("remind me on mondays and thursdays instead"))
+    assert "Mon/Thu" in days and "is now at 20:00" in days
     finished = text_of(await harness.say("i finished module 1"))
     assert "✓ Module 1 of" in finished and "1/" in finished
     assert "1/" in text_of(await harness.say("/progress"))

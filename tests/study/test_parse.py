@@ -13,6 +13,7 @@ from bot.study.parse import (
     DaysAnswer,
     Pace,
     TimeAnswer,
+    days_asked,
     is_done,
     is_yes,
     keeps_the_zone,
@@ -569,3 +570,17 @@ def test_the_time_a_sentence_asks_for_is_read_when_it_is_one_time(text: str, min
 )
 def test_a_module_reported_finished_is_read(text: str, module: int | None) -> None:
     assert module_reported(text) == module
+
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("remind me on mondays and thursdays instead", (0, 3)),
+        ("remind me on saturdays instead of sundays", (5,)),
+        ("can i study on weekends instead", (5, 6)),
+        ("remind me at 8pm", None),
+    ],
+)
+def test_the_days_a_sentence_asks_for_are_read(text: str, days: tuple[int, ...] | None) -> None:
+    assert days_asked(text) == days
