@@ -67,6 +67,7 @@ def _folded(text: str) -> str:
         ("freeze everything till the 20th", "pause"),
         ("can you ping me tue and thu after work", "reminders"),
         ("plan me an hour a day for excel", "study"),
+        ("move it to 9pm", "reminders"),  # the handler moves the plan's time there
         ("session done ✅", "done"),
         ("in hospital for a bit, put things on hold", "pause"),
         ("STOP SENDING ME THE STUDY THINGS", "stop"),
