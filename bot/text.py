@@ -203,3 +203,21 @@ def is_english_word(word: str) -> bool:
                 frequencies = SpellChecker(language="en", distance=1).word_frequency.dictionary
                 _english = frozenset(w for w, n in frequencies.items() if n >= ENGLISH_MIN_FREQUENCY)
     return word.lower() in _english
+
+
+# "uh project mgmt i guess", "ok marketing", "web design i guess lol": the shrugs around what a
+# learner names (a skill in the understanding step, a goal in "Advise me")
+HEDGE = re.compile(
+    r"^(?:(?:idk|dunno|i dont know|i don't know|not sure|hmm+|um+|uh+|erm+|well|so|ok|okay)[,.]?\s+)*"
+    r"(?:(?:maybe|perhaps|probably|possibly|i guess|i suppose|i think|something like|something in|"
+    r"something with|like)\s+)*"
+)
+HEDGE_AFTER = re.compile(
+    r"(?:[\s,]+(?:i guess|i suppose|i think|maybe|probably|or something|or smth|or sth|idk|i dunno|dunno|"
+    r"lol|tbh|haha))+\s*$"
+)
+
+
+def without_hedges(text: str) -> str:
+    """`text` without the shrugs around it ("uh project mgmt i guess" → "project mgmt")."""
+    return HEDGE_AFTER.sub("", HEDGE.sub("", text)).strip(" ?!.,")

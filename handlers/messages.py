@@ -12,6 +12,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.callbacks import FaqAnswer, MenuChoice, SearchFor
+from bot.catalog import replies as course_replies
 from bot.faq import replies as answers
 from bot.replies import Button, Reply, shorten
 from bot.study.parse import days_asked, module_reported, time_asked
@@ -38,10 +39,6 @@ MAX_TEXT = 500  # longer messages are read up to here: nobody asks an FAQ in 4,0
 # Kept per learner in `user_data`: what the bot said last, for follow-ups.
 EXPECTING_SKILL = "expecting_skill"
 LAST_FAQ = "last_faq"
-
-
-NO_LIST = "There's no list just now to pick from. Type a skill (e.g. <i>python</i>) to see courses."
-WHOLE_SHORTLIST = "That's the whole shortlist. /advise starts it again, or type a skill to search."
 
 
 def conversation_context(context: BotContext) -> Context:
@@ -91,7 +88,7 @@ async def free_text(update: Update, context: BotContext) -> None:
     elif understood.kind == "next-page":  # after the advise-me shortlist: it has no next page
         if isinstance(shortlist, list):
             shortlist_shown(context, shortlist)  # still about it: "the second one" may follow
-        await send(update, Reply(WHOLE_SHORTLIST))
+        await send(update, Reply(course_replies.WHOLE_SHORTLIST))
     elif understood.kind == "compare" and isinstance(results, str):
         await compare_from_results(update, context, results, understood.compare)
     elif understood.kind == "compare" and isinstance(shortlist, list):
@@ -99,7 +96,7 @@ async def free_text(update: Update, context: BotContext) -> None:
     elif understood.kind == "pick" and isinstance(shortlist, list):
         await pick_from_shortlist(update, context, shortlist, understood.pick)
     elif understood.kind in ("pick", "no-list"):  # "the first one" with no list just shown
-        await send(update, Reply(NO_LIST))
+        await send(update, Reply(course_replies.NO_LIST))
     elif understood.kind == "search":
         query = understood.query
         if understood.like_course:

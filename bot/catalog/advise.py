@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from bot.catalog.filters import LEVELS, Facets, price_in_eur
 from bot.catalog.search import CourseInfo, CourseSearch, SearchResult
-from bot.text import normalise
+from bot.text import normalise, without_hedges
 
 SHORTLIST = 3
 WEEKS_GOOD = 12  # a course done within this many weeks at the learner's pace fits well
@@ -50,19 +50,11 @@ _TYPED: tuple[tuple[str, str, str], ...] = (
 )
 
 
-# "ok marketing", "hmm maybe excel", "web design i guess lol": the shrug around a goal
-_HEDGES = re.compile(
-    r"^(?:(?:ok|okay|um+|erm+|hmm+|well|so|right|yeah|yes|maybe|probably|i guess|i think)\b[\s,.!-]*)+"
-    r"|(?:[\s,.!-]*\b(?:i guess|i think|maybe|probably|lol|tbh|pls|please))+\W*$",
-    re.IGNORECASE,
-)
-
-
 def goal_of(typed: str) -> str:
     """What a typed goal is about: "I want to become a nurse" → "nurse" (the wish is dropped),
     "ok marketing" → "marketing" (the shrug around it too)."""
     goal = " ".join(typed.split())
-    stripped = _WISH.sub("", _HEDGES.sub("", goal).strip(" .!?")).strip(" .!?")
+    stripped = _WISH.sub("", without_hedges(goal)).strip(" .!?")
     return stripped or goal
 
 

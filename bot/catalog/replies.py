@@ -24,6 +24,9 @@ from bot.replies import Button, Reply, esc, esc_attr, shorten, shorten_visible
 from bot.text import normalise
 
 MODE_LABEL = {"online": "Online", "in-person": "In person", "hybrid": "Hybrid"}
+# "the first one" with no list shown; "next" after the advise-me shortlist
+NO_LIST = "There's no list just now to pick from. Type a skill (e.g. <i>python</i>) to see courses."
+WHOLE_SHORTLIST = "That's the whole shortlist. /advise starts it again, or type a skill to search."
 
 
 def price_text(course: CourseInfo) -> str:

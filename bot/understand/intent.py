@@ -39,6 +39,7 @@ from bot.text import (
     UNSURE,
     WISH_TO_LEARN,
     fold,
+    without_hedges,
 )
 from bot.understand.care import THANKS_OPENING, Care
 from bot.understand.entry_model import (
@@ -727,7 +728,7 @@ class Understander:
                 match = again
         faq_score = match.best.confidence if match.best else 0.0
         stripped = folded.strip(" ?!.,")
-        unhedged = _unhedged(stripped)
+        unhedged = without_hedges(stripped)
         if unhedged and unhedged != stripped and self.is_known_skill(unhedged):
             stripped = unhedged  # "idk maybe coding?" names a skill
         # Skill names are short: a long message is never "just a skill" (and the check costs).
@@ -1234,7 +1235,7 @@ class Understander:
             return None
         if not _MADE_LIGHT_OF.search(folded):
             # ("umm excel i guess, my spreadsheets are a mess": the skill with a shrug)
-            first = _unhedged(_without_course_words(_CLAUSES.split(folded, maxsplit=1)[0].strip()))
+            first = without_hedges(_without_course_words(_CLAUSES.split(folded, maxsplit=1)[0].strip()))
             return first if self._skill_for_whom(first) else None
         explicit = course_request(folded)
         stripped = folded.strip(" ?!.,")
@@ -1326,7 +1327,7 @@ class Understander:
     def _only_a_hedged_skill(self, folded: str) -> bool:
         """Whether the message is a known skill and a shrug around it ("uh project mgmt i guess",
         "maybe excel idk")."""
-        unhedged = _unhedged(folded.strip(" ?!.,"))
+        unhedged = without_hedges(folded.strip(" ?!.,"))
         short = 0 < len(unhedged.split()) <= SKILL_MAX_WORDS
         return short and unhedged != folded.strip(" ?!.,") and self.is_known_skill(unhedged)
 
@@ -1336,15 +1337,6 @@ class Understander:
 
 
 # "idk maybe coding?", "i guess excel": the hedge is not part of the skill.
-_HEDGE = re.compile(
-    r"^(?:(?:idk|dunno|i dont know|i don't know|not sure|hmm+|um+|uh+|erm+|well|so|ok|okay)[,.]?\s+)*"
-    r"(?:(?:maybe|perhaps|probably|possibly|i guess|i suppose|i think|something like|something in|"
-    r"something with|like)\s+)*"
-)
-_HEDGE_AFTER = re.compile(
-    r"(?:[\s,]+(?:i guess|i suppose|i think|maybe|probably|or something|or smth|or sth|idk|i dunno|dunno|"
-    r"lol|tbh|haha))+\s*$"
-)
 
 
 LETTER_MIN_WORDS = 3  # what is left of a letter without its framing: at least this many words
@@ -1384,11 +1376,6 @@ def _as_written(text: str) -> str:
             text = pattern.sub(mark, text)
     plain = _SIGN_OFF.sub("", _SALUTATION.sub("", text)).strip()
     return plain if len(plain.strip(" ?!.,").split()) >= LETTER_MIN_WORDS else text
-
-
-def _unhedged(text: str) -> str:
-    """`text` without the shrugs around it ("uh project mgmt i guess" → "project mgmt")."""
-    return _HEDGE_AFTER.sub("", _HEDGE.sub("", text)).strip(" ?!.,")
 
 
 TOPIC_MAX_WORDS = 6

@@ -16,7 +16,7 @@ from bot.catalog.advise import goal_of, typed_choice
         ("I want to learn python", "python"),
         ("I want a better job", "better job"),
         ("python", "python"),
-        ("idk something with computers", "idk something with computers"),
+        ("idk something with computers", "computers"),  # the shrug goes (round 17: as in understanding)
         ("ok marketing", "marketing"),  # the shrug around a goal goes too (round 17)
         ("hmm maybe excel", "excel"),
         ("web design i guess lol", "web design"),

@@ -12,9 +12,9 @@ from bot.catalog.store import build_search
 from bot.content import ContentError
 from bot.faq.matcher import load_faq
 from bot.storage.db import open_database
-from bot.text import fold
+from bot.text import HEDGE, fold
 from bot.understand.care import load_care
-from bot.understand.intent import _HEDGE, Context, Understander, _asks_plainly
+from bot.understand.intent import Context, Understander, _asks_plainly
 from bot.understand.language import load_languages
 from bot.understand.plan_words import plan_action
 from bot.understand.route import course_request
@@ -947,8 +947,8 @@ def test_teaching_a_language_is_a_subject_not_the_language_of_teaching(
 
 def test_an_opening_hedge_alone_leaves_the_skill() -> None:
     """ "umm coding?" (found by the blind read of learner_eval_23): the hedge names no topic."""
-    assert _HEDGE.sub("", "umm coding").strip() == "coding"
-    assert _HEDGE.sub("", "idk maybe coding").strip() == "coding"
+    assert HEDGE.sub("", "umm coding").strip() == "coding"
+    assert HEDGE.sub("", "idk maybe coding").strip() == "coding"
 
 
 @pytest.mark.parametrize(
