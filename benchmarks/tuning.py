@@ -5,6 +5,7 @@ README quote as "on the tuning queries", reproducible with one command.
     python -m benchmarks.tuning --fails  # and, per set, what page 1 got wrong
     python -m benchmarks.tuning --by-meaning  # what showing the nearest courses by meaning on an
                                               # empty page would do (tried in round 16, left out)
+    python -m benchmarks.tuning --setting RELATIVE_CUT=0.75,0.8,0.85  # one search setting's values
 
 Only data already tuned on is read: never the held-out queries (`HELD_OUT`) or a blind set kept
 unread (`FRESH`). The understanding step's counterpart is `python -m tests.understand.evaluation`.
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import benchmarks.relevance as relevance
+import bot.catalog.search as search_module
 from benchmarks.search_bench import shipped_search
 from bot.catalog.search import CourseSearch
 
@@ -107,12 +109,39 @@ def by_meaning_report(
     return lines
 
 
+def setting_report(
+    search: CourseSearch, setting: str, values: Sequence[float], queries: list[dict[str, Any]] | None = None
+) -> list[str]:
+    """The pooled tuning figures for each value of one of the search's settings (a number
+    constant of `bot/catalog/search.py`, such as `RELATIVE_CUT`, read when a query is ranked),
+    over `queries` (every tuning list when `None`); the setting is put back afterwards."""
+    current = getattr(search_module, setting, None)
+    if not isinstance(current, float | int) or isinstance(current, bool):
+        raise SystemExit(f"{setting} is not a number setting of bot/catalog/search.py")
+    pooled = queries if queries is not None else [q for some in tuning_search_sets().values() for q in some]
+    lines = []
+    try:
+        for value in values:
+            setattr(search_module, setting, type(current)(value))
+            lines.append(relevance.evaluate(search, pooled).line(f"{setting}={value:g}"))
+    finally:
+        setattr(search_module, setting, current)
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.tuning", description=__doc__.split("\n\n")[0])
     parser.add_argument("--fails", action="store_true", help="list each set's misses")
     parser.add_argument("--by-meaning", action="store_true", help="empty pages filled by meaning, instead")
+    parser.add_argument(
+        "--setting", metavar="NAME=V1,V2", help="the pooled figures for these values of a search setting"
+    )
     args = parser.parse_args(argv)
     search = asyncio.run(shipped_search())
+    if args.setting:
+        name, values = args.setting.split("=")
+        print("\n".join(setting_report(search, name, [float(v) for v in values.split(",")])))
+        return
     if args.by_meaning:
         pooled = [q for queries in tuning_search_sets().values() for q in queries]
         print("\n".join(by_meaning_report(search, pooled)))

@@ -292,3 +292,20 @@ def test_the_by_meaning_report_counts_fewer_pages_at_a_higher_similarity(search:
     lines = by_meaning_report(search, TUNED[:600], similarities=(0.4, 0.5, 0.6))
     filled = [int(re.search(r": (\d+) pages filled", line).group(1)) for line in lines[1:]]  # type: ignore[union-attr]
     assert len(filled) == 3 and filled[0] >= filled[1] >= filled[2] and filled[0] > 0
+
+
+def test_the_setting_report_measures_each_value_and_puts_the_setting_back(search: CourseSearch) -> None:
+    """`python -m benchmarks.tuning --setting NAME=values`, the figures the round 17 rows on
+    `MIN_SCORE` and `RELATIVE_CUT` in benchmarks/README.md come from."""
+    import re
+
+    import bot.catalog.search as search_module
+    from benchmarks.tuning import setting_report
+
+    before = search_module.MIN_SCORE
+    lines = setting_report(search, "MIN_SCORE", [before, 5.0], TUNED[:300])
+    hits = [int(re.search(r"\((\d+)/", line).group(1)) for line in lines]  # type: ignore[union-attr]
+    assert len(lines) == 2 and hits[0] > hits[1]  # a bar no course reaches shows far fewer
+    assert before == search_module.MIN_SCORE
+    with pytest.raises(SystemExit, match="not a number setting"):
+        setting_report(search, "Concept", [1.0], TUNED[:5])
