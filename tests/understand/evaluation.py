@@ -90,6 +90,7 @@ TUNED_ON = (
     "learner_eval_31.yaml",  # round 14's blind set, read once at its end (84.0 %), tuned on in round 15
     "learner_eval_33.yaml",  # round 15's blind set, read once at its end (90.4 %), tuned on in round 16
     "learner_eval_35.yaml",  # round 16's blind set, read once at its end (85.2 %), tuned on in round 17
+    "learner_eval_37.yaml",  # round 17's blind set, read once at its end (91.7 %), tuned on in round 18
 )
 
 
