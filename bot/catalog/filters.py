@@ -25,6 +25,7 @@ MAX_HOURS_ACCEPTED = 400
 MAX_EUR_ACCEPTED = 100_000
 CHEAP_EUR = 100
 SHORT_HOURS = 20
+WEEKEND_HOURS = 16  # two days of study
 MODES = ("online", "in-person", "hybrid")
 # Euros per unit of each currency (approximate, for "under 100 euros" only).
 EUR_PER = {"EUR": 1.0, "GBP": 1.17, "USD": 0.92, "AUD": 0.61, "CAD": 0.68, "INR": 0.011, "CHF": 1.05}
@@ -205,12 +206,15 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
         r"|\bgunstig\b|\bpas cher\b|\bnot (?:too |very |that |so )?(?:expensive|pricey|dear)\b",
         {"max_eur": CHEAP_EUR},
     ),
-    (r"\bshort\b|\bquick\b|\bbite[ -]sized\b|\bkurze?\b|\bcorto[s]?\b", {"max_hours": SHORT_HOURS}),
-    (  # "a course i can finish in a weekend": short
-        r"\b(?:(?:finish|complete|do|done)(?: it)? )?(?:in|over) (?:a|one) weekend\b"
-        r"|\b(?:an|one|two|2|three|3|a couple of|a few) evenings?\b",
-        {"max_hours": SHORT_HOURS},
+    (  # "a course i can finish in a weekend", "weekend course", "photography weekend": two days of
+        # study, not the weekends a learner studies on ("on weekends", "at the weekend")
+        r"\b(?:(?:finish|complete|do|done)(?: it)? )?(?:in|over|within) (?:a|one|1|a single) weekend\b"
+        r"|\bweekend (?:courses?|class(?:es)?|workshops?|programmes?|programs?|bootcamps?)\b"
+        r"|(?<!\bon )(?<!\bat )(?<!\bthe )(?<!\bthis )(?<!\bnext )(?<!\bevery )\bweekend\s*$",
+        {"max_hours": WEEKEND_HOURS},
     ),
+    (r"\b(?:an|one|two|2|three|3|a couple of|a few) evenings?\b", {"max_hours": SHORT_HOURS}),
+    (r"\bshort\b|\bquick\b|\bbite[ -]sized\b|\bkurze?\b|\bcorto[s]?\b", {"max_hours": SHORT_HOURS}),
     (  # "intermediate sql, not a total beginner": past the basics (before "beginner" is read)
         r"\bnot (?:a |an )?(?:total |complete |absolute |real )?(?:beginner|newbie|novice)s?\b",
         {"level": "intermediate"},

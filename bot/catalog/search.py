@@ -186,6 +186,8 @@ AUDIENCES = frozenset(
     restaurant cafes cafe pubs shops shop stores salons salon museums museum councils council charity
     ngos ngo churches church farms farm factories factory warehouses warehouse offices nurseries nursery
     agencies agency firms firm companies company bakery bakeries
+    officers officer sergeants sergeant constables inspectors soldiers sailors pilots crew crews guards
+    porters apprentices trainees interns workers operators clerks dispatchers
 """.split()
 )
 # Sectors an audience belongs to: a course whose title names another sector is made for that
@@ -204,6 +206,11 @@ SECTORS = {
     ),
     "engineering": frozenset(
         "engineers engineer engineering technicians mechanics manufacturing factory factories".split()
+    ),
+    # "leadership for police sergeants" does not want a course made for schools either
+    "public safety": frozenset(
+        "police officers sergeants constables firefighters soldiers military army veterans "
+        "dispatchers".split()
     ),
 }
 # "the shortest project management course", "quickest way to learn excel": the matches, shortest first

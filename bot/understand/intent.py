@@ -39,6 +39,7 @@ from bot.text import (
     UNSURE,
     WISH_TO_LEARN,
     fold,
+    normalise,
     without_hedges,
 )
 from bot.understand.care import THANKS_OPENING, Care
@@ -787,6 +788,16 @@ class Understander:
             # "supply chain, i used to work in a warehouse", "social media marketing for my
             # bakery": a skill first, then why; the skill is what to search for.
             return Understanding("search", {**scores, "search": 1.0}, query=head)
+        learnable = None if skill or (match.kind == "answer" and faq_score >= PHRASE_FAQ_CONFIDENCE) else (
+            _learnable_topic(folded, marked_only)
+        )
+        if learnable is not None and self.faq.names_other_subject(text, normalise(text)):
+            learnable = None  # "need an MOT certificate, where's cheapest": another errand
+        if learnable is not None:
+            # "need a food hygiene cert for kitchen work", "agriculture drones? is that a thing you
+            # can learn", "colour correction for hair??": a subject to learn, known or not; the
+            # search says honestly whether any course fits.
+            return Understanding("search", {**scores, "search": 0.8}, query=learnable)
         topic = None if skill or match.kind == "answer" else _topic_head(text)
         if topic is not None:
             # "solar panel installation, im a sparky already": a subject the catalogue may not
@@ -1693,6 +1704,76 @@ def _after_a_card(folded: str) -> Understanding | None:
         filters = _MORE_LIKE_IT_FILTERS.get(kind, kind if kind in ("free", "online", "beginner") else "")
         return Understanding("search", {"search": 1.0}, query=filters, like_course=True)
     return None
+
+
+# "need a food hygiene cert", "need a health n safety one for work": a certificate named by its subject
+_NEED_A_CERTIFICATE = re.compile(
+    r"^(?:(?:hi|hey|hello|ok|so|um+|erm)\W+)*(?:i\s+)?(?:need|want|require|have to get|must get|gotta get)\s+"
+    r"(?:a|an|my|the)\s+(?P<topic>[\w&' -]{3,40}?)\s+(?:cert|certs|certificate|certification|licence|license|"
+    r"ticket|qualification|card|course|one)\b"
+)
+# "agriculture drones? is that a thing you can learn", "is beekeeping a thing you can learn",
+# "can you learn beekeeping", "i'd like to learn how to do payroll"
+_A_THING_TO_LEARN = re.compile(
+    r"^(?P<before>.*?)\W*\b(?:is|are)\s+(?:that|this|it|there|(?P<inside>[\w&' -]{3,40}?))\s+"
+    r"(?:a\s+thing|something|a\s+subject|a\s+skill)\s+(?:you|u|i|one|people|someone)\s+(?:can|could)\s+"
+    r"(?:learn|study|train in|do a course (?:in|on))\b"
+)
+_LEARN_THE_TOPIC = re.compile(
+    r"^(?:(?:hi|hey|hello|ok|so)\W+)*(?:(?:can|could)\s+(?:you|u|i|one|someone|people)\s+(?:learn|study)|"
+    r"(?:i'?d|i would|i)\s+(?:like|love|want)\s+to\s+learn\s+how\s+to(?:\s+do)?|"
+    r"(?:i\s+)?(?:wanna|want to)\s+learn\s+how\s+to(?:\s+do)?)\s+(?P<topic>[\w&' -]{3,40}?)[\s?!.]*$"
+)
+# Words that make a phrase about studying or the learner, not a subject ("can i learn at my own
+# pace", "need a recognised one", "is it something i can learn online")
+_NOT_A_SUBJECT = re.compile(
+    r"\b(?:at|on|from|with|without|while|during|abroad|online|pace|phone|mobile|home|free|cheap|anywhere|"
+    r"anytime|time|weekends?|evenings?|nights?|part|full|fast|quickly|alone|myself|recognised|recognized|"
+    r"proper|real|official|valid|accredited|good|better|best|new|different|another|other|higher|degree|"
+    r"masters?|diploma|bachelors?|university|uni|college|level|one|ones|these|those|them|course|courses|"
+    r"study|studying|learn|learning|english|language|anything|something|everything|nothing|stuff|things?|"
+    r"job|work|career|money|loan|grant|visa|driving)\b"
+)
+
+
+_AN_ERRAND = re.compile(
+    r"\b(?:where|wheres|who issues|issued?|issues|sell|selling|buy|buying|renew|renewal|replace|replacement|"
+    r"lost|cheapest in|near me|energy performance|birth|marriage|death|gas safety|dbs|police|medical|"
+    r"sick|doctors?|fit note)\b"
+)
+_FOLLOWS_ON = re.compile(r"(?:and|or|for|plus)\b")
+_SUBJECT_FOR_WHOM = re.compile(r"^\w[\w&' -]*\s+for\s+(?:beginners?|\w+)(?:\s+\w+)?$")
+
+
+def _learnable_topic(folded: str, marked_only: bool) -> str | None:
+    """The subject a message asks to learn in words that name no course request: a certificate
+    needed for it ("need a food hygiene cert for kitchen work" → "food hygiene"), whether it can be
+    learnt ("agriculture drones? is that a thing you can learn"), learning how to do it ("i'd like
+    to learn how to do payroll"), or a short phrase with only a question mark ("colour correction
+    for hair??"). `None` when the words are about studying or the learner, not a subject."""
+    said = " ".join(_NOT_WORDS.sub(" ", folded).split())
+    topic: str | None = None
+    if found := _NEED_A_CERTIFICATE.match(said):
+        topic = found.group("topic")
+    elif found := _A_THING_TO_LEARN.match(said):
+        topic = found.group("inside") or _CLAUSES.split(found.group("before").strip())[-1]
+    elif found := _LEARN_THE_TOPIC.match(said):
+        topic = found.group("topic")
+    elif marked_only and len(said.split()) <= SHORT_SEARCH_MAX_WORDS and _SUBJECT_FOR_WHOM.match(said):
+        topic = said  # (a subject and whom or what it is for: not "weather tomorrow?")
+    if topic is None:
+        return None
+    topic = " ".join(topic.strip(" -'").split())
+    words = topic.split()
+    if not 1 <= len(words) <= TOPIC_MAX_WORDS or not any(len(w) > 2 for w in words):
+        return None
+    if _NOT_A_TOPIC_WORD.search(topic) or _ABOUT_MICROCREDENTIALS.search(topic):
+        return None
+    if _NOT_A_SUBJECT.search(topic):
+        return None
+    if _AN_ERRAND.search(said) or _FOLLOWS_ON.match(topic):
+        return None  # "…certificate to sell my flat, who issues those"; "and for over 60s?"
+    return topic
 
 
 def _topic_head(text: str) -> str | None:

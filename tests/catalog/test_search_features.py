@@ -36,8 +36,12 @@ def search(seeded_database: Path) -> CourseSearch:
         ("show me courses under 10 hours", Facets(max_hours=10), "show me courses"),
         ("cheap marketing course", Facets(max_eur=100), "marketing course"),
         ("short courses", Facets(max_hours=20), "courses"),
-        ("quick course i can finish in a weekend", Facets(max_hours=20), "course i can"),
-        ("python over a weekend", Facets(max_hours=20), "python"),
+        ("quick course i can finish in a weekend", Facets(max_hours=16), "course i can"),
+        ("python over a weekend", Facets(max_hours=16), "python"),
+        ("solar panels weekend course", Facets(max_hours=16), "solar panels"),
+        ("photography for beginners weekend", Facets(max_hours=16, level="beginner"), "photography for"),
+        ("python on the weekend", Facets(), "python on the weekend"),
+        ("excel in two evenings", Facets(max_hours=20), "excel in"),
         ("courses in spanish", Facets(language="es"), "courses"),
         ("spanish for beginners", Facets(level="beginner"), "spanish for"),
         ("in person courses in german", Facets(mode="in-person", language="de"), "courses"),
@@ -1145,3 +1149,36 @@ def test_a_story_after_the_topic_does_not_empty_the_page(search: CourseSearch) -
     assert story.ranked and story.ranked[:5] == alone.ranked[:5]
     assert story.query == "just got promoted to team lead, never managed anyone before"
     assert not search.search("zorblax, never managed anyone before").ranked  # nothing to fall back on
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["leadership for police sergeants", "leadership for police officers", "leadership for firefighters"],
+)
+def test_leadership_for_emergency_services_finds_leadership_not_school_leadership(
+    search: CourseSearch, text: str
+) -> None:
+    result = search.search(text)
+    page = [s.course.title.casefold() for s in result.page_one(result.facets)[:PAGE_SIZE]]
+    assert page, text  # "sergeants" is who it is for, not a word every course must have
+    assert any("leader" in title for title in page), page
+    assert not any("school" in title or "education" in title for title in page), page
+
+
+@pytest.mark.parametrize(
+    "text", ["leaving the army what can i retrain as", "resettlement courses for veterans", "ex military"]
+)
+def test_leaving_the_forces_is_a_career_with_skills(search: CourseSearch, text: str) -> None:
+    result = search.search(text)
+    assert result.career == "armed forces leaver", text
+    assert "project management" in result.career_skills and result.ranked
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("cissp", "secur"), ("acca", "account"), ("cyber crime", "secur"), ("policy writing", "writing")],
+)
+def test_certification_and_field_names_find_their_subject(search: CourseSearch, text: str, word: str) -> None:
+    result = search.search(text)
+    titles = [s.course.title.casefold() for s in result.page_one(result.facets)[:PAGE_SIZE]]
+    assert titles and word in titles[0], (text, titles)
