@@ -15,7 +15,7 @@ from bot.callbacks import FaqAnswer, MenuChoice, SearchFor
 from bot.catalog import replies as course_replies
 from bot.faq import replies as answers
 from bot.replies import Button, Reply, shorten
-from bot.study.parse import days_asked, module_reported, time_asked
+from bot.study.parse import days_asked, module_reported, time_asked, times_asked
 from bot.understand.intent import Context, Understanding
 from handlers import advise, study
 from handlers.common import send
@@ -211,15 +211,17 @@ def care_reply(context: BotContext, *, urgent: bool, language: str | None = None
 
 async def _plan_action(update: Update, context: BotContext, understood: Understanding) -> None:
     """ "pause my reminders", "show my progress": the same as the command; "move my reminders to
-    8pm", "remind me on mondays and thursdays instead" and "i finished module 2" do what they say."""
+    8pm", "remind me on mondays and thursdays instead" and "i finished module 2" do what they say;
+    "move it to 7" asks which 7 with two buttons."""
     action = understood.plan_action
     message = update.effective_message
     text = message.text if message is not None and message.text else ""
     minute = time_asked(text) if action == "reminders" else None
     days = days_asked(text) if action == "reminders" else None
+    options = times_asked(text) if action == "reminders" and minute is None else None
     module = module_reported(text) if action in ("done", "progress", "study") else None
-    if minute is not None or days is not None:
-        await study.plan_changed_typed(update, context, minute=minute, days=days)
+    if minute is not None or days is not None or options is not None:
+        await study.plan_changed_typed(update, context, minute=minute, days=days, options=options)
     elif module is not None:
         await study.module_done_typed(update, context, module)
     elif action == "progress":

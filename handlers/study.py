@@ -949,6 +949,10 @@ async def plan_button(update: Update, context: BotContext) -> None:
         )
     elif action == "cu":
         await _catch_up(update, context, status, extra)
+    elif action == "at" and is_number(extra) and 0 <= int(extra) < 24 * 60:  # "move it to 7": which 7
+        await query.answer()
+        await _settle(update, plan_id, "🕖 Study time chosen.", [], keep_others=False)
+        await _move_plan(update, context, status, user_id, int(extra))
     else:
         await query.answer("That button is no longer valid.")
 
@@ -1024,20 +1028,41 @@ async def _one_plan_going(update: Update, context: BotContext, command: str) -> 
 
 
 async def plan_changed_typed(
-    update: Update, context: BotContext, minute: int | None = None, days: tuple[int, ...] | None = None
+    update: Update,
+    context: BotContext,
+    minute: int | None = None,
+    days: tuple[int, ...] | None = None,
+    options: tuple[int, ...] | None = None,
 ) -> None:
     """ "move my reminders to 8pm", "remind me on mondays and thursdays instead": the one plan's
     study time or days (and so its reminders) change as said; a time inside quiet hours is said,
-    not set; with several plans, /plan picks which."""
+    not set; "move it to 7" (morning or evening?) asks which with two buttons; with several
+    plans, /plan picks which."""
     if await private_only(update, context, "plan"):
         return
     status = await _one_plan_going(update, context, "plan")
     if status is None or update.effective_user is None:
         return
+    if options and minute is None and days is None:
+        await send(update, say.which_time(status.plan.id or 0, options))
+        return
+    await _move_plan(update, context, status, update.effective_user.id, minute, days)
+
+
+async def _move_plan(
+    update: Update,
+    context: BotContext,
+    status: PlanStatus,
+    user_id: int,
+    minute: int | None,
+    days: tuple[int, ...] | None = None,
+) -> None:
+    """The plan's study time or days change (a time inside quiet hours is said, not set), and
+    the learner sees the new time and when the next reminder comes."""
     if minute is not None and status.quiet.contains(minute):
         await send(update, say.typed_time_in_quiet_hours(minute, status.quiet))
         return
-    core, user_id, plan_id = context.core, update.effective_user.id, status.plan.id or 0
+    core, plan_id = context.core, status.plan.id or 0
     tz_name = context.default_tz
     edited = await edit_plan(core.db, core.clock, user_id, plan_id, tz_name, days=days, minute=minute)
     if edited is None:

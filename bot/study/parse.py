@@ -231,6 +231,14 @@ def time_asked(text: str) -> int | None:
     return answer.minute if answer is not None else None
 
 
+def times_asked(text: str) -> tuple[int, ...] | None:
+    """The two readings of a time a sentence asks for that could be morning or evening ("move
+    it to 7" → 07:00, 19:00), or `None` (no time, or one time: `time_asked`)."""
+    found = _TIME_ASKED.search(_clean(text))
+    answer = parse_time_answer(found.group("time")) if found is not None else None
+    return answer.options if answer is not None and answer.minute is None and answer.options else None
+
+
 def module_reported(text: str) -> int | None:
     """The module a message reports finished ("i finished module 2" → 2), if any."""
     found = _MODULE_FINISHED.search(_clean(text))

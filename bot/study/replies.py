@@ -795,6 +795,13 @@ def typed_time_in_quiet_hours(minute: int, quiet: QuietHours) -> Reply:
     )
 
 
+def which_time(plan_id: int, options: tuple[int, ...]) -> Reply:
+    """ "move it to 7": morning or evening? One tap moves the plan's time."""
+    said = " or ".join(describe_minute(m) for m in options)
+    rows = [[Button(f"🕖 {describe_minute(m)}", data=PlanAction("at", plan_id, str(m))) for m in options]]
+    return Reply(f"Which do you mean: {said}? Tap one and I'll move your study time.", rows)
+
+
 def time_changed(course: CourseInfo, plan: Plan, due: datetime | None, tz: tzinfo) -> Reply:
     """ "move my reminders to 8pm", done: the new time, and when the next reminder comes."""
     text = (

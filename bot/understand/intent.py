@@ -138,7 +138,9 @@ _HOW_OR_WHERE = re.compile(
     r"^(?:at|on|from|by|via|over|during|in|around|part time|full time|online)\s+(?:my|a|an|the|home|night|"
     r"nights|weekends?|evenings?|work|own|pace|phone|mobile|tablet|laptop|lunch|breaks?)\b|^(?:part time|"
     r"full time|online|remotely|from home|in my own time|at my own pace|in person|face to face)$|"
-    r"^(?:more )?about\s"
+    r"^(?:more )?about\s|"
+    # "is there option to attend classes physically": how, not what
+    r"^(?:an? |any |the )?options?$"
 )
 _TO_LEARN = re.compile(r"\b(?:to learn|for learning|to study|learn to)\b")
 _ASKS_MIDWAY = re.compile(
@@ -254,6 +256,7 @@ _TEACHING_A_LANGUAGE = re.compile(
     r"portuguese|dutch|polish|mandarin|chinese|japanese|korean|arabic|russian|sign language|bsl|asl|"
     r"a (?:new |foreign |second )?language|languages))\b"
 )
+_THESE_COURSES = re.compile(r"\b(?:these|those|such|ur|your) (?:courses?|classes|programmes?|programs?)\b")
 _ABOUT_THESE = re.compile(r"\b(?:one of these|one of them|with these|do these|these courses)\b")
 # Courses asked for in words that name no topic: the topic is said elsewhere in the message
 _ASKS_FOR_COURSES = re.compile(
@@ -693,6 +696,14 @@ class Understander:
             # course is taught in, asked about, not a search for courses in it
             about_course = context.last_course_id is not None
             return Understanding("faq", {"faq": 1.0}, match=teaching_language, about_course=about_course)
+        if explicit is not None and _THESE_COURSES.search(folded) and not self._names_a_known_skill(explicit):
+            # "kindly inform the fee structure for these courses": a question about courses in
+            # general, not a topic to search for
+            asked_about = self._match(text)
+            if asked_about.kind in ("answer", "suggest"):
+                kind_asked: Kind = "faq" if asked_about.kind == "answer" else "suggest"
+                about_course = context.last_course_id is not None
+                return Understanding(kind_asked, {"faq": 1.0}, match=asked_about, about_course=about_course)
         if explicit is not None and _POINTS_BACK.fullmatch(explicit.strip(" ?!.,")):
             # "public speaking, do you have a course for that": the skill said before it (none
             # said: advice, as for "can you recommend a course")

@@ -166,9 +166,10 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
         "reminders",
         _either(
             r"\bmove\s+(?:it|them|the\s+reminders?)\s+to\s+after\s+\d",
-            # "move it to 11pm", "can you change it to 7:30am": a time of day with am or pm said
+            # "move it to 11pm", "can you change it to 7:30am": a time of day with am or pm said;
+            # "move it to 7" alone (the handler asks: morning or evening?)
             r"^(?:(?:can|could)\s+(?:you|u)\s+|(?:please|pls)\s+)?(?:move|change|switch|put)\s+(?:it|them|that)\s+"
-            r"to\s+\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b",
+            r"to\s+\d{1,2}(?:[:.]\d\d)?\s*(?:(?:am|pm)\b|(?:instead|please|pls|thanks)?[\s?!.]*$)",
             # "can u nudge me mon wed fri after work like 6ish": when the reminders come
             r"^(?:(?:can|could)\s+(?:you|u)\s+|(?:please|pls)\s+)?(?:nudge|ping)\s+me\s+(?:on\s+)?"
             r"(?:mon|tue|wed|thu|fri|sat|sun)\w*\b",

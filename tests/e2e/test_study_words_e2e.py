@@ -210,3 +210,22 @@ async def test_a_new_time_or_a_finished_module_typed_in_words_is_done(harness: B
     finished = text_of(await harness.say("i finished module 1"))
     assert "✓ Module 1 of" in finished and "1/" in finished
     assert "1/" in text_of(await harness.say("/progress"))
+
+
+async def test_a_time_that_could_be_morning_or_evening_is_asked_then_moved(harness: BotHarness) -> None:
+    """Round 18: "move it to 7" (no am or pm) searched for courses; now the bot asks which 7
+    and one tap moves the study time there."""
+    from tests.e2e.test_study_e2e import enrol
+
+    await enrol(harness)
+    [which] = await harness.say("move it to 7")
+    assert "Which do you mean: 07:00 or 19:00?" in text_of([which])
+    labels = dict(buttons(which))
+    evening = next(data for label, data in labels.items() if "19:00" in label)
+    replies = await harness.press(harness.message_of(which), evening)
+    moved = text_of(replies)
+    assert "is now at 19:00" in moved and "Next reminder" in moved
+    assert "19:00" in text_of(await harness.say("/reminders"))
+    async with core(harness).db.session() as session_:
+        [plan] = (await session_.exec(select(Plan))).all()
+    assert plan.study_minute == 19 * 60

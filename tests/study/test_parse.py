@@ -29,6 +29,7 @@ from bot.study.parse import (
     parse_zone,
     part_of_day,
     time_asked,
+    times_asked,
 )
 
 TODAY = date(2026, 11, 30)  # a Monday
@@ -561,6 +562,17 @@ def test_keeping_the_offered_time_zone_can_be_typed(text: str, keeps: bool) -> N
 )
 def test_the_time_a_sentence_asks_for_is_read_when_it_is_one_time(text: str, minute: int | None) -> None:
     assert time_asked(text) == minute
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [("move it to 7", (7 * 60, 19 * 60)), ("remind me at 7:30 instead", (7 * 60 + 30, 19 * 60 + 30)),
+     ("move it to 9pm", None), ("move it to 19:00", None), ("remind me every day", None)],
+)
+def test_a_time_that_could_be_morning_or_evening_gives_both(
+    text: str, options: tuple[int, ...] | None
+) -> None:
+    assert times_asked(text) == options
 
 
 @pytest.mark.parametrize(

@@ -150,6 +150,23 @@ def test_questions_that_mention_courses_are_not_searches(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "entry"),
     [
+        ("Kindly inform the fee structure for these courses, in rupees if possible", "cost"),
+        ("Is there option to attend classes physically? I learn better in classroom", "study-modes"),
+        ("is there an option to study part time", "study-modes"),
+    ],
+)
+def test_a_request_about_courses_in_general_is_answered_not_searched(
+    understander: Understander, text: str, entry: str
+) -> None:
+    """Round 18: worded like a course request, these searched for "fee structure" and "option"."""
+    got = understander.understand(text)
+    assert got.kind in ("faq", "suggest"), got
+    assert got.match is not None and got.match.best is not None and got.match.best.entry.id == entry
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
         ("what even is a microcredential", "what-is"),
         ("do i have to sit an exam", "assessment"),
         ("are they recognised in other countries", "international-recognition"),

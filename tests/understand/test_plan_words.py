@@ -68,6 +68,8 @@ def _folded(text: str) -> str:
         ("can you ping me tue and thu after work", "reminders"),
         ("plan me an hour a day for excel", "study"),
         ("move it to 9pm", "reminders"),  # the handler moves the plan's time there
+        ("move it to 7", "reminders"),  # round 18: the handler asks which 7
+        ("can you change it to 8?", "reminders"),
         ("session done ✅", "done"),
         ("in hospital for a bit, put things on hold", "pause"),
         ("STOP SENDING ME THE STUDY THINGS", "stop"),
