@@ -931,6 +931,7 @@ class CourseSearch:
         plain = normalise(_mark_r(_GO_VERB.sub(r"\g<before>", text)))
         words = self._split_joined(self._joined(plain.split()))
         words = self._skill_typos([w if w in FILLER else self._correct(w) for w in words])
+        words = self._one_subject_with_and(words)
         items = self._expand_aliases(words)
         concepts: list[Concept] = []
         not_found: list[str] = []
@@ -963,6 +964,8 @@ class CourseSearch:
             for c in unique.values()
             if not any(len(o.words) > len(c.words) and set(c.words) <= set(o.words) for o in unique.values())
         ]  # "public public speaking": one concept
+        not_found = [w.replace(_AND_JOINED, " and ") for w in not_found]
+        concepts = [replace(c, label=c.label.replace(_AND_JOINED, " and ")) for c in concepts]
         if len(concepts) == 1 and concepts[0].kind == "word" and concepts[0].words[0] in LANGUAGE_NAMES:
             # "spanish", "Englisch lernen": learning the language, which the catalogue does not teach
             concepts = [replace(concepts[0], kind="unknown")]
@@ -1357,6 +1360,29 @@ class CourseSearch:
         noun = len(word) > 2 and not word.endswith("ly")  # ("invoices properly": how, not what)
         return not known and noun and word not in FILLER and is_english_word(word)
 
+    def _one_subject_with_and(self, words: list[str]) -> list[str]:
+        """Two plain words joined by "and" that name one subject ("health and safety", "food and
+        drink"): one word, which no course uses, when neither is a skill or an alias and no course
+        writes them so; two skills ("python and sql") stay either one, and so do the things a
+        skill is about ("writing emails and reports")."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            if (
+                i + 2 < len(words)
+                and words[i + 1] == "and"
+                and not any(w in FILLER or self._skill_or_alias([w]) for w in (words[i], words[i + 2]))
+                and not (out and self._skill_or_alias(out[-1:]))  # "writing emails and reports"
+                and all(stem(w) in self._ids for w in (words[i], words[i + 2]))
+                and not np.any(self._together((stem(words[i]), stem("and"), stem(words[i + 2]))))
+            ):
+                out.append(f"{words[i]}{_AND_JOINED}{words[i + 2]}")
+                i += 3
+                continue
+            out.append(words[i])
+            i += 1
+        return out
+
     def _skill_or_alias(self, words: list[str]) -> bool:
         phrase = " ".join(words)
         return phrase in self.aliases or " ".join(stem(w) for w in words) in self._stemmed_skill
@@ -1444,6 +1470,9 @@ def settle_after_build() -> None:
 
 _TOKENS = re.compile(r"[\w#+]+(?:-[\w#+]+)*|;")
 NEAR = 4  # words of a phrase within this many words of each other, in any order, are "near"
+
+
+_AND_JOINED = "_and_"  # "health and safety" kept as one word (`CourseSearch._one_subject_with_and`)
 
 
 def _written_in(words: list[str], tokens: list[str]) -> float:

@@ -1182,3 +1182,16 @@ def test_certification_and_field_names_find_their_subject(search: CourseSearch, 
     result = search.search(text)
     titles = [s.course.title.casefold() for s in result.page_one(result.facets)[:PAGE_SIZE]]
     assert titles and word in titles[0], (text, titles)
+
+
+def test_two_plain_words_joined_by_and_are_one_subject(search: CourseSearch) -> None:
+    """Round 18: "health and safety" listed Wellbeing at Work (it mentions mental health and
+    psychological safety); no course teaches health and safety, and the search says so."""
+    result = search.search("health and safety at work")
+    assert not result.page_one(result.facets)
+    assert "health and safety" in result.not_found
+    both = search.search("python and sql")
+    titles = " ".join(s.course.title.casefold() for s in both.page_one(both.facets))
+    assert "python" in titles and "sql" in titles  # two skills: either one
+    about = search.search("i want to get better at writing emails and reports")
+    assert any("writing" in s.course.title.casefold() for s in about.page_one(about.facets)[:PAGE_SIZE])
