@@ -227,10 +227,6 @@ async def _listed_page(
     return user.id, courses, facets
 
 
-def _list_has(courses: list[Scored]) -> str:
-    return f"That list has {len(courses)} course{'s' if len(courses) != 1 else ''}"
-
-
 async def pick_from_results(update: Update, context: BotContext, state: str, position: int) -> None:
     """ "the second one" right after a results page: that course's card, with a way back to
     the page; a position the list does not have is said kindly."""
@@ -239,8 +235,7 @@ async def pick_from_results(update: Update, context: BotContext, state: str, pos
         return
     user_id, courses, facets = listed
     if not 1 <= position <= len(courses):
-        numbers = f"1 to {len(courses)}" if len(courses) > 1 else "1"
-        await send(update, Reply(f"{_list_has(courses)}: tap one, or send its number ({numbers})."))
+        await send(update, course_replies.no_such_position(len(courses)))
         return
     course = courses[position - 1].course
     search_id, page, _ = state.split(":", 2)
@@ -265,10 +260,7 @@ async def next_page_of_results(update: Update, context: BotContext, state: str) 
     shown = len(course_replies.listed(result, facets))
     if (int(page) + 1) * PAGE_SIZE >= shown:
         _shown(context, state)
-        courses = f"{shown} course{'s' if shown != 1 else ''}"
-        more = "remove a filter (✖) or search" if facets.active else "search"
-        whole = f"That's the whole list ({courses}). To see others, {more} for something else."
-        await send(update, Reply(whole))
+        await send(update, course_replies.whole_list_shown(shown, filtered=facets.active))
         return
     display = context.core.catalog.display
     await send(update, course_replies.results_page(result, int(search_id), int(page) + 1, facets, display))
@@ -286,7 +278,7 @@ async def compare_from_results(
     _, courses, _ = listed
     _shown(context, state)  # still about that page: "the first one" or another pair may follow
     if not all(1 <= p <= len(courses) for p in positions):
-        await send(update, Reply(f"{_list_has(courses)}: name two of them, e.g. <i>compare 1 and 2</i>."))
+        await send(update, course_replies.no_such_pair(len(courses)))
         return
     first, second = ((p, courses[p - 1].course) for p in positions)
     await send(update, course_replies.comparison(first, second, state))

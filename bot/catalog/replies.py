@@ -208,6 +208,28 @@ def _differs(result: SearchResult) -> bool:
     return " ".join(result.understood.replace(",", " ").split()) != " ".join(typed)
 
 
+def _list_has(count: int) -> str:
+    return f"That list has {count} course{'s' if count != 1 else ''}"
+
+
+def no_such_position(count: int) -> Reply:
+    """ "the seventh one" typed after a list of five."""
+    numbers = f"1 to {count}" if count > 1 else "1"
+    return Reply(f"{_list_has(count)}: tap one, or send its number ({numbers}).")
+
+
+def no_such_pair(count: int) -> Reply:
+    """ "compare 2 and 9" typed after a list of five."""
+    return Reply(f"{_list_has(count)}: name two of them, e.g. <i>compare 1 and 2</i>.")
+
+
+def whole_list_shown(count: int, filtered: bool) -> Reply:
+    """ "next" typed after the last page of results."""
+    courses = f"{count} course{'s' if count != 1 else ''}"
+    more = "remove a filter (✖) or search" if filtered else "search"
+    return Reply(f"That's the whole list ({courses}). To see others, {more} for something else.")
+
+
 def no_match(result: SearchResult) -> Reply:
     """Nothing fits well: say so honestly, offer the closest skills and a question instead."""
     missing = ", ".join(result.not_found) if result.not_found else result.query

@@ -168,6 +168,7 @@ FILLER = frozenset(
     mi mis tu tus su sus mein meine meinen mon ma mes meu minha mio mia""".split()
 ) | {fold(g) for g in FOREIGN_GREETING_WORDS}
 LANGUAGE_NAMES = frozenset(LANGUAGE_WORDS)
+LANGUAGE_TOPIC_CONCEPTS = 2  # "business english": a language named in a query this short is its topic
 # Adults a course may be for: after "for" these qualify the topic ("leadership for managers",
 # "digital skills for seniors"): courses naming them rank first, but a course without them
 # still counts. Children are not here: "coding for kids" needs a course made for kids.
@@ -966,10 +967,13 @@ class CourseSearch:
         ]  # "public public speaking": one concept
         not_found = [w.replace(_AND_JOINED, " and ") for w in not_found]
         concepts = [replace(c, label=c.label.replace(_AND_JOINED, " and ")) for c in concepts]
-        if len(concepts) == 1 and concepts[0].kind == "word" and concepts[0].words[0] in LANGUAGE_NAMES:
-            # "spanish", "Englisch lernen": learning the language, which the catalogue does not teach
-            concepts = [replace(concepts[0], kind="unknown")]
-            not_found.append(concepts[0].label)
+        for at, concept in enumerate(concepts if len(concepts) <= LANGUAGE_TOPIC_CONCEPTS else ()):
+            if concept.kind == "word" and concept.words[0] in LANGUAGE_NAMES:
+                # "spanish", "Englisch lernen", "business english": learning the language, which
+                # the catalogue does not teach ("courses in spanish" is a filter, read before; in
+                # a longer message, "my english is ok but…", the language is not the topic)
+                concepts[at] = replace(concept, kind="unknown")
+                not_found.append(concept.label)
         return concepts, not_found
 
     def _as_typed(self, concept: Concept, typed: str) -> Concept:

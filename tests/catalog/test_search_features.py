@@ -1195,3 +1195,12 @@ def test_two_plain_words_joined_by_and_are_one_subject(search: CourseSearch) -> 
     assert "python" in titles and "sql" in titles  # two skills: either one
     about = search.search("i want to get better at writing emails and reports")
     assert any("writing" in s.course.title.casefold() for s in about.page_one(about.facets)[:PAGE_SIZE])
+
+
+def test_a_language_named_as_the_topic_is_learning_it_which_no_course_teaches(search: CourseSearch) -> None:
+    """Round 18: "business english" listed Business Writing Essentials; most learners asking it
+    want to learn English, which the catalogue does not teach (a longer message keeps its topic)."""
+    result = search.search("business english")
+    assert not result.page_one(result.facets) and "english" in result.not_found
+    spanish = search.search("python courses in spanish")
+    assert spanish.facets.language == "es" and spanish.ranked
