@@ -1204,3 +1204,12 @@ def test_a_language_named_as_the_topic_is_learning_it_which_no_course_teaches(se
     assert not result.page_one(result.facets) and "english" in result.not_found
     spanish = search.search("python courses in spanish")
     assert spanish.facets.language == "es" and spanish.ranked
+
+
+@pytest.mark.parametrize(
+    ("text", "career"),
+    [("competências digitais", "digital beginner"), ("competenze digitali", "digital beginner")],
+)
+def test_careers_and_goals_named_in_other_languages(search: CourseSearch, text: str, career: str) -> None:
+    result = search.search(text)
+    assert result.career == career and result.ranked, text
