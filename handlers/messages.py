@@ -109,6 +109,8 @@ async def free_text(update: Update, context: BotContext) -> None:
             await run_search(update, context, query)
         else:  # "any courses?", "not sure really" after "Which skill…?": the advise-me questions
             await advise.start_from_elsewhere(update, context)
+    elif understood.kind in ("faq", "suggest") and await study.plan_change_asked(update, context, text):
+        pass  # "can i study on weekends instead", with a plan going: its days change
     elif understood.kind == "faq":
         await _answer(update, context, understood)
     elif understood.kind == "suggest" and understood.match is not None:

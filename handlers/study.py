@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import warnings
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -44,6 +45,7 @@ from bot.study.parse import (
     MIN_SESSION,
     DaysAnswer,
     Pace,
+    days_asked,
     is_done,
     is_yes,
     keeps_the_zone,
@@ -57,6 +59,7 @@ from bot.study.parse import (
     parse_time_answer,
     parse_zone,
     part_of_day,
+    time_asked,
     warm_up,
 )
 from bot.study.store import (
@@ -1025,6 +1028,31 @@ async def _one_plan_going(update: Update, context: BotContext, command: str) -> 
         await send(update, say.several_plans(len(statuses), command) if statuses else none)
         return None
     return statuses[0]
+
+
+async def plan_change_asked(update: Update, context: BotContext, text: str) -> bool:
+    """ "can i study on weekends instead", "could i do it at 8pm instead" from a learner with one
+    plan going, in a private chat: a change to that plan, made (True); else a question about
+    studying in general, left to the FAQ (False)."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or chat.type != chat.PRIVATE or user is None or not _INSTEAD.search(text.casefold()):
+        return False
+    days, minute = days_asked(text), time_asked(text)
+    if days is None and minute is None:
+        return False
+    core = context.core
+    statuses = [
+        s
+        for s in await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, context.default_tz)
+        if s.plan.status in (ACTIVE, PAUSED) and s.plan.id is not None
+    ]
+    if len(statuses) != 1:
+        return False
+    await _move_plan(update, context, statuses[0], user.id, minute, days)
+    return True
+
+
+_INSTEAD = re.compile(r"\b(?:instead|rather|switch|change|move)\b")
 
 
 async def plan_changed_typed(

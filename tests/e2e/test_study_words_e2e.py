@@ -229,3 +229,18 @@ async def test_a_time_that_could_be_morning_or_evening_is_asked_then_moved(harne
     async with core(harness).db.session() as session_:
         [plan] = (await session_.exec(select(Plan))).all()
     assert plan.study_minute == 19 * 60
+
+
+async def test_a_change_asked_as_a_question_changes_the_one_plan(harness: BotHarness) -> None:
+    """Round 18: "can i study on weekends instead" with a plan going got the FAQ's answer about
+    studying while working; now the plan's days change. Without a plan it stays a question."""
+    from tests.e2e.test_study_e2e import enrol
+
+    before = text_of(await harness.say("can i study on weekends instead"))
+    assert "is now at" not in before  # no plan yet: a question about studying
+    await enrol(harness)
+    moved = text_of(await harness.say("can i study on weekends instead"))
+    assert "Sat/Sun" in moved and "Next reminder" in moved
+    async with core(harness).db.session() as session_:
+        [plan] = (await session_.exec(select(Plan))).all()
+    assert plan.study_days == "5,6"
