@@ -1017,17 +1017,22 @@ async def _one_plan_going(update: Update, context: BotContext, command: str) -> 
     user = update.effective_user
     if user is None:
         return None
-    core = context.core
-    statuses = [
-        s
-        for s in await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, context.default_tz)
-        if s.plan.status in (ACTIVE, PAUSED) and s.plan.id is not None
-    ]
+    statuses = await _plans_going(context, user.id)
     if len(statuses) != 1:
         none = say.no_active_plan_to_note()
         await send(update, say.several_plans(len(statuses), command) if statuses else none)
         return None
     return statuses[0]
+
+
+async def _plans_going(context: BotContext, user_id: int) -> list[PlanStatus]:
+    """The learner's active and paused plans."""
+    core = context.core
+    return [
+        s
+        for s in await plan_statuses(core.db, core.clock, user_id, core.catalog.courses, context.default_tz)
+        if s.plan.status in (ACTIVE, PAUSED) and s.plan.id is not None
+    ]
 
 
 async def plan_change_asked(update: Update, context: BotContext, text: str) -> bool:
@@ -1040,12 +1045,7 @@ async def plan_change_asked(update: Update, context: BotContext, text: str) -> b
     days, minute = days_asked(text), time_asked(text)
     if days is None and minute is None:
         return False
-    core = context.core
-    statuses = [
-        s
-        for s in await plan_statuses(core.db, core.clock, user.id, core.catalog.courses, context.default_tz)
-        if s.plan.status in (ACTIVE, PAUSED) and s.plan.id is not None
-    ]
+    statuses = await _plans_going(context, user.id)
     if len(statuses) != 1:
         return False
     await _move_plan(update, context, statuses[0], user.id, minute, days)
