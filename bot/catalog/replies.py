@@ -18,7 +18,15 @@ from typing import Any, Literal, Protocol
 from bot.callbacks import AdviceChoice, CourseCard, FaqTopics, Recognition, ResultsPage, SearchFor, StartPlan
 from bot.catalog import limits
 from bot.catalog.advise import Advice
-from bot.catalog.filters import HOUR_LIMITS, LANGUAGES, LEVELS, PRICE_LIMITS, Facets, language_code
+from bot.catalog.filters import (
+    HOUR_LIMITS,
+    LANGUAGES,
+    LEVELS,
+    PRICE_LIMITS,
+    Facets,
+    language_code,
+    parse_filters,
+)
 from bot.catalog.search import FILLER, PAGE_SIZE, CourseInfo, Scored, SearchResult
 from bot.replies import Button, Reply, esc, esc_attr, shorten, shorten_visible
 from bot.text import normalise
@@ -230,9 +238,15 @@ def whole_list_shown(count: int, filtered: bool) -> Reply:
     return Reply(f"That's the whole list ({courses}). To see others, {more} for something else.")
 
 
+NAMED_WHOLE_WORDS = 4  # a query this short is named whole when nothing fits
+
+
 def no_match(result: SearchResult) -> Reply:
     """Nothing fits well: say so honestly, offer the closest skills and a question instead."""
     missing = ", ".join(result.not_found) if result.not_found else result.query
+    asked = [w for w in parse_filters(result.query)[1].split() if w not in FILLER]
+    if 1 <= len(asked) <= NAMED_WHOLE_WORDS:  # "food hygiene", not just "hygiene"
+        missing = " ".join(asked)
     text = (
         f"I couldn't find courses for <b>{esc(shorten(missing, 60))}</b> in the catalogue. "
         "These skills are the closest; or type another one:"

@@ -11,7 +11,7 @@ from bot.callbacks import CourseCard, ResultsPage
 from bot.catalog.advise import Answers, shortlist
 from bot.catalog.careers import goal_pattern, load_careers
 from bot.catalog.filters import Facets, parse_filters, price_in_eur
-from bot.catalog.replies import results_page
+from bot.catalog.replies import no_match, results_page
 from bot.catalog.search import LOOSE, PAGE_SIZE, CourseSearch, _audience, _wanted, _written_in, stem
 from bot.catalog.store import read_aliases, read_request_words
 from bot.content import ContentError
@@ -1213,3 +1213,13 @@ def test_a_language_named_as_the_topic_is_learning_it_which_no_course_teaches(se
 def test_careers_and_goals_named_in_other_languages(search: CourseSearch, text: str, career: str) -> None:
     result = search.search(text)
     assert result.career == career and result.ranked, text
+
+
+@pytest.mark.parametrize(
+    ("text", "named"), [("food hygiene", "food hygiene"), ("free beekeeping courses", "beekeeping")]
+)
+def test_nothing_found_names_the_short_topic_whole(search: CourseSearch, text: str, named: str) -> None:
+    """Round 18: "food hygiene" was answered "I couldn't find courses for hygiene"."""
+    result = search.search(text)
+    assert not result.ranked
+    assert f"couldn't find courses for <b>{named}</b>" in no_match(result).text
