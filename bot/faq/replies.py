@@ -180,7 +180,7 @@ def _recognition_lines(course: CourseInfo) -> list[str]:
         f"• Assessment: {_stated(course.assessment_type)}",
         f"• Quality assurance: {_stated(course.quality_assurance)}",
         f"• Credits: {f'{course.ects_credits:g} ECTS' if course.ects_credits else NOT_STATED}",
-        f"• Level: {f'EQF {course.eqf_level}' if course.eqf_level else NOT_STATED}",
+        f"• EQF level: {course.eqf_level if course.eqf_level else NOT_STATED}",
     ]
     if course.stackability:
         lines.append(f"• Stacks into: {esc(course.stackability)}")
