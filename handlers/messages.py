@@ -126,10 +126,12 @@ async def free_text(update: Update, context: BotContext) -> None:
     elif understood.kind == "care" and understood.match is not None and understood.match.kind == "answer":
         # A worry said along with a plain question ("exams make me panic, are there any?"):
         # the warm word first, then the answer, so nothing asked is left waiting.
-        await send(update, care_reply(context, urgent=False))
+        has_plan = await study.has_a_plan(context, update.effective_user.id)
+        await send(update, care_reply(context, urgent=False, has_plan=has_plan))
         await _answer(update, context, understood)
     elif understood.kind == "care":
-        await send(update, care_reply(context, urgent=False, language=understood.language))
+        has_plan = await study.has_a_plan(context, update.effective_user.id)
+        await send(update, care_reply(context, urgent=False, language=understood.language, has_plan=has_plan))
     elif understood.kind == "plan":
         if understood.worried and core.care.plan_note:  # "…stressing me out lol, move it to 8"
             await send(update, Reply(core.care.plan_note))
@@ -200,13 +202,22 @@ def setting_hint() -> Reply:
     )
 
 
-def care_reply(context: BotContext, *, urgent: bool, language: str | None = None) -> Reply:
+def care_reply(
+    context: BotContext, *, urgent: bool, language: str | None = None, has_plan: bool = True
+) -> Reply:
     """Warm and short; a small next step as a button; never medical advice. In the learner's
-    language when they wrote in one we have these replies for."""
+    language when they wrote in one we have these replies for; before any study plan, steps for
+    starting out (not pausing reminders the learner does not have)."""
     care = context.core.care
     own = context.core.languages.replies.get(language) if language else None
     if urgent:
         return Reply(own.urgent_reply if own and own.urgent_reply else care.urgent_reply)
+    if not has_plan and care.reply_before_a_plan and not (own and own.care_reply):
+        rows = [
+            [Button("🔎 Find a course", data=MenuChoice("find"))],
+            [Button("❓ Ask a question", data=MenuChoice("ask"))],
+        ]
+        return Reply(care.reply_before_a_plan, rows)
     text = own.care_reply if own and own.care_reply else care.reply
     return Reply(text, [[Button("📅 My study plan", data=MenuChoice("plan"))]])
 

@@ -1035,6 +1035,11 @@ async def _plans_going(context: BotContext, user_id: int) -> list[PlanStatus]:
     ]
 
 
+async def has_a_plan(context: BotContext, user_id: int) -> bool:
+    """Whether the learner has a study plan going (active or paused)."""
+    return bool(await _plans_going(context, user_id))
+
+
 async def plan_change_asked(update: Update, context: BotContext, text: str) -> bool:
     """ "can i study on weekends instead", "could i do it at 8pm instead" from a learner with one
     plan going, in a private chat: a change to that plan, made (True); else a question about

@@ -230,6 +230,10 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
         r"|\b(?:with |having )?(?:no|zero|little|without any|without) (?:prior |previous )?(?:\w+ )?"
         r"experience\b"
         r"|\bknow (?:nothing|very little|next to nothing) about\b"
+        # "i want to learn to code but dont know where to start": new to it
+        r"|\b(?:dont|don't|do not|no idea) (?:know )?where to (?:start|begin)\b"
+        r"|\bwhere (?:do|should|can) i (?:start|begin)\b"
+        r"|\bnever (?:done|tried|coded|studied) (?:it|any|this)\b"
         # "kurs programowania dla początkujących", "curso para iniciantes", "corso per principianti"
         r"|\bdla poczatkujacych\b|\biniciantes?\b|\bprincipianti\b"
         # "easiest way to start coding", "an easy excel course"

@@ -167,6 +167,10 @@ class Care:
     # ... and before a plan command asked for with one ("the 6am reminder is stressing me out
     # lol, move it to 8"); "" for none
     plan_note: str = ""
+    # The care reply for a learner with no study plan yet ("scared i won't keep up" before they
+    # start): steps that fit someone starting out, not pausing reminders they don't have; "" for
+    # the one reply
+    reply_before_a_plan: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_signal", _phrase_pattern(self.signals))
@@ -385,7 +389,7 @@ def load_care(content_dir: Path) -> Care:
             raise ContentError(path, None, key, problem)
     reply, urgent_reply = replies["reply"].strip(), replies["urgent_reply"].strip()
     notes = {}
-    for key in ("search_note", "plan_note"):  # optional
+    for key in ("search_note", "plan_note", "reply_before_a_plan"):  # optional
         given = isinstance(data, dict) and key in data
         notes[key] = require_str(path, "", data, key).strip() if given else ""
         if problem := html_problem(notes[key]):
@@ -398,4 +402,5 @@ def load_care(content_dir: Path) -> Care:
     return Care(
         signals, urgent, reply, urgent_reply, feelings, states, prototypes, near_misses, model,
         on_topic, plan, off_topic, questions, notes["search_note"], notes["plan_note"],
+        notes["reply_before_a_plan"],
     )  # fmt: skip

@@ -41,6 +41,8 @@ def search(seeded_database: Path) -> CourseSearch:
         ("solar panels weekend course", Facets(max_hours=16), "solar panels"),
         ("photography for beginners weekend", Facets(max_hours=16, level="beginner"), "photography for"),
         ("python on the weekend", Facets(), "python on the weekend"),
+        ("code but dont know where to start", Facets(level="beginner"), "code but"),
+        ("where do i start with excel", Facets(level="beginner"), "with excel"),
         ("excel in two evenings", Facets(max_hours=20), "excel in"),
         ("courses in spanish", Facets(language="es"), "courses"),
         ("spanish for beginners", Facets(level="beginner"), "spanish for"),

@@ -224,3 +224,17 @@ async def test_a_plan_command_asked_with_a_passing_worry_is_done_after_a_warm_li
     assert "no study plan to stop" in text_of(replies[1:]), text_of(replies[1:])
     earnest = await harness.say("i cant cope anymore, stop all reminders")
     assert len(earnest) == 1 and "support" in text_of(earnest) and "/pause" in text_of(earnest)
+
+
+async def test_the_care_reply_fits_whether_the_learner_has_a_plan(harness: BotHarness) -> None:
+    """Round 18: before any plan, the care reply offered /progress "to see how far you've come"
+    and a "My study plan" button; now it offers what fits someone without one."""
+    from tests.e2e.test_study_e2e import enrol
+
+    [before] = await harness.say("i feel so overwhelmed i want to give up on everything")
+    assert "support" in text_of([before]) and "/progress" not in text_of([before])
+    assert ("🔎 Find a course", MenuChoice("find").pack()) in buttons(before)
+    await enrol(harness)
+    [after] = await harness.say("i feel so overwhelmed i want to give up on everything")
+    assert "support" in text_of([after]) and "/progress" in text_of([after])
+    assert ("📅 My study plan", MenuChoice("plan").pack()) in buttons(after)
