@@ -35,5 +35,11 @@ def test_a_wish_to_learn_is_read_the_same_by_search_and_understanding(message: s
 def test_spellings_by_ear_are_read_as_the_words_meant() -> None:
     """Round 16's blind set: "how dose it wurk", "i lern beter wen sumone shows me" had fallen
     to the "outside what I know" reply."""
-    assert text.normalise("i lern beter wen sumone shows me") == "i learn better wen someone shows me"
+    assert text.normalise("i lern beter wen sumone shows me") == "i learn better when someone shows me"
     assert text.normalise("is it posibel onlyne") == "is it possible online"
+    # round 18: more of them, and everyday Scots and West African English
+    assert text.normalise("how mutch dus it cost") == "how much does it cost"
+    said = "do emploiers reckernise a kwalifikashun"
+    assert text.normalise(said) == "do employers recognise a qualification"
+    assert text.normalise("wot is a mikro kredenshul") == "what is a microcredential"
+    assert text.normalise("aye but i dinnae ken") == "yes but i do not ken"

@@ -301,6 +301,8 @@ _HOW_TO_DO_IT = re.compile(
     r"^(?:so |ok |okay |hi |hey )?(?:how (?:can|do|should|would|could) i|what (?:should|could|can|do) i "
     r"(?:learn|study|do|take)|which (?:course|courses|skills?) (?:should|could|would|do) i)\b"
     r"|\bwhere (?:do|should|can) i (?:even )?(?:start|begin)\b"
+    # "leaving the army what can i retrain as": a goal, and what to learn for it
+    r"|\bwhat (?:should|could|can) i (?:retrain|re-train|train|switch|move|go) (?:as|in|into|for|to)\b"
 )
 # "is that silly", "am i too old", "will it help me", "is it worth": the wish is context for a question
 _ASKS_ABOUT_ME = re.compile(

@@ -47,3 +47,13 @@ def test_studying_itself_or_another_errand_is_no_subject(understander: Understan
 def test_a_follow_up_after_an_answer_stays_a_question(understander: Understander) -> None:
     got = understander.understand("and for over 60s?", Context(last_faq_id="what-is"))
     assert got.kind != "search", got
+
+
+@pytest.mark.parametrize(
+    "text", ["leaving the army what can i retrain as", "just left the forces, what could i train as"]
+)
+def test_a_goal_and_what_to_retrain_as_goes_to_the_search(understander: Understander, text: str) -> None:
+    """Round 17's blind search set: leaving the forces is a career the catalogue maps to skills;
+    asked what to retrain as, the learner gets those courses, not a "Did you mean…?"."""
+    got = understander.understand(text)
+    assert got.kind == "search", got
