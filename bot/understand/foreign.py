@@ -60,8 +60,10 @@ _FOREIGN_WISH = re.compile(
 
 
 _FOREIGN_LOOKING = re.compile(
-    r"^(?:(?:hola|hallo|bonjour|salut|ciao|ola|hoi|czesc|dzien dobry)[,!]?\s+)?"
-    r"(?:busco|estoy buscando|ando buscando|ich suche|suche|je cherche|cherche|cerco|sto cercando|procuro|"
+    r"^(?:(?:hola|hallo|bonjour|salut|ciao|ola|hoi|czesc|dzien dobry|che|oye|mira|bueno|pues|vale|"
+    r"also|alors|allora|dai|nou|ok)[,!]?\s+)?"
+    r"(?:busco|estoy buscando|ando buscando|ich suche|ich such|suche|je cherche|cherche|cerco|sto cercando|"
+    r"procuro|"
     r"estou procurando|ik zoek|zoek|ik ben op zoek naar|op zoek naar|szukam)\b"
 )
 
@@ -142,7 +144,8 @@ def foreign_search(folded: str, is_known_skill: Callable[[str], bool]) -> str | 
     words = folded.strip(" ?!.,¿¡")
     if _FOREIGN_WORTH.search(words):
         return None
-    looking = bool(_FOREIGN_LOOKING.match(words))
+    found_looking = _FOREIGN_LOOKING.match(words)
+    looking = found_looking is not None
     # "quiero aprender python", or a learning verb with no question at all ("Programmieren
     # lernen, am liebsten Python")
     learn = bool(_FOREIGN_LEARN.search(words))
@@ -168,7 +171,12 @@ def foreign_search(folded: str, is_known_skill: Callable[[str], bool]) -> str | 
             return words if is_known_skill(words) or names_a_known_skill(words, is_known_skill) else None
     # "cursos de análisis de datos" → "analisis de datos": the course, wish and question
     # words and the little words around the edges go, the phrase itself stays whole.
-    rest = COURSE_WORDS_ANY_LANGUAGE.sub(" ", words)
+    said = words
+    if found_looking is not None:
+        # "che, busco algún curso de testing, ¿tenés algo con selenium?": the topic is what
+        # follows "busco", up to the next clause
+        said = re.split(r"[,;¿?]", words[found_looking.end() :], maxsplit=1)[0] or words
+    rest = COURSE_WORDS_ANY_LANGUAGE.sub(" ", said)
     rest = _FOREIGN_LEARN.sub(" ", _FOREIGN_WORDS_TO_DROP.sub(" ", rest))
     tokens = rest.replace(",", " ").split()
     while tokens and _OTHER_LANGUAGE_FILLER.fullmatch(tokens[0]):

@@ -235,14 +235,15 @@ _SCEPTIC = re.compile(
 _SMALLTALK_IN_A_PHRASE = frozenset({"acknowledgement", "who-are-you"})
 # A compliment to the bot, the whole message: "you're pretty clever for a bot", "lol ur alright",
 # "you're more reliable than my alarm clock"
+_HELPED = re.compile(r"\b(?:helpful|useful|a lifesaver|good at (?:this|it|your job))\b")
 _COMPLIMENT = re.compile(
     r"^(?:(?:lol|lmao|haha+|aw+|omg|wow|honestly|tbh),?\s+)?(?:you(?:'re| are|re| re)|ur|u r|u re)\s+"
-    r"(?:(?:so|pretty|quite|kinda|kind of|really|actually|very|honestly|lowkey|genuinely|more)\s+)?"
+    r"(?:(?:so|pretty|quite|kinda|kind of|really|actually|very|honestly|lowkey|genuinely|more)\s+){0,2}"
     r"(?:clever|smart|funny|funnier|sweet|helpful|nice|kind|cool|alright|great|good|reliable|brilliant|lovely|"
     r"amazing|awesome|the best|a star|a legend|a lifesaver|a gem|a treasure|patient|polite|useful|"
     r"cleverer|smarter|nicer|kinder|better)"
     r"(?:\s+for\s+an?\s+(?:bot|robot|machine|computer|ai|chatbot)"
-    r"|\s+than\s+(?:my|the|a|an|most|any)\b[\w' ]{0,40})?"
+    r"|\s+than\s+(?:my|the|a|an|most|any)\b[\w' ]{0,40}|\s+at\s+(?:this|it|that|your\s+job))?"
     r"(?:\s+(?:lol|haha+|ngl|tbh|honestly|tho|though|mate|love))*[\s!.?😂🤣😊🙂😄👍❤️💛🙏]*$"
 )
 _SMALLTALK_WORDS = re.compile(r"\b(?:lol|lmao|haha+|ok|okay|cool|maybe|pls|please)\b")
@@ -722,7 +723,8 @@ class Understander:
         return self._faq_or_skill(text, folded, context)
 
     def _faq_or_skill(self, text: str, folded: str, context: Context) -> Understanding:
-        if _COMPLIMENT.match(folded) and (nod := self._smalltalk("acknowledgement")) is not None:
+        helped = "thanks" if _HELPED.search(folded) else "acknowledgement"  # "you're so helpful": welcome
+        if _COMPLIMENT.match(folded) and (nod := self._smalltalk(helped)) is not None:
             return nod  # "lol ur kinda funny for a bot", "you're more helpful than my last manager"
         # "ok so wat even is a micro credential lol my boss keeps going on about them": what the
         # thing is, whoever mentioned it.

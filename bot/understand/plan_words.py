@@ -56,6 +56,9 @@ _TELL_ME_MY = re.compile(
 )
 
 
+SAID_BEFORE_A_REQUEST = 4  # "i'm back now, could you…": a short statement, then the request
+
+
 def asks_about_plans(folded: str) -> bool:
     """Whether a message about plans or reminders asks how they work rather than says what to
     do ("if i pause do i lose my progress?" asks; "could you pause my reminders?" says, also
@@ -64,6 +67,10 @@ def asks_about_plans(folded: str) -> bool:
 
 
 def _sentence_asks_about_plans(folded: str) -> bool:
+    head, comma, rest = folded.partition(",")
+    short = comma and len(head.split()) <= SAID_BEFORE_A_REQUEST and not _SUPPOSING.match(head)
+    if short and POLITE_REQUEST.match(rest.strip()):  # "i'm back now, could you start the reminders again?"
+        folded = rest.strip()
     if POLITE_REQUEST.match(folded):
         return bool(_ASKS_ABOUT_PLANS.search(POLITE_REQUEST.sub("", folded).replace("?", " ")))
     return bool(_ASKS_ABOUT_PLANS.search(folded))
@@ -146,6 +153,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             # "remind me quarter past 7 instead", "remind me at 6.30 instead"
             r"^(?:please\s+|pls\s+)?remind\s+me\s+(?:at\s+)?(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|"
             r"(?:a\s+)?quarter\s+(?:past|to)\s+\d{1,2}|half\s+(?:past\s+)?\d{1,2})\s+instead\b",
+            # "what reminders do i have", "remind me what reminders i've got set up"
+            r"^(?:so\s+|and\s+|ok\s+)?(?:remind\s+me\s+)?what\s+(?:reminders|nudges|pings|alerts)\s+"
+            r"(?:do\s+i\s+have|have\s+i\s+(?:got|set)|i\s*(?:ve|have)\s+got|are\s+(?:set|on|coming))\b",
         ),
     ),
     (
@@ -218,7 +228,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bcarry\s+on\s+with\s+(?:my|the)\s+(?:study\s+)?(?:plan|studies|studying|reminders)\b",
             r"\b(?:carry\s+on|pick\s+up|continue)\s+(?:from\s+)?where\s+(?:i|we)\s+left\s+off\b",
             r"^unpause\b|\bunpause\s+(?:me|it|them|my\s+plan|the\s+plan|my\s+reminders)\b",
-            r"\b(?:you\s+can\s+)?(?:ping|nudge|remind|message)\s+me\s+again\b",
+            r"(?<!do you )(?<!do u )\b(?:you\s+can\s+)?(?:ping|nudge|remind|message)\s+me\s+again\b",
             rf"\bstart\s+(?:{_NAGGING}|nudging|reminding)\s+me\s+again\b",
             r"^i\s+paused\s+(?:it|them|my\s+plan|the\s+plan|my\s+reminders)\b.*\b(?:continue|resume|restart|back)\b",
             r"\b(?:pick\s+up|continue|resume|carry\s+on)\s+from\s+where\s+(?:i|we)\s+(?:left\s+off|stopped)\b",
@@ -527,7 +537,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bchange\s+when\s+(?:you|u)\s+(?:ping|message|remind|text|nudge)\b",
             r"\b(?:change|move|edit)\s+(?:my\s+|the\s+)?reminders?(?:\s+time)?\b",
             r"\breminder time\b",
-            r"^what (?:time|times|days?) (?:will|do|are|would) you (?:remind|message|text) me\b",
+            r"^what (?:time|times|days?) (?:will|do|are|would) (?:you|u) (?:remind|message|text|ping) me\b",
             r"^(?:my\s+)?reminder settings$",
             r"^(?:please\s+|can you\s+|could you\s+)?set\s+(?:me\s+)?(?:a|up a|up)\s+reminders?"
             r"(?:\s+(?:please|pls))?$",

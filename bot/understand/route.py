@@ -22,20 +22,22 @@ _REQUEST_PATTERNS = [
     r"(?:learn|study|get better at|improve|do)|(?:i\s+am|i\s+m|im)\s+(?:so\s+|really\s+)?"
     r"(?:excited|keen|eager|ready|"
     r"planning|hoping)\s+to\s+(?:learn|study)|"
-    r"teach\s+me|help\s+me(?!\s+(?:decide|choose|pick|work out|figure out|sort out|narrow))(?:\s+learn)?|"
+    r"teach\s+me|help\s+me(?!\s+(?:decide|choose|pick|work out|figure out|sort out|narrow|find))"
+    r"(?:\s+learn)?|"
     r"how (?:can|do) i learn|where (?:can|do) i learn|learn|learning|study|studying)\s+"
     r"(?:about\s+|with\s+)?(?P<q>.+)$",
     # "courses on X", "any courses for X", "find me a course in X", "are there classes about X"
-    r"^(?:(?:can you\s+|i\s+(?:would like|d like|want|need|am trying|m trying)\s+to\s+)?"
+    r"^(?:(?:can you\s+|help\s+me\s+|i\s+(?:would like|d like|want|need|am trying|m trying)\s+to\s+)?"
     r"(?:find|search|show|get|give|recommend|suggest)(?:\s+me)?\s+|"
-    r"(?:are|is)\s+there\s+|looking\s+for\s+|i\s+need\s+|any\s+)?"
+    r"(?:are|is)\s+there\s+|looking\s+for\s+|i\s+need\s+|any\s+|have\s+you\s+(?:got\s+)?|"
+    r"do\s+you\s+have\s+)?"
     r"(?:some\s+|any\s+|a\s+|good\s+|the\s+best\s+)*"
     rf"{_COURSE_WORDS}\s+(?:on|for|in|about|with|covering)\s+(?P<q>.+)$",
     # "anything for X?", "something on X"
     # "find me something about cad cam"
     r"^(?:(?:i\s+am\s+|i\s+m\s+|im\s+)?(?:looking\s+for|got|have\s+you\s+got|have\s+you|do\s+you\s+have|"
     r"is\s+there)\s+|"
-    r"(?:(?:can|could)\s+you\s+)?(?:find|show|give|get|recommend|suggest)\s+(?:me\s+)?|"
+    r"(?:(?:can|could)\s+you\s+)?(?:help\s+me\s+)?(?:find|show|give|get|recommend|suggest)\s+(?:me\s+)?|"
     r"(?:i\s+)?(?:need|want|would like|d like)\s+)?"
     r"(?:anything|something)\s+(?:good\s+)?"
     # "something for my call centre team on customer service": whom for, then the topic
@@ -218,6 +220,11 @@ _FOR_SOMEONE_WHO = re.compile(
 )
 _FOR_ME = re.compile(r"me|us|myself|someone like me|people like me|a beginner like me")
 _TRAILING = re.compile(r"[\s?!.,]+$|\s+(?:please|pls|plz)$")
+# "could you please find me a course on…", "kindly help me find something on…": the request after it
+_POLITELY = re.compile(
+    r"^(?:(?:kindly|please|pls|plz|sir|madam|hello|hi)\s+)*(?:(?:can|could|would)\s+(?:you|u)\s+"
+    r"(?:please\s+|kindly\s+|possibly\s+)?(?=(?:find|show|recommend|suggest|help)\b))?"
+)
 
 
 # "i feel ready for a harder course in data analysis": a course in a skill, said in passing.
@@ -263,6 +270,8 @@ def _request(text: str) -> str | None:
     me"), and keeps qualifiers ("free python courses" → "free python") for the search to read.
     """
     folded = _TRAILING.sub("", " ".join(fold(text).replace("'", " ").split()))
+    if "?" not in folded:  # ("can u find courses for me? how" asks how the search works)
+        folded = _POLITELY.sub("", folded)
     folded = _TRAILING.sub("", _FOR_SOMEONE_WHO.sub("", folded))
     asking = bool(_QUESTION_ANYWHERE.search(folded) or _ASKING_ABOUT.search(folded)) and (
         not _SEARCH_OPENING.match(folded) or bool(_ASKING_ABOUT.search(folded))

@@ -125,6 +125,12 @@ def test_after_which_skill_the_next_text_is_a_skill(understander: Understander, 
         ("my daughter wants to learn coding, what do you suggest", "learn coding"),
         ("which excel course is best for a beginner", "beginner excel"),
         ("just got made team lead and have no clue how to manage people, help", "manage people"),
+        # round 18's blind set, read: polite and British openings, and course requests in
+        # another language after an interjection
+        ("Kindly help me find something on IFRS reporting", "ifrs reporting"),
+        ("Have you any courses on photography, for a beginner?", "photography, for a beginner"),
+        ("che, busco algún curso de testing automatizado, ¿tenés algo con Selenium?", "testing automatizado"),
+        ("Servus! Ich such einen Kurs für Hotelmanagement, geht das online?", "hotelmanagement"),
     ],
 )
 def test_course_intents_keep_what_was_asked(understander: Understander, text: str, query: str) -> None:
@@ -1513,6 +1519,8 @@ def test_plan_commands_said_around_a_pace_a_break_or_a_later_time(
         "have a good one, thanks",  # a goodbye in other words
         "logging off, have a good one",
         "signing off for today",
+        "you're actually pretty helpful ngl",  # round 18's blind set, read
+        "lol you're actually quite good at this",
     ],
 )
 def test_compliments_and_goodbyes_said_in_other_words(understander: Understander, text: str) -> None:

