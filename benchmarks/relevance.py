@@ -181,7 +181,9 @@ TUNING_28 = _queries("fresh_search_eval_32.yaml")
 # 18 (printed).
 TUNING_29 = _queries("fresh_search_eval_34.yaml")
 # Written blind at the start of round 18 by two writers the same way (259 queries once repeats
-# were dropped), kept unread while tuning: the honest figure (printed).
+# were dropped), kept unread while tuning, read once at the round's end (77.9 %; its 179 queries
+# no tuning set has 71.3 %; the same under the round's starting code): the honest figure
+# (printed).
 FRESH = _queries("fresh_search_eval_36.yaml")
 DEV = [q for n, q in enumerate(ALL) if n % 3 == 0]
 HELD_OUT = [q for n, q in enumerate(ALL) if n % 3 != 0]
