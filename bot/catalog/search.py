@@ -1504,7 +1504,7 @@ def _written_in(words: list[str], tokens: list[str]) -> float:
 
 _AUDIENCE_WORD = "|".join(sorted(map(re.escape, AUDIENCES), key=len, reverse=True))
 _FOR_AUDIENCE = re.compile(
-    rf"\b(?:for|para|pour)\s+(?:the\s+|los\s+|las\s+|les\s+)?"
+    rf"\b(?:for|para|pour)\s+(?:the\s+|our\s+|my\s+|los\s+|las\s+|les\s+)?"
     rf"((?:(?!and\b|or\b)[\w-]+\s+){{0,2}}(?:{_AUDIENCE_WORD})(?:\s*(?:and|or|&|,)\s*(?:{_AUDIENCE_WORD}))*)\b",
     re.IGNORECASE,
 )

@@ -11,13 +11,17 @@ import re
 
 from bot.text import IT_FIELD_WORDS, UNSURE, fold
 
-_COURSE_WORDS = r"(?:courses?|microcredentials?|classes|class|programmes?|programs?|trainings?|nanodegrees?)"
+_COURSE_WORDS = (
+    r"(?:courses?|microcredentials?|credentials|microcreds|classes|class|programmes?|programs?|trainings?|"
+    r"nanodegrees?)"
+)
 # After a skill ("python courses") only words that clearly mean a course count.
 _COURSE_SUFFIX = r"(?:courses?|classes|class|programmes?|programs?|training|trainings)"
 _REQUEST_PATTERNS = [
     # "I want to learn X", "I'd like to study X", "teach me X", "how can I learn X"
     r"^(?:(?:i|id)\s+(?:just\s+|really\s+)?"
-    r"(?:(?:want|would like|wanna|need|d like|'d like|like|would love|d love|'d love|love|am looking)"
+    r"(?:(?:want|would like|wanna|need|d like|'d like|like|would love|d love|'d love|love|am looking|"
+    r"should (?:very much |really )?like|would (?:very much|really) like)"
     r"\s+(?:to\s+)?|wanna)"
     r"(?:learn|study|get better at|improve|do)|(?:i\s+am|i\s+m|im)\s+(?:so\s+|really\s+)?"
     r"(?:excited|keen|eager|ready|"
@@ -92,6 +96,9 @@ _REQUEST_PATTERNS = [
     # "any free food hygiene ones?", "got any beginner photography ones": a filter, then the topic
     r"^(?:(?:are there|got|have you got|do you have)\s+)?any\s+(?P<f>free|cheap|cheaper|online|short|"
     r"shorter|beginner|beginners|self[- ]paced|advanced)\s+(?P<q>[\w' -]{2,40}?)\s+(?:ones?|options?)$",
+    # "we'd like leadership training for our new line managers": training for a team
+    r"^(?:we|i)\s+(?:d|would|should)\s+(?:like|love)\s+(?:some\s+)?(?P<q>[\w +#&-]{2,40}?\s+"
+    r"(?:training|courses?)\s+for\s+(?:our|my|the)\s+[\w -]{2,40}?)(?:\s*[,.;!?].*)?$",
 ]
 _REQUESTS = [re.compile(p) for p in _REQUEST_PATTERNS]
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\w{4})(?!(?:course|class|programme|program)s?\b)")
@@ -314,6 +321,8 @@ def _request(text: str) -> str | None:
         if found:
             query = _TRAILING.sub("", _GOAL_TAIL.sub("", found.group("q"))).strip()  # "…, where do i start"
             query = re.sub(r"^(?:to|how to)\s+", "", query)
+            # "…learn about family history research. is there a course?": the first sentence
+            query = re.split(r"(?<=\w)[.!?]\s+(?=(?:is|are|do|does|can|could|what|how|where)\b)", query)[0]
             if pattern is _REQUESTS[2]:  # "anything concerning the conservation of historic buildings? …"
                 query = query.split("?")[0].strip()
                 query = _LEADING_ARTICLE.sub("", query)

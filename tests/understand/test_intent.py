@@ -131,6 +131,13 @@ def test_after_which_skill_the_next_text_is_a_skill(understander: Understander, 
         ("Have you any courses on photography, for a beginner?", "photography, for a beginner"),
         ("che, busco algún curso de testing automatizado, ¿tenés algo con Selenium?", "testing automatizado"),
         ("Servus! Ich such einen Kurs für Hotelmanagement, geht das online?", "hotelmanagement"),
+        (
+            "We'd like leadership training for our new line managers, about 8 people. What do you have?",
+            "leadership training for our new line managers",
+        ),
+        ("I should very much like to learn about family history research. Is there a course?",
+         "family history research"),
+        ("Show me credentials in career coaching", "career coaching"),
     ],
 )
 def test_course_intents_keep_what_was_asked(understander: Understander, text: str, query: str) -> None:
