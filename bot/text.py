@@ -177,6 +177,12 @@ def fold(text: str) -> str:
     return stripped.casefold().replace("’", "'").replace("`", "'")
 
 
+def respelt(folded: str) -> str:
+    """`folded` with the words spelt by ear or in shorthand written as meant ("i giv up" → "i give
+    up"), punctuation and everything else kept."""
+    return " ".join(_WORDS.get(word, word) for word in folded.split(" "))
+
+
 NORMALISE_CACHED_CHARS = 300  # short texts (FAQ phrasings, skills, queries) are cached ...
 NORMALISE_CACHE_SIZE = 16_384  # ... this many: a few MB at most, whatever learners send
 

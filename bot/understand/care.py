@@ -36,7 +36,7 @@ import numpy.typing as npt
 from bot.content import ContentError, read_yaml, require_list, require_str
 from bot.faq.semantic import embed
 from bot.telegram_html import html_problem
-from bot.text import fold, is_english_word
+from bot.text import fold, is_english_word, respelt
 from bot.understand.care_model import (
     OFF_TOPIC,
     LearnedSignal,
@@ -222,8 +222,9 @@ class Care:
 
     def level_by_words(self, text: str) -> CareLevel | None:
         """The level from the words of `care.yaml` alone (no meaning): what a plain command
-        ("no more reminders, i quit the course") must beat to be taken as a command."""
-        folded = " " + " ".join(_apostrophes(fold(text)).split()) + " "
+        ("no more reminders, i quit the course") must beat to be taken as a command. Words spelt by
+        ear are read as meant ("my brane just dusnt work, i giv up")."""
+        folded = " " + respelt(" ".join(_apostrophes(fold(text)).split())) + " "
         if self._urgent.search(folded):  # type: ignore[attr-defined]
             return "urgent"
         folded = _POINT_OF_A_THING.sub(" ", folded)  # "what's even the point of a microcredential…" asks

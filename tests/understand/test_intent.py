@@ -221,6 +221,7 @@ def test_a_follow_up_stays_on_the_topic(understander: Understander) -> None:
         "my parents paid for it, i really cant afford to fail",
         "been going through the motions with this module for weeks",
         "brain fog today. again.",  # found by the blind read of learner_eval_27
+        "my brane just dusnt work wiv all the reding, i giv up",  # learner_eval_39's, spelt by ear
     ],
 )
 def test_wellbeing_messages_get_care(understander: Understander, text: str) -> None:
