@@ -222,6 +222,7 @@ def test_a_follow_up_stays_on_the_topic(understander: Understander) -> None:
         "been going through the motions with this module for weeks",
         "brain fog today. again.",  # found by the blind read of learner_eval_27
         "my brane just dusnt work wiv all the reding, i giv up",  # learner_eval_39's, spelt by ear
+        "Im too old for all this computer stuff really, maybe I should just stick to the sheep",
     ],
 )
 def test_wellbeing_messages_get_care(understander: Understander, text: str) -> None:
