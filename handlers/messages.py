@@ -126,11 +126,11 @@ async def free_text(update: Update, context: BotContext) -> None:
     elif understood.kind == "care" and understood.match is not None and understood.match.kind == "answer":
         # A worry said along with a plain question ("exams make me panic, are there any?"):
         # the warm word first, then the answer, so nothing asked is left waiting.
-        has_plan = await study.has_a_plan(context, update.effective_user.id)
+        has_plan = await study.has_a_plan(update, context)
         await send(update, care_reply(context, urgent=False, has_plan=has_plan))
         await _answer(update, context, understood)
     elif understood.kind == "care":
-        has_plan = await study.has_a_plan(context, update.effective_user.id)
+        has_plan = await study.has_a_plan(update, context)
         await send(update, care_reply(context, urgent=False, language=understood.language, has_plan=has_plan))
     elif understood.kind == "plan":
         if understood.worried and core.care.plan_note:  # "…stressing me out lol, move it to 8"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 import warnings
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -45,7 +44,6 @@ from bot.study.parse import (
     MIN_SESSION,
     DaysAnswer,
     Pace,
-    days_asked,
     is_done,
     is_yes,
     keeps_the_zone,
@@ -59,7 +57,7 @@ from bot.study.parse import (
     parse_time_answer,
     parse_zone,
     part_of_day,
-    time_asked,
+    plan_change_said,
     warm_up,
 )
 from bot.study.store import (
@@ -1035,9 +1033,13 @@ async def _plans_going(context: BotContext, user_id: int) -> list[PlanStatus]:
     ]
 
 
-async def has_a_plan(context: BotContext, user_id: int) -> bool:
-    """Whether the learner has a study plan going (active or paused)."""
-    return bool(await _plans_going(context, user_id))
+async def has_a_plan(update: Update, context: BotContext) -> bool:
+    """Whether the learner has a study plan going (active or paused); outside a private chat
+    always True, so that what the bot says there tells nobody whether they have one."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or chat.type != chat.PRIVATE or user is None:
+        return True
+    return await open_plan_count(context.core.db, user.id) > 0
 
 
 async def plan_change_asked(update: Update, context: BotContext, text: str) -> bool:
@@ -1045,19 +1047,15 @@ async def plan_change_asked(update: Update, context: BotContext, text: str) -> b
     plan going, in a private chat: a change to that plan, made (True); else a question about
     studying in general, left to the FAQ (False)."""
     chat, user = update.effective_chat, update.effective_user
-    if chat is None or chat.type != chat.PRIVATE or user is None or not _INSTEAD.search(text.casefold()):
+    said = plan_change_said(text)
+    if chat is None or chat.type != chat.PRIVATE or user is None or said is None:
         return False
-    days, minute = days_asked(text), time_asked(text)
-    if days is None and minute is None:
-        return False
+    days, minute = said
     statuses = await _plans_going(context, user.id)
     if len(statuses) != 1:
         return False
     await _move_plan(update, context, statuses[0], user.id, minute, days)
     return True
-
-
-_INSTEAD = re.compile(r"\b(?:instead|rather|switch|change|move)\b")
 
 
 async def plan_changed_typed(

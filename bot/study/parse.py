@@ -231,6 +231,19 @@ def time_asked(text: str) -> int | None:
     return answer.minute if answer is not None else None
 
 
+_INSTEAD = re.compile(r"\b(?:instead|rather|switch|change|move)\b")
+
+
+def plan_change_said(text: str) -> tuple[tuple[int, ...] | None, int | None] | None:
+    """The study days and time a sentence asks to change to ("can i study on weekends instead"
+    → Sat, Sun), or `None` when it asks for no change (no "instead", "rather", "switch"…, or no
+    days or time named)."""
+    if not _INSTEAD.search(text.casefold()):
+        return None
+    days, minute = days_asked(text), time_asked(text)
+    return None if days is None and minute is None else (days, minute)
+
+
 def times_asked(text: str) -> tuple[int, ...] | None:
     """The two readings of a time a sentence asks for that could be morning or evening ("move
     it to 7" → 07:00, 19:00), or `None` (no time, or one time: `time_asked`)."""

@@ -95,3 +95,28 @@ async def test_admin_commands_in_private_match_unknown_ones_for_everyone_else(ha
         assert text_of(replies) == unknown and all(not buttons(r) for r in replies)
     admin = text_of(await harness.deliver(harness.api.send_text(ADMIN, "/stats"), ADMIN))
     assert admin != unknown
+
+
+
+async def replying_in_group(harness: BotHarness, text: str, user_id: int = USER) -> list[Any]:
+    """What the bot sent anywhere after `user_id` replied `text` to one of its messages in the
+    group (free text in a group is read only as a reply to the bot)."""
+    await in_group(harness, f"/help@{harness.api.bot_username}", user_id)  # a message of the bot's
+    bot_message = harness.api.messages[(GROUP_ID, max(m for c, m in harness.api.messages if c == GROUP_ID))]
+    start = len(harness.api.calls)
+    raw = harness.api.send_text(user_id, text, chat=GROUP)
+    raw["message"]["reply_to_message"] = bot_message  # (before the bot's next poll picks it up)
+    await harness.deliver(raw, GROUP_ID)
+    return [c for c in harness.api.calls[start:] if c.ok and c.method not in ("getUpdates",)]
+
+
+async def test_free_text_in_a_group_tells_nobody_whether_a_learner_has_a_plan(harness: BotHarness) -> None:
+    """Round 18: the care reply differs with and without a study plan, and "can i study on
+    weekends instead" changes a plan; in a group, neither may show whether someone has one."""
+    worried = "i feel so overwhelmed i want to give up on everything"
+    other = text_of(await replying_in_group(harness, worried, OTHER_USER))
+    await enrol(harness)
+    mine = text_of(await replying_in_group(harness, worried))
+    assert "support" in mine and mine == other
+    changed = text_of(await replying_in_group(harness, "can i study on weekends instead"))
+    assert "is now at" not in changed and "Sat/Sun" not in changed

@@ -28,6 +28,7 @@ from bot.study.parse import (
     parse_time_answer,
     parse_zone,
     part_of_day,
+    plan_change_said,
     time_asked,
     times_asked,
 )
@@ -596,3 +597,16 @@ def test_a_module_reported_finished_is_read(text: str, module: int | None) -> No
 )
 def test_the_days_a_sentence_asks_for_are_read(text: str, days: tuple[int, ...] | None) -> None:
     assert days_asked(text) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("can i study on weekends instead", ((SAT, SUN), None)), ("could i switch to 8pm", (None, 20 * 60)),
+     ("can i study on weekends", None), ("is it better to study in the evening instead", None)],
+)
+def test_a_change_to_the_plan_is_read_only_when_asked_for(
+    text: str, said: tuple[tuple[int, ...] | None, int | None] | None
+) -> None:
+    """Round 18: "instead", "rather", "switch"… with days or a time changes the plan; a plain
+    question about studying on weekends does not."""
+    assert plan_change_said(text) == said
