@@ -204,8 +204,7 @@ def _normalise(text: str) -> str:
         text = pattern.sub(replacement, text)
     for pattern, replacement in _PHRASE_PATTERNS:
         text = pattern.sub(replacement, text)
-    text = _NON_WORD.sub(" ", text).replace("_", " ")
-    return " ".join(_WORDS.get(word, word) for word in text.split())
+    return respelt(" ".join(_NON_WORD.sub(" ", text).replace("_", " ").split()))
 
 
 # Greetings in the languages the bot replies in: never a topic, and no reason to miss the
