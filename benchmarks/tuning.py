@@ -6,6 +6,9 @@ README quote as "on the tuning queries", reproducible with one command.
     python -m benchmarks.tuning --by-meaning  # what showing the nearest courses by meaning on an
                                               # empty page would do (tried in round 16, left out)
     python -m benchmarks.tuning --setting RELATIVE_CUT=0.75,0.8,0.85  # one search setting's values
+    python -m benchmarks.tuning --through-understanding  # each query sent as a message: what the
+                                              # understanding step searches for (after "Which
+                                              # skill…?" and typed cold), then page 1 of that
 
 Only data already tuned on is read: never the held-out queries (`HELD_OUT`) or a blind set kept
 unread (`FRESH`). The understanding step's counterpart is `python -m tests.understand.evaluation`.
@@ -15,7 +18,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import benchmarks.relevance as relevance
@@ -129,6 +133,38 @@ def setting_report(
     return lines
 
 
+def sent_as_a_message(search: CourseSearch, expecting_skill: bool) -> Callable[[str], str | None]:
+    """What the bot searches for when a query is sent as a message (`None`: it replies otherwise),
+    right after "Which skill would you like to learn?" or typed with nothing before it."""
+    from bot.faq.matcher import load_faq
+    from bot.understand.care import load_care
+    from bot.understand.intent import Context, Understander
+    from bot.understand.language import load_languages
+
+    content = Path(__file__).resolve().parents[1] / "content"
+    understander = Understander(
+        load_faq(content), search.is_known_skill, load_care(content), load_languages(content),
+        says_a_need=search.says_a_need,
+    )  # fmt: skip
+    context = Context(expecting_skill=expecting_skill)
+
+    def read(text: str) -> str | None:
+        got = understander.understand(text, context)
+        return got.query if got.kind == "search" and got.query else None
+
+    return read
+
+
+def through_understanding_report(search: CourseSearch, queries: list[dict[str, Any]]) -> list[str]:
+    """The pooled figures as the search shows them, and as a learner sees them sending each query
+    as a message: after "Which skill…?" (the "Find a course" button) and typed cold."""
+    return [
+        relevance.evaluate(search, queries).line("typed into the search"),
+        relevance.evaluate(search, queries, sent_as_a_message(search, True)).line('after "Which skill…?"'),
+        relevance.evaluate(search, queries, sent_as_a_message(search, False)).line("sent cold"),
+    ]
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.tuning", description=__doc__.split("\n\n")[0])
     parser.add_argument("--fails", action="store_true", help="list each set's misses")
@@ -136,8 +172,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--setting", metavar="NAME=V1,V2", help="the pooled figures for these values of a search setting"
     )
+    parser.add_argument(
+        "--through-understanding", action="store_true", help="each query sent as a message, pooled"
+    )
     args = parser.parse_args(argv)
     search = asyncio.run(shipped_search())
+    if args.through_understanding:
+        pooled = [q for queries in tuning_search_sets().values() for q in queries]
+        print("\n".join(through_understanding_report(search, pooled)))
+        return
     if args.setting:
         name, values = args.setting.split("=")
         print("\n".join(setting_report(search, name, [float(v) for v in values.split(",")])))

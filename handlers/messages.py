@@ -103,9 +103,14 @@ async def free_text(update: Update, context: BotContext) -> None:
             query = _like_the_card(context, query)
         elif understood.like_results and isinstance(results, str):
             query = await _like_the_results(context, results, query)
-        if understood.worried and core.care.search_note:  # "…panicking a bit lol": a warm line first
-            await send(update, Reply(core.care.search_note))
-        if query:
+        if query and understood.worried:
+            # "…panicking a bit lol": a warm line before the courses; when none fit, the care
+            # reply (its next steps), then what the search found instead
+            note = Reply(core.care.search_note) if core.care.search_note else None
+            has_plan = await study.has_a_plan(update, context)
+            instead = care_reply(context, urgent=False, has_plan=has_plan)
+            await run_search(update, context, query, before_results=note, before_nothing=instead)
+        elif query:
             await run_search(update, context, query)
         else:  # "any courses?", "not sure really" after "Which skill…?": the advise-me questions
             await advise.start_from_elsewhere(update, context)

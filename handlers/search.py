@@ -43,12 +43,21 @@ async def search_command(update: Update, context: BotContext) -> None:
     await run_search(update, context, query)
 
 
-async def run_search(update: Update, context: BotContext, query: str) -> None:
+async def run_search(
+    update: Update,
+    context: BotContext,
+    query: str,
+    *,
+    before_results: Reply | None = None,
+    before_nothing: Reply | None = None,
+) -> None:
     """Search and send results as a new message (or the closest skills when nothing fits).
 
     Filters in the learner's words ("free python courses") are applied and shown, each
     removable with one tap; a career ("become a data analyst") shows its skills' courses.
-    The ranking runs off the event loop and is kept for the result buttons."""
+    The ranking runs off the event loop and is kept for the result buttons. `before_results`
+    is sent first when courses are found, `before_nothing` when none are (a warm line that
+    says "here are some courses" only when there are some)."""
     core = context.core
     user = update.effective_user
     if user is None:
@@ -58,10 +67,14 @@ async def run_search(update: Update, context: BotContext, query: str) -> None:
     result = await asyncio.to_thread(catalog.search, query)
     if not result.ranked:
         await count_miss(core.db, core.clock, query)
+        if before_nothing is not None:
+            await send(update, before_nothing)
         await send(update, course_replies.no_match(result))
         return
     search_id = await save_search(core.db, core.clock, user.id, query)
     catalog.remember(search_id, result)
+    if before_results is not None:
+        await send(update, before_results)
     await send(update, course_replies.results_page(result, search_id, 0, result.facets, catalog.display))
     _shown(context, f"{search_id}:0:{result.facets.encode()}")
 

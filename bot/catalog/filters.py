@@ -136,6 +136,33 @@ class Facets:
     def active(self) -> bool:
         return self != Facets()
 
+    def said(self) -> str:
+        """The active filters in words `parse_filters` reads back as these ("free up to 20 hours")."""
+        words = {
+            "free": "free", "online": "online", "self_paced": "self-paced", "ects": "ects credits",
+            "certificate": "with a certificate",
+        }  # fmt: skip
+        said: list[str] = []
+        for field in fields(self):
+            value = getattr(self, field.name)
+            if value in (False, None):
+                continue
+            if field.name in words:
+                said.append(words[field.name])
+            elif field.name == "max_hours":
+                said.append(f"up to {value} hours")
+            elif field.name == "max_eur":
+                said.append(f"up to {value} eur")
+            elif field.name == "level":
+                said.append(str(value))
+            elif field.name == "mode":
+                said.append("in person" if value == "in-person" else "blended")
+            elif field.name == "eqf":
+                said.append(f"eqf level {value}")
+            else:
+                said.append(f"taught in {LANGUAGES.get(str(value), str(value)).lower()}")
+        return " ".join(said)
+
     def labelled(self) -> list[tuple[str, Facets]]:
         """Each active filter as (label, these facets without it): one tap removes it."""
         out: list[tuple[str, Facets]] = []

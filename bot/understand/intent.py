@@ -31,7 +31,15 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal, cast
 
-from bot.catalog.filters import CHEAP_EUR, LANGUAGE_CODE, LANGUAGES, SHORT_HOURS, parse_filters
+from bot.catalog.filters import (
+    CHEAP_EUR,
+    LANGUAGE_CODE,
+    LANGUAGE_WORDS,
+    LANGUAGES,
+    SHORT_HOURS,
+    Facets,
+    parse_filters,
+)
 from bot.faq.matcher import Faq, Match, Scored
 from bot.study.parse import parse_time_answer
 from bot.text import (
@@ -511,7 +519,12 @@ class Understander:
 
     def understand(self, text: str, context: Context | None = None) -> Understanding:
         """What `text` asks for, read in `context` (what the bot showed just before)."""
-        got = self._read(text, context or Context())
+        context = context or Context()
+        got = self._read(text, context)
+        if context.expecting_skill:
+            got = self._answer_to_which_skill(text, got)
+        if got.kind == "search" and got.scores.get("care", 0.0) == 0.0:
+            got = _filters_kept(text, got)
         if got.kind == "suggest" and not got.query:
             # "im a nurse and want to move into management, what would help": beside the
             # questions it may be, the courses for the goal it names
@@ -519,6 +532,36 @@ class Understander:
             if goal is not None:
                 return replace(got, query=goal)
         return got
+
+    def _answer_to_which_skill(self, text: str, got: Understanding) -> Understanding:
+        """Right after "Which skill would you like to learn?", the learner's answer read as what
+        they want courses for: a filter alone ("in person courses", "anything in french?"), a
+        skill said in another language ("ciencia de datos para principiantes"), a situation
+        ("i keep getting asked to do presentations and i hate it": the courses, after a warm
+        line) or a skill a command word also names ("stats"). A question about microcredentials
+        themselves, a plan command, small talk and distress said in earnest keep their reading."""
+        folded = " ".join(fold(text).split())
+        stripped = folded.strip(" ?!.,")
+        if not stripped:
+            return got
+        if got.kind == "plan" and (plan_action(folded) is None or self.is_known_skill(stripped)):
+            return Understanding("search", {"search": 1.0}, query=stripped)
+        if got.kind == "language" and got.language is not None:
+            scores = {"search": 1.0, "language": 0.5}
+            return Understanding("search", scores, query=stripped, language=got.language)
+        if got.kind == "care" and got.match is None and self._wants_something(folded):
+            return Understanding("search", {"search": 1.0, "care": 0.5}, query=stripped, worried=True)
+        if got.kind in ("faq", "suggest", "clarify"):
+            if parse_filters(folded)[0].active and _COURSES_OR_ANY.search(folded):
+                return Understanding("search", {"search": 1.0}, query=stripped)
+            goal = self._goal_in_a_question(folded)
+            if goal is not None:
+                return Understanding("search", {"search": 1.0}, query=goal)
+        return got
+
+    def _wants_something(self, folded: str) -> bool:
+        """Whether a message names a skill the catalogue knows or a need its courses are for."""
+        return self._last_known_skill(folded) is not None or self.says_a_need(folded)
 
     def _read(self, text: str, context: Context) -> Understanding:
         text = _as_written(text)
@@ -1840,7 +1883,25 @@ def _requested_skill(request: str) -> str:
     return " ".join(_FILTER_WORDS.sub(" ", head).split()) or head
 
 
+_COURSES_OR_ANY = re.compile(r"\b(?:courses?|classes|class|anything|something|ones?)\b")
 _COURSE_WORD = re.compile(r"\b(?:courses?|classes|class|trainings?|programmes?|programs?)\b")
+
+
+def _filters_kept(text: str, got: Understanding) -> Understanding:
+    """`got`, with the filters the message asks for that the query taken from it lost ("cursos
+    en español" is courses taught in Spanish, not a search for "espanol"; "python course on a
+    budget" is cheap ones)."""
+    asked = parse_filters(" ".join(fold(text).split()))[0]
+    kept = parse_filters(got.query)[0]
+    if not asked.active or kept == asked:
+        return got
+    if any(value != getattr(asked, name) for name, value in vars(kept).items() if value not in (None, False)):
+        return got  # the query reads the filters otherwise on purpose ("too advanced, anything easier")
+    lost = Facets(**{name: value for name, value in vars(asked).items() if getattr(kept, name) != value})
+    query = got.query
+    if lost.language is not None:  # "cursos en español": the language courses are taught in, not a topic
+        query = " ".join(w for w in query.split() if LANGUAGE_WORDS.get(w) != lost.language)
+    return replace(got, query=f"{query} {lost.said()}".strip())
 
 
 def _without_course_words(query: str) -> str:

@@ -112,6 +112,23 @@ def test_every_facet_survives_button_data(facets: Facets) -> None:
     assert len(f"s:9999999:99:{facets.encode()}".encode()) <= 64
 
 
+@pytest.mark.parametrize(
+    "facets",
+    [
+        Facets(max_eur=100, language="es", mode="in-person", ects=True, certificate=True),
+        Facets(free=True, online=True, self_paced=True, max_hours=5, level="intermediate"),
+        Facets(mode="hybrid", max_eur=50, eqf=6),
+        Facets(level="advanced", language="de", max_hours=16),
+        Facets(language="pl"),
+    ],
+)
+def test_filters_said_in_words_read_back_the_same(facets: Facets) -> None:
+    """What the understanding adds to a query that lost a filter ("cursos en español" →
+    "taught in spanish") is read back by the search as the same filters, and nothing else."""
+    assert parse_filters(facets.said()) == (facets, "")
+    assert parse_filters(f"python {facets.said()}") == (facets, "python")
+
+
 def test_each_active_filter_can_be_removed_alone() -> None:
     facets = Facets(free=True, language="es", max_hours=10)
     labelled = dict(facets.labelled())

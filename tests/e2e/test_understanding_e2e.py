@@ -11,6 +11,7 @@ from bot.catalog.search import CourseInfo
 from bot.catalog.store import build_search
 from bot.faq.replies import about_course
 from bot.storage.db import open_database
+from bot.understand.intent import Understanding
 from tests.conftest import BotHarness, buttons, run_outside_loop, text_of
 
 
@@ -27,6 +28,38 @@ async def test_a_bare_skill_after_find_a_course_lists_courses(harness: BotHarnes
     replies = await harness.say("design")
     assert "page 1 of" in text_of(replies), text_of(replies)
     assert any(data.startswith("c:") for _, data in buttons(replies[-1]))
+
+
+async def test_after_find_a_course_a_filter_or_a_situation_is_searched(harness: BotHarness) -> None:
+    """Round 19, the search sets read through the understanding step: after "Which skill…?",
+    "in person courses" got an FAQ answer about study modes and "i keep getting asked to do
+    presentations and i hate it" the care reply; now the courses (a warm line first)."""
+    welcome = await harness.say("/start")
+    await harness.press(harness.message_of(welcome[-1]), MenuChoice("find").pack())
+    replies = await harness.say("in person courses")
+    assert "page 1 of" in text_of(replies) and "Filters: in person" in text_of(replies), text_of(replies)
+    await harness.press(harness.message_of(welcome[-1]), MenuChoice("find").pack())
+    replies = await harness.say("i keep getting asked to do presentations and i hate it")
+    assert len(replies) == 2, [text_of([r]) for r in replies]
+    assert "a lot on your plate" in text_of(replies[:1])
+    assert "page 1 of" in text_of(replies[1:]), text_of(replies[1:])
+
+
+async def test_a_worried_request_nothing_fits_gets_the_care_reply_not_here_are_some_courses(
+    harness: BotHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The warm line says "here are some courses": when the search finds none, the care reply
+    (its next steps) comes instead, then what the search says."""
+    assert harness.app is not None
+    understander = harness.app.bot_data.core.understander
+    worried = Understanding(
+        "search", {"search": 1.0, "care": 0.5}, query="underwater basket weaving", worried=True
+    )
+    monkeypatch.setattr(understander, "understand", lambda _text, _context=None: worried)
+    replies = await harness.say("underwater basket weaving, and honestly i'm struggling")
+    assert len(replies) == 2, [text_of([r]) for r in replies]
+    assert "support" in text_of(replies[:1]) and "a lot on your plate" not in text_of(replies)
+    assert "couldn't find" in text_of(replies[1:]), text_of(replies[1:])
 
 
 async def test_no_skill_in_mind_after_find_a_course_opens_advise_me(harness: BotHarness) -> None:

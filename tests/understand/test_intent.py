@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.catalog.filters import parse_filters
 from bot.catalog.search import CourseSearch
 from bot.catalog.store import build_search
 from bot.content import ContentError
@@ -73,6 +74,66 @@ def test_after_which_skill_the_next_text_is_a_skill(understander: Understander, 
 
 
 @pytest.mark.parametrize(
+    "text, query, worried",
+    [
+        # round 19, the search sets read through the understanding step: after "Which skill…?"
+        # these got an FAQ answer, a plan command, the language reply or the care reply
+        ("in person courses", "in person courses", False),
+        ("anything in french?", "anything in french", False),
+        ("which courses give ects", "which courses give ects", False),
+        ("stats", "stats", False),
+        ("quick course i can finish in a weekend", "quick course i can finish in a weekend", False),
+        ("ciencia de datos para principiantes", "ciencia de datos para principiantes", False),
+        ("im a teacher and want to switch into tech what should i learn", "tech", False),
+        (
+            "i keep getting asked to do presentations and i hate it",
+            "i keep getting asked to do presentations and i hate it",
+            True,
+        ),
+    ],
+)
+def test_the_answer_to_which_skill_is_searched(
+    understander: Understander, text: str, query: str, worried: bool
+) -> None:
+    got = understander.understand(text, Context(expecting_skill=True))
+    assert (got.kind, got.query, got.worried) == ("search", query, worried)
+    assert understander.understand(text).kind != "search"  # not so without the question
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("how much do they cost?", "faq"),
+        ("are they recognised by employers?", "faq"),
+        ("pause my reminders", "plan"),
+        ("no idea. everything feels a bit pointless at the moment", "care"),
+        ("i want to kill myself", "urgent"),
+        ("hi", "smalltalk"),
+    ],
+)
+def test_after_which_skill_a_question_a_command_or_distress_keeps_its_reading(
+    understander: Understander, text: str, kind: str
+) -> None:
+    assert understander.understand(text, Context(expecting_skill=True)).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, query",
+    [
+        ("cursos en español", "taught in spanish"),
+        ("what courses do you have in german", "taught in german"),
+        ("python course on a budget", "python course on budget up to 100 eur"),
+    ],
+)
+def test_a_filter_the_query_lost_is_put_back(understander: Understander, text: str, query: str) -> None:
+    """Round 19: "cursos en español" searched "espanol" (a topic no course has), not courses
+    taught in Spanish; the filters the search reads from the query are the message's own."""
+    got = understander.understand(text)
+    assert (got.kind, got.query) == ("search", query)
+    assert parse_filters(got.query)[0] == parse_filters(" ".join(fold(text).split()))[0]
+
+
+@pytest.mark.parametrize(
     ("text", "query"),
     [
         ("i want to become a data analyst", "data analyst"),
@@ -130,7 +191,7 @@ def test_after_which_skill_the_next_text_is_a_skill(understander: Understander, 
         ("Kindly help me find something on IFRS reporting", "ifrs reporting"),
         ("Have you any courses on photography, for a beginner?", "photography, for a beginner"),
         ("che, busco algún curso de testing automatizado, ¿tenés algo con Selenium?", "testing automatizado"),
-        ("Servus! Ich such einen Kurs für Hotelmanagement, geht das online?", "hotelmanagement"),
+        ("Servus! Ich such einen Kurs für Hotelmanagement, geht das online?", "hotelmanagement online"),
         (
             "We'd like leadership training for our new line managers, about 8 people. What do you have?",
             "leadership training for our new line managers",
