@@ -175,7 +175,7 @@ async def _answer(update: Update, context: BotContext, understood: Understanding
     if understood.about_course and learner is not None and learner.last_course_id is not None:
         course = core.catalog.get(learner.last_course_id)
     remember(context, last_faq=entry.id)
-    await send(update, answers.answer(core.faq, entry, course))
+    await send(update, answers.answer(core.faq, entry, course, courses_for=understood.query))
 
 
 def _clarify(understood: Understanding) -> Reply:

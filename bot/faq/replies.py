@@ -56,11 +56,13 @@ HELP_LINE = (
 )
 
 
-def answer(faq: Faq, entry: FaqEntry, course: CourseInfo | None = None) -> Reply:
+def answer(faq: Faq, entry: FaqEntry, course: CourseInfo | None = None, courses_for: str = "") -> Reply:
     """The entry's answer, with related questions and (where it fits) a search button.
 
     With `course` (the card the learner just saw) and an entry about something a course's
-    fields can answer, the reply starts with what that course's own fields say.
+    fields can answer, the reply starts with what that course's own fields say. `courses_for`
+    is a search the question itself names ("career change into cyber security", "what courses
+    are free"), offered as a button before the entry's own.
     """
     text = entry.answer
     about = about_course(entry.id, course) if course is not None else None
@@ -71,7 +73,9 @@ def answer(faq: Faq, entry: FaqEntry, course: CourseInfo | None = None) -> Reply
         related = faq.by_id.get(related_id)
         if related is not None:
             rows.append([Button(shorten(related.question, 60), data=FaqAnswer(related.id))])
-    if entry.search:
+    if courses_for:
+        rows.append([Button(f"🔎 Courses: {shorten(courses_for, 40)}", data=SearchFor.fitting(courses_for))])
+    if entry.search and entry.search != courses_for:
         rows.append(
             [
                 Button(

@@ -531,7 +531,28 @@ class Understander:
             goal = self._goal_in_a_question(" ".join(fold(text).split()))
             if goal is not None:
                 return replace(got, query=goal)
+        if got.kind == "faq" and not got.query and not got.about_course:
+            offered = self._courses_beside_an_answer(" ".join(fold(text).split()))
+            if offered is not None:
+                return replace(got, query=offered)
         return got
+
+    def _courses_beside_an_answer(self, folded: str) -> str | None:
+        """The courses to offer beside an answer (a button): the field a career question names
+        ("career change into cyber security": the career-change answer, and its courses) or the
+        filters a question about courses asks ("what courses are free": the cost answer, and the
+        free ones); `None` when it names neither."""
+        goal = self._goal_in_a_question(folded)
+        if goal is not None:
+            return goal
+        if _CAREER_STEP.search(folded) and not _ABOUT_MICROCREDENTIALS.search(folded):
+            field_named = self._last_known_skill(folded)
+            if field_named is not None:
+                return field_named
+        asked = parse_filters(folded)[0]
+        if asked.active and asked != Facets(language="en") and _COURSES_OR_ANY.search(folded):
+            return asked.said()
+        return None
 
     def _answer_to_which_skill(self, text: str, got: Understanding) -> Understanding:
         """Right after "Which skill would you like to learn?", the learner's answer read as what
@@ -1883,6 +1904,12 @@ def _requested_skill(request: str) -> str:
     return " ".join(_FILTER_WORDS.sub(" ", head).split()) or head
 
 
+# A step in a career ("career change into cyber security", "just got promoted to team lead",
+# "i want a job in hr"): the field named after it has courses to offer beside the answer.
+_CAREER_STEP = re.compile(
+    r"\b(?:career (?:change|switch|move)|chang\w* careers?|switch\w*|mov\w* (?:in)?to|get\w* into|"
+    r"(?:a )?job (?:in|as)|promot\w* to|becom\w*|retrain\w*|reskill\w*|upskill\w*)\b"
+)
 _COURSES_OR_ANY = re.compile(r"\b(?:courses?|classes|class|anything|something|ones?)\b")
 _COURSE_WORD = re.compile(r"\b(?:courses?|classes|class|trainings?|programmes?|programs?)\b")
 

@@ -113,6 +113,7 @@ _GOAL = re.compile(
     r"what\s+(?:would|do|will|should)\s+i\s+(?:need|have)\s+to\s+(?:(?:do|study|learn)\s+to\s+)?)"
     # ("be" a job, not "be noticed", "be taken seriously" or "be able to")
     r"(?:become|becoming|be(?!\s+\w+(?:ed|en)\b)(?!\s+able\b)|work as|working as|get a job as|get into|"
+    r"(?:get\s+|find\s+|land\s+)?a\s+job\s+(?:in|as)|"
     r"break into|move into|switch to|go into|"
     r"start a career in|start in|upskill in|skill up in|reskill in|retrain as|retrain in|get better at)"
     r"\s+(?:an?\s+|the\s+)?(?P<q>.+)$"

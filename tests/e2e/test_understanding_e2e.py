@@ -62,6 +62,18 @@ async def test_a_worried_request_nothing_fits_gets_the_care_reply_not_here_are_s
     assert "couldn't find" in text_of(replies[1:]), text_of(replies[1:])
 
 
+async def test_an_answer_offers_the_courses_its_question_names(harness: BotHarness) -> None:
+    """ "what courses are free" typed cold gets the cost answer and a button for the free
+    courses; "career change into cyber security" the career-change answer and that field's."""
+    replies = await harness.say("what courses are free")
+    offered = [data for label, data in buttons(replies[-1]) if label == "🔎 Courses: free"]
+    assert offered == [SearchFor("free").pack()], buttons(replies[-1])
+    free = await harness.press(harness.message_of(replies[-1]), offered[0])
+    assert "page 1 of" in text_of(free) and "Filters: free" in text_of(free), text_of(free)
+    career = await harness.say("career change into cyber security")
+    assert ("🔎 Courses: cyber security", SearchFor("cyber security").pack()) in buttons(career[-1])
+
+
 async def test_no_skill_in_mind_after_find_a_course_opens_advise_me(harness: BotHarness) -> None:
     """ "Find a course" → "Which skill…?" → "not sure really": the advise-me questions, which
     offer goals to pick (until round 16 "not sure really" was searched for); a bare "any

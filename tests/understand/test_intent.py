@@ -192,6 +192,8 @@ def test_a_filter_the_query_lost_is_put_back(understander: Understander, text: s
         ("Have you any courses on photography, for a beginner?", "photography, for a beginner"),
         ("che, busco algún curso de testing automatizado, ¿tenés algo con Selenium?", "testing automatizado"),
         ("Servus! Ich such einen Kurs für Hotelmanagement, geht das online?", "hotelmanagement online"),
+        ("i want a job in hr", "hr"),  # round 19: the FAQ's employer-recognition answer
+        ("i hope to find a job in it support", "it support"),
         (
             "We'd like leadership training for our new line managers, about 8 people. What do you have?",
             "leadership training for our new line managers",
@@ -1870,3 +1872,24 @@ def test_one_of_them_asked_for_a_topic_is_a_search(
     got = understander.understand(text)
     assert (got.kind, got.query) == ("search", query)
     assert understander.understand("is there one for unemployed people").kind == "faq"
+
+
+@pytest.mark.parametrize(
+    "text, entry, offered",
+    [
+        ("career change into cyber security", "career-change", "cyber security"),
+        ("i just got promoted to team lead what should i learn", "promotion", "team lead"),
+        ("what courses are free", "cost", "free"),
+        ("any in person ones or only online", "study-modes", "in person"),
+        ("are courses only in english", "language-english", ""),  # courses in English: all of them
+        ("can microcredentials help me switch careers?", "career-change", ""),
+    ],
+)
+def test_an_answer_offers_the_courses_the_question_names(
+    understander: Understander, text: str, entry: str, offered: str
+) -> None:
+    """Round 19, the search sets sent as messages: a career question naming a field, or a
+    question about courses with a filter, is answered, with that field's or filter's courses
+    offered as a button (`Understanding.query`)."""
+    got = understander.understand(text)
+    assert (got.kind, answered(got), got.query) == ("faq", entry, offered)
