@@ -950,6 +950,13 @@ async def plan_button(update: Update, context: BotContext) -> None:
         )
     elif action == "cu":
         await _catch_up(update, context, status, extra)
+    elif action == "mv" and extra == say.KEEP_PLAN:  # "can i study on weekends instead?" … no
+        await query.answer()
+        await _settle(update, plan_id, "Kept as it is.", [], keep_others=False)
+    elif action == "mv" and (move := say.move_asked(extra)) is not None:  # … yes, move it
+        await query.answer()
+        await _settle(update, plan_id, "✅ Moving it.", [], keep_others=False)
+        await _move_plan(update, context, status, user_id, move[1], move[0])
     elif action == "at" and is_number(extra) and 0 <= int(extra) < 24 * 60:  # "move it to 7": which 7
         await query.answer()
         await _settle(update, plan_id, "🕖 Study time chosen.", [], keep_others=False)
@@ -1044,8 +1051,9 @@ async def has_a_plan(update: Update, context: BotContext) -> bool:
 
 async def plan_change_asked(update: Update, context: BotContext, text: str) -> bool:
     """ "can i study on weekends instead", "could i do it at 8pm instead" from a learner with one
-    plan going, in a private chat: a change to that plan, made (True); else a question about
-    studying in general, left to the FAQ (False)."""
+    plan going, in a private chat: a change to that plan, offered with one tap to make it (a
+    question is not an order: nothing moves until the learner says so) (True); else a question
+    about studying in general, left to the FAQ (False)."""
     chat, user = update.effective_chat, update.effective_user
     said = plan_change_said(text)
     if chat is None or chat.type != chat.PRIVATE or user is None or said is None:
@@ -1054,7 +1062,11 @@ async def plan_change_asked(update: Update, context: BotContext, text: str) -> b
     statuses = await _plans_going(context, user.id)
     if len(statuses) != 1:
         return False
-    await _move_plan(update, context, statuses[0], user.id, minute, days)
+    [status] = statuses
+    if minute is not None and status.quiet.contains(minute):
+        await send(update, say.typed_time_in_quiet_hours(minute, status.quiet))
+        return True
+    await send(update, say.confirm_move(status.course, status.plan, days, minute))
     return True
 
 

@@ -14,6 +14,7 @@ Callback data (handled in `handlers/study.py`):
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date, datetime, tzinfo
 from typing import ClassVar
 
@@ -800,6 +801,42 @@ def which_time(plan_id: int, options: tuple[int, ...]) -> Reply:
     said = " or ".join(describe_minute(m) for m in options)
     rows = [[Button(f"🕖 {describe_minute(m)}", data=PlanAction("at", plan_id, str(m))) for m in options]]
     return Reply(f"Which do you mean: {said}? Tap one and I'll move your study time.", rows)
+
+
+KEEP_PLAN = "keep"
+
+
+def move_plan_extra(days: tuple[int, ...] | None, minute: int | None) -> str:
+    """A change of study days and time as a button's data ("56.1140": Sat and Sun at 19:00)."""
+    return f"{''.join(str(d) for d in days or ())}.{'' if minute is None else minute}"
+
+
+def move_asked(extra: str) -> tuple[tuple[int, ...] | None, int | None] | None:
+    """`move_plan_extra`'s days and time read back; `None` for anything else (forged data)."""
+    found = re.fullmatch(r"([0-6]{0,7})\.(\d{0,4})", extra)
+    if found is None or not (found.group(1) or found.group(2)):
+        return None
+    days = tuple(sorted({int(d) for d in found.group(1)})) or None
+    minute = int(found.group(2)) if found.group(2) else None
+    if minute is not None and minute >= 24 * 60:
+        return None
+    return days, minute
+
+
+def confirm_move(course: CourseInfo, plan: Plan, days: tuple[int, ...] | None, minute: int | None) -> Reply:
+    """ "can i study on weekends instead": asked, not ordered; one tap makes the change."""
+    new_days = describe_days(days) if days is not None else describe_days(days_of(plan))
+    new_time = describe_minute(minute if minute is not None else plan.study_minute)
+    plan_id = plan.id or 0
+    text = (
+        f"Yes, you can. Shall I move <b>{esc(course.title)}</b> to {new_days} at {new_time}? "
+        f"It is {describe_days(days_of(plan))} at {describe_minute(plan.study_minute)} now."
+    )
+    rows = [
+        [Button("✅ Yes, move it", data=PlanAction("mv", plan_id, move_plan_extra(days, minute)))],
+        [Button("Keep it as it is", data=PlanAction("mv", plan_id, KEEP_PLAN))],
+    ]
+    return Reply(text, rows)
 
 
 def time_changed(course: CourseInfo, plan: Plan, due: datetime | None, tz: tzinfo) -> Reply:

@@ -231,16 +231,33 @@ async def test_a_time_that_could_be_morning_or_evening_is_asked_then_moved(harne
     assert plan.study_minute == 19 * 60
 
 
-async def test_a_change_asked_as_a_question_changes_the_one_plan(harness: BotHarness) -> None:
+async def test_a_change_asked_as_a_question_is_offered_and_made_with_one_tap(harness: BotHarness) -> None:
     """Round 18: "can i study on weekends instead" with a plan going got the FAQ's answer about
-    studying while working; now the plan's days change. Without a plan it stays a question."""
+    studying while working. Round 18 changed the plan at once; a question is not an order, so
+    since round 19 it offers the change, made only when tapped ("Keep it as it is" changes
+    nothing). Without a plan it stays a question."""
     from tests.e2e.test_study_e2e import enrol
 
     before = text_of(await harness.say("can i study on weekends instead"))
-    assert "is now at" not in before  # no plan yet: a question about studying
+    assert "is now at" not in before and "Shall I move" not in before  # no plan: a question
     await enrol(harness)
-    moved = text_of(await harness.say("can i study on weekends instead"))
-    assert "Sat/Sun" in moved and "Next reminder" in moved
+    async with core(harness).db.session() as session_:
+        [plan] = (await session_.exec(select(Plan))).all()
+    days_before = plan.study_days
+    offered = await harness.say("can i study on weekends instead")
+    assert "Shall I move" in text_of(offered) and "Sat/Sun" in text_of(offered), text_of(offered)
+    [(yes, _), (keep, keep_data)] = buttons(offered[-1])
+    assert (yes, keep) == ("✅ Yes, move it", "Keep it as it is")
+    kept = await harness.press(harness.message_of(offered[-1]), keep_data)
+    assert "Kept as it is" in text_of(kept)
+    async with core(harness).db.session() as session_:
+        [plan] = (await session_.exec(select(Plan))).all()
+    assert plan.study_days == days_before != "5,6"  # nothing moved on the question alone
+    offered = await harness.say("can i study on weekends instead")
+    moved = text_of(await harness.press(harness.message_of(offered[-1]), buttons(offered[-1])[0][1]))
+    assert "Sat/Sun" in moved and "Next reminder" in moved, moved
     async with core(harness).db.session() as session_:
         [plan] = (await session_.exec(select(Plan))).all()
     assert plan.study_days == "5,6"
+    night = text_of(await harness.say("could i study at 2am instead"))
+    assert "inside your quiet hours" in night and "Shall I move" not in night, night

@@ -10,7 +10,15 @@ import pytest
 from bot.callbacks import PlanAction, PlanAnswer
 from bot.storage.models import Plan
 from bot.study.maths import QuietHours
-from bot.study.replies import EDIT_FIELDS, PlanEdit, edit_menu, plan_edited, progress
+from bot.study.replies import (
+    EDIT_FIELDS,
+    PlanEdit,
+    edit_menu,
+    move_asked,
+    move_plan_extra,
+    plan_edited,
+    progress,
+)
 from bot.study.store import PlanStatus
 from tests.study.test_wording import course
 
@@ -61,3 +69,19 @@ def test_progress_offers_edit_for_active_plans_only() -> None:
     finished = progress([status(status="done", updated_at=datetime(2026, 3, 9, 12, tzinfo=UTC))], BERLIN,
                         date(2026, 3, 10))  # fmt: skip
     assert "Finished on Mon 09 Mar 2026 — congratulations" in finished.text and finished.buttons == []
+
+
+@pytest.mark.parametrize(
+    "days, minute", [((5, 6), None), (None, 20 * 60), ((0, 2, 4), 7 * 60 + 30), ((6,), 0)]
+)
+def test_a_move_offered_on_a_button_reads_back_the_same(
+    days: tuple[int, ...] | None, minute: int | None
+) -> None:
+    extra = move_plan_extra(days, minute)
+    assert move_asked(extra) == (days, minute)
+    assert len(PlanAction("mv", 2**31, extra).pack().encode()) <= 64
+
+
+@pytest.mark.parametrize("forged", ["", ".", "7.", "56.1440", "56.99999", "abc", "5,6.60", "keep"])
+def test_a_forged_move_is_refused(forged: str) -> None:
+    assert move_asked(forged) is None
