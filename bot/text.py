@@ -286,4 +286,4 @@ HEDGE_AFTER = re.compile(
 
 def without_hedges(text: str) -> str:
     """`text` without the shrugs around it ("uh project mgmt i guess" → "project mgmt")."""
-    return HEDGE_AFTER.sub("", HEDGE.sub("", text)).strip(" ?!.,")
+    return HEDGE_AFTER.sub("", HEDGE.sub("", text.rstrip(" ?!.,…"))).strip(" ?!.,…")

@@ -672,6 +672,8 @@ class Understander:
         short = len(folded.split()) <= SMALLTALK_CARE_WORDS
         if level == "care" and by_words is None and short and self.faq.match(text).kind == "smalltalk":
             level = None  # "right im off, talk later": a goodbye the care model read as low
+        if level == "care" and by_words is None and _GOODBYE_FIRST.match(folded) and "?" not in folded:
+            level = None  # "night night, off to bed after my shift": a goodnight, however long
         if level == "care" and by_words is None and self._only_a_hedged_skill(folded):
             level = None  # "uh project mgmt i guess": a skill said with a shrug, not distress
         if level == "care" and by_words is None and _SCEPTIC.search(folded):
@@ -1417,9 +1419,10 @@ class Understander:
     def _only_a_hedged_skill(self, folded: str) -> bool:
         """Whether the message is a known skill and a shrug around it ("uh project mgmt i guess",
         "maybe excel idk")."""
-        unhedged = without_hedges(folded.strip(" ?!.,"))
+        said = folded.strip(" ?!.,…")
+        unhedged = without_hedges(said)
         short = 0 < len(unhedged.split()) <= SKILL_MAX_WORDS
-        return short and unhedged != folded.strip(" ?!.,") and self.is_known_skill(unhedged)
+        return short and unhedged != said and self.is_known_skill(unhedged)
 
     def _names_a_known_skill(self, words: str) -> bool:
         """Whether one, two or three words in a row of `words` are a skill the catalogue knows."""
@@ -1909,6 +1912,10 @@ def _requested_skill(request: str) -> str:
 _CAREER_STEP = re.compile(
     r"\b(?:career (?:change|switch|move)|chang\w* careers?|switch\w*|mov\w* (?:in)?to|get\w* into|"
     r"(?:a )?job (?:in|as)|promot\w* to|becom\w*|retrain\w*|reskill\w*|upskill\w*)\b"
+)
+# "night night, off to bed after my shift": a goodnight first, however long the rest
+_GOODBYE_FIRST = re.compile(
+    r"^(?:night night|nighty night|good ?night|gn|bye for now|bye|right,? i'?m off)\b[,.! ]"
 )
 _COURSES_OR_ANY = re.compile(r"\b(?:courses?|classes|class|anything|something|ones?)\b")
 _COURSE_WORD = re.compile(r"\b(?:courses?|classes|class|trainings?|programmes?|programs?)\b")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.text import IT_FIELD_WORDS, UNSURE, fold
+from bot.text import IT_FIELD_WORDS, UNSURE, fold, respelt
 
 _COURSE_WORDS = (
     r"(?:courses?|microcredentials?|credentials|microcreds|classes|class|programmes?|programs?|trainings?|"
@@ -49,7 +49,7 @@ _REQUEST_PATTERNS = [
     r"(?=on\s|about\s|in\s))?"
     r"(?:for|on|about|in|concerning|regarding|related to)\s+(?P<q>.+)$",
     # "X courses", "python course please", "search X courses"
-    rf"^(?:search\s+(?:for\s+)?)?(?P<q>.+?)\s+{_COURSE_SUFFIX}(?:\s+please)?$",
+    rf"^(?:search\s+(?:for\s+)?|any\s+)?(?P<q>.+?)\s+{_COURSE_SUFFIX}(?:\s+please)?$",
     r"^search\s+(?:for\s+)?(?P<q>.+)$",
     # "got any stuff on X", "what do you have on X", "you got anything in X"
     r"^(?:(?:have\s+)?(?:you\s+)?got|do\s+you\s+have|what\s+(?:do\s+you\s+have|have\s+you\s+got|you\s+got))\s+"
@@ -242,6 +242,22 @@ _COURSE_IN = re.compile(
 _CLAUSES = re.compile(r"\s*(?:[,;!.?]+|\s(?:lol|haha|tbh)\s)\s*")
 
 
+# "any mlops microcreds?": a topic of a few words, then a word for microcredentials, the whole
+# message; a word in it that asks or compares ("wat r microcreds", "bootcamp or microcredential",
+# "scholarships for microcredentials") makes it a question about them instead.
+_TOPIC_MICROCREDENTIALS = re.compile(
+    r"(?:any|some)?\s*(?P<q>[\w+#-]+(?:\s+[\w+#-]+){0,2}?)\s+"
+    r"(?:micro-?credentials?|microcreds?|nanodegrees?|microdegrees?)(?:\s+(?:please|pls))?"
+)
+_NOT_A_TOPIC_WORD = frozenset(
+    "a an the of for or and vs versus is are r am be do does can what wat wot wtf whats why how which who "
+    "after before about like so it its this that these those such my your our explain define definition "
+    "meaning recognised recognized accredited legit real valid proper official good best top worthwhile "
+    "other more few many scholarship scholarships funding grant grants stackable cheap calls call "
+    "i you we they he she".split()
+)
+
+
 def course_request(text: str) -> str | None:
     """What a request for courses asks for, in the whole message or in one of its clauses.
 
@@ -250,6 +266,9 @@ def course_request(text: str) -> str | None:
     whole = _request(text)
     if whole is not None:
         return whole
+    named = _TOPIC_MICROCREDENTIALS.fullmatch(" ".join(fold(text).split()).strip(" ?!.,"))
+    if named is not None and not _NOT_A_TOPIC_WORD.intersection(named.group("q").split()):
+        return named.group("q")  # "any mlops microcreds?", "data science nanodegree"
     folded = " ".join(fold(text).replace("'", " ").split())
     first, mark, rest = folded.partition("?")
     if mark and rest.strip() and not _QUESTION_ANYWHERE.search(rest):
@@ -271,13 +290,24 @@ def course_request(text: str) -> str | None:
     return None
 
 
+# The words of asking to learn, spelt by ear ("I want lern excel propply"), as meant; nothing
+# else is respelt here (the topic stays as typed for the search).
+_ASKING_WORDS_BY_EAR = frozenset({"lern", "lernin", "lerning"})
+
+
+def _by_ear(folded: str) -> str:
+    if not _ASKING_WORDS_BY_EAR.intersection(folded.split()):
+        return folded
+    return " ".join(respelt(w) if w in _ASKING_WORDS_BY_EAR else w for w in folded.split())
+
+
 def _request(text: str) -> str | None:
     """What a request for courses asks for ("courses on python" → "python"), if it is one.
 
     Returns "" for a request for advice with no skill yet ("can you recommend a course for
     me"), and keeps qualifiers ("free python courses" → "free python") for the search to read.
     """
-    folded = _TRAILING.sub("", " ".join(fold(text).replace("'", " ").split()))
+    folded = _TRAILING.sub("", _by_ear(" ".join(fold(text).replace("'", " ").split())))
     if "?" not in folded:  # ("can u find courses for me? how" asks how the search works)
         folded = _POLITELY.sub("", folded)
     folded = _TRAILING.sub("", _FOR_SOMEONE_WHO.sub("", folded))

@@ -193,6 +193,12 @@ def test_a_filter_the_query_lost_is_put_back(understander: Understander, text: s
         ("che, busco algún curso de testing automatizado, ¿tenés algo con Selenium?", "testing automatizado"),
         ("Servus! Ich such einen Kurs für Hotelmanagement, geht das online?", "hotelmanagement online"),
         ("i want a job in hr", "hr"),  # round 19: the FAQ's employer-recognition answer
+        # round 18's blind set, tuned on in round 19: a topic then a word for microcredentials,
+        # a wish to learn spelt by ear, a skill with a shrug and an ellipsis
+        ("any mlops microcreds?", "mlops"),
+        ("data science nanodegree", "data science"),
+        ("I want lern excel propply for work", "excel propply"),
+        ("excel i think…", "excel"),
         ("i hope to find a job in it support", "it support"),
         (
             "We'd like leadership training for our new line managers, about 8 people. What do you have?",
@@ -1433,6 +1439,8 @@ def test_a_question_about_pausing_after_a_greeting_is_still_a_question() -> None
         "gtg",
         "morning!",
         "are you a robot or a real person",
+        "evening 👋",  # round 18's blind set: a search for "evening"
+        "night night, off to bed after my shift",  # round 18's blind set: the care reply
     ],
 )
 def test_short_greetings_thanks_and_goodbyes_are_small_talk(understander: Understander, text: str) -> None:
@@ -1893,3 +1901,26 @@ def test_an_answer_offers_the_courses_the_question_names(
     offered as a button (`Understanding.query`)."""
     got = understander.understand(text)
     assert (got.kind, answered(got), got.query) == ("faq", entry, offered)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wat r microcreds",
+        "bootcamp or microcredential, they sound like the same thing to me",
+        "scholarships for microcredentials?",
+        "stackable microcredentials??",
+        "so like a nanodegree?",
+        "recognised microcredentials",
+        "wat langwij ar the corses in",
+    ],
+)
+def test_a_question_about_microcredentials_named_last_is_no_search(
+    understander: Understander, text: str
+) -> None:
+    """Round 19: "any mlops microcreds?" searches; these ask about microcredentials themselves."""
+    assert understander.understand(text).kind in ("faq", "suggest")
+
+
+def test_a_goodnight_with_distress_in_it_still_gets_the_care_reply(understander: Understander) -> None:
+    assert understander.understand("goodnight, i feel like giving up on all this").kind == "care"
