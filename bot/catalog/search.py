@@ -528,7 +528,7 @@ class CourseSearch:
         """The query without the time the learner has each week, and without a clause about
         them after a topic the catalogue knows ("data analysis but i only have like 3 hrs a
         week" → "data analysis"; "my english is ok but i need it for business emails" is kept)."""
-        text = _TIME_SPAN.sub(" ", _TIME_TO_SPARE.sub(" ", text))
+        text = _CAN_FIT_IN.sub(" ", _TIME_SPAN.sub(" ", _TIME_TO_SPARE.sub(" ", text)))
         cut = _ASIDE.sub(" ", text)
         if cut == text or not any(c.kind in ("skill", "phrase") for c in self.concepts(cut)[0]):
             return text
@@ -1630,6 +1630,14 @@ _TIME_TO_SPARE = re.compile(
 )
 
 
+# "self paced course i can do while the kids are at school", "something i can do around my
+# shifts": when or where the learner can study (its filters were read already), not a topic
+_CAN_FIT_IN = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:i|we)\s+(?:can|could)\s+(?:do|take|fit(?:\s+in)?|finish|study|complete|"
+    r"squeeze\s+in|manage)(?:\s+it)?(?:\s+(?:while|whilst|at|in|on|after|before|around|during|from|between|"
+    r"when|over|alongside|with|without)\b[^,;.!?]*)?(?=\s*(?:[,;.!?]|$))",
+    re.IGNORECASE,
+)
 # "… for my little bakery", "… for my 17 y/o": whose the course is for, to the clause's end
 # (words apart by required spaces: one way to split any text, so a long word cannot backtrack)
 _FOR_WHOM = re.compile(

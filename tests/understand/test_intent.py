@@ -1924,3 +1924,34 @@ def test_a_question_about_microcredentials_named_last_is_no_search(
 
 def test_a_goodnight_with_distress_in_it_still_gets_the_care_reply(understander: Understander) -> None:
     assert understander.understand("goodnight, i feel like giving up on all this").kind == "care"
+
+
+@pytest.mark.parametrize(
+    "text, query",
+    [
+        ("how to use chatgpt", "use chatgpt"),  # round 19: the bot's own "how do i search" answer
+        ("how to build dashboards in power bi", "build dashboards in power bi"),  # round 19: fallback
+        ("i run a flower shop and need help with online marketing", "online marketing"),  # fallback
+    ],
+)
+def test_how_to_do_a_skill_and_a_wish_after_a_situation_are_searched(
+    understander: Understander, text: str, query: str
+) -> None:
+    """Round 19, the search sets sent as messages typed cold."""
+    got = understander.understand(text)
+    assert (got.kind, got.query) == ("search", query)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do i use this bot",
+        "how do i keep my skills up to date in tech, it moves so fast",
+        "how do i manage my time with work and study",
+        "im a pharmacist but i want to move into data, can this help me switch",
+    ],
+)
+def test_how_studying_or_the_bot_works_and_whether_it_helps_stay_questions(
+    understander: Understander, text: str
+) -> None:
+    assert understander.understand(text).kind in ("faq", "suggest")
