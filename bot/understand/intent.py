@@ -903,6 +903,10 @@ class Understander:
         if skill:
             if match.kind != "answer" or not (questionish or words >= LONG_MESSAGE_WORDS):
                 return Understanding("search", scores, query=stripped)
+            if not questionish and parse_filters(stripped)[0].active:
+                # "advanced machine learning with ects credits": a skill and what the courses
+                # should be, asking nothing
+                return Understanding("search", scores, query=stripped)
             if faq_score < SKILL_VS_FAQ_CONFIDENCE + CLARIFY_MARGIN:
                 return Understanding("clarify", scores, query=stripped, match=match)
         if (
