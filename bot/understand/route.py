@@ -99,14 +99,22 @@ _REQUEST_PATTERNS = [
     # "we'd like leadership training for our new line managers": training for a team
     r"^(?:we|i)\s+(?:d|would|should)\s+(?:like|love)\s+(?:some\s+)?(?P<q>[\w +#&-]{2,40}?\s+"
     r"(?:training|courses?)\s+for\s+(?:our|my|the)\s+[\w -]{2,40}?)(?:\s*[,.;!?].*)?$",
+    # "do u do courses on social media marketing?", "do they do anything on phonics"
+    r"^(?:(?:and|so|hi|hiya|hey)\s+)?(?:do|does|can)\s+(?:you|u|ye|they)\s+(?:do|offer|run|teach)\s+"
+    r"(?:any\s+|some\s+)?(?:courses?|classes|class|anything|stuff|training)\s+(?:on|in|for|about|covering)\s+"
+    r"(?P<q>[^?]+)(?:\?.*)?$",
 ]
 _REQUESTS = [re.compile(p) for p in _REQUEST_PATTERNS]
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\w{4})(?!(?:course|class|programme|program)s?\b)")
 # Careers and fields: "i want to become a data analyst", "i wanna get into cyber security",
 # "how do i become a ux designer", "i need to upskill in AI for work".
 _GOAL = re.compile(
-    r"^(?:so\s+|hi\s+|hey\s+)?(?:i\s+)?"
-    r"(?:(?:really\s+)?(?:want|wanna|would like|d like|need|hope|plan|am trying|m trying|trying)"
+    r"^(?:so\s+|hi\s+|hey\s+)?(?:(?:i\s+)?(?:reckon|think|guess)\s+)?"
+    # "he says now he wants to become an electrician": a parent asking for their child
+    r"(?:i\s+|(?:he|she|my (?:son|daughter|lad|boy|girl|kid))\s+(?:says\s+)?(?:now\s+)?(?:he\s+|she\s+)?"
+    r"(?=wants\s))?"
+    r"(?:(?:really\s+)?(?:want|wants|wanna|would like|d like|would love|d love|need|hope|plan|am trying|"
+    r"m trying|trying)"
     r"\s+(?:to\s+)?|how\s+(?:do|can|could|would|should)\s+i\s+|help\s+me\s+|i\s+am\s+looking\s+to\s+|"
     r"how\s+to\s+|how\s+(?:do|would|should|could)\s+i\s+go\s+about\s+|what\s+does\s+it\s+take\s+to\s+|"
     # "what would i need to become a paralegal", "what do i have to study to be a nurse"
@@ -115,7 +123,8 @@ _GOAL = re.compile(
     r"(?:become|becoming|be(?!\s+\w+(?:ed|en)\b)(?!\s+able\b)|work as|working as|get a job as|get into|"
     r"(?:get\s+|find\s+|land\s+)?a\s+job\s+(?:in|as)|"
     r"break into|move into|switch to|go into|"
-    r"start a career in|start in|upskill in|skill up in|reskill in|retrain as|retrain in|get better at)"
+    r"start a career in|start in|upskill in|skill up in|reskill in|retrain as|retrain in|get better at|"
+    r"train up as|train as|qualify as)"
     r"\s+(?:an?\s+|the\s+)?(?P<q>.+)$"
 )
 # "what can i study to move from driving trams to an office job", "skills to go from call centre

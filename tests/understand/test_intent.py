@@ -199,6 +199,12 @@ def test_a_filter_the_query_lost_is_put_back(understander: Understander, text: s
         ("data science nanodegree", "data science"),
         ("I want lern excel propply for work", "excel propply"),
         ("excel i think…", "excel"),
+        # round 19's blind set, read once, then these: a goal after a shrug or for a son, "do they
+        # do anything on…", "I'd love to train up as…"
+        ("reckon i wanna become a drone pilot", "drone pilot"),
+        ("he says now he wants to become an electrician", "electrician"),
+        ("Do they do anything on phonics or early reading? We change in May", "phonics or early reading"),
+        ("I'd love to train up as a pharmacy technician", "pharmacy technician"),
         ("i hope to find a job in it support", "it support"),
         (
             "We'd like leadership training for our new line managers, about 8 people. What do you have?",
@@ -1959,3 +1965,18 @@ def test_how_studying_or_the_bot_works_and_whether_it_helps_stay_questions(
     understander: Understander, text: str
 ) -> None:
     assert understander.understand(text).kind in ("faq", "suggest", "clarify")  # never a search alone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how much does a new car cost these days anyway, thinkin of gettin an electric one",
+        "how much does it cost to insure a car at 17, like roughly",
+        "can u help me with a level chem, what even is an ester",
+    ],
+)
+def test_a_car_or_homework_question_gets_no_answer_about_courses(
+    understander: Understander, text: str
+) -> None:
+    """Round 19's blind set, read: each got a confident answer (the cost of courses, EQF levels)."""
+    assert understander.understand(text).kind != "faq"
