@@ -189,7 +189,9 @@ TUNING_29 = _queries("fresh_search_eval_34.yaml")
 # (printed).
 TUNING_30 = _queries("fresh_search_eval_36.yaml")
 # Written blind at the start of round 19 by two writers the same way (258 queries once repeats
-# were dropped), kept unread while tuning: the honest figure (printed).
+# were dropped), kept unread while tuning, read once at the round's end (81.7 %; its 215 queries
+# no tuning set has 76.7 %; the same under the round's starting code): the honest figure
+# (printed).
 FRESH = _queries("fresh_search_eval_38.yaml")
 DEV = [q for n, q in enumerate(ALL) if n % 3 == 0]
 HELD_OUT = [q for n, q in enumerate(ALL) if n % 3 != 0]
