@@ -116,6 +116,14 @@ _FEELING_VERB = (
 # "so" joins clauses only before a new subject ("…so i gave up"), not as "so far ahead".
 # Faces and hands: alone beside a question they are emphasis, not a feeling
 _FACES = re.compile(r"[\U0001F600-\U0001F64F\U0001F90C-\U0001F9FF\u2639\u263A]")
+_CRYING = re.compile(r"[\U0001F622\U0001F62D\U0001F629\U0001F62B\U0001F97A]")  # 😢 😭 😩 😫 🥺
+SAID_WITH_A_FACE_WORDS = 4  # "😭😭 too hard": this short, a crying face says who feels it
+
+
+def _said_with_a_face(folded: str) -> bool:
+    """ "😭😭 too hard": a short message with a crying face, asking nothing, is about the learner."""
+    short = len(folded.split()) <= SAID_WITH_A_FACE_WORDS
+    return bool(_CRYING.search(folded)) and "?" not in folded and short
 _SELF_DEPRECATING_ASIDE = re.compile(
     r"\b(?:(?:sorry|apologies)\s+(?:if|for)\s+(?:this\s+is\s+|it s\s+|its\s+)?(?:an?\s+|the\s+)?)?"
     r"(?:dumb|stupid|silly|daft|basic|naive|obvious|noob)\s+questions?\b"
@@ -233,7 +241,9 @@ class Care:
         if _affirmed(self._intensified, folded):  # type: ignore[attr-defined]
             return "care"
         if not _ABOUT_ME.search(folded):
-            return None
+            # "😭😭 too hard": a crying face says who feels it, when the words say a feeling too
+            feeling = _affirmed(self._feeling, _FACES.sub(" ", folded))  # type: ignore[attr-defined]
+            return "care" if feeling and _said_with_a_face(folded) else None
         mine = _outside_the_question(folded)
         if _affirmed(self._state, mine):  # type: ignore[attr-defined]
             return "care"

@@ -152,7 +152,7 @@ off-topic ones and plan commands.
   questions), to the search 81.8 % (72 of 88), care 48 of 50, languages 48 of 50, off-topic
   answered 3 of 49, small talk 16 of 21, plan 32 of 46 (exactly the same under the code round
   19 started with). Fixes made after reading it (now in-sample): to the search 76 of 88,
-  off-topic answered 0 of 49.
+  off-topic answered 0 of 49, care 50 of 50.
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """

@@ -1980,3 +1980,21 @@ def test_a_car_or_homework_question_gets_no_answer_about_courses(
 ) -> None:
     """Round 19's blind set, read: each got a confident answer (the cost of courses, EQF levels)."""
     assert understander.understand(text).kind != "faq"
+
+
+@pytest.mark.parametrize(
+    "text, care",
+    [
+        ("😭😭 too hard", True),  # round 19's blind set, read: searched for
+        (
+            "my predicted grades came back and they're way lower than i wanted, "
+            "i feel like i've ruined everything",
+            True,  # round 19's blind set, read: a did-you-mean
+        ),
+        ("python 😭", False),  # a face alone is emphasis, not distress
+        ("lol 😭 excel", False),
+        ("is it too hard 😭?", False),
+    ],
+)
+def test_a_crying_face_with_a_feeling_is_distress(understander: Understander, text: str, care: bool) -> None:
+    assert (understander.understand(text).kind == "care") is care
