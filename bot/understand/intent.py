@@ -638,8 +638,8 @@ class Understander:
             # do people usually pick?" asks how to choose; "idk maybe excel" names a skill)
             return Understanding("search", {"search": 1.0}, query="")
         symbols_only = not re.search(r"[^\W_]", folded)
-        if symbols_only and re.search(r"[£$€¥₹]", folded):
-            price = self.faq.match(PRICE_QUESTION)  # "££ ?", "$$$": what does it cost
+        if symbols_only and re.search(r"[£$€¥₹\U0001F4B0\U0001F4B5-\U0001F4B8\U0001F911]", folded):
+            price = self.faq.match(PRICE_QUESTION)  # "££ ?", "$$$", "💰??": what does it cost
             if price.kind == "answer":
                 return Understanding(
                     "faq", {"faq": 1.0}, match=price, about_course=context.last_course_id is not None

@@ -661,7 +661,7 @@ def test_a_clause_asking_for_courses_on_a_skill_is_a_search_when_no_answer_fits(
     assert scam.kind in ("faq", "suggest")  # a question about one course, not a search
 
 
-@pytest.mark.parametrize("text", ["££ ?", "$$$", "€€?"])
+@pytest.mark.parametrize("text", ["££ ?", "$$$", "€€?", "💰??", "💸"])
 def test_money_signs_alone_ask_what_it_costs(understander: Understander, text: str) -> None:
     got = understander.understand(text)
     assert answered(got) == "cost", got
