@@ -114,6 +114,9 @@ _UNMISTAKABLE_PROGRESS = _either(
     r"^(?:so\s+|and\s+)?how\s*(?:am|m)\s+i\s+(?:getting\s+on|going|tracking|progressing)"
     r"(?:\s+so\s+far|\s+with\s+(?:it|the\s+course|my\s+plan))?$",
     r"^(?:my\s+)?progress\s+so\s+far$",
+    # "hows my plan going", "how is my course going then": the plan's progress, asked
+    r"^(?:so\s+|and\s+)?(?:hows|how\s+is|how\s+s)\s+my\s+(?:plan|course|studying|study\s+plan)"
+    r"(?:\s+(?:going|looking|coming\s+along))?(?:\s+(?:then|so\s+far))?$",
 )
 
 
@@ -665,6 +668,9 @@ PLAN_WORDS = (
 PLAN_WORD_SIMILARITY = 0.74  # "stpo" → "stop" is 0.75
 
 
+_DROPPED_G = re.compile(r"\b(go|do|gett|start|pick|remind|send|study)in\b")
+
+
 def _plan_words_spelt(text: str) -> str:
     """`text` with slips of the plan commands' words spelt right; real words stay as they are."""
     words = text.split()
@@ -687,7 +693,7 @@ def plan_action(folded: str) -> PlanAction | None:
     if typed is not None and typed.group(1) in _TYPED_COMMANDS:
         return _TYPED_COMMANDS[typed.group(1)]  # "/plan" sent as text (pasted, or from a group)
     text = re.sub(r"[^\w']+$", "", folded.strip(" ?!.,")).replace("'", "")  # "done ✅" is "done"
-    text = _plan_words_spelt(text)
+    text = _plan_words_spelt(_DROPPED_G.sub(r"\1ing", text))  # "hows my plan goin"
     text = OK_OPENING.sub("", text)  # "ok pause them for 10 days", "right, set mine for 8pm"
     # "down with flu, pause for a few days": the command may follow a reason, after a comma
     after_reason = (c.strip() for c in re.split(r"[,;.]+", text)[1:])

