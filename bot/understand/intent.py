@@ -551,8 +551,8 @@ class Understander:
             field_named = self._last_known_skill(folded)
             if field_named is not None:
                 return field_named
-        asked = parse_filters(folded)[0]
-        if asked.active and asked != Facets(language="en") and _COURSES_OR_ANY.search(folded):
+        asked = _filters_of_courses_asked(folded)
+        if asked is not None and asked != Facets(language="en"):
             return asked.said()
         return None
 
@@ -589,7 +589,7 @@ class Understander:
         if got.kind == "care" and got.match is None and self._wants_something(folded):
             return Understanding("search", {"search": 1.0, "care": 0.5}, query=stripped, worried=True)
         if got.kind in ("faq", "suggest", "clarify"):
-            if parse_filters(folded)[0].active and _COURSES_OR_ANY.search(folded):
+            if _filters_of_courses_asked(folded) is not None:
                 return Understanding("search", {"search": 1.0}, query=stripped)
             goal = self._goal_in_a_question(folded)
             if goal is not None:
@@ -1964,12 +1964,20 @@ _CAREER_STEP = re.compile(
     r"\b(?:career (?:change|switch|move)|chang\w* careers?|switch\w*|mov\w* (?:in)?to|get\w* into|"
     r"(?:a )?job (?:in|as)|promot\w* to|becom\w*|retrain\w*|reskill\w*|upskill\w*)\b"
 )
-# "night night, off to bed after my shift": a goodnight first, however long the rest
+# "night night, off to bed after my shift": a goodnight first, however long the rest (the
+# matcher's small talk for a first clause was tried: it reads "finished my night shift" as one)
 _GOODBYE_FIRST = re.compile(
     r"^(?:night night|nighty night|good ?night|gn|bye for now|bye|right,? i'?m off)\b[,.! ]"
 )
 _COURSES_OR_ANY = re.compile(r"\b(?:courses?|classes|class|anything|something|ones?)\b")
 _COURSE_WORD = re.compile(r"\b(?:courses?|classes|class|trainings?|programmes?|programs?)\b")
+
+
+def _filters_of_courses_asked(folded: str) -> Facets | None:
+    """The filters a message about courses asks for ("what courses are free", "anything in
+    french?"), or `None` when it names no course, or no filter."""
+    asked = parse_filters(folded)[0]
+    return asked if asked.active and _COURSES_OR_ANY.search(folded) else None
 
 
 def _filters_kept(text: str, got: Understanding) -> Understanding:
