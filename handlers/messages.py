@@ -140,6 +140,9 @@ async def free_text(update: Update, context: BotContext) -> None:
     elif understood.kind == "plan":
         if understood.worried and core.care.plan_note:  # "…stressing me out lol, move it to 8"
             await send(update, Reply(core.care.plan_note))
+        written_in = core.languages.replies.get(understood.language or "")
+        if written_in is not None and written_in.plan_note:  # "pausa por favor": in English, said so
+            await send(update, Reply(written_in.plan_note))
         await _plan_action(update, context, understood)
     elif understood.kind == "setting":
         await send(update, setting_hint())

@@ -108,6 +108,13 @@ _NAMES_THE_PLAN = re.compile(
     r"bot|you)\b"
 )
 
+# "delete any data you hold on me": the learner's data (the FAQ's), not the study plan ...
+_ABOUT_MY_DATA = re.compile(r"\b(?:data|details|info|information|records?|account|personal)\b")
+# ... unless the plan or its messages are named too ("delete all my data and stop messaging me")
+_NAMES_THE_MESSAGES = re.compile(
+    r"\b(?:plans?|schedules?|reminders?|nudges?|notifications?|pings?|messages?|messaging|texts?|alerts?)\b"
+)
+
 
 # A known skill loses to the FAQ only when the message reads as a question and the FAQ is
 # this confident; closer than CLARIFY_MARGIN above the answer bar, the bot asks instead.
@@ -767,6 +774,10 @@ class Understander:
             action = self._learned_plan_action(text, folded)
         if action is not None:
             return Understanding("plan", {"plan": 1.0}, plan_action=action)
+        said_abroad = self.languages.plan_command(text) if level is None else None
+        if said_abroad is not None:  # "pausa por favor", "arreter les rappels": done, said in English
+            written_in, abroad_action = said_abroad
+            return Understanding("plan", {"plan": 1.0}, plan_action=abroad_action, language=written_in)
         language = self.languages.detect(text) or language_of_a_wish_to_learn(folded)
         if language is not None:
             query = foreign_search(folded, self.is_known_skill)
@@ -1043,6 +1054,8 @@ class Understander:
         learned = self.care.plan.action(text)
         if learned == "stop" and not _NAMES_THE_PLAN.search(folded):
             return None  # "cancel it, i want my money back" is about the provider's course
+        if learned == "stop" and _ABOUT_MY_DATA.search(folded) and not _NAMES_THE_MESSAGES.search(folded):
+            return None  # "please delete any data you hold on me": the privacy question, not the plan
         return cast(PlanAction, learned) if learned in PLAN_ACTIONS else None
 
     def _match(self, text: str) -> Match:
@@ -1477,7 +1490,8 @@ _SALUTATION = re.compile(
 # (after the last sentence: "… with regards to the price" keeps its words)
 _SIGN_OFF = re.compile(
     r"(?<=[.!?,\n])\s*(?:kind(?:est)? regards|best regards|warm regards|best wishes|regards|"
-    r"yours (?:faithfully|sincerely|truly)|thank you in advance|thanks in advance|many thanks)"
+    r"yours (?:faithfully|sincerely|truly)|thank you in advance|thanks in advance|many thanks|"
+    r"with (?:many )?thanks)"
     r"(?:[\s,!]+[\w'-]+\.?){0,4}[\s.!]*$",
     re.IGNORECASE,
 )

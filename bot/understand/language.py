@@ -33,6 +33,10 @@ MIN_WORDS = 2
 # slip into English
 _FIRST_SENTENCE = re.compile(r"([^?.!]*[?.!])\s+\S")  # one way to read any text: linear
 MIN_FIRST_SENTENCE_WORDS = 4
+# The study-plan commands a language's plan_words may name, and how long such a command may be
+PlanCommand = Literal["pause", "resume", "stop", "progress"]
+PLAN_COMMANDS: tuple[PlanCommand, ...] = ("pause", "resume", "stop", "progress")
+PLAN_COMMAND_MAX_WORDS = 8
 # Short, common words that only one of our languages uses: two of them make a message that
 # language even when the statistical detector is unsure ("Wat is een … precies?").
 FUNCTION_WORDS = {
@@ -86,6 +90,10 @@ class LanguageReply:
     urgent_reply: str = ""
     care_words: tuple[str, ...] = ()
     urgent_words: tuple[str, ...] = ()
+    # Short study-plan commands in this language ("pausa por favor": pause), by action, and the
+    # line said before doing one (the bot answers in English)
+    plan_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    plan_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -168,6 +176,38 @@ class Languages:
                 return found.lastgroup, level  # type: ignore[return-value]
         return None
 
+    def plan_command(self, text: str) -> tuple[str, PlanCommand] | None:
+        """The language and the study-plan action of a short command in one of our languages
+        ("pausa por favor", "arreter les rappels", "mein Fortschritt?"), by the phrases of
+        `content/languages.yaml`; a question asks about the feature (the language reply), except
+        for progress ("cuanto me falta?")."""
+        folded = " " + " ".join(fold(text).replace("’", "'").split()) + " "
+        if len(folded.split()) > PLAN_COMMAND_MAX_WORDS:
+            return None
+        found: list[tuple[int, str, PlanCommand]] = []
+        for action, pattern in self._plan.items():
+            for hit in pattern.finditer(folded):
+                if hit.lastgroup is not None and (action == "progress" or "?" not in folded):
+                    found.append((len(hit.group(0)), hit.lastgroup, action))
+        if not found:
+            return None
+        _, code, action = max(found)
+        detected = self.detect(text)
+        if detected is not None and detected != code:  # "pausa": Spanish, Italian or Portuguese
+            alike = [c for _, c, a in found if a == action]
+            code = detected if detected in alike else code
+        return code, action
+
+    @cached_property
+    def _plan(self) -> dict[PlanCommand, re.Pattern[str]]:
+        patterns = {}
+        for action in PLAN_COMMANDS:
+            listed = {c: r.plan_words.get(action, ()) for c, r in self.replies.items()}
+            pattern = _phrases_by_language(listed)
+            if pattern is not None:
+                patterns[action] = pattern
+        return patterns
+
     @cached_property
     def _care(self) -> re.Pattern[str] | None:
         return _phrases_by_language({c: r.care_words for c, r in self.replies.items()})
@@ -214,6 +254,19 @@ def _phrases_by_language(phrases: dict[str, tuple[str, ...]]) -> re.Pattern[str]
     return re.compile(r"(?<![\w])(?:" + "|".join(groups) + r")(?![\w])") if groups else None
 
 
+def _plan_words(path: Path, where: str, raw: object) -> dict[str, tuple[str, ...]]:
+    """A language's plan commands by action (pause, resume, stop, progress)."""
+    if not isinstance(raw, dict) or not set(raw) <= set(PLAN_COMMANDS):
+        actions = ", ".join(PLAN_COMMANDS)
+        raise ContentError(path, where, "plan_words", f"must map {actions} to lists of phrases")
+    words: dict[str, tuple[str, ...]] = {}
+    for action, listed in raw.items():
+        if not isinstance(listed, list) or not all(isinstance(w, str) and w.strip() for w in listed):
+            raise ContentError(path, where, "plan_words", f"{action} must be a list of phrases")
+        words[str(action)] = tuple(w.strip() for w in listed)
+    return words
+
+
 @lru_cache(maxsize=4)
 def _identifier(codes: tuple[str, ...]):  # type: ignore[no-untyped-def]
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -253,10 +306,15 @@ def load_languages(content_dir: Path) -> Languages:
             if not isinstance(listed, list) or not all(isinstance(w, str) and w.strip() for w in listed):
                 raise ContentError(path, where, field_name, "must be a list of phrases")
             phrases[field_name] = tuple(w.strip() for w in listed)
+        plan_words = _plan_words(path, where, entry.get("plan_words") or {})
+        plan_note = str(entry.get("plan_note") or "").strip()
+        problem = html_problem(plan_note) if plan_note else None
+        if problem:
+            raise ContentError(path, where, "plan_note", problem)
         name = require_str(path, where, entry, "name")
         replies[str(code)] = LanguageReply(
             str(code), name, reply, extra["care_reply"], extra["urgent_reply"],
-            phrases["care_words"], phrases["urgent_words"],
+            phrases["care_words"], phrases["urgent_words"], plan_words, plan_note,
         )  # fmt: skip
         words[str(code)] = frozenset(str(entry.get("words") or "").lower().split())
         listed = entry.get("greetings") or []

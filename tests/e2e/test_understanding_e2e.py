@@ -283,3 +283,27 @@ async def test_the_care_reply_fits_whether_the_learner_has_a_plan(harness: BotHa
     [after] = await harness.say("i feel so overwhelmed i want to give up on everything")
     assert "support" in text_of([after]) and "/progress" in text_of([after])
     assert ("📅 My study plan", MenuChoice("plan").pack()) in buttons(after)
+
+
+async def test_a_plan_command_in_spanish_is_done_and_says_the_answer_is_in_english(
+    harness: BotHarness,
+) -> None:
+    """ "pausa por favor" was searched for ("I couldn't find courses for pausa por favor"): now
+    the reminders pause, after one line in Spanish; a question about pausing in Spanish still
+    gets the Spanish reply (the bot answers in English), never a pause."""
+    from sqlmodel import select
+
+    from bot.storage.models import Plan
+    from bot.study.store import PAUSED
+    from tests.e2e.test_study_e2e import core, enrol
+
+    await enrol(harness)
+    [asked] = await harness.say("¿Puedo pausar los recordatorios? Me voy de vacaciones")
+    assert "De momento solo puedo responder en inglés" in text_of([asked])
+    async with core(harness).db.session() as session:
+        assert [p.status for p in (await session.exec(select(Plan))).all()] != [PAUSED]
+    note, done = await harness.say("pausa por favor")
+    assert "Entendido. De momento te respondo en inglés" in text_of([note])
+    assert "couldn't find courses" not in text_of([done]) and "paused" in text_of([done]).lower()
+    async with core(harness).db.session() as session:
+        assert [p.status for p in (await session.exec(select(Plan))).all()] == [PAUSED]

@@ -1653,6 +1653,11 @@ def test_what_happens_after_a_situation_asks_about_it(understander: Understander
         ),
         ("Hello comma this is Margaret full stop what is a micro credential question mark", "what-is"),
         ("Is sixty three too old for this question mark", "age"),
+        (
+            "Dear Sir/Madam, I should like you to remove my details entirely, please. With thanks, "
+            "Margaret Hollis",
+            "bot-delete",
+        ),
     ],
 )
 def test_a_letters_framing_and_dictated_punctuation_are_not_the_question(
@@ -1998,3 +2003,60 @@ def test_a_car_or_homework_question_gets_no_answer_about_courses(
 )
 def test_a_crying_face_with_a_feeling_is_distress(understander: Understander, text: str, care: bool) -> None:
     assert (understander.understand(text).kind == "care") is care
+
+
+@pytest.mark.parametrize(
+    "text", ["Please delete any data you hold on me.", "can you erase my details from your system"]
+)
+def test_deleting_my_data_is_the_privacy_question_not_stopping_the_plan(
+    understander: Understander, text: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "faq" and answered(got) == "bot-delete", got
+    both = understander.understand("delete all my data and stop messaging me")
+    assert both.kind == "plan" and both.plan_action == "stop"
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "language"),
+    [
+        ("pausa por favor", "pause", "es"),
+        ("parar todos los mensajes para siempre", "stop", "es"),
+        ("Erinnerungen pausieren bitte", "pause", "de"),
+        ("arrête les rappels stp", "stop", "fr"),
+        ("riattiva i promemoria", "resume", "it"),
+        ("stop de herinneringen", "stop", "nl"),
+        ("wstrzymaj przypomnienia", "pause", "pl"),
+        ("cuánto me falta?", "progress", "es"),
+    ],
+)
+def test_a_short_plan_command_in_another_language_is_done(
+    understander: Understander, text: str, action: str, language: str
+) -> None:
+    got = understander.understand(text)
+    assert (got.kind, got.plan_action, got.language) == ("plan", action, language), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿Puedo pausar los recordatorios? Me voy de vacaciones",  # asks how: the reply in Spanish
+        "Posso studiare dal telefono durante la pausa pranzo?",
+    ],
+)
+def test_a_question_about_the_plan_in_another_language_gets_the_reply_in_it(
+    understander: Understander, text: str
+) -> None:
+    assert understander.understand(text).kind == "language"
+
+
+def test_every_language_has_plan_commands_and_bad_ones_stop_start_up(tmp_path: Path) -> None:
+    languages = load_languages(ROOT / "content")
+    for code, reply in languages.replies.items():
+        assert set(reply.plan_words) == {"pause", "resume", "stop", "progress"} and reply.plan_note, code
+    (tmp_path / "languages.yaml").write_text(
+        'languages:\n  es:\n    name: "Español"\n    reply: "Hola"\n    plan_words:\n      snooze: ["x"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError, match="plan_words"):
+        load_languages(tmp_path)
