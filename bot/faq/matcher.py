@@ -36,6 +36,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from bot.content import ContentError, read_yaml, require_list, require_str
+from bot.faq.follow_ups import FollowUp, follow_up_answer, load_follow_ups
 from bot.faq.semantic import SemanticIndex
 from bot.telegram_html import html_problem, html_to_text
 from bot.text import fold, is_english_word, normalise, stem
@@ -332,6 +333,9 @@ class Faq:
     # Where a learner lives and what they are paid in ("is this recognised in Brazil?", "how much
     # in cedis"): never a sign that a question is about something other than microcredentials
     places_and_money: tuple[str, ...] = ()
+    # A short question after an answer, read as the question it continues ("what about in
+    # nursing?" after the employers' answer asks which sectors value them): bot/faq/follow_ups.py
+    follow_ups: tuple[FollowUp, ...] = ()
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.entries}
@@ -413,6 +417,12 @@ class Faq:
         )
 
     # --- matching ----------------------------------------------------------------------------
+
+    def follow_up(self, after: str | None, text: str) -> FaqEntry | None:
+        """The entry a short follow-up to the answer `after` asks for ("and in Germany?" after
+        the employers' answer: recognition abroad), by the rules of `follow_ups:`; else None."""
+        found = follow_up_answer(self.follow_ups, after, text)
+        return self.by_id.get(found) if found is not None else None
 
     def match(self, text: str, *, known_on_topic: bool = False) -> Match:
         """Answer, did-you-mean, fallback or small talk for what the learner typed.
@@ -844,9 +854,16 @@ def _read_faq(content_dir: Path, *, semantic: bool) -> Faq:
             raise ContentError(faq_path, name, None, "must be a list of words or phrases")
         lists[name] = tuple(" ".join(s.split()) for s in listed)
     places = tuple(w for s in lists["places_and_money"] for w in normalise(s).split())
+    sectors = data.get("sectors") or [] if isinstance(data, dict) else []
+    if not isinstance(sectors, list) or not all(isinstance(s, str) for s in sectors):
+        raise ContentError(faq_path, "sectors", None, "must be a list of words or phrases")
+    follow_ups = load_follow_ups(
+        faq_path, data if isinstance(data, dict) else {}, {e.id for e in entries},
+        {"places": places, "sectors": tuple(sectors)},
+    )  # fmt: skip
     return Faq(
         topics, entries, smalltalk, semantic=semantic, other_subjects=lists["other_subjects"],
-        places_and_money=places,
+        places_and_money=places, follow_ups=follow_ups,
     )  # fmt: skip
 
 

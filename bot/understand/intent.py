@@ -824,7 +824,13 @@ class Understander:
         defined = self._definition if _ASKS_WHAT_IT_IS.search(folded) else None
         match = defined if defined is not None and defined.kind == "answer" else self._match(text)
         refers_back = bool(_REFERS_BACK.search(folded)) and len(folded.split()) <= REFERS_BACK_MAX_WORDS
-        if (
+        followed = self.faq.follow_up(context.last_faq_id, text)
+        if followed is not None:
+            # "what about in nursing?" after the employers' answer: which sectors value them;
+            # "and in Germany?": recognition abroad (the rules of faq.yaml's follow_ups)
+            others = tuple(s for s in match.ranked if s.entry.id != followed.id)
+            match = Match("answer", (Scored(followed, 1.0), *others))
+        elif (
             context.last_faq_id
             and (_FOLLOW_UP.match(folded) or refers_back)
             and len(folded.split()) <= FOLLOW_UP_MAX_WORDS

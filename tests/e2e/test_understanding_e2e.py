@@ -307,3 +307,19 @@ async def test_a_plan_command_in_spanish_is_done_and_says_the_answer_is_in_engli
     assert "couldn't find courses" not in text_of([done]) and "paused" in text_of([done]).lower()
     async with core(harness).db.session() as session:
         assert [p.status for p in (await session.exec(select(Plan))).all()] == [PAUSED]
+
+
+async def test_a_follow_up_after_an_answer_is_the_question_it_continues(harness: BotHarness) -> None:
+    """ "will employers recognise it?" then "what about in IT specifically?": the sectors
+    answer (it was the employers' answer again); then "And in the Netherlands specifically?":
+    recognition abroad (it was "outside what I know")."""
+    faq = harness.app.bot_data.core.faq if harness.app is not None else None
+    assert faq is not None
+    first = await harness.say("will employers actually recognise these?")
+    assert faq.by_id["employer-recognition"].answer.split(".")[0][:40] in text_of(first).replace("\n", " ")
+    sectors = await harness.say("what about in IT specifically?")
+    wanted = faq.by_id["recognised-sectors"].answer.split(".")[0][:40]
+    assert wanted in text_of(sectors).replace("\n", " "), text_of(sectors)
+    abroad = await harness.say("And in the Netherlands specifically?")
+    wanted = faq.by_id["international-recognition"].answer.split(".")[0][:40]
+    assert wanted in text_of(abroad).replace("\n", " "), text_of(abroad)

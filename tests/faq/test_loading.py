@@ -37,3 +37,24 @@ def test_a_second_look_answers_and_each_caller_gets_its_own_ranking() -> None:
     again = faq.match(text, known_on_topic=True)
     assert again.kind == "answer" and first.kind == "fallback"
     assert faq.rank("cost") is not faq.rank("cost")  # callers get their own list
+
+
+def test_a_follow_up_rule_naming_no_entry_or_list_stops_start_up(tmp_path: Path) -> None:
+    """A rule in faq.yaml's follow_ups that names an entry or a word list that does not exist
+    is refused when the content loads, naming the rule and the field."""
+    import pytest
+
+    from bot.content import ContentError
+
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT, copy)
+    faq_file = copy / "faq.yaml"
+    text = faq_file.read_text(encoding="utf-8")
+    for broken, field in (
+        ("    answer: recognised-sectors\n", "    answer: sectors-that-care\n"),
+        ("    names: [sectors]\n", "    names: [hobbies]\n"),
+    ):
+        assert text.count(broken) == 1
+        faq_file.write_text(text.replace(broken, field), encoding="utf-8")
+        with pytest.raises(ContentError, match="follow-up #2"):
+            load_faq(copy)

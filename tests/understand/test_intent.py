@@ -284,6 +284,42 @@ def test_a_follow_up_stays_on_the_topic(understander: Understander) -> None:
 
 
 @pytest.mark.parametrize(
+    ("after", "text", "entry"),
+    [
+        ("employer-recognition", "what about in IT specifically?", "recognised-sectors"),
+        ("employer-recognition", "and what about in nursing?", "recognised-sectors"),
+        ("employer-recognition", "And in the Netherlands specifically?", "international-recognition"),
+        ("employer-recognition", "what about abroad?", "international-recognition"),
+        ("eqf-levels", "does that eqf stuff even apply if im in canada", "international-recognition"),
+        ("employer-budget", "and if my company wont pay?", "funding"),
+        ("employer-budget", "what if they say no", "funding"),
+        ("duration", "and if i take longer than that?", "deadlines"),
+        ("duration", "what if i just run out of time tho", "deadlines"),
+    ],
+)
+def test_a_follow_up_is_the_question_it_continues(
+    understander: Understander, after: str, text: str, entry: str
+) -> None:
+    """Round 20: after the employers' answer "what about in IT specifically?" was answered
+    with the employers' answer again, "And in the Netherlands specifically?" got "outside what
+    I know"; "and if my company wont pay?" after the employer-budget answer repeated it."""
+    understood = understander.understand(text, Context(last_faq_id=after))
+    assert understood.kind == "faq" and answered(understood) == entry, understood
+
+
+def test_it_as_a_word_is_no_sector_and_a_long_message_asks_its_own_question(
+    understander: Understander,
+) -> None:
+    faq = understander.faq
+    assert faq.follow_up("employer-recognition", "what about it") is None
+    assert faq.follow_up("employer-recognition", "what about IT") is not None
+    assert faq.follow_up(None, "what about in nursing?") is None
+    assert faq.follow_up("cost", "what about in nursing?") is None  # only after the answers it names
+    long = "and what about in nursing, how long would the whole thing take me if i work full time"
+    assert faq.follow_up("employer-recognition", long) is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "I'm so stressed about my exams",
