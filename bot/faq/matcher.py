@@ -422,7 +422,9 @@ class Faq:
         """The entry a short follow-up to the answer `after` asks for ("and in Germany?" after
         the employers' answer: recognition abroad), by the rules of `follow_ups:`; else None."""
         found = follow_up_answer(self.follow_ups, after, text)
-        return self.by_id.get(found) if found is not None else None
+        if found is None or self.names_other_subject(text, normalise(text)):
+            return None  # "ok but whats the visa situation for canada these days": a visa
+        return self.by_id.get(found)
 
     def match(self, text: str, *, known_on_topic: bool = False) -> Match:
         """Answer, did-you-mean, fallback or small talk for what the learner typed.

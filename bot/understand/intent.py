@@ -497,6 +497,24 @@ _GREETING_OPENING = re.compile(
 )
 GREETED_WORDS = 3  # what follows a greeting is the message when it is this long
 # "quick question about costs", "a q re refunds": a question on the topic named, said as a phrase
+# Right after a card, what one of its lines means ("what does the level bit mean", "wdym 'ECTS
+# 5'", "what is 'mode' on this", "whats the little clock and the number of hours on here mean")
+_CARD_FIELD_ASKED = re.compile(
+    # (a level by its number is the EQF's question: "what does EQF 5 mean", "level 4 here")
+    r"^(?!.*\b(?:(?:eqf|level)\s*(?:level\s*)?\d|uni level|degree level|university level))"
+    r"(?=.*\b(?:level|eqf|ects|mode|effort|self[- ]?paced|blended|hybrid|clock|pound sign|letters|lines?|"
+    r"symbols?|icons?|stuff under the title|quality assurance|qa|workload|credits?)\b)"
+    r"(?=.*(?:\bmeans?\b|\bmeaning\b|\bstands? for\b|\bwdym\b|\bbit\b|(?<!\w)['\"‘“][\w :-]+['\"’”](?!\w)))"
+    r"(?:.*\b(?:what|whats|wat|wdym|explain|meaning)\b|.*\bmeans what\b)"
+)
+CARD_FIELD_WORDS = 16
+# Right after a card, a feature of it asked without a verb ("this one online?", "free??")
+_THIS_ONE_IS = re.compile(
+    r"^(?:(?:is|so)\s+)?(?:(?:this|that|it)(?:\s+one)?\s+)?"
+    r"(?P<feature>free|online|in person|face to face|self[- ]?paced)"
+    r"(?:\s+or\s+(?:online|in person|paid|not))?"
+    r"\s*\?"
+)
 _QUESTION_ABOUT = re.compile(
     r"^\s*(?:(?:a|one|just a|just one)\s+)?(?:quick\s+|small\s+|little\s+)?(?:question|q|query)\s+"
     r"(?:about|on|re|regarding|concerning)\s+(?P<topic>[^?.!]{2,60})[?.!\s]*$",
@@ -672,6 +690,17 @@ class Understander:
         if level == "urgent":
             return Understanding("urgent", {"care": 1.0})
         if context.last_course_id is not None and (level is None or self.care.level_by_words(text) is None):
+            asked_of_it = _THIS_ONE_IS.match(folded)
+            if asked_of_it is not None:
+                # "this one online?", "free??", "that one in person or online? …": this course's
+                # price or mode (not a search for free or online courses)
+                feature = asked_of_it.group("feature")
+                entry_asked = self.faq.match(PRICE_QUESTION) if feature == "free" else None
+                modes = self.faq.by_id.get("study-modes")
+                if entry_asked is None and modes is not None:
+                    entry_asked = Match("answer", (Scored(modes, 1.0),))
+                if entry_asked is not None and entry_asked.kind == "answer":
+                    return Understanding("faq", {"faq": 1.0}, match=entry_asked, about_course=True)
             after_card = _after_a_card(folded) or self._other_courses_after_a_card(folded)
             if after_card is not None:
                 return after_card
@@ -679,6 +708,14 @@ class Understander:
             if priced is not None and priced.kind == "answer":
                 # "how much is it in dollars": the card's price, as it states it
                 return Understanding("faq", {"faq": 1.0}, match=priced, about_course=True)
+            fields = self.faq.by_id.get("card-fields")
+            field_asked = _CARD_FIELD_ASKED.search(folded) and len(folded.split()) <= CARD_FIELD_WORDS
+            if fields is not None and field_asked:
+                # "what does the level bit mean", "wdym 'ECTS 5'", "what does self paced mean
+                # here": what the card's lines mean (answered beside the card's own values)
+                return Understanding(
+                    "faq", {"faq": 1.0}, match=Match("answer", (Scored(fields, 1.0),)), about_course=True
+                )
             provider = self.faq.by_id.get("who-offers")
             if provider is not None and _WHO_RUNS_IT.match(folded):
                 # "who runs it": the card's provider (the FAQ's "who offers them" after it)

@@ -323,3 +323,16 @@ async def test_a_follow_up_after_an_answer_is_the_question_it_continues(harness:
     abroad = await harness.say("And in the Netherlands specifically?")
     wanted = faq.by_id["international-recognition"].answer.split(".")[0][:40]
     assert wanted in text_of(abroad).replace("\n", " "), text_of(abroad)
+
+
+async def test_a_feature_of_the_card_asked_without_a_verb_is_about_that_course(harness: BotHarness) -> None:
+    """ "this one online?" right after a card searched for online courses; now it is answered
+    about the course on the card, and "what does the level bit mean" explains the card's lines."""
+    course = next(iter(_courses(harness)))
+    results = await harness.say(course.title)
+    card = await harness.press(harness.message_of(results[-1]), CourseCard(course.id).pack())
+    assert course.title in text_of(card)
+    replies = text_of(await harness.say("this one online?"))
+    assert f"About {course.title}" in replies and "page 1 of" not in replies, replies
+    lines = text_of(await harness.say("what does the level bit mean"))
+    assert "Mode and pace" in lines and "Quality assurance" in lines, lines

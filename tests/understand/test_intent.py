@@ -295,6 +295,10 @@ def test_a_follow_up_stays_on_the_topic(understander: Understander) -> None:
         ("employer-budget", "what if they say no", "funding"),
         ("duration", "and if i take longer than that?", "deadlines"),
         ("duration", "what if i just run out of time tho", "deadlines"),
+        ("international-recognition", "what about UAE or Saudi", "international-recognition"),
+        ("funding", "any for people in kenya specifically?", "funding"),
+        ("recognised-sectors", "and logistics / supply chain?", "recognised-sectors"),
+        ("employer-recognition", "even small companies?", "employer-recognition"),
     ],
 )
 def test_a_follow_up_is_the_question_it_continues(
@@ -315,6 +319,8 @@ def test_it_as_a_word_is_no_sector_and_a_long_message_asks_its_own_question(
     assert faq.follow_up("employer-recognition", "what about IT") is not None
     assert faq.follow_up(None, "what about in nursing?") is None
     assert faq.follow_up("cost", "what about in nursing?") is None  # only after the answers it names
+    visa = "ok but whats the visa situation for canada these days"  # another subject
+    assert faq.follow_up("international-recognition", visa) is None
     long = "and what about in nursing, how long would the whole thing take me if i work full time"
     assert faq.follow_up("employer-recognition", long) is None
 
@@ -2096,3 +2102,31 @@ def test_every_language_has_plan_commands_and_bad_ones_stop_start_up(tmp_path: P
     )
     with pytest.raises(ContentError, match="plan_words"):
         load_languages(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("what does the level bit mean", "card-fields"),
+        ("wdym 'ECTS 5'", "card-fields"),
+        ("what does self paced mean here", "card-fields"),
+        ("whats the little clock and the number of hours on here mean", "card-fields"),
+        ("what does EQF 5 mean on there", "eqf-levels"),  # a level by its number: the EQF's answer
+        ("this one online?", "study-modes"),
+        ("that one in person or online? welding's hands on", "study-modes"),
+        ("free??", "cost"),
+    ],
+)
+def test_a_line_or_feature_of_the_card_just_shown_is_asked_about_that_course(
+    understander: Understander, text: str, entry: str
+) -> None:
+    """Round 20: after a card, "what does the level bit mean" got a did-you-mean for the EQF;
+    "this one online?" and "free??" searched for online or free courses."""
+    got = understander.understand(text, Context(last_course_id=1))
+    assert got.kind == "faq" and got.about_course and answered(got) == entry, got
+
+
+def test_a_filter_for_more_courses_after_a_card_is_still_a_search(understander: Understander) -> None:
+    for text in ("any free ones?", "online courses?", "free"):
+        got = understander.understand(text, Context(last_course_id=1))
+        assert got.kind == "search", (text, got)
