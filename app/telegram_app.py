@@ -47,6 +47,7 @@ from bot.config import Settings
 from bot.logs import redact
 from bot.reminders.dispatcher import repair_plans
 from bot.services import Services, open_services
+from bot.study.replies import PlanMove
 from handlers import admin, advise, faq, flood, groups, messages, privacy, reminders, search, start, study
 from handlers.context import CONTEXT_TYPES, BotApplication, load_learner
 from handlers.errors import on_error
@@ -124,6 +125,7 @@ def _register_handlers(application: BotApplication) -> None:
             CallbackQueryHandler(search.course_button, pattern=CourseCard.matches),
             CallbackQueryHandler(search.recognition_button, pattern=Recognition.matches),
             CallbackQueryHandler(study.plan_button, pattern=PlanAction.matches),
+            CallbackQueryHandler(study.move_button, pattern=PlanMove.matches),
             CommandHandler("progress", study.progress_command),
             CommandHandler("reminders", study.reminders_command),
             CommandHandler("pause", study.pause_command),

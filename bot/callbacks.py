@@ -217,7 +217,7 @@ class PlanAnswer(StepChoice):
         _one_of(self.step, PLAN_STEPS)
 
 
-PLAN_ACTIONS = frozenset({"done", "snz", "skip", "pause", "resume", "stop", "cu", "at", "mv"})
+PLAN_ACTIONS = frozenset({"done", "snz", "skip", "pause", "resume", "stop", "cu", "at"})
 
 
 @dataclasses.dataclass(frozen=True)

@@ -950,19 +950,36 @@ async def plan_button(update: Update, context: BotContext) -> None:
         )
     elif action == "cu":
         await _catch_up(update, context, status, extra)
-    elif action == "mv" and extra == say.KEEP_PLAN:  # "can i study on weekends instead?" … no
-        await query.answer()
-        await _settle(update, plan_id, "Kept as it is.", [], keep_others=False)
-    elif action == "mv" and (move := say.move_asked(extra)) is not None:  # … yes, move it
-        await query.answer()
-        await _settle(update, plan_id, "✅ Moving it.", [], keep_others=False)
-        await _move_plan(update, context, status, user_id, move[1], move[0])
     elif action == "at" and is_number(extra) and 0 <= int(extra) < 24 * 60:  # "move it to 7": which 7
         await query.answer()
         await _settle(update, plan_id, "🕖 Study time chosen.", [], keep_others=False)
         await _move_plan(update, context, status, user_id, int(extra))
     else:
         await query.answer("That button is no longer valid.")
+
+
+async def move_button(update: Update, context: BotContext) -> None:
+    """ "Shall I move … to Sat/Sun at 19:00?" (asked after "can i study on weekends instead?"):
+    Yes moves the plan and says when the next reminder comes; Keep changes nothing. The
+    question's message is edited to say which was chosen."""
+    query = update.callback_query
+    assert query is not None and query.data is not None and query.from_user is not None
+    move = say.PlanMove.parse(query.data)
+    core, user_id = context.core, query.from_user.id
+    status = None
+    if move is not None:
+        status = await plan_status(
+            core.db, core.clock, user_id, move.plan_id, core.catalog.courses, context.default_tz
+        )
+    if move is None or status is None:  # not this learner's plan, a deleted one, or forged data
+        await query.answer("That plan isn't available any more.")
+        return
+    await query.answer()
+    if move.answer == "keep":
+        await _settle(update, move.plan_id, "Kept as it is.", [], keep_others=False)
+        return
+    await _settle(update, move.plan_id, "✅ Moving it.", [], keep_others=False)
+    await _move_plan(update, context, status, user_id, move.new_minute, move.new_days)
 
 
 async def _session_done(update: Update, context: BotContext, status: PlanStatus) -> None:
@@ -1185,7 +1202,10 @@ def _other_rows(message: Message, plan_id: int) -> list[list[Button]]:
         kept = []
         for button in row:
             data = button.callback_data if isinstance(button.callback_data, str) else None
-            action = PlanAction.parse(data) or say.EaseOff.parse(data) or say.PlanEdit.parse(data)
+            action = (
+                PlanAction.parse(data) or say.EaseOff.parse(data) or say.PlanEdit.parse(data)
+                or say.PlanMove.parse(data)
+            )  # fmt: skip
             if data is not None and (action is None or action.plan_id != plan_id):
                 kept.append(Button(button.text, data=data))
         if kept:

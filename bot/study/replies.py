@@ -803,24 +803,42 @@ def which_time(plan_id: int, options: tuple[int, ...]) -> Reply:
     return Reply(f"Which do you mean: {said}? Tap one and I'll move your study time.", rows)
 
 
-KEEP_PLAN = "keep"
+@dataclasses.dataclass(frozen=True)
+class PlanMove(CallbackData):
+    """The answer to "Shall I move … to Sat/Sun at 19:00?": `yes`, with the new study days (Mon
+    = 0 … Sun = 6; empty keeps them) and time (minutes after midnight; empty keeps it), or
+    `keep`. Data that says anything else (forged or stale) parses to None."""
 
+    prefix: ClassVar[str] = "pm"
+    plan_id: int
+    answer: str
+    days: str = ""
+    minute: str = ""
 
-def move_plan_extra(days: tuple[int, ...] | None, minute: int | None) -> str:
-    """A change of study days and time as a button's data ("56.1140": Sat and Sun at 19:00)."""
-    return f"{''.join(str(d) for d in days or ())}.{'' if minute is None else minute}"
+    def __post_init__(self) -> None:
+        days_ok = re.fullmatch(r"[0-6]{0,7}", self.days) is not None and len(set(self.days)) == len(self.days)
+        minute_ok = self.minute == "" or (
+            self.minute.isascii() and self.minute.isdigit() and len(self.minute) <= 4
+            and int(self.minute) < 24 * 60
+        )  # fmt: skip
+        moves = bool(self.days or self.minute)  # yes moves something; keep moves nothing
+        answer_ok = self.answer in ("yes", "keep") and moves == (self.answer == "yes")
+        if not (answer_ok and days_ok and minute_ok):
+            raise ValueError(self)
 
+    @classmethod
+    def to(cls, plan_id: int, days: tuple[int, ...] | None, minute: int | None) -> PlanMove:
+        """Yes: move the plan to these days (None keeps them) at this time (None keeps it)."""
+        return cls(plan_id, "yes", "".join(str(d) for d in sorted(set(days or ()))),
+                   "" if minute is None else str(minute))  # fmt: skip
 
-def move_asked(extra: str) -> tuple[tuple[int, ...] | None, int | None] | None:
-    """`move_plan_extra`'s days and time read back; `None` for anything else (forged data)."""
-    found = re.fullmatch(r"([0-6]{0,7})\.(\d{0,4})", extra)
-    if found is None or not (found.group(1) or found.group(2)):
-        return None
-    days = tuple(sorted({int(d) for d in found.group(1)})) or None
-    minute = int(found.group(2)) if found.group(2) else None
-    if minute is not None and minute >= 24 * 60:
-        return None
-    return days, minute
+    @property
+    def new_days(self) -> tuple[int, ...] | None:
+        return tuple(int(d) for d in sorted(self.days)) or None
+
+    @property
+    def new_minute(self) -> int | None:
+        return int(self.minute) if self.minute else None
 
 
 def confirm_move(course: CourseInfo, plan: Plan, days: tuple[int, ...] | None, minute: int | None) -> Reply:
@@ -833,8 +851,8 @@ def confirm_move(course: CourseInfo, plan: Plan, days: tuple[int, ...] | None, m
         f"It is {describe_days(days_of(plan))} at {describe_minute(plan.study_minute)} now."
     )
     rows = [
-        [Button("✅ Yes, move it", data=PlanAction("mv", plan_id, move_plan_extra(days, minute)))],
-        [Button("Keep it as it is", data=PlanAction("mv", plan_id, KEEP_PLAN))],
+        [Button("✅ Yes, move it", data=PlanMove.to(plan_id, days, minute))],
+        [Button("Keep it as it is", data=PlanMove(plan_id, "keep"))],
     ]
     return Reply(text, rows)
 

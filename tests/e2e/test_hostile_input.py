@@ -29,7 +29,7 @@ EXAMPLES = settings(
 )
 PREFIXES = (
     "m: f:a: f:t: f:m s: s:q: c: r: p:new: p:done: p:snz: p:skip: p:pause: p:resume: p:stop: p:cu: "
-    "p:d: p:t: p:f:days: x:forget:"
+    "p:d: p:t: p:f:days: x:forget: pm: pm:1:yes: pm:1:keep"
 ).split() + [""]
 NASTY = st.sampled_from(
     ["", " ", "\u200b", "\u202e", "\x00", "\x1b[31m", "<b>", "</i>", "&", "&amp;", "<script>", "🤖",

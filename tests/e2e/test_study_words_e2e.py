@@ -9,6 +9,7 @@ from sqlmodel import select
 
 from bot.learners import get_learner
 from bot.storage.models import Plan
+from bot.study.replies import PlanMove
 from tests.conftest import USER, BotHarness, buttons, text_of
 from tests.e2e.test_study_e2e import core
 
@@ -254,10 +255,17 @@ async def test_a_change_asked_as_a_question_is_offered_and_made_with_one_tap(har
         [plan] = (await session_.exec(select(Plan))).all()
     assert plan.study_days == days_before != "5,6"  # nothing moved on the question alone
     offered = await harness.say("can i study on weekends instead")
-    moved = text_of(await harness.press(harness.message_of(offered[-1]), buttons(offered[-1])[0][1]))
+    offer = harness.message_of(offered[-1])
+    moved = text_of(await harness.press(offer, buttons(offered[-1])[0][1]))
     assert "Sat/Sun" in moved and "Next reminder" in moved, moved
     async with core(harness).db.session() as session_:
         [plan] = (await session_.exec(select(Plan))).all()
     assert plan.study_days == "5,6"
+    # the same button for a plan that is not this learner's (or forged) moves nothing
+    foreign = PlanMove.to((plan.id or 0) + 1, (0,), 9 * 60).pack()
+    refused = await harness.press(offer, foreign)
+    assert "isn't available" in str(harness.api.calls[-1].params), refused
+    async with core(harness).db.session() as session_:
+        assert [p.study_days for p in (await session_.exec(select(Plan))).all()] == ["5,6"]
     night = text_of(await harness.say("could i study at 2am instead"))
     assert "inside your quiet hours" in night and "Shall I move" not in night, night

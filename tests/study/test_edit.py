@@ -13,9 +13,8 @@ from bot.study.maths import QuietHours
 from bot.study.replies import (
     EDIT_FIELDS,
     PlanEdit,
+    PlanMove,
     edit_menu,
-    move_asked,
-    move_plan_extra,
     plan_edited,
     progress,
 )
@@ -77,11 +76,18 @@ def test_progress_offers_edit_for_active_plans_only() -> None:
 def test_a_move_offered_on_a_button_reads_back_the_same(
     days: tuple[int, ...] | None, minute: int | None
 ) -> None:
-    extra = move_plan_extra(days, minute)
-    assert move_asked(extra) == (days, minute)
-    assert len(PlanAction("mv", 2**31, extra).pack().encode()) <= 64
+    move = PlanMove.to(2**31, days, minute)
+    data = move.pack()
+    assert len(data.encode()) <= 64 and PlanAction.parse(data) is None  # its own kind of button
+    again = PlanMove.parse(data)
+    assert again == move and (again.new_days, again.new_minute) == (days, minute)
+    assert PlanMove.parse(PlanMove(7, "keep").pack()) == PlanMove(7, "keep")
 
 
-@pytest.mark.parametrize("forged", ["", ".", "7.", "56.1440", "56.99999", "abc", "5,6.60", "keep"])
+@pytest.mark.parametrize(
+    "forged",
+    ["pm:7", "pm:7:yes", "pm:7:yes:7", "pm:7:yes:56:1440", "pm:7:yes:56:99999", "pm:7:yes:55:60",
+     "pm:7:maybe:56", "pm:7:keep:56", "pm:x:yes:56", "pm:7:yes:5,6:60", "p:mv:7:56.60"],
+)  # fmt: skip
 def test_a_forged_move_is_refused(forged: str) -> None:
-    assert move_asked(forged) is None
+    assert PlanMove.parse(forged) is None
