@@ -103,6 +103,12 @@ KEEP = "keep"  # Draft.extra: a time inside quiet hours the learner was just ask
 # this instance's memory: with several instances, a plan started on another one just asks)
 PACE = "pace"
 PACE_KEPT = timedelta(hours=1)
+# user_data: the days and time said before any plan ("remind me mondays and wednesdays at 8pm"),
+# and when; the next plan started within SCHEDULE_KEPT starts from them (its days ticked, the
+# time offered first: Draft.extra[WISHED_TIME])
+SCHEDULE = "schedule"
+SCHEDULE_KEPT = timedelta(days=1)
+WISHED_TIME = "wished_time"
 
 
 def _quiet(context: BotContext, draft: Draft) -> QuietHours:
@@ -189,6 +195,11 @@ async def start_plan(update: Update, context: BotContext) -> int:
     draft = Draft(course=course, days=pace.days() if pace is not None else ())
     if pace is not None:
         draft.extra[PACE] = pace.as_json()
+    wished_days, wished_time = _said_schedule(context)
+    if wished_days:
+        draft.days = wished_days
+    if wished_time is not None:
+        draft.extra[WISHED_TIME] = wished_time
     if context.user_data is not None:
         context.user_data[DRAFT] = draft
     warm_up()
@@ -203,6 +214,22 @@ def _said_pace(context: BotContext) -> Pace | None:
         return None
     pace: Pace = said[0]
     return pace
+
+
+def _said_schedule(context: BotContext) -> tuple[tuple[int, ...], int | None]:
+    """The days and time the learner asked reminders for before having a plan, if said within
+    `SCHEDULE_KEPT` (once); else no days and no time."""
+    said = context.user_data.pop(SCHEDULE, None) if context.user_data is not None else None
+    if not isinstance(said, tuple) or len(said) != 3 or context.core.clock.now() - said[2] > SCHEDULE_KEPT:
+        return (), None
+    days, minute, _ = said
+    return tuple(days or ()), minute
+
+
+def _ask_time(context: BotContext, draft: Draft) -> Reply:
+    """At what time, with the time the learner asked for before the plan first (if any)."""
+    wished = draft.extra.get(WISHED_TIME)
+    return say.ask_time(_quiet(context, draft), wished=wished if isinstance(wished, int) else None)
 
 
 def _ask_session(draft: Draft, before: str = "") -> Reply:
@@ -224,7 +251,7 @@ async def toggle_day(update: Update, context: BotContext) -> int:
             await query.answer("Pick at least one day first.")
             return DAYS
         await query.answer()
-        await send(update, say.ask_time(_quiet(context, draft)))
+        await send(update, _ask_time(context, draft))
         return TIME
     if is_number(choice) and int(choice) < 7:
         day = int(choice)
@@ -249,7 +276,7 @@ async def typed_days(update: Update, context: BotContext) -> int:
         await send(update, say.ask_which_days(draft.course, found.per_week or 0, draft.days))
         return DAYS
     draft.days = found.days
-    await send(update, say.ask_time(_quiet(context, draft)))
+    await send(update, _ask_time(context, draft))
     return TIME
 
 
@@ -539,7 +566,7 @@ async def go_back(update: Update, context: BotContext) -> int:
                OBSTACLE: TARGET, IF_THEN: OBSTACLE}.get(step, DAYS)  # fmt: skip
     questions = {
         DAYS: lambda: say.ask_days(draft.course, draft.days),
-        TIME: lambda: say.ask_time(_quiet(context, draft)),
+        TIME: lambda: _ask_time(context, draft),
         SESSION: lambda: _ask_session(draft),
         TARGET: lambda: say.ask_target(),
         OBSTACLE: lambda: say.ask_obstacle(),
@@ -1100,13 +1127,20 @@ async def plan_changed_typed(
     plans, /plan picks which."""
     if await private_only(update, context, "plan"):
         return
+    user = update.effective_user
+    if user is not None and (days or minute is not None) and not await _plans_going(context, user.id):
+        # "remind me mondays and wednesdays at 8pm" before any plan: kept for the plan to come
+        if context.user_data is not None:
+            context.user_data[SCHEDULE] = (days, minute, context.core.clock.now())
+        await send(update, say.schedule_kept(days, minute))
+        return
     status = await _one_plan_going(update, context, "plan")
-    if status is None or update.effective_user is None:
+    if status is None or user is None:
         return
     if options and minute is None and days is None:
         await send(update, say.which_time(status.plan.id or 0, options))
         return
-    await _move_plan(update, context, status, update.effective_user.id, minute, days)
+    await _move_plan(update, context, status, user.id, minute, days)
 
 
 async def _move_plan(

@@ -196,8 +196,9 @@ def parse_time_answer(text: str) -> TimeAnswer | None:
 
 # "move my reminders to 8pm", "can i get the reminder at 19:30 instead": the time asked for
 _TIME_ASKED = re.compile(
-    r"\b(?:at|to|for|around|till)\s+(?P<time>\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|noon|midday|"
-    r"midnight)(?=\W|$)"
+    r"\b(?:at|to|for|around|till)\s+(?P<time>(?:(?:half|half past|quarter past|quarter to)\s+)?"
+    r"\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?"
+    r"(?:\s+(?:at night|in the (?:evening|morning|afternoon)|tonight))?|noon|midday|midnight)(?=\W|$)"
 )
 # "i finished module 2", "done with unit 3", "completed lesson 1": a module reported done
 _MODULE_FINISHED = re.compile(
@@ -209,9 +210,11 @@ _MODULE_FINISHED = re.compile(
 
 
 _DAY_WORD = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*|week\s?days|weekends)"
-# "remind me on mondays and thursdays instead", "can i study on weekends instead of weekdays"
+# "remind me on mondays and thursdays instead", "can i study on weekends instead of weekdays",
+# "remind me Mondays and Wednesdays at 8", "every Tuesday morning"
 _DAYS_ASKED = re.compile(
-    rf"\bon\s+(?P<days>{_DAY_WORD}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)(?!instead){_DAY_WORD})*)"
+    rf"\b(?:on|every|remind me)\s+(?:(?:the|my)\s+)?"
+    rf"(?P<days>{_DAY_WORD}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)(?!instead){_DAY_WORD})*)"
 )
 
 

@@ -237,12 +237,31 @@ def time_choices(quiet: QuietHours) -> list[int]:
     return sorted(m for m in set(allowed) if not quiet.contains(m))
 
 
-def ask_time(quiet: QuietHours, sorry: str = "") -> Reply:
+def ask_time(quiet: QuietHours, sorry: str = "", wished: int | None = None) -> Reply:
+    """At what time? A few times outside quiet hours; the time the learner asked for before the
+    plan (`wished`) first, as its own button."""
     text = sorry + "<b>At what time?</b> Tap one, or type a time such as <i>19:30</i> or <i>7pm</i>."
     if not quiet.off:
         text += f"\n(I stay quiet from {quiet.describe().replace('–', ' to ')}.)"
     buttons = [Button(describe_minute(m), data=PlanAnswer("t", str(m))) for m in time_choices(quiet)]
-    return Reply(text, [buttons[:3], buttons[3:]] if len(buttons) > 3 else [buttons])
+    rows = [buttons[:3], buttons[3:]] if len(buttons) > 3 else [buttons]
+    if wished is not None:
+        said = Button(f"🕗 {describe_minute(wished)}, as you asked", data=PlanAnswer("t", str(wished)))
+        rows = [[said], *rows]
+    return Reply(text, rows)
+
+
+def schedule_kept(days: tuple[int, ...] | None, minute: int | None) -> Reply:
+    """ "remind me mondays and wednesdays at 8pm" before any plan: reminders come with a plan,
+    and the days and time are kept for the plan to come."""
+    said_days = describe_days(days) if days else ""
+    said_time = describe_minute(minute) if minute is not None else ""
+    when = " at ".join(part for part in (said_days, said_time) if part)
+    return Reply(
+        f"Reminders come with a study plan, and you have none yet. I'll keep <b>{when}</b> in mind: "
+        "find a course and press <i>▶️ Start studying</i>, and your plan will start from that.",
+        [[Button("🔎 Find a course", data=MenuChoice("find"))]],
+    )
 
 
 def time_in_quiet_hours(minute: int, quiet: QuietHours) -> Reply:

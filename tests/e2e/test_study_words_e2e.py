@@ -269,3 +269,24 @@ async def test_a_change_asked_as_a_question_is_offered_and_made_with_one_tap(har
         assert [p.study_days for p in (await session_.exec(select(Plan))).all()] == ["5,6"]
     night = text_of(await harness.say("could i study at 2am instead"))
     assert "inside your quiet hours" in night and "Shall I move" not in night, night
+
+
+async def test_days_and_time_asked_before_any_plan_are_where_the_plan_starts(harness: BotHarness) -> None:
+    """ "remind me Mondays and Wednesdays at half 8 at night" with no plan said only that
+    reminders come with a plan; now the days and time are kept, and the next plan starts from
+    them: the days ticked, the time offered first."""
+    [kept] = await harness.say("remind me Mondays and Wednesdays at half 8 at night")
+    assert "none yet" in text_of([kept]) and "Mon/Wed at 20:30" in text_of([kept]), text_of([kept])
+    results = (await harness.say("/search python for beginners"))[0]
+    course = next(d for _, d in buttons(results) if d.startswith("c:"))
+    card = (await harness.press(harness.message_of(results), course))[0]
+    begin = next(d for _, d in buttons(card) if d.startswith("p:new:"))
+    [days] = await harness.press(harness.message_of(card), begin)
+    ticked = [label for label, _ in buttons(days) if label.startswith("✅")]
+    assert ticked == ["✅ Mon", "✅ Wed"], ticked
+    [time_question] = await harness.press(harness.message_of(days), "p:d:ok")
+    assert "At what time" in text_of([time_question])
+    (first_label, first_data), *_ = buttons(time_question)
+    assert first_label == "🕗 20:30, as you asked", first_label
+    [session] = await harness.press(harness.message_of(time_question), first_data)
+    assert "How long" in text_of([session])

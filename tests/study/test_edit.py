@@ -91,3 +91,16 @@ def test_a_move_offered_on_a_button_reads_back_the_same(
 )  # fmt: skip
 def test_a_forged_move_is_refused(forged: str) -> None:
     assert PlanMove.parse(forged) is None
+
+
+def test_the_time_asked_for_before_the_plan_is_offered_first() -> None:
+    from bot.study.maths import QuietHours
+    from bot.study.replies import ask_time, schedule_kept
+
+    quiet = QuietHours(22 * 60, 8 * 60)
+    plain = ask_time(quiet)
+    offered = ask_time(quiet, wished=20 * 60 + 30)
+    assert offered.buttons[0][0].label == "🕗 20:30, as you asked" and offered.buttons[1:] == plain.buttons
+    assert "<b>Mon/Wed at 20:30</b>" in schedule_kept((0, 2), 20 * 60 + 30).text
+    assert "<b>Sat/Sun</b>" in schedule_kept((5, 6), None).text
+    assert "<b>07:00</b>" in schedule_kept(None, 420).text
