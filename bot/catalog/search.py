@@ -126,6 +126,10 @@ PAGE_SIZE = 5  # courses a results page shows (`SearchResult.left_out` is judged
 RESULTS_KEPT = 2000  # ranked ids kept per search (paging, filters)
 RELATED_FROM = 10  # the best matches whose specific skills name related courses
 RELATED_KEPT = 200  # related courses kept when the filters leave no match
+# ... each sharing at least this many specific skills with the best matches: one shared skill
+# listed Responsible Tour Operator for "free first aid course" (round 20, on the tuning queries:
+# empty pages showing courses 279 → 260, best in the top 5 3,898 → 3,893 of 4,173)
+RELATED_MIN_SHARED = 2
 CACHE_SEARCHES = 5000  # searches whose ranked ids stay in memory for their buttons
 KNOWN_SKILL_CACHE = 8192  # texts whose "is it a known skill?" answer is kept (then all are forgotten)
 R_LANGUAGE = "rlang"  # "R" the language: normalise() reads a lone "r" as "are"
@@ -585,7 +589,7 @@ class CourseSearch:
         for skill in skills:
             shared[self._skill_phrase[skill]] += 1
         shared[score > 0] = 0  # matches (shown already, or too weak: not "related")
-        sharing = np.flatnonzero(shared)
+        sharing = np.flatnonzero(shared >= RELATED_MIN_SHARED)
         sharing = sharing[np.argsort(-shared[sharing], kind="stable")]
         # first the courses on a skill asked for, or with it in their title, that the relative
         # cut left out (JavaScript courses for "web development", where only one course uses

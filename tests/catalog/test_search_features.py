@@ -803,6 +803,19 @@ def test_filters_leaving_no_match_show_related_courses_that_fit_them(search: Cou
     assert plain.filtered(plain.facets) and not plain.related  # only looked for when needed
 
 
+def test_a_course_sharing_one_skill_with_the_matches_is_not_related_enough(search: CourseSearch) -> None:
+    """Round 20: "free first aid course" (no first aid course is free) listed Responsible Tour
+    Operator and Peer Mentoring as related, each sharing one skill with the first aid courses;
+    a related course now shares two."""
+    result = search.search("free first aid course")
+    assert result.facets.free and not result.filtered(result.facets)
+    shown = {m.course.key for m in result.page_one(result.facets)}
+    assert not shown & {"kestrel-responsible-tour-operator", "prairieview-peer-mentoring"}, shown
+    matched_skills = {s.casefold() for m in result.matches[:10] for s in m.course.skills}
+    for m in result.page_one(result.facets):
+        assert len({s.casefold() for s in m.course.skills} & matched_skills) >= 2, m.course.key
+
+
 def test_when_two_filters_leave_nothing_one_is_dropped_and_named(search: CourseSearch) -> None:
     result = search.search("free courses in spanish")
     assert result.facets.free and result.facets.language == "es" and not result.filtered(result.facets)
