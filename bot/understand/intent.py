@@ -286,7 +286,14 @@ _ASKS_FOR_COURSES = re.compile(
     r"|any(?:thing)? (?:courses? )?for (?:a|an|my|our) (?:\d{1,2} ?(?:yo|y o|yr old|year old)|teen|teenager|"
     r"kid|child|son|daughter|lad|girl|boy)"
     # "…hotel manager, what courses would help", "…teaching adults, like at a college. what courses"
-    r"|what (?:courses|course|classes) (?:would|could|will|might) help\b|what (?:courses|classes)\W*$)\b"
+    r"|what (?:courses|course|classes) (?:would|could|will|might) help\b|what (?:courses|classes)\W*$"
+    # "kindly suggest suitable course", "do they do SEO ones", "any sql stuff…", "what do you have"
+    r"|(?:suggest|recommend) (?:me )?(?:a |an |some |any )?(?:suitable |good |relevant |decent )?"
+    r"(?:courses?|classes|something|one)"
+    r"|do (?:you|u|ya|they) do (?:any )?(?:\w+ )?(?:courses?|classes|ones|stuff|anything)"
+    r"|\bany \w+ (?:stuff|ones)"
+    r"|what (?:do|have) (?:you|u) (?:got|have)\W*$"
+    r"|anything in that line)\b"
 )
 # A course request for "that" names no topic: the one said around it is meant
 _POINTS_BACK = re.compile(
@@ -333,7 +340,7 @@ _INSIDE_A_SKILL = frozenset({"in", "of", "on"})
 _NOT_A_SKILL_WORD = frozenset(
     "a an the some my more about of in on at for to with and or it this that these those any bit lot "
     "stuff things thing basics skill skills better good get getting go me i you do doing something "
-    "anything course courses class classes pick up into".split()
+    "anything course courses class classes pick up into ones one is not has".split()
 )
 # A question that is itself the wish: where to start, what would get the learner there.
 _WHERE_TO_START = re.compile(
@@ -1367,8 +1374,11 @@ class Understander:
         asked = _ASKS_FOR_COURSES.search(folded)
         if asked is None or _ABOUT_MICROCREDENTIALS.search(folded):
             return None
-        # the last one said: "i'm a graphic designer wanting to move into UX, anything for that?"
-        known = self._last_known_skill(folded, skipping=_ASKING_WORDS)
+        # named in the request ("do they do seo ones", "any sql stuff"), else the last one said:
+        # "i'm a graphic designer wanting to move into UX, anything for that?"
+        known = self._last_known_skill(asked.group(0), skipping=_ASKING_WORDS) or self._last_known_skill(
+            folded, skipping=_ASKING_WORDS
+        )
         if known is not None or not asked.group("topic_follows"):
             return known
         # "show me something in marketing instead": the topic is what follows

@@ -2130,3 +2130,20 @@ def test_a_filter_for_more_courses_after_a_card_is_still_a_search(understander: 
     for text in ("any free ones?", "online courses?", "free"):
         got = understander.understand(text, Context(last_course_id=1))
         assert got.kind == "search", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("do they do SEO ones or has AI killed that too", "seo"),
+        ("need to 10x my team's data skills asap, any sql stuff that doesn't take forever? 🚀", "sql"),
+        ("hiya hun 💇 do u do courses on social media marketing? need to get the salon on insta properly",
+         "social media marketing"),
+    ],
+)  # fmt: skip
+def test_courses_asked_for_with_a_known_skill_in_the_request_are_searched(
+    understander: Understander, text: str, query: str
+) -> None:
+    """Round 20 (round 19's blind set): these got "Did you mean: what subjects are there?"."""
+    got = understander.understand(text)
+    assert got.kind == "search" and got.query == query, got
