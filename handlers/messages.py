@@ -107,8 +107,10 @@ async def free_text(update: Update, context: BotContext) -> None:
             # "…panicking a bit lol": a warm line before the courses; when none fit, the care
             # reply (its next steps), then what the search found instead
             note = Reply(core.care.search_note) if core.care.search_note else None
-            has_plan = await study.has_a_plan(update, context)
-            instead = care_reply(context, urgent=False, has_plan=has_plan)
+
+            async def instead() -> Reply:  # the care reply fits whether the learner has a plan
+                return care_reply(context, urgent=False, has_plan=await study.has_a_plan(update, context))
+
             await run_search(update, context, query, before_results=note, before_nothing=instead)
         elif query:
             await run_search(update, context, query)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 
@@ -49,15 +50,16 @@ async def run_search(
     query: str,
     *,
     before_results: Reply | None = None,
-    before_nothing: Reply | None = None,
+    before_nothing: Callable[[], Awaitable[Reply]] | None = None,
 ) -> None:
     """Search and send results as a new message (or the closest skills when nothing fits).
 
     Filters in the learner's words ("free python courses") are applied and shown, each
     removable with one tap; a career ("become a data analyst") shows its skills' courses.
     The ranking runs off the event loop and is kept for the result buttons. `before_results`
-    is sent first when courses are found, `before_nothing` when none are (a warm line that
-    says "here are some courses" only when there are some)."""
+    is sent first when courses are found, the reply `before_nothing` makes when none are (a
+    warm line that says "here are some courses" only when there are some; the other reply is
+    only made when it is sent)."""
     core = context.core
     user = update.effective_user
     if user is None:
@@ -68,7 +70,7 @@ async def run_search(
     if not result.ranked:
         await count_miss(core.db, core.clock, query)
         if before_nothing is not None:
-            await send(update, before_nothing)
+            await send(update, await before_nothing())
         await send(update, course_replies.no_match(result))
         return
     search_id = await save_search(core.db, core.clock, user.id, query)
