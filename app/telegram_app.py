@@ -131,6 +131,7 @@ def _register_handlers(application: BotApplication) -> None:
             CommandHandler("pause", study.pause_command),
             CommandHandler("resume", study.resume_command),
             CommandHandler("stopstudying", study.stop_command),
+            CommandHandler("stop", study.stop_command),  # what many bots use: the same, confirmed first
             CommandHandler("timezone", study.timezone_command),
             CommandHandler("quiet", study.quiet_command),
             CommandHandler("mydata", privacy.mydata_command),

@@ -101,7 +101,11 @@ _QUIET = r"(?:stop|no more)\s+(?:messaging|messages|msgs|texting|texts|reminders
 # Requests that say what to do whatever else the message asks ("I'm back! can we pick up where
 # we left off?", "can you tell me how much i've done so far?", "could you set me up with one?
 # evenings suit me best", "lets start this one")
-_UNMISTAKABLE_RESUME = _either(r"\bpick\s+up\s+where\s+(?:we|i)\s+left\s+off\b")
+_UNMISTAKABLE_RESUME = _either(
+    r"\bpick\s+up\s+where\s+(?:we|i)\s+left\s+off\b",
+    # "un-freeze my schedule" (which "freeze" alone would pause)
+    r"\bun-?(?:freeze|pause|mute|snooze)\s+(?:my\s+|the\s+|it|them|everything)",
+)
 
 
 _UNMISTAKABLE_PROGRESS = _either(
@@ -381,7 +385,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
     (
         "stop",
         _either(
-            r"\b(?:stop|cancel|end|delete|quit|drop|wipe|scrap|kill|bin|ditch|remove|get rid of)\s+"
+            r"\b(?:stop|cancel|end|delete|quit|drop|wipe|scrap|kill|bin|ditch|remove|get rid of|close)\s+"
             r"(?:my\s+|the\s+|this\s+)?(?:study\s+|course\s+)?plan\b",
             r"\bget\s+rid\s+of\s+(?:my\s+|the\s+|this\s+)?(?:study\s+)?(?:schedule|timetable)\b",
             r"\bremove\s+(?:this|the|that|my)\s+course\s+from\s+(?:my|the)\s+(?:study\s+)?plan\b",

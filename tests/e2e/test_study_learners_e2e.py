@@ -255,3 +255,13 @@ async def test_back_in_advise_me_asks_the_previous_question(harness: BotHarness)
     assert "What is your level" in text_of([level_again])
     [budget] = await harness.say("intermediate")
     assert "budget" in text_of([budget])
+
+
+async def test_stop_as_many_bots_use_it_asks_like_stopstudying(harness: BotHarness) -> None:
+    """ "/stop" got "Sorry, I don't know that command"; it now does what /stopstudying does,
+    asking before anything stops."""
+    await enrol(harness)
+    [confirm] = await harness.say("/stop")
+    assert "Keep going" in dict(buttons(confirm)) and "don't know that command" not in text_of([confirm])
+    [progress] = await harness.say("/progress")
+    assert "Stopped" not in text_of([progress])

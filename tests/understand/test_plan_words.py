@@ -527,3 +527,13 @@ def test_questions_sharing_the_command_words_are_no_commands(understander: Under
 )
 def test_how_the_plan_is_going_asks_for_progress(text: str, action: str | None) -> None:
     assert plan_action(text) == action
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [("un-freeze my schedule", "resume"), ("unfreeze my reminders", "resume"),
+     ("close my study plan pls", "stop"), ("freeze my reminders", "pause")],
+)  # fmt: skip
+def test_unfreezing_resumes_and_closing_the_plan_stops_it(text: str, action: str) -> None:
+    """Round 20: "un-freeze my schedule" paused (its "freeze"); "close my study plan" started one."""
+    assert plan_action(text) == action
