@@ -504,6 +504,15 @@ _GREETING_OPENING = re.compile(
 )
 GREETED_WORDS = 3  # what follows a greeting is the message when it is this long
 # "quick question about costs", "a q re refunds": a question on the topic named, said as a phrase
+# Whether the bot is a bot: "are u an ai or is someone actually typing this", "Are you a bot or a
+# human? Answer with one word.", "You is a real person or a computer darling?"
+_ASKS_IF_A_BOT = re.compile(
+    r"^(?:\W*(?:wait|hang on|ok|so|hi|hey|hello|sorry|um+|erm)\W+)*"
+    r"(?:(?:are|r|is)\s+(?:you|u|this|it|ya)|(?:you|u)\s+(?:is|are|r))\s+"
+    r"(?:(?:a|an|actually a|actually an|really a)\s+(?:bot|ai|robot|human|real person|real human|person|"
+    r"computer|machine|chatbot|chat bot)|human|real|ai)\b"
+    r"(?=.*(?:\bor\b|\?|$))"
+)
 # Right after a card, what one of its lines means ("what does the level bit mean", "wdym 'ECTS
 # 5'", "what is 'mode' on this", "whats the little clock and the number of hours on here mean")
 _CARD_FIELD_ASKED = re.compile(
@@ -863,6 +872,8 @@ class Understander:
         helped = "thanks" if _HELPED.search(folded) else "acknowledgement"  # "you're so helpful": welcome
         if _COMPLIMENT.match(folded) and (nod := self._smalltalk(helped)) is not None:
             return nod  # "lol ur kinda funny for a bot", "you're more helpful than my last manager"
+        if _ASKS_IF_A_BOT.search(folded) and (who := self._smalltalk("who-are-you")) is not None:
+            return who  # "wait are u an ai or is someone actually typing this lol"
         # "ok so wat even is a micro credential lol my boss keeps going on about them": what the
         # thing is, whoever mentioned it.
         defined = self._definition if _ASKS_WHAT_IT_IS.search(folded) else None

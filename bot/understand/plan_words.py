@@ -379,7 +379,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:\s+(?:please|pls|for now))?$",
             r"^(?:please\s+|pls\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?(?:go|be|stay|keep)\s+quiet\s+"
             r"(?:for|till|until|this|next|over|a bit|for a bit|for now|while)\b",
-            rf"\b(?:stop|pause|mute|hold)\s+(?:my\s+|the\s+|all\s+)?{_REMINDERS}\s+(?:while|for|until|till|during)\b",
+            rf"\b(?:stop|pause|mute|hold)\s+(?:my\s+|the\s+|all\s+)?{_REMINDERS}\s+(?:while|for|until|till|during|"
+            r"a\s+(?:wee\s+|little\s+|short\s+)?(?:while|bit))\b",
         ),
     ),
     (
@@ -447,6 +448,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:\s+(?:so far|now|please|pls|at|looking|like))*$",
             r"^summary of my (?:study|studying|week|progress)\b",
             r"^how did i do (?:this|last) week\b",
+            r"^how\s+(?:have|am)\s+i\s+(?:been\s+)?doing\W*(?:so far\W*)?"
+            r"(?:$|i(?:'|\s+ha)?ve\s+lost\s+track)",
             r"^did i (?:finish|complete|do) (?:module|unit|lesson|chapter|week) \w+\b",
             r"^what (?:have i|did i|ive) (?:got )?(?:done|completed|finished) (?:so far|this week|today)\b",
             r"\bam i (?:on track|behind|ahead)\b",
@@ -558,8 +561,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             # "reminders at 6am please": a time for the reminders
             r"^(?:my\s+|the\s+)?reminders?\s+(?:at|on|every|each|in the)\s+(?:\d|mornings?|evenings?|"
             r"afternoons?|nights?|weekdays?|weekends?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
-            # "what's my next reminder"
+            # "what's my next reminder", "what time is my reminder", "what time are my reminders set for"
             r"^(?:whats|what is|whens|when is)\s+my\s+next\s+(?:study\s+)?reminder\b",
+            r"^(?:so\s+|and\s+|ok\s+)?what\s+time\s+(?:is|are|s)\s+my\s+(?:study\s+)?reminders?\b",
             # "remind me tuesdays and thursdays at 7pm", "send the reminders at 9 at night instead"
             r"^(?:please\s+)?remind\s+me\s+(?:on\s+)?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|"
             r"sundays|weekdays|weekends|mornings|evenings|nights)\b",

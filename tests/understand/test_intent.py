@@ -2147,3 +2147,26 @@ def test_courses_asked_for_with_a_known_skill_in_the_request_are_searched(
     """Round 20 (round 19's blind set): these got "Did you mean: what subjects are there?"."""
     got = understander.understand(text)
     assert got.kind == "search" and got.query == query, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["wait are u an ai or is someone actually typing this lol",
+     "Are you a bot or a human? Answer with one word.", "You is a real person or a computer darling?"],
+)  # fmt: skip
+def test_asking_whether_the_bot_is_a_bot_is_small_talk(understander: Understander, text: str) -> None:
+    """Round 20, after reading its blind set (and round 19's): these got did-you-mean or an answer
+    about study modes; "is this bot free" is still the question about its cost."""
+    got = understander.understand(text)
+    assert got.kind == "smalltalk" and got.match is not None and got.match.smalltalk is not None, got
+    assert got.match.smalltalk.id == "who-are-you"
+    assert answered(understander.understand("is this bot free")) == "bot-cost"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how much does a decent second hand car cost these days, I'll need one if the new job's out of town",
+     "my phone keeps ringing with unknown numbers, how do i block them on android"],
+)  # fmt: skip
+def test_a_used_car_or_blocking_calls_is_another_subject(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind == "offtopic"

