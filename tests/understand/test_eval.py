@@ -155,7 +155,12 @@ off-topic ones and plan commands.
   20.
 * `learner_eval_43.yaml` (787 messages once exact repeats were dropped, written blind at the
   start of round 20 the same way, 40 new personas) is printed as the honest figure for messages
-  nobody has tuned on.
+  nobody has tuned on. Read once at the end of round 20: right first time 75.4 %, confident
+  wrong 6.4 %, did-you-mean 14.5 %, fallback 3.7 % (483 questions), to the search 76.7 % (69 of
+  90), care 49 of 50, languages 50 of 50, off-topic answered 2 of 50, small talk 18 of 20, plan
+  31 of 44 (under the code round 20 started with: 75.2 %, 6.4 %, 14.7 %, 3.7 %, the rest the
+  same). Fixes made after reading it (now in-sample): off-topic answered 0 of 50, small talk 19
+  of 20, plan 34 of 44.
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
