@@ -293,7 +293,10 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
     (
         r"\b(?:(?:university|academic|college)\s+)?credit[ -]bearing\b"
         r"|\bects(?: credits?| points?)?\b|\b(?:university|academic|college) credits?\b"
-        r"|\bcredits?\b|\bcreditos\b",
+        # (not money: "universal credit", "tax credits", "a credit card", "store credit")
+        r"|(?<!universal )(?<!tax )(?<!store )(?<!phone )\bcredits?\b"
+        r"(?! (?:card|score|union|check|rating|limit))"
+        r"|\bcreditos\b",
         {"ects": True},
     ),
     (

@@ -476,6 +476,17 @@ _AGE_SAID = re.compile(
 )
 AGE_ENTRY = "age"
 COST_ENTRY = "cost"
+UNEMPLOYED_ENTRY = "unemployed"
+# ... not how to claim the benefit itself ("how do i claim universal credit if i just lost my job")
+_CLAIMING_ASKED = re.compile(
+    r"\bhow (?:do|can|would|should|to) (?:i |you |we )?(?:claim|apply for|sign on|get)\b"
+)
+# "on universal credit at the minute, anything for me", "claiming Universal Credit": out of work
+_OUT_OF_WORK_SAID = re.compile(
+    r"\b(?:on|claiming|getting|receiving|on the)\s+(?:universal credit|uc|benefits|jobseekers?|jsa|"
+    r"the dole|dole|unemployment(?: benefits?)?)\b"
+    r"|\b(?:out of work|unemployed|jobless|lost my job|made redundant)\b"
+)
 # "how much", "cost me", "any free ones", "do i have to pay", "fees", "are they dear": the price asked
 _PRICE_ASKED = re.compile(
     r"\b(?:how much|costs?|costing|prices?|priced|pay|paying|fees?|free|cheap|expensive|dear|money|"
@@ -503,7 +514,6 @@ _GREETING_OPENING = re.compile(
     re.IGNORECASE,
 )
 GREETED_WORDS = 3  # what follows a greeting is the message when it is this long
-# "quick question about costs", "a q re refunds": a question on the topic named, said as a phrase
 # Whether the bot is a bot: "are u an ai or is someone actually typing this", "Are you a bot or a
 # human? Answer with one word.", "You is a real person or a computer darling?"
 _ASKS_IF_A_BOT = re.compile(
@@ -531,6 +541,7 @@ _THIS_ONE_IS = re.compile(
     r"(?:\s+or\s+(?:online|in person|paid|not))?"
     r"\s*\?"
 )
+# "quick question about costs", "a q re refunds": a question on the topic named, said as a phrase
 _QUESTION_ABOUT = re.compile(
     r"^\s*(?:(?:a|one|just a|just one)\s+)?(?:quick\s+|small\s+|little\s+)?(?:question|q|query)\s+"
     r"(?:about|on|re|regarding|concerning)\s+(?P<topic>[^?.!]{2,60})[?.!\s]*$",
@@ -1050,6 +1061,10 @@ class Understander:
         not help paying, the bot's price, or a search: "need something cheap in accounting")."""
         if _AGE_SAID.search(folded):
             wanted = AGE_ENTRY
+        elif _OUT_OF_WORK_SAID.search(folded) and not (
+            _PRICE_ASKED.search(folded) or _CLAIMING_ASKED.search(folded)
+        ):
+            wanted = UNEMPLOYED_ENTRY  # (the price asked by someone out of work is still the price)
         elif (
             _PRICE_ASKED.search(folded)
             and _OF_COURSES.search(folded)

@@ -1255,3 +1255,12 @@ def test_nothing_found_names_the_short_topic_whole(search: CourseSearch, text: s
     result = search.search(text)
     assert not result.ranked
     assert f"couldn't find courses for <b>{named}</b>" in no_match(result).text
+
+
+
+@pytest.mark.parametrize("said", ["universal credit", "tax credits", "a credit card", "my credit score"])
+def test_credit_as_money_is_no_ects_filter(said: str) -> None:
+    from bot.catalog.filters import parse_filters
+
+    assert not parse_filters(f"courses for people on {said}")[0].ects
+    assert parse_filters("courses that give credits")[0].ects and parse_filters("python with ects")[0].ects

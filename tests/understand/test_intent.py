@@ -2170,3 +2170,20 @@ def test_asking_whether_the_bot_is_a_bot_is_small_talk(understander: Understande
 )  # fmt: skip
 def test_a_used_car_or_blocking_calls_is_another_subject(understander: Understander, text: str) -> None:
     assert understander.understand(text).kind == "offtopic"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["im on universal credit at the moment, anything for me",
+     "on universal credit atm looking for work, what are my options"],
+)  # fmt: skip
+def test_being_on_universal_credit_asks_about_learning_while_out_of_work(
+    understander: Understander, text: str
+) -> None:
+    """Round 20 (tuning data): "on universal credit…, anything for me" got a did-you-mean; it is
+    the question about learning while out of work, with no "courses with ECTS credits" button
+    (its "credit" is money); how to claim the benefit is not the bot's question."""
+    got = understander.understand(text)
+    assert got.kind == "faq" and answered(got) == "unemployed" and not got.query, got
+    claim = understander.understand("how do i claim universal credit if i just lost my job yesterday")
+    assert answered(claim) != "unemployed"
