@@ -214,6 +214,17 @@ _ARE_THERE_LANGUAGE = {
 }  # fmt: skip
 
 
+# A message that opens with courses of something ("cursos de BIM y Revit para arquitectos",
+# "corsi di fotografia", "kurse für projektmanagement"): the language of its course word
+_COURSE_WORD_LANGUAGE = {
+    "curso": "es", "cursos": "es", "formacion": "es", "formaciones": "es", "kurs": "de", "kurse": "de",
+    "kursen": "de", "weiterbildung": "de", "weiterbildungen": "de", "fortbildung": "de",
+    "fortbildungen": "de",
+    "lehrgang": "de", "cours": "fr", "formation": "fr", "formations": "fr", "corso": "it", "corsi": "it",
+    "formazione": "it", "formacao": "pt", "formacoes": "pt", "cursus": "nl", "cursussen": "nl",
+    "opleiding": "nl", "opleidingen": "nl", "kursy": "pl", "szkolenie": "pl", "szkolenia": "pl",
+}  # fmt: skip
+_PORTUGUESE_SMALL_WORDS = re.compile(r"\b(?:em|e|do|da|dos|das|para a|com|nao|gratuitos? de)\b")
 _LOOKING_LANGUAGE = {
     "busco": "es", "buscando": "es", "procuro": "pt", "procurando": "pt", "suche": "de", "cherche": "fr",
     "cerco": "it", "cercando": "it", "zoek": "nl", "szukam": "pl",
@@ -237,6 +248,10 @@ def language_of_a_wish_to_learn(folded: str) -> str | None:
         for word in reversed(looking.group(0).split()):
             if word in _LOOKING_LANGUAGE:
                 return _LOOKING_LANGUAGE[word]
+    courses_of = _COURSE_OF.match(folded)
+    code = _COURSE_WORD_LANGUAGE.get(folded.split()[0]) if courses_of is not None else None
+    if code is not None:
+        return "pt" if code == "es" and _PORTUGUESE_SMALL_WORDS.search(folded) else code
     verb = _FOREIGN_LEARN.search(folded)
     if verb is None or not (_FOREIGN_WISH.search(folded) or _FOREIGN_LOOKING.match(folded)):
         return None

@@ -90,3 +90,22 @@ def test_a_question_the_learner_puts_in_english_themselves_is_answered(
     question is answered, not the other language's reply."""
     got = understander.understand(text)
     assert answered(got) == entry, got
+
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "query"),
+    [
+        ("cursos de BIM y Revit para arquitectos", "es", "bim y revit para arquitectos"),
+        ("corsi di fotografia per principianti a Milano", "it", "fotografia per principianti milano"),
+        ("cours de gestion de projet en ligne", "fr", "gestion de projet en ligne"),
+    ],
+)
+def test_a_long_request_opening_with_courses_of_something_is_searched_in_its_language(
+    understander: Understander, text: str, language: str, query: str
+) -> None:
+    """Round 20 (its blind set, after the read): "cursos de BIM y Revit para arquitectos" was
+    "outside what I know": the detector was unsure of the language, and the phrase too long for
+    a bare topic."""
+    got = understander.understand(text)
+    assert (got.kind, got.language, got.query) == ("search", language, query), got
