@@ -160,7 +160,7 @@ off-topic ones and plan commands.
   90), care 49 of 50, languages 50 of 50, off-topic answered 2 of 50, small talk 18 of 20, plan
   31 of 44 (under the code round 20 started with: 75.2 %, 6.4 %, 14.7 %, 3.7 %, the rest the
   same). Fixes made after reading it (now in-sample): off-topic answered 0 of 50, small talk 19
-  of 20, plan 34 of 44.
+  of 20, plan 34 of 44, to the search 70 of 90.
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
