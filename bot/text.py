@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 _CONTRACTIONS = [
@@ -287,3 +288,11 @@ HEDGE_AFTER = re.compile(
 def without_hedges(text: str) -> str:
     """`text` without the shrugs around it ("uh project mgmt i guess" → "project mgmt")."""
     return HEDGE_AFTER.sub("", HEDGE.sub("", text.rstrip(" ?!.,…"))).strip(" ?!.,…")
+
+
+def phrase_alternatives(phrases: Iterable[str], form: Callable[[str], str] = fold) -> list[str]:
+    """Each phrase as one alternative of a regular expression, longest first: its words in
+    `form` (folded by default), one space apart, escaped; a phrase ending in "*" is a stem
+    ("agobiad*" matches "agobiada")."""
+    stems = {re.escape(" ".join(form(p).split())).replace(r"\*", r"\w*") for p in phrases if p.strip()}
+    return sorted(stems, key=len, reverse=True)

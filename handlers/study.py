@@ -207,22 +207,28 @@ async def start_plan(update: Update, context: BotContext) -> int:
     return DAYS
 
 
+def _said_lately(context: BotContext, key: str, kept: timedelta) -> tuple[Any, ...] | None:
+    """What the learner said a little earlier and this instance keeps under `key` in user_data
+    (its values, then when it was said), if said within `kept`; taken once."""
+    said = context.user_data.pop(key, None) if context.user_data is not None else None
+    if not isinstance(said, tuple) or not said or context.core.clock.now() - said[-1] > kept:
+        return None
+    return said[:-1]
+
+
 def _said_pace(context: BotContext) -> Pace | None:
     """The pace the learner said with their wish to start, if said within `PACE_KEPT` (once)."""
-    said = context.user_data.pop(PACE, None) if context.user_data is not None else None
-    if not isinstance(said, tuple) or context.core.clock.now() - said[1] > PACE_KEPT:
-        return None
-    pace: Pace = said[0]
-    return pace
+    said = _said_lately(context, PACE, PACE_KEPT)
+    return said[0] if said is not None and isinstance(said[0], Pace) else None
 
 
 def _said_schedule(context: BotContext) -> tuple[tuple[int, ...], int | None]:
     """The days and time the learner asked reminders for before having a plan, if said within
     `SCHEDULE_KEPT` (once); else no days and no time."""
-    said = context.user_data.pop(SCHEDULE, None) if context.user_data is not None else None
-    if not isinstance(said, tuple) or len(said) != 3 or context.core.clock.now() - said[2] > SCHEDULE_KEPT:
+    said = _said_lately(context, SCHEDULE, SCHEDULE_KEPT)
+    if said is None or len(said) != 2:
         return (), None
-    days, minute, _ = said
+    days, minute = said
     return tuple(days or ()), minute
 
 
@@ -1060,13 +1066,16 @@ async def session_done_typed(update: Update, context: BotContext) -> None:
     await send(update, Reply(esc(say.session_noted(status, studied)), rows))
 
 
-async def _one_plan_going(update: Update, context: BotContext, command: str) -> PlanStatus | None:
-    """The learner's one active or paused plan; else says what to do (no plan: how to start one;
-    several: `/command` picks which) and returns `None`."""
+async def _one_plan_going(
+    update: Update, context: BotContext, command: str, going: list[PlanStatus] | None = None
+) -> PlanStatus | None:
+    """The learner's one active or paused plan (of `going`, when the caller has them already);
+    else says what to do (no plan: how to start one; several: `/command` picks which) and
+    returns `None`."""
     user = update.effective_user
     if user is None:
         return None
-    statuses = await _plans_going(context, user.id)
+    statuses = going if going is not None else await _plans_going(context, user.id)
     if len(statuses) != 1:
         none = say.no_active_plan_to_note()
         await send(update, say.several_plans(len(statuses), command) if statuses else none)
@@ -1128,13 +1137,14 @@ async def plan_changed_typed(
     if await private_only(update, context, "plan"):
         return
     user = update.effective_user
-    if user is not None and (days or minute is not None) and not await _plans_going(context, user.id):
+    going = await _plans_going(context, user.id) if user is not None else []
+    if user is not None and (days or minute is not None) and not going:
         # "remind me mondays and wednesdays at 8pm" before any plan: kept for the plan to come
         if context.user_data is not None:
             context.user_data[SCHEDULE] = (days, minute, context.core.clock.now())
         await send(update, say.schedule_kept(days, minute))
         return
-    status = await _one_plan_going(update, context, "plan")
+    status = await _one_plan_going(update, context, "plan", going)
     if status is None or user is None:
         return
     if options and minute is None and days is None:

@@ -10,12 +10,13 @@ follow-up says (a place, a sector, or phrases), and the entry that answers it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bot.content import ContentError
-from bot.text import fold
+from bot.text import fold, phrase_alternatives
 
 # What a rule may name instead of (or besides) its own phrases: the FAQ's lists of words
 NAMED_LISTS = ("places", "sectors")
@@ -87,9 +88,7 @@ def load_follow_ups(
     return tuple(rules)
 
 
-def _pattern(phrases: list[str], form: Any) -> re.Pattern[str] | None:
+def _pattern(phrases: list[str], form: Callable[[str], str]) -> re.Pattern[str] | None:
     """Whole words or phrases; one ending in "*" is a stem ("refus*")."""
-    stems = {re.escape(" ".join(form(p).split())).replace(r"\*", r"\w*") for p in phrases if p.strip()}
-    if not stems:
-        return None
-    return re.compile(r"(?<![\w'])(?:" + "|".join(sorted(stems, key=len, reverse=True)) + r")(?![\w'])")
+    parts = phrase_alternatives(phrases, form)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w'])") if parts else None

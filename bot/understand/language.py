@@ -22,7 +22,7 @@ from typing import Literal
 
 from bot.content import ContentError, read_yaml, require_str
 from bot.telegram_html import html_problem
-from bot.text import fold, is_english_word
+from bot.text import fold, is_english_word, phrase_alternatives
 
 MIN_PROBABILITY = 0.9
 CERTAIN_PROBABILITY = 0.999  # ... and this sure, most words being no English words, despite a few that are
@@ -247,8 +247,7 @@ def _phrases_by_language(phrases: dict[str, tuple[str, ...]]) -> re.Pattern[str]
     phrases, accents folded; a phrase ending in "*" is a stem ("agobiad*")."""
     groups = []
     for code, listed in phrases.items():
-        stems = {re.escape(" ".join(fold(p).split())).replace(r"\*", r"\w*") for p in listed}
-        parts = sorted(stems, key=len, reverse=True)
+        parts = phrase_alternatives(listed)
         if parts and code.isidentifier():
             groups.append(f"(?P<{code}>" + "|".join(parts) + ")")
     return re.compile(r"(?<![\w])(?:" + "|".join(groups) + r")(?![\w])") if groups else None

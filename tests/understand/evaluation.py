@@ -204,7 +204,9 @@ def _score(figures: Figures, kind: str, expect: Any, text: str, got: Understandi
             figures.fail("plan", f"{line} (want {expect})")
 
 
-def understanding_report(search: CourseSearch, fails: Sequence[str] = ()) -> list[str]:
+def understanding_report(
+    search: CourseSearch, fails: Sequence[str] = (), by_context: bool = False
+) -> list[str]:
     from bot.faq.matcher import load_faq
     from bot.understand.care import load_care
     from bot.understand.intent import Understander
@@ -234,6 +236,16 @@ def understanding_report(search: CourseSearch, fails: Sequence[str] = ()) -> lis
         )
     lines.append(pooled.report(f"POOLED over {len(TUNED_ON)} sets"))
     lines.append(f"counts: {dict(sorted(pooled.counts.items()))}")
+    if by_context:  # the messages sent right after a course card, an FAQ answer or "Which skill…?"
+        shown: dict[str, list[dict[str, Any]]] = {}
+        for name in TUNED_ON:
+            for message in load_set(name):
+                after = str(message.get("after") or "")
+                if after:
+                    shown.setdefault(after.split(":")[0], []).append(message)
+        for after, messages in shown.items():
+            figures = evaluate(understander, messages, some_course)
+            lines.append(figures.report(f"after {after} ({len(messages)})"))
     for kind in fails:
         lines.append(f"--- {kind} ---")
         lines += pooled.failures.get(kind, [])
@@ -252,8 +264,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="list the failures of these kinds (faq-wrong, faq-suggest, faq-fallback, search, care, "
         "language, offtopic, smalltalk, plan)",
     )  # fmt: skip
+    parser.add_argument(
+        "--by-context", action="store_true",
+        help="also the pooled figures of the messages sent right after a course card, an FAQ answer "
+        'or "Which skill…?"',
+    )  # fmt: skip
     args = parser.parse_args(argv)
-    print("\n".join(understanding_report(asyncio.run(shipped_search()), args.fails)))
+    print("\n".join(understanding_report(asyncio.run(shipped_search()), args.fails, args.by_context)))
 
 
 if __name__ == "__main__":
