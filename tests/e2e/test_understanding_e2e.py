@@ -121,12 +121,12 @@ async def test_who_runs_it_after_a_course_card_names_its_provider(harness: BotHa
 
 
 async def test_a_did_you_mean_after_a_course_card_answers_about_that_course(harness: BotHarness) -> None:
-    """ "how many hours a week would i need" after a card: the matcher is unsure, so it asks;
+    """ "is it a lot" after a card: the matcher is unsure, so it asks;
     the question tapped is answered from that course's own fields first."""
     course = next(c for c in _courses(harness) if c.workload_hours)
     results = await harness.say(course.title)
     await harness.press(harness.message_of(results[-1]), CourseCard(course.id).pack())
-    [unsure] = await harness.say("how many hours a week would i need")
+    [unsure] = await harness.say("is it a lot")
     assert "Did you mean" in text_of([unsure])
     about = next((d for _, d in buttons(unsure) if d.startswith("f:c:")), None)
     assert about is not None, buttons(unsure)

@@ -147,6 +147,12 @@ def test_distress_beside_a_success_is_still_heard(care: Care, text: str) -> None
             "replace-degree",
         ),
         ("nervous wreck over here. if i don't pass the assessment, then what", "failing-retakes"),
+        # the question alone, matched without the feeling around it
+        ("cant sleep, cant think, everything is too much. how long does one take", "duration"),
+        (
+            "sir how i know this provider is real one. my cousin lose £200 on fake course, i am scared",
+            "legit-provider",
+        ),
     ],
 )
 def test_a_worried_question_gets_the_care_reply_and_its_answer(
@@ -208,6 +214,7 @@ def test_thinking_about_disappearing_is_urgent(understander: Understander, text:
     [
         ("so much money for me. before i sign up what should i check so i dont regret it", "check-before"),
         ("work is crazy and if i miss the final deadline what happens", "deadlines"),
+        ("failed the module test twice now 😭 can i retake or am i done for", "failing-retakes"),
     ],
 )
 def test_a_question_asked_midway_through_a_worry_is_answered(

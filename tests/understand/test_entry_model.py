@@ -202,18 +202,24 @@ def test_questions_for_an_entry_the_faq_lacks_are_skipped_and_named_in_the_log(
     assert "renamed-entry" in caplog.text and "set you back" not in caplog.text
 
 
-def test_a_very_sure_agreement_needs_the_on_topic_signal_less_sure(
-    both: tuple[Understander, Understander], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("got a facebook ad for a course how do i check its genuine", "legit-provider"),
+        ("can a fella do it on his mobile", "mobile"),
+    ],
+)
+def test_a_clear_agreement_answers_whatever_the_on_topic_signal_says(
+    both: tuple[Understander, Understander], monkeypatch: pytest.MonkeyPatch, text: str, entry: str
 ) -> None:
-    """ "got a facebook ad for a course how do i check its genuine": the matcher only suggests
-    the legit-provider entry, the entry model is all but certain of it, and the on-topic signal
-    (between 0.5 and 0.7: few of its examples say "facebook ad") no longer holds the answer back."""
-    text = "got a facebook ad for a course how do i check its genuine"
+    """The matcher only suggests; the entry model picks the same entry at least
+    `CLEAR_AGREEMENT` surely; the on-topic signal reads the message as a question for the FAQ
+    less surely than `ON_TOPIC_FOR_AGREEMENT` ("facebook ad", "fella": words its examples rarely
+    use) and no longer holds the answer back."""
     seconded, alone = (u.understand(text) for u in both)
     on_topic = both[0].care.on_topic
-    assert on_topic is not None and 0.5 <= on_topic.probability(text) < intent.ON_TOPIC_FOR_AGREEMENT
+    assert on_topic is not None and on_topic.probability(text) < intent.ON_TOPIC_FOR_AGREEMENT
     assert alone.kind == "suggest"
-    assert seconded.kind == "faq" and seconded.match is not None and seconded.match.best is not None
-    assert seconded.match.best.entry.id == "legit-provider" and seconded.match.seconded
-    monkeypatch.setattr(intent, "STRONG_AGREEMENT_ON_TOPIC", intent.ON_TOPIC_FOR_AGREEMENT)
+    assert answered(seconded) == entry and seconded.match is not None and seconded.match.seconded
+    monkeypatch.setattr(intent, "CLEAR_AGREEMENT", 1.01)
     assert both[0].understand(text).kind == "suggest"  # the rule is what answers it
