@@ -273,13 +273,16 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
         {"level": "advanced"},
     ),
     (
-        r"\bself[ -]?paced\b|\bown pace\b|\bat my own pace\b|\bin my own time\b|\bflexible schedule\b",
+        r"\bself[ -]?paced\b|\bown pace\b|\bat my own pace\b|\bin my own time\b"
+        r"|\bflexible (?:schedule|hours|times?|timing|study)\b",
         {"self_paced": True},
     ),
     (
         r"\bin[ -]person\b|\bface[ -]to[ -]face\b|\bon[ -]?campus\b|\bon[ -]?site\b"
         r"|\bclassroom\b(?! (?:management|behaviou?r|teaching|practice|assistant|skills))"
-        r"|\bpresencial\b|\bpresentiel\b|\bprasenz\b",
+        r"|\bpresencial\b|\bpresentiel\b|\bprasenz\b"
+        # "forklift licence near me": somewhere to go to
+        r"|\bnear (?:me|here|home|where i live)\b|\bin my area\b",
         {"mode": "in-person"},
     ),
     (r"\bblended\b|\bhybrid\b|\bhibrido\b", {"mode": "hybrid"}),
@@ -304,7 +307,10 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
         r"|\bcertified\b|\b(?:that|which) (?:give|gives|award|awards) (?:a )?certificate\b"
         r"|\b(?:com|con|avec|mit|met|z) "
         r"(?:certificado|certificato|certificat|zertifikat|certificaat|certyfikatem)\b"
-        r"|\bcertificate (?:included|provided)\b",
+        r"|\bcertificate (?:included|provided)\b"
+        # "energy manager certificate online": a course that ends in a certificate (an exam's
+        # "certification" is another thing: "aws certification cheap")
+        r"|\bcertificates?\b",
         {"certificate": True},
     ),
 ]

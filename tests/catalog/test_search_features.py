@@ -92,6 +92,11 @@ def search(seeded_database: Path) -> CourseSearch:
         ("data analysis eqf 5", Facets(eqf=5), "data analysis"),
         ("leadership at level 7 on the eqf", Facets(eqf=7), "leadership at"),
         ("childcare level 3", Facets(), "childcare level 3"),
+        # round 21: somewhere to go, a certificate at the end, hours that bend
+        ("forklift licence near me", Facets(mode="in-person"), "forklift licence"),
+        ("energy manager certificate online", Facets(online=True, certificate=True), "energy manager"),
+        ("aws certification cheap", Facets(max_eur=100), "aws certification"),
+        ("bookkeeping course flexible hours", Facets(self_paced=True), "bookkeeping course"),
     ],
 )
 def test_filters_are_read_from_plain_words(text: str, facets: Facets, rest: str) -> None:
