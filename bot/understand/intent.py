@@ -323,6 +323,12 @@ GOAL_WORDS = 16  # a goal a career stands for is a search in a message this long
 WISH_STORY_WORDS = 30  # ... and a wish in the learner's own words, after a story
 # A skill the learner says they lack: "ive never touched chatgpt", "i feel lost when people talk
 # about the cloud"
+WISH_MAX_WORDS = 40  # a longer story around the wish is heard out (the care reply)
+_WISHES_TO_LEARN = re.compile(
+    r"\b(?:i|i'd|id)\s+(?:really\s+)?(?:want|wanna|would like|d like)\s+(?:to\s+)?"
+    r"(?:learn|study|do|shift|move|switch|get into|go into|train|become|level up)\b"
+    r"|\b(?:suggest|recommend)\w*\s+(?:me\s+)?(?:a\s+|some\s+|any\s+)?(?:suitable\s+|good\s+)?courses?\b"
+)
 _LACKING = re.compile(r"\bnever (?:touched|used)\b|\b(?:no|zero) (?:idea|clue)\W*$")
 _NO_IDEA_HOW = re.compile(r"\b(?:no|zero) (?:idea|clue) how\b|\b(?:dont|don't|do not) know how\b")
 # "how can i start my own cafe", "what should i learn to get back to work": how to do it
@@ -820,6 +826,14 @@ class Understander:
             head = _CLAUSES.split(explicit, maxsplit=1)[0].strip()
             if head and len(head.split()) <= SKILL_MAX_WORDS and self._names_a_known_skill(head):
                 asked_skill = head
+        calm_wish = len(folded.split()) <= WISH_MAX_WORDS and _WISHES_TO_LEARN.search(folded)
+        if level == "care" and asked_skill is None and by_words is None and calm_wish:
+            # "20 years in IT support. Now I want to shift to cloud side. Kindly suggest suitable
+            # course": a calm wish for a skill the catalogue knows, which only the meaning read as
+            # distress: its courses, after a warm line
+            wished = self._last_known_skill(folded)
+            if wished is not None:
+                return Understanding("search", {"search": 1.0, "care": 0.5}, query=wished, worried=True)
         if level == "care" and asked_skill is None and by_words is None and _LACKING.search(folded):
             # "my boss wants us to use ai for everything and ive never touched chatgpt": only the
             # meaning sounded like distress, and the learner names a skill they lack: its courses,
@@ -1119,18 +1133,41 @@ class Understander:
             if match.kind == "suggest" and (alone := self.faq.match(text)).kind == "answer":
                 return alone
             return match if match.kind in ("answer", "suggest") else None
-        if _TO_LEARN.search(fold(text)) or parse_filters(request)[0].active:
-            return None  # "courses with ects credits", "any in spanish": filters of a search
-        if not self.faq.asks_in_its_words(topic):
+        if _TO_LEARN.search(fold(text)):
+            return None
+        folded = " ".join(fold(text).split())
+        asked = "?" in folded or bool(_QUESTION_START.match(folded))
+        facets, unfiltered = parse_filters(request)
+        if facets.active:
+            # "courses with ects credits", "any in spanish": filters of a search; "is there a
+            # time limit to finish a self paced course" asks about what the filter names
+            topic = _requested_skill(unfiltered)
+            if not asked or not topic.strip(" ?!.,"):
+                return None
+        # Words the FAQ's questions never use ("anything in particular i ought to check before
+        # signing up?") leave it to the entry model: the answer only when it picks the same
+        # entry; never for a request ("find me a course, anything really") or a noun phrase
+        # ("employment law for HR people")
+        own_words = not self.faq.asks_in_its_words(topic)
+        if own_words and (len(topic.split()) < 2 or not asked):
             return None
         words = topic.split()
         grams = (" ".join(words[i : i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1))
         if any(self.is_known_skill(g) for g in grams):
             return None
         match = self._match(text)
-        if match.kind != "answer" or match.best is None:
+        if match.kind != "answer" or match.best is None or match.best.confidence < REQUEST_FAQ_CONFIDENCE:
             return None
-        return match if match.best.confidence >= REQUEST_FAQ_CONFIDENCE else None
+        if own_words and not self._clearly_agrees(text, match.best.entry.id):
+            return None
+        return match
+
+    def _clearly_agrees(self, text: str, entry_id: str) -> bool:
+        """Whether the entry model picks this entry for `text`, at least `CLEAR_AGREEMENT` sure."""
+        if self._entries is None:
+            return False
+        chosen, probability = self._entries.choice(text)
+        return chosen == entry_id and probability >= CLEAR_AGREEMENT
 
     def _learned_plan_action(self, text: str, folded: str) -> PlanAction | None:
         """A plan command in words no pattern knows ("can we put this on ice for a month"),

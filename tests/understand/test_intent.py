@@ -2187,3 +2187,40 @@ def test_being_on_universal_credit_asks_about_learning_while_out_of_work(
     assert got.kind == "faq" and answered(got) == "unemployed" and not got.query, got
     claim = understander.understand("how do i claim universal credit if i just lost my job yesterday")
     assert answered(claim) != "unemployed"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        # round 21: a filter named in the question ("self paced") is what it asks about
+        ("is there a time limit to finish a self paced course?", "deadlines"),
+        # words the FAQ never uses, but the entry model picks the matcher's answer clearly
+        ("is there anything in particular i should look out for before paying?", "check-before"),
+    ],
+)
+def test_a_question_worded_like_a_course_request_is_answered(
+    understander: Understander, text: str, entry: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "faq" and answered(got) == entry, got
+    for request in ("any self paced courses", "show me some courses i can do", "self paced python course"):
+        assert understander.understand(request).kind == "search", request
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        (
+            "I have 18 years in helpdesk support (printers, AD, tickets). Now I want to move to cloud "
+            "side. Kindly suggest suitable course.",
+            "cloud",
+        ),
+        ("i'm a junior designer in leeds and i want to level up!! motion design??", "design"),
+    ],
+)
+def test_a_calm_wish_to_learn_a_known_skill_is_its_search_though_the_meaning_sounded_low(
+    understander: Understander, text: str, skill: str
+) -> None:
+    """Round 21: the care model read these as distress; they say nothing of it in words."""
+    got = understander.understand(text)
+    assert got.kind == "search" and skill in got.query, got
