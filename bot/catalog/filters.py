@@ -138,60 +138,48 @@ class Facets:
 
     def said(self) -> str:
         """The active filters in words `parse_filters` reads back as these ("free up to 20 hours")."""
-        words = {
-            "free": "free", "online": "online", "self_paced": "self-paced", "ects": "ects credits",
-            "certificate": "with a certificate",
-        }  # fmt: skip
-        said: list[str] = []
-        for field in fields(self):
-            value = getattr(self, field.name)
-            if value in (False, None):
-                continue
-            if field.name in words:
-                said.append(words[field.name])
-            elif field.name == "max_hours":
-                said.append(f"up to {value} hours")
-            elif field.name == "max_eur":
-                said.append(f"up to {value} eur")
-            elif field.name == "level":
-                said.append(str(value))
-            elif field.name == "mode":
-                said.append("in person" if value == "in-person" else "blended")
-            elif field.name == "eqf":
-                said.append(f"eqf level {value}")
-            else:
-                said.append(f"taught in {LANGUAGES.get(str(value), str(value)).lower()}")
-        return " ".join(said)
+        return " ".join(_words_for(name, value)[0] for name, value, _ in self._active())
 
     def labelled(self) -> list[tuple[str, Facets]]:
         """Each active filter as (label, these facets without it): one tap removes it."""
-        out: list[tuple[str, Facets]] = []
-        labels = {
-            "free": "free", "online": "online", "self_paced": "self-paced", "ects": "with ECTS credits",
-            "certificate": "with a certificate",
-        }  # fmt: skip
-        for field in fields(self):
-            value = getattr(self, field.name)
-            if value in (False, None):
-                continue
-            defaults: dict[str, Any] = {field.name: field.default}
-            without = replace(self, **defaults)
-            if field.name in labels:
-                label = labels[field.name]
-            elif field.name == "max_hours":
-                label = f"≤ {value} h"
-            elif field.name == "max_eur":
-                label = f"≤ {value} EUR"
-            elif field.name == "level":
-                label = str(value)
-            elif field.name == "mode":
-                label = "in person" if value == "in-person" else "blended"
-            elif field.name == "eqf":
-                label = f"EQF level {value}"
-            else:
-                label = f"in {LANGUAGES.get(str(value), str(value))}"
-            out.append((label, without))
-        return out
+        return [
+            (_words_for(name, value)[1], replace(self, **{name: default}))
+            for name, value, default in self._active()
+        ]
+
+    def _active(self) -> list[tuple[str, Any, Any]]:
+        """(name, value, default) of each filter set, in the fields' order."""
+        active = [(f.name, getattr(self, f.name), f.default) for f in fields(self)]
+        return [(name, value, default) for name, value, default in active if value not in (False, None)]
+
+
+# A yes/no filter: (said back in words `parse_filters` reads, shown on its button)
+_FLAG_WORDS = {
+    "free": ("free", "free"),
+    "online": ("online", "online"),
+    "self_paced": ("self-paced", "self-paced"),
+    "ects": ("ects credits", "with ECTS credits"),
+    "certificate": ("with a certificate", "with a certificate"),
+}
+
+
+def _words_for(name: str, value: Any) -> tuple[str, str]:
+    """One active filter (a field of `Facets` and its value) as (said back, shown on its button)."""
+    if name in _FLAG_WORDS:
+        return _FLAG_WORDS[name]
+    if name == "max_hours":
+        return f"up to {value} hours", f"≤ {value} h"
+    if name == "max_eur":
+        return f"up to {value} eur", f"≤ {value} EUR"
+    if name == "level":
+        return str(value), str(value)
+    if name == "mode":
+        mode = "in person" if value == "in-person" else "blended"
+        return mode, mode
+    if name == "eqf":
+        return f"eqf level {value}", f"EQF level {value}"
+    language = LANGUAGES.get(str(value), str(value))  # the teaching language
+    return f"taught in {language.lower()}", f"in {language}"
 
 
 # --- reading filters from text ---------------------------------------------------------------
