@@ -581,15 +581,20 @@ async def reschedule_learner(
         plans = (await session.exec(
             select(Plan).where(Plan.learner_id == user_id, col(Plan.status).in_([ACTIVE, PAUSED]))
         )).all()  # fmt: skip
+        paused = [plan.id for plan in plans if plan.status == PAUSED]
+        unsent = (await session.exec(
+            select(Reminder).where(col(Reminder.plan_id).in_(paused), col(Reminder.sent_at).is_(None))
+        )).all() if paused else []  # fmt: skip
+        waiting_for: dict[int, Reminder] = {}  # a paused plan's one unsent reminder (one query for all)
+        for reminder in unsent:
+            waiting_for.setdefault(reminder.plan_id, reminder)
         changed = 0
         for plan in plans:
             if plan.status == ACTIVE:
                 await replace_pending(session, plan, next_due(plan, learner, default_tz, now))
                 changed += 1
                 continue
-            waiting = (await session.exec(
-                select(Reminder).where(Reminder.plan_id == plan.id, col(Reminder.sent_at).is_(None))
-            )).first()  # fmt: skip
+            waiting = waiting_for.get(plan.id) if plan.id is not None else None
             if waiting is not None and waiting.kind == RESUME:  # "paused for a week": the same day, here
                 day = waiting.due_at.astimezone(zone_before or learner_zone(learner, default_tz)).date()
                 back = _first_due_on(plan, learner, default_tz, day)
