@@ -33,7 +33,7 @@ async def test_five_faq_questions_get_their_answers(harness: BotHarness) -> None
 async def test_unsure_question_offers_did_you_mean_and_the_button_answers(
     harness: BotHarness,
 ) -> None:
-    replies = await harness.say("tell me more about the certificate and the badge")  # two topics at once
+    replies = await harness.say("tell me more about the certificate and the credits")  # two topics at once
     assert "Did you mean" in text_of(replies)
     choice = press_data(replies[0], "f:a:")
     answer = await harness.press(harness.message_of(replies[0]), choice)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import bot.understand.intent as intent
-from bot.faq.matcher import load_faq
+from bot.faq.matcher import Match, Scored, load_faq
 from bot.understand.care import load_care
 from bot.understand.entry_model import (
     OFF_TOPIC,
@@ -223,3 +223,33 @@ def test_a_clear_agreement_answers_whatever_the_on_topic_signal_says(
     assert answered(seconded) == entry and seconded.match is not None and seconded.match.seconded
     monkeypatch.setattr(intent, "CLEAR_AGREEMENT", 1.01)
     assert both[0].understand(text).kind == "suggest"  # the rule is what answers it
+
+
+class _SurePick:
+    """An entry model sure (0.85) of one entry, whatever the message."""
+
+    def __init__(self, entry_id: str) -> None:
+        self.entry_id = entry_id
+
+    def choice(self, text: str) -> tuple[str, float]:
+        return self.entry_id, 0.85
+
+    def probability(self, text: str, entry_id: str) -> float:
+        return 0.85 if entry_id == self.entry_id else 0.01
+
+
+def test_the_model_picks_another_offered_entry_whatever_the_on_topic_signal_says(
+    both: tuple[Understander, Understander], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Round 21: the matcher offers cost, funding, refunds; the model is `PICK_PROBABILITY`
+    sure of funding, and the on-topic signal reads the message as off topic: funding answers."""
+    understander = both[0]
+    faq = understander.faq
+    match = Match("suggest", tuple(Scored(faq.by_id[i], 0.5) for i in ("cost", "funding", "refunds")))
+    monkeypatch.setattr(understander, "_entries", _SurePick("funding"))
+    monkeypatch.setattr(understander, "_reads_as_a_question", lambda text: False)
+    picked = understander._second_opinion("any dosh going for the likes of me", match)
+    assert picked.kind == "answer" and picked.best is not None and picked.best.entry.id == "funding"
+    assert [s.entry.id for s in picked.ranked] == ["funding", "cost", "refunds"]
+    monkeypatch.setattr(intent, "PICK_PROBABILITY", 0.9)  # less sure than that: still asked
+    assert understander._second_opinion("any dosh going for the likes of me", match).kind == "suggest"
