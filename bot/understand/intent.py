@@ -422,14 +422,13 @@ ON_TOPIC_FOR_AGREEMENT = 0.7
 # the entry model agrees with, is answered when the on-topic signal reads it as on topic at least
 # this surely, and otherwise offered as "Did you mean…?".
 RESCUE_ON_TOPIC = 0.7
-# A question the word rules turned away is rescued (above) with the on-topic signal this sure
-# when the entry model is at least STRONG_AGREEMENT sure of the matcher's entry ("any way to get
-# it paid for by the govt": words the on-topic examples rarely use). Two-fold in round 15,
-# against 0.7: 0.5 gave +0.25 points right first time and answered 2 more of 1,989 off-topic
-# messages. (Until round 21 the same pair also let a suggestion be answered; CLEAR_AGREEMENT
-# below does that now.)
-STRONG_AGREEMENT = 0.9
-STRONG_AGREEMENT_ON_TOPIC = 0.5
+# ... or, whatever the on-topic signal says, when the entry model picks the matcher's entry at
+# least this surely ("any funding for parents?? money tight on smp", "any way to get it paid
+# for by the govt": words the on-topic examples rarely use). Chosen in round 21 on the nine blind
+# sets of rounds 12 to 20, which the model never learned from: with the suggestions CLEAR_AGREEMENT
+# answers, 18 more at 0.8, all right, none off-topic; "how much does a car cost" gets 0.55.
+# (Rounds 15 to 20: 0.9, and only with the on-topic signal at 0.5 or more.)
+RESCUE_AGREEMENT = 0.8
 # When the matcher only suggests and the entry model picks the same entry at least this surely,
 # the entry answers whatever the on-topic signal says ("any grants for rural folks", "dae ye need
 # tae be clever, i left school at 15": dialect the on-topic examples never use). Chosen in round
@@ -1163,16 +1162,9 @@ class Understander:
         match = self._match(text)
         if match.kind != "answer" or match.best is None or match.best.confidence < REQUEST_FAQ_CONFIDENCE:
             return None
-        if own_words and not self._clearly_agrees(text, match.best.entry.id):
+        if own_words and not self._agrees(text, match, CLEAR_AGREEMENT):
             return None
         return match
-
-    def _clearly_agrees(self, text: str, entry_id: str) -> bool:
-        """Whether the entry model picks this entry for `text`, at least `CLEAR_AGREEMENT` sure."""
-        if self._entries is None:
-            return False
-        chosen, probability = self._entries.choice(text)
-        return chosen == entry_id and probability >= CLEAR_AGREEMENT
 
     def _learned_plan_action(self, text: str, folded: str) -> PlanAction | None:
         """A plan command in words no pattern knows ("can we put this on ice for a month"),
@@ -1261,9 +1253,7 @@ class Understander:
         again = self.faq.match(text, known_on_topic=True)
         if again.kind == "fallback" or not self._agrees(text, again, AGREE_PROBABILITY):
             return None
-        sure = on_topic >= RESCUE_ON_TOPIC or (
-            on_topic >= STRONG_AGREEMENT_ON_TOPIC and self._agrees(text, again, STRONG_AGREEMENT)
-        )
+        sure = on_topic >= RESCUE_ON_TOPIC or self._agrees(text, again, RESCUE_AGREEMENT)
         return again if sure else replace(again, kind="suggest")
 
     def _second_opinion(self, text: str, match: Match) -> Match:

@@ -253,3 +253,21 @@ def test_the_model_picks_another_offered_entry_whatever_the_on_topic_signal_says
     assert [s.entry.id for s in picked.ranked] == ["funding", "cost", "refunds"]
     monkeypatch.setattr(intent, "PICK_PROBABILITY", 0.9)  # less sure than that: still asked
     assert understander._second_opinion("any dosh going for the likes of me", match).kind == "suggest"
+
+
+def test_a_question_turned_away_is_answered_when_the_model_agrees_surely_whatever_the_on_topic_signal(
+    both: tuple[Understander, Understander], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Round 21: a question the word rules turned away, matched as on topic, is answered when the
+    entry model picks the same entry at least `RESCUE_AGREEMENT` surely, though the on-topic
+    signal reads it as off topic (0.1 here); less sure than that, it is only offered."""
+    understander = both[0]
+    text = "is there any funding for this"
+    again = understander.faq.match(text, known_on_topic=True)
+    assert again.kind == "answer" and again.best is not None and again.best.entry.id == "funding"
+    monkeypatch.setattr(understander, "_entries", _SurePick("funding"))  # 0.85 sure
+    rescued = understander._rescued(text, 0.1)
+    assert rescued is not None and rescued.kind == "answer"
+    monkeypatch.setattr(intent, "RESCUE_AGREEMENT", 0.9)
+    offered = understander._rescued(text, 0.1)
+    assert offered is not None and offered.kind == "suggest"

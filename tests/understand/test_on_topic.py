@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+import bot.understand.intent as intent
 from bot.understand.intent import Understander
 from tests.understand.evaluation import answered
 
@@ -63,16 +64,16 @@ def test_a_question_turned_away_for_one_unknown_word_is_answered_when_both_signa
     assert answered(got) == entry, got
 
 
-def test_a_rescued_question_the_on_topic_signal_doubts_is_offered_not_answered(
+def test_a_rescued_question_the_entry_model_is_sure_of_is_answered_though_the_on_topic_signal_doubts(
     understander: Understander,
 ) -> None:
-    """ "regs" turns it away; the entry model agrees on staying current but the on-topic signal
-    is unsure, so the learner is asked "Did you mean…?" rather than told "outside what I know".
-    ("any way to get it paid for by the govt" was asked too until round 15: now the entry model
-    is sure enough of funding for the on-topic signal's 0.5 to let it answer.)"""
-    got = understander.understand("the regs change every couple of years how do i stay up to date")
-    assert got.kind == "suggest" and got.match is not None and got.match.best is not None
-    assert got.match.best.entry.id == "staying-current"
+    """ "regs" turns it away and the on-topic signal is unsure, but the entry model is at least
+    `RESCUE_AGREEMENT` sure of staying current: the answer (it was a "Did you mean…?" until round
+    21; a less sure model still only offers it: tests/understand/test_entry_model.py)."""
+    text = "the regs change every couple of years how do i stay up to date"
+    on_topic = understander.care.on_topic
+    assert on_topic is not None and on_topic.probability(text) < intent.RESCUE_ON_TOPIC
+    assert answered(understander.understand(text)) == "staying-current"
     funded = understander.understand("any way to get it paid for by the govt")
     assert answered(funded) == "funding", funded
 
