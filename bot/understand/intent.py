@@ -670,6 +670,12 @@ class Understander:
             goal = self._goal_in_a_question(folded)
             if goal is not None:
                 return Understanding("search", {"search": 1.0}, query=goal)
+            seconded = got.match is not None and got.match.seconded
+            wanted = parse_filters(stripped)[0].active or self._wants_something(folded)
+            if got.kind != "suggest" and seconded and wanted:
+                # "whats free", "any free coding stuff": an answer the entry model made of a weak
+                # match is no reason to leave the answer to "Which skill…?" unsearched
+                return Understanding("search", {"search": 1.0}, query=stripped)
         return got
 
     def _wants_something(self, folded: str) -> bool:

@@ -174,6 +174,12 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bno\s+more\s+(?:messages|msgs|reminders)\s+needed\b",
             r"\bstop\s+(?:sending|messaging|texting)\b.*\bnot\s+doing\s+(?:it|this|that)\s+any\s*more\b",
             r"\bturn\s+(?:it|them)\s+off\s+(?:permanently|for\s+good|forever)\b",
+            # "please stop sending me reminders altogether", "don't send me any reminders please",
+            # "stop remnders pls dont need them anymore": for good, not for a while (/stop asks first)
+            rf"\bstop\s+(?:sending|messaging)\s+(?:me\s+)?(?:any\s+|the\s+|these\s+)?(?:{_REMINDERS}|messages)\s+"
+            r"(?:altogether|all\s+together|for\s+good|completely|permanently|forever)\b",
+            rf"^(?:please\s+|pls\s+)?(?:dont|don't|do\s+not)\s+send\s+(?:me\s+)?any\s+(?:more\s+)?{_REMINDERS}\b",
+            r"^stop\b.*\b(?:dont|don't|do\s+not)\s+need\s+(?:them|it|any)\s+any\s*more\b",
             rf"\b(?:im|i\s+am|i\s+m)\s+(?:done|finished)\s+with\s+(?:this|it|the\s+course)\b.*\bno\s+more\s+{_REMINDERS}\b",
         ),
     ),
@@ -477,6 +483,12 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:module|lesson|unit|chapter|week|session)\s+\w+"
             r"(?:\s+(?:today|tonight|yesterday|now|just now))?$",
             r"^hows\s+my\s+progress\b",
+            # "Just did module 2, lekker", "i done 2 modules already!!": steps reported
+            r"^(?:i\s+(?:have\s+|ve\s+)?|ive\s+)?(?:just\s+|already\s+)?(?:done|did|finished|completed)\s+"
+            r"(?:module|unit|lesson|chapter)\s+\d{1,2}\s*[,.!]",
+            r"^(?:i\s+(?:have\s+|ve\s+)?|ive\s+)?(?:just\s+|already\s+)?(?:done|did|finished|completed)\s+"
+            r"(?:\d{1,2}|two|three|four|five|six)\s+(?:modules|units|lessons|chapters)"
+            r"(?:\s+(?:already|today|now|so\s+far))?[\s!.]*$",
             r"^(?:my\s+)?status$",
             r"^where\s+am\s+i\s+at(?:\s+(?:overall|now|so far|with (?:my|the) (?:plan|course|studies)))?$",
             r"^how\s+close\s+am\s+i\s+to\s+(?:the\s+end|finishing|the\s+certificate|done|completing)\b",

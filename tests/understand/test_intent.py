@@ -2224,3 +2224,13 @@ def test_a_calm_wish_to_learn_a_known_skill_is_its_search_though_the_meaning_sou
     """Round 21: the care model read these as distress; they say nothing of it in words."""
     got = understander.understand(text)
     assert got.kind == "search" and skill in got.query, got
+
+
+@pytest.mark.parametrize("text", ["what's free", "any free programming stuff"])
+def test_after_which_skill_an_answer_only_the_entry_model_made_leaves_a_filter_or_skill_searched(
+    understander: Understander, text: str
+) -> None:
+    """Round 21: with the entry model answering more weak matches, "whats free" right after
+    "Which skill would you like to learn?" got the price answer instead of the free courses."""
+    got = understander.understand(text, Context(expecting_skill=True))
+    assert got.kind == "search", got

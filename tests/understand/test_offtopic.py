@@ -284,3 +284,13 @@ def test_a_country_or_a_currency_is_no_other_subject(understander: Understander)
     assert answered(got) == "cost", got
     assert understander.understand("Is this recognised in Brazil?").kind in ("faq", "suggest")
     assert understander.understand("how much is a flight to brazil").kind == "offtopic"
+
+
+@pytest.mark.parametrize(
+    "text", ["best phone under 200 quid?", "which laptop to buy for my son, budget 400"]
+)
+def test_buying_a_phone_or_laptop_is_another_subject(understander: Understander, text: str) -> None:
+    """Round 21, after the blind set's read: "Which is best mobile phone under 30k rupees?" got the
+    answer about studying on a phone."""
+    assert understander.understand(text).kind != "faq"
+    assert understander.understand("whats the best phone for doing the course on").kind != "offtopic"

@@ -550,3 +550,25 @@ def test_round_20s_blind_set_plan_commands(text: str, action: str) -> None:
     """After reading round 20's blind set: these were a question for the FAQ, or "stop" (the
     wee while)."""
     assert plan_action(text) == action
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        # round 21, after the blind set's read: for good, not for a while (/stop asks first)
+        ("please stop sending me the reminders for good, i have my own system", "stop"),
+        ("don't send me any more nudges", "stop"),
+        ("stop the reminders pls i dont need them anymore", "stop"),
+        ("stop sending me reminders for a week", "pause"),
+        # steps reported with something after them, or counted
+        ("just did unit 4, buzzing", "progress"),
+        ("i've finished 3 lessons already", "progress"),
+    ],
+)
+def test_for_good_and_steps_reported_are_the_commands(text: str, action: PlanAction) -> None:
+    assert plan_action(_folded(text)) == action
+
+
+def test_a_step_reported_with_a_question_is_the_question(understander: Understander) -> None:
+    got = understander.understand("i finished 3 lessons, can i get a certificate yet?")
+    assert got.kind != "plan"
