@@ -233,6 +233,7 @@ class Care:
         ("no more reminders, i quit the course") must beat to be taken as a command. Words spelt by
         ear are read as meant ("my brane just dusnt work, i giv up")."""
         folded = " " + respelt(" ".join(_apostrophes(fold(text)).split())) + " "
+        folded = folded.replace(" past away ", " passed away ")  # "my wife past away last year"
         if self._urgent.search(folded):  # type: ignore[attr-defined]
             return "urgent"
         folded = _POINT_OF_A_THING.sub(" ", folded)  # "what's even the point of a microcredential…" asks

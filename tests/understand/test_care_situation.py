@@ -355,3 +355,19 @@ def test_a_course_asked_for_with_a_worry_made_light_of_is_the_search(
         assert understood.kind == "care"
     else:
         assert (understood.kind, understood.worried) == ("search", True) and query in understood.query
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 21, after the blind set's read: "past away" as it is often typed, and a learner
+        # lost about their whole direction
+        "my husband past away in the spring and i cant settle to anything",
+        "honestly no idea what i'm doing with my life anymore",
+    ],
+)
+def test_grief_misspelt_and_a_life_without_direction_get_the_care_reply(
+    understander: Understander, text: str
+) -> None:
+    assert understander.care.level_by_words(text) == "care"
+    assert understander.understand(text).kind == "care"
