@@ -115,6 +115,8 @@ class Languages:
         whole = self._detect_whole(text)
         if whole is not None:
             return whole
+        if text.lstrip().startswith(("¿", "¡")) and "es" in self.replies:
+            return "es"  # "¿Hay becas? Porfa dime": only Spanish opens a sentence with "¿" or "¡"
         found = _FIRST_SENTENCE.match(text)
         if found is None or len(found.group(1).split()) < MIN_FIRST_SENTENCE_WORDS:
             return None

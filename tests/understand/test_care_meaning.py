@@ -156,3 +156,17 @@ def test_new_course_intents(text: str, query: str) -> None:
 
 def test_a_question_with_a_course_in_it_is_not_a_search() -> None:
     assert course_request("i saw an ad for a course in crypto, how do i know it is legit?") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # round 21, after the blind set's read: the opening Spanish question decides, however
+        # short, whatever follows it
+        ("¿Hay cursos gratis? Dime porfa", "es"),
+        ("¿Cuánto cuesta? thanks", "es"),
+        ("what does ¿qué? mean", None),  # a Spanish word quoted in English
+    ],
+)
+def test_an_opening_spanish_question_is_spanish(text: str, language: str | None) -> None:
+    assert load_languages(CONTENT).detect(text) == language

@@ -168,7 +168,7 @@ off-topic ones and plan commands.
   89), care 47 of 50, languages 47 of 50, off-topic answered 1 of 50, small talk 15 of 20, plan
   31 of 44 (under the code round 21 started with: 83.2 %, 4.8 %, 8.7 %, 3.3 %, off-topic 0 of
   50, the rest the same). Fixes made after reading it (now in-sample): off-topic answered 0 of
-  50, plan 35 of 44, care 49 of 50.
+  50, plan 35 of 44, care 49 of 50, languages 48 of 50.
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
