@@ -1652,9 +1652,28 @@ _DICTATED = (
 )
 
 
+# How learners write a wish to learn or work, as the readers expect it: "wana"/"wannna" →
+# "wanna", "i want be a nurse"/"want learn business" (the "to" dropped) → "want to be…",
+# "i want to do me electrics" → "…to do electrics" (a possessive between "do" and the topic)
+_WISH_AS_TYPED = (
+    (re.compile(r"\b(?:wana|wannna|wnna|wanan)\b", re.IGNORECASE), "wanna"),
+    (
+        re.compile(
+            r"\b(want|wants)\s+(?=(?:be|become|work|learn|study|do|get|go|move|start|train|improve)\b)",
+            re.IGNORECASE,
+        ),
+        r"\1 to ",
+    ),
+    (re.compile(r"\b((?:to|wanna)\s+do)\s+(?:me|my)\s+(?=[a-z])", re.IGNORECASE), r"\1 "),
+)
+
+
 def _as_written(text: str) -> str:
     """The message without a letter's salutation and sign-off, with dictated punctuation written
-    as marks; the message itself when little would be left ("kind regards" is a goodbye)."""
+    as marks and a wish typed loosely written as the readers expect it; the message itself when
+    little would be left ("kind regards" is a goodbye)."""
+    for pattern, written in _WISH_AS_TYPED:
+        text = pattern.sub(written, text)
     dictated = sum(len(pattern.findall(text)) for pattern, _ in _DICTATED)
     ends_dictated = bool(_DICTATED_END.search(text))
     if dictated >= DICTATED_MARKS or ends_dictated:  # (one "comma" may be the word: "on comma splices")

@@ -112,7 +112,7 @@ _GOAL = re.compile(
     r"^(?:so\s+|hi\s+|hey\s+)?(?:(?:i\s+)?(?:reckon|think|guess)\s+)?"
     # "he says now he wants to become an electrician": a parent asking for their child
     r"(?:i\s+|(?:he|she|my (?:son|daughter|lad|boy|girl|kid))\s+(?:says\s+)?(?:now\s+)?(?:he\s+|she\s+)?"
-    r"(?=wants\s))?"
+    r"(?=wants?\s))?"
     r"(?:(?:really\s+)?(?:want|wants|wanna|would like|d like|would love|d love|need|hope|plan|am trying|"
     r"m trying|trying)"
     r"\s+(?:to\s+)?|how\s+(?:do|can|could|would|should)\s+i\s+|help\s+me\s+|i\s+am\s+looking\s+to\s+|"

@@ -213,6 +213,11 @@ def test_a_filter_the_query_lost_is_put_back(understander: Understander, text: s
         ("I should very much like to learn about family history research. Is there a course?",
          "family history research"),
         ("Show me credentials in career coaching", "career coaching"),
+        # round 21's blind set, read once, then these: a wish typed loosely ("wana", the "to"
+        # dropped, "do me…" for "do my…"), a parent's wish for a child without the "s"
+        ("i wana be a site manger one day", "site manger"),
+        ("I want to do me electrics, PAT testing and that", "electrics, pat testing and that"),
+        ("My daughter want be nurse. Which course for her?", "nurse"),
     ],
 )
 def test_course_intents_keep_what_was_asked(understander: Understander, text: str, query: str) -> None:
