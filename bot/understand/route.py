@@ -310,6 +310,19 @@ def _by_ear(folded: str) -> str:
     return " ".join(respelt(w) if w in _ASKING_WORDS_BY_EAR else w for w in folded.split())
 
 
+# A subject or a verb: what a topic ("free python") lacks and a sentence ("course exist in
+# bulgarian language", "she can do course") has
+_SENTENCE_WORD = re.compile(
+    r"\b(?:i|im|she|he|we|they|you|u|it|is|are|was|were|exist|exists|can|must|do|does)\b"
+)
+
+
+def _asks_in_a_sentence(text: str, query: str) -> bool:
+    """Whether a message with a question mark asks something in a sentence of its own ("course
+    exist in bulgarian language?"), not for courses on a topic ("python course?")."""
+    return "?" in text and bool(_SENTENCE_WORD.search(query))
+
+
 def _request(text: str) -> str | None:
     """What a request for courses asks for ("courses on python" → "python"), if it is one.
 
@@ -349,7 +362,7 @@ def _request(text: str) -> str | None:
         rest = " ".join(_REQUEST_FILLER.sub(" ", folded.replace(",", " ")).split())
         if not _COURSE_NOUN.sub(" ", rest).strip(" ,"):
             return ""  # "any courses?": a request with nothing to search for yet
-        if not _QUESTION_OPENING.match(rest):
+        if not _QUESTION_OPENING.match(rest) and not _asks_in_a_sentence(text, rest):
             return rest
     wish = _SOMETHING_TO_LEARN.match(folded)
     if wish and not _NOT_A_SKILL.match(wish.group("q")):
@@ -366,6 +379,8 @@ def _request(text: str) -> str | None:
             if pattern is _REQUESTS[2]:  # "anything concerning the conservation of historic buildings? …"
                 query = query.split("?")[0].strip()
                 query = _LEADING_ARTICLE.sub("", query)
+            if pattern is _REQUESTS[3] and _asks_in_a_sentence(text, query):
+                continue  # "my daughter is 17. she can do course?": a question in a sentence
             if query and not _NOT_A_SKILL.match(query):
                 kind: str | None = found.groupdict().get("f")  # "free ones for x" → "free x"
                 return f"{kind} {query}" if kind else query

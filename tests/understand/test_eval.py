@@ -161,13 +161,13 @@ off-topic ones and plan commands.
   31 of 44 (under the code round 20 started with: 75.2 %, 6.4 %, 14.7 %, 3.7 %, the rest the
   same). Fixes made after reading it (now in-sample): off-topic answered 0 of 50, small talk 19
   of 20, plan 34 of 44, to the search 70 of 90. It was tuned on in round 21.
-* `learner_eval_45.yaml` (784 messages once exact repeats were dropped, written blind at the
-  start of round 21 the same way, 40 new personas). Read once at the end of round 21: right first time 84.6 %, confident
-  wrong 4.6 %, did-you-mean 7.5 %, fallback 3.3 % (481 questions), to the search 86.5 % (77 of
-  89), care 47 of 50, languages 47 of 50, off-topic answered 1 of 50, small talk 15 of 20, plan
-  31 of 44 (under the code round 21 started with: 83.2 %, 4.8 %, 8.7 %, 3.3 %, off-topic 0 of
-  50, the rest the same). Fixes made after reading it (now in-sample): off-topic answered 0 of
-  50, plan 35 of 44, care 49 of 50, languages 48 of 50. It was tuned on in round 22.
+* `learner_eval_45.yaml` (784 messages once exact repeats were dropped, written blind at the start
+  of round 21 the same way, 40 new personas). Read once at the end of round 21: right first time
+  84.6 %, confident wrong 4.6 %, did-you-mean 7.5 %, fallback 3.3 % (481 questions), to the search
+  86.5 % (77 of 89), care 47 of 50, languages 47 of 50, off-topic answered 1 of 50, small talk 15
+  of 20, plan 31 of 44 (under the code round 21 started with: 83.2 %, 4.8 %, 8.7 %, 3.3 %,
+  off-topic 0 of 50, the rest the same). Fixes made after reading it (now in-sample): off-topic
+  answered 0 of 50, plan 35 of 44, care 49 of 50, languages 48 of 50. It was tuned on in round 22.
 * `learner_eval_47.yaml` (787 messages, written blind at the start of round 22 the same way, 40
   new personas) is printed as the honest figure for messages nobody has tuned on.
 

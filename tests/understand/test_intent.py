@@ -995,6 +995,25 @@ def test_wanting_to_be_seen_is_no_job_to_search_for(understander: Understander) 
 @pytest.mark.parametrize(
     ("text", "entry"),
     [
+        ("My daughter is 17. She can do course?", "age"),
+        ("course exist in bulgarian language?", "language-english"),
+        ("I finish 1am every night. I can study after that, or course have fixed time class?", "study-modes"),
+    ],
+)
+def test_a_question_in_a_sentence_about_a_course_is_answered(
+    understander: Understander, text: str, entry: str
+) -> None:
+    """Round 21's blind set, read once: a question mark after a sentence with a subject or a verb
+    ("she can do course?") asks something; only a topic with a course word ("python course?",
+    "any free courses?") is a search. They were searched for, whole."""
+    assert (understander.understand(text).kind, answered(understander.understand(text))) == ("faq", entry)
+    assert understander.understand("python course?").query == "python course"
+    assert understander.understand("any free courses?").kind == "search"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
         # a wish that comes with a question about the learner's chances is that question
         ("wanna learn coding but im 45, is that silly", None),
         ("been driving buses 22 yrs want to get into IT, would one of these help me switch", None),
