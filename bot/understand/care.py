@@ -94,6 +94,9 @@ _REQUEST = re.compile(
     r"recommend|suggest|help me (?:find|choose|pick|decide)|i(?:'d| would) like|can you|could you)(?![a-z'])"
 )
 # "what's (even) the point of a microcredential if…": a sceptic's question, not despair
+# "please be good enough to explain…", "would you be kind enough to tell me…": a letter's
+# politeness, not a learner doubting they are good enough
+_POLITE_FORMULA = re.compile(r"\b(?:be|being|are|is)\s+(?:so\s+)?(?:good|kind)\s+enough\s+to\b")
 _POINT_OF_A_THING = re.compile(
     r"\bwhat(?:s|'s| is)?(?: even)? the point (?:of|in) (?:a|an|the|these|this|those|them|it|doing|getting|"
     r"paying|taking|studying|micro\w*|certificates?|courses?)\b"
@@ -237,6 +240,7 @@ class Care:
         if self._urgent.search(folded):  # type: ignore[attr-defined]
             return "urgent"
         folded = _POINT_OF_A_THING.sub(" ", folded)  # "what's even the point of a microcredential…" asks
+        folded = _POLITE_FORMULA.sub(" ", folded)
         if _affirmed(self._signal, folded):  # type: ignore[attr-defined]
             return "care"
         if _affirmed(self._intensified, folded):  # type: ignore[attr-defined]

@@ -177,6 +177,9 @@ _ASKS_MIDWAY = re.compile(
     r"|\bhow\s+(?:do\s+|can\s+|would\s+)?i\s+(?:know|tell|check)\b"
     r"|\bwondering\s+(?:if|whether|are|is|do|does|how|what|when)\b"
     r"|\b(?:is it|am i)\s+too\s+(?:late|old)\b"  # "im 72 is it too late for me"
+    # "…so if i fail the exam do i get another go", "please be good enough to explain how…"
+    r"|\b(?:do|can|will|would|could|shall)\s+i\s+(?:get|have to|need to|lose|keep)\b"
+    r"|\bexplain\s+(?:to me\s+)?(?:how|what|why|whether|if)\b"
 )
 # "can i print it" right after the certificate answer: "it" is what was just answered
 _REFERS_BACK = re.compile(r"\b(?:it|that|this|they|them|those|these)\b")

@@ -215,6 +215,8 @@ def test_thinking_about_disappearing_is_urgent(understander: Understander, text:
         ("so much money for me. before i sign up what should i check so i dont regret it", "check-before"),
         ("work is crazy and if i miss the final deadline what happens", "deadlines"),
         ("failed the module test twice now 😭 can i retake or am i done for", "failing-retakes"),
+        # round 21's blind set, read once: "do i get…" asks midway (it got the care reply alone)
+        ("dead on. so if I fail the exam do I get another go or is that me", "failing-retakes"),
     ],
 )
 def test_a_question_asked_midway_through_a_worry_is_answered(
@@ -371,3 +373,12 @@ def test_grief_misspelt_and_a_life_without_direction_get_the_care_reply(
 ) -> None:
     assert understander.care.level_by_words(text) == "care"
     assert understander.understand(text).kind == "care"
+
+
+def test_a_letters_politeness_is_no_doubt_about_oneself(care: Care) -> None:
+    """ "Please be good enough to explain…" (round 21's blind set, read once) got the care reply
+    for "good enough"; not being good enough is still heard."""
+    polite = "Please be good enough to explain how a microcredential compares with a master's. Kind regards"
+    assert care.level_by_words(polite) is None
+    assert care.level_by_words("would you be kind enough to tell me the fees") is None
+    assert care.level_by_words("i'll never be good enough for this") == "care"
