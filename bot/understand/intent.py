@@ -184,7 +184,9 @@ _ASKS_MIDWAY = re.compile(
 # "can i print it" right after the certificate answer: "it" is what was just answered
 _REFERS_BACK = re.compile(r"\b(?:it|that|this|they|them|those|these)\b")
 REFERS_BACK_MAX_WORDS = 5
-_FOLLOW_UP = re.compile(r"^(?:and|but|what about|how about|also|ok and|so)\b")
+_FOLLOW_UP = re.compile(
+    r"^(?:and|but|what about|how about|also|ok and|so|what if|wat if|even|ok but|or|then|plus)\b"
+)
 # "ok and how do i stop them…", "kindly explain…": words before the question that ask nothing
 _POLITE_OPENING = re.compile(r"^(?:(?:ok|okay|so|and|but|right|well|kindly|please|pls|um|also|hi|hey)\s+)+")
 
@@ -948,10 +950,17 @@ class Understander:
             and context.last_faq_id in self.faq.by_id
         ):
             # "and in healthcare?" after an employer question stays on that topic.
-            previous = self.faq.by_id[context.last_faq_id].question
+            previous_id = context.last_faq_id
+            previous = self.faq.by_id[previous_id].question
             again = self.faq.match(f"{previous} {text}")
             if again.kind == "answer" and match.kind != "answer":
                 match = again
+            elif match.kind != "answer" and again.best is not None and again.best.entry.id == previous_id:
+                # "wat if i already started" after the refunds answer: the same question taken
+                # further, when nothing else is a sure answer
+                kept = self.faq.by_id[previous_id]
+                others = tuple(s for s in again.ranked if s.entry.id != kept.id)
+                match = Match("answer", (Scored(kept, again.best.confidence), *others))
         faq_score = match.best.confidence if match.best else 0.0
         stripped = folded.strip(" ?!.,")
         unhedged = without_hedges(stripped)

@@ -304,6 +304,9 @@ def test_a_follow_up_stays_on_the_topic(understander: Understander) -> None:
         ("funding", "any for people in kenya specifically?", "funding"),
         ("recognised-sectors", "and logistics / supply chain?", "recognised-sectors"),
         ("employer-recognition", "even small companies?", "employer-recognition"),
+        # round 22: "even…", "wat if…" continue the answer before when nothing else is sure
+        ("mobile", "even on 2G?", "mobile"),
+        ("refunds", "wat if i already started", "refunds"),
     ],
 )
 def test_a_follow_up_is_the_question_it_continues(
