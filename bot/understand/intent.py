@@ -614,6 +614,14 @@ class Understander:
             goal = self._goal_in_a_question(" ".join(fold(text).split()))
             if goal is not None:
                 return replace(got, query=goal)
+        if got.kind in ("faq", "suggest") and context.last_course_id is None:
+            listed = _catalogue_asked_by_filters(" ".join(fold(text).split()))
+            if listed is not None:
+                # "have ye any free courses at all", "any free courses. dont care what just
+                # free": what the bot has, by the filters alone (not "are there free ones", a
+                # question about microcredentials answered with a button for the free courses)
+                scores = {"search": 1.0, "faq": got.scores.get("faq", 0.0)}
+                return Understanding("search", scores, query=listed)
         if got.kind == "faq" and not got.query and not got.about_course:
             offered = self._courses_beside_an_answer(" ".join(fold(text).split()))
             if offered is not None:
@@ -2164,6 +2172,36 @@ _GOODBYE_FIRST = re.compile(
 )
 _COURSES_OR_ANY = re.compile(r"\b(?:courses?|classes|class|anything|something|ones?)\b")
 _COURSE_WORD = re.compile(r"\b(?:courses?|classes|class|trainings?|programmes?|programs?)\b")
+
+
+# Asking what the bot has: "have ye any…", "what courses have you got…", "do u do any…", "show
+# me…", "dont care what, just free"
+_CATALOGUE_ASKED = re.compile(
+    r"\b(?:have|got)\s+(?:you|ye|u|ya)\b|\b(?:do|does)\s+(?:you|u|ye|ya)\s+(?:have|do|offer|run)\b"
+    r"|\b(?:you|u|ye|ya)\s+(?:got|have)\b|\bgot\s+any\b|\bdon'?t\s+care\s+what\b|\bshow\s+me\b|\blist\b"
+)
+# What such a request says besides its filters that names no topic
+_CATALOGUE_FILLER = re.compile(
+    r"\b(?:any|some|what|which|whats|the|a|an|are|there|is|got|have|you|u|ye|ya|do|does|show|me|list|all|"
+    r"just|courses?|classes|class|ones?|options?|programmes?|stuff|anything|something|available|pls|please|"
+    r"i|can|could|take|that|like|at|dont|don't|care|offer|run|right now|now|mate|then|ok|so|hi|hello|hey|"
+    r"and)\b"
+)
+
+
+def _catalogue_asked_by_filters(folded: str) -> str | None:
+    """The filters of a request for what the bot has that names courses and no topic ("have ye
+    any free courses at all", "what courses have you got that are short and free"), said as the
+    search reads them back; `None` for anything else, and for a choice asked about ("do you have
+    courses in spanish or is everything english only": the language answer)."""
+    if not _CATALOGUE_ASKED.search(folded) or not re.search(r"\b(?:courses?|classes)\b", folded):
+        return None
+    if re.search(r"\b(?:or|only)\b", folded):
+        return None
+    asked, rest = parse_filters(folded)
+    if not asked.active or _CATALOGUE_FILLER.sub(" ", re.sub(r"[^\w\s']", " ", rest)).split():
+        return None
+    return asked.said()
 
 
 def _filters_of_courses_asked(folded: str) -> Facets | None:

@@ -2261,3 +2261,26 @@ def test_after_which_skill_an_answer_only_the_entry_model_made_leaves_a_filter_o
     "Which skill would you like to learn?" got the price answer instead of the free courses."""
     got = understander.understand(text, Context(expecting_skill=True))
     assert got.kind == "search", got
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("any free courses. dont care what just free", "free"),
+        ("have ye any free courses at all, anything like", "free"),
+        ("what courses have you got that are short and free like", "free up to 20 hours"),
+        ("have you got any online courses", "online"),
+        ("whats the cheapest course u have", "up to 100 eur"),
+    ],
+)
+def test_asking_what_courses_the_bot_has_by_filters_alone_is_a_search(
+    understander: Understander, text: str, query: str
+) -> None:
+    """Round 21's blind set, read once: asking what courses the bot has, by filters and no topic,
+    lists them (it got the cost answer). A question about microcredentials in general keeps its
+    answer, with the filter's courses on a button; a choice asked about is the question."""
+    got = understander.understand(text)
+    assert (got.kind, got.query) == ("search", query), got
+    assert answered(understander.understand("are there any free ones")) == "cost"
+    choice = understander.understand("do you have courses in spanish or is everything english only")
+    assert answered(choice) == "language-english"
