@@ -45,6 +45,8 @@ _PHRASES = [
     (r"\bmicro[\s-]*courses?\b", "microcourse"),
     (r"\bcurriculum vitae\b|\bresume\b|\brésumé\b", "cv"),
     (r"\be[\s-]*mail\b", "email"),
+    (r"\bon line\b", "online"),
+    (r"\bsine (?=up\b)", "sign "),
 ]
 _PHRASE_PATTERNS = [(re.compile(p), r) for p, r in _PHRASES]
 
@@ -165,6 +167,40 @@ _WORDS = {
     "wouldnae": "would not",
     "abeg": "please",
 }
+# Words spelt by ear that the routing reads as meant too ("wy shud i do wun" is a question,
+# "hw long duz it take" as well): question words and a few others, none a word of the
+# languages the bot detects ("wat", "wen", "wer" and "dus" are Dutch or German; "corse" stays
+# for the matchers alone: "wat langwij ar the corses in" asks a question, whatever "courses in"
+# would say)
+BY_EAR = {
+    "wot": "what",
+    "wut": "what",
+    "whot": "what",
+    "wots": "what is",
+    "hw": "how",
+    "wy": "why",
+    "shud": "should",
+    "shuld": "should",
+    "cud": "could",
+    "wud": "would",
+    "duz": "does",
+    "wun": "one",
+    "sumwere": "somewhere",
+    "somwere": "somewhere",
+    "sumthing": "something",
+    "sumfing": "something",
+    "enuf": "enough",
+}
+_WORDS.update(BY_EAR)
+_WORDS.update({"sertificat": "certificate", "sertificates": "certificate", "munny": "money"})
+_BY_EAR = re.compile(r"\b(?:" + "|".join(BY_EAR) + r")\b", re.IGNORECASE)
+
+
+def by_ear_respelt(text: str) -> str:
+    """`text` as typed, with the words spelt by ear written as meant ("wy shud i do wun" → "why
+    should i do one"); everything else, case and punctuation kept."""
+    return _BY_EAR.sub(lambda found: BY_EAR[found.group(0).lower()], text)
+
 
 _NON_WORD = re.compile(r"[^\w#+]+")
 

@@ -46,6 +46,7 @@ from bot.text import (
     FOREIGN_GREETING_WORDS,
     UNSURE,
     WISH_TO_LEARN,
+    by_ear_respelt,
     fold,
     normalise,
     without_hedges,
@@ -1692,6 +1693,7 @@ def _as_written(text: str) -> str:
     """The message without a letter's salutation and sign-off, with dictated punctuation written
     as marks and a wish typed loosely written as the readers expect it; the message itself when
     little would be left ("kind regards" is a goodbye)."""
+    text = by_ear_respelt(text)
     for pattern, written in _WISH_AS_TYPED:
         text = pattern.sub(written, text)
     dictated = sum(len(pattern.findall(text)) for pattern, _ in _DICTATED)

@@ -13,7 +13,7 @@ from bot.catalog.store import build_search
 from bot.content import ContentError
 from bot.faq.matcher import load_faq
 from bot.storage.db import open_database
-from bot.text import HEDGE, fold
+from bot.text import HEDGE, fold, normalise
 from bot.understand.care import load_care
 from bot.understand.intent import Context, Understander, _asks_plainly
 from bot.understand.language import load_languages
@@ -2284,3 +2284,21 @@ def test_asking_what_courses_the_bot_has_by_filters_alone_is_a_search(
     assert answered(understander.understand("are there any free ones")) == "cost"
     choice = understander.understand("do you have courses in spanish or is everything english only")
     assert answered(choice) == "language-english"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("wy shud i do wun", "why-do-one"),
+        ("wen do i get the sertificat", "certificate"),
+        ("hw long duz it take", "duration"),
+    ],
+)
+def test_words_spelt_by_ear_are_read_as_meant(understander: Understander, text: str, entry: str) -> None:
+    """Round 21's blind set, read once (a dyslexic plasterer's "wot is a micro credenshal", "is it
+    on line or do i go sumwere"): question words and a few nouns spelt by ear are read as meant,
+    so the question is answered or offered ("wy shud i do wun" was searched for, whole)."""
+    got = understander.understand(text)
+    assert got.kind in ("faq", "suggest") and got.match is not None and got.match.best is not None, got
+    assert got.match.best.entry.id == entry
+    assert normalise("is it on line or do i go sumwere") == "is it online or do i go somewhere"
