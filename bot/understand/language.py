@@ -77,6 +77,9 @@ _ENGLISH_WORDS = frozenset(
     "the a an is are what how do does can i you it this that of to in for with and or my me be"
     " just want need have has will would should about your im i'm don't dont not".split()
 )
+# Jamaican patois ("Mi 71 years old, mi too old fi go back a school? Cho!"): English, however
+# Italian "mi" and "di" look; these words belong to no language the bot replies in
+_PATOIS_WORDS = frozenset("fi yuh nuh cyaan pickney likkle mek gwaan unu bwoy seh cho wah dem ting".split())
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,8 @@ class Languages:
         if len(words) < MIN_WORDS or not self.replies:
             return None
         tokens = [t.strip("?!.,¿¡:;\"'()") for t in text.lower().split()]
+        if "mi" in tokens and _PATOIS_WORDS.intersection(tokens):
+            return None
         english = sum(1 for t in tokens if t in _ENGLISH_WORDS)
         small = self._small_words
         counts = {code: sum(1 for t in tokens if t in small[code]) for code in self.replies}

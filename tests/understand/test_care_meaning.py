@@ -91,6 +91,10 @@ def test_stems_match_every_ending(care: Care) -> None:
         # "Did you mean…?" in English); "is dat the same" stays English
         ("Is dat erkend in België of allee, alleen in Engeland?", "nl"),
         ("i did coursera free courses before, is dat the same thing as this?", None),
+        # Jamaican patois is English, whatever Italian "mi" and "di" look like (it got the Italian reply)
+        ("Mi 71 years old, mi too old fi go back a school? Cho!", None),
+        ("Mi keep forgetting fi do di lesson. Yuh can remind mi every morning after mi tea?", None),
+        ("mi piacerebbe un corso di fotografia, quanto costa?", "it"),
     ],
 )
 def test_short_messages_are_recognised_by_their_function_words(text: str, language: str | None) -> None:
