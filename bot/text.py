@@ -190,6 +190,7 @@ BY_EAR = {
     "sumthing": "something",
     "sumfing": "something",
     "enuf": "enough",
+    "yuh": "you",  # Jamaican patois ("Yuh is a computer or a real person, darling?")
 }
 _WORDS.update(BY_EAR)
 _WORDS.update({"sertificat": "certificate", "sertificates": "certificate", "munny": "money"})

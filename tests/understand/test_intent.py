@@ -2302,3 +2302,4 @@ def test_words_spelt_by_ear_are_read_as_meant(understander: Understander, text: 
     assert got.kind in ("faq", "suggest") and got.match is not None and got.match.best is not None, got
     assert got.match.best.entry.id == entry
     assert normalise("is it on line or do i go sumwere") == "is it online or do i go somewhere"
+    assert understander.understand("Yuh is a computer or a real person, darling?").kind == "smalltalk"
