@@ -550,7 +550,9 @@ _ASKS_IF_A_BOT = re.compile(
     r"^(?:\W*(?:wait|hang on|ok|so|hi|hey|hello|sorry|um+|erm)\W+)*"
     r"(?:(?:are|r|is)\s+(?:you|u|this|it|ya)|(?:you|u)\s+(?:is|are|r))\s+"
     r"(?:(?:a|an|actually a|actually an|really a)\s+(?:bot|ai|robot|human|real person|real human|person|"
-    r"computer|machine|chatbot|chat bot)|human|real|ai)\b"
+    r"computer|machine|chatbot|chat bot)|human|real(?!\s+(?:an?\s+)?(?:company|provider|business|"
+    r"college|uni|university|school|course|courses|certificate|qualification|thing|website|site|"
+    r"organi[sz]ation|place|one|degree)\b)|ai)\b"
     r"(?=.*(?:\bor\b|\?|$))"
 )
 # Right after a card, what one of its lines means ("what does the level bit mean", "wdym 'ECTS

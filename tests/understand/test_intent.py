@@ -2303,3 +2303,11 @@ def test_words_spelt_by_ear_are_read_as_meant(understander: Understander, text: 
     assert got.match.best.entry.id == entry
     assert normalise("is it on line or do i go sumwere") == "is it online or do i go somewhere"
     assert understander.understand("Yuh is a computer or a real person, darling?").kind == "smalltalk"
+
+
+def test_a_real_company_asked_about_is_no_question_whether_the_bot_is(understander: Understander) -> None:
+    """Round 21's blind set, read once: "Is it real company? Many scam on Facebook" got "I'm a
+    bot"; a provider asked about is the legitimacy question, "are you real or a bot" still not."""
+    assert answered(understander.understand("Is it real company? Many scam on Facebook")) == "legit-provider"
+    assert understander.understand("are you real or a bot").kind == "smalltalk"
+    assert understander.understand("r u real lol").kind == "smalltalk"
