@@ -568,8 +568,10 @@ _CARD_FIELD_ASKED = re.compile(
 CARD_FIELD_WORDS = 16
 # Right after a card, a feature of it asked without a verb ("this one online?", "free??")
 _THIS_ONE_IS = re.compile(
-    r"^(?:(?:is|so)\s+)?(?:(?:this|that|it)(?:\s+one)?\s+)?"
-    r"(?P<feature>free|online|in person|face to face|self[- ]?paced)"
+    # ("sorry, is that one in person or online?", "that one. free?", "this one is for beginner?")
+    r"^(?:(?:sorry|ok|okay|so|and|hi|hey|please|pls)\W+)*"
+    r"(?:(?:is|so)\s+)?(?:(?:this|that|it)(?:\s+one)?(?:\s+is(?:\s+for)?)?[\s.,:-]+)?"
+    r"(?P<feature>free|online|in person|face to face|self[- ]?paced|beginners?|for beginners?)"
     r"(?:\s+or\s+(?:online|in person|paid|not))?"
     r"\s*\?"
 )
@@ -764,12 +766,15 @@ class Understander:
             return Understanding("urgent", {"care": 1.0})
         if context.last_course_id is not None and (level is None or self.care.level_by_words(text) is None):
             asked_of_it = _THIS_ONE_IS.match(folded)
+            if asked_of_it is not None and "beginner" in asked_of_it["feature"]:
+                # ("beginner?" alone may ask for easier courses; "this one is for beginner?" asks of it)
+                asked_of_it = asked_of_it if re.search(r"\b(?:this|that|it)\b", asked_of_it[0]) else None
             if asked_of_it is not None:
                 # "this one online?", "free??", "that one in person or online? …": this course's
                 # price or mode (not a search for free or online courses)
                 feature = asked_of_it.group("feature")
                 entry_asked = self.faq.match(PRICE_QUESTION) if feature == "free" else None
-                modes = self.faq.by_id.get("study-modes")
+                modes = self.faq.by_id.get("beginner" in feature and "prerequisites" or "study-modes")
                 if entry_asked is None and modes is not None:
                     entry_asked = Match("answer", (Scored(modes, 1.0),))
                 if entry_asked is not None and entry_asked.kind == "answer":

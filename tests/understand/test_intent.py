@@ -2142,6 +2142,11 @@ def test_every_language_has_plan_commands_and_bad_ones_stop_start_up(tmp_path: P
         ("this one online?", "study-modes"),
         ("that one in person or online? welding's hands on", "study-modes"),
         ("free??", "cost"),
+        # round 22's blind set, read once: an apology first, a full stop after "that one", the
+        # level asked of it (they were searched for)
+        ("sorry, is that one in person or online?", "study-modes"),
+        ("that one. free?", "cost"),
+        ("Sorry, this one is for beginner? I have no experience.", "prerequisites"),
     ],
 )
 def test_a_line_or_feature_of_the_card_just_shown_is_asked_about_that_course(
@@ -2154,7 +2159,7 @@ def test_a_line_or_feature_of_the_card_just_shown_is_asked_about_that_course(
 
 
 def test_a_filter_for_more_courses_after_a_card_is_still_a_search(understander: Understander) -> None:
-    for text in ("any free ones?", "online courses?", "free"):
+    for text in ("any free ones?", "online courses?", "free", "beginner?"):
         got = understander.understand(text, Context(last_course_id=1))
         assert got.kind == "search", (text, got)
 
