@@ -113,7 +113,8 @@ _GOAL = re.compile(
     # "he says now he wants to become an electrician": a parent asking for their child
     r"(?:i\s+|(?:he|she|my (?:son|daughter|lad|boy|girl|kid))\s+(?:says\s+)?(?:now\s+)?(?:he\s+|she\s+)?"
     r"(?=wants?\s))?"
-    r"(?:(?:really\s+)?(?:want|wants|wanna|would like|d like|would love|d love|need|hope|plan|am trying|"
+    r"(?:(?:really\s+|literally\s+|actually\s+|honestly\s+|just\s+)?(?:want|wants|wanna|would like|d like|"
+    r"would love|d love|need|hope|plan|am trying|"
     r"m trying|trying)"
     r"\s+(?:to\s+)?|how\s+(?:do|can|could|would|should)\s+i\s+|help\s+me\s+|i\s+am\s+looking\s+to\s+|"
     r"how\s+to\s+|how\s+(?:do|would|should|could)\s+i\s+go\s+about\s+|what\s+does\s+it\s+take\s+to\s+|"
@@ -236,7 +237,8 @@ _FOR_SOMEONE_WHO = re.compile(
     r"(?:who|whos|who s|that|like|with|without)\b.*$"
 )
 _FOR_ME = re.compile(r"me|us|myself|someone like me|people like me|a beginner like me")
-_TRAILING = re.compile(r"[\s?!.,]+$|\s+(?:please|pls|plz)$")
+# What ends a request and is no part of it: punctuation, emoji, "please"
+_TRAILING = re.compile(r"[\s?!.,\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+$|\s+(?:please|pls|plz)$")
 # "could you please find me a course on…", "kindly help me find something on…": the request after it
 _POLITELY = re.compile(
     r"^(?:(?:kindly|please|pls|plz|sir|madam|hello|hi)\s+)*(?:(?:can|could|would)\s+(?:you|u)\s+"

@@ -218,6 +218,8 @@ def test_a_filter_the_query_lost_is_put_back(understander: Understander, text: s
         ("i wana be a site manger one day", "site manger"),
         ("I want to do me electrics, PAT testing and that", "electrics, pat testing and that"),
         ("My daughter want be nurse. Which course for her?", "nurse"),
+        # round 22's blind set, read once: an adverb before the wish, an emoji after it
+        ("i literally wanna become a makeup artist 😍", "makeup artist"),
     ],
 )
 def test_course_intents_keep_what_was_asked(understander: Understander, text: str, query: str) -> None:
