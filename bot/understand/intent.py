@@ -764,6 +764,10 @@ class Understander:
             return Understanding(foreign[1], {"care": 1.0}, language=language)
         if level == "urgent":
             return Understanding("urgent", {"care": 1.0})
+        if level == "care" and self.care.level_by_words(text) is None and self.languages.detect(text):
+            # "Olá, boa noite. Sou enfermeira em Coimbra e queria saber o que é…": the meaning
+            # model reads English; distress in another language is its words, read above
+            level = None
         if context.last_course_id is not None and (level is None or self.care.level_by_words(text) is None):
             asked_of_it = _THIS_ONE_IS.match(folded)
             if asked_of_it is not None and "beginner" in asked_of_it["feature"]:

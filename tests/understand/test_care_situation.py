@@ -382,3 +382,27 @@ def test_a_letters_politeness_is_no_doubt_about_oneself(care: Care) -> None:
     assert care.level_by_words(polite) is None
     assert care.level_by_words("would you be kind enough to tell me the fees") is None
     assert care.level_by_words("i'll never be good enough for this") == "care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "failed ma 2391 practice test again, am pure gutted, thinkin o packin it aw in",
+        "some days I just feel like I've lost everything. I used to be so capable.",
+        "slow at everything now. what point",
+    ],
+)
+def test_giving_up_in_scots_and_a_lost_self_get_the_care_reply(understander: Understander, text: str) -> None:
+    """Round 22's blind set, read once: these got the fallback, a did-you-mean and a search."""
+    assert understander.understand(text).kind == "care"
+
+
+def test_a_question_in_another_language_is_not_read_as_distress_by_the_english_model(
+    understander: Understander,
+) -> None:
+    """ "Olá, boa noite. Sou enfermeira…" (round 22's blind set, read once) got the English care
+    reply; distress said in Portuguese still gets it in Portuguese."""
+    asked = "Olá, boa noite. Sou enfermeira em Coimbra e queria saber o que é exatamente uma microcredencial."
+    got = understander.understand(asked)
+    assert (got.kind, got.language) == ("language", "pt"), got
+    assert understander.understand("estou muito ansiosa, não aguento mais").kind == "care"
