@@ -84,8 +84,6 @@ _WORDS = {
     "mgt": "management",
     "wtf": "what",  # "wtf is a microcredential"
     "wat": "what",
-    "wot": "what",
-    "wut": "what",
     "idk": "i dont know",  # "idk what to pick help"
     "dunno": "dont know",
     "msgs": "messages",
@@ -101,8 +99,6 @@ _WORDS = {
     "posible": "possible",
     "onlyne": "online",
     "culd": "could",
-    "shud": "should",
-    "wud": "would",
     "corse": "course",
     "cource": "course",
     "corses": "courses",
@@ -110,13 +106,11 @@ _WORDS = {
     # it cost", "wot is a mikro kredenshul", "do emploiers reckernise it")
     "mutch": "much",
     "dus": "does",
-    "duz": "does",
     "wen": "when",
     "wich": "which",
     "frum": "from",
     "thru": "through",
     "enuff": "enough",
-    "sumthing": "something",
     "sumthin": "something",
     "nuthin": "nothing",
     "becos": "because",
@@ -155,10 +149,8 @@ _WORDS = {
     "brane": "brain",
     "reding": "reading",
     "riting": "writing",
-    "wun": "one",
     "exampl": "example",
     "pleez": "please",
-    "wy": "why",
     # everyday words of Scots and West African English ("aye but is it recognised", "abeg how much")
     "aye": "yes",
     "dinnae": "do not",

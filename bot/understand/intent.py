@@ -778,9 +778,9 @@ class Understander:
                 # price or mode (not a search for free or online courses)
                 feature = asked_of_it.group("feature")
                 entry_asked = self.faq.match(PRICE_QUESTION) if feature == "free" else None
-                modes = self.faq.by_id.get("beginner" in feature and "prerequisites" or "study-modes")
-                if entry_asked is None and modes is not None:
-                    entry_asked = Match("answer", (Scored(modes, 1.0),))
+                of_the_card = self.faq.by_id.get("prerequisites" if "beginner" in feature else "study-modes")
+                if entry_asked is None and of_the_card is not None:
+                    entry_asked = Match("answer", (Scored(of_the_card, 1.0),))
                 if entry_asked is not None and entry_asked.kind == "answer":
                     return Understanding("faq", {"faq": 1.0}, match=entry_asked, about_course=True)
             after_card = _after_a_card(folded) or self._other_courses_after_a_card(folded)
@@ -978,9 +978,7 @@ class Understander:
             elif match.kind != "answer" and again.best is not None and again.best.entry.id == previous_id:
                 # "wat if i already started" after the refunds answer: the same question taken
                 # further, when nothing else is a sure answer
-                kept = self.faq.by_id[previous_id]
-                others = tuple(s for s in again.ranked if s.entry.id != kept.id)
-                match = Match("answer", (Scored(kept, again.best.confidence), *others))
+                match = Match("answer", again.ranked)
         faq_score = match.best.confidence if match.best else 0.0
         stripped = folded.strip(" ?!.,")
         unhedged = without_hedges(stripped)
