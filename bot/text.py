@@ -183,6 +183,17 @@ BY_EAR = {
     "sumfing": "something",
     "enuf": "enough",
     "yuh": "you",  # Jamaican patois ("Yuh is a computer or a real person, darling?")
+    # "th" said as "d" or "t" (Irish, Caribbean, West African English: "is dere grants for de
+    # self employed"); not "de", "dat", "dem" or "wit": words of the languages the bot replies in
+    "dere": "there",
+    "dese": "these",
+    "dey": "they",
+    "tings": "things",
+    "nottin": "nothing",
+    "nuttin": "nothing",
+    "anytin": "anything",
+    "sumtin": "something",
+    "tink": "think",
 }
 _WORDS.update(BY_EAR)
 _WORDS.update({"sertificat": "certificate", "sertificates": "certificate", "munny": "money"})

@@ -441,8 +441,11 @@ RESCUE_AGREEMENT = 0.8
 # 21 on the nine blind sets of rounds 12 to 20, which the entry model never learned from: of
 # their suggestions the two signals agreed on, 52 at 0.6 or more were all the right entry and
 # none an off-topic message (0.5: 63, and one off-topic tuning message, "how much notice do i
-# have to give my landlord", answered; 0.3: 85, 4 of them wrong).
-CLEAR_AGREEMENT = 0.6
+# have to give my landlord", answered; 0.3: 85, 4 of them wrong). Raised to 0.7 in round 23, when
+# the model began learning from every tuning set ("how do i register to vote" got 0.62 for the
+# enrolment entry): two-fold (`--two-fold CLEAR_AGREEMENT=0.6,0.65,0.7,0.8`, 47 sets) gives
+# right first time 92.42 / 92.40 / 92.40 / 92.29 % and off-topic answered 51 / 48 / 46 / 43 of 2,387.
+CLEAR_AGREEMENT = 0.7
 # ... and one of the matcher's other suggestions answers when the model is this sure of it.
 # (whatever the on-topic signal says, since round 21: on the nine blind sets of rounds 12 to 20,
 # which the entry model never learned from, the suggestions it picked another offered entry of

@@ -206,7 +206,7 @@ def test_questions_for_an_entry_the_faq_lacks_are_skipped_and_named_in_the_log(
     ("text", "entry"),
     [
         ("got a facebook ad for a course how do i check its genuine", "legit-provider"),
-        ("can a fella do it on his mobile", "mobile"),
+        ("can a fella do the whole thing on his mobile phone", "mobile"),
     ],
 )
 def test_a_clear_agreement_answers_whatever_the_on_topic_signal_says(

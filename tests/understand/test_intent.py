@@ -2326,3 +2326,21 @@ def test_a_northern_goodbye_is_small_talk(understander: Understander, text: str)
     got = understander.understand(text)
     assert got.kind == "smalltalk" and got.match is not None and got.match.smalltalk is not None
     assert got.match.smalltalk.id == "goodbye"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("wat happens if i fail de exam", "failing-retakes"),
+        ("do dey give you a certificate at de end", "certificate"),
+    ],
+)
+def test_th_said_as_d_is_english(understander: Understander, text: str, entry: str) -> None:
+    """Round 22's blind set, read once ("wats de story if i fail de test", an Irish roofer, was
+    answered in Dutch): "de" twice is as many Dutch small words as the English ones, and most
+    words are English, so the message is English; "dere", "dey", "nottin" are read as meant.
+    Dutch with a few English-looking words stays Dutch."""
+    got = understander.understand(text)
+    assert got.language is None and answered(got) == entry, got
+    assert normalise("is dere nottin for me") == "is there nothing for me"
+    assert understander.understand("Is dat erkend in België of alleen in Engeland?").language == "nl"
