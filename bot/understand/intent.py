@@ -1115,6 +1115,11 @@ class Understander:
             # project we run ends up late": what the learner wants or needs; the search shows
             # the courses for it
             return Understanding("search", {**scores, "search": 1.0}, query=text.strip())
+        if not sure and _WHICH_COURSE.search(folded) and not _ABOUT_MICROCREDENTIALS.search(folded):
+            # "I have takeaway… I want understand my books myself… which course", "I want to become
+            # carer… What course I must do?": the courses for what the message tells; the search
+            # says what it found, or the skills nearest
+            return Understanding("search", {**scores, "search": 1.0}, query=text.strip())
         if match.kind == "answer":
             return Understanding("faq", scores, match=match, about_course=about_course)
         asked_skill = self._known_skill_request(text, None)
@@ -2188,6 +2193,16 @@ _COURSES_OR_ANY = re.compile(r"\b(?:courses?|classes|class|anything|something|on
 _COURSE_WORD = re.compile(r"\b(?:courses?|classes|class|trainings?|programmes?|programs?)\b")
 
 
+# Asking which course to take for what the message tells: "which course?", "what course you have",
+# "what course I must do", "…is there a course for that??" (not how to choose: "how do i know which
+# course is right for me")
+_WHICH_COURSE = re.compile(
+    r"\b(?:which|what|wat|wot)\s+(?:course|courses|cors|cours)\b(?:\s*(?:[?.!]|$)|\s+(?:(?:do|would|can)\s+)?"
+    r"(?:you|u|ya|ye|yous)\s+(?:have|got|offer|recommend|suggest)\b|\s+(?:i|we|she|he|they)\s+"
+    r"(?:must|should|need\s+to|have\s+to|has\s+to|can|could)\s+(?:do|take)\b)"
+    r"|\b(?:is|are)\s+(?:there|dere)\s+(?:a|any)\s+(?:course|courses|cors|class|classes)\s+for\s+"
+    r"(?:that|this|it|dat|dis|that\s+sort\s+of\s+thing)\s*(?:[?.!]|$)"
+)
 # Asking what the bot has: "have ye any…", "what courses have you got…", "do u do any…", "show
 # me…", "dont care what, just free"
 _CATALOGUE_ASKED = re.compile(

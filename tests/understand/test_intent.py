@@ -2344,3 +2344,20 @@ def test_th_said_as_d_is_english(understander: Understander, text: str, entry: s
     assert got.language is None and answered(got) == entry, got
     assert normalise("is dere nottin for me") == "is there nothing for me"
     assert understander.understand("Is dat erkend in België of alleen in Engeland?").language == "nl"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I run a small bakery and I want to understand the money side myself. Which course?",
+        "my nephew wants to fix computers, what course he must do?",
+        "i love old buildings and stonework, is there a course for that?",
+    ],
+)
+def test_which_course_after_a_story_is_a_search(understander: Understander, text: str) -> None:
+    """Round 22's blind set, read once ("I have takeaway… I want understand my books myself…
+    which course" got "Did you mean: how to enrol?"): a message telling what the learner wants
+    and asking which course is a search for it; how to choose a course is still the question."""
+    got = understander.understand(text)
+    assert got.kind == "search" and got.query, got
+    assert answered(understander.understand("how do i know which course is right for me")) == "how-to-choose"
