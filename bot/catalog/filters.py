@@ -296,6 +296,8 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
         r"|\b(?:com|con|avec|mit|met|z) "
         r"(?:certificado|certificato|certificat|zertifikat|certificaat|certyfikatem)\b"
         r"|\bcertificate (?:included|provided)\b"
+        # "gestion de projet certifiante", "zertifizierte Kurse": a course that certifies
+        r"|\b(?:certifiante?s?|zertifiziert(?:e|en)?|gecertificeerde?|certyfikowan[aey])\b"
         # "energy manager certificate online": a course that ends in a certificate (an exam's
         # "certification" is another thing: "aws certification cheap")
         r"|\bcertificates?\b",

@@ -97,6 +97,9 @@ def search(seeded_database: Path) -> CourseSearch:
         ("energy manager certificate online", Facets(online=True, certificate=True), "energy manager"),
         ("aws certification cheap", Facets(max_eur=100), "aws certification"),
         ("bookkeeping course flexible hours", Facets(self_paced=True), "bookkeeping course"),
+        # round 23: a course that certifies, said in French or German
+        ("formation certifiante en marketing", Facets(certificate=True), "formation en marketing"),
+        ("zertifizierte kurse excel", Facets(certificate=True), "kurse excel"),
     ],
 )
 def test_filters_are_read_from_plain_words(text: str, facets: Facets, rest: str) -> None:
