@@ -2057,6 +2057,15 @@ _LEARN_THE_TOPIC = re.compile(
     r"(?:i'?d|i would|i)\s+(?:like|love|want)\s+to\s+learn\s+how\s+to(?:\s+do)?|"
     r"(?:i\s+)?(?:wanna|want to)\s+learn\s+how\s+to(?:\s+do)?)\s+(?P<topic>[\w&' -]{3,40}?)[\s?!.]*$"
 )
+# Training for the learner's staff, the subject first: "food hygiene level 2 for my staff", "food
+# safety level whatever for my kitchen crew", "manual handling training for our team"
+_TRAINING_FOR_STAFF = re.compile(
+    r"^(?P<topic>[a-z][\w&' -]{2,40}?)\s+"
+    r"(?:(?:level\s+(?:\d+|whatever|\w+)|training|course|cert|certificate)\s+)?"
+    r"for\s+(?:my|our|the)\s+(?:new\s+|little\s+|\w+\s+)?"
+    r"(?:staff|team|crew|workers|employees|chefs?|cooks|carers|cleaners|drivers|apprentices?|lads|girls)"
+    r"(?:\s+(?:mate|pls|please|thanks))?[\s?!.]*$"
+)
 # Words that make a phrase about studying or the learner, not a subject ("can i learn at my own
 # pace", "need a recognised one", "is it something i can learn online")
 _NOT_A_SUBJECT = re.compile(
@@ -2090,7 +2099,7 @@ def _learnable_topic(folded: str, marked_only: bool) -> str | None:
         topic = found.group("topic")
     elif found := _A_THING_TO_LEARN.match(said):
         topic = found.group("inside") or _CLAUSES.split(found.group("before").strip())[-1]
-    elif found := _LEARN_THE_TOPIC.match(said):
+    elif (found := _LEARN_THE_TOPIC.match(said)) or (found := _TRAINING_FOR_STAFF.match(said)):
         topic = found.group("topic")
     elif marked_only and len(said.split()) <= SHORT_SEARCH_MAX_WORDS and _SUBJECT_FOR_WHOM.match(said):
         topic = said  # (a subject and whom or what it is for: not "weather tomorrow?")
