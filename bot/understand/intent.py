@@ -132,7 +132,9 @@ _QUESTION_START = re.compile(
 _ASKS = re.compile(
     r"\b(?:can i|could i|do i|should i|will i|am i|is it|are they|are these|are those|is this|is that|isnt|"
     # ("learn how to": a wish)
-    r"(?<!learn )(?<!learning )how|why|any good|tell me (?:what|how|why|if|whether|about))\b"
+    r"(?<!learn )(?<!learning )how|why|any good|tell me (?:what|how|why|if|whether|about)"
+    # ("Kindly tell what is the duration of the course. I want to prepone my completion…")
+    r"|(?:kindly|please|pls) (?:tell|advise|inform|let me know) (?:me )?(?:what|how|when|if|whether|about))\b"
     r"|\b(?:now what|what now|what happens(?: then| now| next)?|what (?:do|should|can) i do(?: now)?)\s*$"
     # ("failed my first assignment, now what", "deadline passed yesterday, what happens")
 )
@@ -196,6 +198,10 @@ _POLITE_OPENING = re.compile(r"^(?:(?:ok|okay|so|and|but|right|well|kindly|pleas
 _REPORTS_DONE = re.compile(
     r"\bmark\s+(?:it|that|this)\s+(?:as\s+)?(?:done|complete|completed|finished)\b"
     r"|^(?:i\s+)?(?:just\s+|have\s+|ve\s+)?(?:finished|completed)\s+(?:module|lesson|unit|chapter|week|session)\s+\w+"
+    # "made up, finished the first week 💪", "I've done the first two units!!" (not "haven't finished")
+    r"|(?<!not\s)(?<!n't\s)(?<!nt\s)(?<!never\s)\b(?:finished|completed|done|did|smashed|nailed)\s+"
+    r"(?:me|my|the|de|da)\s+(?:first|second|third|fourth|fifth|next)\b"
+    r"|(?<!not\s)(?<!n't\s)(?<!nt\s)(?<!never\s)\b(?:finished|completed|done)\s+(?:modules?|units?|lessons?)\s+\d"
 )
 
 
@@ -339,7 +345,10 @@ _LACKING = re.compile(r"\bnever (?:touched|used)\b|\b(?:no|zero) (?:idea|clue)\W
 _NO_IDEA_HOW = re.compile(r"\b(?:no|zero) (?:idea|clue) how\b|\b(?:dont|don't|do not) know how\b")
 # "how can i start my own cafe", "what should i learn to get back to work": how to do it
 _HOW_TO_DO_IT = re.compile(
-    r"^(?:so |ok |okay |hi |hey )?(?:how (?:can|do|should|would|could) i|what (?:should|could|can|do) i "
+    # (not how to choose one: "how do i choose the right one, there's so many")
+    r"^(?:so |ok |okay |hi |hey )?(?:how (?:can|do|should|would|could) i"
+    r"(?! (?:even )?(?:choose|pick|decide|select|know which|tell which|find the right))"
+    r"|what (?:should|could|can|do) i "
     r"(?:learn|study|do|take)|which (?:course|courses|skills?) (?:should|could|would|do) i)\b"
     r"|\bwhere (?:do|should|can) i (?:even )?(?:start|begin)\b"
     # "leaving the army what can i retrain as": a goal, and what to learn for it
@@ -2232,7 +2241,7 @@ def _catalogue_asked_by_filters(folded: str) -> str | None:
     any free courses at all", "what courses have you got that are short and free"), said as the
     search reads them back; `None` for anything else, and for a choice asked about ("do you have
     courses in spanish or is everything english only": the language answer)."""
-    if not _CATALOGUE_ASKED.search(folded) or not re.search(r"\b(?:courses?|classes)\b", folded):
+    if not _CATALOGUE_ASKED.search(folded) or not re.search(r"\b(?:courses?|classes|ones)\b", folded):
         return None
     if re.search(r"\b(?:or|only)\b", folded):
         return None

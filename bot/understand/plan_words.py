@@ -108,6 +108,13 @@ _UNMISTAKABLE_RESUME = _either(
 )
 
 
+# What may open a report of a step done: "right,", "made up,", "yay!" (the report follows)
+_REPORT_OPENER = (
+    r"(?:(?:right|ok|okay|so|well|yay|woo+|made\s+up|buzzing|get\s+in|guess\s+what|update|progress\s+update)"
+    r"[\s,.!:]+)*"
+)
+
+
 _UNMISTAKABLE_PROGRESS = _either(
     r"\bhow\s+much\s+(?:of\s+(?:the|my)\s+(?:plan|course)\s+)?(?:i\s*ve|i\s+have|have\s+i|ive|i)\s+"
     r"(?:done|completed|finished)\b",
@@ -324,7 +331,8 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             rf"^(?:(?:please|pls|ok|okay|so)\s+)?no\s+more\s+{_REMINDERS}\b"
             r"(?!.*\b(?:this|next|for|until|till|today|tonight|tomorrow|while|bit)\b)",
             rf"^(?:please\s+|pls\s+)?stop\s+(?:the\s+|my\s+|all\s+(?:the\s+)?)?{_REMINDERS}\s+"
-            r"(?:man|mate|pal|bro|love|pet|lad|hun)\b(?!.*\b(?:for|until|till|this|next|while|bit)\b)",
+            r"(?:man|mate|pal|bro|bruv|bruh|fam|dude|boss|love|pet|lad|hun|babe|butt|la)\b"
+            r"(?!.*\b(?:for|until|till|this|next|while|bit)\b)",
             # leaving the course and asking for quiet: "I'm dropping the course, please stop
             # messaging me about it", "no more messages please i'm done with studying"
             rf"\b{_LEAVING}\b.*\b{_QUIET}\b",
@@ -502,14 +510,18 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             # "ok i finished the first module!!!", "smashed me first module", "ive done de first 2
             # bits", "I've completed week two of the SQL course" (round 22, after the blind set's read)
             # (a report asking nothing: "just finished the last module!! what do i get now" asks)
+            # (round 23, after its blind set's read: after an opener, "Right, I've done the first
+            # two units!!", "made up, finished the first week"; a list, "completed modules 1, 2 and 3")
             r"^(?!.*(?:\?|\b(?:what|how|when|where|why|do i|can i|will i)\b))"
-            r"(?:i\s+(?:have\s+|ve\s+)?|ive\s+)?(?:just\s+|already\s+|finally\s+)?"
+            rf"{_REPORT_OPENER}(?:i\s+(?:have\s+|ve\s+)?|ive\s+)?(?:just\s+|already\s+|finally\s+)?"
             r"(?:finished|completed|done|did|smashed|nailed|cracked)\s+(?:me|my|the|de|da)\s+"
-            r"(?:first|second|third|fourth|fifth|next|last)\s+(?:\d{1,2}\s+)?"
+            r"(?:first|second|third|fourth|fifth|next|last)\s+(?:(?:\d{1,2}|two|three|four|five|few)\s+)?"
             r"(?:modules?|units?|lessons?|chapters?|weeks?|bits?|sessions?)\b",
             r"^(?!.*(?:\?|\b(?:what|how|when|where|why|do i|can i|will i)\b))"
-            r"(?:i\s+(?:have\s+|ve\s+)?|ive\s+)?(?:just\s+|already\s+)?(?:finished|completed|done|did)\s+"
-            r"(?:module|unit|lesson|chapter|week)\s+(?:\d{1,2}|one|two|three|four|five|six)\s+of\b",
+            rf"{_REPORT_OPENER}(?:i\s+(?:have\s+|ve\s+)?|ive\s+)?(?:just\s+|already\s+)?"
+            r"(?:finished|completed|done|did)\s+"
+            r"(?:module|unit|lesson|chapter|week)s?\s+(?:\d{1,2}|one|two|three|four|five|six)"
+            r"(?:\s*(?:,|and|&)\s*(?:\d{1,2}|one|two|three|four|five|six))*\s+of\b",
             r"^(?:my\s+)?status$",
             r"^where\s+am\s+i\s+at(?:\s+(?:overall|now|so far|with (?:my|the) (?:plan|course|studies)))?$",
             r"^how\s+close\s+am\s+i\s+to\s+(?:the\s+end|finishing|the\s+certificate|done|completing)\b",

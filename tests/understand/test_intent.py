@@ -2379,3 +2379,56 @@ def test_training_for_the_learners_staff_is_a_search(
     got = understander.understand(text)
     assert got.kind == "search" and got.query.startswith(topic), got
     assert understander.understand("how much for my staff").kind != "search"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("ok I've finished the first three lessons!!", "progress"),
+        ("i have completed units 1 and 2 of 5", "progress"),
+        ("stop the reminders fam", "stop"),
+    ],
+)
+def test_reports_after_an_opener_and_stops_said_to_a_mate_are_plan_commands(
+    understander: Understander, text: str, action: str
+) -> None:
+    """Round 23's blind set, read once ("Right, I've done the first two units!! Feeling very
+    smug" got the care reply; "stop the reminders bruv" paused): a step reported after an
+    opener, or a list of modules done, is progress; a stop said to a mate stops. A step not
+    done, said in distress, still gets the care reply."""
+    got = understander.understand(text)
+    assert (got.kind, got.plan_action) == ("plan", action), got
+    panicking = "I haven't finished the first module and I'm panicking, I can't do this"
+    assert understander.understand(panicking).kind == "care"
+
+
+def test_mental_health_as_a_job_or_a_subject_is_no_distress(understander: Understander) -> None:
+    """Round 23's blind set, read once ("I am a mental health nurse in Coventry… would one of
+    these help me get to band 6?" got the care reply): one's own mental health is a feeling,
+    the job or the subject is not; nor are shifts "all over the place"."""
+    nurse = understander.understand("I am a mental health nurse, would one of these help me get promoted?")
+    assert nurse.kind != "care" and nurse.match is not None and nurse.match.best is not None
+    assert nurse.match.best.entry.id == "promotion"
+    shifts = understander.understand("my hours are all over the place, earlies and nights, can i do one")
+    assert shifts.kind != "care"
+    assert understander.understand("my mental health is bad and i cant focus on the course").kind == "care"
+
+
+def test_how_to_choose_and_a_polite_question_beside_a_wish_are_questions(understander: Understander) -> None:
+    """Round 23's blind set, read once ("how do i even choose the right one there's so many and i
+    don't wanna waste money" and "Kindly tell what is the duration of the course. I want to
+    prepone my completion…" were searched for, whole): the question is answered, or offered."""
+    choose = "How do I choose the right one, there are too many and I do not want to waste my money"
+    assert answered(understander.understand(choose)) == "how-to-choose"
+    polite = "Kindly tell what is the duration. I want to complete it before my appraisal cycle."
+    asked = understander.understand(polite)
+    assert asked.kind in ("faq", "suggest") and asked.match is not None, asked
+    assert asked.match.best is not None and asked.match.best.entry.id == "duration"
+
+
+def test_welsh_and_scots_thanks_and_goodbyes_are_small_talk(understander: Understander) -> None:
+    """Round 23's blind set, read once ("Diolch!! You're a star ⭐", "a'm aff, see ye" were
+    searched for); and "show me the … ones" asks what there is, by its filters."""
+    assert understander.understand("diolch yn fawr").kind == "smalltalk"
+    assert understander.understand("right, am aff").kind == "smalltalk"
+    assert understander.understand("show me the cheap ones online").kind == "search"
