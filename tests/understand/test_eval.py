@@ -169,13 +169,21 @@ off-topic ones and plan commands.
   off-topic 0 of 50, the rest the same). Fixes made after reading it (now in-sample): off-topic
   answered 0 of 50, plan 35 of 44, care 49 of 50, languages 48 of 50. It was tuned on in round 22.
 * `learner_eval_47.yaml` (787 messages, written blind at the start of round 22 the same way, 40
-  new personas) is printed as the honest figure for messages nobody has tuned on. Read once at the
+  new personas). Read once at the
   end of round 22: right first time 79.1 %, confident wrong 5.0 %, did-you-mean 9.2 %, fallback
   6.7 % (478 questions), to the search 82.8 % (77 of 93), care 46 of 50, languages 48 of 50, off-
   topic answered 0 of 50, small talk 17 of 21, plan 28 of 45 (under the code round 22 started
   with: 78.5 %, 5.2 %, 9.2 %, 7.1 %, plan 29 of 45, the rest the same). Fixes made after reading
   it (now in-sample): right first time 381 of 478, confident wrong 21, to the search 78 of 93,
-  plan 38 of 45, care 49 of 50, languages 49 of 50.
+  plan 38 of 45, care 49 of 50, languages 49 of 50. It was tuned on in round 23.
+* `learner_eval_49.yaml` (789 messages, written blind at the start of round 23 the same way, 40
+  new personas) is printed as the honest figure for messages nobody has tuned on. Read once at the
+  end of round 23: right first time 79.5 %, confident wrong 4.6 %, did-you-mean 12.2 %, fallback
+  3.7 % (482 questions), to the search 90.0 % (81 of 90), care 47 of 50, languages 48 of 50, off-
+  topic answered 0 of 50, small talk 17 of 22, plan 36 of 45 (under the code round 23 started
+  with: 78.6 %, 5.4 %, 12.9 %, 3.1 %, plan 34 of 45, the rest the same). Fixes made after reading
+  it (now in-sample): right first time 386 of 482, confident wrong 17, to the search 83 of 90,
+  plan 40 of 45, small talk 19 of 22.
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
