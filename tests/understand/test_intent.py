@@ -2432,3 +2432,14 @@ def test_welsh_and_scots_thanks_and_goodbyes_are_small_talk(understander: Unders
     assert understander.understand("diolch yn fawr").kind == "smalltalk"
     assert understander.understand("right, am aff").kind == "smalltalk"
     assert understander.understand("show me the cheap ones online").kind == "search"
+
+
+@pytest.mark.parametrize(
+    "text", ["a'm fair scunnered wi it aw, cannae keep up", "e no easy, my head dey spin every night"]
+)
+def test_fed_up_in_scots_and_a_spinning_head_in_pidgin_get_the_care_reply(
+    understander: Understander, text: str
+) -> None:
+    """Round 23's blind set, read once ("a'm fair scunnered. cannae keep up wi the coursework",
+    "my head dey spin i no sure say i fit do this thing" got a did-you-mean)."""
+    assert understander.understand(text).kind == "care"
