@@ -70,6 +70,7 @@ from bot.understand.plan_words import (
     ASKS_WHETHER,
     PLAN_ACTIONS,
     POLITE_REQUEST,
+    STEP_REPORTED,
     PlanAction,
     asks_about_plans,
     plan_action,
@@ -199,9 +200,7 @@ _REPORTS_DONE = re.compile(
     r"\bmark\s+(?:it|that|this)\s+(?:as\s+)?(?:done|complete|completed|finished)\b"
     r"|^(?:i\s+)?(?:just\s+|have\s+|ve\s+)?(?:finished|completed)\s+(?:module|lesson|unit|chapter|week|session)\s+\w+"
     # "made up, finished the first week 💪", "I've done the first two units!!" (not "haven't finished")
-    r"|(?<!not\s)(?<!n't\s)(?<!nt\s)(?<!never\s)\b(?:finished|completed|done|did|smashed|nailed)\s+"
-    r"(?:me|my|the|de|da)\s+(?:first|second|third|fourth|fifth|next)\b"
-    r"|(?<!not\s)(?<!n't\s)(?<!nt\s)(?<!never\s)\b(?:finished|completed|done)\s+(?:modules?|units?|lessons?)\s+\d"
+    rf"|{STEP_REPORTED.pattern}"
 )
 
 
@@ -776,11 +775,13 @@ class Understander:
             return Understanding(foreign[1], {"care": 1.0}, language=language)
         if level == "urgent":
             return Understanding("urgent", {"care": 1.0})
-        if level == "care" and self.care.level_by_words(text) is None and self.languages.detect(text):
+        # (what the words of care.yaml alone say, read once: the meaning may have added "care")
+        worded = self.care.level_by_words(text) if level == "care" else None
+        if level == "care" and worded is None and self.languages.detect(text):
             # "Olá, boa noite. Sou enfermeira em Coimbra e queria saber o que é…": the meaning
             # model reads English; distress in another language is its words, read above
             level = None
-        if context.last_course_id is not None and (level is None or self.care.level_by_words(text) is None):
+        if context.last_course_id is not None and (level is None or worded is None):
             asked_of_it = _THIS_ONE_IS.match(folded)
             if asked_of_it is not None and "beginner" in asked_of_it["feature"]:
                 # ("beginner?" alone may ask for easier courses; "this one is for beginner?" asks of it)
@@ -822,7 +823,7 @@ class Understander:
             if funding.kind == "answer":
                 return Understanding("faq", {"faq": 1.0}, match=funding)
         action = plan_action(folded)
-        by_words = self.care.level_by_words(text) if level == "care" else None
+        by_words = worded if level == "care" else None
         short = len(folded.split()) <= SMALLTALK_CARE_WORDS
         if level == "care" and by_words is None and short and self.faq.match(text).kind == "smalltalk":
             level = None  # "right im off, talk later": a goodbye the care model read as low
@@ -905,7 +906,7 @@ class Understander:
                 # the question, matched without the feeling around it
                 asked = self._question_beside_a_worry(text) or asked
             kept = asked if asked is not None and asked.kind == "answer" else None
-            if kept is None or kept.seconded or self.care.level_by_words(text) is not None:
+            if kept is None or kept.seconded or by_words is not None:
                 # (an answer the matcher was not sure of alone is added to the care reply, never
                 # instead of it)
                 return Understanding("care", {"care": 1.0}, match=kept)

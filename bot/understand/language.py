@@ -139,14 +139,14 @@ class Languages:
         english = sum(1 for t in tokens if t in _ENGLISH_WORDS)
         small = self._small_words
         counts = {code: sum(1 for t in tokens if t in small[code]) for code in self.replies}
-        foreign = sum(1 for t in tokens if t and not is_english_word(t))
-        if english >= 2 and english == max(counts.values()) and 2 * foreign <= len(tokens):
+        most = max(counts.values())
+        if english >= 2 and english == most and 2 * _not_english(tokens) <= len(tokens):
             return None  # "wats de story if i fail de test": as many English small words, most words English
-        if english >= 2 and english > max(counts.values()):
+        if english >= 2 and english > most:
             # English, perhaps with a foreign word or phrase in it; unless most words are no
             # English words and the detector is all but certain: "sono in sedia a rotelle, i
             # corsi in presenza sono accessibili?" ("in", "a", "i" are Italian too)
-            if 2 * foreign <= len(tokens):
+            if 2 * _not_english(tokens) <= len(tokens):
                 return None
             code, probability = _identifier(tuple(sorted(self.replies))).classify(text)
             certain = code != "en" and code in self.replies and probability >= CERTAIN_PROBABILITY
@@ -155,7 +155,7 @@ class Languages:
         if code != "en" and code in self.replies and probability >= MIN_PROBABILITY:
             return str(code)
         unsure = code != "en" and code in self.replies and probability >= NO_ENGLISH_PROBABILITY
-        if unsure and english == 0 and 2 * foreign >= len(tokens):
+        if unsure and english == 0 and 2 * _not_english(tokens) >= len(tokens):
             return str(code)  # "tem certificado no final?": half its words are no English words
         by_words = self._by_function_words(counts, english, str(code))
         return by_words if by_words is not None else self._short_question(text, tokens, english)
@@ -242,6 +242,11 @@ class Languages:
         if len(tied) == 1:
             return tied[0]
         return detected if detected in tied else None
+
+
+def _not_english(tokens: list[str]) -> int:
+    """How many of the message's words are no English words."""
+    return sum(1 for t in tokens if t and not is_english_word(t))
 
 
 def _as_greeting(text: str) -> str:

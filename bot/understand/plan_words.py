@@ -108,6 +108,21 @@ _UNMISTAKABLE_RESUME = _either(
 )
 
 
+# A step reported done by its place ("finished the first module", "smashed me first 2 bits") or
+# by number ("completed modules 1, 2 and 3"): the progress patterns below, and `STEP_REPORTED`
+_STEP_BY_PLACE = (
+    r"(?:finished|completed|done|did|smashed|nailed|cracked)\s+(?:me|my|the|de|da)\s+"
+    r"(?:first|second|third|fourth|fifth|next|last)\b"
+)
+_NUMBERS = r"(?:\d{1,2}|one|two|three|four|five|six)"
+_STEP_BY_NUMBER = (
+    rf"(?:finished|completed|done|did)\s+(?:module|unit|lesson|chapter|week)s?\s+{_NUMBERS}"
+    rf"(?:\s*(?:,|and|&)\s*{_NUMBERS})*"
+)
+# ... anywhere in a message, not said as undone ("haven't finished the first module")
+STEP_REPORTED = re.compile(
+    rf"(?<!not\s)(?<!n't\s)(?<!nt\s)(?<!never\s)\b(?:{_STEP_BY_PLACE}|{_STEP_BY_NUMBER})"
+)
 # What may open a report of a step done: "right,", "made up,", "yay!" (the report follows)
 _REPORT_OPENER = (
     r"(?:(?:right|ok|okay|so|well|yay|woo+|made\s+up|buzzing|get\s+in|guess\s+what|update|progress\s+update)"
@@ -514,14 +529,11 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             # two units!!", "made up, finished the first week"; a list, "completed modules 1, 2 and 3")
             r"^(?!.*(?:\?|\b(?:what|how|when|where|why|do i|can i|will i)\b))"
             rf"{_REPORT_OPENER}(?:i\s+(?:have\s+|ve\s+)?|ive\s+)?(?:just\s+|already\s+|finally\s+)?"
-            r"(?:finished|completed|done|did|smashed|nailed|cracked)\s+(?:me|my|the|de|da)\s+"
-            r"(?:first|second|third|fourth|fifth|next|last)\s+(?:(?:\d{1,2}|two|three|four|five|few)\s+)?"
+            rf"{_STEP_BY_PLACE}\s+(?:(?:\d{{1,2}}|two|three|four|five|few)\s+)?"
             r"(?:modules?|units?|lessons?|chapters?|weeks?|bits?|sessions?)\b",
             r"^(?!.*(?:\?|\b(?:what|how|when|where|why|do i|can i|will i)\b))"
             rf"{_REPORT_OPENER}(?:i\s+(?:have\s+|ve\s+)?|ive\s+)?(?:just\s+|already\s+)?"
-            r"(?:finished|completed|done|did)\s+"
-            r"(?:module|unit|lesson|chapter|week)s?\s+(?:\d{1,2}|one|two|three|four|five|six)"
-            r"(?:\s*(?:,|and|&)\s*(?:\d{1,2}|one|two|three|four|five|six))*\s+of\b",
+            rf"{_STEP_BY_NUMBER}\s+of\b",
             r"^(?:my\s+)?status$",
             r"^where\s+am\s+i\s+at(?:\s+(?:overall|now|so far|with (?:my|the) (?:plan|course|studies)))?$",
             r"^how\s+close\s+am\s+i\s+to\s+(?:the\s+end|finishing|the\s+certificate|done|completing)\b",
