@@ -6,6 +6,9 @@
     python -m tests.understand.care_tuning --cross-validate-plan    # ... and PLAN_THRESHOLD
     python -m tests.understand.care_tuning --cross-validate-entries # the entry model's second opinion
     python -m tests.understand.care_tuning --two-fold SUPPORT_PROBABILITY=0,0.1,0.2  # ... and the like
+    python -m tests.understand.care_tuning --leave-set-out SET,SET [--baseline-examples FILE]
+        # each set judged by the whole understanding step, its learned signals trained on the
+        # examples file without that set's lines (and, with a baseline, on that file instead)
 
 Only the tuning sets in `SOURCES` are read (never the held-out ones). Leave-one-set-out: for
 each set, the model is trained on the examples of all the other sets only and the whole care
@@ -348,6 +351,40 @@ def two_fold(setting: str, values: Sequence[float]) -> str:
     return "\n".join(rows)
 
 
+def leave_set_out(names: Sequence[str], baseline: Path | None = None) -> str:
+    """A Markdown table: each set judged by the whole understanding step with its learned signals
+    trained on the shipped examples file less that set's lines (as if the file were built without
+    it), and, given `baseline`, on that examples file as it is (an older file that never held it)."""
+    catalog, faq, _, languages = _understanding_parts()
+    shipped = load_examples(CONTENT / EXAMPLES_FILE)
+
+    def judged(name: str, examples: Sequence[Example]) -> Figures:
+        folder = Path(tempfile.mkdtemp())
+        (folder / "care.yaml").write_bytes((CONTENT / "care.yaml").read_bytes())
+        lines = "examples:\n" + "".join(_line(e) for e in examples)
+        (folder / EXAMPLES_FILE).write_text(lines, encoding="utf-8")
+        understander = Understander(
+            faq, catalog.is_known_skill, load_care(folder), languages, says_a_need=catalog.says_a_need
+        )
+        return evaluate(understander, load_set(name), min(catalog.courses))
+
+    header = "| set | right first time | confident wrong | did-you-mean | off-topic answered |"
+    rows = [header, "|---|---:|---:|---:|---:|"]
+    for name in names:
+        held = {_key(e.text) for e in read_set(name)}
+        runs = [("without it", [e for e in shipped if _key(e.text) not in held])]
+        if baseline is not None:
+            runs.append((baseline.name, load_examples(baseline)))
+        for label, examples in runs:
+            f = judged(name, examples)
+            rows.append(
+                f"| {name} ({label}) | {f.rate('faq_right', 'faq'):.1%} | {f.rate('faq_wrong', 'faq'):.1%} "
+                f"| {f.rate('faq_suggest', 'faq'):.1%} "
+                f"| {f.counts['offtopic_answered']} of {f.counts['offtopic']} |"
+            )
+    return "\n".join(rows)
+
+
 def _row(name: str, f: Sequence[int]) -> str:
     care, others, faq = max(1, f[0]), max(1, f[3]), max(1, f[6])
     return (
@@ -367,6 +404,10 @@ def main(argv: Sequence[str]) -> None:
         print(cross_validate_plan())
     if "--cross-validate-entries" in argv:
         print(cross_validate_entries())
+    if "--leave-set-out" in argv:
+        names = argv[list(argv).index("--leave-set-out") + 1].split(",")
+        given = list(argv).index("--baseline-examples") + 1 if "--baseline-examples" in argv else None
+        print(leave_set_out(names, Path(argv[given]) if given is not None else None))
     if "--two-fold" in argv:
         setting, values = argv[list(argv).index("--two-fold") + 1].split("=")
         print(two_fold(setting, [float(v) for v in values.split(",")]))
