@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import bot.understand.intent as intent
@@ -16,6 +17,8 @@ from bot.understand.entry_model import (
     SUPPORT_PROBABILITY,
     EntryModel,
     entry_model,
+    spelling,
+    spelling_of,
     train,
     training_data,
 )
@@ -54,6 +57,20 @@ def test_the_model_learns_which_entry_a_phrasing_asks() -> None:
         assert chosen == entry and 0.5 < probability <= 1.0
 
 
+def test_the_spelling_features_make_misspellings_of_a_word_look_alike() -> None:
+    """The words, word pairs and letter pieces the model reads beside the embedding: a typo'd
+    word lands near the word, far from another, and one message reads the same alone as in a
+    batch (training reads batches, answering reads one message)."""
+    texts = ["are they recognised by employers", "r they reconised by employers", "how much does it cost"]
+    rows = spelling(texts)
+    assert rows.shape == (3, len(spelling_of(texts[0])))
+    assert np.allclose(rows, np.stack([spelling_of(t) for t in texts]), atol=1e-5)
+    closeness = rows @ rows.T
+    assert closeness[0, 1] > 0.5 > closeness[0, 2]
+    assert closeness[0, 1] > 2 * closeness[1, 2]
+    assert not spelling_of("").any()  # nothing to read: no signal, no error
+
+
 def test_a_tiny_faq_trains_a_model_that_tells_its_entries_apart() -> None:
     model = train(
         ("a", "b"),
@@ -85,10 +102,13 @@ def test_an_answer_the_model_reads_as_another_entry_becomes_did_you_mean_with_bo
 ) -> None:
     text = "do u need leaving cert for these or no"  # the matcher alone: the certificate answer
     seconded, alone = (u.understand(text) for u in both)
-    assert alone.kind == "faq"
-    assert seconded.kind == "suggest" and seconded.match is not None
-    offered = [s.entry.id for s in seconded.match.ranked]
-    assert offered[:2] == ["certificate", "prerequisites"]
+    assert alone.kind == "faq" and alone.match is not None
+    asked = both[0]._second_opinion(text, alone.match)
+    assert asked.kind == "suggest"
+    assert [s.entry.id for s in asked.ranked][:2] == ["certificate", "prerequisites"]
+    # ... and since round 24 the model, `LEAD_PROBABILITY` sure, answers with its reading
+    assert answered(seconded) == "prerequisites" and seconded.match is not None
+    assert [s.entry.id for s in seconded.match.ranked][:2] == ["prerequisites", "certificate"]
 
 
 def test_an_answer_the_model_is_very_sure_is_another_offered_entry_answers_with_that_entry(
@@ -205,7 +225,6 @@ def test_questions_for_an_entry_the_faq_lacks_are_skipped_and_named_in_the_log(
 @pytest.mark.parametrize(
     ("text", "entry"),
     [
-        ("got a facebook ad for a course how do i check its genuine", "legit-provider"),
         ("can a fella do the whole thing on his mobile phone", "mobile"),
     ],
 )
@@ -271,3 +290,43 @@ def test_a_question_turned_away_is_answered_when_the_model_agrees_surely_whateve
     monkeypatch.setattr(intent, "RESCUE_AGREEMENT", 0.9)
     offered = understander._rescued(text, 0.1)
     assert offered is not None and offered.kind == "suggest"
+
+
+def test_a_suggestion_is_answered_by_the_entry_the_model_is_sure_of_even_one_not_offered(
+    both: tuple[Understander, Understander], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Round 24: still a "Did you mean…?" after the second opinion, a message the on-topic
+    signal reads as a question is answered by the entry the model is `LEAD_PROBABILITY` sure of,
+    though the matcher did not offer it; less sure, or read as off topic, it is still asked."""
+    understander = both[0]
+    text = "do they count for anything"
+    before = understander.understand(text)
+    assert before.kind == "suggest" and before.match is not None
+    assert "expiry" not in {s.entry.id for s in before.match.ranked}
+    monkeypatch.setattr(understander, "_entries", _SurePick("expiry"))  # 0.85 sure
+    led = understander.understand(text)
+    assert led.kind == "faq" and answered(led) == "expiry"
+    assert led.match is not None and len(led.match.ranked) > 1  # the matcher's readings stay beside it
+    monkeypatch.setattr(intent, "LEAD_ON_TOPIC", 0.99)  # read as off topic: asked
+    assert understander.understand(text).kind == "suggest"
+    monkeypatch.setattr(intent, "LEAD_ON_TOPIC", 0.7)
+    monkeypatch.setattr(intent, "LEAD_PROBABILITY", 0.9)  # less sure than that: asked
+    assert understander.understand(text).kind == "suggest"
+
+
+def test_a_message_the_faq_had_nothing_for_is_offered_the_entry_the_model_is_sure_of(
+    both: tuple[Understander, Understander], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Round 24: "is there any money off for mums" found nothing in the matcher; the model is
+    sure it asks about funding, so it is offered ("Did you mean…?"), never answered outright: an
+    off-topic message sharing an entry's words fools the model too."""
+    understander = both[0]
+    got = understander.understand("is there any money off for mums")
+    assert got.kind == "suggest" and got.match is not None and got.match.best is not None
+    assert got.match.best.entry.id == "funding"
+    monkeypatch.setattr(intent, "LEAD_PROBABILITY", 1.01)
+    assert understander.understand("is there any money off for mums").kind == "offtopic"
+    monkeypatch.setattr(intent, "LEAD_PROBABILITY", 0.8)
+    monkeypatch.setattr(understander, "_entries", _SurePick("digital-badges"))
+    offered = understander.understand("how do i get the blue tick on instagram")
+    assert offered.kind == "suggest" and answered(offered) is None

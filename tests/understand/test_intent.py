@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import bot.understand.intent as intent
 from bot.catalog.filters import parse_filters
 from bot.catalog.search import CourseSearch
 from bot.catalog.store import build_search
@@ -1873,18 +1874,44 @@ def test_a_known_skill_and_a_course_word_is_a_search_whatever_the_word_resembles
 
 
 @pytest.mark.parametrize(
-    ("text", "goal"),
+    ("text", "kind", "goal"),
     [
-        ("im a nurse and want to move into management, what would help", "management"),
-        ("is it a lot", ""),  # a "Did you mean…?" naming no goal
+        # answered since round 24 (the entry model is sure of career-change), the goal kept
+        ("im a nurse and want to move into management, what would help", "faq", "management"),
+        ("is it a lot", "suggest", ""),  # a "Did you mean…?" naming no goal
     ],
 )
-def test_a_did_you_mean_carries_the_goal_the_question_names(
-    understander: Understander, text: str, goal: str
+def test_a_question_carries_the_goal_it_names(
+    understander: Understander, text: str, kind: str, goal: str
 ) -> None:
-    """Round 17: the courses for the goal are offered beside the questions it may be."""
+    """Round 17: the courses for the goal are offered beside the answer or the questions it may be."""
     got = understander.understand(text)
-    assert got.kind == "suggest" and got.query == goal
+    assert (got.kind, got.query) == (kind, goal)
+
+
+def test_a_did_you_mean_carries_the_goal_the_question_names(
+    understander: Understander, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Round 17: unsure which question it is (here an entry model 0.85 sure of another entry,
+    less than `LEAD_PROBABILITY`), the courses for the goal are offered beside the questions."""
+    monkeypatch.setattr(understander, "_entries", _SureOf("cost"))
+    monkeypatch.setattr(intent, "LEAD_PROBABILITY", 0.9)
+    got = understander.understand("im a nurse and want to move into management, what would help")
+    assert (got.kind, got.query) == ("suggest", "management")
+    assert got.match is not None and "cost" in {s.entry.id for s in got.match.ranked}
+
+
+class _SureOf:
+    """An entry model 0.85 sure of one entry, whatever the message."""
+
+    def __init__(self, entry_id: str) -> None:
+        self.entry_id = entry_id
+
+    def choice(self, text: str) -> tuple[str, float]:
+        return self.entry_id, 0.85
+
+    def probability(self, text: str, entry_id: str) -> float:
+        return 0.85 if entry_id == self.entry_id else 0.01
 
 
 @pytest.mark.parametrize(
@@ -2011,7 +2038,6 @@ def test_a_goodnight_with_distress_in_it_still_gets_the_care_reply(understander:
 @pytest.mark.parametrize(
     "text, query",
     [
-        ("how to use chatgpt", "use chatgpt"),  # round 19: the bot's own "how do i search" answer
         ("how to build dashboards in power bi", "build dashboards in power bi"),  # round 19: fallback
         ("i run a flower shop and need help with online marketing", "online marketing"),  # fallback
         # round 19: "Did you want courses, or an answer to a question?"
@@ -2025,6 +2051,13 @@ def test_how_to_do_a_skill_and_a_wish_after_a_situation_are_searched(
     """Round 19, the search sets sent as messages typed cold."""
     got = understander.understand(text)
     assert (got.kind, got.query) == ("search", query)
+
+
+def test_how_to_use_a_tool_is_searched_not_the_bots_how_to_search_answer(understander: Understander) -> None:
+    """Round 19: "how to use chatgpt" got the bot's "how do i search" answer."""
+    got = understander.understand("how to use chatgpt")
+    assert got.kind == "search" and got.query.endswith("use chatgpt")
+
 
 
 @pytest.mark.parametrize(
