@@ -26,6 +26,7 @@ from bot.understand.intent import Understander
 from bot.understand.language import load_languages
 from tests.conftest import search_over
 from tests.understand.evaluation import answered
+from tests.understand.stubs import SurePick
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 # Read by the matcher as "are microdegrees the same thing?" (other-names); by the model as "can
@@ -244,19 +245,6 @@ def test_a_clear_agreement_answers_whatever_the_on_topic_signal_says(
     assert both[0].understand(text).kind == "suggest"  # the rule is what answers it
 
 
-class _SurePick:
-    """An entry model sure (0.85) of one entry, whatever the message."""
-
-    def __init__(self, entry_id: str) -> None:
-        self.entry_id = entry_id
-
-    def choice(self, text: str) -> tuple[str, float]:
-        return self.entry_id, 0.85
-
-    def probability(self, text: str, entry_id: str) -> float:
-        return 0.85 if entry_id == self.entry_id else 0.01
-
-
 def test_the_model_picks_another_offered_entry_whatever_the_on_topic_signal_says(
     both: tuple[Understander, Understander], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -265,7 +253,7 @@ def test_the_model_picks_another_offered_entry_whatever_the_on_topic_signal_says
     understander = both[0]
     faq = understander.faq
     match = Match("suggest", tuple(Scored(faq.by_id[i], 0.5) for i in ("cost", "funding", "refunds")))
-    monkeypatch.setattr(understander, "_entries", _SurePick("funding"))
+    monkeypatch.setattr(understander, "_entries", SurePick("funding"))
     monkeypatch.setattr(understander, "_reads_as_a_question", lambda text: False)
     picked = understander._second_opinion("any dosh going for the likes of me", match)
     assert picked.kind == "answer" and picked.best is not None and picked.best.entry.id == "funding"
@@ -284,7 +272,7 @@ def test_a_question_turned_away_is_answered_when_the_model_agrees_surely_whateve
     text = "is there any funding for this"
     again = understander.faq.match(text, known_on_topic=True)
     assert again.kind == "answer" and again.best is not None and again.best.entry.id == "funding"
-    monkeypatch.setattr(understander, "_entries", _SurePick("funding"))  # 0.85 sure
+    monkeypatch.setattr(understander, "_entries", SurePick("funding"))  # 0.85 sure
     rescued = understander._rescued(text, 0.1)
     assert rescued is not None and rescued.kind == "answer"
     monkeypatch.setattr(intent, "RESCUE_AGREEMENT", 0.9)
@@ -303,7 +291,7 @@ def test_a_suggestion_is_answered_by_the_entry_the_model_is_sure_of_even_one_not
     before = understander.understand(text)
     assert before.kind == "suggest" and before.match is not None
     assert "expiry" not in {s.entry.id for s in before.match.ranked}
-    monkeypatch.setattr(understander, "_entries", _SurePick("expiry"))  # 0.85 sure
+    monkeypatch.setattr(understander, "_entries", SurePick("expiry"))  # 0.85 sure
     led = understander.understand(text)
     assert led.kind == "faq" and answered(led) == "expiry"
     assert led.match is not None and len(led.match.ranked) > 1  # the matcher's readings stay beside it
@@ -327,6 +315,6 @@ def test_a_message_the_faq_had_nothing_for_is_offered_the_entry_the_model_is_sur
     monkeypatch.setattr(intent, "LEAD_PROBABILITY", 1.01)
     assert understander.understand("is there any money off for mums").kind == "offtopic"
     monkeypatch.setattr(intent, "LEAD_PROBABILITY", 0.8)
-    monkeypatch.setattr(understander, "_entries", _SurePick("digital-badges"))
+    monkeypatch.setattr(understander, "_entries", SurePick("digital-badges"))
     offered = understander.understand("how do i get the blue tick on instagram")
     assert offered.kind == "suggest" and answered(offered) is None

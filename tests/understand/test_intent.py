@@ -21,6 +21,7 @@ from bot.understand.language import load_languages
 from bot.understand.plan_words import plan_action
 from bot.understand.route import course_request
 from tests.understand.evaluation import answered
+from tests.understand.stubs import SurePick
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -1894,24 +1895,11 @@ def test_a_did_you_mean_carries_the_goal_the_question_names(
 ) -> None:
     """Round 17: unsure which question it is (here an entry model 0.85 sure of another entry,
     less than `LEAD_PROBABILITY`), the courses for the goal are offered beside the questions."""
-    monkeypatch.setattr(understander, "_entries", _SureOf("cost"))
+    monkeypatch.setattr(understander, "_entries", SurePick("cost"))
     monkeypatch.setattr(intent, "LEAD_PROBABILITY", 0.9)
     got = understander.understand("im a nurse and want to move into management, what would help")
     assert (got.kind, got.query) == ("suggest", "management")
     assert got.match is not None and "cost" in {s.entry.id for s in got.match.ranked}
-
-
-class _SureOf:
-    """An entry model 0.85 sure of one entry, whatever the message."""
-
-    def __init__(self, entry_id: str) -> None:
-        self.entry_id = entry_id
-
-    def choice(self, text: str) -> tuple[str, float]:
-        return self.entry_id, 0.85
-
-    def probability(self, text: str, entry_id: str) -> float:
-        return 0.85 if entry_id == self.entry_id else 0.01
 
 
 @pytest.mark.parametrize(
