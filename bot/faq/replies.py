@@ -101,7 +101,8 @@ def did_you_mean(match: Match, course_id: int | None = None, courses_for: str = 
         label = f"🔎 Courses for {shorten(courses_for, 40)}"
         rows.append([Button(label, data=SearchFor.fitting(courses_for))])
     rows.append([TOPIC_MENU_BUTTON])
-    return Reply("I'm not quite sure what you mean. Did you mean one of these?", rows)
+    which = "this" if len(match.ranked) == 1 else "one of these"
+    return Reply(f"I'm not quite sure what you mean. Did you mean {which}?", rows)
 
 
 def _asked(entry_id: str, course_id: int | None) -> FaqAnswer | CourseQuestion:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.callbacks import CourseCard, MenuChoice, SearchFor
+from bot.callbacks import CourseCard, FaqAnswer, MenuChoice, SearchFor
 from bot.catalog.search import CourseInfo
 from bot.catalog.store import build_search
 from bot.faq.replies import about_course
@@ -118,6 +118,21 @@ async def test_who_runs_it_after_a_course_card_names_its_provider(harness: BotHa
     assert "Price:" not in text
     priced = text_of(await harness.say("how much is it in dollars"))
     assert f"About {course.title}" in priced and "Price:" in priced  # the card's price, as stated
+
+
+async def test_a_question_the_faq_has_nothing_for_is_offered_the_entry_the_model_reads(
+    harness: BotHarness,
+) -> None:
+    """Round 24: the matcher finds nothing in "is there any money off for mums", the entry model
+    is sure it asks about funding: the bot offers that question (not "outside what I know"), and
+    tapping it answers."""
+    [unsure] = await harness.say("is there any money off for mums")
+    assert "Did you mean this?" in text_of([unsure]) and "outside what I know" not in text_of([unsure])
+    assert ("📚 Browse all topics", "f:m") in buttons(unsure)
+    [asked] = [d for _, d in buttons(unsure) if d.startswith(FaqAnswer.prefix + ":")]
+    assert asked == FaqAnswer("funding").pack()
+    answer = await harness.press(harness.message_of(unsure), asked)
+    assert "scholarships" in text_of(answer), text_of(answer)
 
 
 async def test_a_did_you_mean_after_a_course_card_answers_about_that_course(harness: BotHarness) -> None:
