@@ -172,7 +172,7 @@ class PlanCommands:
         self.signal = signal
         labelled = [e for e in commands if e.plan_action is not None]
         self._actions = [e.plan_action or "" for e in labelled]
-        texts = [_folded(e.text) for e in labelled]
+        texts = [model_text(e.text) for e in labelled]
         vectors = embed(texts).astype(np.float64) if texts else np.zeros((0, 1))
         self._vectors = vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9)
 
@@ -180,7 +180,7 @@ class PlanCommands:
         """The plan action ("pause", "progress", ...) the message asks for, or `None`."""
         if not self._actions or not self.signal.says(text):
             return None
-        vector = embed([_folded(text)]).astype(np.float64)[0]
+        vector = embed([model_text(text)]).astype(np.float64)[0]
         closeness = self._vectors @ (vector / (np.linalg.norm(vector) + 1e-9))
         votes: dict[str, float] = {}
         for index in np.argsort(-closeness)[:PLAN_NEIGHBOURS]:
@@ -192,7 +192,7 @@ def features(texts: Sequence[str]) -> npt.NDArray[np.float64]:
     """One row per text: its embedding, the largest and smallest values over its clauses'
     embeddings (the whole text when it has no clause of two words), and three flags (about the
     writer, opens as a question, has a question mark)."""
-    folded = [_folded(t) for t in texts]
+    folded = [model_text(t) for t in texts]
     clauses = [_clauses(f) or [f] for f in folded]
     starts = np.cumsum([0] + [len(c) for c in clauses[:-1]])
     vectors = embed(folded + [c for own in clauses for c in own]).astype(np.float64)
@@ -215,7 +215,9 @@ def features_of(text: str) -> npt.NDArray[np.float64]:
     return row
 
 
-def _folded(text: str) -> str:
+def model_text(text: str) -> str:
+    """The text every learned signal reads: folded, curly apostrophes straight, spaces single,
+    at most MAX_TEXT_CHARS long."""
     return " ".join(fold(text[:MAX_TEXT_CHARS]).replace("’", "'").split())
 
 

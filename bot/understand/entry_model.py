@@ -35,8 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.faq.matcher import Faq
-from bot.text import fold
-from bot.understand.care_model import MAX_TEXT_CHARS, features, features_of
+from bot.understand.care_model import features, features_of, model_text
 
 # When the matcher only suggests (or found nothing sure) but its best entry is also the model's
 # choice with at least this probability, the entry answers.
@@ -216,7 +215,7 @@ def spelling_of(text: str) -> npt.NDArray[np.float64]:
 def _buckets(text: str) -> npt.NDArray[np.int64]:
     """The hash buckets of the text's words, word pairs and the three- and four-letter pieces of
     its words (a word is marked at both ends: "<cost>")."""
-    words = _WORD.findall(" ".join(fold(text[:MAX_TEXT_CHARS]).replace("’", "'").split()))
+    words = _WORD.findall(model_text(text))
     grams = [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]
     for word in words:
         marked = f"<{word}>"
