@@ -120,6 +120,7 @@ def entry_model(
     content (and kept on disk for the next start); `None` for an FAQ of fewer than two entries."""
     if len(faq.entries) < 2:
         return None
+    _projection()  # built here, at start-up or reload (about 0.1 s), not on a learner's first message
     # each understanding step made over this FAQ (one per reload, and in tests) finds it here
     kept: dict[int, EntryModel] = faq.__dict__.setdefault("_entry_models", {})
     key = hash((off_topic, questions))

@@ -16,6 +16,7 @@ from bot.understand.entry_model import (
     OFF_TOPIC,
     SUPPORT_PROBABILITY,
     EntryModel,
+    _projection,
     entry_model,
     spelling,
     spelling_of,
@@ -70,6 +71,13 @@ def test_the_spelling_features_make_misspellings_of_a_word_look_alike() -> None:
     assert closeness[0, 1] > 0.5 > closeness[0, 2]
     assert closeness[0, 1] > 2 * closeness[1, 2]
     assert not spelling_of("").any()  # nothing to read: no signal, no error
+
+
+def test_the_spelling_projection_is_built_with_the_model_not_on_the_first_message() -> None:
+    """Building it takes about 0.1 s: at start-up or reload, not while a learner waits."""
+    _projection.cache_clear()
+    assert entry_model(load_faq(CONTENT)) is not None
+    assert _projection.cache_info().currsize == 1
 
 
 def test_a_tiny_faq_trains_a_model_that_tells_its_entries_apart() -> None:
