@@ -97,6 +97,7 @@ TUNED_ON = (
     "learner_eval_45.yaml",  # round 21's blind set, read once at its end (84.6 %), tuned on in round 22
     "learner_eval_47.yaml",  # round 22's blind set, read once at its end (79.1 %), tuned on in round 23
     "learner_eval_49.yaml",  # round 23's blind set, read once at its end (79.5 %), tuned on in round 24
+    "learner_eval_51.yaml",  # round 24's blind set, read once at its end (84.6 %), tuned on in round 25
 )
 
 
