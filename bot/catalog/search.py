@@ -106,6 +106,7 @@ TYPO_SIMILARITY = 0.79  # OSA: "pyhton"→"python" is 0.83; "weaning"→"learnin
 TYPO_TEXT = 0.85  # against words only used in titles and text: one slip in seven letters
 ENGLISH_SLIP = 0.87  # a real English word is a slip beside a skill word only this close ("leaning")
 TYPO_INDEL = 0.86  # Indel, long words only: "tabluea"→"tableau" (0.86)
+SCRAMBLED_MIN = 5  # a word this long with a skill word's letters in another order is that word: "phyton"
 TYPO_FORM_MIN = 7  # a slip that only the stem shares is corrected in words this long ("procurment")
 MAX_SKILL_QUERY_WORDS = 4
 MAX_PHRASE = 4
@@ -404,6 +405,13 @@ class CourseSearch:
             {w for s in skill_courses for w in s.split()} | {w for a in self.aliases for w in a.split()}
         )
         self._indexed_skill_words = sorted({w for s in skill_courses for w in s.split()})
+        # a skill word's letters in another order ("phyton", "pyhton"): keyed by first letter and the
+        # letters sorted (a key two skill words share names neither)
+        scrambled: dict[str, list[str]] = {}
+        for word in self._skill_vocabulary:
+            if len(word) >= SCRAMBLED_MIN and word.isalpha():
+                scrambled.setdefault(word[0] + "".join(sorted(word)), []).append(word)
+        self._scrambled = {key: words[0] for key, words in scrambled.items() if len(words) == 1}
         self._written_forms: dict[str, list[str]] = {}  # per stem, its forms as written
         for word in sorted(written):
             if len(word) >= TYPO_FORM_MIN and not word.isdigit():
@@ -1414,7 +1422,7 @@ class CourseSearch:
                     )
                 if found and (str(found[0])[:1] == form[:1] or len(form) >= 7):
                     return str(found[0])
-        return word
+        return self._scrambled.get(word[0] + "".join(sorted(word)), word)
 
     def _as_written(self, word: str) -> str:
         """A slip whose stem the catalogue knows, as the courses write it: "procurment" (stem

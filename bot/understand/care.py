@@ -43,6 +43,7 @@ from bot.understand.care_model import (
     PlanCommands,
     examples_of,
     load_care_model,
+    load_course_request_model,
     load_on_topic_model,
     load_plan_commands,
 )
@@ -182,6 +183,9 @@ class Care:
     # start): steps that fit someone starting out, not pausing reminders they don't have; "" for
     # the one reply
     reply_before_a_plan: str = ""
+    # ... and a course request rather than a question ("anything deadly going for EV charger
+    # installs?"): asked when the FAQ has no sure answer
+    course_request: LearnedSignal | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_signal", _phrase_pattern(self.signals))
@@ -418,5 +422,5 @@ def load_care(content_dir: Path) -> Care:
     return Care(
         signals, urgent, reply, urgent_reply, feelings, states, prototypes, near_misses, model,
         on_topic, plan, off_topic, questions, notes["search_note"], notes["plan_note"],
-        notes["reply_before_a_plan"],
+        notes["reply_before_a_plan"], load_course_request_model(content_dir),
     )  # fmt: skip

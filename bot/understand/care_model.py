@@ -39,7 +39,8 @@ import numpy.typing as npt
 
 from bot.content import ContentError, read_yaml, require_list
 from bot.faq.semantic import embed
-from bot.text import fold
+from bot.understand.spelling import SOURCE_HASH as SPELLING_HASH
+from bot.understand.spelling import model_text, spelling, spelling_of
 
 EXAMPLES_FILE = "care_examples.yaml"
 CARE = "care"
@@ -69,11 +70,15 @@ PLAN_NEIGHBOURS = 5
 # leave-one-set-out over the tuning sets so that no off-topic message of any left-out set got
 # through (`python -m tests.understand.care_tuning --cross-validate-topic`).
 FAQ, OFF_TOPIC = "faq", "offtopic"
+SEARCH = "search"  # a course request: "anything on food hygiene for the shop"
+REQUEST_REGULARISATION = 1.0
 FAQ_ENTRY = "faq-"  # "faq-cost": a question the FAQ's "cost" entry answers
 _ENTRY_LABEL = re.compile(r"faq-[a-z0-9][a-z0-9-]*")
 ON_TOPIC_THRESHOLD = 0.95
 ON_TOPIC_REGULARISATION = 1.0
-MAX_TEXT_CHARS = 1000
+# Whether the on-topic signal reads the spelling features besides the sentence ones (as the entry
+# model does), so "how much r they babe" and "wot is it" read as the questions they are
+ON_TOPIC_SPELLING = True
 # Trained weights are kept here between processes (a start-up, a terminal chat, each test that
 # starts the bot), keyed by the examples, the settings and this file: training takes ~0.7 s.
 CACHE_DIR = Path(tempfile.gettempdir())
@@ -117,17 +122,21 @@ class LearnedSignal:
     """The probability that a message is of one kind (a wellbeing message; an FAQ question rather
     than something off-topic), from the examples it was trained on."""
 
-    def __init__(self, weights: npt.NDArray[np.float64], bias: float, threshold: float = THRESHOLD) -> None:
+    def __init__(
+        self, weights: npt.NDArray[np.float64], bias: float, threshold: float = THRESHOLD, spelt: bool = False
+    ) -> None:
         self._weights = weights
         self._bias = bias
         self.threshold = threshold
+        self.spelt = spelt  # reads the spelling features too (the on-topic signal)
 
     def probability(self, text: str) -> float:
         """From 0 (not of the kind: an ordinary message) to 1 (clearly of it: a wellbeing message)."""
-        return float(_sigmoid(features_of(text) @ self._weights + self._bias))
+        row = np.concatenate([features_of(text), spelling_of(text)]) if self.spelt else features_of(text)
+        return float(_sigmoid(row @ self._weights + self._bias))
 
     def probabilities(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
-        return _sigmoid(features(texts) @ self._weights + self._bias)
+        return _sigmoid(_rows(texts, self.spelt) @ self._weights + self._bias)
 
     def says_care(self, text: str) -> bool:
         """Whether the model alone is confident enough that the message is of its kind (for the
@@ -150,10 +159,28 @@ def train_on_topic(
 ) -> LearnedSignal:
     """A logistic regression on the same examples, FAQ questions against off-topic messages."""
     chosen = [e for e in examples if e.is_faq or e.label == OFF_TOPIC]
-    x = features([e.text for e in chosen])
+    x = _rows([e.text for e in chosen], ON_TOPIC_SPELLING)
     y = np.array([1.0 if e.is_faq else 0.0 for e in chosen])
     weights, bias = _fit(x, y, regularisation)
-    return LearnedSignal(weights, bias, ON_TOPIC_THRESHOLD)
+    return LearnedSignal(weights, bias, ON_TOPIC_THRESHOLD, spelt=ON_TOPIC_SPELLING)
+
+
+def train_course_request(
+    examples: Sequence[Example], regularisation: float = REQUEST_REGULARISATION
+) -> LearnedSignal:
+    """A logistic regression on the same examples, course requests ("anything going for EV
+    charger installs?") against FAQ questions and messages about something else, reading the
+    spelling features too."""
+    chosen = [e for e in examples if e.label == SEARCH or e.is_faq or e.label == OFF_TOPIC]
+    x = _rows([e.text for e in chosen], True)
+    y = np.array([1.0 if e.label == SEARCH else 0.0 for e in chosen])
+    weights, bias = _fit(x, y, regularisation)
+    return LearnedSignal(weights, bias, ON_TOPIC_THRESHOLD, spelt=True)
+
+
+def _rows(texts: Sequence[str], spelt: bool) -> npt.NDArray[np.float64]:
+    """The features a signal reads: the sentence features, and the spelling ones if `spelt`."""
+    return np.hstack([features(texts), spelling(list(texts))]) if spelt else features(texts)
 
 
 def train_plan(examples: Sequence[Example], regularisation: float = PLAN_REGULARISATION) -> LearnedSignal:
@@ -213,12 +240,6 @@ def features_of(text: str) -> npt.NDArray[np.float64]:
     row: npt.NDArray[np.float64] = features([text])[0]
     row.setflags(write=False)
     return row
-
-
-def model_text(text: str) -> str:
-    """The text every learned signal reads: folded, curly apostrophes straight, spaces single,
-    at most MAX_TEXT_CHARS long."""
-    return " ".join(fold(text[:MAX_TEXT_CHARS]).replace("’", "'").split())
 
 
 def _clauses(folded: str) -> list[str]:
@@ -293,6 +314,11 @@ def load_on_topic_model(content_dir: Path) -> LearnedSignal:
     return _load(content_dir, FAQ)
 
 
+def load_course_request_model(content_dir: Path) -> LearnedSignal:
+    """The course-request model (a course asked for, or a question) trained on the same file."""
+    return _load(content_dir, SEARCH)
+
+
 def load_plan_commands(content_dir: Path) -> PlanCommands:
     """The plan-command model trained on the same examples file, with its labelled commands
     (embedded once per process per file content)."""
@@ -352,7 +378,7 @@ def _load(content_dir: Path, kind: str) -> LearnedSignal:
     lines = "\n".join(f"{e.label}\t{e.text}" for e in examples)
     key = hashlib.sha256(lines.encode() if kind == CARE else f"{kind}\n{lines}".encode()).hexdigest()
     threshold = {CARE: THRESHOLD, FAQ: ON_TOPIC_THRESHOLD}.get(kind, PLAN_THRESHOLD)
-    trainer = {CARE: train, FAQ: train_on_topic}.get(kind, train_plan)
+    trainer = {CARE: train, FAQ: train_on_topic, SEARCH: train_course_request}.get(kind, train_plan)
     with _training:
         if key not in _trained:
             _trained[key] = _cached(key, threshold) or _saved(key, trainer(examples))
@@ -361,8 +387,10 @@ def _load(content_dir: Path, kind: str) -> LearnedSignal:
 
 def _cache_file(key: str) -> Path:
     embedder = importlib.metadata.version("wordllama")  # another model version, other embeddings
-    settings = f"{REGULARISATION} {ON_TOPIC_REGULARISATION} {PLAN_REGULARISATION}"
-    version = hashlib.sha256(f"{key} {settings} {_SOURCE_HASH} {embedder}".encode()).hexdigest()[:24]
+    settings = f"{REGULARISATION} {ON_TOPIC_REGULARISATION} {PLAN_REGULARISATION} {ON_TOPIC_SPELLING}"
+    settings += f" {REQUEST_REGULARISATION}"
+    code = f"{_SOURCE_HASH} {SPELLING_HASH} {np.__version__}"
+    version = hashlib.sha256(f"{key} {settings} {code} {embedder}".encode()).hexdigest()[:24]
     return CACHE_DIR / f"microcred-care-model-{version}.npz"
 
 
@@ -371,7 +399,8 @@ def _cached(key: str, threshold: float = THRESHOLD) -> LearnedSignal | None:
     try:
         with np.load(_cache_file(key)) as stored:
             weights = np.asarray(stored["weights"], dtype=np.float64)
-            return LearnedSignal(weights, float(stored["bias"]), threshold)
+            spelt = bool(stored["spelt"])
+            return LearnedSignal(weights, float(stored["bias"]), threshold, spelt=spelt)
     except (OSError, KeyError, ValueError):
         return None
 
@@ -382,7 +411,8 @@ def _saved(key: str, model: LearnedSignal) -> LearnedSignal:
     target = _cache_file(key)
     try:
         with tempfile.NamedTemporaryFile(dir=CACHE_DIR, suffix=".npz", delete=False) as handle:
-            np.savez(handle, weights=model._weights, bias=np.float64(model._bias))
+            bias, spelt = np.float64(model._bias), np.bool_(model.spelt)
+            np.savez(handle, weights=model._weights, bias=bias, spelt=spelt)
         os.replace(handle.name, target)
     except OSError:
         pass

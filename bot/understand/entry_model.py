@@ -23,19 +23,18 @@ import hashlib
 import importlib.metadata
 import logging
 import os
-import re
 import tempfile
 import threading
-import zlib
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
 from bot.faq.matcher import Faq
-from bot.understand.care_model import features, features_of, model_text
+from bot.understand.care_model import features, features_of
+from bot.understand.spelling import SOURCE_HASH as SPELLING_HASH
+from bot.understand.spelling import _projection, spelling, spelling_of
 
 # When the matcher only suggests (or found nothing sure) but its best entry is also the model's
 # choice with at least this probability, the entry answers.
@@ -64,19 +63,9 @@ STEPS = 800
 BATCH = 2048  # rows per step (mini-batches: the learners' questions made the data four times larger)
 LEARNING_RATE = 0.02
 CACHE_DIR = Path(tempfile.gettempdir())
-# The spelling features: each word, word pair and three- and four-letter piece of a word is
-# hashed to one of GRAM_BUCKETS counts, and the counts (scaled to length 1) are projected onto
-# GRAM_DIMENSIONS fixed random directions (a sparse vocabulary would be slow to train in numpy;
-# the projection keeps most of what it knows: standalone, leaving each of the four newest
-# blind sets out, the model picked the right entry for 90-94 % of their questions with these
-# features and 87-90 % without).
-GRAM_BUCKETS = 1 << 13
-GRAM_DIMENSIONS = 512
-GRAM_SEED = 20261203
 
 log = logging.getLogger(__name__)
 _SOURCE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # new code, new weights
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _lock = threading.Lock()
 _trained: dict[str, EntryModel] = {}
 MAX_KEPT = 8
@@ -188,51 +177,6 @@ def training_data(
     return ids, [*texts, *off_topic], [*labels, *[len(faq.entries)] * len(off_topic)]
 
 
-def spelling(texts: list[str] | tuple[str, ...]) -> npt.NDArray[np.float64]:
-    """One row per text: its spelling features (the hashed words, word pairs and letter pieces,
-    projected; see GRAM_BUCKETS)."""
-    projection = _projection()
-    rows = np.zeros((len(texts), GRAM_DIMENSIONS), dtype=np.float32)
-    for start in range(0, len(texts), 512):  # a few megabytes of counts at a time
-        chunk = texts[start : start + 512]
-        counts = np.zeros((len(chunk), GRAM_BUCKETS), dtype=np.float32)
-        for n, text in enumerate(chunk):
-            np.add.at(counts[n], _buckets(text), 1.0)
-        counts /= np.maximum(np.linalg.norm(counts, axis=1, keepdims=True), 1e-9)
-        rows[start : start + len(chunk)] = counts @ projection
-    return rows.astype(np.float64)
-
-
-@lru_cache(maxsize=64)
-def spelling_of(text: str) -> npt.NDArray[np.float64]:
-    """One message's spelling features (kept for the next question about the same message)."""
-    buckets, counts = np.unique(_buckets(text), return_counts=True)
-    weights = counts.astype(np.float32) / max(float(np.linalg.norm(counts)), 1e-9)
-    row: npt.NDArray[np.float64] = (weights @ _projection()[buckets]).astype(np.float64)
-    row.setflags(write=False)
-    return row
-
-
-def _buckets(text: str) -> npt.NDArray[np.int64]:
-    """The hash buckets of the text's words, word pairs and the three- and four-letter pieces of
-    its words (a word is marked at both ends: "<cost>")."""
-    words = _WORD.findall(model_text(text))
-    grams = [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]
-    for word in words:
-        marked = f"<{word}>"
-        grams += [marked[i : i + size] for size in (3, 4) for i in range(len(marked) - size + 1)]
-    return np.array([zlib.crc32(g.encode()) % GRAM_BUCKETS for g in grams], dtype=np.int64)
-
-
-@lru_cache(maxsize=1)
-def _projection() -> npt.NDArray[np.float32]:
-    """The fixed random directions the hashed counts are projected onto (the same every run)."""
-    generator = np.random.default_rng(GRAM_SEED)
-    matrix = generator.standard_normal((GRAM_BUCKETS, GRAM_DIMENSIONS), dtype=np.float32)
-    result: npt.NDArray[np.float32] = matrix / np.float32(np.sqrt(GRAM_DIMENSIONS))
-    return result
-
-
 def _softmax(scores: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
     result: npt.NDArray[np.float64] = shifted / shifted.sum(axis=1, keepdims=True)
@@ -242,7 +186,8 @@ def _softmax(scores: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
 def _cache_file(digest: str) -> Path:
     embedder = importlib.metadata.version("wordllama")
     numbers = np.__version__  # the random projection's stream
-    version = hashlib.sha256(f"{digest} {_SOURCE_HASH} {embedder} {numbers}".encode()).hexdigest()[:24]
+    key = f"{digest} {_SOURCE_HASH} {SPELLING_HASH} {embedder} {numbers}"
+    version = hashlib.sha256(key.encode()).hexdigest()[:24]
     return CACHE_DIR / f"microcred-entry-model-{version}.npz"
 
 

@@ -749,6 +749,19 @@ def _plan_words_spelt(text: str) -> str:
     return " ".join(words)
 
 
+# "stop sending me reminders", "stop all reminders forthwith": said with no end in sight, the
+# learner means stop (the bot asks before it stops a plan); "stop them for a week" pauses, and
+# so does "stop nagging me" (said crossly: a pause in the tuning sets)
+_STOPPING = re.compile(
+    rf"\b(?:stop|quit)\s+(?:(?:sending|messaging|texting)\b|reminding\s+me\b"
+    rf"|(?:all\s+)?(?:the\s+|my\s+|these\s+|your\s+)?(?:{_REMINDERS}|messages|msgs|texts)\b)"
+)
+_FOR_A_WHILE = re.compile(
+    r"\b(?:for|until|till|til|this|next|while|whilst|during|bit|today|tonight|tomorrow|weekend|"
+    r"days?|weeks?|months?|few|couple|holidays?|again|later|now|temporarily)\b"
+)
+
+
 def plan_action(folded: str) -> PlanAction | None:
     """A plain-words plan command ("pause my reminders" → "pause"), if the message is one.
 
@@ -771,6 +784,8 @@ def plan_action(folded: str) -> PlanAction | None:
                 return None
             if action in ("pause", "resume", "stop", "study") and asks_about_plans(folded):
                 return None
+            if action == "pause" and _STOPPING.search(text) and not _FOR_A_WHILE.search(text):
+                return "stop"  # "stop sending me reminders, I can remember myself": no end given
             if action == "progress" and _WHAT_IF.match(folded) and not _TELL_ME_MY.match(folded):
                 return None  # "if i pause do i lose my progress?" asks what pausing does
             return action

@@ -49,7 +49,8 @@ def test_at_least_95_percent_find_an_expected_course_in_top_5(search: CourseSear
     ("typed", "skill"),
     [("pyhton", "python"), ("proj mgmt", "project management"), ("ML", "machine learning"),
      ("data viz", "data visualisation"), ("ux", "ux design"), ("photgraphy", "photography"),
-     ("Machine Learning courses", "machine learning"), ("learning machine", "machine learning")],
+     ("Machine Learning courses", "machine learning"), ("learning machine", "machine learning"),
+     ("phyton for beginers", "python"), ("leadreship", "leadership")],
 )  # fmt: skip
 def test_typos_abbreviations_and_word_order_reach_the_skill(
     search: CourseSearch, typed: str, skill: str

@@ -45,6 +45,7 @@ from bot.understand.care_model import (
     PlanCommands,
     load_examples,
     train,
+    train_course_request,
     train_on_topic,
     train_plan,
 )
@@ -328,11 +329,16 @@ def two_fold(setting: str, values: Sequence[float]) -> str:
         data = training_data(faq, off_topic, questions)
         model = None if training else train_entries(*data)
         half_care = replace(
-            care, off_topic_examples=off_topic, faq_examples=questions, on_topic=train_on_topic(kept)
-        )
+            care, off_topic_examples=off_topic, faq_examples=questions, on_topic=train_on_topic(kept),
+            course_request=train_course_request(kept),
+        )  # fmt: skip
         halves.append((judged, half_care, model, data))
-    rows = [f"| {setting} | right first time | confident wrong | did-you-mean | off-topic answered |"]
-    rows.append("|---:|---:|---:|---:|---:|")
+    columns = (
+        "right first time | confident wrong | did-you-mean | off-topic answered | to the search "
+        "| off-topic searched"
+    )
+    rows = [f"| {setting} | {columns} |"]
+    rows.append("|---:|---:|---:|---:|---:|---:|---:|")
     for value in values:
         vars(module)[setting] = type(getattr(module, setting))(value)  # (read where it is used)
         pooled = Figures()
@@ -346,7 +352,8 @@ def two_fold(setting: str, values: Sequence[float]) -> str:
         c = pooled.counts
         rows.append(
             f"| {value:g} | {pooled.rate('faq_right', 'faq'):.2%} | {pooled.rate('faq_wrong', 'faq'):.2%} "
-            f"| {pooled.rate('faq_suggest', 'faq'):.2%} | {c['offtopic_answered']} of {c['offtopic']} |"
+            f"| {pooled.rate('faq_suggest', 'faq'):.2%} | {c['offtopic_answered']} of {c['offtopic']} "
+            f"| {c['search_ok']} of {c['search']} | {c['offtopic_searched']} |"
         )
     return "\n".join(rows)
 

@@ -197,6 +197,8 @@ def _score(figures: Figures, kind: str, expect: Any, text: str, got: Understandi
         if got.kind == "faq":
             c["offtopic_answered"] += 1
             figures.fail("offtopic", line)
+        elif got.kind == "search":
+            c["offtopic_searched"] += 1  # courses looked for: "nothing found", at worst
     elif kind == "smalltalk":
         if got.kind == "smalltalk":
             c["smalltalk_ok"] += 1

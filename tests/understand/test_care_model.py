@@ -23,6 +23,7 @@ from bot.understand.care_model import (
     load_examples,
     train,
 )
+from bot.understand.spelling import GRAM_DIMENSIONS
 from tests.understand.care_tuning import build_examples, read_set
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -223,3 +224,24 @@ def test_the_parsed_examples_are_kept_for_the_next_process_and_an_edit_is_read_a
     monkeypatch.setattr(care_model, "_parsed", {})
     edited = care_model.examples_of(content)
     assert [e.text for e in edited] == ["cant sleep before the exam", "is it free"]
+
+
+def test_the_on_topic_signal_reads_spelling_and_a_kept_copy_does_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The on-topic signal reads the spelling features beside the sentence ones ("how much r
+    they babe" is a price question); the weights kept for the next process keep reading them."""
+    import bot.understand.care_model as care_model
+
+    monkeypatch.setattr(care_model, "CACHE_DIR", tmp_path)
+    monkeypatch.setattr(care_model, "_trained", {})
+    first = care_model.load_on_topic_model(CONTENT)
+    assert first.spelt
+    monkeypatch.setattr(care_model, "_trained", {})  # as in a new process
+    monkeypatch.setattr(care_model, "train_on_topic", lambda *_: pytest.fail("trained again"))
+    again = care_model.load_on_topic_model(CONTENT)
+    message = "how much r they babe, skint till payday"
+    assert again is not first and again.spelt
+    assert again.probability(message) == pytest.approx(first.probability(message))
+    blind = LearnedSignal(first._weights[: -GRAM_DIMENSIONS], first._bias)
+    assert blind.probability(message) != pytest.approx(first.probability(message))

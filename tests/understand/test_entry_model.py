@@ -16,15 +16,13 @@ from bot.understand.entry_model import (
     OFF_TOPIC,
     SUPPORT_PROBABILITY,
     EntryModel,
-    _projection,
     entry_model,
-    spelling,
-    spelling_of,
     train,
     training_data,
 )
 from bot.understand.intent import Understander
 from bot.understand.language import load_languages
+from bot.understand.spelling import _projection, spelling, spelling_of
 from tests.conftest import search_over
 from tests.understand.evaluation import answered
 from tests.understand.stubs import SurePick
@@ -234,7 +232,7 @@ def test_questions_for_an_entry_the_faq_lacks_are_skipped_and_named_in_the_log(
 @pytest.mark.parametrize(
     ("text", "entry"),
     [
-        ("can a fella do the whole thing on his mobile phone", "mobile"),
+        ("can a lad do the whole lot on his phone", "mobile"),
     ],
 )
 def test_a_clear_agreement_answers_whatever_the_on_topic_signal_says(
@@ -242,8 +240,8 @@ def test_a_clear_agreement_answers_whatever_the_on_topic_signal_says(
 ) -> None:
     """The matcher only suggests; the entry model picks the same entry at least
     `CLEAR_AGREEMENT` surely; the on-topic signal reads the message as a question for the FAQ
-    less surely than `ON_TOPIC_FOR_AGREEMENT` ("facebook ad", "fella": words its examples rarely
-    use) and no longer holds the answer back."""
+    less surely than `ON_TOPIC_FOR_AGREEMENT` ("facebook ad", "a lad", "the whole lot": words its
+    examples rarely use) and no longer holds the answer back."""
     seconded, alone = (u.understand(text) for u in both)
     on_topic = both[0].care.on_topic
     assert on_topic is not None and on_topic.probability(text) < intent.ON_TOPIC_FOR_AGREEMENT
@@ -313,16 +311,34 @@ def test_a_suggestion_is_answered_by_the_entry_the_model_is_sure_of_even_one_not
 def test_a_message_the_faq_had_nothing_for_is_offered_the_entry_the_model_is_sure_of(
     both: tuple[Understander, Understander], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Round 24: "is there any money off for mums" found nothing in the matcher; the model is
-    sure it asks about funding, so it is offered ("Did you mean…?"), never answered outright: an
+    """Round 24: "do mums get any money off" found nothing in the matcher; the model is sure it
+    asks about funding, so it is offered ("Did you mean…?"), never answered outright: an
     off-topic message sharing an entry's words fools the model too."""
     understander = both[0]
-    got = understander.understand("is there any money off for mums")
+    got = understander.understand("do mums get any money off")
     assert got.kind == "suggest" and got.match is not None and got.match.best is not None
     assert got.match.best.entry.id == "funding"
     monkeypatch.setattr(intent, "LEAD_PROBABILITY", 1.01)
-    assert understander.understand("is there any money off for mums").kind == "offtopic"
+    assert understander.understand("do mums get any money off").kind == "offtopic"
     monkeypatch.setattr(intent, "LEAD_PROBABILITY", 0.8)
     monkeypatch.setattr(understander, "_entries", SurePick("digital-badges"))
     offered = understander.understand("how do i get the blue tick on instagram")
     assert offered.kind == "suggest" and answered(offered) is None
+
+
+def test_a_worried_question_the_matcher_missed_gets_the_entry_the_model_is_sure_of_beside_the_care_reply(
+    both: tuple[Understander, Understander], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Round 25: "…are the tests all writing? I'm dyslexic and I struggle": the care reply,
+    then the answer the entry model is sure the question asks (never instead of the care reply)."""
+    understander = both[0]
+    text = "im dyslexic and honestly so anxious, are the tests all writing"
+    monkeypatch.setattr(intent, "LEAD_PROBABILITY", 1.01)
+    alone = understander.understand(text)
+    assert alone.kind == "care" and alone.match is None
+    monkeypatch.setattr(intent, "LEAD_PROBABILITY", 0.8)
+    monkeypatch.setattr(understander, "_entries", SurePick("assessment"))
+    got = understander.understand(text)
+    assert got.kind == "care" and answered(got) is None
+    assert got.match is not None and got.match.kind == "answer" and got.match.seconded
+    assert got.match.best is not None and got.match.best.entry.id == "assessment"

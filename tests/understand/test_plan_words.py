@@ -595,3 +595,22 @@ def test_plan_commands_of_round_22s_blind_set(text: str, action: PlanAction | No
     reminders" with no time given is /stop (it paused), a step reported in words ("smashed me
     first module") is progress, a plan asked for with its pace is /plan; questions stay questions."""
     assert plan_action(" ".join(fold(text).split())) == action
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Stop sending me reminders, thank you. I can remember things on my own.", "stop"),
+        ("stop all the reminders immediately", "stop"),
+        ("Stop sending me messages, I know when to study.", "stop"),
+        ("stop sending me reminders for the next fortnight, I'm moving house", "pause"),
+        ("stop the reminders till after my exams", "pause"),
+        ("stop nagging me", "pause"),
+    ],
+)
+def test_stopping_the_reminders_with_no_end_given_stops_them(
+    understander: Understander, text: str, action: PlanAction
+) -> None:
+    """Stop with no end in sight is stop (the bot asks first); with an end, a pause."""
+    got = understander.understand(text)
+    assert (got.kind, got.plan_action) == ("plan", action)
