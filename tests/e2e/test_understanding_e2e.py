@@ -352,3 +352,11 @@ async def test_a_feature_of_the_card_asked_without_a_verb_is_about_that_course(h
     assert f"About {course.title}" in replies and "page 1 of" not in replies, replies
     lines = text_of(await harness.say("what does the level bit mean"))
     assert "Mode and pace" in lines and "Quality assurance" in lines, lines
+
+
+async def test_a_course_asked_for_in_words_no_rule_knows_lists_courses(harness: BotHarness) -> None:
+    """Round 25: no rule reads "need summat on bookkeeping for me van business" as a request
+    (the FAQ turns it away); the course-request signal does, so the learner gets courses."""
+    replies = await harness.say("need summat on bookkeeping for me van business")
+    assert "page 1 of" in text_of(replies), text_of(replies)
+    assert "bookkeeping" in text_of(replies).lower()
