@@ -132,7 +132,7 @@ class LearnedSignal:
 
     def probability(self, text: str) -> float:
         """From 0 (not of the kind: an ordinary message) to 1 (clearly of it: a wellbeing message)."""
-        row = np.concatenate([features_of(text), spelling_of(text)]) if self.spelt else features_of(text)
+        row = spelt_features_of(text) if self.spelt else features_of(text)
         return float(_sigmoid(row @ self._weights + self._bias))
 
     def probabilities(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
@@ -180,7 +180,18 @@ def train_course_request(
 
 def _rows(texts: Sequence[str], spelt: bool) -> npt.NDArray[np.float64]:
     """The features a signal reads: the sentence features, and the spelling ones if `spelt`."""
-    return np.hstack([features(texts), spelling(list(texts))]) if spelt else features(texts)
+    return spelt_features(texts) if spelt else features(texts)
+
+
+def spelt_features(texts: Sequence[str]) -> npt.NDArray[np.float64]:
+    """One row per text: its sentence features, then its spelling features (the entry model's,
+    the on-topic and the course-request signals' input)."""
+    return np.hstack([features(texts), spelling(list(texts))])
+
+
+def spelt_features_of(text: str) -> npt.NDArray[np.float64]:
+    """One message's sentence and spelling features (each kept for the next signal asked)."""
+    return np.concatenate([features_of(text), spelling_of(text)])
 
 
 def train_plan(examples: Sequence[Example], regularisation: float = PLAN_REGULARISATION) -> LearnedSignal:
@@ -377,7 +388,10 @@ def _load(content_dir: Path, kind: str) -> LearnedSignal:
     examples = examples_of(content_dir)
     lines = "\n".join(f"{e.label}\t{e.text}" for e in examples)
     key = hashlib.sha256(lines.encode() if kind == CARE else f"{kind}\n{lines}".encode()).hexdigest()
-    threshold = {CARE: THRESHOLD, FAQ: ON_TOPIC_THRESHOLD}.get(kind, PLAN_THRESHOLD)
+    # (the course-request signal's bar is the understanding step's REQUEST_PROBABILITY; its own
+    # threshold is the on-topic one, as it is when first trained)
+    thresholds = {CARE: THRESHOLD, FAQ: ON_TOPIC_THRESHOLD, SEARCH: ON_TOPIC_THRESHOLD}
+    threshold = thresholds.get(kind, PLAN_THRESHOLD)
     trainer = {CARE: train, FAQ: train_on_topic, SEARCH: train_course_request}.get(kind, train_plan)
     with _training:
         if key not in _trained:

@@ -32,9 +32,9 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.faq.matcher import Faq
-from bot.understand.care_model import features, features_of
+from bot.understand.care_model import spelt_features, spelt_features_of
 from bot.understand.spelling import SOURCE_HASH as SPELLING_HASH
-from bot.understand.spelling import _projection, spelling, spelling_of
+from bot.understand.spelling import _projection
 
 # When the matcher only suggests (or found nothing sure) but its best entry is also the model's
 # choice with at least this probability, the entry answers.
@@ -95,7 +95,7 @@ class EntryModel:
 
     def probabilities(self, text: str) -> npt.NDArray[np.float64]:
         """Per class (`ids`), the probability that `text` is of it."""
-        row = np.concatenate([features_of(text), spelling_of(text)])
+        row = spelt_features_of(text)
         scores = ((row - self.mean) / self.scale) @ self.weights + self.bias
         result: npt.NDArray[np.float64] = _softmax(scores[None, :])[0]
         return result
@@ -132,7 +132,7 @@ def entry_model(
 
 def train(ids: tuple[str, ...], texts: list[str], labels: list[int]) -> EntryModel:
     """A softmax regression by Adam on standardised features, L2-regularised, in mini-batches."""
-    x = np.hstack([features(texts), spelling(texts)])
+    x = spelt_features(texts)
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
     z = ((x - mean) / scale).astype(np.float32)  # single precision: twice as fast, same choices
     n, d = z.shape

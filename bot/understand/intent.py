@@ -670,30 +670,35 @@ class Understander:
         entry when the on-topic signal reads the message as a question for the FAQ; a message the
         FAQ had nothing for offered that entry ("Did you mean…?") instead of "outside what I
         know"."""
-        if self._entries is None:
-            return got
-        chosen, sure = self._entries.choice(text)
-        entry = self.faq.by_id.get(chosen)
-        if entry is None or sure < LEAD_PROBABILITY:
+        sure = self._sure_entry(text)
+        if sure is None:
             return got
         if got.kind == "suggest" and got.match is not None and got.match.ranked:
-            on_topic = self.care.on_topic
-            if on_topic is not None and on_topic.probability(text) < LEAD_ON_TOPIC:
+            if not self._reads_as_a_question(text, LEAD_ON_TOPIC):
                 return got
-            others = tuple(s for s in got.match.ranked if s.entry.id != chosen)
-            led = Scored(entry, max(s.confidence for s in got.match.ranked))
+            others = tuple(s for s in got.match.ranked if s.entry.id != sure.entry.id)
+            led = Scored(sure.entry, max(s.confidence for s in got.match.ranked))
             match = replace(got.match, kind="answer", ranked=(led, *others), seconded=True)
-            return replace(got, kind="faq", scores={**got.scores, "faq": sure}, match=match)
+            return replace(got, kind="faq", scores={**got.scores, "faq": sure.confidence}, match=match)
         if got.kind == "offtopic":
-            match = Match("suggest", (Scored(entry, sure),))
-            return Understanding("suggest", {**got.scores, "faq": sure}, match=match)
+            match = Match("suggest", (sure,))
+            return Understanding("suggest", {**got.scores, "faq": sure.confidence}, match=match)
         return got
+
+    def _sure_entry(self, text: str) -> Scored | None:
+        """The FAQ entry the entry model is at least LEAD_PROBABILITY sure `text` asks, with that
+        probability, or `None`."""
+        if self._entries is None:
+            return None
+        chosen, sure = self._entries.choice(text)
+        entry = self.faq.by_id.get(chosen)
+        return Scored(entry, sure) if entry is not None and sure >= LEAD_PROBABILITY else None
 
     def _asked_for_courses(self, text: str, got: Understanding) -> Understanding:
         """A message the FAQ had no sure answer for that the course-request signal is sure asks
-        for courses ("EV charger installs, anything deadly going?", "food hygene i need for the
-        council inspection"): the search, for the message as written (the search reads its
-        topic and filters, and says so when the catalogue has nothing on it)."""
+        for courses ("need summat on bookkeeping for me van business", "show us what you've got,
+        anything free and online"): the search, for the skill or subject it names, else for its
+        filters, else for the message as written (the search says when it has nothing on it)."""
         signal = self.care.course_request
         if signal is None or signal.probability(text) < REQUEST_PROBABILITY:
             return got
@@ -1349,16 +1354,10 @@ class Understander:
         the on-topic signal reads a question for the FAQ (LEAD_ON_TOPIC): an answer, kept beside
         the care reply (never instead of it: `seconded`). Round 25, two-fold over 49 sets: 2 more
         questions answered right, none off-topic."""
-        if self._entries is None:
+        sure = self._sure_entry(text)
+        if sure is None or not self._reads_as_a_question(text, LEAD_ON_TOPIC):
             return None
-        chosen, sure = self._entries.choice(text)
-        entry = self.faq.by_id.get(chosen)
-        on_topic = self.care.on_topic
-        if entry is None or sure < LEAD_PROBABILITY:
-            return None
-        if on_topic is not None and on_topic.probability(text) < LEAD_ON_TOPIC:
-            return None
-        return Match("answer", (Scored(entry, sure),), seconded=True)
+        return Match("answer", (sure,), seconded=True)
 
     def _question_beside_a_worry(self, text: str) -> Match | None:
         """The FAQ's answer to the one sentence of a worried message that asks something ("Do you
@@ -1456,11 +1455,11 @@ class Understander:
         chosen, sure = self._entries.choice(text)
         return chosen == match.best.entry.id and sure >= probability
 
-    def _reads_as_a_question(self, text: str) -> bool:
-        """Whether the on-topic signal reads `text` as a question for the FAQ, surely enough
-        for the second opinion to make a suggestion an answer."""
+    def _reads_as_a_question(self, text: str, bar: float = ON_TOPIC_FOR_AGREEMENT) -> bool:
+        """Whether the on-topic signal reads `text` as a question for the FAQ at least `bar`
+        surely (by default, surely enough for the second opinion to make a suggestion an answer)."""
         on_topic = self.care.on_topic
-        return on_topic is None or on_topic.probability(text) >= ON_TOPIC_FOR_AGREEMENT
+        return on_topic is None or on_topic.probability(text) >= bar
 
     def _closing_smalltalk(self, folded: str) -> Match | None:
         """The small talk of a message's first or last clause ("…, bye for now"), if any."""

@@ -758,7 +758,7 @@ _STOPPING = re.compile(
 )
 _FOR_A_WHILE = re.compile(
     r"\b(?:for|until|till|til|this|next|while|whilst|during|bit|today|tonight|tomorrow|weekend|"
-    r"days?|weeks?|months?|few|couple|holidays?|again|later|now|temporarily)\b"
+    r"days?|weeks?|months?|few|couple|holidays?|again|later|temporarily)\b"
 )
 
 

@@ -10,20 +10,11 @@ import pytest
 
 import bot.understand.intent as intent
 from bot.understand.intent import Understander
-
-
-class SureRequest:
-    """A course-request signal that gives every message the same probability."""
-
-    def __init__(self, probability: float) -> None:
-        self.value = probability
-
-    def probability(self, text: str) -> float:
-        return self.value
+from tests.understand.stubs import constant_signal
 
 
 def _with_request(understander: Understander, probability: float) -> Understander:
-    care = replace(understander.care, course_request=SureRequest(probability))  # type: ignore[arg-type]
+    care = replace(understander.care, course_request=constant_signal(probability))
     return replace(understander, care=care)
 
 

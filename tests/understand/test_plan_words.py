@@ -606,6 +606,8 @@ def test_plan_commands_of_round_22s_blind_set(text: str, action: PlanAction | No
         ("stop sending me reminders for the next fortnight, I'm moving house", "pause"),
         ("stop the reminders till after my exams", "pause"),
         ("stop nagging me", "pause"),
+        ("stop sending me the reminders now, I've had enough", "stop"),
+        ("stop sending me reminders for now please", "pause"),
     ],
 )
 def test_stopping_the_reminders_with_no_end_given_stops_them(
