@@ -44,6 +44,7 @@ from bot.understand.care_model import (
     examples_of,
     load_care_model,
     load_course_request_model,
+    load_foreign_request_model,
     load_on_topic_model,
     load_plan_commands,
 )
@@ -97,6 +98,13 @@ _REQUEST = re.compile(
 # "what's (even) the point of a microcredential if…": a sceptic's question, not despair
 # "please be good enough to explain…", "would you be kind enough to tell me…": a letter's
 # politeness, not a learner doubting they are good enough
+# A death said in passing, someone named ("since Margaret died in the spring I have found it
+# remarkably difficult to concentrate"): grief, whoever it was; not a device or a car that died
+_A_DEATH = re.compile(
+    r"\b(?:since|after|when|because)\s+(?:my\s+|our\s+)?(?!(?:the|it|that|this|laptop|phone|computer|"
+    r"battery|pc|car|van|internet|wifi|router|tablet|mac|screen|printer|signal|engine|business|company|"
+    r"plant|plants|project)\b)[a-z]+\s+(?:died|passed away|passed on)\b"
+)
 _POLITE_FORMULA = re.compile(r"\b(?:be|being|are|is)\s+(?:so\s+)?(?:good|kind)\s+enough\s+to\b")
 _POINT_OF_A_THING = re.compile(
     r"\bwhat(?:s|'s| is)?(?: even)? the point (?:of|in) (?:a|an|the|these|this|those|them|it|doing|getting|"
@@ -186,6 +194,9 @@ class Care:
     # ... and a course request rather than a question ("anything deadly going for EV charger
     # installs?"): asked when the FAQ has no sure answer
     course_request: LearnedSignal | None = None
+    # ... and, for a message in another language, a course request rather than a question
+    # ("une formation en compliance bancaire, s'il vous plaît")
+    foreign_request: LearnedSignal | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_signal", _phrase_pattern(self.signals))
@@ -245,7 +256,7 @@ class Care:
             return "urgent"
         folded = _POINT_OF_A_THING.sub(" ", folded)  # "what's even the point of a microcredential…" asks
         folded = _POLITE_FORMULA.sub(" ", folded)
-        if _affirmed(self._signal, folded):  # type: ignore[attr-defined]
+        if _affirmed(self._signal, folded) or _A_DEATH.search(folded):  # type: ignore[attr-defined]
             return "care"
         if _affirmed(self._intensified, folded):  # type: ignore[attr-defined]
             return "care"
@@ -423,4 +434,5 @@ def load_care(content_dir: Path) -> Care:
         signals, urgent, reply, urgent_reply, feelings, states, prototypes, near_misses, model,
         on_topic, plan, off_topic, questions, notes["search_note"], notes["plan_note"],
         notes["reply_before_a_plan"], load_course_request_model(content_dir),
+        load_foreign_request_model(content_dir),
     )  # fmt: skip

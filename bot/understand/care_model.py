@@ -39,6 +39,8 @@ import numpy.typing as npt
 
 from bot.content import ContentError, read_yaml, require_list
 from bot.faq.semantic import embed
+from bot.text import fold, is_english_word
+from bot.understand.language import likeliest_language
 from bot.understand.spelling import SOURCE_HASH as SPELLING_HASH
 from bot.understand.spelling import model_text, spelling, spelling_of
 
@@ -72,6 +74,10 @@ PLAN_NEIGHBOURS = 5
 FAQ, OFF_TOPIC = "faq", "offtopic"
 SEARCH = "search"  # a course request: "anything on food hygiene for the shop"
 REQUEST_REGULARISATION = 1.0
+# ... and one in another language ("Gibt's was zu Cybersecurity für Anfänger?", "soins
+# palliatifs"), against the other messages in those languages (questions, greetings, thanks)
+LANGUAGE, ABROAD = "language", "abroad"
+ABROAD_REGULARISATION = 0.1  # chosen on the two halves of the tuning sets (round 26)
 FAQ_ENTRY = "faq-"  # "faq-cost": a question the FAQ's "cost" entry answers
 _ENTRY_LABEL = re.compile(r"faq-[a-z0-9][a-z0-9-]*")
 ON_TOPIC_THRESHOLD = 0.95
@@ -176,6 +182,28 @@ def train_course_request(
     y = np.array([1.0 if e.label == SEARCH else 0.0 for e in chosen])
     weights, bias = _fit(x, y, regularisation)
     return LearnedSignal(weights, bias, ON_TOPIC_THRESHOLD, spelt=True)
+
+
+def train_foreign_request(
+    examples: Sequence[Example], regularisation: float = ABROAD_REGULARISATION
+) -> LearnedSignal:
+    """A logistic regression on the same examples, course requests written in another language
+    (the search lines most of whose words are no English words) against the other messages in
+    those languages ("language" lines), reading the spelling features too: the words are not
+    English, their letters still say "course" and "learn"."""
+    chosen = [e for e in examples if e.label == LANGUAGE or (e.label == SEARCH and written_abroad(e.text))]
+    x = _rows([e.text for e in chosen], True)
+    y = np.array([1.0 if e.label == SEARCH else 0.0 for e in chosen])
+    weights, bias = _fit(x, y, regularisation)
+    return LearnedSignal(weights, bias, ON_TOPIC_THRESHOLD, spelt=True)
+
+
+def written_abroad(text: str) -> bool:
+    """Whether most of a message's words are no English words and the language detector reads
+    another language ("cursos de excel"; not "cyber secuirty", misspelt English)."""
+    words = re.findall(r"[a-z]+", fold(text))
+    foreign = bool(words) and 2 * sum(1 for w in words if not is_english_word(w)) > len(words)
+    return foreign and likeliest_language(text) != "en"
 
 
 def _rows(texts: Sequence[str], spelt: bool) -> npt.NDArray[np.float64]:
@@ -330,6 +358,11 @@ def load_course_request_model(content_dir: Path) -> LearnedSignal:
     return _load(content_dir, SEARCH)
 
 
+def load_foreign_request_model(content_dir: Path) -> LearnedSignal:
+    """The model of course requests in another language, trained on the same file."""
+    return _load(content_dir, ABROAD)
+
+
 def load_plan_commands(content_dir: Path) -> PlanCommands:
     """The plan-command model trained on the same examples file, with its labelled commands
     (embedded once per process per file content)."""
@@ -391,8 +424,10 @@ def _load(content_dir: Path, kind: str) -> LearnedSignal:
     # (the course-request signal's bar is the understanding step's REQUEST_PROBABILITY; its own
     # threshold is the on-topic one, as it is when first trained)
     thresholds = {CARE: THRESHOLD, FAQ: ON_TOPIC_THRESHOLD, SEARCH: ON_TOPIC_THRESHOLD}
+    thresholds[ABROAD] = ON_TOPIC_THRESHOLD
     threshold = thresholds.get(kind, PLAN_THRESHOLD)
-    trainer = {CARE: train, FAQ: train_on_topic, SEARCH: train_course_request}.get(kind, train_plan)
+    trainers = {CARE: train, FAQ: train_on_topic, SEARCH: train_course_request, ABROAD: train_foreign_request}
+    trainer = trainers.get(kind, train_plan)
     with _training:
         if key not in _trained:
             _trained[key] = _cached(key, threshold) or _saved(key, trainer(examples))
@@ -402,7 +437,7 @@ def _load(content_dir: Path, kind: str) -> LearnedSignal:
 def _cache_file(key: str) -> Path:
     embedder = importlib.metadata.version("wordllama")  # another model version, other embeddings
     settings = f"{REGULARISATION} {ON_TOPIC_REGULARISATION} {PLAN_REGULARISATION} {ON_TOPIC_SPELLING}"
-    settings += f" {REQUEST_REGULARISATION}"
+    settings += f" {REQUEST_REGULARISATION} {ABROAD_REGULARISATION}"
     code = f"{_SOURCE_HASH} {SPELLING_HASH} {np.__version__}"
     version = hashlib.sha256(f"{key} {settings} {code} {embedder}".encode()).hexdigest()[:24]
     return CACHE_DIR / f"microcred-care-model-{version}.npz"

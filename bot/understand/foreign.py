@@ -35,7 +35,8 @@ _OTHER_LANGUAGE_FILLER = re.compile(
     r"\b(?:de|del|la|el|en|para|sobre|der|die|das|für|fur|über|uber|le|les|des|du|pour|di|"
     r"per|sul|do|da|em|van|voor|over|z|ze|w|dla|o|ein|eine|einen|einem|un|une|una|uno|um|uma|een|im|in|zu|"
     r"sur|su|op|algun|alguno|alguna|algunos|algum|alguma|qualche|jakis|jakies|jakichs|mi|me|mir|mich|"
-    r"moi|me|ik|ich|je|j|yo|eu|io|ja|se|sie|si|bitte|por favor|favor|svp|prosze|alsjeblieft|gratis|online|"
+    r"moi|me|ik|ich|je|j|yo|eu|io|ja|se|sie|si|bitte|por favor|favor|favore|svp|s'il|sil|vous|plait|prosze|"
+    r"alsjeblieft|alstublieft|gratis|online|"
     r"los|las|please|pls|" + _INFO_WORDS + r")\b"
 )
 
@@ -169,8 +170,38 @@ def foreign_search(folded: str, is_known_skill: Callable[[str], bool]) -> str | 
         if not course:
             # "marketing voor beginners": a short topic naming a known skill, in its language
             return words if is_known_skill(words) or names_a_known_skill(words, is_known_skill) else None
-    # "cursos de análisis de datos" → "analisis de datos": the course, wish and question
-    # words and the little words around the edges go, the phrase itself stays whole.
+    tokens = _topic_words(words, found_looking)
+    if not tokens:
+        if _INFO_ASKED.search(words):
+            return None  # "hola, necesito info sobre los cursos online": a question, in Spanish
+        return None if (wish or looking or asks_whether) and not course else words
+    query = " ".join(tokens)
+    if ("?" in folded or "¿" in folded) and not course and not is_known_skill(query):
+        return None  # "posso estudar pelo telemóvel?" asks how, not for a course on phones
+    return query
+
+
+def asks_something_abroad(folded: str) -> bool:
+    """Whether a message in another language asks a question the rules know ("vale a pena fazer
+    estes cursos online", "¿cuánto cuesta?", "je voudrais savoir si…"): never a search, however
+    the learned signal reads it."""
+    words = _FOREIGN_GREETING.sub("", folded).strip(" ?!.,¿¡")
+    if _FOREIGN_WORTH.search(words) or _FOREIGN_TO_KNOW.search(words) or _INFO_ASKED.search(words):
+        return True
+    return bool(_FOREIGN_QUESTION.match(words)) and not _FOREIGN_ARE_THERE.match(words)
+
+
+def foreign_topic(folded: str) -> str:
+    """The topic of a course request in another language that `foreign_search` did not read as
+    one ("une formation en compliance bancaire, s'il vous plait" → "compliance bancaire"): the
+    message less its greeting, course, wish and learning words; all of it when nothing is left."""
+    words = _FOREIGN_GREETING.sub("", folded).strip(" ?!.,¿¡")
+    return " ".join(_topic_words(words, _FOREIGN_LOOKING.match(words))) or words
+
+
+def _topic_words(words: str, found_looking: re.Match[str] | None) -> list[str]:
+    """ "cursos de análisis de datos" → "analisis de datos": the course, wish and question words
+    and the little words around the edges go, the phrase itself stays whole."""
     said = words
     if found_looking is not None:
         # "che, busco algún curso de testing, ¿tenés algo con selenium?": the topic is what
@@ -183,14 +214,7 @@ def foreign_search(folded: str, is_known_skill: Callable[[str], bool]) -> str | 
         tokens.pop(0)
     while tokens and _OTHER_LANGUAGE_FILLER.fullmatch(tokens[-1]):
         tokens.pop()
-    if not tokens:
-        if _INFO_ASKED.search(words):
-            return None  # "hola, necesito info sobre los cursos online": a question, in Spanish
-        return None if (wish or looking or asks_whether) and not course else words
-    query = " ".join(tokens)
-    if ("?" in folded or "¿" in folded) and not course and not is_known_skill(query):
-        return None  # "posso estudar pelo telemóvel?" asks how, not for a course on phones
-    return query
+    return tokens
 
 
 _LEARN_VERB_LANGUAGE = {

@@ -61,7 +61,9 @@ from bot.understand.entry_model import (
 )
 from bot.understand.foreign import (
     COURSE_WORDS_ANY_LANGUAGE,
+    asks_something_abroad,
     foreign_search,
+    foreign_topic,
     language_of_a_wish_to_learn,
     names_a_known_skill,
 )
@@ -161,6 +163,10 @@ _HOW_OR_WHERE = re.compile(
     # "is there option to attend classes physically": how, not what
     r"^(?:an? |any |the )?options?$"
 )
+_HOW_TO_MAKE = re.compile(
+    r"^(?:how|hw)\s+(?:do|does|can|would|could|should)\s+(?:i|you|u|ya|one|people|someone|a person)\s+"
+    r"(?:make|build|code|create|design|program|develop|learn|start|get into|get started in|become)\b"
+)
 _TO_LEARN = re.compile(r"\b(?:to learn|for learning|to study|learn to)\b")
 _ASKS_MIDWAY = re.compile(
     r"\b(?:would|will|can|could|does|do|is|are)\s+(?:one|one of these|these|they|it|this|that)\s+"
@@ -256,6 +262,7 @@ _WISH_TAIL_BREAK = re.compile(r"\s(?:but|because|cause|cos|coz|so|since|as i|whe
 WISH_WORDS = 6  # the skill is named within this many words of the wish
 WISH_FAQ_CONFIDENCE = 0.62  # an FAQ answer this sure stays the answer
 FILTERED_SKILL_WORDS = 10  # "any project management ones that dont cost anything": 8
+SMALLTALK_SKILL_WORDS = 3  # a greeting with a skill after it is this long at least
 SMALLTALK_CARE_WORDS = 8  # a goodbye or a greeting is short
 _MEANS_WHAT = re.compile(r"\bmeans?\s+what\b")
 # Doubts about microcredentials themselves (their worth, a scam), not about the learner
@@ -402,6 +409,26 @@ _COMMAND_WORD = re.compile(
     r"nudg\w*|ping\w*|back|break|continue|study|studying|again|off|on|enough|cancel|done|finished|"
     r"messages?|msgs?|notifications?|notifs?|alerts?|shh+|shush|weekends?|weekdays?|daily)\b"
 )
+# A study plan asked for in words no pattern knows names a pace, a time, a plan or setting one
+# up ("45-minute sprints monday, wednesday, friday", "set one up for me", "keep me on track");
+# "every project we run ends up late and over budget" names none: a situation a skill is for.
+_NAMES_A_PACE = re.compile(
+    r"\b(?:plan\w*|study\w*|schedul\w*|timetable|routine|remind\w*|nudg\w*|minutes?|mins?|hours?|"
+    r"hrs?|days?|daily|week\w*|evenings?|mornings?|nights?|nightly|lunch\w*|mon|tue|wed|thu|fri|sat|sun|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|am|pm|start\w*|begin\w*|pace|sessions?|modules?|"
+    r"goals?|sprints?|cadence|slots?|set\s+(?:\w+\s+)?up|on\s+track|organi[sz]e|take\s+this|yes\s+please)\b|\d"
+)
+# A time the reminders should keep quiet until ("leave off the reminders till after harvest",
+# "lay off them for a bit"): a pause, whatever the closest labelled commands did; unless it
+# switches them back on or gives them a new time ("remind me again", "at 8pm until exams")
+_UNTIL_LATER = re.compile(
+    r"\b(?:till|until|untill|til|while\s+i|whilst|for\s+(?:a\s+)?(?:bit|while|few|couple|fortnight|"
+    r"week|weeks|month|months|\d+|two|three|four)\b)"
+)
+_ON_AGAIN = re.compile(
+    r"\b(?:again|back\s+on|resume|restart|continue|turn\s+(?:them|it)\s+on|switch\s+(?:them|it)\s+on|"
+    r"start|\d{1,2}\s*(?:am|pm)|\d{1,2}[:.]\d{2})\b"
+)
 PRICE_QUESTION = "how much does a microcredential cost?"
 FUNDING_QUESTION = "is there any funding or financial help to pay for a microcredential?"
 _NAMES_THE_BOT = re.compile(r"\b(?:bot|you|your|this chat|this app|advisor|using this)\b")
@@ -491,6 +518,12 @@ REQUEST_PROBABILITY = 0.9
 # A short phrase naming no skill is the FAQ's question, not a topic to search for, when the
 # matcher answers and the entry model agrees this surely ("fees", "r they expensve").
 PHRASE_AGREEMENT = 0.95
+# A message in another language the course-request signal for those languages is this sure asks
+# for courses is a search for its topic (chosen by the two-fold runs, `--two-fold`)
+ABROAD_PROBABILITY = 0.9
+# A message about to be searched that names nothing the catalogue knows is off-topic when the
+# course-request signal gives it less than this (chosen by the two-fold runs, `--two-fold`)
+SEARCH_REQUEST_FLOOR = 0.02
 # A course request naming no known skill is the FAQ's question when the FAQ is this sure.
 REQUEST_FAQ_CONFIDENCE = 0.55
 
@@ -576,12 +609,19 @@ GREETED_WORDS = 3  # what follows a greeting is the message when it is this long
 # human? Answer with one word.", "You is a real person or a computer darling?"
 _ASKS_IF_A_BOT = re.compile(
     r"^(?:\W*(?:wait|hang on|ok|so|hi|hey|hello|sorry|um+|erm)\W+)*"
-    r"(?:(?:are|r|is)\s+(?:you|u|this|it|ya)|(?:you|u)\s+(?:is|are|r))\s+"
+    r"(?:(?:are|r|is)\s+(?:you|u|this|it|ya|ye)|(?:you|u)\s+(?:is|are|r))\s+"
     r"(?:(?:a|an|actually a|actually an|really a)\s+(?:bot|ai|robot|human|real person|real human|person|"
     r"computer|machine|chatbot|chat bot)|human|real(?!\s+(?:an?\s+)?(?:company|provider|business|"
     r"college|uni|university|school|course|courses|certificate|qualification|thing|website|site|"
     r"organi[sz]ation|place|one|degree)\b)|ai)\b"
     r"(?=.*(?:\bor\b|\?|$))"
+    # "am i chatting to a human or an automated system?", "HIIII omg is this a bot?? hi!!!"
+    r"|\b(?:(?:talking|chatting|speaking|typing|texting|writing)\s+(?:to|with)|is\s+this|is\s+it)\s+"
+    r"(?:(?:a|an|some|actually\s+a|really\s+a)\s+)?(?:real\s+)?(?:human|person|bot|robot|machine|computer|"
+    r"chatbot|chat\s+bot|ai|automated\s+(?:system|thing|service|bot))\b(?=\s*(?:\?|!|$|or\b|\.))"
+    # "can I talk to a real person, boy?" ("who made u" asks who runs the bot: the FAQ's bot-cost)
+    r"|\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+)?(?:real\s+)?(?:person|human|human\s+being)\b"
+    r"(?=\W*(?:please|pls|boy|mate|love|now|instead)?\W*$)"
 )
 # Right after a card, what one of its lines means ("what does the level bit mean", "wdym 'ECTS
 # 5'", "what is 'mode' on this", "whats the little clock and the number of hours on here mean")
@@ -643,6 +683,13 @@ class Understander:
             got = self._led_by_the_entry_model(text, got)
         if got.kind == "search" and got.scores.get("care", 0.0) == 0.0:
             got = _filters_kept(text, got)
+        cold = not (context.expecting_skill or context.after_results)
+        if got.kind == "search" and cold and self._no_course_asked(text, got):
+            # "best pizza near me", "convert 45 fahrenheit to celsius": no skill the catalogue
+            # knows, and the course-request signal is sure nothing was asked of it (a question
+            # the entry model is sure of is offered or answered: "is there a way to check if a
+            # course provider is real?")
+            return self._led_by_the_entry_model(text, Understanding("offtopic", got.scores))
         if got.kind == "suggest" and not got.query:
             # "im a nurse and want to move into management, what would help": beside the
             # questions it may be, the courses for the goal it names
@@ -664,6 +711,20 @@ class Understander:
             if offered is not None:
                 return replace(got, query=offered)
         return got
+
+    def _no_course_asked(self, text: str, got: Understanding) -> bool:
+        """Whether a message about to be searched names no skill, need or filter the catalogue
+        knows, in English, calmly, and the course-request signal gives it less than
+        SEARCH_REQUEST_FLOOR: something else asked, which the search would find nothing for."""
+        signal = self.care.course_request
+        if signal is None or got.language or got.scores.get("care", 0.0) > 0.0 or not got.query:
+            return False
+        query = got.query
+        facets, rest = parse_filters(query)
+        only_filters = facets.active and not set(fold(rest).split()) - _AROUND_A_SKILL
+        if self.is_known_skill(query) or self.says_a_need(query) or only_filters:
+            return False  # a skill, a need ("my team argue all the time"), or filters alone ("free online")
+        return signal.probability(text) < SEARCH_REQUEST_FLOOR
 
     def _led_by_the_entry_model(self, text: str, got: Understanding) -> Understanding:
         """A "Did you mean…?" the entry model is sure of (LEAD_PROBABILITY) answered by its
@@ -997,6 +1058,8 @@ class Understander:
         language = self.languages.detect(text) or language_of_a_wish_to_learn(folded)
         if language is not None:
             query = foreign_search(folded, self.is_known_skill)
+            if query is None and not asks_something_abroad(folded) and self._asks_for_courses_abroad(text):
+                query = foreign_topic(folded)  # "Ich will was über CNC-Fräsen lernen, gibt's da was?"
             if query is not None:
                 return Understanding(
                     "search", {"search": 1.0, "language": 0.5}, query=query, language=language
@@ -1079,8 +1142,18 @@ class Understander:
             topic = self._topic_around_a_word(match, stripped, questionish)
             if topic is not None:
                 return Understanding("search", {**scores, "search": 1.0}, query=topic)
+            if skill and words > SMALLTALK_SKILL_WORDS:
+                # "how do you build apps" is not "how are you": a skill is named, and more than
+                # a greeting around it
+                return Understanding("search", scores, query=stripped)
             past = self._past_a_greeting(folded, context)
             return past if past is not None else Understanding("smalltalk", scores, match=match)
+        sure_answer = match.kind == "answer" and faq_score >= PHRASE_FAQ_CONFIDENCE
+        how_to_do = _HOW_TO_MAKE.match(stripped) is not None and not sure_answer and not skill
+        if how_to_do and self.is_known_skill(" ".join(stripped.split()[:SKILL_MAX_WORDS])):
+            # "how do u make websites like actual ones with javascript": how to do a skill is
+            # what its courses teach
+            return Understanding("search", {**scores, "search": 1.0}, query=stripped)
         language = _TEACHING_A_LANGUAGE.search(folded)
         if language and not _ABOUT_MICROCREDENTIALS.search(folded) and not _ABOUT_THESE.search(folded):
             # "teaching english online", "tefl": teaching a language is a subject to search for,
@@ -1294,6 +1367,13 @@ class Understander:
             return None
         return match
 
+    def _asks_for_courses_abroad(self, text: str) -> bool:
+        """Whether the learned signal is at least ABROAD_PROBABILITY sure that a message in
+        another language asks for courses ("soins palliatifs", "chcę zostać programistą, macie
+        jakieś kursy?") rather than asking a question or greeting."""
+        signal = self.care.foreign_request
+        return signal is not None and signal.probability(text) >= ABROAD_PROBABILITY
+
     def _learned_plan_action(self, text: str, folded: str) -> PlanAction | None:
         """A plan command in words no pattern knows ("can we put this on ice for a month"),
         by the learned signal; never a question about how a plan feature works."""
@@ -1308,6 +1388,11 @@ class Understander:
         if short_or_thanks and not _COMMAND_WORD.search(folded):
             return None  # "event planning" is a skill to search for; "thanks for all the help" is thanks
         learned = self.care.plan.action(text)
+        if learned == "study" and not _NAMES_A_PACE.search(folded):
+            return None
+        quiet_until = _UNTIL_LATER.search(folded) and not _ON_AGAIN.search(folded)
+        if learned in ("resume", "stop", "reminders") and quiet_until:
+            return "pause"
         if learned == "stop" and not _NAMES_THE_PLAN.search(folded):
             return None  # "cancel it, i want my money back" is about the provider's course
         if learned == "stop" and _ABOUT_MY_DATA.search(folded) and not _NAMES_THE_MESSAGES.search(folded):

@@ -278,6 +278,15 @@ def _plan_words(path: Path, where: str, raw: object) -> dict[str, tuple[str, ...
     return words
 
 
+# The languages the bot replies in besides English (content/languages.yaml has a reply for each)
+OUR_LANGUAGES = ("de", "es", "fr", "it", "nl", "pl", "pt")
+
+
+def likeliest_language(text: str, codes: tuple[str, ...] = OUR_LANGUAGES) -> str:
+    """The detector's likeliest language of `text`, English or one of `codes` ("en", "de", ...)."""
+    return str(_identifier(tuple(sorted(codes))).classify(text)[0])
+
+
 @lru_cache(maxsize=4)
 def _identifier(codes: tuple[str, ...]):  # type: ignore[no-untyped-def]
     from py3langid.langid import MODEL_FILE, LanguageIdentifier

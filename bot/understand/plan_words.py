@@ -224,6 +224,11 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^(?:(?:can|could)\s+(?:you|u)\s+|(?:please|pls)\s+)?(?:nudge|ping)\s+me\s+(?:on\s+)?"
             r"(?:mon|tue|wed|thu|fri|sat|sun)\w*\b",
             r"\b(?:reminders?|pings?|messages|msgs)\s+(?:are\s+|r\s+)?(?:way\s+|too\s+)+(?:early|late)\b",
+            # "can the reminder be at 9pm?", "can reminder come at 20:00 instead of morning?": a new
+            # time asked for, said as a question
+            r"^(?:(?:please|pls|ok|so)[\s,]+)*(?:can|could|would)\s+(?:the\s+|my\s+|your\s+)?reminders?\s+"
+            r"(?:be|come|arrive|go\s+off|pop\s+up|be\s+sent)\s+(?:at|around|for|by|in\s+the)\s+"
+            r"(?:\d|half|noon|lunch|midday|morning|afternoon|evening|night)",
         ),
     ),
     (

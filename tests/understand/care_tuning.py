@@ -46,6 +46,7 @@ from bot.understand.care_model import (
     load_examples,
     train,
     train_course_request,
+    train_foreign_request,
     train_on_topic,
     train_plan,
 )
@@ -330,15 +331,15 @@ def two_fold(setting: str, values: Sequence[float]) -> str:
         model = None if training else train_entries(*data)
         half_care = replace(
             care, off_topic_examples=off_topic, faq_examples=questions, on_topic=train_on_topic(kept),
-            course_request=train_course_request(kept),
+            course_request=train_course_request(kept), foreign_request=train_foreign_request(kept),
         )  # fmt: skip
         halves.append((judged, half_care, model, data))
     columns = (
         "right first time | confident wrong | did-you-mean | off-topic answered | to the search "
-        "| off-topic searched"
+        "| off-topic searched | other languages"
     )
     rows = [f"| {setting} | {columns} |"]
-    rows.append("|---:|---:|---:|---:|---:|---:|---:|")
+    rows.append("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for value in values:
         vars(module)[setting] = type(getattr(module, setting))(value)  # (read where it is used)
         pooled = Figures()
@@ -353,7 +354,8 @@ def two_fold(setting: str, values: Sequence[float]) -> str:
         rows.append(
             f"| {value:g} | {pooled.rate('faq_right', 'faq'):.2%} | {pooled.rate('faq_wrong', 'faq'):.2%} "
             f"| {pooled.rate('faq_suggest', 'faq'):.2%} | {c['offtopic_answered']} of {c['offtopic']} "
-            f"| {c['search_ok']} of {c['search']} | {c['offtopic_searched']} |"
+            f"| {c['search_ok']} of {c['search']} | {c['offtopic_searched']} "
+            f"| {c['language_ok']} of {c['language']} |"
         )
     return "\n".join(rows)
 
@@ -375,8 +377,11 @@ def leave_set_out(names: Sequence[str], baseline: Path | None = None) -> str:
         )
         return evaluate(understander, load_set(name), min(catalog.courses))
 
-    header = "| set | right first time | confident wrong | did-you-mean | off-topic answered |"
-    rows = [header, "|---|---:|---:|---:|---:|"]
+    header = (
+        "| set | right first time | confident wrong | did-you-mean | off-topic answered | to the search "
+        "| other languages |"
+    )
+    rows = [header, "|---|---:|---:|---:|---:|---:|---:|"]
     for name in names:
         held = {_key(e.text) for e in read_set(name)}
         runs = [("without it", [e for e in shipped if _key(e.text) not in held])]
@@ -387,7 +392,9 @@ def leave_set_out(names: Sequence[str], baseline: Path | None = None) -> str:
             rows.append(
                 f"| {name} ({label}) | {f.rate('faq_right', 'faq'):.1%} | {f.rate('faq_wrong', 'faq'):.1%} "
                 f"| {f.rate('faq_suggest', 'faq'):.1%} "
-                f"| {f.counts['offtopic_answered']} of {f.counts['offtopic']} |"
+                f"| {f.counts['offtopic_answered']} of {f.counts['offtopic']} "
+                f"| {f.counts['search_ok']} of {f.counts['search']} "
+                f"| {f.counts['language_ok']} of {f.counts['language']} |"
             )
     return "\n".join(rows)
 

@@ -99,7 +99,8 @@ def test_the_answer_to_which_skill_is_searched(
 ) -> None:
     got = understander.understand(text, Context(expecting_skill=True))
     assert (got.kind, got.query, got.worried) == ("search", query, worried)
-    assert understander.understand(text).kind != "search"  # not so without the question
+    if text != "ciencia de datos para principiantes":  # (since round 26 a search sent cold too)
+        assert understander.understand(text).kind != "search"  # not so without the question
 
 
 @pytest.mark.parametrize(
