@@ -398,6 +398,7 @@ _FOR_ANYONE = re.compile(r"\s+for\s+(?=\w)")
 _COURSE_WORD_AFTER_SKILL = re.compile(
     r"\s+(?:courses?|classes|class|trainings?|certificates?|certification|certs?|qualifications?|skills)$"
 )
+_OPENS_WITH_COURSES = re.compile(r"^(?:any\s+|some\s+)?(?:courses?|classes|training)\s+(?:on|about|in|for)\s")
 _COURSE_NOUN_ASKED = re.compile(
     r"\b(?:a|an|any|some|the best|good)?\s*[\w ]{2,40}?\s(?:course|courses|class|classes|training)\s+"
     r"(?:pls|please|plz|on|for|in|about)\b|\b(?:find|show|recommend|suggest|give)\s+me\s+(?:a|an|one|some)\b"
@@ -997,6 +998,12 @@ class Understander:
             # "time management course pls, i procrastinate way too much": a course asked for by
             # name, whatever the catalogue calls it, is a search; the search says if none fits.
             asked_skill = explicit
+        if level == "care" and asked_skill is None and explicit and _OPENS_WITH_COURSES.match(folded):
+            # "courses about dementia care, my mum has it and i want to understand…": the topic
+            # is the request's first clause, the rest why
+            head = _CLAUSES.split(_requested_skill(explicit), maxsplit=1)[0].strip()
+            if head and len(head.split()) <= SKILL_MAX_WORDS and by_words is None:
+                asked_skill = head
         if level == "care" and asked_skill is None and by_words is None and explicit:
             # "something on sustainability reporting, my company is starting an esg team and i
             # want in": only the meaning sounded like distress, and the request names a skill

@@ -160,6 +160,10 @@ _UNMISTAKABLE_STUDY = _either(
     r"^(?:(?:please|pls|ok|okay|right|so)\s+)?(?:make|create|build|set|draw\s+up|sort)\s+(?:me\s+|us\s+)?"
     r"(?:up\s+)?a\s+(?:[\w-]+\s+){0,2}?(?:study\s+)?plan\b",
     r"^(?:right\W+)?plan\W+\d{1,3}\s*(?:mins?|minutes|hours?|hrs?)\b",
+    # "can you help me make a plan? maybe 20 minutes a day, small steps" (round 26)
+    r"\bhelp\s+me\s+(?:to\s+)?(?:make|create|build|set\s+up|draw\s+up|put\s+together)\s+(?:a|my)\s+"
+    r"(?:study\s+|learning\s+|little\s+|simple\s+)?(?:plan|schedule|timetable|routine)\b"
+    r"(?!\s+for\s+(?:my|our|a|the)\s+(?:business|company|shop|startup|wedding|event|team|project))",
 )
 
 

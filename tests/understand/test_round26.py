@@ -176,3 +176,19 @@ def test_a_skill_or_filters_alone_are_searched_whatever_the_signal(
     understander: Understander, text: str
 ) -> None:
     assert _requests(understander, 0.001).understand(text).kind == "search"
+
+
+def test_help_making_a_plan_with_a_pace_sets_up_a_study_plan(understander: Understander) -> None:
+    got = understander.understand("can you help me make a plan? maybe 20 minutes a day, small steps")
+    assert (got.kind, got.plan_action) == ("plan", "study")
+    assert understander.understand("help me make a plan for my business").plan_action != "study"
+
+
+def test_courses_asked_for_before_a_story_are_searched_for_the_topic(understander: Understander) -> None:
+    """Only the care model's meaning read distress in the story; the request comes first."""
+    got = understander.understand(
+        "courses about dementia care, my mum has it and i want to understand and maybe work in it"
+    )
+    assert got.kind == "search" and got.query.startswith("dementia care")  # (the search reads clause 1)
+    worried = understander.understand("courses on time management, im drowning and cant cope anymore")
+    assert worried.kind == "care"  # distress in words: the care reply
