@@ -398,6 +398,7 @@ _FOR_ANYONE = re.compile(r"\s+for\s+(?=\w)")
 _COURSE_WORD_AFTER_SKILL = re.compile(
     r"\s+(?:courses?|classes|class|trainings?|certificates?|certification|certs?|qualifications?|skills)$"
 )
+_A_COURSE_WORD = re.compile(r"\b(?:courses?|class(?:es)?|training|qualifications?|certificates?|diplomas?)\b")
 _OPENS_WITH_COURSES = re.compile(r"^(?:any\s+|some\s+)?(?:courses?|classes|training)\s+(?:on|about|in|for)\s")
 _COURSE_NOUN_ASKED = re.compile(
     r"\b(?:a|an|any|some|the best|good)?\s*[\w ]{2,40}?\s(?:course|courses|class|classes|training)\s+"
@@ -720,6 +721,8 @@ class Understander:
         signal = self.care.course_request
         if signal is None or got.language or got.scores.get("care", 0.0) > 0.0 or not got.query:
             return False
+        if _A_COURSE_WORD.search(fold(text)) and course_request(text) is not None:
+            return False  # "is there like a course on nail art or gel extensions??": asked in so many words
         query = got.query
         facets, rest = parse_filters(query)
         only_filters = facets.active and not set(fold(rest).split()) - _AROUND_A_SKILL

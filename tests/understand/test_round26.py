@@ -171,7 +171,9 @@ def test_a_message_asking_nothing_of_the_catalogue_is_not_searched(understander:
     assert after_the_question.kind == "search"  # the answer to "Which skill…?" is searched
 
 
-@pytest.mark.parametrize("text", ["photography", "free online courses", "free courses"])
+@pytest.mark.parametrize(
+    "text", ["photography", "free online courses", "free courses", "is there like a course on nail art??"]
+)
 def test_a_skill_or_filters_alone_are_searched_whatever_the_signal(
     understander: Understander, text: str
 ) -> None:
