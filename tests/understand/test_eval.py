@@ -197,9 +197,14 @@ off-topic ones and plan commands.
   search 93.1 % (81 of 87), care 46 of 48, languages 48 of 49, off-topic answered 1 of 48, small
   talk 13 of 21, plan 37 of 45 (under the code round 25 started with: 89.6 %, 2.6 %, 6.6 %,
   1.2 %, to the search 77 of 87, plan 36 of 45, the rest the same). It was tuned on in round 26.
-* `learner_eval_55.yaml` (written blind at the start of round 26 the same way, 40 new personas,
-  chosen this time from places and kinds of people no earlier set had) is printed as the honest
-  figure for messages nobody has tuned on.
+* `learner_eval_55.yaml` (800 messages, written blind at the start of round 26 the same way, 40
+  new personas, chosen this time from places and kinds of people no earlier set had) is printed
+  as the honest figure for messages nobody has tuned on. Read once at the end of round 26: right
+  first time 89.8 %, confident wrong 3.6 %, did-you-mean 5.6 %, fallback 1.0 % (499 questions),
+  to the search 92.1 % (82 of 89), care 46 of 48, languages 50 of 50, off-topic answered 0 of
+  48, small talk 8 of 21, plan 34 of 45 (under the code round 26 started with: 90.0 %, 3.6 %,
+  5.4 %, 1.0 %, to the search 83 of 89, small talk 7 of 21, the rest the same). Nothing was
+  changed after reading it.
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
