@@ -76,8 +76,9 @@ from bot.understand.plan_words import (
     PlanAction,
     asks_about_plans,
     plan_action,
+    quiet_until_later,
 )
-from bot.understand.route import course_request
+from bot.understand.route import course_request, names_a_course
 
 Kind = Literal[
     "search",
@@ -398,7 +399,6 @@ _FOR_ANYONE = re.compile(r"\s+for\s+(?=\w)")
 _COURSE_WORD_AFTER_SKILL = re.compile(
     r"\s+(?:courses?|classes|class|trainings?|certificates?|certification|certs?|qualifications?|skills)$"
 )
-_A_COURSE_WORD = re.compile(r"\b(?:courses?|class(?:es)?|training|qualifications?|certificates?|diplomas?)\b")
 _OPENS_WITH_COURSES = re.compile(r"^(?:any\s+|some\s+)?(?:courses?|classes|training)\s+(?:on|about|in|for)\s")
 _COURSE_NOUN_ASKED = re.compile(
     r"\b(?:a|an|any|some|the best|good)?\s*[\w ]{2,40}?\s(?:course|courses|class|classes|training)\s+"
@@ -419,17 +419,6 @@ _NAMES_A_PACE = re.compile(
     r"hrs?|days?|daily|week\w*|evenings?|mornings?|nights?|nightly|lunch\w*|mon|tue|wed|thu|fri|sat|sun|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|am|pm|start\w*|begin\w*|pace|sessions?|modules?|"
     r"goals?|sprints?|cadence|slots?|set\s+(?:\w+\s+)?up|on\s+track|organi[sz]e|take\s+this|yes\s+please)\b|\d"
-)
-# A time the reminders should keep quiet until ("leave off the reminders till after harvest",
-# "lay off them for a bit"): a pause, whatever the closest labelled commands did; unless it
-# switches them back on or gives them a new time ("remind me again", "at 8pm until exams")
-_UNTIL_LATER = re.compile(
-    r"\b(?:till|until|untill|til|while\s+i|whilst|for\s+(?:a\s+)?(?:bit|while|few|couple|fortnight|"
-    r"week|weeks|month|months|\d+|two|three|four)\b)"
-)
-_ON_AGAIN = re.compile(
-    r"\b(?:again|back\s+on|resume|restart|continue|turn\s+(?:them|it)\s+on|switch\s+(?:them|it)\s+on|"
-    r"start|\d{1,2}\s*(?:am|pm)|\d{1,2}[:.]\d{2})\b"
 )
 PRICE_QUESTION = "how much does a microcredential cost?"
 FUNDING_QUESTION = "is there any funding or financial help to pay for a microcredential?"
@@ -721,7 +710,7 @@ class Understander:
         signal = self.care.course_request
         if signal is None or got.language or got.scores.get("care", 0.0) > 0.0 or not got.query:
             return False
-        if _A_COURSE_WORD.search(fold(text)) and course_request(text) is not None:
+        if names_a_course(fold(text)) and course_request(text) is not None:
             return False  # "is there like a course on nail art or gel extensions??": asked in so many words
         query = got.query
         facets, rest = parse_filters(query)
@@ -1400,9 +1389,8 @@ class Understander:
         learned = self.care.plan.action(text)
         if learned == "study" and not _NAMES_A_PACE.search(folded):
             return None
-        quiet_until = _UNTIL_LATER.search(folded) and not _ON_AGAIN.search(folded)
-        if learned in ("resume", "stop", "reminders") and quiet_until:
-            return "pause"
+        if learned in ("resume", "stop", "reminders") and quiet_until_later(folded):
+            return "pause"  # "leave off the reminders till after harvest", whatever the neighbours did
         if learned == "stop" and not _NAMES_THE_PLAN.search(folded):
             return None  # "cancel it, i want my money back" is about the provider's course
         if learned == "stop" and _ABOUT_MY_DATA.search(folded) and not _NAMES_THE_MESSAGES.search(folded):

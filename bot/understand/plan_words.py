@@ -771,6 +771,25 @@ _FOR_A_WHILE = re.compile(
 )
 
 
+# A time the reminders should keep quiet until ("leave off the reminders till after harvest",
+# "lay off them for a bit"); not one that switches them back on or gives them a new time
+# ("remind me again", "at 8pm until exams")
+_UNTIL_LATER = re.compile(
+    r"\b(?:till|until|untill|til|while\s+i|whilst|for\s+(?:a\s+)?(?:bit|while|few|couple|fortnight|"
+    r"week|weeks|month|months|\d+|two|three|four)\b)"
+)
+_ON_AGAIN = re.compile(
+    r"\b(?:again|back\s+on|resume|restart|continue|turn\s+(?:them|it)\s+on|switch\s+(?:them|it)\s+on|"
+    r"start|\d{1,2}\s*(?:am|pm)|\d{1,2}[:.]\d{2})\b"
+)
+
+
+def quiet_until_later(folded: str) -> bool:
+    """Whether a message keeps the reminders quiet until a later time, without switching them
+    back on or giving them a new time: a pause, in whatever words."""
+    return bool(_UNTIL_LATER.search(folded)) and not _ON_AGAIN.search(folded)
+
+
 def plan_action(folded: str) -> PlanAction | None:
     """A plain-words plan command ("pause my reminders" → "pause"), if the message is one.
 

@@ -269,6 +269,11 @@ _NOT_A_TOPIC_WORD = frozenset(
 )
 
 
+def names_a_course(folded: str) -> bool:
+    """Whether a folded message has a course word in it ("course", "classes", "training")."""
+    return bool(_COURSE_NOUN.search(folded))
+
+
 def course_request(text: str) -> str | None:
     """What a request for courses asks for, in the whole message or in one of its clauses.
 

@@ -4,18 +4,15 @@ against its questions and off-topic lines, when the FAQ has no sure answer."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 import bot.understand.intent as intent
 from bot.understand.intent import Understander
-from tests.understand.stubs import constant_signal
+from tests.understand.stubs import with_signal
 
 
 def _with_request(understander: Understander, probability: float) -> Understander:
-    care = replace(understander.care, course_request=constant_signal(probability))
-    return replace(understander, care=care)
+    return with_signal(understander, "course_request", probability)
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ for a study plan names a pace or a plan ("every project we run ends up late" doe
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,14 +14,13 @@ import bot.understand.intent as intent
 from bot.understand.care_model import Example, train_foreign_request, written_abroad
 from bot.understand.foreign import foreign_search, foreign_topic
 from bot.understand.intent import Understander
-from tests.understand.stubs import constant_signal
+from tests.understand.stubs import with_signal
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _abroad(understander: Understander, probability: float) -> Understander:
-    care = replace(understander.care, foreign_request=constant_signal(probability))
-    return replace(understander, care=care)
+    return with_signal(understander, "foreign_request", probability)
 
 
 @pytest.mark.parametrize(
@@ -157,8 +155,7 @@ def test_a_new_reminder_time_asked_as_a_question_changes_the_reminders(
 
 
 def _requests(understander: Understander, probability: float) -> Understander:
-    care = replace(understander.care, course_request=constant_signal(probability))
-    return replace(understander, care=care)
+    return with_signal(understander, "course_request", probability)
 
 
 def test_a_message_asking_nothing_of_the_catalogue_is_not_searched(understander: Understander) -> None:
