@@ -29,7 +29,7 @@ import os
 import re
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -77,6 +77,7 @@ REQUEST_REGULARISATION = 1.0
 # ... and one in another language ("Gibt's was zu Cybersecurity für Anfänger?", "soins
 # palliatifs"), against the other messages in those languages (questions, greetings, thanks)
 LANGUAGE, ABROAD = "language", "abroad"
+PLAN = "plan"
 ABROAD_REGULARISATION = 0.1  # chosen on the two halves of the tuning sets (round 26)
 FAQ_ENTRY = "faq-"  # "faq-cost": a question the FAQ's "cost" entry answers
 _ENTRY_LABEL = re.compile(r"faq-[a-z0-9][a-z0-9-]*")
@@ -152,50 +153,100 @@ class LearnedSignal:
     says = says_care
 
 
-def train(examples: Sequence[Example], regularisation: float = REGULARISATION) -> LearnedSignal:
-    """A logistic regression, care against the rest, the two classes weighted equally."""
-    x = features([e.text for e in examples])
-    y = np.array([1.0 if e.is_care else 0.0 for e in examples])
-    weights, bias = _fit(x, y, regularisation)
-    return LearnedSignal(weights, bias)
+@dataclass(frozen=True)
+class _Signal:
+    """What one learned signal is trained on: which examples it reads, which of them are of its
+    kind, whether it reads the spelling features too, and its settings (read when it is trained,
+    so a tuning run can change them)."""
+
+    reads: Callable[[Example], bool]
+    positive: Callable[[Example], bool]
+    spelt: Callable[[], bool]
+    regularisation: Callable[[], float]
+    threshold: Callable[[], float]
 
 
-def train_on_topic(
-    examples: Sequence[Example], regularisation: float = ON_TOPIC_REGULARISATION
-) -> LearnedSignal:
-    """A logistic regression on the same examples, FAQ questions against off-topic messages."""
-    chosen = [e for e in examples if e.is_faq or e.label == OFF_TOPIC]
-    x = _rows([e.text for e in chosen], ON_TOPIC_SPELLING)
-    y = np.array([1.0 if e.is_faq else 0.0 for e in chosen])
-    weights, bias = _fit(x, y, regularisation)
-    return LearnedSignal(weights, bias, ON_TOPIC_THRESHOLD, spelt=ON_TOPIC_SPELLING)
+_SIGNALS: dict[str, _Signal] = {
+    # care against everything else
+    CARE: _Signal(
+        lambda e: True, lambda e: e.is_care, lambda: False, lambda: REGULARISATION, lambda: THRESHOLD
+    ),
+    # FAQ questions against off-topic messages
+    FAQ: _Signal(
+        lambda e: e.is_faq or e.label == OFF_TOPIC, lambda e: e.is_faq, lambda: ON_TOPIC_SPELLING,
+        lambda: ON_TOPIC_REGULARISATION, lambda: ON_TOPIC_THRESHOLD,
+    ),
+    # course requests ("anything going for EV charger installs?") against FAQ questions and
+    # messages about something else (its bar is the understanding step's REQUEST_PROBABILITY)
+    SEARCH: _Signal(
+        lambda e: e.label == SEARCH or e.is_faq or e.label == OFF_TOPIC, lambda e: e.label == SEARCH,
+        lambda: True, lambda: REQUEST_REGULARISATION, lambda: ON_TOPIC_THRESHOLD,
+    ),
+    # course requests written in another language (the search lines most of whose words are no
+    # English words) against the other messages in those languages ("language" lines): the words
+    # are not English, their letters still say "course" and "learn"
+    ABROAD: _Signal(
+        lambda e: e.label == LANGUAGE or (e.label == SEARCH and written_abroad(e.text)),
+        lambda e: e.label == SEARCH, lambda: True, lambda: ABROAD_REGULARISATION,
+        lambda: ON_TOPIC_THRESHOLD,
+    ),
+    # plan commands against everything else
+    PLAN: _Signal(
+        lambda e: True, lambda e: e.is_plan, lambda: False, lambda: PLAN_REGULARISATION,
+        lambda: PLAN_THRESHOLD,
+    ),
+}  # fmt: skip
 
 
-def train_course_request(
-    examples: Sequence[Example], regularisation: float = REQUEST_REGULARISATION
-) -> LearnedSignal:
-    """A logistic regression on the same examples, course requests ("anything going for EV
-    charger installs?") against FAQ questions and messages about something else, reading the
-    spelling features too."""
-    chosen = [e for e in examples if e.label == SEARCH or e.is_faq or e.label == OFF_TOPIC]
-    x = _rows([e.text for e in chosen], True)
-    y = np.array([1.0 if e.label == SEARCH else 0.0 for e in chosen])
-    weights, bias = _fit(x, y, regularisation)
-    return LearnedSignal(weights, bias, ON_TOPIC_THRESHOLD, spelt=True)
+def train_signals(
+    examples: Sequence[Example], kinds: Sequence[str] = tuple(_SIGNALS), regularisation: float | None = None
+) -> dict[str, LearnedSignal]:
+    """The learned signals of `kinds`, each a logistic regression of its kind against the rest of
+    what it reads, the two classes weighted equally. The examples' features are computed once for
+    all of them (most of a cold start's training time), the spelling ones only for the examples
+    a spelling-reading signal reads."""
+    texts = [e.text for e in examples]
+    reads = {kind: np.array([_SIGNALS[kind].reads(e) for e in examples], dtype=bool) for kind in kinds}
+    spelt_rows = np.zeros(len(examples), dtype=bool)
+    for kind in kinds:
+        if _SIGNALS[kind].spelt():
+            spelt_rows |= reads[kind]
+    sentence = features(texts)
+    where = np.cumsum(spelt_rows) - 1  # each spelt row's place among the spelling rows
+    letters = spelling([t for t, spelt in zip(texts, spelt_rows, strict=True) if spelt])
+    signals = {}
+    for kind in kinds:
+        signal, chosen = _SIGNALS[kind], reads[kind]
+        x = np.hstack([sentence[chosen], letters[where[chosen]]]) if signal.spelt() else sentence[chosen]
+        y = np.array([1.0 if signal.positive(e) else 0.0 for e in examples])[chosen]
+        weights, bias = _fit(x, y, signal.regularisation() if regularisation is None else regularisation)
+        signals[kind] = LearnedSignal(weights, bias, signal.threshold(), spelt=signal.spelt())
+    return signals
 
 
-def train_foreign_request(
-    examples: Sequence[Example], regularisation: float = ABROAD_REGULARISATION
-) -> LearnedSignal:
-    """A logistic regression on the same examples, course requests written in another language
-    (the search lines most of whose words are no English words) against the other messages in
-    those languages ("language" lines), reading the spelling features too: the words are not
-    English, their letters still say "course" and "learn"."""
-    chosen = [e for e in examples if e.label == LANGUAGE or (e.label == SEARCH and written_abroad(e.text))]
-    x = _rows([e.text for e in chosen], True)
-    y = np.array([1.0 if e.label == SEARCH else 0.0 for e in chosen])
-    weights, bias = _fit(x, y, regularisation)
-    return LearnedSignal(weights, bias, ON_TOPIC_THRESHOLD, spelt=True)
+def train(examples: Sequence[Example], regularisation: float | None = None) -> LearnedSignal:
+    """The care signal: care messages against everything else."""
+    return train_signals(examples, (CARE,), regularisation)[CARE]
+
+
+def train_on_topic(examples: Sequence[Example], regularisation: float | None = None) -> LearnedSignal:
+    """The on-topic signal: FAQ questions against off-topic messages."""
+    return train_signals(examples, (FAQ,), regularisation)[FAQ]
+
+
+def train_course_request(examples: Sequence[Example], regularisation: float | None = None) -> LearnedSignal:
+    """The course-request signal: course requests against questions and other subjects."""
+    return train_signals(examples, (SEARCH,), regularisation)[SEARCH]
+
+
+def train_foreign_request(examples: Sequence[Example], regularisation: float | None = None) -> LearnedSignal:
+    """The signal of course requests in another language, against other messages in them."""
+    return train_signals(examples, (ABROAD,), regularisation)[ABROAD]
+
+
+def train_plan(examples: Sequence[Example], regularisation: float | None = None) -> LearnedSignal:
+    """The plan-command signal: plan commands against everything else."""
+    return train_signals(examples, (PLAN,), regularisation)[PLAN]
 
 
 def written_abroad(text: str) -> bool:
@@ -220,14 +271,6 @@ def spelt_features(texts: Sequence[str]) -> npt.NDArray[np.float64]:
 def spelt_features_of(text: str) -> npt.NDArray[np.float64]:
     """One message's sentence and spelling features (each kept for the next signal asked)."""
     return np.concatenate([features_of(text), spelling_of(text)])
-
-
-def train_plan(examples: Sequence[Example], regularisation: float = PLAN_REGULARISATION) -> LearnedSignal:
-    """A logistic regression on the same examples, plan commands against everything else."""
-    x = features([e.text for e in examples])
-    y = np.array([1.0 if e.is_plan else 0.0 for e in examples])
-    weights, bias = _fit(x, y, regularisation)
-    return LearnedSignal(weights, bias, PLAN_THRESHOLD)
 
 
 class PlanCommands:
@@ -366,7 +409,7 @@ def load_foreign_request_model(content_dir: Path) -> LearnedSignal:
 def load_plan_commands(content_dir: Path) -> PlanCommands:
     """The plan-command model trained on the same examples file, with its labelled commands
     (embedded once per process per file content)."""
-    signal = _load(content_dir, "plan")
+    signal = _load(content_dir, PLAN)
     with _training:
         if id(signal) not in _commands:
             _commands[id(signal)] = PlanCommands(signal, [e for e in examples_of(content_dir) if e.is_plan])
@@ -418,20 +461,25 @@ def _keep_parsed(digest: str, examples: list[Example]) -> list[Example]:
 
 
 def _load(content_dir: Path, kind: str) -> LearnedSignal:
+    """The signal of `kind` trained on the examples file: kept in this process, else as an
+    earlier process kept it, else trained, together with every other signal not yet kept (a
+    cold start trains all five from one computation of the examples' features)."""
     examples = examples_of(content_dir)
     lines = "\n".join(f"{e.label}\t{e.text}" for e in examples)
-    key = hashlib.sha256(lines.encode() if kind == CARE else f"{kind}\n{lines}".encode()).hexdigest()
-    # (the course-request signal's bar is the understanding step's REQUEST_PROBABILITY; its own
-    # threshold is the on-topic one, as it is when first trained)
-    thresholds = {CARE: THRESHOLD, FAQ: ON_TOPIC_THRESHOLD, SEARCH: ON_TOPIC_THRESHOLD}
-    thresholds[ABROAD] = ON_TOPIC_THRESHOLD
-    threshold = thresholds.get(kind, PLAN_THRESHOLD)
-    trainers = {CARE: train, FAQ: train_on_topic, SEARCH: train_course_request, ABROAD: train_foreign_request}
-    trainer = trainers.get(kind, train_plan)
+    keys = {
+        each: hashlib.sha256(lines.encode() if each == CARE else f"{each}\n{lines}".encode()).hexdigest()
+        for each in _SIGNALS
+    }
     with _training:
-        if key not in _trained:
-            _trained[key] = _cached(key, threshold) or _saved(key, trainer(examples))
-        return _trained[key]
+        if keys[kind] not in _trained:
+            for each, key in keys.items():
+                if key not in _trained and (kept := _cached(key, _SIGNALS[each].threshold())) is not None:
+                    _trained[key] = kept
+            missing = [each for each, key in keys.items() if key not in _trained]
+            if missing:
+                for each, signal in train_signals(examples, missing).items():
+                    _trained[keys[each]] = _saved(keys[each], signal)
+        return _trained[keys[kind]]
 
 
 def _cache_file(key: str) -> Path:

@@ -123,10 +123,11 @@ async def test_who_runs_it_after_a_course_card_names_its_provider(harness: BotHa
 async def test_a_question_the_faq_has_nothing_for_is_offered_the_entry_the_model_reads(
     harness: BotHarness,
 ) -> None:
-    """Round 24: the matcher finds nothing in "do mums get any money off", the entry model
-    is sure it asks about funding: the bot offers that question (not "outside what I know"), and
-    tapping it answers."""
-    [unsure] = await harness.say("do mums get any money off")
+    """Round 24: the matcher finds nothing in "any money off for mums", the entry model is sure
+    it asks about funding, the on-topic signal is not sure it is a question: the bot offers that
+    question (not "outside what I know"), and tapping it answers. (Round 27: "do mums get any
+    money off", this test's message until then, is now answered outright.)"""
+    [unsure] = await harness.say("any money off for mums")
     assert "Did you mean this?" in text_of([unsure]) and "outside what I know" not in text_of([unsure])
     assert ("📚 Browse all topics", "f:m") in buttons(unsure)
     [asked] = [d for _, d in buttons(unsure) if d.startswith(FaqAnswer.prefix + ":")]

@@ -99,6 +99,7 @@ TUNED_ON = (
     "learner_eval_49.yaml",  # round 23's blind set, read once at its end (79.5 %), tuned on in round 24
     "learner_eval_51.yaml",  # round 24's blind set, read once at its end (84.6 %), tuned on in round 25
     "learner_eval_53.yaml",  # round 25's blind set, read once at its end (90.6 %), tuned on in round 26
+    "learner_eval_55.yaml",  # round 26's blind set, read once at its end (89.8 %), tuned on in round 27
 )
 
 

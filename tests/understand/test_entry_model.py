@@ -311,15 +311,17 @@ def test_a_suggestion_is_answered_by_the_entry_the_model_is_sure_of_even_one_not
 def test_a_message_the_faq_had_nothing_for_is_offered_the_entry_the_model_is_sure_of(
     both: tuple[Understander, Understander], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Round 24: "do mums get any money off" found nothing in the matcher; the model is sure it
-    asks about funding, so it is offered ("Did you mean…?"), never answered outright: an
-    off-topic message sharing an entry's words fools the model too."""
+    """Round 24: "any money off for mums" finds nothing in the matcher; the model is sure it
+    asks about funding and the on-topic signal is not sure it is a question, so it is offered
+    ("Did you mean…?"), not answered outright: an off-topic message sharing an entry's words
+    fools the model too. (Until round 27's retraining the message was "do mums get any money
+    off", which the on-topic signal now reads as a question: it is answered.)"""
     understander = both[0]
-    got = understander.understand("do mums get any money off")
+    got = understander.understand("any money off for mums")
     assert got.kind == "suggest" and got.match is not None and got.match.best is not None
     assert got.match.best.entry.id == "funding"
     monkeypatch.setattr(intent, "LEAD_PROBABILITY", 1.01)
-    assert understander.understand("do mums get any money off").kind == "offtopic"
+    assert understander.understand("any money off for mums").kind == "offtopic"
     monkeypatch.setattr(intent, "LEAD_PROBABILITY", 0.8)
     monkeypatch.setattr(understander, "_entries", SurePick("digital-badges"))
     offered = understander.understand("how do i get the blue tick on instagram")
