@@ -192,6 +192,12 @@ BY_EAR = {
     "nottin": "nothing",
     "nuttin": "nothing",
     "anytin": "anything",
+    # "anyting on anti money laundering?", "Onything on health an safety?" (Caribbean, Shetland)
+    "anyting": "anything",
+    "onything": "anything",
+    "enything": "anything",
+    "anythin": "anything",
+    "anyfing": "anything",
     "sumtin": "something",
     "tink": "think",
 }

@@ -294,6 +294,8 @@ class SmalltalkIntent:
     id: str
     phrasings: tuple[str, ...]
     replies: tuple[str, ...]
+    # the words or short phrases, in any language or dialect, that alone say it ("asante sana")
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -938,7 +940,10 @@ def _intent(path: Path, index: int, raw: Any) -> SmalltalkIntent:
             raise ContentError(path, where, "replies", f"Telegram would refuse its HTML: {problem}")
     if not phrasings or not replies:
         raise ContentError(path, where, "replies", "needs phrasings and replies")
-    return SmalltalkIntent(intent_id, phrasings, replies)
+    listed = raw.get("words") or []
+    if not isinstance(listed, list) or not all(isinstance(w, str) and 0 < len(w.split()) < 6 for w in listed):
+        raise ContentError(path, where, "words", "must be a list of words or phrases of one to five words")
+    return SmalltalkIntent(intent_id, phrasings, replies, tuple(" ".join(w.split()) for w in listed))
 
 
 __all__ = ["ContentError", "Faq", "FaqEntry", "Match", "load_faq"]

@@ -100,10 +100,15 @@ _REQUEST = re.compile(
 # politeness, not a learner doubting they are good enough
 # A death said in passing, someone named ("since Margaret died in the spring I have found it
 # remarkably difficult to concentrate"): grief, whoever it was; not a device or a car that died
+# ... and "since the wife passed", "more so since Elspeth passed, the days are long" (round 27):
+# "passed" alone with nothing passed after it, said of the family or a name, not of "i" or an exam
 _A_DEATH = re.compile(
-    r"\b(?:since|after|when|because)\s+(?:my\s+|our\s+)?(?!(?:the|it|that|this|laptop|phone|computer|"
-    r"battery|pc|car|van|internet|wifi|router|tablet|mac|screen|printer|signal|engine|business|company|"
-    r"plant|plants|project)\b)[a-z]+\s+(?:died|passed away|passed on)\b"
+    r"\b(?:since|after|when|because)\s+(?:my\s+|our\s+|the\s+(?=(?:wife|husband|missus|mrs|mother|father|"
+    r"mum|mam|mom|dad|da|old\s+(?:man|lady|girl|boy))\b))?(?!(?:the|it|that|this|i|we|you|he|she|they|"
+    r"laptop|phone|computer|battery|pc|car|van|internet|wifi|router|tablet|mac|screen|printer|signal|"
+    r"engine|business|company|plant|plants|project|exam|test|course|deadline|time)\b)[a-z]+(?:\s+(?:man|lady))?"
+    r"\s+(?:died|passed away|passed on|passed(?=\s*(?:[,.;:!?]|$)|\s+(?:i|and|we|in|last|this|recently|"
+    r"suddenly)\b))"
 )
 _POLITE_FORMULA = re.compile(r"\b(?:be|being|are|is)\s+(?:so\s+)?(?:good|kind)\s+enough\s+to\b")
 _POINT_OF_A_THING = re.compile(

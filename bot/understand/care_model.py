@@ -43,6 +43,7 @@ from bot.text import fold, is_english_word
 from bot.understand.language import likeliest_language
 from bot.understand.spelling import SOURCE_HASH as SPELLING_HASH
 from bot.understand.spelling import model_text, spelling, spelling_of
+from bot.understand.training_lock import training_alone
 
 EXAMPLES_FILE = "care_examples.yaml"
 CARE = "care"
@@ -472,14 +473,22 @@ def _load(content_dir: Path, kind: str) -> LearnedSignal:
     }
     with _training:
         if keys[kind] not in _trained:
-            for each, key in keys.items():
-                if key not in _trained and (kept := _cached(key, _SIGNALS[each].threshold())) is not None:
-                    _trained[key] = kept
-            missing = [each for each, key in keys.items() if key not in _trained]
-            if missing:
-                for each, signal in train_signals(examples, missing).items():
-                    _trained[keys[each]] = _saved(keys[each], signal)
+            _read_kept(keys)
+            if any(key not in _trained for key in keys.values()):
+                with training_alone(CACHE_DIR, "care-models"):  # another process may be training them
+                    _read_kept(keys)
+                    missing = [each for each, key in keys.items() if key not in _trained]
+                    if missing:
+                        for each, signal in train_signals(examples, missing).items():
+                            _trained[keys[each]] = _saved(keys[each], signal)
         return _trained[keys[kind]]
+
+
+def _read_kept(keys: dict[str, str]) -> None:
+    """Each signal not yet in this process, as an earlier process kept it (if it did)."""
+    for each, key in keys.items():
+        if key not in _trained and (kept := _cached(key, _SIGNALS[each].threshold())) is not None:
+            _trained[key] = kept
 
 
 def _cache_file(key: str) -> Path:

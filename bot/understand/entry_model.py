@@ -35,6 +35,7 @@ from bot.faq.matcher import Faq
 from bot.understand.care_model import spelt_features, spelt_features_of
 from bot.understand.spelling import SOURCE_HASH as SPELLING_HASH
 from bot.understand.spelling import _projection
+from bot.understand.training_lock import training_alone
 
 # When the matcher only suggests (or found nothing sure) but its best entry is also the model's
 # choice with at least this probability, the entry answers.
@@ -125,7 +126,11 @@ def entry_model(
         if digest not in _trained:
             if len(_trained) >= MAX_KEPT:
                 _trained.clear()
-            _trained[digest] = _cached(digest, ids) or _saved(digest, train(ids, texts, labels))
+            model = _cached(digest, ids)
+            if model is None:
+                with training_alone(CACHE_DIR, "entry-model"):  # another process may be training it
+                    model = _cached(digest, ids) or _saved(digest, train(ids, texts, labels))
+            _trained[digest] = model
         kept[key] = _trained[digest]
         return _trained[digest]
 

@@ -52,6 +52,7 @@ from bot.text import (
     without_hedges,
 )
 from bot.understand.care import THANKS_OPENING, Care
+from bot.understand.courtesy import Courtesy
 from bot.understand.entry_model import (
     AGREE_PROBABILITY,
     DISAGREE_PROBABILITY,
@@ -661,6 +662,7 @@ class Understander:
             if self.second_opinion
             else None
         )
+        self._courtesy = Courtesy(self.faq.smalltalk)
 
     def understand(self, text: str, context: Context | None = None) -> Understanding:
         """What `text` asks for, read in `context` (what the bot showed just before)."""
@@ -701,6 +703,10 @@ class Understander:
             offered = self._courses_beside_an_answer(" ".join(fold(text).split()))
             if offered is not None:
                 return replace(got, query=offered)
+        if got.kind in ("search", "offtopic", "suggest") and (said := self._courtesy.intent(text)):
+            # "Tenki tenki. God bless you.", "talofa uce 👋", "sweet as, chur": thanks or a
+            # greeting in another language or dialect, not a topic to search or turn away
+            return self._smalltalk(said) or got
         return got
 
     def _no_course_asked(self, text: str, got: Understanding) -> bool:

@@ -52,7 +52,7 @@ POLITE_REQUEST = re.compile(
 
 # "can you tell me how much of my course i've got left": a request for the learner's own status
 _TELL_ME_MY = re.compile(
-    r"^(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:tell|show)\s+me\b(?!.*\bif\b)"
+    r"^(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|kindly\s+)?(?:tell|show)\s+me\b(?!.*\bif\b)"
 )
 
 
@@ -143,9 +143,17 @@ _UNMISTAKABLE_PROGRESS = _either(
     # "hows my plan going", "how is my course going then": the plan's progress, asked
     r"^(?:so\s+|and\s+)?(?:hows|how\s+is|how\s+s)\s+my\s+(?:plan|course|studying|study\s+plan)"
     r"(?:\s+(?:going|looking|coming\s+along))?(?:\s+(?:then|so\s+far))?$",
+    # "How'm I doin on that plan so far?", "how i doin wid de plan", "kindly tell me how I am
+    # progressing with the programme we arranged", "How far have I progressed in my plan?" (round 27)
+    r"\bhow\s*(?:am\s+i|m\s+i|i\s+am|i)\s+(?:doing|going|getting\s+on|progressing|coming\s+along|keeping\s+up)"
+    r"(?:\s+\w+){0,2}?\s+(?:on|with|wid|in)\s+(?:that|the|de|da|my|this|our)\s+(?:study\s+)?"
+    r"(?:plan|programme|program|schedule)\b",
+    r"\bhow\s+far\s+(?:have\s+i|ive|i\s+have)\s+(?:progressed|got|gotten|come)\s+(?:in|with|on)\s+"
+    r"(?:my|the|this)\s+(?:study\s+)?(?:plan|programme|program)\b",
 )
 
 
+_DAY = r"(?:mon|tues?|wed|thu|thurs|fri|sat|sun)[a-z]*"
 _UNMISTAKABLE_STUDY = _either(
     r"\bgive\s+me\s+a\s+(?:study\s+)?plan\b",
     r"\bput\s+me\s+on\s+a\s+(?:study\s+)?(?:schedule|plan|timetable)\b",
@@ -164,6 +172,11 @@ _UNMISTAKABLE_STUDY = _either(
     r"\bhelp\s+me\s+(?:to\s+)?(?:make|create|build|set\s+up|draw\s+up|put\s+together)\s+(?:a|my)\s+"
     r"(?:study\s+|learning\s+|little\s+|simple\s+)?(?:plan|schedule|timetable|routine)\b"
     r"(?!\s+for\s+(?:my|our|a|the)\s+(?:business|company|shop|startup|wedding|event|team|project))",
+    # study days asked for: "Could you set me up to study of a Tuesday and Thursday evening",
+    # "set me up fur wednesday nights", "can remind me fo study every Tuesday" (round 27)
+    rf"\bset\s+me\s+up\s+(?:to\s+study\s+|for\s+|fur\s+|fer\s+)?(?:on\s+|of\s+|every\s+)?(?:a\s+)?{_DAY}"
+    rf"(?:\s+(?:and|&)\s+{_DAY})?\s+(?:morning|afternoon|evening|night)s?\b",
+    rf"\bremind\s+me\s+(?:to|fo|fi|for|ta)\s+study\s+(?:on\s+|every\s+|each\s+)?{_DAY}",
 )
 
 
@@ -231,8 +244,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             # "can the reminder be at 9pm?", "can reminder come at 20:00 instead of morning?": a new
             # time asked for, said as a question
             r"^(?:(?:please|pls|ok|so)[\s,]+)*(?:can|could|would)\s+(?:the\s+|my\s+|your\s+)?reminders?\s+"
-            r"(?:be|come|arrive|go\s+off|pop\s+up|be\s+sent)\s+(?:at|around|for|by|in\s+the)\s+"
-            r"(?:\d|half|noon|lunch|midday|morning|afternoon|evening|night)",
+            r"(?:be|come|arrive|go\s+off|pop\s+up|be\s+sent)\s+(?:(?:at|around|for|by|in\s+the)\s+"
+            r"(?:\d|half|noon|lunch|midday|morning|afternoon|evening|night)"
+            rf"|on\s+(?:a\s+)?(?:{_DAY}|weekdays?|weekends?))",  # "…come on a Sunday evening instead?"
         ),
     ),
     (
@@ -735,7 +749,7 @@ _TYPED_COMMANDS: dict[str, PlanAction] = {
 # ("stpo sending me remindres", "wats my progres")
 PLAN_WORDS = (
     "progress", "reminders", "reminder", "remind", "pause", "resume", "stop", "instead", "sending",
-    "schedule", "notifications", "messages",
+    "schedule", "notifications", "messages", "again",
 )  # fmt: skip
 
 

@@ -33,14 +33,15 @@ _REQUEST_PATTERNS = [
     # "courses on X", "any courses for X", "find me a course in X", "are there classes about X"
     r"^(?:(?:can you\s+|help\s+me\s+|i\s+(?:would like|d like|want|need|am trying|m trying)\s+to\s+)?"
     r"(?:find|search|show|get|give|recommend|suggest)(?:\s+me)?\s+|"
-    r"(?:are|is)\s+there\s+|looking\s+for\s+|i\s+need\s+|any\s+|have\s+you\s+(?:got\s+)?|"
+    r"(?:are|is)\s+there\s+|(?:would|will|could)\s+there\s+be\s+|looking\s+for\s+|i\s+need\s+|any\s+|"
+    r"have\s+you\s+(?:got\s+)?|"
     r"do\s+you\s+have\s+)?"
     r"(?:some\s+|any\s+|a\s+|good\s+|the\s+best\s+)*"
     rf"{_COURSE_WORDS}\s+(?:on|for|in|about|with|covering)\s+(?P<q>.+)$",
     # "anything for X?", "something on X"
     # "find me something about cad cam"
     r"^(?:(?:i\s+am\s+|i\s+m\s+|im\s+)?(?:looking\s+for|got|have\s+you\s+got|have\s+you|do\s+you\s+have|"
-    r"is\s+there)\s+|"
+    r"is\s+there|(?:would|will|could)\s+there\s+be|would\s+you\s+have)\s+|"
     r"(?:(?:can|could)\s+you\s+)?(?:help\s+me\s+)?(?:find|show|give|get|recommend|suggest)\s+(?:me\s+)?|"
     r"(?:i\s+)?(?:need|want|would like|d like)\s+)?"
     r"(?:anything|something)\s+(?:good\s+)?"
@@ -206,12 +207,14 @@ _QUESTION_OPENING = re.compile(
     r"am|have|has|was|were)\b"
 )
 _SEARCH_OPENING = re.compile(
-    r"^(?:are there|is there|do you have|have you got|any|some|got any|find|show|list|search|"
-    r"give|get|recommend|suggest|i need|i want|i m looking|im looking|i am looking|looking|need|want|"
+    r"^(?:are there|is there|would there be|will there be|do you have|have you got|would you have|any|some|"
+    r"got any|find|show|list|search|give|get|recommend|suggest|i need|i want|i m looking|im looking|"
+    r"i am looking|looking|need|want|"
     r"can you (?:find|show|recommend|suggest|give|list|search)|could you (?:find|show|recommend|suggest))\b"
 )
 _REQUEST_FILLER = re.compile(
-    r"\b(?:are there|is there|do you have|have you got|got any|can you|could you|would you|please|pls|"
+    r"\b(?:are there|is there|would there be|will there be|do you have|have you got|got any|can you|"
+    r"could you|would you|please|pls|"
     r"(?:i\s+)?(?:need|want|would like|d like) to (?:find|get|see|search for|look for)|"
     r"recommend|suggest|find|show|list|search for|search|give|get|me|i need|i want|"
     r"(?:i m|im|i am) looking for|looking for|need|want|any|some|a|an|the|good|best|great|decent|for me|"

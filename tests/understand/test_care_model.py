@@ -4,6 +4,8 @@ labelled lines of `content/care_examples.yaml`, added to the words and meanings 
 from __future__ import annotations
 
 import json
+import shutil
+import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -27,6 +29,7 @@ from bot.understand.care_model import (
     train,
 )
 from bot.understand.spelling import GRAM_DIMENSIONS
+from bot.understand.training_lock import training_alone
 from tests.understand.care_tuning import build_examples, read_set
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -298,3 +301,34 @@ def test_the_on_topic_signal_reads_spelling_and_a_kept_copy_does_too(
     assert again.probability(message) == pytest.approx(first.probability(message))
     blind = LearnedSignal(first._weights[: -GRAM_DIMENSIONS], first._bias)
     assert blind.probability(message) != pytest.approx(first.probability(message))
+
+
+def test_a_process_starting_while_another_trains_waits_and_reads_what_it_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Instances, a terminal chat or test workers starting together train once: the first holds
+    the training lock, the others wait for it, then read the weights it kept (training them too
+    would take as long again on the same cores)."""
+    import bot.understand.care_model as care_model
+
+    content = _sampled_content(tmp_path / "content")
+    elsewhere, cache = tmp_path / "elsewhere", tmp_path / "cache"
+    elsewhere.mkdir()
+    cache.mkdir()
+    monkeypatch.setattr(care_model, "CACHE_DIR", elsewhere)
+    monkeypatch.setattr(care_model, "_trained", {})
+    first = care_model.load_care_model(content)  # what the other process will keep
+    monkeypatch.setattr(care_model, "CACHE_DIR", cache)
+    monkeypatch.setattr(care_model, "_trained", {})
+    monkeypatch.setattr(care_model, "train_signals", lambda *_: pytest.fail("trained at the same time"))
+    got: list[LearnedSignal] = []
+    with training_alone(cache, "care-models"):  # the other process, training
+        waiting = threading.Thread(target=lambda: got.append(care_model.load_care_model(content)))
+        waiting.start()
+        waiting.join(1.0)
+        assert waiting.is_alive() and not got  # it waits, and has not trained
+        for kept in elsewhere.glob("microcred-care-model-*.npz"):
+            shutil.copy(kept, cache)
+    waiting.join(30)
+    message = "third night staring at module 2 and nothing goes in"
+    assert got and got[0].probability(message) == pytest.approx(first.probability(message))

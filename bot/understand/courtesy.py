@@ -1,0 +1,71 @@
+"""Greetings, thanks and goodbyes said in any language or dialect: "Tenki tenki. God bless you.",
+"talofa uce 👋", "Asante sana! You've been very helpful.", "sweet as, chur".
+
+`content/smalltalk.yaml` lists, beside an intent's phrasings, the words that alone say it in
+other languages and dialects (`words`). A message made only of such words and friendly extras
+("dear", "god bless you", "my friend", "you've been very helpful", an emoji) is that small talk;
+thanks before a goodbye before a greeting ("Go raibh maith agat. I'll leave it there for now,
+so. Slán." thanks). Asked only about a message the rest of the understanding step would search,
+turn away or answer with a "Did you mean…?".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.faq.matcher import SmalltalkIntent
+from bot.text import fold
+
+# Which intent a message of several says (the thanks in "thanks, bye" is what wants an answer)
+FIRST_SAID = ("thanks", "goodbye", "greeting")
+# Friendly extras around them, in English: forms of address, blessings, pleasantries
+_EXTRAS = (
+    r"dear(?: sir| madam| friend| all)?|sir|madam|(?:my )?(?:dear |good )?(?:friend|friends|brother|sister)|"
+    r"bro|uce|cher|mate|man|duck|pet|hun|hon|love|buddy|boss|darling|everyone|all|yall|you all|there|bot|"
+    r"again|too|also|so|right|"
+    r"to you|and you|you too|(?:so|very) much|a lot|lah|la|po|eh|oh|ok|okay|"
+    r"(?:and )?god bless(?: you| u)?(?: all)?|bless you|sweet as|nice one|cool|awesome|great|lovely|"
+    r"brilliant|thats grand|grand|"
+    r"have a (?:good|nice|great|blessed|lovely) (?:day|evening|night|one|weekend)|"
+    r"(?:i )?hope (?:this (?:message )?finds you|you are|youre|you and your family are|all is)(?: \w+){0,12}|"
+    r"(?:you ve|youve|you have) been (?:very |so |really |most )?(?:helpful|kind|great|a great help)|"
+    r"for (?:your|the|all your|all the) help|for everything|for now|for today"
+)
+_NOT_WORDS = re.compile(r"[^\w\s]+")
+
+
+def _said(text: str) -> str:
+    """Lower case, no accents, apostrophes joined ("y'all" → "yall"), other marks as spaces."""
+    return " ".join(_NOT_WORDS.sub(" ", fold(text).replace("'", "").replace("’", "")).split())
+
+
+class Courtesy:
+    """The greeting, thanks or goodbye a message is made of, if that is all it is."""
+
+    def __init__(self, intents: Sequence[SmalltalkIntent]) -> None:
+        self._ids = [intent.id for intent in intents if intent.words]
+        groups = []
+        for n, intent in enumerate(i for i in intents if i.words):
+            words = sorted({_said(w) for w in intent.words} - {""}, key=len, reverse=True)
+            groups.append(f"(?P<i{n}>" + "|".join(re.escape(w) for w in words) + ")")
+        groups.append(f"(?P<extra>{_EXTRAS})")
+        self._next = re.compile(r"\s*(?:" + "|".join(groups) + r")(?=\s|$)") if self._ids else None
+
+    def intent(self, text: str) -> str | None:
+        """The small-talk intent ("thanks") of a message made only of greetings, thanks or
+        goodbyes and friendly extras; `None` for anything else."""
+        if self._next is None:
+            return None
+        said, place = _said(text), 0
+        found: set[str] = set()
+        while place < len(said):
+            step = self._next.match(said, place)
+            if step is None or step.end() == place:
+                return None
+            place = step.end()
+            said_here = (name for name, value in step.groupdict().items() if value and name != "extra")
+            found.update(self._ids[int(name[1:])] for name in said_here)
+        if not found:
+            return None
+        return min(found, key=lambda i: FIRST_SAID.index(i) if i in FIRST_SAID else len(FIRST_SAID))

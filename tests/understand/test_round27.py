@@ -1,0 +1,140 @@
+"""Round 27, from the tuning sets' misses: how the plan is going asked as a question ("How'm I
+doin on that plan so far?") is /progress; study days asked for ("set me up fur Wednesday
+nights") plan study; reminders asked for on a day are moved; a death said with "passed" is
+grief ("since the wife passed"), an exam passed is not; "anyting"/"onything" on a subject and
+"would there be anything on…" ask for courses."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.content import ContentError
+from bot.faq.matcher import SmalltalkIntent, load_faq
+from bot.text import fold
+from bot.understand.care import _A_DEATH
+from bot.understand.courtesy import Courtesy
+from bot.understand.intent import Understander
+from bot.understand.plan_words import plan_action
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("How'm I doin on that plan so far? Be honest, I can take it", "progress"),
+        ("how i doin wid de plan so far? i keepin up?", "progress"),
+        ("How far have I progressed in my plan?", "progress"),
+        ("Would you kindly tell me how I am progressing with the programme we arranged?", "progress"),
+        ("Could the reminders come on a Sunday evening instead of every morning?", "reminders"),
+        ("can remind me fo study every Tuesday and Thursday afternoon? befo work", "study"),
+        ("Set me up fur Wednesday nights, efter da dishes, an oor at a time", "study"),
+        ("Could you set me up to study of a Tuesday and Thursday evening, an hour or so?", "study"),
+        ("back on land. start the remindrs agian", "resume"),
+    ],
+)
+def test_plan_commands_asked_as_questions_or_in_dialect(
+    understander: Understander, text: str, action: str
+) -> None:
+    got = understander.understand(text)
+    assert (got.kind, got.plan_action) == ("plan", action), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how is the plan going to work if i do shifts",
+        "would you tell me how the plan works",
+        "could you tell me if i can pause the plan",
+    ],
+)
+def test_how_the_plan_works_is_still_no_progress_command(text: str) -> None:
+    assert plan_action(" ".join(fold(text).split())) != "progress"
+
+
+@pytest.mark.parametrize(
+    ("text", "grief"),
+    [
+        ("since the wife passed i find it hard to settle to anything", True),
+        ("and more so since elspeth passed, the days are very long", True),
+        ("after my mum passed in june i stopped studying", True),
+        ("since the old man passed last year", True),
+        ("since my son passed his exam he wants to do one", False),
+        ("since i passed the test i want to do more", False),
+        ("since the deadline passed i cant enrol", False),
+        ("when time passed i forgot about it", False),
+    ],
+)
+def test_a_death_said_with_passed_is_grief_an_exam_passed_is_not(text: str, grief: bool) -> None:
+    assert bool(_A_DEATH.search(text)) is grief
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("anyting on anti money laundering? de bank always talkin bout AML", "anti money laundering"),
+        ("Onything on health an safety? Da new regs at da farm are a nightmare", "health an safety"),
+        ("would there be anything on wooden boat building?", "wooden boat building"),
+        ("Would there be a course on boat building", "boat building"),
+    ],
+)
+def test_courses_asked_for_by_ear_or_with_would_there_be(
+    understander: Understander, text: str, topic: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "search" and got.query.endswith(topic), got  # ("course on boat building")
+
+
+@pytest.mark.parametrize(
+    "text", ["would there be any problem if i study at night", "would there be any exams at the end"]
+)
+def test_would_there_be_a_problem_is_still_a_question(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind == "faq"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("sweet as, chur", "thanks"),
+        ("Tenki tenki. God bless you.", "thanks"),
+        ("Asante sana! You've been very helpful.", "thanks"),
+        ("talofa uce 👋", "greeting"),
+        ("Aw di bodi? Good morning to you.", "greeting"),
+        ("Go raibh maith agat. I'll leave it there for now, so. Slán.", "thanks"),
+        ("Right, dat's me fur da nicht. Cheerie noo.", "goodbye"),
+        ("Assalamu alaikum dear, I hope this message finds you in the best of health", "greeting"),
+    ],
+)
+def test_greetings_thanks_and_goodbyes_in_any_language_or_dialect_are_small_talk(
+    understander: Understander, text: str, intent: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "smalltalk" and got.match is not None and got.match.smalltalk is not None, got
+    assert got.match.smalltalk.id == intent
+
+
+@pytest.mark.parametrize(
+    "text", ["kia ora, any courses on te reo?", "asante sana, and how much do they cost?", "so"]
+)
+def test_a_greeting_with_something_asked_is_not_only_small_talk(
+    understander: Understander, text: str
+) -> None:
+    assert understander.understand(text).kind != "smalltalk"
+
+
+def test_the_words_come_from_the_content_file(tmp_path: Path) -> None:
+    """A non-programmer adds a word to smalltalk.yaml and the bot knows it; a phrase of six
+    words is refused with the file and field named."""
+    intents = [SmalltalkIntent("thanks", ("thanks",), ("You're welcome!",), ("mauruuru roa",))]
+    assert Courtesy(intents).intent("Mauruuru roa!! 🙏") == "thanks"
+    assert Courtesy([]).intent("mauruuru roa") is None
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "content", folder)
+    path = folder / "smalltalk.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"kia ora"', '"one two three four five six"'), encoding="utf-8")
+    with pytest.raises(ContentError, match="words"):
+        load_faq(folder)
