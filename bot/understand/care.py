@@ -261,7 +261,10 @@ class Care:
             return "urgent"
         folded = _POINT_OF_A_THING.sub(" ", folded)  # "what's even the point of a microcredential…" asks
         folded = _POLITE_FORMULA.sub(" ", folded)
-        if _affirmed(self._signal, folded) or _A_DEATH.search(folded):  # type: ignore[attr-defined]
+        # "if i pay for this one n cant keep up can i cancel": a case asked about, not a state
+        cases = (s for s in _SENTENCE.split(folded) if not _HYPOTHETICAL_QUESTION.match(s.strip()))
+        said = f" {' '.join(cases)} "
+        if _affirmed(self._signal, said) or _A_DEATH.search(folded):  # type: ignore[attr-defined]
             return "care"
         if _affirmed(self._intensified, folded):  # type: ignore[attr-defined]
             return "care"

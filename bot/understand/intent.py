@@ -1999,6 +1999,9 @@ _ABOUT_THIS_COURSE = re.compile(
     r"when|where|who)\b.{0,40}?\b(?:this|it|that|the course|this course|that course)\b(?! (?:but|for) \w)"
     r"|\b(?:is|does) (?:this|it|that)(?: one)? (?:come|run|taught|available|offered)\b"
     r"|^(?:and |so )?(?:this|that|it)(?: one)? (?:only )?in \w+\W*$"
+    # "i get certificate from this one at the end?", "is dat one free or nah", "This course —
+    # online only?": the card named, and no other course asked for (round 27)
+    r"|\b(?:this|that|dis|dat|dhis|thiss) (?:one|course)\b"
 )
 # "is this like those free edx courses or something else": a comparison, about the card
 _COMPARES_IT = re.compile(

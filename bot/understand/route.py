@@ -230,6 +230,10 @@ _NOT_A_SKILL = re.compile(
     # "is there anything for unemployed ppl": a situation, asked about (the FAQ answers it)
     r"(?:the\s+)?(?:unemployed|jobless|out of work|redundant|retired|over \d+s?)"
     r"(?:\s+(?:people|ppl|folks|person))?\s*$|"
+    # "anything for ppl like me", "for people in my situation", "for jobseekers" (round 27)
+    r"(?:free\s+courses?\s+for\s+)?(?:people|ppl|folks|someone|somebody|those|men|women)\s+(?:like\s+(?:me|us)|"
+    r"in\s+my\s+(?:situation|position|shoes)|on\s+(?:universal\s+credit|benefits|the\s+dole|jobseekers?))\s*$|"
+    r"jobseekers?\s*$|"
     rf"it(?!\s+{IT_FIELD_WORDS}\b)|"
     r"them|this|that|these|those|one|ones|a|the|my|your|more|other|free|online|short|"
     r"courses?|microcredentials?)\b"

@@ -16,8 +16,9 @@ from bot.faq.matcher import SmalltalkIntent, load_faq
 from bot.text import fold
 from bot.understand.care import _A_DEATH
 from bot.understand.courtesy import Courtesy
-from bot.understand.intent import Understander
+from bot.understand.intent import Context, Understander
 from bot.understand.plan_words import plan_action
+from tests.understand.evaluation import answered
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -138,3 +139,53 @@ def test_the_words_come_from_the_content_file(tmp_path: Path) -> None:
     path.write_text(text.replace('"kia ora"', '"one two three four five six"'), encoding="utf-8")
     with pytest.raises(ContentError, match="words"):
         load_faq(folder)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("is dat one free or nah", "cost"),
+        ("This course — online only?", "study-modes"),
+        ("i get certificate from this one at the end?", "certificate"),
+        ("dis one, get one certificate at da end?", "certificate"),
+        ("need experience before or can beginner start this one", "prerequisites"),
+    ],
+)
+def test_a_question_naming_the_card_shown_is_about_it(
+    understander: Understander, text: str, entry: str
+) -> None:
+    """Right after a course card, "this one" or "dat one" with a filter word asks about the card,
+    not for other courses with that filter."""
+    got = understander.understand(text, Context(last_course_id=1))
+    assert (got.kind, got.about_course, answered(got)) == ("faq", True, entry), got
+
+
+@pytest.mark.parametrize(
+    ("text", "filters"),
+    [("any free ones like this one?", "free"), ("this one is too hard, anything easier?", "beginner")],
+)
+def test_other_courses_asked_for_beside_the_card_are_still_searched(
+    understander: Understander, text: str, filters: str
+) -> None:
+    got = understander.understand(text, Context(last_course_id=1))
+    assert (got.kind, got.like_course, got.query) == ("search", True, filters), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in winter im on unemployment basicly. anything for ppl like me",
+        "im out of work at the moment, is there anything for jobseekers",
+        "been out of work since march, is there something for people in my situation",
+    ],
+)
+def test_something_for_people_like_me_out_of_work_asks_the_unemployed_question(
+    understander: Understander, text: str
+) -> None:
+    assert answered(understander.understand(text)) == "unemployed"
+
+
+def test_a_struggle_supposed_in_a_question_is_no_distress(understander: Understander) -> None:
+    """"if i … cant keep up can i cancel" asks what happens; said as a fact, it is distress."""
+    assert understander.care.level("if i pay for this one n cant keep up can i cancel") is None
+    assert understander.care.level("i cant keep up with this course") == "care"
