@@ -146,7 +146,8 @@ _SELF_DEPRECATING_ASIDE = re.compile(
     r"(?:dumb|stupid|silly|daft|basic|naive|obvious|noob)\s+questions?\b"
 )
 _HYPOTHETICAL_QUESTION = re.compile(
-    r"^(?:and\s+|but\s+|so\s+)?(?:what\s+)?if\s+i\b.*\b(?:can|could|will|would|do|does|is|are)\s+"
+    r"^(?:and\s+|but\s+|so\s+)?(?:what\s+)?if\s+(?:it\s+turns\s+out\s+(?:that\s+)?)?i\b.*"
+    r"\b(?:can|could|will|would|do|does|is|are)\s+"
     r"(?:i|it|they|you|there)\b"
 )
 # "is it silly…", "will employers…": a question that follows a short fact ("im 71, …")

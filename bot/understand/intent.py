@@ -2403,6 +2403,7 @@ _WHICH_COURSE = re.compile(
 _CATALOGUE_ASKED = re.compile(
     r"\b(?:have|got)\s+(?:you|ye|u|ya)\b|\b(?:do|does)\s+(?:you|u|ye|ya)\s+(?:have|do|offer|run)\b"
     r"|\b(?:you|u|ye|ya)\s+(?:got|have)\b|\bgot\s+any\b|\bdon'?t\s+care\s+what\b|\bshow\s+me\b|\blist\b"
+    r"|^any\b"  # "any free ones online" (not "are there free ones", a question)
 )
 # What such a request says besides its filters that names no topic
 _CATALOGUE_FILLER = re.compile(

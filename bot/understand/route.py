@@ -106,6 +106,8 @@ _REQUEST_PATTERNS = [
     r"(?P<q>[^?]+)(?:\?.*)?$",
 ]
 _REQUESTS = [re.compile(p) for p in _REQUEST_PATTERNS]
+# "the history of art", "the basics of excel": a subject said with its article
+_SUBJECT_OF = re.compile(r"^(?:the|a|an)\s+\w+\s+of\s+\w")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\w{4})(?!(?:course|class|programme|program)s?\b)")
 # Careers and fields: "i want to become a data analyst", "i wanna get into cyber security",
 # "how do i become a ux designer", "i need to upskill in AI for work".
@@ -392,6 +394,8 @@ def _request(text: str) -> str | None:
             query = re.split(r"(?<=\w)[.!?]\s+(?=(?:is|are|do|does|can|could|what|how|where)\b)", query)[0]
             if pattern is _REQUESTS[2]:  # "anything concerning the conservation of historic buildings? …"
                 query = query.split("?")[0].strip()
+                query = _LEADING_ARTICLE.sub("", query)
+            if pattern is _REQUESTS[0] and _SUBJECT_OF.match(query):  # "…study the history of art."
                 query = _LEADING_ARTICLE.sub("", query)
             if pattern is _REQUESTS[3] and _asks_in_a_sentence(text, query):
                 continue  # "my daughter is 17. she can do course?": a question in a sentence

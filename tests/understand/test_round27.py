@@ -189,3 +189,24 @@ def test_a_struggle_supposed_in_a_question_is_no_distress(understander: Understa
     """"if i … cant keep up can i cancel" asks what happens; said as a fact, it is distress."""
     assert understander.care.level("if i pay for this one n cant keep up can i cancel") is None
     assert understander.care.level("i cant keep up with this course") == "care"
+
+
+def test_free_ones_asked_for_cold_are_the_free_courses(understander: Understander) -> None:
+    """"any free ones online" asks for what the bot has; "are there free ones" asks whether
+    microcredentials come free (answered, with a button to the free courses)."""
+    got = understander.understand("any free ones online")
+    assert got.kind == "search" and "free" in got.query and "online" in got.query, got
+    assert understander.understand("are there free ones").kind == "faq"
+
+
+def test_a_subject_said_with_its_article_is_searched_without_it(understander: Understander) -> None:
+    got = understander.understand("I should like to study the history of art.")
+    assert (got.kind, got.query) == ("search", "history of art"), got
+    asked = understander.understand("I want to learn the difference between a microcredential and a degree")
+    assert asked.kind == "faq"
+
+
+def test_a_struggle_supposed_after_if_it_turns_out_is_no_distress(understander: Understander) -> None:
+    text = "if it turns out i cant keep up can i cancel and get my money back"
+    assert understander.care.level(text) is None
+    assert answered(understander.understand(text)) == "refunds"
