@@ -145,11 +145,12 @@ _UNMISTAKABLE_PROGRESS = _either(
     r"(?:\s+(?:going|looking|coming\s+along))?(?:\s+(?:then|so\s+far))?$",
     # "How'm I doin on that plan so far?", "how i doin wid de plan", "kindly tell me how I am
     # progressing with the programme we arranged", "How far have I progressed in my plan?" (round 27)
-    r"\bhow\s*(?:am\s+i|m\s+i|i\s+am|i)\s+(?:doing|going|getting\s+on|progressing|coming\s+along|keeping\s+up)"
-    r"(?:\s+\w+){0,2}?\s+(?:on|with|wid|in)\s+(?:that|the|de|da|my|this|our)\s+(?:study\s+)?"
+    r"\bhow\s*(?:am\s+i|am\s+ah|m\s+i|i\s+am|i)\s+(?:doing|going|getting\s+on|progressing|coming\s+along|"
+    r"keeping\s+up)(?:\s+\w+){0,2}?\s+(?:on|with|wid|in)\s+(?:that|the|de|da|my|me|ma|this|our)\s+(?:study\s+)?"
     r"(?:plan|programme|program|schedule)\b",
-    r"\bhow\s+far\s+(?:have\s+i|ive|i\s+have)\s+(?:progressed|got|gotten|come)\s+(?:in|with|on)\s+"
-    r"(?:my|the|this)\s+(?:study\s+)?(?:plan|programme|program)\b",
+    r"\bhow\s+far\s+(?:have\s+i|ive|i\s+have)\s+(?:progressed|got|gotten|come|reached)\s+(?:in|with|on)\s+"
+    r"(?:my|the|this)\s+(?:current\s+)?(?:study\s+)?(?:plan|programme|program|course)\b",
+    r"^how\s+far\s+(?:along\s+)?(?:with|in|on)\s+(?:my|me|the)\s+(?:study\s+)?plan\b",  # "…, am i doing well"
 )
 
 

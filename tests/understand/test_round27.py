@@ -35,6 +35,9 @@ ROOT = Path(__file__).resolve().parents[2]
         ("Set me up fur Wednesday nights, efter da dishes, an oor at a time", "study"),
         ("Could you set me up to study of a Tuesday and Thursday evening, an hour or so?", "study"),
         ("back on land. start the remindrs agian", "resume"),
+        ("how am ah doin on me plan then", "progress"),
+        ("how far with my plan, am i doing well", "progress"),
+        ("Kindly show me how far I have reached with my current course.", "progress"),
     ],
 )
 def test_plan_commands_asked_as_questions_or_in_dialect(
