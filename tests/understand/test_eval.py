@@ -205,9 +205,14 @@ off-topic ones and plan commands.
   48, small talk 8 of 21, plan 34 of 45 (under the code round 26 started with: 90.0 %, 3.6 %,
   5.4 %, 1.0 %, to the search 83 of 89, small talk 7 of 21, the rest the same). It was tuned
   on in round 27.
-* `learner_eval_57.yaml` (written blind at the start of round 27 the same way, 40 new personas
-  from places and kinds of people no earlier set had) is printed as the honest figure for
-  messages nobody has tuned on.
+* `learner_eval_57.yaml` (798 messages, written blind at the start of round 27 the same way, 40
+  new personas, mostly from places and kinds of people no earlier set had) is printed as the
+  honest figure for messages nobody has tuned on. Read once at the end of round 27: right first
+  time 89.2 %, confident wrong 2.6 %, did-you-mean 6.0 %, fallback 2.2 % (499 questions), to the
+  search 92.0 % (81 of 88), care 44 of 48, languages 50 of 50, off-topic answered 1 of 48, small
+  talk 10 of 21, plan 35 of 44 (under the code round 27 started with: 88.0 %, 3.8 %, 6.0 %,
+  2.2 %, small talk 8 of 21, plan 33 of 44, the rest the same). Nothing was changed after
+  reading it.
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
