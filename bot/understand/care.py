@@ -109,6 +109,11 @@ _A_DEATH = re.compile(
     r"engine|business|company|plant|plants|project|exam|test|course|deadline|time)\b)[a-z]+(?:\s+(?:man|lady))?"
     r"\s+(?:died|passed away|passed on|passed(?=\s*(?:[,.;:!?]|$)|\s+(?:i|and|we|in|last|this|recently|"
     r"suddenly)\b))"
+    # "since my wife passed the house is very quiet": a partner or parent passed, with no exam,
+    # test or course after it (round 27, after the blind set's read)
+    r"|\b(?:since|after|when)\s+(?:my|our|the)\s+(?:wife|husband|missus|partner|mum|mam|mom|mother|dad|"
+    r"father)\s+passed\s+(?!(?:his|her|their|my|a|an|exams?|tests?|the\s+(?:exam|test|course|module|"
+    r"driving|interview|assessment|bar)\b)\b)"
 )
 _POLITE_FORMULA = re.compile(r"\b(?:be|being|are|is)\s+(?:so\s+)?(?:good|kind)\s+enough\s+to\b")
 _POINT_OF_A_THING = re.compile(
@@ -245,6 +250,11 @@ class Care:
                 if _NEGATED.search(before) or _APPEARANCE.search(before):
                     return False
         return self.model.says_care(text)
+
+    def mourns(self, text: str) -> bool:
+        """Whether the message tells of a death ("since the wife passed"): grief, which no "a bit"
+        makes light of."""
+        return bool(_A_DEATH.search(" ".join(_apostrophes(fold(text)).split())))
 
     def intensified(self, text: str) -> bool:
         """Whether a feeling is said with an intensifier ("completely burnt out", "so stressed"):

@@ -1723,7 +1723,7 @@ class Understander:
         said in earnest ("can't cope", "completely burnt out"): in plain words ("pause my
         reminders"), or, when the worry is made light of ("lol", "nothing serious"), in any
         words the learned signal knows."""
-        if _IN_EARNEST.search(folded) or self.care.intensified(text):
+        if _IN_EARNEST.search(folded) or self.care.intensified(text) or self.care.mourns(text):
             return None
         if action is None and _MADE_LIGHT_OF.search(folded):
             learned = self._learned_plan_action(text, folded)  # only what quietens the bot:

@@ -211,8 +211,8 @@ off-topic ones and plan commands.
   time 89.2 %, confident wrong 2.6 %, did-you-mean 6.0 %, fallback 2.2 % (499 questions), to the
   search 92.0 % (81 of 88), care 44 of 48, languages 50 of 50, off-topic answered 1 of 48, small
   talk 10 of 21, plan 35 of 44 (under the code round 27 started with: 88.0 %, 3.8 %, 6.0 %,
-  2.2 %, small talk 8 of 21, plan 33 of 44, the rest the same). Nothing was changed after
-  reading it.
+  2.2 %, small talk 8 of 21, plan 33 of 44, the rest the same). After reading it, grief told
+  as "since my wife passed the house…" was fixed (in-sample on it; tuning sets unchanged).
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
