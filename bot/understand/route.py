@@ -8,6 +8,7 @@ qualifiers kept. The rest of the decision is `bot.understand.intent`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.text import IT_FIELD_WORDS, UNSURE, fold, respelt
 
@@ -283,6 +284,7 @@ def names_a_course(folded: str) -> bool:
     return bool(_COURSE_NOUN.search(folded))
 
 
+@lru_cache(maxsize=256)  # asked several times about one message by the understanding step
 def course_request(text: str) -> str | None:
     """What a request for courses asks for, in the whole message or in one of its clauses.
 
