@@ -194,6 +194,7 @@ AUDIENCES = frozenset(
     agencies agency firms firm companies company bakery bakeries
     officers officer sergeants sergeant constables inspectors soldiers sailors pilots crew crews guards
     porters apprentices trainees interns workers operators clerks dispatchers
+    leavers leaver retiree pensioner student graduate jobseeker veteran
 """.split()
 )
 # Sectors an audience belongs to: a course whose title names another sector is made for that

@@ -1305,3 +1305,12 @@ def test_office_tasks_named_by_learners_find_the_courses_teaching_them(
     found), "data entry" is spreadsheets (only a data analysis certificate was)."""
     result = search.search(query)
     assert course in {m.course.key for m in result.page_one(result.facets)}
+
+
+@pytest.mark.parametrize("query", ["coding for school leavers", "intro to coding for a school leaver"])
+def test_school_leavers_are_whom_a_course_is_for_not_a_topic(search: CourseSearch, query: str) -> None:
+    """Round 27 (a tuning set's query): "leavers" after "for" was a word no course uses, and the
+    page was empty; it says whom the course is for, as "retirees" or "graduates" do."""
+    result = search.search(query)
+    assert not result.not_found, result.not_found
+    assert "harbourside-intro-to-programming" in {m.course.key for m in result.page_one(result.facets)}
