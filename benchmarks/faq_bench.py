@@ -28,6 +28,7 @@ from bot.faq import matcher
 from bot.faq.matcher import load_faq
 from bot.text import is_english_word
 from bot.understand.care import load_care
+from bot.understand.care_model import examples_of, train_signals
 from bot.understand.entry_model import train, training_data
 from bot.understand.intent import Context, Understander
 from bot.understand.language import load_languages
@@ -103,6 +104,9 @@ def run(rounds: int = 20) -> FaqFigures:
     care = load_care(CONTENT_DIR)
     data = training_data(faq, care.off_topic_examples)
     _, entry_load = _load("FAQ entry model (trained afresh)", lambda: train(*data))
+    examples = examples_of(CONTENT_DIR)
+    # the five signals of care_examples.yaml, as a cold start trains them (one pass of features)
+    _, signals_load = _load("care-file signals, all five (trained afresh)", lambda: train_signals(examples))
     # Uncached: the warm-up pass must not make every later "is it a skill?" free.
     understander = Understander(
         faq, catalog.known_skill_uncached, care, languages, says_a_need=catalog.says_a_need
@@ -117,7 +121,7 @@ def run(rounds: int = 20) -> FaqFigures:
     return FaqFigures(
         len(texts),
         rounds,
-        [english_load, faq_load, language_load, entry_load],
+        [english_load, faq_load, language_load, entry_load, signals_load],
         Latency.of(samples),
         [_accuracy(name) for name in SETS],
     )
