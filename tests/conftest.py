@@ -36,6 +36,18 @@ OTHER_USER = 535353
 REPLY_METHODS = ("sendMessage", "editMessageText", "editMessageReplyMarkup", "sendDocument")
 
 
+def content_edited(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    """A copy of content/ in `tmp_path` whose file `name` has `old` (which must be there)
+    replaced by `new`: for tests of what a non-programmer's edit does."""
+    folder = tmp_path / "content"
+    shutil.copytree(CONTENT, folder, dirs_exist_ok=True)
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return folder
+
+
 def run_outside_loop(coroutine: Coroutine[Any, Any, T]) -> T:
     """Run a coroutine to completion even when called from inside a running event loop
     (session fixtures may first be needed by an async test)."""

@@ -229,7 +229,10 @@ WORKPLACES = frozenset(
     """construction healthcare hospitality retail manufacturing logistics warehouse nonprofit
     charity charities hotel hotels restaurant restaurants pub pubs cafe nhs hospital hospitals
     agriculture farming factory fashion automotive aviation pharma pharmaceutical insurance
-    banking government council public-sector""".split()
+    banking government council public-sector police policing prison prisons salon salons farm farms
+    dairy shop shops supermarket supermarkets store stores airline airlines airport airports railway
+    railways church churches army military navy ngo ngos school-office clinic clinics care-home
+    care-homes gym gyms studio studios""".split()
 )
 OTHER_SECTOR = 0.75  # of a course's score: below `RELATIVE_CUT` of an equal course for everyone
 NEW_TO_IT = frozenset({"new", "newly", "first-time", "first", "aspiring", "future"})  # "for new managers"
@@ -1421,7 +1424,7 @@ class CourseSearch:
                     found = process.extractOne(
                         form, vocabulary, scorer=Indel.normalized_similarity, score_cutoff=TYPO_INDEL
                     )
-                if found and (str(found[0])[:1] == form[:1] or len(form) >= 7):
+                if found and _a_slip_of(form, str(found[0])):
                     return str(found[0])
         return self._scrambled.get(word[0] + "".join(sorted(word)), word)
 
@@ -1461,6 +1464,14 @@ _SUFFIXES = (
 
 
 @lru_cache(maxsize=100_000)
+def _a_slip_of(typed: str, word: str) -> bool:
+    """Whether `typed` can be a slip for `word`: the same first letter, or in a long word one
+    slip that changes it ("rpoject"); "zookeeping" is no slip for "bookkeeping"."""
+    if typed[:1] == word[:1]:
+        return True
+    return len(typed) >= 7 and OSA.distance(typed, word) <= 1
+
+
 def stem(word: str) -> str:
     """Plurals and the common endings, so "recruiting", "recruitment" and "recruit" meet, as
     do "developer" and "development", "computing" and "computer", "manage" and "manager",

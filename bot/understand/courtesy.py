@@ -3,7 +3,8 @@
 
 `content/smalltalk.yaml` lists, beside an intent's phrasings, the words that alone say it in
 other languages and dialects (`words`). A message made only of such words and friendly extras
-("dear", "god bless you", "my friend", "you've been very helpful", an emoji) is that small talk;
+("dear", "god bless you", "my friend", "you've been very helpful", "how you doin today", "hope
+you're well", who is writing: "Dis Odessa from St. Helena", an emoji) is that small talk;
 thanks before a goodbye before a greeting ("Go raibh maith agat. I'll leave it there for now,
 so. Slán." thanks). Asked only about a message the rest of the understanding step would search,
 turn away or answer with a "Did you mean…?".
@@ -21,8 +22,10 @@ from bot.text import fold
 FIRST_SAID = ("thanks", "goodbye", "greeting")
 # Friendly extras around them, in English: forms of address, blessings, pleasantries
 _EXTRAS = (
-    r"dear(?: sir| madam| friend| all)?|sir|madam|(?:my )?(?:dear |good )?(?:friend|friends|brother|sister)|"
+    r"(?:respected |dear )?(?:sir|madam)|dear(?: friend| all)?|"
+    r"(?:my )?(?:dear |good )?(?:friend|friends|brother|sister)|"
     r"bro|uce|cher|mate|man|duck|pet|hun|hon|love|buddy|boss|darling|everyone|all|yall|you all|there|bot|"
+    r"bey|by|chile|child|well|sorry to (?:disturb|bother)(?: you)?|"
     r"again|too|also|so|right|"
     r"to you|and you|you too|(?:so|very) much|a lot|lah|la|po|eh|oh|ok|okay|"
     r"(?:and )?god bless(?: you| u)?(?: all)?|bless you|sweet as|nice one|cool|awesome|great|lovely|"
@@ -30,7 +33,23 @@ _EXTRAS = (
     r"have a (?:good|nice|great|blessed|lovely) (?:day|evening|night|one|weekend)|"
     r"(?:i )?hope (?:this (?:message )?finds you|you are|youre|you and your family are|all is)(?: \w+){0,12}|"
     r"(?:you ve|youve|you have) been (?:very |so |really |most )?(?:helpful|kind|great|a great help)|"
-    r"for (?:your|the|all your|all the) help|for everything|for now|for today"
+    r"for (?:your|the|all your|all the) help|for everything|for now|for today|"
+    # "Mornin bey! How you doin today?", "how y'all doin' this fine mornin'?", "Hope e fine wid you today"
+    r"how(?: s| is| are| r| re)? (?:you|u|ya|ye|yall|you all|it|things|life|your day|everything)"
+    r"(?: doing| doin| going| goin| keeping| been)?"
+    r"(?: today| so far| this (?:fine |lovely )?(?:morning|mornin|evening|afternoon|day))?|"
+    r"(?:i )?hope (?:e|it|its|it s|alls|all s|everything|everythings|things|u|you|ya|youre|you re|ur)"
+    r"(?: is| are| r)? (?:fine|well|good|ok|okay|going well|alright|great)(?: (?:wid|with) (?:you|u))?"
+    r"(?: today)?"
+)
+# Who is writing, said with a name (capitalised, as names are written): "Dis Odessa from St.
+# Helena", "I am Chidi.", "Dolores here", "my name is Mavis"
+_NAMED = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
+_INTRODUCED = re.compile(
+    r"\b(?:(?:[Tt]his|[Dd]is|[Ii]t)(?:\s+is|'s|’s|s)?|I\s+am|I'm|I’m|[Mm]y\s+name(?:\s+is|'s|’s)"
+    r"|[Mm][ei]\s+name(?:\s+is)?)\s+" + _NAMED
+    + r"(?:\s+(?:from|in|of)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?"
+    r"(?=\W*(?:$|[.!,\n]))|(?:^|(?<=[.!,]\s))" + _NAMED + r"\s+here\b"
 )
 _NOT_WORDS = re.compile(r"[^\w\s]+")
 
@@ -57,7 +76,7 @@ class Courtesy:
         goodbyes and friendly extras; `None` for anything else."""
         if self._next is None:
             return None
-        said, place = _said(text), 0
+        said, place = _said(_INTRODUCED.sub(" ", text)), 0
         found: set[str] = set()
         while place < len(said):
             step = self._next.match(said, place)

@@ -412,6 +412,13 @@ _COMMAND_WORD = re.compile(
     r"nudg\w*|ping\w*|back|break|continue|study|studying|again|off|on|enough|cancel|done|finished|"
     r"messages?|msgs?|notifications?|notifs?|alerts?|shh+|shush|weekends?|weekdays?|daily)\b"
 )
+# What a learner taking the plan up again says (all but one of the tuning sets' 329 "resume"
+# messages): without one of these, the learned signal's "resume" is no command
+_SAYS_GOING_ON = re.compile(
+    r"\b(?:back|again|agian|continu\w*|restart\w*|resum\w*|start\w*|pick\w* up|carry on|carrying on|"
+    r"go on|going|return\w*|ready|unpause\w*|un-?pause\w*|un-?freeze\w*|turn\w* (?:on|back)|"
+    r"switch\w* (?:on|back)|re-?activ\w*|recommenc\w*)\b"
+)
 # A study plan asked for in words no pattern knows names a pace, a time, a plan or setting one
 # up ("45-minute sprints monday, wednesday, friday", "set one up for me", "keep me on track");
 # "every project we run ends up late and over budget" names none: a situation a skill is for.
@@ -426,6 +433,13 @@ FUNDING_QUESTION = "is there any funding or financial help to pay for a microcre
 _NAMES_THE_BOT = re.compile(r"\b(?:bot|you|your|this chat|this app|advisor|using this)\b")
 DEFINITION_QUESTION = "what is a microcredential?"
 # Not "nanodegree": asked what that is, the answer is that it is another name for the same thing.
+# What a question about what microcredentials are names (all but one of the tuning sets' 457
+# such questions): the thing, a word that points to it, or what it could be
+_NAMES_THE_THING = re.compile(
+    r"(?:micro|mikro|mciro|micor|nano|mini)[\s-]?\w*|\b(?:it|its|this|that|they|them|these|those|dis|dat|"
+    r"dem|dese|one|ones|thing|things|ting|course|courses|qualification\w*|certificat\w*|cert|certs|"
+    r"badge\w*|credential\w*|degree\w*|program\w*|cred|creds|stuff|definition)\b"
+)
 _CENTRAL_TERM = r"(?:(?:micro|mikro|mciro|micor)[\s-]?(?:cred|kred)\w*)"
 # "what even is a micro credential", "MICROCREDENTIAL. WHAT IS THAT PLEASE": asked what it is,
 # not what it costs, compares with or is worth.
@@ -600,13 +614,17 @@ GREETED_WORDS = 3  # what follows a greeting is the message when it is this long
 # Whether the bot is a bot: "are u an ai or is someone actually typing this", "Are you a bot or a
 # human? Answer with one word.", "You is a real person or a computer darling?"
 _ASKS_IF_A_BOT = re.compile(
-    r"^(?:\W*(?:wait|hang on|ok|so|hi|hey|hello|sorry|um+|erm)\W+)*"
+    r"^(?:\W*(?:wait|hang on|ok|so|hi|hey|hello|sorry|um+|erm|oye|oi)\W+)*"
     r"(?:(?:are|r|is)\s+(?:you|u|this|it|ya|ye)|(?:you|u)\s+(?:is|are|r))\s+"
     r"(?:(?:a|an|actually a|actually an|really a)\s+(?:bot|ai|robot|human|real person|real human|person|"
     r"computer|machine|chatbot|chat bot)|human|real(?!\s+(?:an?\s+)?(?:company|provider|business|"
     r"college|uni|university|school|course|courses|certificate|qualification|thing|website|site|"
     r"organi[sz]ation|place|one|degree)\b)|ai)\b"
     r"(?=.*(?:\bor\b|\?|$))"
+    # "you real person or computer?", "u a bot?"
+    r"|^(?:\W*(?:wait|hang on|ok|so|hi|hey|hello|sorry|um+|erm|oye|oi)\W+)*"
+    r"(?:you|u)\s+(?:an?\s+)?(?:real\s+)?"
+    r"(?:bot|ai|robot|human|person|computer|machine|chatbot)\b(?=.*(?:\bor\b|\?|$))"
     # "am i chatting to a human or an automated system?", "HIIII omg is this a bot?? hi!!!"
     r"|\b(?:(?:talking|chatting|speaking|typing|texting|writing)\s+(?:to|with)|is\s+this|is\s+it)\s+"
     r"(?:(?:a|an|some|actually\s+a|really\s+a)\s+)?(?:real\s+)?(?:human|person|bot|robot|machine|computer|"
@@ -667,6 +685,7 @@ class Understander:
     def understand(self, text: str, context: Context | None = None) -> Understanding:
         """What `text` asks for, read in `context` (what the bot showed just before)."""
         context = context or Context()
+        text = self.languages.in_english(text)
         got = self._read(text, context)
         if got.kind in ("offtopic", "suggest") and (wish := self._wish_after_a_situation(text, context)):
             got = wish
@@ -703,11 +722,23 @@ class Understander:
             offered = self._courses_beside_an_answer(" ".join(fold(text).split()))
             if offered is not None:
                 return replace(got, query=offered)
+        if got.kind == "faq" and self._defines_something_else(text, got):
+            # "what is the meaning of life": asked what something is, and not a microcredential
+            # nor anything it could be; the definition is offered, not given
+            got = replace(got, kind="suggest")
         if got.kind in ("search", "offtopic", "suggest") and (said := self._courtesy.intent(text)):
             # "Tenki tenki. God bless you.", "talofa uce 👋", "sweet as, chur": thanks or a
             # greeting in another language or dialect, not a topic to search or turn away
             return self._smalltalk(said) or got
         return got
+
+    def _defines_something_else(self, text: str, got: Understanding) -> bool:
+        """Whether a message answered with the FAQ's definition names neither a microcredential
+        nor anything that could be one ("it", "these", "the course", "nanodegree")."""
+        defined, answer = self._definition.best, got.match.best if got.match is not None else None
+        if defined is None or answer is None or answer.entry.id != defined.entry.id or got.about_course:
+            return False
+        return not _NAMES_THE_THING.search(fold(text))
 
     def _no_course_asked(self, text: str, got: Understanding) -> bool:
         """Whether a message about to be searched names no skill, need or filter the catalogue
@@ -1397,6 +1428,8 @@ class Understander:
             return None
         if learned in ("resume", "stop", "reminders") and quiet_until_later(folded):
             return "pause"  # "leave off the reminders till after harvest", whatever the neighbours did
+        if learned == "resume" and not _SAYS_GOING_ON.search(folded):
+            return None  # "im a pharmacist … can this help me switch": nothing is taken up again
         if learned == "stop" and not _NAMES_THE_PLAN.search(folded):
             return None  # "cancel it, i want my money back" is about the provider's course
         if learned == "stop" and _ABOUT_MY_DATA.search(folded) and not _NAMES_THE_MESSAGES.search(folded):
@@ -1889,11 +1922,27 @@ _WISH_AS_TYPED = (
 )
 
 
+# How a learner asks to be answered, said apart from the question ("How much. Straight answer.",
+# "cost?? rapido", "be straight with me - would this get me the same jobs"): nothing the question
+# asks
+_HOW_TO_ANSWER = (
+    r"(?:(?:just |please |pls |plz )?(?:give me |gimme |i want |i need )?(?:a |the |ur |your )?"
+    r"(?:straight|short|quick|simple|honest|brief|direct|plain|real|one word|yes or no|yes/no) "
+    r"(?:answer|reply|version)(?: please| pls| plz)?|(?:please |pls )?be (?:honest|straight|brief|real)"
+    r"(?: with me)?|no fluff|keep it (?:short|simple|brief|real)|in short|tl ?;? ?dr|rapido)"
+)
+_HOW_TO_ANSWER_AFTER = re.compile(r"(?<=[.?!,:;])\s*" + _HOW_TO_ANSWER + r"\W*$", re.IGNORECASE)
+_HOW_TO_ANSWER_BEFORE = re.compile(r"^\W*" + _HOW_TO_ANSWER + r"\s*[.!?,:;-]+\s*", re.IGNORECASE)
+
+
 def _as_written(text: str) -> str:
-    """The message without a letter's salutation and sign-off, with dictated punctuation written
-    as marks and a wish typed loosely written as the readers expect it; the message itself when
-    little would be left ("kind regards" is a goodbye)."""
+    """The message without a letter's salutation and sign-off or how it asks to be answered
+    ("Straight answer."), with dictated punctuation written as marks and a wish typed loosely
+    written as the readers expect it; the message itself when little would be left ("kind
+    regards" is a goodbye)."""
     text = by_ear_respelt(text)
+    asked = _HOW_TO_ANSWER_BEFORE.sub("", _HOW_TO_ANSWER_AFTER.sub("", text))
+    text = asked if asked.strip(" ?!.,") else text
     for pattern, written in _WISH_AS_TYPED:
         text = pattern.sub(written, text)
     dictated = sum(len(pattern.findall(text)) for pattern, _ in _DICTATED)

@@ -9,12 +9,16 @@ language lists it (`greetings` in `content/languages.yaml`). Minimum evidence: a
 more English function words than foreign ones stays English whatever the detector says ("i
 love the vibe, muchas gracias" is English with a foreign phrase); a short message the
 detector is unsure about is another language when two of its words are common words of that
-language only (the `words` of each language in `content/languages.yaml`).
+language only (the `words` of each language in `content/languages.yaml`). A message with two
+common words of a language or creole people mix into English, and no fewer of them than of any
+of ours, is English ("pwede ba sa phone lang?", "Who be de ones dat give out dese?": the file's
+`mixed_into_english`), and some of those words are read as English (`Languages.in_english`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -29,6 +33,7 @@ CERTAIN_PROBABILITY = 0.999  # ... and this sure, most words being no English wo
 # ... or this, when the message has no English small word and half its words are no English words
 NO_ENGLISH_PROBABILITY = 0.8
 MIN_WORDS = 2
+MIN_MIXED_WORDS = 2  # words of a language mixed into English that make a message English
 # The first sentence, when more follows: a message may open in the learner's language and
 # slip into English
 _FIRST_SENTENCE = re.compile(r"([^?.!]*[?.!])\s+\S")  # one way to read any text: linear
@@ -100,11 +105,55 @@ class LanguageReply:
 
 
 @dataclass(frozen=True)
+class Mix:
+    """A language or creole people mix into English: its common words, and the English some of
+    them are read as ("magkano": "how much"; "" leaves a word out)."""
+
+    words: frozenset[str]
+    meanings: dict[str, str] = field(default_factory=dict)
+    # what it puts before English words ("mag-" of "mag-enroll", "i-" of "i-schedule"), left out
+    affixes: tuple[str, ...] = ()
+
+    @cached_property
+    def _meant(self) -> re.Pattern[str] | None:
+        return _any_of(self.meanings, r"(?![\w-])")  # a whole word
+
+    @cached_property
+    def _affixed(self) -> re.Pattern[str] | None:
+        return _any_of(self.affixes, r"(?=[a-z])")  # before a word
+
+    def meant_words(self, text: str) -> int:
+        """How many words of `text` this mix has a meaning for."""
+        return len(self._meant.findall(text)) if self._meant is not None else 0
+
+    def in_english(self, text: str) -> str:
+        """`text` with the words this mix has meanings for read as English, spaces tidied."""
+        if self._meant is not None:
+            text = self._meant.sub(lambda found: self.meanings[found.group(0).lower()], text)
+        if self._affixed is not None:
+            text = self._affixed.sub("", text)
+        return _SPACES.sub(" ", text).strip()
+
+
+_SPACES = re.compile(r"[ \t]{2,}")
+
+
+def _any_of(said: Iterable[str], then: str) -> re.Pattern[str] | None:
+    """Any of `said` (longest first, any case) where a word starts, followed by `then`."""
+    ordered = sorted(said, key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")" + then, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
 class Languages:
     replies: dict[str, LanguageReply]
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # more function words, per language
     # per language, what people say alone to greet or thank ("hola", "merci beaucoup"), folded
     greetings: dict[str, frozenset[str]] = field(default_factory=dict)
+    # languages and creoles mixed into English that we have no reply for (Taglish, Pidgin)
+    mixed_into_english: tuple[Mix, ...] = ()
 
     def warm_up(self) -> None:
         """Load the detector's model now (about a second) rather than on the first message."""
@@ -140,6 +189,8 @@ class Languages:
         small = self._small_words
         counts = {code: sum(1 for t in tokens if t in small[code]) for code in self.replies}
         most = max(counts.values())
+        if self._mixed_into_english(tokens, most):
+            return None  # "pwede ba sa phone lang? sa jeep ako nag-aaral pauwi haha": Taglish
         if english >= 2 and english == most and 2 * _not_english(tokens) <= len(tokens):
             return None  # "wats de story if i fail de test": as many English small words, most words English
         if english >= 2 and english > most:
@@ -159,6 +210,25 @@ class Languages:
             return str(code)  # "tem certificado no final?": half its words are no English words
         by_words = self._by_function_words(counts, english, str(code))
         return by_words if by_words is not None else self._short_question(text, tokens, english)
+
+    def in_english(self, text: str) -> str:
+        """A message in English mixed with a language or creole we have no reply for, with that
+        language's words read as English ("magkano po yung course?" → "how much the course?",
+        "wha de boss dem go tek dis paper serious?" → "what the boss them go take this paper
+        serious?"), when it has two of them and reads as no language we reply in; else as it is."""
+        for mix in self.mixed_into_english:
+            if mix.meant_words(text) >= MIN_MIXED_WORDS and self.detect(text) is None:
+                text = mix.in_english(text)
+        return text
+
+    def _mixed_into_english(self, tokens: list[str], ours: int) -> bool:
+        """Whether the message has two words or more of one language people mix into English
+        (Taglish, Nigerian Pidgin), as many as its small words of any language we reply in or more."""
+        for mix in self.mixed_into_english:
+            mixed = sum(1 for t in tokens if t in mix.words)
+            if mixed >= MIN_MIXED_WORDS and mixed >= ours:
+                return True
+        return False
 
     def _short_question(self, text: str, tokens: list[str], english: int) -> str | None:
         """The language of a short question ("quanto dura?", "wie lange?") the detector is
@@ -341,4 +411,29 @@ def load_languages(content_dir: Path) -> Languages:
         if not isinstance(listed, list) or not all(isinstance(g, str) and g.strip() for g in listed):
             raise ContentError(path, where, "greetings", "must be a list of greetings")
         greetings[str(code)] = frozenset(_as_greeting(g) for g in listed)
-    return Languages(replies, words, greetings)
+    return Languages(replies, words, greetings, _mixed_into_english(path, data))
+
+
+def _mixed_into_english(path: Path, data: dict[str, object]) -> tuple[Mix, ...]:
+    """The file's languages mixed into English, by whatever name: their words, folded, and
+    their meanings."""
+    raw = data.get("mixed_into_english") or {}
+    if not isinstance(raw, dict):
+        raise ContentError(path, None, "mixed_into_english", "must map names to words and meanings")
+    mixes = []
+    for name, entry in raw.items():
+        where = f"mixed_into_english '{name}'"
+        words = entry.get("words") if isinstance(entry, dict) else None
+        if not isinstance(words, str) or not words.split():
+            raise ContentError(path, where, "words", "must be words, one space between them")
+        meanings = entry.get("meanings") or {}
+        if not isinstance(meanings, dict) or not all(
+            isinstance(k, str) and k.strip() and isinstance(v, str) for k, v in meanings.items()
+        ):
+            raise ContentError(path, where, "meanings", 'must map words to their English ("" leaves one out)')
+        said = {fold(k).strip(): " ".join(v.split()) for k, v in meanings.items()}
+        affixes = entry.get("affixes") or ""
+        if not isinstance(affixes, str) or not all(a.endswith("-") and len(a) > 1 for a in affixes.split()):
+            raise ContentError(path, where, "affixes", 'must be affixes ending in "-", one space between')
+        mixes.append(Mix(frozenset(fold(words).split()), said, tuple(fold(affixes).split())))
+    return tuple(mixes)

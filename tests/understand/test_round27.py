@@ -6,7 +6,6 @@ grief ("since the wife passed"), an exam passed is not; "anyting"/"onything" on 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from bot.understand.care import _A_DEATH
 from bot.understand.courtesy import Courtesy
 from bot.understand.intent import Context, Understander
 from bot.understand.plan_words import plan_action
+from tests.conftest import content_edited
 from tests.understand.evaluation import answered
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,6 +113,13 @@ def test_would_there_be_a_problem_is_still_a_question(understander: Understander
         ("Go raibh maith agat. I'll leave it there for now, so. Slán.", "thanks"),
         ("Right, dat's me fur da nicht. Cheerie noo.", "goodbye"),
         ("Assalamu alaikum dear, I hope this message finds you in the best of health", "greeting"),
+        # round 28: with a pleasantry or the writer's name
+        ("Good evenin! How you doin this fine evening?", "greeting"),
+        ("Hi, my name is Rosa. Hope you are well.", "how-are-you"),
+        ("Hello. This is Marcus from Leeds.", "greeting"),
+        ("Mornin bey! How you keeping today?", "greeting"),
+        ("Respected madam, good afternoon.", "greeting"),
+        ("Right, gotta go. Catch you later!", "goodbye"),
     ],
 )
 def test_greetings_thanks_and_goodbyes_in_any_language_or_dialect_are_small_talk(
@@ -138,11 +145,7 @@ def test_the_words_come_from_the_content_file(tmp_path: Path) -> None:
     intents = [SmalltalkIntent("thanks", ("thanks",), ("You're welcome!",), ("mauruuru roa",))]
     assert Courtesy(intents).intent("Mauruuru roa!! 🙏") == "thanks"
     assert Courtesy([]).intent("mauruuru roa") is None
-    folder = tmp_path / "content"
-    shutil.copytree(ROOT / "content", folder)
-    path = folder / "smalltalk.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('"kia ora"', '"one two three four five six"'), encoding="utf-8")
+    folder = content_edited(tmp_path, "smalltalk.yaml", '"kia ora"', '"one two three four five six"')
     with pytest.raises(ContentError, match="words"):
         load_faq(folder)
 
