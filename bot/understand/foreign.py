@@ -26,6 +26,14 @@ _COURSE_OF = re.compile(
 )
 
 
+# "Gibt's was zu Cybersecurity?", "hay algo de excel?", "iets over fotografie": something on a
+# topic, asked for as a course is
+_SOMETHING_ON = re.compile(
+    r"\b(?:was|etwas|algo|qualcosa|quelque chose|iets|cos|alguma coisa)\s+(?:zum thema|zu dem thema|"
+    r"uber das thema|zu|zum|zur|uber|de|del|sobre|su|sul|sulla|di|sur|en|over|met|o|na temat)\b"
+)
+
+
 _INFO_WORDS = (
     r"(?:info|infos|informacion|informaciones|informacao|informacoes|informazioni|informationen|informatie)"
 )
@@ -36,7 +44,7 @@ _OTHER_LANGUAGE_FILLER = re.compile(
     r"per|sul|do|da|em|van|voor|over|z|ze|w|dla|o|ein|eine|einen|einem|un|une|una|uno|um|uma|een|im|in|zu|"
     r"sur|su|op|algun|alguno|alguna|algunos|algum|alguma|qualche|jakis|jakies|jakichs|mi|me|mir|mich|"
     r"moi|me|ik|ich|je|j|yo|eu|io|ja|se|sie|si|bitte|por favor|favor|favore|svp|s'il|sil|vous|plait|prosze|"
-    r"alsjeblieft|alstublieft|gratis|online|"
+    r"alsjeblieft|alstublieft|gratis|online|was|etwas|algo|qualcosa|iets|"
     r"los|las|please|pls|" + _INFO_WORDS + r")\b"
 )
 
@@ -71,9 +79,9 @@ _FOREIGN_LOOKING = re.compile(
 
 _FOREIGN_ARE_THERE = re.compile(
     r"^(?:(?:hola|hallo|bonjour|salut|ciao|ola|hoi|czesc)[,!]?\s+)?[¿]?"
-    r"(?:hay|teneis|tienen|tienes|gibt es|habt ihr|haben sie|hast du|y a-t-il|y a t il|il y a|avez-vous|"
-    r"avez vous|proposez-vous|ci sono|c'e|c e|avete|existe|existem|ha|tem|tens|voces tem|is er|zijn er|"
-    r"hebben jullie|heb je|hebt u|czy sa|czy jest|czy macie|czy maja|macie)\b"
+    r"(?:hay|teneis|tienen|tienes|gibt es|gibt's|gibts|habt ihr|haben sie|hast du|y a-t-il|y a t il|"
+    r"il y a|avez-vous|avez vous|proposez-vous|ci sono|c'e|c e|avete|existe|existem|ha|tem|tens|voces tem|"
+    r"is er|zijn er|hebben jullie|heb je|hebt u|czy sa|czy jest|czy macie|czy maja|macie)\b"
 )
 
 
@@ -84,10 +92,10 @@ _FOREIGN_WORDS_TO_DROP = re.compile(
     r"chcialbym|chcialabym|necesito|preciso|brauche|besoin|bisogno|nodig|potrzebuje|busco|estoy buscando|"
     r"ando buscando|suche|cherche|cerco|sto cercando|procuro|estou procurando|zoek|ben op zoek naar|"
     r"op zoek naar|szukam|hay|teneis|tienen|tienes|gibt es|es|habt ihr|haben sie|hast du|y a-t-il|y a t il|"
-    r"il y a|avez-vous|avez vous|proposez-vous|ci sono|c'e|c e|avete|existe|existem|tem|tens|voces|is er|"
-    r"zijn er|hebben jullie|heb je|hebt u|czy sa|czy jest|czy macie|czy maja|macie|hola|hallo|bonjour|"
-    r"salut|ciao|ola|hoi|czesc|dzien dobry|j ai|ai|sto|estou|estoy|ando|ben|ik|a|mais|mas|aber|ma|maar|ale|"
-    r"tambien|auch|aussi|anche|tambem|ook|tez)\b"
+    r"gibt's|gibts|il y a|avez-vous|avez vous|proposez-vous|ci sono|c'e|c e|avete|existe|existem|tem|tens|"
+    r"voces|is er|zijn er|hebben jullie|heb je|hebt u|czy sa|czy jest|czy macie|czy maja|macie|hola|hallo|"
+    r"bonjour|salut|ciao|ola|hoi|czesc|dzien dobry|j ai|ai|sto|estou|estoy|ando|ben|ik|a|mais|mas|aber|ma|"
+    r"maar|ale|tambien|auch|aussi|anche|tambem|ook|tez)\b"
 )
 
 
@@ -154,7 +162,7 @@ def foreign_search(folded: str, is_known_skill: Callable[[str], bool]) -> str | 
     plain = "?" not in folded and "¿" not in folded and not _FOREIGN_QUESTION.match(folded)
     if learn and not wish and plain:
         wish = names_a_known_skill(words, is_known_skill)  # (checked last: each skill lookup costs)
-    course = bool(COURSE_WORDS_ANY_LANGUAGE.search(words))
+    course = bool(COURSE_WORDS_ANY_LANGUAGE.search(words) or _SOMETHING_ON.search(words))
     asks_whether = bool(_FOREIGN_ARE_THERE.match(words)) and course
     # "corsi di cucina professionale online?", "cursos de excel?": a course word first names the topic
     looking = looking or bool(_COURSE_OF.match(words))
@@ -207,7 +215,7 @@ def _topic_words(words: str, found_looking: re.Match[str] | None) -> list[str]:
         # "che, busco algún curso de testing, ¿tenés algo con selenium?": the topic is what
         # follows "busco", up to the next clause
         said = re.split(r"[,;¿?]", words[found_looking.end() :], maxsplit=1)[0] or words
-    rest = COURSE_WORDS_ANY_LANGUAGE.sub(" ", said)
+    rest = COURSE_WORDS_ANY_LANGUAGE.sub(" ", _SOMETHING_ON.sub(" ", said))
     rest = _FOREIGN_LEARN.sub(" ", _FOREIGN_WORDS_TO_DROP.sub(" ", rest))
     tokens = rest.replace(",", " ").split()
     while tokens and _OTHER_LANGUAGE_FILLER.fullmatch(tokens[0]):

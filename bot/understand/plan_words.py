@@ -145,7 +145,7 @@ _UNMISTAKABLE_PROGRESS = _either(
     r"(?:\s+(?:going|looking|coming\s+along))?(?:\s+(?:then|so\s+far))?$",
     # "How'm I doin on that plan so far?", "how i doin wid de plan", "kindly tell me how I am
     # progressing with the programme we arranged", "How far have I progressed in my plan?" (round 27)
-    r"\bhow\s*(?:am\s+i|am\s+ah|m\s+i|i\s+am|i)\s+(?:doing|going|getting\s+on|progressing|coming\s+along|"
+    r"\bhow\s*(?:am\s+i|am\s+ah|m\s+i|i\s+am|i)\s+(?:doing|going|getting\s+on|getting\s+along|progressing|coming\s+along|"
     r"keeping\s+up)(?:\s+\w+){0,2}?\s+(?:on|with|wid|in)\s+(?:that|the|de|da|my|me|ma|this|our)\s+(?:study\s+)?"
     r"(?:plan|programme|program|schedule)\b",
     r"\bhow\s+far\s+(?:have\s+i|ive|i\s+have)\s+(?:progressed|got|gotten|come|reached)\s+(?:in|with|on)\s+"
@@ -478,7 +478,7 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
     (
         "progress",
         _either(
-            r"\b(?:my|show|see|check)\s+(?:my\s+)?progress\b",
+            r"\b(?:my|show|see|check)\s+(?:my\s+)?progress(?:ion)?\b",  # (round 28: "my progression")
             r"^(?:what(?:s| is)\s+(?:the\s+)?)?status\s+(?:on|of)\s+(?:my\s+)?"
             r"(?:plan|progress|studies|studying)\b",
             r"^how am i doing\b",

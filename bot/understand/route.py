@@ -256,6 +256,11 @@ _POLITELY = re.compile(
 )
 
 
+THE_TOPIC_MIN_WORDS = 2  # "one for the front desk" asks for a topic; "one for the rest" does not
+_ONE_FOR_THE = re.compile(r"\b(?:one|ones|any|some)\s+(?:for|on|about)\s+the\s")
+_NOT_A_TOPIC_AFTER_THE = re.compile(
+    r"(?:rest|likes|others|same|whole|old|young|elderly|over|under|first|last|next|best|cheapest)\b"
+)
 # "i feel ready for a harder course in data analysis": a course in a skill, said in passing.
 _COURSE_IN = re.compile(
     rf"\b(?:an?|some)\s+(?:\w+\s+)?{_COURSE_WORDS}\s+(?:on|in|about|covering)\s+(?P<q>.+)$"
@@ -399,6 +404,11 @@ def _request(text: str) -> str | None:
                 query = _LEADING_ARTICLE.sub("", query)
             if pattern is _REQUESTS[0] and _SUBJECT_OF.match(query):  # "…study the history of art."
                 query = _LEADING_ARTICLE.sub("", query)
+            # "is there one for the hotel front office": a place of work, said with "the"
+            bare = query[4:] if query.startswith("the ") and _ONE_FOR_THE.search(folded) else ""
+            named = len(bare.split()) >= THE_TOPIC_MIN_WORDS and not _NOT_A_SKILL.match(bare)
+            if named and not _NOT_A_TOPIC_AFTER_THE.match(bare):
+                query = bare
             if pattern is _REQUESTS[3] and _asks_in_a_sentence(text, query):
                 continue  # "my daughter is 17. she can do course?": a question in a sentence
             if query and not _NOT_A_SKILL.match(query):

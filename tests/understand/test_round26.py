@@ -27,7 +27,8 @@ def _abroad(understander: Understander, probability: float) -> Understander:
     ("text", "language", "topic"),
     [
         ("une formation en compliance bancaire, s'il vous plait", "fr", "compliance bancaire"),
-        ("Ich will was über CNC-Fräsen lernen, gibt's da was?", "de", "cnc-frasen"),
+        # (round 28: "Ich will was über CNC-Fräsen lernen, gibt's da was?" is read by the rules)
+        ("Ich will CNC-Fräsen lernen, habt ihr da was?", "de", "cnc-frasen"),
         ("soins palliatifs", "fr", "soins palliatifs"),
     ],
 )

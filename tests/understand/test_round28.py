@@ -174,3 +174,68 @@ def test_a_learned_resume_needs_something_taken_up_again(
     tuning sets' 329 resume messages)."""
     always = replace(understander, care=replace(understander.care, plan=cast(Any, _AlwaysResume())))
     assert (always.understand(text).plan_action == "resume") is resumed
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "code"),
+    [
+        ("Gibt's was zu Cybersecurity für Anfänger?", "cybersecurity fur anfanger", "de"),
+        ("hay algo de excel?", "excel", "es"),
+        ("hebben jullie iets over fotografie?", "fotografie", "nl"),
+        ("Ich will was über CNC-Fräsen lernen, gibt's da was?", "cnc-frasen", "de"),
+    ],
+)
+def test_something_on_a_topic_asked_abroad_is_a_search(
+    understander: Understander, text: str, query: str, code: str
+) -> None:
+    """A tuning set's "Gibt's was zu Cybersecurity für Anfänger?" had the language reply:
+    "something on" a topic is asked for as a course is."""
+    got = understander.understand(text)
+    assert (got.kind, got.query, got.language) == ("search", query, code), got
+
+
+@pytest.mark.parametrize("text", ["¿sirven de algo estos cursos?", "was kostet das?"])
+def test_questions_abroad_with_something_in_them_stay_questions(
+    understander: Understander, text: str
+) -> None:
+    assert understander.understand(text).kind == "language"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("im 22 is that too young for this lol", "age"),
+        ("im 20 is it too young or nah", "age"),
+        ("all online or do i have to go somewhere, nearest college is miles away", "study-modes"),
+    ],
+)
+def test_a_calm_question_without_a_question_mark_is_answered(
+    understander: Understander, text: str, entry: str
+) -> None:
+    """The care model read "im 19 is that too young or nah" as distress: "…or nah", "or do i
+    have to…" and "is that too young" ask, and a question only the meaning read as distress gets
+    its answer."""
+    assert answered(understander.understand(text)) == entry
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("Please is there one for the hotel front office?", "hotel front office"),
+        ("is there one for the rest of us?", None),
+    ],
+)
+def test_one_for_a_place_of_work_said_with_the_is_searched(
+    understander: Understander, text: str, query: str | None
+) -> None:
+    got = understander.understand(text)
+    assert (got.query if got.kind == "search" else None) == query, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Please, I want to see my progression in the study plan.", "How am I getting along with my plan, mate?"],
+)
+def test_progress_asked_as_progression_or_getting_along(understander: Understander, text: str) -> None:
+    got = understander.understand(text)
+    assert (got.kind, got.plan_action) == ("plan", "progress"), got
