@@ -689,7 +689,8 @@ class Understander:
     def understand(self, text: str, context: Context | None = None) -> Understanding:
         """What `text` asks for, read in `context` (what the bot showed just before)."""
         context = context or Context()
-        text = self.languages.in_english(text)
+        if self._courtesy.intent(text) is None:  # ("Right, dat's me fur da nicht. Cheerie noo." as said)
+            text = self.languages.in_english(text)
         got = self._read(text, context)
         if got.kind in ("offtopic", "suggest") and (wish := self._wish_after_a_situation(text, context)):
             got = wish
