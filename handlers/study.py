@@ -44,6 +44,7 @@ from bot.study.parse import (
     MIN_SESSION,
     DaysAnswer,
     Pace,
+    days_asked,
     is_done,
     is_yes,
     keeps_the_zone,
@@ -58,6 +59,7 @@ from bot.study.parse import (
     parse_zone,
     part_of_day,
     plan_change_said,
+    time_asked,
     warm_up,
 )
 from bot.study.store import (
@@ -170,10 +172,15 @@ async def start_plan(update: Update, context: BotContext) -> int:
         learner = context.learner
         last = core.catalog.get(learner.last_course_id) if learner and learner.last_course_id else None
         message = update.effective_message
-        pace = parse_pace(message.text or "") if message is not None else None
+        typed = message.text or "" if message is not None else ""
+        pace = parse_pace(typed) if typed else None
         if pace is not None and context.user_data is not None:
             context.user_data[PACE] = (pace, core.clock.now())
-        await send(update, say.choose_course(last, " ".join(context.args or []), pace))
+        # "make me a plan for mondays and wednesdays at 8pm": the days and time, kept for the plan
+        days, minute = (days_asked(typed), time_asked(typed)) if typed else (None, None)
+        if (days or minute is not None) and context.user_data is not None:
+            context.user_data[SCHEDULE] = (days, minute, core.clock.now())
+        await send(update, say.choose_course(last, " ".join(context.args or []), pace, days, minute))
         return ConversationHandler.END
     if course is None:
         await send(update, Reply("That course is no longer in the catalogue. Try /search."))

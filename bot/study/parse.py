@@ -213,7 +213,7 @@ _DAY_WORD = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*|week\s?da
 # "remind me on mondays and thursdays instead", "can i study on weekends instead of weekdays",
 # "remind me Mondays and Wednesdays at 8", "every Tuesday morning"
 _DAYS_ASKED = re.compile(
-    rf"\b(?:on|every|remind me)\s+(?:(?:the|my)\s+)?"
+    rf"\b(?:on|every|each|for|remind me)\s+(?:(?:the|my)\s+)?"
     rf"(?P<days>{_DAY_WORD}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)(?!instead){_DAY_WORD})*)"
 )
 

@@ -126,13 +126,30 @@ def paused_until(day: date) -> str:
     )
 
 
-def choose_course(last: CourseInfo | None, typed: str = "", pace: Pace | None = None) -> Reply:
+def said_schedule(days: tuple[int, ...] | None, minute: int | None) -> str:
+    """Days and a time as said back ("Mon/Wed at 20:30", "Sat/Sun", "07:00"); "" for neither."""
+    said_days = describe_days(days) if days else ""
+    said_time = describe_minute(minute) if minute is not None else ""
+    return " at ".join(part for part in (said_days, said_time) if part)
+
+
+def choose_course(
+    last: CourseInfo | None,
+    typed: str = "",
+    pace: Pace | None = None,
+    days: tuple[int, ...] | None = None,
+    minute: int | None = None,
+) -> Reply:
     """/study (or "/study python"): courses for what was typed, the course last looked at (if
-    any), then ways to find one. A pace said with it ("30 min a day") is kept for the plan."""
+    any), then ways to find one. A pace said with it ("30 min a day"), and study days and a time
+    ("mondays and wednesdays at 8pm"), are kept for the plan and said back."""
     text = "Which course would you like to study? Search for one (e.g. /search python) and press "
     text += "<i>▶️ Start studying</i> on its card."
     if pace is not None:
         text += f"\n\nI'll plan it at the pace you said: <b>{pace.describe()}</b>."
+    when = said_schedule(days, minute)
+    if when:
+        text += f"\n\nI'll keep <b>{when}</b> in mind for it."
     rows: list[list[Button]] = []
     if last is not None and plannable(last):
         rows.append([Button(f"▶️ {shorten(last.title, 40)}", data=StartPlan(last.id))])
@@ -254,9 +271,7 @@ def ask_time(quiet: QuietHours, sorry: str = "", wished: int | None = None) -> R
 def schedule_kept(days: tuple[int, ...] | None, minute: int | None) -> Reply:
     """ "remind me mondays and wednesdays at 8pm" before any plan: reminders come with a plan,
     and the days and time are kept for the plan to come."""
-    said_days = describe_days(days) if days else ""
-    said_time = describe_minute(minute) if minute is not None else ""
-    when = " at ".join(part for part in (said_days, said_time) if part)
+    when = said_schedule(days, minute)
     return Reply(
         f"Reminders come with a study plan, and you have none yet. I'll keep <b>{when}</b> in mind: "
         "find a course and press <i>▶️ Start studying</i>, and your plan will start from that.",

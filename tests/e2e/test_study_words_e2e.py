@@ -12,14 +12,18 @@ from bot.storage.models import Plan
 from bot.study.replies import PlanMove
 from tests.conftest import USER, BotHarness, buttons, text_of
 from tests.e2e.test_study_e2e import core
+from tests.fakes.bot_api import Call
 
 
-async def start(harness: BotHarness) -> None:
+async def start(harness: BotHarness) -> Call:
+    """A Python course found, its card opened and "Start studying" pressed: the days question."""
     results = (await harness.say("/search python for beginners"))[0]
     course = next(d for _, d in buttons(results) if d.startswith("c:"))
     card = (await harness.press(harness.message_of(results), course))[0]
     begin = next(d for _, d in buttons(card) if d.startswith("p:new:"))
-    assert "Which days" in text_of(await harness.press(harness.message_of(card), begin))
+    [days] = await harness.press(harness.message_of(card), begin)
+    assert "Which days" in text_of([days])
+    return days
 
 
 async def test_a_plan_made_entirely_in_words(harness: BotHarness) -> None:
@@ -277,11 +281,7 @@ async def test_days_and_time_asked_before_any_plan_are_where_the_plan_starts(har
     them: the days ticked, the time offered first."""
     [kept] = await harness.say("remind me Mondays and Wednesdays at half 8 at night")
     assert "none yet" in text_of([kept]) and "Mon/Wed at 20:30" in text_of([kept]), text_of([kept])
-    results = (await harness.say("/search python for beginners"))[0]
-    course = next(d for _, d in buttons(results) if d.startswith("c:"))
-    card = (await harness.press(harness.message_of(results), course))[0]
-    begin = next(d for _, d in buttons(card) if d.startswith("p:new:"))
-    [days] = await harness.press(harness.message_of(card), begin)
+    days = await start(harness)
     ticked = [label for label, _ in buttons(days) if label.startswith("✅")]
     assert ticked == ["✅ Mon", "✅ Wed"], ticked
     [time_question] = await harness.press(harness.message_of(days), "p:d:ok")
@@ -290,3 +290,14 @@ async def test_days_and_time_asked_before_any_plan_are_where_the_plan_starts(har
     assert first_label == "🕗 20:30, as you asked", first_label
     [session] = await harness.press(harness.message_of(time_question), first_data)
     assert "How long" in text_of([session])
+
+
+async def test_days_and_time_said_with_a_wish_for_a_plan_start_it(harness: BotHarness) -> None:
+    """Round 28: "can you make me a study plan for tuesdays and thursdays at 7pm" asked which
+    course and forgot the days and time; now they are said back, and the plan starts from them."""
+    [which] = await harness.say("can you make me a study plan for tuesdays and thursdays at 7pm")
+    assert "Which course" in text_of([which]) and "Tue/Thu at 19:00" in text_of([which]), text_of([which])
+    days = await start(harness)
+    assert [label for label, _ in buttons(days) if label.startswith("✅")] == ["✅ Tue", "✅ Thu"]
+    [time_question] = await harness.press(harness.message_of(days), "p:d:ok")
+    assert buttons(time_question)[0][0].endswith("19:00, as you asked"), buttons(time_question)[0]
