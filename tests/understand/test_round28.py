@@ -18,7 +18,7 @@ from bot.understand.courtesy import Courtesy
 from bot.understand.intent import Understander
 from bot.understand.language import Languages, Mix, load_languages
 from tests.conftest import content_edited
-from tests.understand.evaluation import answered
+from tests.understand.evaluation import answered, best_entry
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -246,3 +246,19 @@ def test_one_for_a_place_of_work_said_with_the_is_searched(
 def test_progress_asked_as_progression_or_getting_along(understander: Understander, text: str) -> None:
     got = understander.understand(text)
     assert (got.kind, got.plan_action) == ("plan", "progress"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("haumas em i kostim? mi no gat mani tumas", "cost"),
+        ("mi ken lanim long fon tasol?", "mobile"),
+    ],
+)
+def test_questions_in_tok_pisin_are_read_with_their_words_meanings(
+    understander: Understander, text: str, entry: str
+) -> None:
+    """After round 28's blind read (its Tok Pisin questions were offered nothing): the Pacific
+    pidgins' common words are read as English, as Taglish's are."""
+    got = understander.understand(text)
+    assert best_entry(got) == entry, got
