@@ -1342,6 +1342,7 @@ def test_a_shop_is_where_a_skill_is_used(search: CourseSearch) -> None:
         ("support new mums with breastfeeding", "liffeyside-infant-feeding-nutrition"),
         ("reporting our carbon emissions", "greenhaven-carbon-accounting-practitioner"),
         ("plain english writing", "quillmark-business-writing-essentials"),
+        ("midwifery refresher online", "lagoon-city-maternal-newborn-health"),  # (after round 28's read)
     ],
 )
 def test_everyday_words_for_a_skill_find_its_courses(search: CourseSearch, query: str, course: str) -> None:
