@@ -1463,7 +1463,6 @@ _SUFFIXES = (
 )  # fmt: skip
 
 
-@lru_cache(maxsize=100_000)
 def _a_slip_of(typed: str, word: str) -> bool:
     """Whether `typed` can be a slip for `word`: the same first letter, or in a long word one
     slip that changes it ("rpoject"); "zookeeping" is no slip for "bookkeeping"."""
@@ -1472,6 +1471,7 @@ def _a_slip_of(typed: str, word: str) -> bool:
     return len(typed) >= 7 and OSA.distance(typed, word) <= 1
 
 
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """Plurals and the common endings, so "recruiting", "recruitment" and "recruit" meet, as
     do "developer" and "development", "computing" and "computer", "manage" and "manager",

@@ -617,17 +617,17 @@ _GREETING_OPENING = re.compile(
 GREETED_WORDS = 3  # what follows a greeting is the message when it is this long
 # Whether the bot is a bot: "are u an ai or is someone actually typing this", "Are you a bot or a
 # human? Answer with one word.", "You is a real person or a computer darling?"
+_OPENING_A_BOT_QUESTION = r"^(?:\W*(?:wait|hang on|ok|so|hi|hey|hello|sorry|um+|erm|oye|oi)\W+)*"
 _ASKS_IF_A_BOT = re.compile(
-    r"^(?:\W*(?:wait|hang on|ok|so|hi|hey|hello|sorry|um+|erm|oye|oi)\W+)*"
-    r"(?:(?:are|r|is)\s+(?:you|u|this|it|ya|ye)|(?:you|u)\s+(?:is|are|r))\s+"
+    _OPENING_A_BOT_QUESTION
+    + r"(?:(?:are|r|is)\s+(?:you|u|this|it|ya|ye)|(?:you|u)\s+(?:is|are|r))\s+"
     r"(?:(?:a|an|actually a|actually an|really a)\s+(?:bot|ai|robot|human|real person|real human|person|"
     r"computer|machine|chatbot|chat bot)|human|real(?!\s+(?:an?\s+)?(?:company|provider|business|"
     r"college|uni|university|school|course|courses|certificate|qualification|thing|website|site|"
     r"organi[sz]ation|place|one|degree)\b)|ai)\b"
     r"(?=.*(?:\bor\b|\?|$))"
     # "you real person or computer?", "u a bot?"
-    r"|^(?:\W*(?:wait|hang on|ok|so|hi|hey|hello|sorry|um+|erm|oye|oi)\W+)*"
-    r"(?:you|u)\s+(?:an?\s+)?(?:real\s+)?"
+    r"|" + _OPENING_A_BOT_QUESTION + r"(?:you|u)\s+(?:an?\s+)?(?:real\s+)?"
     r"(?:bot|ai|robot|human|person|computer|machine|chatbot)\b(?=.*(?:\bor\b|\?|$))"
     # "am i chatting to a human or an automated system?", "HIIII omg is this a bot?? hi!!!"
     r"|\b(?:(?:talking|chatting|speaking|typing|texting|writing)\s+(?:to|with)|is\s+this|is\s+it)\s+"
@@ -689,8 +689,9 @@ class Understander:
     def understand(self, text: str, context: Context | None = None) -> Understanding:
         """What `text` asks for, read in `context` (what the bot showed just before)."""
         context = context or Context()
-        if self._courtesy.intent(text) is None:  # ("Right, dat's me fur da nicht. Cheerie noo." as said)
-            text = self.languages.in_english(text)
+        mixed = self.languages.in_english(text)
+        if mixed != text and self._courtesy.intent(text) is None:
+            text = mixed  # (a greeting or goodbye as said: "Right, dat's me fur da nicht. Cheerie noo.")
         got = self._read(text, context)
         if got.kind in ("offtopic", "suggest") and (wish := self._wish_after_a_situation(text, context)):
             got = wish

@@ -216,9 +216,11 @@ class Languages:
         language's words read as English ("magkano po yung course?" → "how much the course?",
         "wha de boss dem go tek dis paper serious?" → "what the boss them go take this paper
         serious?"), when it has two of them and reads as no language we reply in; else as it is."""
-        for mix in self.mixed_into_english:
-            if mix.meant_words(text) >= MIN_MIXED_WORDS and self.detect(text) is None:
-                text = mix.in_english(text)
+        mixed = [mix for mix in self.mixed_into_english if mix.meant_words(text) >= MIN_MIXED_WORDS]
+        if not mixed or self.detect(text) is not None:
+            return text
+        for mix in mixed:
+            text = mix.in_english(text)
         return text
 
     def _mixed_into_english(self, tokens: list[str], ours: int) -> bool:
