@@ -101,6 +101,7 @@ TUNED_ON = (
     "learner_eval_53.yaml",  # round 25's blind set, read once at its end (90.6 %), tuned on in round 26
     "learner_eval_55.yaml",  # round 26's blind set, read once at its end (89.8 %), tuned on in round 27
     "learner_eval_57.yaml",  # round 27's blind set, read once at its end (89.2 %), tuned on in round 28
+    "learner_eval_59.yaml",  # round 28's blind set, read once at its end (85.6 %), tuned on in round 29
 )
 
 
