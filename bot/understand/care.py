@@ -69,6 +69,17 @@ _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 # A quoted phrase is mentioned, not meant: "translate 'i give up' into french".
 _QUOTED = re.compile(r"(?<![a-z0-9])[\"'“‘«]([^\"'“”‘’«»\n]{1,80})[\"'”’»](?![a-z0-9])")
 # How something else looks or seems is not how the writer feels: "my cat seems stressed".
+# "my wifi is dreadful, the videos keep freezing": trouble with a device or the connection, told
+# with no feeling of the writer's ("i feel", "i'm", "driving me mad"): a complaint, not distress
+_TECH_TROUBLE = re.compile(
+    r"(?<![a-z])(?:wifi|wi fi|internet|connection|signal|laptop|computer|pc|phone|tablet|app|website|site|"
+    r"platform|portal|videos?|stream|audio|sound|camera|mic|microphone|login|page|link|download|upload)"
+    r"(?:\s+[a-z]+){0,2}\s+(?:is|are|was|were|keeps?|kept|s|has been|have been)(?![a-z])"
+)
+_MY_FEELING = re.compile(
+    r"(?<![a-z])(?:i\s+(?:feel|am|m)|im|i'm|makes me|making me|driving me|drives me|got me|gets me|"
+    r"i\s+(?:cant|can't|cannot|want to|wanna)|(?:i|im|i'm)\s+(?:so|really)\b)"
+)
 _APPEARANCE = re.compile(
     r"(?<![a-z])(?:seems?|seemed|looks?|looked)\s+(?:so\s+|really\s+|a bit\s+|very\s+)?$"
 )
@@ -243,6 +254,8 @@ class Care:
             return False
         if _asks(folded) or not _mostly_english(folded):
             return False
+        if _TECH_TROUBLE.search(folded) and not _MY_FEELING.search(folded):
+            return False  # "my wifi is dreadful, the videos keep freezing"
         padded = f" {folded} "
         for pattern in (self._feeling, self._signal):  # type: ignore[attr-defined]
             for found in pattern.finditer(padded):

@@ -6,25 +6,31 @@ other languages and dialects (`words`). A message made only of such words and fr
 ("dear", "god bless you", "my friend", "you've been very helpful", "how you doin today", "hope
 you're well", who is writing: "Dis Odessa from St. Helena", an emoji) is that small talk;
 thanks before a goodbye before a greeting ("Go raibh maith agat. I'll leave it there for now,
-so. Slán." thanks). Asked only about a message the rest of the understanding step would search,
-turn away or answer with a "Did you mean…?".
+so. Slán." thanks). Beside a greeting, thanks or goodbye in another language, up to
+MAX_UNKNOWN_WORDS words that are neither English nor a skill are taken to be the same language
+("Namaste dai", "Mingalaba sayar": a form of address the lists lack), never beside an English
+one ("hi xero" is a search). Asked only about a message the rest of the understanding step
+would search, turn away, answer with a "Did you mean…?", plan or care for.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.faq.matcher import SmalltalkIntent
-from bot.text import fold
+from bot.text import fold, is_english_word
 
 # Which intent a message of several says (the thanks in "thanks, bye" is what wants an answer)
 FIRST_SAID = ("thanks", "goodbye", "greeting")
+# Words of another language beside a greeting, thanks or goodbye in it ("Namaste dai"): at most
+MAX_UNKNOWN_WORDS = 2
 # Friendly extras around them, in English: forms of address, blessings, pleasantries
 _EXTRAS = (
     r"(?:respected |dear )?(?:sir|madam)|dear(?: friend| all)?|"
     r"(?:my )?(?:dear |good )?(?:friend|friends|brother|sister)|"
     r"bro|uce|cher|mate|man|duck|pet|hun|hon|love|buddy|boss|darling|everyone|all|yall|you all|there|bot|"
+    r"babe|sis|chief|uncle|auntie|aunty|"
     r"bey|by|chile|child|well|sorry to (?:disturb|bother)(?: you)?|"
     r"again|too|also|so|right|"
     r"to you|and you|you too|(?:so|very) much|a lot|lah|la|po|eh|oh|ok|okay|"
@@ -33,6 +39,10 @@ _EXTRAS = (
     r"have a (?:good|nice|great|blessed|lovely) (?:day|evening|night|one|weekend)|"
     r"(?:i )?hope (?:this (?:message )?finds you|you are|youre|you and your family are|all is)(?: \w+){0,12}|"
     r"(?:you ve|youve|you have) been (?:very |so |really |most )?(?:helpful|kind|great|a great help)|"
+    r"(?:you|u) (?:have |ve )?(?:helped|help) (?:me )?(?:a lot|so much|loads|a ton|plenty)(?: today)?|"
+    # "Good morning. Please excuse my English, I am learning it since two years only."
+    r"(?:please )?(?:excuse|forgive|pardon|sorry for|sorry about) (?:my|me) (?:\w+ )?english"
+    r"(?: i am| im| i m)?(?: still)?(?: learning(?: it)?(?: \w+){0,5})?|"
     r"for (?:your|the|all your|all the) help|for everything|for now|for today|"
     # "Mornin bey! How you doin today?", "how y'all doin' this fine mornin'?", "Hope e fine wid you today"
     r"how(?: s| is| are| r| re)? (?:you|u|ya|ye|yall|you all|it|things|life|your day|everything)"
@@ -49,9 +59,13 @@ _INTRODUCED = re.compile(
     r"\b(?:(?:[Tt]his|[Dd]is|[Ii]t)(?:\s+is|'s|’s|s)?|I\s+am|I'm|I’m|[Mm]y\s+name(?:\s+is|'s|’s)"
     r"|[Mm][ei]\s+name(?:\s+is)?)\s+" + _NAMED
     + r"(?:\s+(?:from|in|of)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?"
-    r"(?=\W*(?:$|[.!,\n]))|(?:^|(?<=[.!,]\s))" + _NAMED + r"\s+here\b"
+    r"(?=\W*(?:$|[.!,\n]))|(?:^|(?<=[.!,]\s))" + _NAMED
+    + r"(?:\s+(?:bhai|bhaiya|ji|sahib|dai|didi))?\s+(?:here|idhar)\b"
+    # "Mata here from the guesthouse in Muri, how are you today?"
+    r"(?:\s+(?:from|at|in|of)\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}(?=\s*(?:$|[.!,?\n])))?"
 )
 _NOT_WORDS = re.compile(r"[^\w\s]+")
+_A_WORD = re.compile(r"\s*(\S+)")
 
 
 def _said(text: str) -> str:
@@ -62,7 +76,10 @@ def _said(text: str) -> str:
 class Courtesy:
     """The greeting, thanks or goodbye a message is made of, if that is all it is."""
 
-    def __init__(self, intents: Sequence[SmalltalkIntent]) -> None:
+    def __init__(
+        self, intents: Sequence[SmalltalkIntent], is_skill: Callable[[str], bool] = lambda _word: False
+    ) -> None:
+        self._is_skill = is_skill
         self._ids = [intent.id for intent in intents if intent.words]
         groups = []
         for n, intent in enumerate(i for i in intents if i.words):
@@ -78,13 +95,28 @@ class Courtesy:
             return None
         said, place = _said(_INTRODUCED.sub(" ", text)), 0
         found: set[str] = set()
+        unknown: list[str] = []
+        in_another_language = False
         while place < len(said):
             step = self._next.match(said, place)
             if step is None or step.end() == place:
-                return None
+                word = _A_WORD.match(said, place)
+                if word is None or len(unknown) >= MAX_UNKNOWN_WORDS:
+                    return None
+                unknown.append(word.group(1))
+                place = word.end()
+                continue
             place = step.end()
-            said_here = (name for name, value in step.groupdict().items() if value and name != "extra")
+            said_here = {name: value for name, value in step.groupdict().items() if value and name != "extra"}
             found.update(self._ids[int(name[1:])] for name in said_here)
+            in_another_language |= any(not is_english_word(w) for v in said_here.values() for w in v.split())
         if not found:
             return None
+        if unknown and not (in_another_language and all(map(self._foreign, unknown))):
+            return None
         return min(found, key=lambda i: FIRST_SAID.index(i) if i in FIRST_SAID else len(FIRST_SAID))
+
+    def _foreign(self, word: str) -> bool:
+        """Whether a word beside a greeting in another language may be of that language: not
+        English, no number, not a skill ("hola python" is a search)."""
+        return word.isalpha() and not is_english_word(word) and not self._is_skill(word)

@@ -22,7 +22,20 @@ COURSE_WORDS_ANY_LANGUAGE = re.compile(
 
 
 _COURSE_OF = re.compile(
-    rf"{COURSE_WORDS_ANY_LANGUAGE.pattern}\s+(?:de|di|del|della|da|em|in|en|für|fur|zu|zum|zur|w|z|voor|over|sobre|online)\s+\w"
+    rf"{COURSE_WORDS_ANY_LANGUAGE.pattern}\s+(?:de|di|del|della|da|em|in|im|en|für|fur|zu|zum|zur|w|z|voor|over|sobre|"
+    r"online)\s+\w"
+    # "formation entretien des terrains de sport": the topic right after the course word, first
+    r"|^(?:un |une |ein |einen |uno |una |um |uma |een )?"
+    + COURSE_WORDS_ANY_LANGUAGE.pattern
+    + r"\s+(?!(?:es|est|ist|e|è|is|jest|sind|son|sont|sono|sao|zijn|sa|kostet|cuesta|coute|costa|kosztuje|"
+    r"dura|dauert|duree|vale|waard|warto|online|gratis|gratuit|gratuito)\b)[a-z]{3,}"
+)
+
+
+# "nen Kurs im Schweißen", "un curso de soldadura": a course on a topic (what follows is the topic)
+_WANTED_COURSE_OF = re.compile(
+    COURSE_WORDS_ANY_LANGUAGE.pattern
+    + r"\s+(?:de|di|del|della|da|em|in|im|en|für|fur|zu|zum|zur|w|z|voor|over|sobre|sur|su|on|about)\s+"
 )
 
 
@@ -64,7 +77,7 @@ _FOREIGN_LEARN = re.compile(
 _FOREIGN_WISH = re.compile(
     r"\b(?:quiero|quisiera|me gustaria|quero|queria|gostaria de|gostaria|mochte|will|wurde gerne|wurde gern|"
     r"veux|voudrais|souhaite|aimerais|voglio|vorrei|wil|zou graag|chce|chcialbym|chcialabym|necesito|preciso|"
-    r"brauche|besoin|bisogno|nodig|potrzebuje)\b"
+    r"brauche|besoin|bisogno|nodig|potrzebuje|bock auf|lust auf|zin in)\b"
 )
 
 
@@ -166,6 +179,14 @@ def foreign_search(folded: str, is_known_skill: Callable[[str], bool]) -> str | 
     asks_whether = bool(_FOREIGN_ARE_THERE.match(words)) and course
     # "corsi di cucina professionale online?", "cursos de excel?": a course word first names the topic
     looking = looking or bool(_COURSE_OF.match(words))
+    wanted = _WANTED_COURSE_OF.search(words) if _FOREIGN_WISH.search(words) else None
+    if wanted is not None and not _FOREIGN_QUESTION.match(folded) and not _FOREIGN_TO_KNOW.search(words):
+        # "Hab Bock auf nen Kurs im Schweißen, gibt's da wat?": a course on a topic wanted
+        topic = re.split(r"[,;¿?]", words[wanted.end() :], maxsplit=1)[0].split()
+        while topic and _OTHER_LANGUAGE_FILLER.fullmatch(topic[-1]):
+            topic.pop()
+        if topic:
+            return " ".join(topic)
     if not (wish or asks_whether or looking):
         if "?" in folded or "¿" in folded or _FOREIGN_QUESTION.match(folded):
             return None

@@ -629,6 +629,8 @@ _ASKS_IF_A_BOT = re.compile(
     # "you real person or computer?", "u a bot?"
     r"|" + _OPENING_A_BOT_QUESTION + r"(?:you|u)\s+(?:an?\s+)?(?:real\s+)?"
     r"(?:bot|ai|robot|human|person|computer|machine|chatbot)\b(?=.*(?:\bor\b|\?|$))"
+    # "hey hey, who dis? yuh a real person or some computer ting?"
+    r"|\b(?:you|u|yuh|yu|ya|ye)\s+(?:an?\s+)?real\s+(?:person|human|human being)\s+or\b"
     # "am i chatting to a human or an automated system?", "HIIII omg is this a bot?? hi!!!"
     r"|\b(?:(?:talking|chatting|speaking|typing|texting|writing)\s+(?:to|with)|is\s+this|is\s+it)\s+"
     r"(?:(?:a|an|some|actually\s+a|really\s+a)\s+)?(?:real\s+)?(?:human|person|bot|robot|machine|computer|"
@@ -684,7 +686,7 @@ class Understander:
             if self.second_opinion
             else None
         )
-        self._courtesy = Courtesy(self.faq.smalltalk)
+        self._courtesy = Courtesy(self.faq.smalltalk, self.is_known_skill)
 
     def understand(self, text: str, context: Context | None = None) -> Understanding:
         """What `text` asks for, read in `context` (what the bot showed just before)."""
@@ -732,7 +734,8 @@ class Understander:
             # "what is the meaning of life": asked what something is, and not a microcredential
             # nor anything it could be; the definition is offered, not given
             got = replace(got, kind="suggest")
-        if got.kind in ("search", "offtopic", "suggest") and (said := self._courtesy.intent(text)):
+        courteous = got.kind in ("search", "offtopic", "suggest", "plan", "care")
+        if courteous and (said := self._courtesy.intent(text)):
             # "Tenki tenki. God bless you.", "talofa uce 👋", "sweet as, chur": thanks or a
             # greeting in another language or dialect, not a topic to search or turn away
             return self._smalltalk(said) or got
@@ -1251,7 +1254,7 @@ class Understander:
             # search says honestly whether any course fits.
             return Understanding("search", {**scores, "search": 0.8}, query=learnable)
         topic = None if skill or match.kind == "answer" else _topic_head(text)
-        if topic is not None:
+        if topic is not None and not self._courtesy.intent(topic):  # (not "namaste dai, python")
             # "solar panel installation, im a sparky already": a subject the catalogue may not
             # know, then who is asking; the search says honestly whether any course fits.
             return Understanding("search", {**scores, "search": 0.8}, query=topic)

@@ -443,7 +443,10 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"^(?:please\s+|pls\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?(?:go|be|stay|keep)\s+quiet\s+"
             r"(?:for|till|until|this|next|over|a bit|for a bit|for now|while)\b",
             rf"\b(?:stop|pause|mute|hold)\s+(?:my\s+|the\s+|all\s+)?{_REMINDERS}\s+(?:while|for|until|till|during|"
-            r"a\s+(?:wee\s+|little\s+|short\s+)?(?:while|bit))\b",
+            r"a\s+(?:wee\s+|little\s+|short\s+)?(?:while|bit)|"
+            # "Stop the reminders a fortnight. Gan to me daughter's."
+            r"a\s+(?:fortnight|week|month|few\s+days|couple\s+(?:of\s+)?(?:days|weeks))|"
+            r"(?:\d+|two|three|four|five|six)\s+(?:days|weeks|months)|this\s+week|next\s+week)\b",
         ),
     ),
     (
@@ -502,6 +505,10 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             r"(?:done|finished|completed)\b",
             r"\bhow far (?:have|ve) i (?:got|gotten|come)\b",
             r"\bhow far (?:through|in) am i\b",
+            # "How far I reach with my plan?", "my plan, how far", "how far i get with the plan"
+            r"\bhow far (?:i|me) (?:reach|reached|get|got|come|came)\s+(?:with|in|on)\s+(?:my|the|me)\s+"
+            r"(?:plan|course|studying|study)\b",
+            r"^(?:my|the) (?:plan|study plan|progress)\W+how far\b",
             # (not "how many hours would it take to complete one": how long a course is)
             r"^how many (?:modules|lessons|units|sessions|hours|days|weeks|quizzes)\b"
             r"(?!.*\b(?:would|does|will|do|should|could)\s+(?:it|they|one|these|those|that)\s+take\b).*"
@@ -782,7 +789,7 @@ _STOPPING = re.compile(
 )
 _FOR_A_WHILE = re.compile(
     r"\b(?:for|until|till|til|this|next|while|whilst|during|bit|today|tonight|tomorrow|weekend|"
-    r"days?|weeks?|months?|few|couple|holidays?|again|later|temporarily)\b"
+    r"days?|weeks?|months?|fortnight|few|couple|holidays?|again|later|temporarily)\b"
 )
 
 

@@ -151,13 +151,16 @@ _SOMETHING_TO_LEARN = re.compile(
 # "can you recommend a course for me", "what should i study": advice, with no skill yet.
 # (after "ok", "yes please", "hmm": "ok can u recommend me something", "any suggestions?")
 _ADVICE_OPENING = (
-    r"^(?:(?:ok|okay|so|alright|right|yes|yeah|yep|sure|hmm+|well|and)\W+)*(?:(?:please|pls)\s+)?"
+    r"^(?:(?:ok|okay|so|alright|right|yes|yeah|yep|sure|hmm+|well|and|oh)\W+)*(?:(?:please|pls|just)\s+)?"
 )
 _ADVICE = re.compile(
     _ADVICE_OPENING + r"(?:"
     r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:recommend|suggest|find)(?:\s+me)?\s+"
     r"(?:(?:a|some|any)\s+(?:good\s+)?(?:courses?|microcredentials?)|something|anything|one|some)"
-    r"(?:\s+(?:good|for me|then))?"
+    r"(?:\s+(?:good|nice|interesting|useful|for me|then))?"
+    # "Oh, just recommend me something nice, dear, I'm not fussy"
+    r"(?:[\s,.!]+(?:dear|love|mate|please|pls|i m not fussy|im not fussy|not fussy|i don t mind|i dont mind|"
+    r"anything will do|surprise me))*[\s.!]*"
     r"|what\s+(?:should|could)\s+i\s+(?:study|learn|take)(?:\s+(?:then|next|first))?"
     r"|what\s+(?:do|would)\s+(?:you|u)\s+(?:recommend|suggest)(?:\s+for\s+me)?"
     r"|(?:any|got any|have you got any|do (?:you|u) have any)\s+(?:recommendations|suggestions|recs)"

@@ -215,13 +215,13 @@ off-topic ones and plan commands.
   as "since my wife passed the house…" was fixed (in-sample on it; tuning sets unchanged). It
   was tuned on in round 28.
 * `learner_eval_59.yaml` (800 messages, written blind at the start of round 28 the same way, 40
-  new personas from places no earlier set had). Read once at the end of round 28: right first time 85.6 %, confident
-  wrong 2.8 %, did-you-mean 6.8 %, fallback 4.8 % (500 questions), to the search 91.0 % (81 of
-  89), care 43 of 48, languages 50 of 50, off-topic answered 1 of 47, small talk 4 of 21, plan
-  38 of 45 (under the code round 28 started with: 84.6 %, 4.4 %, 6.0 %, 5.0 %, the rest the
-  same). Tok Pisin, Pijin and Kriol questions were most of what it missed; after the read the
-  Pacific pidgins' words joined `mixed_into_english` (in-sample on it then: 87.6 %, 2.4 %,
-  care 46 of 48, to the search 80 of 89). It was tuned on in round 29.
+  new personas from places no earlier set had). Read once at the end of round 28: right first
+  time 85.6 %, confident wrong 2.8 %, did-you-mean 6.8 %, fallback 4.8 % (500 questions), to the
+  search 91.0 % (81 of 89), care 43 of 48, languages 50 of 50, off-topic answered 1 of 47, small
+  talk 4 of 21, plan 38 of 45 (under the code round 28 started with: 84.6 %, 4.4 %, 6.0 %, 5.0
+  %, the rest the same). Tok Pisin, Pijin and Kriol questions were most of what it missed; after
+  the read the Pacific pidgins' words joined `mixed_into_english` (in-sample on it then: 87.6 %,
+  2.4 %, care 46 of 48, to the search 80 of 89). It was tuned on in round 29.
 * `learner_eval_61.yaml` (written blind at the start of round 29 the same way, 40 new personas
   from places no earlier set had) is printed as the honest figure for messages nobody has
   tuned on.

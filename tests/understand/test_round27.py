@@ -99,7 +99,8 @@ def test_courses_asked_for_by_ear_or_with_would_there_be(
     "text", ["would there be any problem if i study at night", "would there be any exams at the end"]
 )
 def test_would_there_be_a_problem_is_still_a_question(understander: Understander, text: str) -> None:
-    assert understander.understand(text).kind == "faq"
+    # (answered, or offered when the learned signals disagree on the entry: a question either way)
+    assert understander.understand(text).kind in ("faq", "suggest")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,133 @@
+"""Round 29, from the tuning sets' misses: a greeting, thanks or goodbye in another language
+with a form of address the lists lack ("Namaste dai", "Mingalaba sayar") is small talk, never
+beside an English greeting or a skill ("hi xero", "hola python" stay searches); who is writing
+("Mata here from the guesthouse in Muri"), an apology for one's English and "you helped me a
+lot today" are friendly extras; "yuh a real person or some computer ting?" asks who the bot
+is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.faq.matcher import load_faq
+from bot.understand.courtesy import MAX_UNKNOWN_WORDS, Courtesy
+from bot.understand.intent import Understander
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def courtesy() -> Courtesy:
+    return Courtesy(load_faq(ROOT / "content").smalltalk, lambda word: word in {"python", "xero"})
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Namaste dai, k cha?", "greeting"),
+        ("Mingalaba sayar. I am Thandar from Yangon.", "greeting"),
+        ("salam, walaal, sxb", "greeting"),
+        ("Kia orana! Mata here from the guesthouse in Muri, how are you today?", "greeting"),
+        ("Good morning. Please excuse my English, I am learning it since two years only.", "greeting"),
+        ("Ke a leboha ntate, you helped me a lot today", "thanks"),
+        ("tenkyu tru wantok", "thanks"),
+        ("Chal bhai, baad mein milte hai", "goodbye"),
+        ("Kya re bot! Salim bhai idhar, bol kya scene hai", "greeting"),
+    ],
+)
+def test_courtesy_with_words_of_its_own_language(courtesy: Courtesy, text: str, said: str) -> None:
+    assert courtesy.intent(text) == said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi xero",  # an English greeting: the word beside it may be a skill the catalogue lacks
+        "hi ntate",
+        "hola python",  # a skill
+        "namaste xero",
+        "salam 2024",
+        "salam walaal sxb qardas",  # more unknown words than MAX_UNKNOWN_WORDS
+        "Mata here, I want a course",
+    ],
+)
+def test_unknown_words_need_a_greeting_of_their_language(courtesy: Courtesy, text: str) -> None:
+    assert MAX_UNKNOWN_WORDS == 2
+    assert courtesy.intent(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Namaste dai, k cha?",
+        "Ke a leboha ntate, you helped me a lot today",
+        "Mingalaba sayar. I am Thandar from Yangon.",
+        "Kia orana! Mata here from the guesthouse in Muri, how are you today?",
+    ],
+)
+def test_courtesy_in_another_language_is_small_talk(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind == "smalltalk"
+
+
+def test_a_skill_after_a_greeting_in_another_language_is_searched(understander: Understander) -> None:
+    got = understander.understand("namaste dai, python")
+    assert got.kind == "search" and "python" in got.query
+
+
+def test_who_the_bot_is_asked_in_creole(understander: Understander) -> None:
+    got = understander.understand("hey hey, who dis? yuh a real person or some computer ting?")
+    assert got.kind == "smalltalk" and got.match is not None and got.match.smalltalk is not None
+    assert got.match.smalltalk.id == "who-are-you"
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("formation entretien des terrains de sport, le gazon surtout", "entretien des terrains de sport"),
+        ("Hab Bock auf nen Kurs im Schweißen, gibt's da wat?", "schweissen"),
+        ("quiero un curso de soldadura, hay algo?", "soldadura"),
+        ("curso excel", "excel"),
+    ],
+)
+def test_a_course_wanted_in_another_language_is_searched(
+    understander: Understander, text: str, query: str
+) -> None:
+    got = understander.understand(text)
+    assert got.kind == "search" and query in got.query, got
+
+
+@pytest.mark.parametrize(
+    "text", ["curso es caro?", "¿cuánto cuesta un curso de python?", "Kurs kostet wie viel?"]
+)
+def test_a_question_about_a_course_abroad_is_not_a_search(understander: Understander, text: str) -> None:
+    assert understander.understand(text).kind == "language"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Oh, just recommend me something nice, dear, I'm not fussy", "recommend me something, surprise me"],
+)
+def test_advice_asked_with_pleasantries_goes_to_the_search(understander: Understander, text: str) -> None:
+    got = understander.understand(text)
+    assert got.kind == "search" and got.query == "", got
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Stop the reminders a fortnight. Gan to me daughter's.", "pause"),
+        ("stop the reminders 2 weeks", "pause"),
+        ("stop the reminders", "stop"),
+        ("How far I reach with my plan? I finished the first two weeks or not", "progress"),
+        ("my plan, how far", "progress"),
+    ],
+)
+def test_plan_commands_said_plainly(understander: Understander, text: str, action: str) -> None:
+    got = understander.understand(text)
+    assert got.kind == "plan" and got.plan_action == action, got
+
+
+def test_how_far_a_course_gets_you_is_no_progress_check(understander: Understander) -> None:
+    assert understander.understand("how far i get with this course in the job market").kind != "plan"
