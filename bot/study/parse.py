@@ -196,9 +196,10 @@ def parse_time_answer(text: str) -> TimeAnswer | None:
 
 # "move my reminders to 8pm", "can i get the reminder at 19:30 instead": the time asked for
 _TIME_ASKED = re.compile(
-    r"\b(?:at|to|for|around|till)\s+(?P<time>(?:(?:half|half past|quarter past|quarter to)\s+)?"
+    r"\b(?:at|to|for|around|till|remind me|make it)\s+"
+    r"(?P<time>(?:(?:half|half past|quarter past|quarter to)\s+)?"
     r"\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?"
-    r"(?:\s+(?:at night|in the (?:evening|morning|afternoon)|tonight))?|noon|midday|midnight)(?=\W|$)"
+    r"(?:\s+(?:at night|night|in the (?:evening|morning|afternoon)|tonight))?|noon|midday|midnight)(?=\W|$)"
 )
 # "i finished module 2", "done with unit 3", "completed lesson 1": a module reported done
 _MODULE_FINISHED = re.compile(

@@ -234,6 +234,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
         "reminders",
         _either(
             r"\bmove\s+(?:it|them|the\s+reminders?)\s+to\s+after\s+\d",
+            # "remind me 9 night ok? daytime I drive", "…I forget. make it 8 at night"
+            r"^(?:(?:please|pls|ok|so)\s+)?(?:remind\s+me|make\s+it)\s+(?:at\s+|for\s+)?\d{1,2}(?:[:.]\d\d)?\s*"
+            r"(?:am|pm|(?:at\s+|in\s+the\s+)?night|in\s+the\s+(?:evening|morning|afternoon)|o\s?clock)\b",
             # "move it to 11pm", "can you change it to 7:30am": a time of day with am or pm said;
             # "move it to 7" alone (the handler asks: morning or evening?)
             r"^(?:(?:can|could)\s+(?:you|u)\s+|(?:please|pls)\s+)?(?:move|change|switch|put)\s+(?:it|them|that)\s+"

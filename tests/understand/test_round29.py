@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.faq.matcher import load_faq
+from bot.study.parse import time_asked
 from bot.understand.courtesy import MAX_UNKNOWN_WORDS, Courtesy
 from bot.understand.intent import Understander
 
@@ -131,3 +132,22 @@ def test_plan_commands_said_plainly(understander: Understander, text: str, actio
 
 def test_how_far_a_course_gets_you_is_no_progress_check(understander: Understander) -> None:
     assert understander.understand("how far i get with this course in the job market").kind != "plan"
+
+
+@pytest.mark.parametrize(
+    ("text", "minute"),
+    [("remind me 9 night ok? daytime I drive", 21 * 60), ("I forget. make it 8 at night", 20 * 60)],
+)
+def test_a_reminder_time_said_with_night(understander: Understander, text: str, minute: int) -> None:
+    got = understander.understand(text)
+    assert got.kind == "plan" and got.plan_action == "reminders", got
+    assert time_asked(text) == minute
+
+
+def test_feeling_about_to_explode_gets_the_care_reply(understander: Understander) -> None:
+    text = (
+        "I cannot anymore!! Work from 8 to midnight, my boss shouting, and now I want to study too?? "
+        "I feel I will explode!!"
+    )
+    assert understander.understand(text).kind == "care"
+    assert understander.care.level("sales are about to explode this year, can i learn marketing") is None
