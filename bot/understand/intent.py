@@ -48,6 +48,7 @@ from bot.text import (
     WISH_TO_LEARN,
     by_ear_respelt,
     fold,
+    is_english_word,
     normalise,
     without_hedges,
 )
@@ -605,6 +606,20 @@ _NOT_THE_PRICE = re.compile(
     r"employers?|company|work|boss|real|scam|legit|salary|raise|earn|more money|unemployed|students?|"
     r"dollars or|euros or|shown|missing|double check|legal|tuition|school)\b"
 )
+# "How much a good reel cost these days?", "how much does a new laptop cost": the price of a thing
+# named, which is no course (not "how much does a python course cost", "how much is the exam")
+_PRICE_OF_A_THING = re.compile(
+    r"\bhow much (?:(?:does|do|would|will|did|is|are|s)\s+)?(?:an?|the|my|your|one|some)\s+"
+    r"(?:(?:good|new|decent|cheap|used|second hand|nice|proper|basic|brand new)\s+)?"
+    r"(?P<thing>[a-z]+)\s+(?:cost|costs|go for|set me back|sell for|be)\b"
+)
+_COURSE_THINGS = re.compile(
+    r"^(?:courses?|coarses?|cources?|corses?|coures|microcredentials?|micro|credentials?|certificates?|certs?|badges?|nanodegrees?|microdegrees?|"
+    r"degrees?|diplomas?|qualifications?|training|lessons?|class(?:es)?|modules?|units?|exams?|tests?|"
+    r"assessments?|resits?|retakes?|programmes?|programs?|semesters?|terms?|subscriptions?|licen[cs]es?|"
+    r"places?|seats?|credits?|ects|bootcamps?|mooc|moocs|masters?|mba|one|ones|single|whole|full|short|"
+    r"online|uni|university|college|tuition|enrolment|enrollment|registration)$"
+)
 NAMED_AMONG = 3  # ... answered when the matcher offers it among this many
 NAMED_WORDS = 25  # ... in a message this short (a longer story says its age in passing)
 _GREETING_OPENING = re.compile(
@@ -730,6 +745,10 @@ class Understander:
             offered = self._courses_beside_an_answer(" ".join(fold(text).split()))
             if offered is not None:
                 return replace(got, query=offered)
+        if got.kind == "faq" and context.last_course_id is None and self._prices_something_else(text, got):
+            # "How much a good reel cost these days?": the price of a thing, not of a course;
+            # the price entry is offered, not given
+            got = replace(got, kind="suggest")
         if got.kind == "faq" and self._defines_something_else(text, got):
             # "what is the meaning of life": asked what something is, and not a microcredential
             # nor anything it could be; the definition is offered, not given
@@ -740,6 +759,18 @@ class Understander:
             # greeting in another language or dialect, not a topic to search or turn away
             return self._smalltalk(said) or got
         return got
+
+    def _prices_something_else(self, text: str, got: Understanding) -> bool:
+        """Whether a message answered with the price entry asks the price of a thing named that
+        is no course, nor a skill the catalogue knows ("how much does a new laptop cost")."""
+        answer = got.match.best if got.match is not None else None
+        if answer is None or answer.entry.id != "cost" or got.about_course:
+            return False
+        asked = _PRICE_OF_A_THING.search(" ".join(fold(text).replace("'", " ").split()))
+        if asked is None:
+            return False
+        thing = asked.group("thing")
+        return not _COURSE_THINGS.match(thing) and is_english_word(thing) and not self.is_known_skill(thing)
 
     def _defines_something_else(self, text: str, got: Understanding) -> bool:
         """Whether a message answered with the FAQ's definition names neither a microcredential

@@ -151,3 +151,34 @@ def test_feeling_about_to_explode_gets_the_care_reply(understander: Understander
     )
     assert understander.understand(text).kind == "care"
     assert understander.care.level("sales are about to explode this year, can i learn marketing") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How much a good reel cost these days? I need a new one for the wahoo",
+        "how much does a new drill cost",
+    ],
+)
+def test_the_price_of_a_thing_is_not_answered_with_the_price_of_courses(
+    understander: Understander, text: str
+) -> None:
+    assert understander.understand(text).kind != "faq"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how much does a microcredential cost",
+        "how much does the exam cost",
+        "how much would a certificate cost me",
+    ],
+)
+def test_the_price_of_a_course_or_its_parts_is_answered(understander: Understander, text: str) -> None:
+    got = understander.understand(text)
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None, got
+    assert got.match.best.entry.id == "cost"
+
+
+def test_the_price_of_a_course_spelt_by_ear_is_answered(understander: Understander) -> None:
+    assert understander.understand("how much does the coarse cost").kind == "faq"
