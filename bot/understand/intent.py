@@ -197,6 +197,10 @@ _ASKS_MIDWAY = re.compile(
     # "…so if i fail the exam do i get another go", "please be good enough to explain how…"
     r"|\b(?:do|can|will|would|could|shall)\s+i\s+(?:get|have to|need to|lose|keep)\b"
     r"|\bexplain\s+(?:to me\s+)?(?:how|what|why|whether|if)\b"
+    # "money back can or not", "got certificate or not": asked, the way many learners ask
+    r"|\b(?:can|got|have|has|is|ok|okay|possible)\s+or\s+(?:not|no|cannot|nope)\b"
+    # "…then im out of work what my options", "what are my choices now"
+    r"|\bwhat\s+(?:are\s+|r\s+|is\s+)?(?:my|me|mi)\s+(?:options|choices|chances|options now)\b"
 )
 # "can i print it" right after the certificate answer: "it" is what was just answered
 _REFERS_BACK = re.compile(r"\b(?:it|that|this|they|them|those|these)\b")
@@ -2559,7 +2563,12 @@ def _is_question(folded: str) -> bool:
         or bool(_QUESTION_START.match(folded))
         or bool(_ASKS.search(folded))
         or bool(_MEANS_WHAT.search(folded))  # "self paced means what exactly"
+        or bool(_OR_NOT.search(folded))  # "this one got certificate or not"
     )
+
+
+# "this one got certificate or not", "can or not", "online or no": a yes-or-no question
+_OR_NOT = re.compile(r"\bor\s+(?:not|no|nah|cannot|nope)\s*(?:la|lah|krub|ka|po|ah|eh|bro|ha)?\W*$")
 
 
 def _asks_plainly(folded: str) -> bool:

@@ -231,6 +231,8 @@ _REQUEST_FILLER = re.compile(
 _NOT_A_SKILL = re.compile(
     r"^(?:what|how|who|why|when|where|which|do|does|are|is|am|if|can|could|will|would|should|out of|"
     r"me|us|myself|someone like me|people like me|"
+    # "give me one example bro, what kind of course counts": an example of a microcredential
+    r"(?:an?|one|some|few|a few|real|real life|concrete)?\s*examples?\s+(?!of\b)|"
     # "i want to do an hour a night, how long…": a pace, not a skill
     r"(?:\d+|an?|one|two|three|half an?)\s*(?:min|mins|minutes?|hours?|hrs?|h)\s+(?:a|per|each|every)\s|"
     # "is there anything for unemployed ppl": a situation, asked about (the FAQ answers it)
@@ -388,7 +390,8 @@ def _request(text: str) -> str | None:
         rest = " ".join(_REQUEST_FILLER.sub(" ", folded.replace(",", " ")).split())
         if not _COURSE_NOUN.sub(" ", rest).strip(" ,"):
             return ""  # "any courses?": a request with nothing to search for yet
-        if not _QUESTION_OPENING.match(rest) and not _asks_in_a_sentence(text, rest):
+        example = _NOT_A_SKILL.match(rest) is not None and "example" in rest.split(maxsplit=2)[:2]
+        if not _QUESTION_OPENING.match(rest) and not _asks_in_a_sentence(text, rest) and not example:
             return rest
     wish = _SOMETHING_TO_LEARN.match(folded)
     if wish and not _NOT_A_SKILL.match(wish.group("q")):

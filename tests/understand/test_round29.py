@@ -182,3 +182,22 @@ def test_the_price_of_a_course_or_its_parts_is_answered(understander: Understand
 
 def test_the_price_of_a_course_spelt_by_ear_is_answered(understander: Understander) -> None:
     assert understander.understand("how much does the coarse cost").kind == "faq"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("my temp contract end next month and then im out of work what my options", "unemployed"),
+        ("give me one example bro, what kind of course counts", "example"),
+        ("if not like this one, money back can or not krub", "refunds"),
+    ],
+)
+def test_questions_asked_the_way_many_learners_ask(understander: Understander, text: str, entry: str) -> None:
+    got = understander.understand(text)
+    assert got.kind == "faq" and got.match is not None and got.match.best is not None, got
+    assert got.match.best.entry.id == entry
+
+
+def test_a_yes_or_no_question_is_not_a_phrase_to_search(understander: Understander) -> None:
+    assert understander.understand("this one got certificate or not").kind != "offtopic"
+    assert understander.understand("show me examples of python courses").kind == "search"
