@@ -231,7 +231,10 @@ _RULES: list[tuple[str, dict[str, Any]]] = [
     (r"\b(?:an|one|two|2|three|3|a couple of|a few) evenings?\b", {"max_hours": SHORT_HOURS}),
     (r"\bshort\b|\bquick\b|\bbite[ -]sized\b|\bkurze?\b|\bcorto[s]?\b", {"max_hours": SHORT_HOURS}),
     (  # "intermediate sql, not a total beginner": past the basics (before "beginner" is read)
-        r"\bnot (?:a |an )?(?:total |complete |absolute |real )?(?:beginner|newbie|novice)s?\b",
+        r"\bnot (?:a |an )?(?:total |complete |absolute |real )?(?:beginner|newbie|novice)s?\b"
+        # "machine learning, ideally something rigorous rather than introductory"
+        r"|\b(?:rather than|instead of|not|nothing|no more|beyond|past|more than) (?:an? |the )?"
+        r"(?:too |just |so )?(?:introductory|intro|basic|basics|beginners?|entry[ -]level|for beginners)\b",
         {"level": "intermediate"},
     ),
     (

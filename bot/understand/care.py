@@ -264,6 +264,12 @@ class Care:
                     return False
         return self.model.says_care(text)
 
+    def names_a_feeling(self, text: str) -> bool:
+        """Whether a message has a feeling or sign of distress of `care.yaml` in it at all
+        (affirmed or not)."""
+        padded = f" {' '.join(_apostrophes(fold(text)).split())} "
+        return any(p.search(padded) for p in (self._feeling, self._signal))  # type: ignore[attr-defined]
+
     def mourns(self, text: str) -> bool:
         """Whether the message tells of a death ("since the wife passed"): grief, which no "a bit"
         makes light of."""

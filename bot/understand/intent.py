@@ -610,6 +610,10 @@ _NOT_THE_PRICE = re.compile(
     r"employers?|company|work|boss|real|scam|legit|salary|raise|earn|more money|unemployed|students?|"
     r"dollars or|euros or|shown|missing|double check|legal|tuition|school)\b"
 )
+# The writer, in a message ("i", "me", "my", "im"): without them, a learned signal's "care" for a
+# message naming a skill is a skill asked for ("project mgmt. PRINCE2 or similar")
+SKILL_HEAD_WORDS = 6  # ... said in a first clause this short
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|mine|im|ive|id|i'm|i've|i'd|we|us|our)\b")
 # "How much a good reel cost these days?", "how much does a new laptop cost": the price of a thing
 # named, which is no course (not "how much does a python course cost", "how much is the exam")
 _PRICE_OF_A_THING = re.compile(
@@ -763,6 +767,16 @@ class Understander:
             # greeting in another language or dialect, not a topic to search or turn away
             return self._smalltalk(said) or got
         return got
+
+    def _a_skill_named_calmly(self, folded: str) -> bool:
+        """Whether a message opens with a skill the catalogue knows (the whole of a short first
+        clause), and
+        has neither the writer nor a feeling in it ("project mgmt. PRINCE2 or similar",
+        "machine learning, ideally something rigorous"): a learned signal's "care" is wrong."""
+        if _FIRST_PERSON.search(folded) or self.care.names_a_feeling(folded):
+            return False
+        head = re.split(r"[.,;:!?(—–]|\s-\s", folded, maxsplit=1)[0].strip()
+        return len(head.split()) <= SKILL_HEAD_WORDS and self.is_known_skill(head)
 
     def _prices_something_else(self, text: str, got: Understanding) -> bool:
         """Whether a message answered with the price entry asks the price of a thing named that
@@ -984,6 +998,8 @@ class Understander:
             # "Olá, boa noite. Sou enfermeira em Coimbra e queria saber o que é…": the meaning
             # model reads English; distress in another language is its words, read above
             level = None
+        if level == "care" and worded is None and self._a_skill_named_calmly(folded):
+            level = None  # "project mgmt. PRINCE2 or similar": a skill, and nobody in distress
         if context.last_course_id is not None and (level is None or worded is None):
             asked_of_it = _THIS_ONE_IS.match(folded)
             if asked_of_it is not None and "beginner" in asked_of_it["feature"]:

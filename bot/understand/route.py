@@ -155,12 +155,17 @@ _ADVICE_OPENING = (
 )
 _ADVICE = re.compile(
     _ADVICE_OPENING + r"(?:"
-    r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?)?(?:recommend|suggest|find)(?:\s+me)?\s+"
-    r"(?:(?:a|some|any)\s+(?:good\s+)?(?:courses?|microcredentials?)|something|anything|one|some)"
+    r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)?)?(?:recommend|suggest|find)"
+    r"(?:\s+(?:me|us))?\s+"
+    r"(?:(?:a|some|any)\s+(?:good\s+)?(?:courses?|microcredentials?)|something|anything|one|some|summat|owt)"
     r"(?:\s+(?:good|nice|interesting|useful|for me|then))?"
-    # "Oh, just recommend me something nice, dear, I'm not fussy"
-    r"(?:[\s,.!]+(?:dear|love|mate|please|pls|i m not fussy|im not fussy|not fussy|i don t mind|i dont mind|"
-    r"anything will do|surprise me))*[\s.!]*"
+    # "Oh, just recommend me something nice, dear, I'm not fussy", "can u just recommend me a
+    # course? anything good, i'm not picky", "Can you recommend us summat? Anything that'll get
+    # me a job like"
+    r"(?:[\s,.!?]+(?:dear|love|mate|please|pls|(?:i m |im )?not (?:fussy|picky)|i don t mind|i dont mind|"
+    r"anything (?:will do|good|is fine|really|at all)|surprise me|"
+    r"anything that (?:ll|will|would|d|could) (?:get|help) me (?:a job|into work|a better job)(?: like)?))*"
+    r"[\s.!?]*"
     r"|what\s+(?:should|could)\s+i\s+(?:study|learn|take)(?:\s+(?:then|next|first))?"
     r"|what\s+(?:do|would)\s+(?:you|u)\s+(?:recommend|suggest)(?:\s+for\s+me)?"
     r"|(?:any|got any|have you got any|do (?:you|u) have any)\s+(?:recommendations|suggestions|recs)"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.catalog.filters import parse_filters
 from bot.faq.matcher import load_faq
 from bot.study.parse import time_asked
 from bot.understand.courtesy import MAX_UNKNOWN_WORDS, Courtesy
@@ -201,3 +202,34 @@ def test_questions_asked_the_way_many_learners_ask(understander: Understander, t
 def test_a_yes_or_no_question_is_not_a_phrase_to_search(understander: Understander) -> None:
     assert understander.understand("this one got certificate or not").kind != "offtopic"
     assert understander.understand("show me examples of python courses").kind == "search"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can u just recommend me a course? anything good, i'm not picky",
+        "Can you recommend us summat? Anything that'll get me a job like",
+    ],
+)
+def test_advice_asked_for_with_anything_will_do(understander: Understander, text: str) -> None:
+    got = understander.understand(text)
+    assert got.kind == "search" and got.query == "", got
+
+
+def test_a_skill_named_with_nobody_in_it_is_no_distress(understander: Understander) -> None:
+    got = understander.understand("project mgmt. PRINCE2 or similar")
+    assert got.kind == "search" and "project" in got.query, got
+    for text in ("everything is just too much right now", "excel is killing me, too much"):
+        assert understander.understand(text).kind == "care", text
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("machine learning, ideally something rigorous rather than introductory", "intermediate"),
+        ("nothing too basic please", "intermediate"),
+        ("sql basics", "beginner"),
+    ],
+)
+def test_a_level_said_by_what_it_is_not(text: str, level: str) -> None:
+    assert parse_filters(text)[0].level == level
