@@ -44,6 +44,7 @@ _EXTRAS = (
     r"(?:please )?(?:excuse|forgive|pardon|sorry for|sorry about) (?:my|me) (?:\w+ )?english"
     r"(?: i am| im| i m)?(?: still)?(?: learning(?: it)?(?: \w+){0,5})?|"
     r"for (?:your|the|all your|all the) help|for everything|for now|for today|"
+    r"for (?:all )?(?:the |your )?(?:info|infos|information|informations|advice|answers?|patience|time)|"
     # "Mornin bey! How you doin today?", "how y'all doin' this fine mornin'?", "Hope e fine wid you today"
     r"how(?: s| is| are| r| re)? (?:you|u|ya|ye|yall|you all|it|things|life|your day|everything)"
     r"(?: doing| doin| going| goin| keeping| been)?"
@@ -63,6 +64,12 @@ _INTRODUCED = re.compile(
     + r"(?:\s+(?:bhai|bhaiya|ji|sahib|dai|didi))?\s+(?:here|idhar)\b"
     # "Mata here from the guesthouse in Muri, how are you today?"
     r"(?:\s+(?:from|at|in|of)\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}(?=\s*(?:$|[.!,?\n])))?"
+)
+# A name signed at the end ("Bye for now! Joyce", "… Love Edna", "Yours faithfully, A. J. Pembridge")
+_SIGNED = re.compile(
+    r"(?<=[.!?,])\s*(?P<off>(?i:love|regards|kind regards|best wishes|warm regards|yours faithfully|"
+    r"yours sincerely|yours truly|your friend|from)[,\s]+)?"
+    r"(?P<name>(?:[A-Z]\.\s*)*[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)\s*[.!]*\s*$"
 )
 _NOT_WORDS = re.compile(r"[^\w\s]+")
 _A_WORD = re.compile(r"\s*(\S+)")
@@ -93,7 +100,7 @@ class Courtesy:
         goodbyes and friendly extras; `None` for anything else."""
         if self._next is None:
             return None
-        said, place = _said(_INTRODUCED.sub(" ", text)), 0
+        said, place = _said(_INTRODUCED.sub(" ", self._unsigned(text))), 0
         found: set[str] = set()
         unknown: list[str] = []
         in_another_language = False
@@ -115,6 +122,15 @@ class Courtesy:
         if unknown and not (in_another_language and all(map(self._foreign, unknown))):
             return None
         return min(found, key=lambda i: FIRST_SAID.index(i) if i in FIRST_SAID else len(FIRST_SAID))
+
+    def _unsigned(self, text: str) -> str:
+        """`text` without a name signed at its end, after a sign-off ("Love Edna") or alone after
+        a full stop ("Bye for now! Joyce"): a capitalised name that is no skill ("thanks! Python"
+        asks for courses)."""
+        signed = _SIGNED.search(text)
+        if signed is None or any(self._is_skill(w) for w in _said(signed.group("name")).split()):
+            return text
+        return text[: signed.start()]
 
     def _foreign(self, word: str) -> bool:
         """Whether a word beside a greeting in another language may be of that language: not

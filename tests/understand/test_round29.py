@@ -233,3 +233,20 @@ def test_a_skill_named_with_nobody_in_it_is_no_distress(understander: Understand
 )
 def test_a_level_said_by_what_it_is_not(text: str, level: str) -> None:
     assert parse_filters(text)[0].level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Bye for now! Joyce", "goodbye"),
+        ("tapadh leat. Love Edna", "thanks"),
+        ("Murakoze cyane for all the informations.", "thanks"),
+        ("Abaraka bake! You have helped me a lot.", "thanks"),
+    ],
+)
+def test_a_name_signed_at_the_end_is_no_topic(courtesy: Courtesy, text: str, said: str) -> None:
+    assert courtesy.intent(text) == said
+
+
+def test_a_skill_after_thanks_is_not_a_signature(courtesy: Courtesy) -> None:
+    assert courtesy.intent("tapadh leat! Python") is None
