@@ -45,6 +45,7 @@ _EXTRAS = (
     r"(?: i am| im| i m)?(?: still)?(?: learning(?: it)?(?: \w+){0,5})?|"
     r"for (?:your|the|all your|all the) help|for everything|for now|for today|"
     r"for (?:all )?(?:the |your )?(?:info|infos|information|informations|advice|answers?|patience|time)|"
+    r"(?:i )?hope your (?:day|week|morning|evening|night) is going (?:well|good|great|fine)|"
     # "Mornin bey! How you doin today?", "how y'all doin' this fine mornin'?", "Hope e fine wid you today"
     r"how(?: s| is| are| r| re)? (?:you|u|ya|ye|yall|you all|it|things|life|your day|everything)"
     r"(?: doing| doin| going| goin| keeping| been)?"

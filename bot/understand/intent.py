@@ -653,7 +653,7 @@ _ASKS_IF_A_BOT = re.compile(
     r"|" + _OPENING_A_BOT_QUESTION + r"(?:you|u)\s+(?:an?\s+)?(?:real\s+)?"
     r"(?:bot|ai|robot|human|person|computer|machine|chatbot)\b(?=.*(?:\bor\b|\?|$))"
     # "hey hey, who dis? yuh a real person or some computer ting?"
-    r"|\b(?:you|u|yuh|yu|ya|ye)\s+(?:an?\s+)?real\s+(?:person|human|human being)\s+or\b"
+    r"|\b(?:you|u|yuh|yu|ya|ye)\s+(?:is\s+|are\s+|r\s+)?(?:an?\s+)?real\s+(?:person|human|human being)\s+or\b"
     # "am i chatting to a human or an automated system?", "HIIII omg is this a bot?? hi!!!"
     r"|\b(?:(?:talking|chatting|speaking|typing|texting|writing)\s+(?:to|with)|is\s+this|is\s+it)\s+"
     r"(?:(?:a|an|some|actually\s+a|really\s+a)\s+)?(?:real\s+)?(?:human|person|bot|robot|machine|computer|"

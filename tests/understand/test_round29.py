@@ -250,3 +250,23 @@ def test_a_name_signed_at_the_end_is_no_topic(courtesy: Courtesy, text: str, sai
 
 def test_a_skill_after_thanks_is_not_a_signature(courtesy: Courtesy) -> None:
     assert courtesy.intent("tapadh leat! Python") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wha happen, you is a real person or a machine talking to me?",
+        "Dada, you are real person or computer only?",
+    ],
+)
+def test_who_the_bot_is_asked_with_is_or_are(understander: Understander, text: str) -> None:
+    got = understander.understand(text)
+    assert got.kind == "smalltalk" and got.match is not None and got.match.smalltalk is not None, got
+    assert got.match.smalltalk.id == "who-are-you"
+
+
+@pytest.mark.parametrize(
+    "text", ["Alii! Lorenza here from Koror. I hope your day is going well.", "fakafetai. malo aupito"]
+)
+def test_greetings_and_thanks_of_the_pacific(courtesy: Courtesy, text: str) -> None:
+    assert courtesy.intent(text) in ("greeting", "thanks")
