@@ -222,9 +222,15 @@ off-topic ones and plan commands.
   %, the rest the same). Tok Pisin, Pijin and Kriol questions were most of what it missed; after
   the read the Pacific pidgins' words joined `mixed_into_english` (in-sample on it then: 87.6 %,
   2.4 %, care 46 of 48, to the search 80 of 89). It was tuned on in round 29.
-* `learner_eval_61.yaml` (written blind at the start of round 29 the same way, 40 new personas
-  from places no earlier set had) is printed as the honest figure for messages nobody has
-  tuned on.
+* `learner_eval_61.yaml` (799 messages, written blind at the start of round 29 the same way, 40
+  new personas from places no earlier set had) is printed as the honest figure for messages
+  nobody has tuned on. Read once at the end of round 29: right first time 92.2 %, confident
+  wrong 1.0 %, did-you-mean 6.2 %, fallback 0.6 % (498 questions), to the search 94.4 % (84 of
+  89), care 48 of 49, languages 47 of 47, off-topic answered 0 of 48, small talk 7 of 20, plan
+  45 of 48 (under the code round 29 started with, already trained on round 28's set: 92.0 %,
+  1.2 %, 6.2 %, 0.6 %, to the search 83 of 89, the rest the same). After the read, the
+  greetings and thanks it showed the lists lacked were added (in-sample on it then: small talk
+  14 of 20; tuning sets unchanged).
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
