@@ -45,15 +45,23 @@ _recent: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
 _recent_lock = threading.Lock()
 
 
+def _unit(vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """Each row scaled to length 1; a row of zeros (an empty text: WordLlama's own scaling
+    divides it by zero, into NaN) stays zeros, so it resembles nothing."""
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    unit: npt.NDArray[np.float32] = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    return unit
+
+
 def embed(texts: Sequence[str]) -> npt.NDArray[np.float32]:
-    """Unit vectors, one row per text."""
+    """Unit vectors, one row per text (zeros for a text with nothing to embed)."""
     if not texts or len(texts) > RECENT_KEPT:  # building an index: nothing to gain from remembering
-        return np.asarray(model().embed(list(texts), norm=True), dtype=np.float32)
+        return _unit(np.asarray(model().embed(list(texts), norm=False), dtype=np.float32))
     with _recent_lock:
         found = {t: _recent[t] for t in texts if t in _recent}
     missing = list(dict.fromkeys(t for t in texts if t not in found))
     if missing:
-        vectors = np.asarray(model().embed(missing, norm=True), dtype=np.float32)
+        vectors = _unit(np.asarray(model().embed(missing, norm=False), dtype=np.float32))
         with _recent_lock:
             for text, vector in zip(missing, vectors, strict=True):
                 vector.flags.writeable = False

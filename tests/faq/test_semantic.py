@@ -63,3 +63,13 @@ def test_the_fuzzy_similarity_compares_few_phrasings_but_finds_the_closest() -> 
     assert all(shortcut <= exact + 1e-4 for shortcut, exact in pairs)  # (cdist scores in float32)
     same = sum(abs(shortcut - exact) < 1e-4 for shortcut, exact in pairs)
     assert same >= 0.95 * len(pairs), same  # (with 4 of each kind instead of 16: 188 of 200)
+
+
+def test_an_empty_text_is_a_vector_of_zeros_not_nan() -> None:
+    """WordLlama's own scaling divides an empty text's vector by zero; ours leaves it zeros, so
+    it resembles nothing (a NaN would make every comparison with it false)."""
+    many = [""] + [f"text {n}" for n in range(semantic.RECENT_KEPT + 1)]
+    for vectors in (embed(["", "how much does it cost"]), embed(many)):
+        assert np.isfinite(vectors).all()
+        assert not vectors[0].any()
+        assert abs(float(np.linalg.norm(vectors[1])) - 1.0) < 1e-5
