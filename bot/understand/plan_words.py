@@ -655,6 +655,9 @@ _PLAN_PATTERNS: list[tuple[PlanAction, re.Pattern[str]]] = [
             # "what's my next reminder", "what time is my reminder", "what time are my reminders set for"
             r"^(?:whats|what is|whens|when is)\s+my\s+next\s+(?:study\s+)?reminder\b",
             r"^(?:so\s+|and\s+|ok\s+)?what\s+time\s+(?:is|are|s)\s+my\s+(?:study\s+)?reminders?\b",
+            # "What time reminder is set now? I forgot.": mine, said without "my"
+            r"^(?:so\s+|and\s+|ok\s+)?what\s+time\s+(?:(?:is|are)\s+)?(?:the\s+)?(?:study\s+)?reminders?\s+"
+            r"(?:is\s+|are\s+)?(?:set|now|for me)\b",
             # "remind me tuesdays and thursdays at 7pm", "send the reminders at 9 at night instead"
             r"^(?:please\s+)?remind\s+me\s+(?:on\s+)?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|"
             r"sundays|weekdays|weekends|mornings|evenings|nights)\b",

@@ -270,3 +270,9 @@ def test_who_the_bot_is_asked_with_is_or_are(understander: Understander, text: s
 )
 def test_greetings_and_thanks_of_the_pacific(courtesy: Courtesy, text: str) -> None:
     assert courtesy.intent(text) in ("greeting", "thanks")
+
+
+def test_my_reminder_time_asked_without_my(understander: Understander) -> None:
+    got = understander.understand("What time reminder is set now? I forgot.")
+    assert got.kind == "plan" and got.plan_action == "reminders", got
+    assert understander.understand("what time do reminders get sent").kind != "plan"
