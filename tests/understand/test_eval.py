@@ -229,8 +229,8 @@ off-topic ones and plan commands.
   89), care 48 of 49, languages 47 of 47, off-topic answered 0 of 48, small talk 7 of 20, plan
   45 of 48 (under the code round 29 started with, already trained on round 28's set: 92.0 %,
   1.2 %, 6.2 %, 0.6 %, to the search 83 of 89, the rest the same). After the read, the
-  greetings and thanks it showed the lists lacked were added (in-sample on it then: small talk
-  14 of 20; tuning sets unchanged).
+  greetings and thanks it showed the lists lacked were added, and a reminder time asked without
+  "my" (in-sample on it then: small talk 14 of 20, plan 46 of 48; tuning sets unchanged).
 
 Run with `pytest -s tests/understand/test_eval.py` to see the figures.
 """
