@@ -68,7 +68,6 @@ _NEGATION = re.compile(r"(?<![a-z])(?:not|never|no longer|dont|don't|didnt|didn'
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 # A quoted phrase is mentioned, not meant: "translate 'i give up' into french".
 _QUOTED = re.compile(r"(?<![a-z0-9])[\"'“‘«]([^\"'“”‘’«»\n]{1,80})[\"'”’»](?![a-z0-9])")
-# How something else looks or seems is not how the writer feels: "my cat seems stressed".
 # "my wifi is dreadful, the videos keep freezing": trouble with a device or the connection, told
 # with no feeling of the writer's ("i feel", "i'm", "driving me mad"): a complaint, not distress
 _TECH_TROUBLE = re.compile(
@@ -80,6 +79,7 @@ _MY_FEELING = re.compile(
     r"(?<![a-z])(?:i\s+(?:feel|am|m)|im|i'm|makes me|making me|driving me|drives me|got me|gets me|"
     r"i\s+(?:cant|can't|cannot|want to|wanna)|(?:i|im|i'm)\s+(?:so|really)\b)"
 )
+# How something else looks or seems is not how the writer feels: "my cat seems stressed".
 _APPEARANCE = re.compile(
     r"(?<![a-z])(?:seems?|seemed|looks?|looked)\s+(?:so\s+|really\s+|a bit\s+|very\s+)?$"
 )
@@ -264,11 +264,13 @@ class Care:
                     return False
         return self.model.says_care(text)
 
-    def names_a_feeling(self, text: str) -> bool:
-        """Whether a message has a feeling or sign of distress of `care.yaml` in it at all
-        (affirmed or not)."""
-        padded = f" {' '.join(_apostrophes(fold(text)).split())} "
-        return any(p.search(padded) for p in (self._feeling, self._signal))  # type: ignore[attr-defined]
+    def about_the_writer(self, text: str) -> bool:
+        """Whether a message speaks of the writer ("i", "my", "feel", "can't") or has a feeling or
+        sign of distress of `care.yaml` in it at all (affirmed or not)."""
+        folded = " ".join(_apostrophes(fold(text)).split())
+        if _ABOUT_ME.search(folded):
+            return True
+        return any(p.search(f" {folded} ") for p in (self._feeling, self._signal))  # type: ignore[attr-defined]
 
     def mourns(self, text: str) -> bool:
         """Whether the message tells of a death ("since the wife passed"): grief, which no "a bit"

@@ -21,9 +21,12 @@ COURSE_WORDS_ANY_LANGUAGE = re.compile(
 )
 
 
+# The words between a course word and its topic ("curso de", "Kurs im", "cours sur", "kurs z")
+_COURSE_TOPIC_WORD = (
+    r"(?:de|di|del|della|da|em|in|im|en|für|fur|zu|zum|zur|w|z|voor|over|sobre|sur|su|on|about)"
+)
 _COURSE_OF = re.compile(
-    rf"{COURSE_WORDS_ANY_LANGUAGE.pattern}\s+(?:de|di|del|della|da|em|in|im|en|für|fur|zu|zum|zur|w|z|voor|over|sobre|"
-    r"online)\s+\w"
+    rf"{COURSE_WORDS_ANY_LANGUAGE.pattern}\s+(?:{_COURSE_TOPIC_WORD}|online)\s+\w"
     # "formation entretien des terrains de sport": the topic right after the course word, first
     r"|^(?:un |une |ein |einen |uno |una |um |uma |een )?"
     + COURSE_WORDS_ANY_LANGUAGE.pattern
@@ -34,8 +37,7 @@ _COURSE_OF = re.compile(
 
 # "nen Kurs im Schweißen", "un curso de soldadura": a course on a topic (what follows is the topic)
 _WANTED_COURSE_OF = re.compile(
-    COURSE_WORDS_ANY_LANGUAGE.pattern
-    + r"\s+(?:de|di|del|della|da|em|in|im|en|für|fur|zu|zum|zur|w|z|voor|over|sobre|sur|su|on|about)\s+"
+    COURSE_WORDS_ANY_LANGUAGE.pattern + rf"\s+{_COURSE_TOPIC_WORD}\s+"
 )
 
 

@@ -610,10 +610,9 @@ _NOT_THE_PRICE = re.compile(
     r"employers?|company|work|boss|real|scam|legit|salary|raise|earn|more money|unemployed|students?|"
     r"dollars or|euros or|shown|missing|double check|legal|tuition|school)\b"
 )
-# The writer, in a message ("i", "me", "my", "im"): without them, a learned signal's "care" for a
-# message naming a skill is a skill asked for ("project mgmt. PRINCE2 or similar")
-SKILL_HEAD_WORDS = 6  # ... said in a first clause this short
-_FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|mine|im|ive|id|i'm|i've|i'd|we|us|our)\b")
+# A skill named as the whole of a first clause this short, with neither the writer nor a feeling
+# in the message, is a skill asked for, whatever a learned signal reads ("project mgmt. PRINCE2…")
+SKILL_HEAD_WORDS = 6
 # "How much a good reel cost these days?", "how much does a new laptop cost": the price of a thing
 # named, which is no course (not "how much does a python course cost", "how much is the exam")
 _PRICE_OF_A_THING = re.compile(
@@ -622,8 +621,8 @@ _PRICE_OF_A_THING = re.compile(
     r"(?P<thing>[a-z]+)\s+(?:cost|costs|go for|set me back|sell for|be)\b"
 )
 _COURSE_THINGS = re.compile(
-    r"^(?:courses?|coarses?|cources?|corses?|coures|microcredentials?|micro|credentials?|certificates?|certs?|badges?|nanodegrees?|microdegrees?|"
-    r"degrees?|diplomas?|qualifications?|training|lessons?|class(?:es)?|modules?|units?|exams?|tests?|"
+    r"^(?:courses?|coarses?|cources?|corses?|coures|microcredentials?|micro|credentials?|certificates?|"
+    r"certs?|badges?|nanodegrees?|microdegrees?|degrees?|diplomas?|qualifications?|training|lessons?|class(?:es)?|modules?|units?|exams?|tests?|"
     r"assessments?|resits?|retakes?|programmes?|programs?|semesters?|terms?|subscriptions?|licen[cs]es?|"
     r"places?|seats?|credits?|ects|bootcamps?|mooc|moocs|masters?|mba|one|ones|single|whole|full|short|"
     r"online|uni|university|college|tuition|enrolment|enrollment|registration)$"
@@ -770,10 +769,9 @@ class Understander:
 
     def _a_skill_named_calmly(self, folded: str) -> bool:
         """Whether a message opens with a skill the catalogue knows (the whole of a short first
-        clause), and
-        has neither the writer nor a feeling in it ("project mgmt. PRINCE2 or similar",
-        "machine learning, ideally something rigorous"): a learned signal's "care" is wrong."""
-        if _FIRST_PERSON.search(folded) or self.care.names_a_feeling(folded):
+        clause) and has neither the writer nor a feeling in it ("project mgmt. PRINCE2 or
+        similar", "machine learning, ideally something rigorous"): a learned "care" is wrong."""
+        if self.care.about_the_writer(folded):
             return False
         head = re.split(r"[.,;:!?(—–]|\s-\s", folded, maxsplit=1)[0].strip()
         return len(head.split()) <= SKILL_HEAD_WORDS and self.is_known_skill(head)

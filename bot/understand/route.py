@@ -233,11 +233,13 @@ _REQUEST_FILLER = re.compile(
     r"to take|that i can do|you know of|ideally|thanks|thank you|on offer|available|just)\b"
 )
 # "what certificates…", "are there free courses", "it" are questions, not skills.
+# "one example bro, what kind…", not "examples of python courses"
+_AN_EXAMPLE = r"(?:(?:an?|one|some|few|a few|real|real life|concrete)\s+)?examples?\b(?!\s+of\b)"
 _NOT_A_SKILL = re.compile(
     r"^(?:what|how|who|why|when|where|which|do|does|are|is|am|if|can|could|will|would|should|out of|"
     r"me|us|myself|someone like me|people like me|"
     # "give me one example bro, what kind of course counts": an example of a microcredential
-    r"(?:an?|one|some|few|a few|real|real life|concrete)?\s*examples?\s+(?!of\b)|"
+    + _AN_EXAMPLE + "|"
     # "i want to do an hour a night, how long…": a pace, not a skill
     r"(?:\d+|an?|one|two|three|half an?)\s*(?:min|mins|minutes?|hours?|hrs?|h)\s+(?:a|per|each|every)\s|"
     # "is there anything for unemployed ppl": a situation, asked about (the FAQ answers it)
@@ -395,7 +397,7 @@ def _request(text: str) -> str | None:
         rest = " ".join(_REQUEST_FILLER.sub(" ", folded.replace(",", " ")).split())
         if not _COURSE_NOUN.sub(" ", rest).strip(" ,"):
             return ""  # "any courses?": a request with nothing to search for yet
-        example = _NOT_A_SKILL.match(rest) is not None and "example" in rest.split(maxsplit=2)[:2]
+        example = re.match(_AN_EXAMPLE, rest) is not None
         if not _QUESTION_OPENING.match(rest) and not _asks_in_a_sentence(text, rest) and not example:
             return rest
     wish = _SOMETHING_TO_LEARN.match(folded)
